@@ -1,0 +1,15 @@
+/** Two projects: fast unit tests beside the code, and integration/cross-service tests under test/
+ *  that run against a real PostgreSQL server and a real Kafka broker (see scripts/test.sh). */
+const moduleNameMapper = {
+  '^@trialmatch/(core|contracts|platform)$': '<rootDir>/libs/$1/src',
+  '^@trialmatch/(core|contracts|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] };
+const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], testTimeout: 120000, slowTestThreshold: 30 },
+  ],
+};

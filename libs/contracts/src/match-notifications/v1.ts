@@ -1,0 +1,21 @@
+import schema from './v1.schema.json';
+import type { Verdict } from '../match-results/v1';
+
+export const MATCH_NOTIFICATION_SCHEMA_VERSION = 1;
+export const matchNotificationV1Schema = schema;
+
+export type NotificationKind = 'NEW_ELIGIBLE' | 'NEW_POTENTIAL' | 'ELIGIBLE_FROM_SCHEDULED' | 'NO_LONGER_ELIGIBLE';
+
+/** Key: patientPseudonym. */
+export interface MatchNotificationV1 {
+  notificationId: string;
+  patientPseudonym: string;
+  trialId: string;
+  kind: NotificationKind;
+  verdict: Verdict;
+  previousVerdict?: Verdict;
+  eligibleFrom?: string;
+  toCollect?: string[];
+  resultId: string;
+  createdAt: string;
+}

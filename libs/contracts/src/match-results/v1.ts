@@ -1,0 +1,20 @@
+import schema from './v1.schema.json';
+
+export const MATCH_RESULT_SCHEMA_VERSION = 1;
+export const matchResultV1Schema = schema;
+
+export type Verdict = 'ELIGIBLE' | 'POTENTIALLY_ELIGIBLE' | 'ELIGIBLE_FROM' | 'INELIGIBLE';
+export type CriterionOutcome = 'MET' | 'NOT_MET' | 'UNKNOWN';
+
+/** Key: patientPseudonym. */
+export interface MatchResultV1 {
+  resultId: string;
+  patientPseudonym: string;
+  trialId: string;
+  criteriaVersion: number;
+  profileVersion: number;
+  verdict: Verdict;
+  eligibleFrom?: string;
+  evaluatedAt: string;
+  criteria: Array<{ criterionId: string; kind: 'inclusion' | 'exclusion'; outcome: CriterionOutcome; explanation?: string; missing?: string[] }>;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const csv = z
+  .string()
+  .min(1)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+/** Environment variables shared by every service. Each service extends this with its own. */
+export const baseEnvSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  KAFKA_BROKERS: csv,
+  KAFKA_CLIENT_ID: z.string().min(1).default('trialmatch'),
+  /** Prepended to consumer group ids, so parallel test runs or tenants never share offsets. */
+  KAFKA_GROUP_PREFIX: z.string().default(''),
+  MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  MESSAGE_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60000).default(200),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(250),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+
+/**
+ * Validates the environment once at boot and returns a typed object; throws ConfigError naming
+ * every bad variable (never its value: values may be secrets).
+ */
+export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new ConfigError(problems);
+}
+
+/** Settings the messaging layer needs, derived from the validated environment. */
+export interface MessagingSettings {
+  maxAttempts: number;
+  retryBackoffMs: number;
+  outboxPollMs: number;
+  outboxBatchSize: number;
+}
+
+export function messagingSettings(env: Pick<BaseEnv, 'MESSAGE_MAX_ATTEMPTS' | 'MESSAGE_RETRY_BACKOFF_MS' | 'OUTBOX_POLL_MS' | 'OUTBOX_BATCH_SIZE'>): MessagingSettings {
+  return {
+    maxAttempts: env.MESSAGE_MAX_ATTEMPTS,
+    retryBackoffMs: env.MESSAGE_RETRY_BACKOFF_MS,
+    outboxPollMs: env.OUTBOX_POLL_MS,
+    outboxBatchSize: env.OUTBOX_BATCH_SIZE,
+  };
+}

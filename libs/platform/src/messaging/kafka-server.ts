@@ -1,0 +1,29 @@
+import { Transport, type KafkaOptions } from '@nestjs/microservices';
+import { logLevel } from 'kafkajs';
+
+export interface KafkaConsumerSettings {
+  brokers: string[];
+  clientId: string;
+  groupId: string;
+  /** A new consumer group starts at the beginning of each topic (true in production: nothing skipped). */
+  fromBeginning: boolean;
+}
+
+/**
+ * Nest's Kafka server configured for our consumers: raw bytes (we decode and validate ourselves),
+ * no suffix on group ids, offsets auto-committed only after the handler (and so the database
+ * transaction) has finished, one partition at a time per member.
+ */
+export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: { brokers: s.brokers, clientId: s.clientId, logLevel: logLevel.WARN },
+      consumer: { groupId: s.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10 } },
+      subscribe: { fromBeginning: s.fromBeginning },
+      run: { autoCommit: true, partitionsConsumedConcurrently: 1 },
+      parser: { keepBinary: true },
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { assertMessage, DLQ_HEADERS, dlqTopic, HEADERS, type TopicName } from '@trialmatch/contracts';
+import type { MessagingSettings } from '../config/config';
+import { MessagingMetrics } from '../observability/metrics';
+import { classifyFailure, describeError, TerminalError, type FailureKind } from './errors';
+import type { InboundMessage } from './inbound';
+import { MessagePublisher } from './message-publisher';
+import { OutboxRelay } from './outbox-relay';
+import { MESSAGING_SETTINGS } from './tokens';
+
+export interface HandlerContext {
+  /** The transaction the effect, the inbox row and any outbox rows share. */
+  manager: EntityManager;
+  eventId: string;
+  correlationId: string;
+  inbound: InboundMessage;
+}
+
+export interface ConsumerSpec<T> {
+  /** Inbox namespace; one per service (and per logical consumer within it). */
+  consumer: string;
+  /** The contract the value is validated against. */
+  topic: TopicName;
+  handle(message: T, ctx: HandlerContext): Promise<void>;
+}
+
+export type ProcessOutcome = 'processed' | 'duplicate' | 'dead-lettered';
+
+/**
+ * The one way our services consume: decode and validate, then apply the effect and record
+ * (consumer, event id) in the inbox in one transaction. Terminal failures go to `<topic>.dlq` at once;
+ * retryable ones are retried with backoff up to MESSAGE_MAX_ATTEMPTS, then dead-lettered. Returning
+ * normally lets the transport commit the offset; throwing (only when even the DLQ is unreachable)
+ * makes the transport redeliver, so nothing is dropped.
+ */
+@Injectable()
+export class MessageProcessor {
+  private readonly logger = new Logger(MessageProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publisher: MessagePublisher,
+    private readonly relay: OutboxRelay,
+    @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
+    private readonly metrics: MessagingMetrics,
+  ) {}
+
+  async process<T>(inbound: InboundMessage, spec: ConsumerSpec<T>): Promise<ProcessOutcome> {
+    let decoded: { eventId: string; correlationId: string; value: T };
+    try {
+      decoded = this.decode<T>(inbound, spec.topic);
+    } catch (e) {
+      return this.deadLetter(inbound, spec.consumer, e, 'terminal', 1);
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const applied = await this.dataSource.transaction(async (manager) => {
+          const inserted = (await manager.query(
+            `INSERT INTO messaging.inbox (consumer, event_id, topic, partition, "offset") VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+            [spec.consumer, decoded.eventId, inbound.topic, inbound.partition, inbound.offset],
+          )) as unknown[];
+          if (inserted.length === 0) return false;
+          await spec.handle(decoded.value, { manager, eventId: decoded.eventId, correlationId: decoded.correlationId, inbound });
+          return true;
+        });
+        this.relay.wake();
+        const outcome: ProcessOutcome = applied ? 'processed' : 'duplicate';
+        this.metrics.consumed.inc({ consumer: spec.consumer, topic: inbound.topic, outcome });
+        return outcome;
+      } catch (e) {
+        const kind = classifyFailure(e);
+        if (kind === 'terminal' || attempt >= this.settings.maxAttempts) return this.deadLetter(inbound, spec.consumer, e, kind, attempt);
+        this.metrics.retries.inc({ consumer: spec.consumer, topic: inbound.topic });
+        this.logger.warn(`${spec.consumer}: attempt ${attempt} on ${inbound.topic}[${inbound.partition}]@${inbound.offset} failed, retrying: ${describeError(e)}`);
+        await new Promise((r) => setTimeout(r, this.settings.retryBackoffMs * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  private decode<T>(inbound: InboundMessage, topic: TopicName): { eventId: string; correlationId: string; value: T } {
+    const eventId = inbound.headers[HEADERS.eventId];
+    if (!eventId) throw new TerminalError(`missing header ${HEADERS.eventId}`);
+    if (!inbound.value) throw new TerminalError('empty message value');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(inbound.value.toString('utf8'));
+    } catch (e) {
+      throw new TerminalError(`value is not JSON: ${describeError(e)}`);
+    }
+    const value = assertMessage<T>(topic, parsed);
+    return { eventId, correlationId: inbound.headers[HEADERS.correlationId] ?? eventId, value };
+  }
+
+  private async deadLetter(inbound: InboundMessage, consumer: string, error: unknown, kind: FailureKind, attempts: number): Promise<ProcessOutcome> {
+    const reason = describeError(error);
+    await this.publisher.publish([
+      {
+        topic: dlqTopic(inbound.topic),
+        key: inbound.key,
+        value: inbound.value,
+        headers: {
+          ...inbound.headers,
+          [DLQ_HEADERS.originalTopic]: inbound.topic,
+          [DLQ_HEADERS.originalPartition]: String(inbound.partition),
+          [DLQ_HEADERS.originalOffset]: inbound.offset,
+          [DLQ_HEADERS.consumer]: consumer,
+          [DLQ_HEADERS.error]: reason,
+          [DLQ_HEADERS.errorKind]: kind,
+          [DLQ_HEADERS.attempts]: String(attempts),
+          [DLQ_HEADERS.failedAt]: new Date().toISOString(),
+        },
+      },
+    ]);
+    this.metrics.consumed.inc({ consumer, topic: inbound.topic, outcome: 'dead-lettered' });
+    this.logger.error(`${consumer}: dead-lettered ${inbound.topic}[${inbound.partition}]@${inbound.offset} after ${attempts} attempt(s) (${kind}): ${reason}`);
+    return 'dead-lettered';
+  }
+}

@@ -1,0 +1,20 @@
+import type { Params } from 'nestjs-pino';
+
+/**
+ * Structured JSON logs. Request bodies are never logged (they carry patient data); auth headers are
+ * removed; URLs are logged as routed, so put no identifiers in paths (we use pseudonyms).
+ */
+export function loggingParams(service: string, level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      base: { service },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'], remove: true },
+      serializers: {
+        req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MESSAGING_ENTITIES } from './messaging.entities';
+import { Messaging1764400000000 } from './migrations/1764400000000-messaging';
+
+export interface PersistenceOptions {
+  url: string;
+  poolSize: number;
+  entities: Function[]; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[]; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
+}
+
+/**
+ * TypeORM options for a service: its own entities plus the outbox/inbox, migrations run at start-up,
+ * never `synchronize`.
+ */
+export function typeOrmOptions(o: PersistenceOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: o.url,
+    entities: [...MESSAGING_ENTITIES, ...o.entities],
+    migrations: [Messaging1764400000000, ...o.migrations],
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error', 'migration'],
+    extra: { max: o.poolSize, connectionTimeoutMillis: 10000 },
+  };
+}
