@@ -10,6 +10,6 @@ const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensio
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], testTimeout: 120000, slowTestThreshold: 30 },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'], slowTestThreshold: 30 },
   ],
 };

@@ -14,3 +14,4 @@ export * from './messaging/tokens';
 export * from './observability/metrics';
 export * from './observability/logging';
 export * from './platform.module';
+export * from './bootstrap';

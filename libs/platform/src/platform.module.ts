@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { register } from 'prom-client';
 import { LoggerModule } from 'nestjs-pino';
 import type { MessagingSettings } from './config/config';
 import { HealthController } from './health/health.controller';
@@ -42,7 +43,12 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         LoggerModule.forRoot(loggingParams(o.service, o.logLevel)),
-        PrometheusModule.register({ path: '/metrics', defaultLabels: { service: o.service } }),
+        PrometheusModule.register({
+          path: '/metrics',
+          defaultLabels: { service: o.service },
+          // The process metrics belong to the process: register them once even when a test runs several apps in it.
+          defaultMetrics: { enabled: register.getSingleMetric('process_cpu_user_seconds_total') === undefined },
+        }),
         TerminusModule.forRoot({ logger: false }),
         TypeOrmModule.forRoot(typeOrmOptions(o.persistence)),
       ],

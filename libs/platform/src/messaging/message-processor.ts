@@ -23,6 +23,8 @@ export interface ConsumerSpec<T> {
   consumer: string;
   /** The contract the value is validated against. */
   topic: TopicName;
+  /** Where the dedupe id lives when it is in the body (inbound hospital events); default: the x-event-id header. */
+  eventIdOf?: (value: T) => string;
   handle(message: T, ctx: HandlerContext): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export class MessageProcessor {
   async process<T>(inbound: InboundMessage, spec: ConsumerSpec<T>): Promise<ProcessOutcome> {
     let decoded: { eventId: string; correlationId: string; value: T };
     try {
-      decoded = this.decode<T>(inbound, spec.topic);
+      decoded = this.decode<T>(inbound, spec);
     } catch (e) {
       return this.deadLetter(inbound, spec.consumer, e, 'terminal', 1);
     }
@@ -80,9 +82,7 @@ export class MessageProcessor {
     }
   }
 
-  private decode<T>(inbound: InboundMessage, topic: TopicName): { eventId: string; correlationId: string; value: T } {
-    const eventId = inbound.headers[HEADERS.eventId];
-    if (!eventId) throw new TerminalError(`missing header ${HEADERS.eventId}`);
+  private decode<T>(inbound: InboundMessage, spec: ConsumerSpec<T>): { eventId: string; correlationId: string; value: T } {
     if (!inbound.value) throw new TerminalError('empty message value');
     let parsed: unknown;
     try {
@@ -90,7 +90,9 @@ export class MessageProcessor {
     } catch (e) {
       throw new TerminalError(`value is not JSON: ${describeError(e)}`);
     }
-    const value = assertMessage<T>(topic, parsed);
+    const value = assertMessage<T>(spec.topic, parsed);
+    const eventId = spec.eventIdOf?.(value) ?? inbound.headers[HEADERS.eventId];
+    if (!eventId) throw new TerminalError(`missing header ${HEADERS.eventId}`);
     return { eventId, correlationId: inbound.headers[HEADERS.correlationId] ?? eventId, value };
   }
 

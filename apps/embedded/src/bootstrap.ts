@@ -1,0 +1,92 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { documentApi, InProcessBroker, InProcessTransport, PlatformModule } from '@trialmatch/platform';
+import { IngestPatientEvent } from '../../intake/src/application/ingest-patient-event';
+import { INTAKE_PERSISTENCE, IntakeModule } from '../../intake/src/intake.module';
+import { RegisterTrial } from '../../matcher/src/application/register-trial';
+import { MATCHER_PERSISTENCE, MatcherModule } from '../../matcher/src/matcher.module';
+import { NOTIFIER_PERSISTENCE, NotifierModule } from '../../notifier/src/notifier.module';
+import type { EmbeddedEnv } from './config';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './pglite-server';
+import { seed } from './seed';
+
+export interface EmbeddedSystem {
+  app: INestApplication;
+  broker: InProcessBroker;
+  url: string;
+  stop(): Promise<void>;
+}
+
+function pseudonymKey(env: EmbeddedEnv, dataDir: string): string {
+  if (env.PSEUDONYM_KEY) return env.PSEUDONYM_KEY;
+  const file = join(dataDir, 'pseudonym.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * All three services in one process: one PGlite database (one connection), the in-process broker in
+ * place of Kafka, the seed catalog and demo patients loaded, the API on localhost.
+ */
+export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
+  const dataDir = resolve(env.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const db: EmbeddedDatabase = await startEmbeddedDatabase(join(dataDir, 'pgdata'));
+  const broker = new InProcessBroker();
+  let app: INestApplication | null = null;
+  try {
+    app = await NestFactory.create(
+      {
+        module: class EmbeddedRoot {},
+        imports: [
+          PlatformModule.forRoot({
+            service: 'embedded',
+            logLevel: env.LOG_LEVEL,
+            persistence: {
+              url: db.url,
+              poolSize: 1,
+              entities: [...INTAKE_PERSISTENCE.entities, ...MATCHER_PERSISTENCE.entities, ...NOTIFIER_PERSISTENCE.entities],
+              migrations: [...INTAKE_PERSISTENCE.migrations, ...MATCHER_PERSISTENCE.migrations, ...NOTIFIER_PERSISTENCE.migrations],
+            },
+            transport: { kind: 'in-process', publisher: broker },
+            messaging: { maxAttempts: 5, retryBackoffMs: 100, outboxPollMs: 250, outboxBatchSize: 100 },
+          }),
+          IntakeModule.register({ pseudonymKey: pseudonymKey(env, dataDir) }),
+          MatcherModule.register(),
+          NotifierModule.register(),
+        ],
+      },
+      { bufferLogs: true, abortOnError: false },
+    );
+    app.useLogger(app.get(Logger));
+    app.enableShutdownHooks();
+    documentApi(app, 'RRMM trial matching (embedded)');
+    app.connectMicroservice({ strategy: new InProcessTransport(broker) });
+    await app.startAllMicroservices();
+    await app.listen(env.HTTP_PORT, env.HTTP_HOST);
+    if (env.SEED_DIR) {
+      await seed(resolve(env.SEED_DIR), app.get<DataSource>(getDataSourceToken()), app.get(RegisterTrial), app.get(IngestPatientEvent));
+    }
+    const url = (await app.getUrl()).replace('[::1]', 'localhost');
+    const running = app;
+    return {
+      app: running,
+      broker,
+      url,
+      async stop() {
+        await running.close();
+        await db.stop();
+      },
+    };
+  } catch (e) {
+    await app?.close().catch(() => undefined);
+    await db.stop().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Embedded mode needs no infrastructure; everything has a default. */
+export const embeddedEnvSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('.data/embedded'),
+  /** Where the seed trial catalog and demo patients are read from; empty string: load none. */
+  SEED_DIR: z.string().default('data'),
+  /** Optional; when absent a random key is created once and kept in DATA_DIR so pseudonyms stay stable. */
+  PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+});
+export type EmbeddedEnv = z.infer<typeof embeddedEnvSchema>;

@@ -1,0 +1,35 @@
+import { Logger } from '@nestjs/common';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { assertMessage, TOPICS, type PatientEventV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
+import type { IngestPatientEvent } from '../../intake/src/application/ingest-patient-event';
+import type { RegisterTrial } from '../../matcher/src/application/register-trial';
+
+const log = new Logger('Seed');
+
+/** Loads trials the matcher does not have yet, then the demo patients' events (idempotent on eventId). */
+export async function seed(dir: string, ds: DataSource, registerTrial: RegisterTrial, ingest: IngestPatientEvent): Promise<void> {
+  const trialsDir = join(dir, 'trials');
+  if (existsSync(trialsDir)) {
+    for (const file of readdirSync(trialsDir).filter((f) => f.endsWith('.json')).sort()) {
+      const raw = JSON.parse(readFileSync(join(trialsDir, file), 'utf8')) as Omit<TrialCriteriaV1, 'version'>;
+      assertMessage(TOPICS.trialCriteria, { ...raw, version: 1 });
+      const [known] = (await ds.query(`SELECT 1 FROM matcher.trial_versions WHERE trial_id = $1 LIMIT 1`, [raw.trialId])) as unknown[];
+      if (known) continue;
+      await registerTrial.execute(raw, `seed-${raw.trialId}`);
+      log.log(`loaded trial ${raw.trialId}`);
+    }
+  }
+  const patientsFile = join(dir, 'demo-patients', 'patients.json');
+  if (existsSync(patientsFile)) {
+    const { events } = JSON.parse(readFileSync(patientsFile, 'utf8')) as { events: unknown[] };
+    let accepted = 0;
+    for (const e of events) {
+      const event = assertMessage<PatientEventV1>(TOPICS.patientEvents, e);
+      const r = await ds.transaction((m) => ingest.execute(m, event, 'seed-demo-patients'));
+      if (r.status === 'accepted') accepted += 1;
+    }
+    log.log(`demo patients: ${accepted} new event(s) of ${events.length}`);
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { parseRule, type Criterion } from '@trialmatch/core';
+import type { TrialCriteriaV1 } from '@trialmatch/contracts';
+
+export interface CompiledTrial {
+  trialId: string;
+  version: number;
+  title: string;
+  criteria: Criterion[];
+}
+
+/** Parses a trial's rules once; throws InvalidRuleError located by JSON pointer. */
+export function compileTrial(doc: TrialCriteriaV1): CompiledTrial {
+  return {
+    trialId: doc.trialId,
+    version: doc.version,
+    title: doc.title,
+    criteria: doc.criteria.map((c, i) => ({ id: c.id, kind: c.kind, text: c.text, rule: parseRule(c.rule, `/criteria/${i}/rule`) })),
+  };
+}
+
+/** The latest version of every recruiting trial, compiled and held in memory. */
+@Injectable()
+export class TrialCatalog {
+  private active: CompiledTrial[] = [];
+  private loaded = false;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async activeTrials(): Promise<readonly CompiledTrial[]> {
+    if (!this.loaded) await this.reload();
+    return this.active;
+  }
+
+  async reload(): Promise<void> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT ON (trial_id) trial_id, version, status, document FROM matcher.trial_versions ORDER BY trial_id, version DESC`,
+    )) as Array<{ status: string; document: TrialCriteriaV1 }>;
+    this.active = rows.filter((r) => r.status === 'RECRUITING').map((r) => compileTrial(r.document));
+    this.loaded = true;
+  }
+}

@@ -1,0 +1,15 @@
+import type { INestApplication } from '@nestjs/common';
+import { createServiceApp } from '@trialmatch/platform';
+import type { MatcherEnv } from './config';
+import { MATCHER_PERSISTENCE, MatcherModule } from './matcher.module';
+
+export function createMatcherApp(env: MatcherEnv): Promise<INestApplication> {
+  return createServiceApp({
+    service: 'matcher',
+    title: 'Matcher: trials and eligibility',
+    env,
+    persistence: MATCHER_PERSISTENCE,
+    feature: MatcherModule.register(),
+    consumes: true,
+  });
+}

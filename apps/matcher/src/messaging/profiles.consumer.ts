@@ -1,0 +1,24 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
+import { inboundFrom, InProcessContext, MessageProcessor } from '@trialmatch/platform';
+import { EvaluateProfile } from '../application/evaluate-profile';
+
+@Controller()
+export class ProfilesConsumer {
+  constructor(
+    private readonly processor: MessageProcessor,
+    private readonly evaluate: EvaluateProfile,
+  ) {}
+
+  @EventPattern(TOPICS.patientProfiles)
+  async onProfile(@Ctx() ctx: KafkaContext | InProcessContext): Promise<void> {
+    await this.processor.process<PatientProfileV1>(inboundFrom(ctx), {
+      consumer: 'matcher',
+      topic: TOPICS.patientProfiles,
+      handle: async (profile, c) => {
+        await this.evaluate.onProfile(c.manager, profile, c.correlationId);
+      },
+    });
+  }
+}

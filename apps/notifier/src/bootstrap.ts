@@ -1,0 +1,15 @@
+import type { INestApplication } from '@nestjs/common';
+import { createServiceApp } from '@trialmatch/platform';
+import type { NotifierEnv } from './config';
+import { NOTIFIER_PERSISTENCE, NotifierModule } from './notifier.module';
+
+export function createNotifierApp(env: NotifierEnv): Promise<INestApplication> {
+  return createServiceApp({
+    service: 'notifier',
+    title: 'Notifier: match changes and screening workflow',
+    env,
+    persistence: NOTIFIER_PERSISTENCE,
+    feature: NotifierModule.register(),
+    consumes: true,
+  });
+}

@@ -1,0 +1,72 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { z } from 'zod';
+import { messagingSettings, type BaseEnv } from './config/config';
+import { kafkaServerOptions } from './messaging/kafka-server';
+import { PlatformModule } from './platform.module';
+import type { PersistenceOptions } from './persistence/typeorm-options';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Variables the distributed (Kafka) mode adds to the base set. */
+export const kafkaModeEnvSchema = z.object({
+  KAFKA_FROM_BEGINNING: bool.default('true'),
+});
+
+export interface ServiceAppOptions {
+  service: 'intake' | 'matcher' | 'notifier';
+  title: string;
+  env: BaseEnv & z.infer<typeof kafkaModeEnvSchema>;
+  persistence: Omit<PersistenceOptions, 'url' | 'poolSize'>;
+  feature: DynamicModule;
+  /** Whether the service consumes anything (all three do today). */
+  consumes: boolean;
+}
+
+/** Builds one service as its own process: HTTP API, Kafka consumer group, outbox relay. Not yet listening. */
+export async function createServiceApp(o: ServiceAppOptions): Promise<INestApplication> {
+  const root: DynamicModule = {
+    module: class ServiceRoot {},
+    imports: [
+      PlatformModule.forRoot({
+        service: o.service,
+        logLevel: o.env.LOG_LEVEL,
+        persistence: { ...o.persistence, url: o.env.DATABASE_URL, poolSize: o.env.DATABASE_POOL_SIZE },
+        transport: { kind: 'kafka', brokers: o.env.KAFKA_BROKERS, clientId: o.env.KAFKA_CLIENT_ID },
+        messaging: messagingSettings(o.env),
+      }),
+      o.feature,
+    ],
+  };
+  const app = await NestFactory.create(root, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  documentApi(app, o.title);
+  if (o.consumes) {
+    app.connectMicroservice(
+      kafkaServerOptions({
+        brokers: o.env.KAFKA_BROKERS,
+        clientId: `${o.env.KAFKA_CLIENT_ID}-${o.service}`,
+        groupId: `${o.env.KAFKA_GROUP_PREFIX}${o.service}`,
+        fromBeginning: o.env.KAFKA_FROM_BEGINNING,
+      }),
+      { inheritAppConfig: true },
+    );
+  }
+  return app;
+}
+
+/** OpenAPI at /docs (UI) and /docs-json. */
+export function documentApi(app: INestApplication, title: string): void {
+  const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(title).setVersion('1').build());
+  SwaggerModule.setup('docs', app, doc);
+}
+
+/** Starts consumers, then HTTP; returns the base URL. */
+export async function startServiceApp(app: INestApplication, host: string, port: number): Promise<string> {
+  await app.startAllMicroservices();
+  await app.listen(port, host);
+  return (await app.getUrl()).replace('[::1]', 'localhost');
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# PostgreSQL for tests and local runs: uses DATABASE_URL when it points at a reachable server;
+# otherwise installs the Debian package if missing and runs a throwaway cluster on a free port.
+#   postgres.sh start   prints `export DATABASE_URL=...` on stdout (idempotent)
+#   postgres.sh stop    stops and deletes the cluster if this script started it (idempotent)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+PGSTATE="$STATE/postgres"
+
+pg_reachable() {
+  (cd "$ROOT" && PGURL="$1" node -e "
+    const { Client } = require('pg');
+    const c = new Client({ connectionString: process.env.PGURL, connectionTimeoutMillis: 3000 });
+    c.connect().then(() => c.query('select 1')).then(() => c.end()).then(() => process.exit(0), () => process.exit(1));")
+}
+
+pg_bin() {
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  [ -n "$d" ] && [ -x "$d/initdb" ] && echo "$d"
+}
+
+as_pg_user() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+start() {
+  if [ -n "${DATABASE_URL:-}" ]; then
+    pg_reachable "$DATABASE_URL" || die "DATABASE_URL is set but the server does not answer"
+    say "using the PostgreSQL server named by DATABASE_URL"
+    echo "export DATABASE_URL='$DATABASE_URL'"
+    return 0
+  fi
+  if [ -f "$PGSTATE/url" ] && pg_reachable "$(cat "$PGSTATE/url")"; then
+    say "reusing the throwaway PostgreSQL cluster ($(cat "$PGSTATE/url"))"
+    echo "export DATABASE_URL='$(cat "$PGSTATE/url")'"
+    return 0
+  fi
+  local bin; bin=$(pg_bin || true)
+  if [ -z "$bin" ]; then apt_install postgresql; bin=$(pg_bin) || die "postgresql installed but initdb not found"; fi
+  rm -rf "$PGSTATE"; mkdir -p "$PGSTATE"
+  # The data directory lives where the postgres user can reach it (a fresh clone may sit in a 0700 folder).
+  local data; data=$(mktemp -d /tmp/trialmatch-pg.XXXXXX)
+  echo "$data" >"$PGSTATE/datadir"
+  is_root && chown postgres: "$data"
+  local port; port=$(free_port)
+  local log="$LOGS/postgres.log"; : >"$log"; is_root && chown postgres: "$log"
+  say "initdb in $data"
+  as_pg_user "$bin/initdb" -D "$data/pgdata" -U postgres --auth=trust -E UTF8 --no-locale >"$LOGS/initdb.log" 2>&1 || { tail -20 "$LOGS/initdb.log" >&2; die "initdb failed"; }
+  say "starting PostgreSQL on 127.0.0.1:$port"
+  as_pg_user "$bin/pg_ctl" -D "$data/pgdata" -l "$log" -w -t 60 \
+    -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+    || { tail -30 "$log" >&2; die "PostgreSQL did not start"; }
+  local url="postgres://postgres@127.0.0.1:$port/postgres"
+  wait_for "PostgreSQL to accept connections" 30 pg_reachable "$url" || { tail -30 "$log" >&2; return 1; }
+  echo "$bin" >"$PGSTATE/bin"
+  echo "$url" >"$PGSTATE/url"
+  echo "export DATABASE_URL='$url'"
+}
+
+stop() {
+  [ -f "$PGSTATE/datadir" ] || { say "no throwaway PostgreSQL cluster to stop"; return 0; }
+  local data bin; data=$(cat "$PGSTATE/datadir"); bin=$(cat "$PGSTATE/bin" 2>/dev/null || pg_bin)
+  if [ -d "$data/pgdata" ]; then
+    say "stopping PostgreSQL"
+    as_pg_user "$bin/pg_ctl" -D "$data/pgdata" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$data" "$PGSTATE"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
