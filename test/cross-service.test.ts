@@ -40,6 +40,17 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     await sys?.stop();
   });
 
+  it('reports each service ready (database and Kafka) and exposes Prometheus metrics', async () => {
+    for (const s of [sys.intake, sys.matcher, sys.notifier]) {
+      const res = await request(s.url).get('/health/ready').expect(200);
+      expect(res.body.info).toEqual({ database: { status: 'up' }, messaging: { status: 'up', transport: 'kafka' } });
+      await request(s.url).get('/health/live').expect(200);
+    }
+    const metrics = await request(sys.intake.url).get('/metrics').expect(200);
+    expect(metrics.text).toContain('trialmatch_messages_consumed_total');
+    expect(metrics.text).toContain('process_cpu_user_seconds_total');
+  });
+
   it('turns posted patient events into a profile, a result and a notification', async () => {
     const patientId = `MRN-${randomUUID()}`;
     const p = pseudonymize(TEST_PSEUDONYM_KEY, 'it-hospital', patientId);

@@ -96,6 +96,7 @@ PROPS
   fi
   KAFKA_BROKERS="$b" admin create-topics >&2
   echo "export KAFKA_BROKERS='$b'"
+  echo "export TRIALMATCH_STARTED_KAFKA=1"
 }
 
 stop() {

@@ -54,6 +54,7 @@ start() {
   echo "$bin" >"$PGSTATE/bin"
   echo "$url" >"$PGSTATE/url"
   echo "export DATABASE_URL='$url'"
+  echo "export TRIALMATCH_STARTED_POSTGRES=1"
 }
 
 stop() {

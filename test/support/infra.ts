@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 
 /** The real services `npm test` started (or found): see scripts/test.sh. */
 export function realInfra(): { databaseUrl: string; brokers: string[] } {
@@ -127,7 +127,7 @@ export class Tap {
 }
 
 export async function producer(k: Kafka): Promise<Producer> {
-  const p = k.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  const p = k.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await p.connect();
   return p;
 }

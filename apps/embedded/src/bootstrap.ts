@@ -65,7 +65,6 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
       { bufferLogs: true, abortOnError: false },
     );
     app.useLogger(app.get(Logger));
-    app.enableShutdownHooks();
     documentApi(app, 'RRMM trial matching (embedded)');
     app.connectMicroservice({ strategy: new InProcessTransport(broker) });
     await app.startAllMicroservices();

@@ -15,7 +15,7 @@ export async function seed(dir: string, ds: DataSource, registerTrial: RegisterT
     for (const file of readdirSync(trialsDir).filter((f) => f.endsWith('.json')).sort()) {
       const raw = JSON.parse(readFileSync(join(trialsDir, file), 'utf8')) as Omit<TrialCriteriaV1, 'version'>;
       assertMessage(TOPICS.trialCriteria, { ...raw, version: 1 });
-      const [known] = (await ds.query(`SELECT 1 FROM matcher.trial_versions WHERE trial_id = $1 LIMIT 1`, [raw.trialId])) as unknown[];
+      const [known] = await ds.query<unknown[]>(`SELECT 1 FROM matcher.trial_versions WHERE trial_id = $1 LIMIT 1`, [raw.trialId]);
       if (known) continue;
       await registerTrial.execute(raw, `seed-${raw.trialId}`);
       log.log(`loaded trial ${raw.trialId}`);

@@ -55,13 +55,13 @@ export class IngestPatientEvent {
   async execute(manager: EntityManager, event: PatientEventV1, correlationId: string): Promise<IngestResult> {
     const patientPseudonym = this.pseudonymFor(event);
     const contentHash = sha256(canonical(event));
-    const inserted = (await manager.query(
+    const inserted = await manager.query<unknown[]>(
       `INSERT INTO intake.raw_events (event_id, patient_pseudonym, source, type, occurred_at, content_hash, payload)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [event.eventId, patientPseudonym, event.source, event.type, event.occurredAt, contentHash, event],
-    )) as unknown[];
+    );
     if (inserted.length === 0) {
-      const [existing] = (await manager.query(`SELECT content_hash FROM intake.raw_events WHERE event_id = $1`, [event.eventId])) as Array<{ content_hash: string }>;
+      const [existing] = await manager.query<Array<{ content_hash: string }>>(`SELECT content_hash FROM intake.raw_events WHERE event_id = $1`, [event.eventId]);
       if (existing?.content_hash !== contentHash) throw new EventIdConflictError(event.eventId);
       return { eventId: event.eventId, patientPseudonym, status: 'duplicate' };
     }
@@ -70,13 +70,14 @@ export class IngestPatientEvent {
       `INSERT INTO intake.patient_profiles (patient_pseudonym, version, profile, profile_hash) VALUES ($1, 0, '{}', '') ON CONFLICT DO NOTHING`,
       [patientPseudonym],
     );
-    const [current] = (await manager.query(`SELECT version, profile_hash FROM intake.patient_profiles WHERE patient_pseudonym = $1 FOR UPDATE`, [
-      patientPseudonym,
-    ])) as Array<{ version: number; profile_hash: string }>;
-    const history = (await manager.query(
+    const [current] = await manager.query<Array<{ version: number; profile_hash: string }>>(
+      `SELECT version, profile_hash FROM intake.patient_profiles WHERE patient_pseudonym = $1 FOR UPDATE`,
+      [patientPseudonym],
+    );
+    const history = await manager.query<ProfileSourceEvent[]>(
       `SELECT event_id AS "eventId", type, occurred_at AS "occurredAt", payload->'data' AS data FROM intake.raw_events WHERE patient_pseudonym = $1`,
       [patientPseudonym],
-    )) as ProfileSourceEvent[];
+    );
     const profile = buildProfile(history);
     const profileHash = sha256(canonical(profile));
     if (current?.profile_hash === profileHash) return { eventId: event.eventId, patientPseudonym, status: 'accepted' };

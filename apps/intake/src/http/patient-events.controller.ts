@@ -37,9 +37,10 @@ export class PatientEventsController {
   @Get('patients/:pseudonym/profile')
   @ApiOperation({ summary: "A patient's current normalized profile, by pseudonym." })
   async profile(@Param('pseudonym') pseudonym: string): Promise<{ patientPseudonym: string; version: number; profile: unknown; updatedAt: Date }> {
-    const [row] = (await this.dataSource.query(`SELECT version, profile, updated_at FROM intake.patient_profiles WHERE patient_pseudonym = $1 AND version > 0`, [
-      pseudonym,
-    ])) as Array<{ version: number; profile: unknown; updated_at: Date }>;
+    const [row] = await this.dataSource.query<Array<{ version: number; profile: unknown; updated_at: Date }>>(
+      `SELECT version, profile, updated_at FROM intake.patient_profiles WHERE patient_pseudonym = $1 AND version > 0`,
+      [pseudonym],
+    );
     if (!row) throw new NotFoundException({ message: 'no profile for this pseudonym' });
     return { patientPseudonym: pseudonym, version: row.version, profile: row.profile, updatedAt: row.updated_at };
   }

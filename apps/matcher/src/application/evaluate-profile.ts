@@ -18,23 +18,23 @@ export class EvaluateProfile {
   ) {}
 
   async onProfile(manager: EntityManager, message: PatientProfileV1, correlationId: string): Promise<number> {
-    const updated = (await manager.query(
+    const updated = await manager.query<unknown[]>(
       `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile) VALUES ($1, $2, $3)
        ON CONFLICT (patient_pseudonym) DO UPDATE SET profile_version = EXCLUDED.profile_version, profile = EXCLUDED.profile, received_at = now()
        WHERE matcher.profiles.profile_version < EXCLUDED.profile_version
        RETURNING patient_pseudonym`,
       [message.patientPseudonym, message.profileVersion, message.profile],
-    )) as unknown[];
+    );
     if (updated.length === 0) return 0; // a newer (or the same) version is already here
     return this.evaluate(manager, message.patientPseudonym, message.profileVersion, message.profile as unknown as PatientProfile, await this.catalog.activeTrials(), correlationId);
   }
 
   /** Re-screens one stored profile against the given trials (used when a trial changes). */
   async rescreen(manager: EntityManager, pseudonym: string, trials: readonly CompiledTrial[], correlationId: string): Promise<number> {
-    const [row] = (await manager.query(`SELECT profile_version, profile FROM matcher.profiles WHERE patient_pseudonym = $1 FOR UPDATE`, [pseudonym])) as Array<{
-      profile_version: number;
-      profile: PatientProfile;
-    }>;
+    const [row] = await manager.query<Array<{ profile_version: number; profile: PatientProfile }>>(
+      `SELECT profile_version, profile FROM matcher.profiles WHERE patient_pseudonym = $1 FOR UPDATE`,
+      [pseudonym],
+    );
     if (!row) return 0;
     return this.evaluate(manager, pseudonym, row.profile_version, row.profile, trials, correlationId);
   }
@@ -52,10 +52,10 @@ export class EvaluateProfile {
     for (const trial of trials) {
       const evaluation = evaluateTrial(trial.criteria, profile, now);
       const resultHash = createHash('sha256').update(JSON.stringify(evaluation)).digest('hex');
-      const [previous] = (await manager.query(
+      const [previous] = await manager.query<Array<{ result_hash: string }>>(
         `SELECT result_hash FROM matcher.match_results WHERE patient_pseudonym = $1 AND trial_id = $2 AND criteria_version = $3`,
         [pseudonym, trial.trialId, trial.version],
-      )) as Array<{ result_hash: string }>;
+      );
       if (previous?.result_hash === resultHash) continue;
       const result: MatchResultV1 = {
         resultId: randomUUID(),

@@ -27,7 +27,7 @@ export class RegisterTrial {
   async execute(draft: TrialDraft, correlationId: string): Promise<TrialCriteriaV1> {
     const doc = await this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [draft.trialId]);
-      const [row] = (await m.query(`SELECT coalesce(max(version), 0) AS v FROM matcher.trial_versions WHERE trial_id = $1`, [draft.trialId])) as Array<{ v: number }>;
+      const [row] = await m.query<Array<{ v: number }>>(`SELECT coalesce(max(version), 0) AS v FROM matcher.trial_versions WHERE trial_id = $1`, [draft.trialId]);
       const next: TrialCriteriaV1 = { ...draft, version: Number(row?.v ?? 0) + 1 };
       compileTrial(next);
       await m.query(`INSERT INTO matcher.trial_versions (trial_id, version, status, document) VALUES ($1, $2, $3, $4)`, [next.trialId, next.version, next.status, next]);
@@ -49,10 +49,10 @@ export class RegisterTrial {
     let after = '';
     let total = 0;
     for (;;) {
-      const page = (await this.dataSource.query(
+      const page = await this.dataSource.query<Array<{ patient_pseudonym: string }>>(
         `SELECT patient_pseudonym FROM matcher.profiles WHERE patient_pseudonym > $1 ORDER BY patient_pseudonym LIMIT 500`,
         [after],
-      )) as Array<{ patient_pseudonym: string }>;
+      );
       if (page.length === 0) break;
       for (const { patient_pseudonym } of page) {
         total += await this.dataSource.transaction((m) => this.evaluate.rescreen(m, patient_pseudonym, trials, correlationId));

@@ -35,9 +35,9 @@ export class TrialCatalog {
   }
 
   async reload(): Promise<void> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ status: string; document: TrialCriteriaV1 }>>(
       `SELECT DISTINCT ON (trial_id) trial_id, version, status, document FROM matcher.trial_versions ORDER BY trial_id, version DESC`,
-    )) as Array<{ status: string; document: TrialCriteriaV1 }>;
+    );
     this.active = rows.filter((r) => r.status === 'RECRUITING').map((r) => compileTrial(r.document));
     this.loaded = true;
   }

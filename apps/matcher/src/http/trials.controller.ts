@@ -31,9 +31,10 @@ export class TrialsController {
   @Get('trials/:trialId')
   @ApiOperation({ summary: 'The latest version of a trial.' })
   async latest(@Param('trialId') trialId: string): Promise<unknown> {
-    const [row] = (await this.dataSource.query(`SELECT document FROM matcher.trial_versions WHERE trial_id = $1 ORDER BY version DESC LIMIT 1`, [trialId])) as Array<{
-      document: unknown;
-    }>;
+    const [row] = await this.dataSource.query<Array<{ document: unknown }>>(
+      `SELECT document FROM matcher.trial_versions WHERE trial_id = $1 ORDER BY version DESC LIMIT 1`,
+      [trialId],
+    );
     if (!row) throw new NotFoundException({ message: `no trial ${trialId}` });
     return row.document;
   }
@@ -41,10 +42,10 @@ export class TrialsController {
   @Get('patients/:pseudonym/matches')
   @ApiOperation({ summary: "A patient's current results for the latest version of each trial, with the per-criterion trace." })
   async matches(@Param('pseudonym') pseudonym: string): Promise<unknown[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ result: unknown }>>(
       `SELECT DISTINCT ON (trial_id) result FROM matcher.match_results WHERE patient_pseudonym = $1 ORDER BY trial_id, criteria_version DESC`,
       [pseudonym],
-    )) as Array<{ result: unknown }>;
+    );
     return rows.map((r) => r.result);
   }
 }

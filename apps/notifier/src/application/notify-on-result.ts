@@ -14,10 +14,10 @@ export class NotifyOnResult {
   constructor(private readonly outbox: Outbox) {}
 
   async execute(manager: EntityManager, result: MatchResultV1, correlationId: string): Promise<MatchNotificationV1 | null> {
-    const [state] = (await manager.query(
+    const [state] = await manager.query<Array<{ verdict: TrialVerdict; criteria_version: number; profile_version: number }>>(
       `SELECT verdict, criteria_version, profile_version FROM notifier.verdict_state WHERE patient_pseudonym = $1 AND trial_id = $2 FOR UPDATE`,
       [result.patientPseudonym, result.trialId],
-    )) as Array<{ verdict: TrialVerdict; criteria_version: number; profile_version: number }>;
+    );
     if (state && (state.criteria_version > result.criteriaVersion || (state.criteria_version === result.criteriaVersion && state.profile_version > result.profileVersion))) {
       return null;
     }

@@ -51,7 +51,7 @@ export function parseRule(raw: unknown, pointer: string): Rule {
       if (r.min === undefined && r.max === undefined) throw new InvalidRuleError(pointer, 'age needs min or max');
       if (r.min !== undefined && !isFiniteNumber(r.min)) throw new InvalidRuleError(`${pointer}/min`, 'must be a number');
       if (r.max !== undefined && !isFiniteNumber(r.max)) throw new InvalidRuleError(`${pointer}/max`, 'must be a number');
-      return { fact: 'age', min: r.min as number | undefined, max: r.max as number | undefined };
+      return { fact: 'age', min: r.min, max: r.max };
     case 'ecog':
       if (!isFiniteNumber(r.max)) throw new InvalidRuleError(`${pointer}/max`, 'must be a number');
       return { fact: 'ecog', max: r.max };

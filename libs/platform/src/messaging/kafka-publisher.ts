@@ -1,9 +1,13 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
-import { logLevel, type Admin, type Kafka, type Producer } from 'kafkajs';
+import { logLevel, Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
 import { MessagePublisher, type PublishRecord } from './message-publisher';
 
-/** Publishes through an idempotent kafkajs producer (acks=all, one request in flight: order kept). */
+/**
+ * Publishes with acks=all and one request in flight, so order per partition is kept. The producer is
+ * not idempotent: a retried send may duplicate a message, which consumers' inboxes absorb, while
+ * bounded retries let the outbox relay see a broker outage and back off.
+ */
 export class KafkaPublisher extends MessagePublisher implements OnApplicationShutdown {
   readonly transportName = 'kafka';
   private readonly logger = new Logger(KafkaPublisher.name);
@@ -16,7 +20,7 @@ export class KafkaPublisher extends MessagePublisher implements OnApplicationShu
     this.client = new ClientKafka({
       client: { brokers, clientId, logLevel: logLevel.WARN, retry: { retries: 8, maxRetryTime: 30000 } },
       producerOnlyMode: true,
-      producer: { idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false },
+      producer: { maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner },
     });
   }
 

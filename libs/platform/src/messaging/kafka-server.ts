@@ -1,5 +1,5 @@
 import { Transport, type KafkaOptions } from '@nestjs/microservices';
-import { logLevel } from 'kafkajs';
+import { logLevel, Partitioners } from 'kafkajs';
 
 export interface KafkaConsumerSettings {
   brokers: string[];
@@ -23,6 +23,8 @@ export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
       consumer: { groupId: s.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10 } },
       subscribe: { fromBeginning: s.fromBeginning },
       run: { autoCommit: true, partitionsConsumedConcurrently: 1 },
+      // Nest's server also opens a producer (for request/reply, which we do not use).
+      producer: { createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false },
       parser: { keepBinary: true },
     },
   };

@@ -59,11 +59,11 @@ export class MessageProcessor {
     for (let attempt = 1; ; attempt++) {
       try {
         const applied = await this.dataSource.transaction(async (manager) => {
-          const inserted = (await manager.query(
+          const inserted = await manager.query<unknown[]>(
             `INSERT INTO messaging.inbox (consumer, event_id, topic, partition, "offset") VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
             [spec.consumer, decoded.eventId, inbound.topic, inbound.partition, inbound.offset],
-          )) as unknown[];
+          );
           if (inserted.length === 0) return false;
           await spec.handle(decoded.value, { manager, eventId: decoded.eventId, correlationId: decoded.correlationId, inbound });
           return true;

@@ -79,28 +79,27 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wakeUp = null;
-        self.pendingWake = false;
+        this.wakeUp = null;
+        this.pendingWake = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wakeUp = done;
     });
   }
 
   /** Claims, publishes and marks one batch; returns how many were published. */
   async publishBatch(): Promise<number> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<[ClaimedRow[], number] | ClaimedRow[]>(
       `UPDATE messaging.outbox SET claimed_until = now() + ${LEASE}
         WHERE seq IN (SELECT seq FROM messaging.outbox
                        WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
                        ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING seq, event_id, topic, message_key, value, headers`,
       [this.settings.outboxBatchSize],
-    )) as [ClaimedRow[], number] | ClaimedRow[];
+    );
     const claimed = (Array.isArray(rows[0]) ? rows[0] : rows) as ClaimedRow[];
     if (claimed.length === 0) return 0;
     claimed.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
@@ -122,7 +121,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Unpublished rows, for health and tests. */
   async backlog(): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM messaging.outbox WHERE published_at IS NULL`)) as Array<{ n: number }>;
+    const [row] = await this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM messaging.outbox WHERE published_at IS NULL`);
     return row?.n ?? 0;
   }
 }

@@ -1,0 +1,75 @@
+import { checkMessage, assertMessage, ContractValidationError } from './validation';
+import { CONSUMED_TOPICS, dlqTopic, TOPICS, topicSpecs } from './topics';
+
+const event = { eventId: 'e-1', patientId: 'MRN-1', source: 'h1', type: 'lab', occurredAt: '2024-05-01', data: { loinc: '718-7' } };
+
+describe('patient-events.v1 contract', () => {
+  it('accepts a well-formed event with a date or a date-time', () => {
+    expect(checkMessage(TOPICS.patientEvents, event)).toEqual([]);
+    expect(checkMessage(TOPICS.patientEvents, { ...event, occurredAt: '2024-05-01T10:30:00Z' })).toEqual([]);
+    expect(checkMessage(TOPICS.patientEvents, { ...event, occurredAt: '2024-05-01T10:30:00.123+02:00' })).toEqual([]);
+  });
+
+  it.each([
+    ['missing eventId', { ...event, eventId: undefined }, '/eventId'],
+    ['unknown type', { ...event, type: 'horoscope' }, '/type'],
+    ['free-text date', { ...event, occurredAt: 'last Tuesday' }, '/occurredAt'],
+    ['impossible date', { ...event, occurredAt: '2024-13-45' }, '/occurredAt'],
+    ['unexpected field', { ...event, mrn: 'x' }, '/mrn'],
+    ['data not an object', { ...event, data: 'x' }, '/data'],
+  ])('locates the problem by JSON pointer: %s', (_name, value, pointer) => {
+    const violations = checkMessage(TOPICS.patientEvents, JSON.parse(JSON.stringify(value)));
+    expect(violations.map((v) => v.pointer)).toContain(pointer);
+  });
+
+  it('never echoes field values (they may be identifiers) in the reasons', () => {
+    const violations = checkMessage(TOPICS.patientEvents, { ...event, patientId: 12345678, occurredAt: 'MRN-SECRET' });
+    expect(JSON.stringify(violations)).not.toContain('MRN-SECRET');
+    expect(JSON.stringify(violations)).not.toContain('12345678');
+  });
+});
+
+describe('assertMessage', () => {
+  it('returns the value when valid and throws ContractValidationError listing every violation otherwise', () => {
+    expect(assertMessage(TOPICS.patientEvents, event)).toBe(event);
+    try {
+      assertMessage(TOPICS.patientProfiles, { patientPseudonym: 'MRN-1', profileVersion: 0 });
+      throw new Error('expected a ContractValidationError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ContractValidationError);
+      const pointers = (e as ContractValidationError).violations.map((v) => v.pointer);
+      expect(pointers).toEqual(expect.arrayContaining(['/patientPseudonym', '/profileVersion', '/computedAt', '/profile']));
+    }
+  });
+
+  it('rejects a topic it has no schema for', () => {
+    expect(checkMessage('no-such-topic', {})).toEqual([{ pointer: '', message: 'no schema for topic no-such-topic' }]);
+  });
+
+  it('pins trial ids to NCT numbers and verdicts to the four known values', () => {
+    const result = {
+      resultId: 'r',
+      patientPseudonym: 'pt_0123456789abcdef0123',
+      trialId: 'NCT12345678',
+      criteriaVersion: 1,
+      profileVersion: 1,
+      verdict: 'ELIGIBLE',
+      evaluatedAt: '2024-01-01T00:00:00Z',
+      criteria: [],
+    };
+    expect(checkMessage(TOPICS.matchResults, result)).toEqual([]);
+    expect(checkMessage(TOPICS.matchResults, { ...result, trialId: 'KarMMa' }).map((v) => v.pointer)).toEqual(['/trialId']);
+    expect(checkMessage(TOPICS.matchResults, { ...result, verdict: 'MAYBE' }).map((v) => v.pointer)).toEqual(['/verdict']);
+  });
+});
+
+describe('topics', () => {
+  it('gives every consumed topic a dead-letter topic and compacts only the trial topic', () => {
+    const specs = topicSpecs(3);
+    const names = specs.map((s) => s.name);
+    for (const t of CONSUMED_TOPICS) expect(names).toContain(dlqTopic(t));
+    expect(names).toContain(TOPICS.matchNotifications);
+    expect(specs.filter((s) => s.compacted).map((s) => s.name)).toEqual([TOPICS.trialCriteria]);
+    expect(specs.find((s) => s.name === TOPICS.patientProfiles)?.partitions).toBe(3);
+  });
+});

@@ -1,0 +1,141 @@
+import { DLQ_HEADERS, HEADERS, TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { MessagingMetrics } from '../observability/metrics';
+import { TerminalError } from './errors';
+import type { InboundMessage } from './inbound';
+import { MessageProcessor, type ConsumerSpec } from './message-processor';
+import type { MessagePublisher, PublishRecord } from './message-publisher';
+import type { OutboxRelay } from './outbox-relay';
+
+/** A fake database: an inbox set, and transactions that roll the inbox back when the callback throws. */
+class FakeDb {
+  inbox = new Set<string>();
+  transaction = async <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => {
+    const snapshot = new Set(this.inbox);
+    const manager = {
+      query: async (_sql: string, params: unknown[]) => {
+        const key = `${String(params[0])}/${String(params[1])}`;
+        if (this.inbox.has(key)) return [];
+        this.inbox.add(key);
+        return [{ event_id: params[1] }];
+      },
+    } as unknown as EntityManager;
+    try {
+      return await work(manager);
+    } catch (e) {
+      this.inbox = snapshot;
+      throw e;
+    }
+  };
+}
+
+const counter = () => ({ inc: jest.fn() });
+const profile: PatientProfileV1 = { patientPseudonym: 'pt_0123456789abcdef01234567', profileVersion: 1, computedAt: '2024-01-01T00:00:00Z', profile: {} };
+const inbound = (value: string | null, headers: Record<string, string> = { [HEADERS.eventId]: 'ev-1' }): InboundMessage => ({
+  topic: TOPICS.patientProfiles,
+  partition: 3,
+  offset: '42',
+  key: profile.patientPseudonym,
+  value: value === null ? null : Buffer.from(value),
+  headers,
+});
+
+function setup(publishImpl?: (r: PublishRecord[]) => Promise<void>) {
+  const db = new FakeDb();
+  const published: PublishRecord[] = [];
+  const publisher = { publish: jest.fn(publishImpl ?? (async (r: PublishRecord[]) => void published.push(...r))) } as unknown as MessagePublisher;
+  const relay = { wake: jest.fn() } as unknown as OutboxRelay;
+  const metrics = { consumed: counter(), retries: counter() } as unknown as MessagingMetrics;
+  const processor = new MessageProcessor(db as unknown as DataSource, publisher, relay, { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 10, outboxBatchSize: 10 }, metrics);
+  return { db, published, processor, relay };
+}
+
+const spec = (handle: ConsumerSpec<PatientProfileV1>['handle']): ConsumerSpec<PatientProfileV1> => ({ consumer: 'matcher', topic: TOPICS.patientProfiles, handle });
+
+describe('MessageProcessor', () => {
+  it('applies a message once: a redelivery with the same event id is a duplicate', async () => {
+    const { processor, relay } = setup();
+    const handle = jest.fn(async (_value: PatientProfileV1) => undefined);
+    expect(await processor.process(inbound(JSON.stringify(profile)), spec(handle))).toBe('processed');
+    expect(await processor.process(inbound(JSON.stringify(profile)), spec(handle))).toBe('duplicate');
+    expect(handle).toHaveBeenCalledTimes(1);
+    expect(handle.mock.calls[0]![0]).toEqual(profile);
+    expect(relay.wake).toHaveBeenCalled();
+  });
+
+  it.each([
+    ['not JSON', inbound('{oops'), /not JSON/],
+    ['empty value', inbound(null), /empty message value/],
+    ['missing event id', inbound(JSON.stringify(profile), {}), /missing header x-event-id/],
+    ['schema violation', inbound(JSON.stringify({ ...profile, profileVersion: 0 })), /\/profileVersion/],
+  ])('dead-letters %s at once with the original bytes and the reason', async (_name, message, reason) => {
+    const { processor, published } = setup();
+    const handle = jest.fn(async () => undefined);
+    expect(await processor.process(message, spec(handle))).toBe('dead-lettered');
+    expect(handle).not.toHaveBeenCalled();
+    expect(published).toHaveLength(1);
+    const dead = published[0]!;
+    expect(dead.topic).toBe('patient-profiles.v1.dlq');
+    expect(dead.key).toBe(message.key);
+    expect(dead.value).toEqual(message.value);
+    expect(dead.headers).toMatchObject({
+      [DLQ_HEADERS.originalTopic]: TOPICS.patientProfiles,
+      [DLQ_HEADERS.originalPartition]: '3',
+      [DLQ_HEADERS.originalOffset]: '42',
+      [DLQ_HEADERS.consumer]: 'matcher',
+      [DLQ_HEADERS.errorKind]: 'terminal',
+      [DLQ_HEADERS.attempts]: '1',
+    });
+    expect(dead.headers[DLQ_HEADERS.error]).toMatch(reason);
+  });
+
+  it('retries a retryable failure and succeeds without a dead letter', async () => {
+    const { processor, published, db } = setup();
+    let calls = 0;
+    const outcome = await processor.process(
+      inbound(JSON.stringify(profile)),
+      spec(async () => {
+        calls += 1;
+        if (calls < 3) throw Object.assign(new Error('deadlock'), { code: '40P01' });
+      }),
+    );
+    expect(outcome).toBe('processed');
+    expect(calls).toBe(3);
+    expect(published).toEqual([]);
+    expect(db.inbox.size).toBe(1);
+  });
+
+  it('dead-letters after the last attempt, rolling back the inbox row so the event is not marked done', async () => {
+    const { processor, published, db } = setup();
+    const handle = jest.fn(async () => {
+      throw Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
+    });
+    expect(await processor.process(inbound(JSON.stringify(profile)), spec(handle))).toBe('dead-lettered');
+    expect(handle).toHaveBeenCalledTimes(3);
+    expect(published[0]!.headers).toMatchObject({ [DLQ_HEADERS.attempts]: '3', [DLQ_HEADERS.errorKind]: 'retryable' });
+    expect(db.inbox.size).toBe(0);
+  });
+
+  it('does not retry a terminal failure from the handler', async () => {
+    const { processor, published } = setup();
+    const handle = jest.fn(async () => {
+      throw new TerminalError('event id reused');
+    });
+    expect(await processor.process(inbound(JSON.stringify(profile)), spec(handle))).toBe('dead-lettered');
+    expect(handle).toHaveBeenCalledTimes(1);
+    expect(published[0]!.headers[DLQ_HEADERS.error]).toBe('TerminalError: event id reused');
+  });
+
+  it('throws when even the dead-letter topic is unreachable, so the transport redelivers', async () => {
+    const { processor } = setup(async () => {
+      throw new Error('broker down');
+    });
+    await expect(processor.process(inbound('{oops'), spec(async () => undefined))).rejects.toThrow('broker down');
+  });
+
+  it('takes the dedupe id from the body when the consumer says so', async () => {
+    const { processor, db } = setup();
+    await processor.process(inbound(JSON.stringify(profile), {}), { ...spec(async () => undefined), eventIdOf: (p) => `${p.patientPseudonym}#${p.profileVersion}` });
+    expect([...db.inbox]).toEqual([`matcher/${profile.patientPseudonym}#1`]);
+  });
+});

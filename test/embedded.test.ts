@@ -1,0 +1,86 @@
+import request from 'supertest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { DLQ_HEADERS, dlqTopic, HEADERS, TOPICS, type MatchNotificationV1 } from '@trialmatch/contracts';
+import { pseudonymize } from '@trialmatch/core';
+import { startEmbedded, type EmbeddedSystem } from '../apps/embedded/src/bootstrap';
+import { embeddedEnvSchema } from '../apps/embedded/src/config';
+import { loadConfig } from '@trialmatch/platform';
+
+const KEY = 'embedded-test-key-0123456789';
+
+describe('embedded mode: one process, PGlite, in-process transport', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'trialmatch-embedded-'));
+  const env = loadConfig(embeddedEnvSchema, { HTTP_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'error', PSEUDONYM_KEY: KEY });
+  let sys: EmbeddedSystem;
+
+  beforeAll(async () => {
+    sys = await startEmbedded(env);
+  });
+  afterAll(async () => {
+    await sys?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 20000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await probe();
+      if (v !== undefined) return v;
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const notificationsOf = async (p: string) => (await request(sys.url).get('/v1/notifications').query({ patient: p }).expect(200)).body as MatchNotificationV1[];
+
+  it('serves health with the database and the in-process transport', async () => {
+    const res = await request(sys.url).get('/health/ready').expect(200);
+    expect(res.body.info).toEqual({ database: { status: 'up' }, messaging: { status: 'up', transport: 'in-process' } });
+  });
+
+  it('loads the seed trial catalog and the demo patients, and screens them', async () => {
+    const trial = await request(sys.url).get('/v1/trials/NCT04484623').expect(200);
+    expect(trial.body).toMatchObject({ trialId: 'NCT04484623', version: 1 });
+    const demo = pseudonymize(KEY, 'demo-hospital', 'DEMO-0001');
+    const notes = await waitFor(async () => {
+      const n = await notificationsOf(demo);
+      return n.some((x) => x.kind === 'NEW_ELIGIBLE') ? n : undefined;
+    });
+    expect(notes[0]).toMatchObject({ trialId: 'NCT04484623', verdict: 'ELIGIBLE' });
+  });
+
+  it('runs the skeleton flow from an HTTP event to a notification', async () => {
+    const patientId = `MRN-${randomUUID()}`;
+    const p = pseudonymize(KEY, 'emb-hospital', patientId);
+    const post = (type: string, occurredAt: string, data: object) =>
+      request(sys.url).post('/v1/patient-events').send({ eventId: randomUUID(), patientId, source: 'emb-hospital', type, occurredAt, data }).expect(202);
+    await post('demographics', '2023-01-01', { birthDate: '1961-01-01' });
+    await post('performance-status', '2024-01-01', { ecog: 0 });
+    const notes = await waitFor(async () => {
+      const n = await notificationsOf(p);
+      return n.length >= 2 ? n : undefined;
+    });
+    expect(notes.map((n) => n.kind).sort()).toEqual(['NEW_ELIGIBLE', 'NEW_POTENTIAL']);
+    expect(sys.broker.messages(TOPICS.matchNotifications).filter((m) => m.key === p)).toHaveLength(2);
+  });
+
+  it('dead-letters a poison message with its reason and keeps flowing', async () => {
+    await sys.broker.publish([{ topic: TOPICS.matchResults, key: 'k', value: '{"nope": true}', headers: { [HEADERS.eventId]: 'poison-1' } }]);
+    const [dead] = sys.broker.messages(dlqTopic(TOPICS.matchResults)).filter((m) => m.headers[HEADERS.eventId] === 'poison-1');
+    expect(dead?.headers[DLQ_HEADERS.consumer]).toBe('notifier');
+    expect(dead?.headers[DLQ_HEADERS.error]).toContain('/resultId');
+    await request(sys.url).get('/health/ready').expect(200);
+  });
+
+  it('keeps its data across a restart and does not load the seed twice', async () => {
+    await sys.stop();
+    sys = await startEmbedded(env);
+    const trial = await request(sys.url).get('/v1/trials/NCT04484623').expect(200);
+    expect(trial.body.version).toBe(1);
+    const demo = pseudonymize(KEY, 'demo-hospital', 'DEMO-0001');
+    const profile = await request(sys.url).get(`/v1/patients/${demo}/profile`).expect(200);
+    expect(profile.body.version).toBe(2);
+  });
+});

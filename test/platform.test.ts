@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { HEADERS, TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
+import { KafkaPublisher, MessagePublisher, Outbox, OutboxRelay, typeOrmOptions, type MessagingMetrics, type PublishRecord } from '@trialmatch/platform';
+import { INTAKE_PERSISTENCE } from '../apps/intake/src/intake.module';
+import { MATCHER_PERSISTENCE } from '../apps/matcher/src/matcher.module';
+import { NOTIFIER_PERSISTENCE } from '../apps/notifier/src/notifier.module';
+import { createDatabase, dropDatabase, kafka, realInfra, runId, Tap } from './support/infra';
+
+const infra = realInfra();
+const counter = () => ({ inc: jest.fn() });
+const metrics = () => ({ consumed: counter(), retries: counter(), outboxPublished: counter(), outboxFailures: counter() }) as unknown as MessagingMetrics;
+const settings = { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 20, outboxBatchSize: 2 };
+
+async function dataSourceFor(name: string, persistence: { entities: Function[]; migrations: Function[] }): Promise<DataSource> { // eslint-disable-line @typescript-eslint/no-unsafe-function-type
+  const url = await createDatabase(infra.databaseUrl, name);
+  const ds = new DataSource(typeOrmOptions({ url, poolSize: 3, ...persistence }));
+  await ds.initialize();
+  return ds;
+}
+
+describe.each([
+  ['intake', INTAKE_PERSISTENCE],
+  ['matcher', MATCHER_PERSISTENCE],
+  ['notifier', NOTIFIER_PERSISTENCE],
+])('%s schema on real PostgreSQL', (service, persistence) => {
+  const name = `schema_${service}_${runId()}`;
+  let ds: DataSource;
+  beforeAll(async () => {
+    ds = await dataSourceFor(name, persistence);
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await dropDatabase(infra.databaseUrl, name);
+  });
+
+  it('is created by migrations on start and matches the entities (no drift)', async () => {
+    expect(await ds.showMigrations()).toBe(false);
+    const pending = await ds.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('migrates down and up again', async () => {
+    for (let i = 0; i < persistence.migrations.length + 1; i++) await ds.undoLastMigration();
+    expect(await ds.showMigrations()).toBe(true);
+    await ds.runMigrations();
+    expect(await ds.showMigrations()).toBe(false);
+  });
+});
+
+describe('outbox relay against real PostgreSQL and Kafka', () => {
+  const name = `outbox_${runId()}`;
+  let ds: DataSource;
+  let tap: Tap;
+  const k = kafka(infra.brokers);
+
+  beforeAll(async () => {
+    ds = await dataSourceFor(name, { entities: [], migrations: [] });
+    tap = await new Tap(k, [TOPICS.patientProfiles]).start();
+  });
+  afterAll(async () => {
+    await tap?.stop();
+    await ds?.destroy();
+    await dropDatabase(infra.databaseUrl, name);
+  });
+
+  const profile = (p: string, v: number): PatientProfileV1 => ({ patientPseudonym: p, profileVersion: v, computedAt: new Date().toISOString(), profile: {} });
+  const enqueue = (p: string, versions: number[]) =>
+    ds.transaction((m) =>
+      new Outbox().enqueue(
+        m,
+        versions.map((v) => ({ topic: TOPICS.patientProfiles, key: p, value: profile(p, v), schemaVersion: 1, messageType: 'PatientProfileChanged', correlationId: 'c-1' })),
+      ),
+    );
+
+  it('publishes committed rows in order with headers, marks them published, and rolls back with the transaction', async () => {
+    const p = `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+    const publisher = new KafkaPublisher(infra.brokers, 'outbox-test');
+    const relay = new OutboxRelay(ds, publisher, settings, metrics());
+    await expect(
+      ds.transaction(async (m) => {
+        await new Outbox().enqueue(m, [{ topic: TOPICS.patientProfiles, key: p, value: profile(p, 99), schemaVersion: 1, messageType: 'X', correlationId: 'c' }]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const ids = await enqueue(p, [1, 2, 3, 4, 5]);
+    while ((await relay.publishBatch()) > 0);
+    const got = await tap.waitFor((m) => m.key === p, 30000, 5);
+    expect(got.map((m) => m.json<PatientProfileV1>().profileVersion)).toEqual([1, 2, 3, 4, 5]);
+    expect(got.map((m) => m.headers[HEADERS.eventId])).toEqual(ids);
+    expect(got[0]!.headers).toMatchObject({ [HEADERS.schemaVersion]: '1', [HEADERS.correlationId]: 'c-1', [HEADERS.messageType]: 'PatientProfileChanged' });
+    expect(await relay.backlog()).toBe(0);
+    await publisher.onApplicationShutdown();
+  });
+
+  it('keeps rows when publishing fails, records the error, and publishes them on a later pass', async () => {
+    const p = `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+    let down = true;
+    const sent: PublishRecord[] = [];
+    const flaky = new (class extends MessagePublisher {
+      readonly transportName = 'flaky';
+      async publish(r: PublishRecord[]) {
+        if (down) throw new Error('broker unreachable');
+        sent.push(...r);
+      }
+      async check() {}
+    })();
+    const relay = new OutboxRelay(ds, flaky, settings, metrics());
+    await enqueue(p, [1, 2]);
+    await expect(relay.publishBatch()).rejects.toThrow('broker unreachable');
+    const [row] = await ds.query<Array<{ publish_attempts: number; last_error: string; claimed_until: Date | null }>>(
+      `SELECT publish_attempts, last_error, claimed_until FROM messaging.outbox WHERE message_key = $1 ORDER BY seq LIMIT 1`,
+      [p],
+    );
+    expect(row).toMatchObject({ publish_attempts: 1, last_error: 'Error: broker unreachable', claimed_until: null });
+    down = false;
+    while ((await relay.publishBatch()) > 0);
+    expect(sent.map((r) => r.key)).toEqual([p, p]);
+    expect(await relay.backlog()).toBe(0);
+  });
+
+  it('refuses to enqueue a message that breaks its contract', async () => {
+    await expect(
+      ds.transaction((m) =>
+        new Outbox().enqueue(m, [{ topic: TOPICS.patientProfiles, key: 'k', value: { patientPseudonym: 'MRN-1' }, schemaVersion: 1, messageType: 'X', correlationId: 'c' }]),
+      ),
+    ).rejects.toThrow(/patient-profiles.v1: .*\/patientPseudonym/);
+  });
+});

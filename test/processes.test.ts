@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+
+const ROOT = join(__dirname, '..');
+const node = (entry: string, env: NodeJS.ProcessEnv): ChildProcess =>
+  spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+function collect(child: ChildProcess): { out: () => string; exit: Promise<number | null> } {
+  let text = '';
+  child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
+  return { out: () => text, exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+}
+
+describe('service processes', () => {
+  it.each([
+    ['apps/intake/src/main.ts', { HTTP_PORT: 'x', DATABASE_URL: 'mysql://u:topsecret@h/db' }, ['HTTP_PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'PSEUDONYM_KEY']],
+    ['apps/matcher/src/main.ts', { KAFKA_BROKERS: 'b:9092', MESSAGE_MAX_ATTEMPTS: '0' }, ['DATABASE_URL', 'MESSAGE_MAX_ATTEMPTS']],
+    ['apps/notifier/src/main.ts', { DATABASE_URL: 'postgres://h/db', KAFKA_BROKERS: 'b:9092', LOG_LEVEL: 'loud' }, ['LOG_LEVEL']],
+  ])('%s refuses to start on bad configuration, naming each variable', async (entry, env, names) => {
+    const run = collect(node(entry, env));
+    expect(await run.exit).toBe(1);
+    for (const n of names) expect(run.out()).toContain(n);
+    expect(run.out()).not.toContain('topsecret');
+  });
+
+  it('`npm start` (embedded mode) prints its URL, serves health and stops cleanly', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'trialmatch-start-'));
+    const child = node('apps/embedded/src/main.ts', { HTTP_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    const run = collect(child);
+    try {
+      const deadline = Date.now() + 60000;
+      let url: string | undefined;
+      while (!url && Date.now() < deadline) {
+        url = /API:\s+(http:\/\/\S+)\/v1/.exec(run.out())?.[1];
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(url).toBeDefined();
+      const health = await request(url!).get('/health/ready').expect(200);
+      expect(health.body.status).toBe('ok');
+      const docs = await request(url!).get('/docs-json').expect(200);
+      expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/v1/patient-events', '/v1/trials', '/v1/notifications', '/health/ready']));
+      child.kill('SIGTERM');
+      expect(await run.exit).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
