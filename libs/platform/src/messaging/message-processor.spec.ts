@@ -89,6 +89,14 @@ describe('MessageProcessor', () => {
     expect(dead.headers[DLQ_HEADERS.error]).toMatch(reason);
   });
 
+  it('never copies the raw value into the reason (it may hold identifiers)', async () => {
+    const { processor, published } = setup();
+    await processor.process(inbound('MRN-12345 Jane Doe'), spec(async () => undefined));
+    const reason = published[0]!.headers[DLQ_HEADERS.error]!;
+    expect(reason).toMatch(/^TerminalError: value is not JSON/);
+    expect(reason).not.toMatch(/MRN|Jane/);
+  });
+
   it('retries a retryable failure and succeeds without a dead letter', async () => {
     const { processor, published, db } = setup();
     let calls = 0;

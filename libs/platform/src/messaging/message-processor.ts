@@ -88,7 +88,9 @@ export class MessageProcessor {
     try {
       parsed = JSON.parse(inbound.value.toString('utf8'));
     } catch (e) {
-      throw new TerminalError(`value is not JSON: ${describeError(e)}`);
+      // JSON.parse quotes the input in its message; the input may hold identifiers, so keep only the position.
+      const position = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
+      throw new TerminalError(`value is not JSON${position ? ` (error at position ${position})` : ''}`);
     }
     const value = assertMessage<T>(spec.topic, parsed);
     const eventId = spec.eventIdOf?.(value) ?? inbound.headers[HEADERS.eventId];
