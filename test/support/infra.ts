@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { InboundMessage } from '@trialmatch/platform';
 import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 
 /** The real services `npm test` started (or found): see scripts/test.sh. */
@@ -70,13 +71,7 @@ export async function waitForGroup(k: Kafka, groupId: string, timeoutMs = 60000)
   }
 }
 
-export interface TappedMessage {
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
+export interface TappedMessage extends InboundMessage {
   json<T>(): T;
 }
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
-import { messagingSettings, type BaseEnv } from './config/config';
+import { loadConfig, messagingSettings, type BaseEnv } from './config/config';
 import { kafkaServerOptions } from './messaging/kafka-server';
 import { PlatformModule } from './platform.module';
 import type { PersistenceOptions } from './persistence/typeorm-options';
@@ -69,4 +69,24 @@ export async function startServiceApp(app: INestApplication, host: string, port:
   await app.startAllMicroservices();
   await app.listen(port, host);
   return (await app.getUrl()).replace('[::1]', 'localhost');
+}
+
+/**
+ * A service's `main`: validate the environment (exit 1 naming bad variables), build, listen, print where.
+ */
+export function runServiceMain<E extends { HTTP_HOST: string; HTTP_PORT: number }>(
+  service: string,
+  schema: z.ZodType<E, z.ZodTypeDef, unknown>,
+  create: (env: E) => Promise<INestApplication>,
+): void {
+  const main = async (): Promise<void> => {
+    const env: E = loadConfig(schema);
+    const app = await create(env);
+    const url = await startServiceApp(app, env.HTTP_HOST, env.HTTP_PORT);
+    console.log(`${service} listening on ${url} (API docs: ${url}/docs)`);
+  };
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
 }
