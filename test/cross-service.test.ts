@@ -92,6 +92,10 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     await request(sys.intake.url).post('/v1/patient-events').send(event(patientId, 'performance-status', '2024-04-01', { ecog: 3 })).expect(202);
     await taps.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === p && m.json<MatchNotificationV1>().kind === 'NO_LONGER_ELIGIBLE');
 
+    // The tap reads each topic at its own pace: wait for what must be there, then allow time for anything extra.
+    await taps.waitFor((m) => m.topic === TOPICS.patientProfiles && m.key === p, 30000, 4);
+    await taps.waitFor((m) => m.topic === TOPICS.matchResults && m.key === p, 30000, 3);
+    await new Promise((r) => setTimeout(r, 1500));
     const profiles = taps.messages.filter((m) => m.topic === TOPICS.patientProfiles && m.key === p).map((m) => m.json<PatientProfileV1>().profileVersion);
     expect(profiles).toEqual([1, 2, 2, 3]); // the 2 twice is our redelivery; intake itself published each version once
     const results = taps.messages.filter((m) => m.topic === TOPICS.matchResults && m.key === p).map((m) => m.json<MatchResultV1>().verdict);

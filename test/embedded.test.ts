@@ -63,7 +63,12 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
       return n.length >= 2 ? n : undefined;
     });
     expect(notes.map((n) => n.kind).sort()).toEqual(['NEW_ELIGIBLE', 'NEW_POTENTIAL']);
-    expect(sys.broker.messages(TOPICS.matchNotifications).filter((m) => m.key === p)).toHaveLength(2);
+    // Stored first, then published by the outbox relay: wait for both on the (in-process) topic.
+    const published = await waitFor(async () => {
+      const m = sys.broker.messages(TOPICS.matchNotifications).filter((x) => x.key === p);
+      return m.length >= 2 ? m : undefined;
+    });
+    expect(published.map((m) => (JSON.parse(String(m.value)) as MatchNotificationV1).kind)).toEqual(['NEW_POTENTIAL', 'NEW_ELIGIBLE']);
   });
 
   it('dead-letters a poison message with its reason and keeps flowing', async () => {
