@@ -29,7 +29,10 @@ export class HealthController {
       async () => {
         const indicator = this.indicators.check('messaging');
         try {
-          await this.publisher.check();
+          await Promise.race([
+            this.publisher.check(),
+            new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 3 s')), 3000).unref()),
+          ]);
           return indicator.up({ transport: this.publisher.transportName });
         } catch (e) {
           return indicator.down({ transport: this.publisher.transportName, error: e instanceof Error ? e.message : String(e) });

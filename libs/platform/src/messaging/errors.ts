@@ -6,12 +6,20 @@ export class TerminalError extends Error {
   }
 }
 
-export type FailureKind = 'retryable' | 'terminal';
+/**
+ * terminal: the message itself is bad; dead-letter at once.
+ * retryable: may pass on another try; retried a bounded number of times, then dead-lettered.
+ * unavailable: a dependency (the database) is down; retried, then handed back to the transport for
+ *   redelivery, never dead-lettered: an outage is not the message's fault, and the partition waits.
+ */
+export type FailureKind = 'retryable' | 'terminal' | 'unavailable';
 
-// PostgreSQL SQLSTATE classes/codes that are worth retrying: serialization and deadlock, lock
-// timeouts, connection and resource problems, shutdown.
-const RETRYABLE_SQLSTATE = /^(40001|40P01|55P03|57P0[1-3]|08...|53...|58...)$/;
-const RETRYABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+// PostgreSQL SQLSTATEs: connection exceptions, insufficient resources, operator intervention, system errors.
+const UNAVAILABLE_SQLSTATE = /^(08...|53...|57P0[1-3]|58...)$/;
+// Serialization failure, deadlock, lock not available: worth another try.
+const RETRYABLE_SQLSTATE = /^(40001|40P01|55P03)$/;
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established/i;
 
 function codeOf(e: unknown): string | undefined {
   if (typeof e !== 'object' || e === null) return undefined;
@@ -23,17 +31,19 @@ function codeOf(e: unknown): string | undefined {
 
 /**
  * Terminal: validation and contract errors, constraint violations and bad data (SQLSTATE 22xxx, 23xxx).
- * Retryable: infrastructure trouble. Anything unrecognised is retried a bounded number of times,
- * then dead-lettered, so an unexpected bug never stalls a partition.
+ * Unavailable: the database cannot be reached. Anything unrecognised is retryable: retried a bounded
+ * number of times, then dead-lettered, so an unexpected bug never stalls a partition.
  */
 export function classifyFailure(e: unknown): FailureKind {
   if (e instanceof TerminalError) return 'terminal';
   if (e instanceof Error && (e.name === 'ContractValidationError' || e.name === 'InvalidRuleError' || e instanceof SyntaxError)) return 'terminal';
   const code = codeOf(e);
   if (code !== undefined) {
-    if (RETRYABLE_SQLSTATE.test(code) || RETRYABLE_NODE_CODES.has(code)) return 'retryable';
+    if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_NODE_CODES.has(code)) return 'unavailable';
+    if (RETRYABLE_SQLSTATE.test(code)) return 'retryable';
     if (/^(22|23)...$/.test(code)) return 'terminal';
   }
+  if (e instanceof Error && UNAVAILABLE_MESSAGES.test(e.message)) return 'unavailable';
   return 'retryable';
 }
 

@@ -116,11 +116,22 @@ describe('MessageProcessor', () => {
   it('dead-letters after the last attempt, rolling back the inbox row so the event is not marked done', async () => {
     const { processor, published, db } = setup();
     const handle = jest.fn(async () => {
-      throw Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
+      throw new TypeError("Cannot read properties of undefined (reading 'x')");
     });
     expect(await processor.process(inbound(JSON.stringify(profile)), spec(handle))).toBe('dead-lettered');
     expect(handle).toHaveBeenCalledTimes(3);
     expect(published[0]!.headers).toMatchObject({ [DLQ_HEADERS.attempts]: '3', [DLQ_HEADERS.errorKind]: 'retryable' });
+    expect(db.inbox.size).toBe(0);
+  });
+
+  it('never dead-letters because the database is down: after the last attempt it hands the message back', async () => {
+    const { processor, published, db } = setup();
+    const handle = jest.fn(async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    await expect(processor.process(inbound(JSON.stringify(profile)), spec(handle))).rejects.toThrow('ECONNREFUSED');
+    expect(handle).toHaveBeenCalledTimes(3);
+    expect(published).toEqual([]);
     expect(db.inbox.size).toBe(0);
   });
 

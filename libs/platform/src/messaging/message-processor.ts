@@ -34,8 +34,9 @@ export type ProcessOutcome = 'processed' | 'duplicate' | 'dead-lettered';
  * The one way our services consume: decode and validate, then apply the effect and record
  * (consumer, event id) in the inbox in one transaction. Terminal failures go to `<topic>.dlq` at once;
  * retryable ones are retried with backoff up to MESSAGE_MAX_ATTEMPTS, then dead-lettered. Returning
- * normally lets the transport commit the offset; throwing (only when even the DLQ is unreachable)
- * makes the transport redeliver, so nothing is dropped.
+ * normally lets the transport commit the offset. It throws, so the transport redelivers and nothing is
+ * dropped, in two cases only: the database stayed unavailable through every attempt, or even the DLQ
+ * could not be written.
  */
 @Injectable()
 export class MessageProcessor {
@@ -74,7 +75,15 @@ export class MessageProcessor {
         return outcome;
       } catch (e) {
         const kind = classifyFailure(e);
-        if (kind === 'terminal' || attempt >= this.settings.maxAttempts) return this.deadLetter(inbound, spec.consumer, e, kind, attempt);
+        if (kind === 'terminal') return this.deadLetter(inbound, spec.consumer, e, kind, attempt);
+        if (attempt >= this.settings.maxAttempts) {
+          if (kind === 'unavailable') {
+            // Not the message's fault: hand it back for redelivery (the offset is not committed).
+            this.metrics.consumed.inc({ consumer: spec.consumer, topic: inbound.topic, outcome: 'redeliver' });
+            throw e;
+          }
+          return this.deadLetter(inbound, spec.consumer, e, kind, attempt);
+        }
         this.metrics.retries.inc({ consumer: spec.consumer, topic: inbound.topic });
         this.logger.warn(`${spec.consumer}: attempt ${attempt} on ${inbound.topic}[${inbound.partition}]@${inbound.offset} failed, retrying: ${describeError(e)}`);
         await new Promise((r) => setTimeout(r, this.settings.retryBackoffMs * 2 ** (attempt - 1)));
