@@ -114,7 +114,7 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     const schemaBadId = randomUUID();
     await produce(prod, TOPICS.patientProfiles, p, '{not json', { [HEADERS.eventId]: badId });
     await produce(prod, TOPICS.patientProfiles, p, JSON.stringify({ patientPseudonym: p, profileVersion: 0 }), { [HEADERS.eventId]: schemaBadId });
-    const good: PatientProfileV1 = { patientPseudonym: p, profileVersion: 1, computedAt: new Date().toISOString(), profile: { birthDate: '1960-05-05', ecog: null } };
+    const good: PatientProfileV1 = { patientPseudonym: p, profileVersion: 1, computedAt: new Date().toISOString(), profile: { demographics: { birthDate: '1960-05-05' }, ecog: null } };
     await produce(prod, TOPICS.patientProfiles, p, JSON.stringify(good), { [HEADERS.eventId]: randomUUID() });
 
     const [notJson] = await taps.waitFor((m) => m.topic === dlqTopic(TOPICS.patientProfiles) && m.headers[HEADERS.eventId] === badId);

@@ -64,7 +64,7 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
     await dropDatabase(infra.databaseUrl, name);
   });
 
-  const profile = (p: string, v: number): PatientProfileV1 => ({ patientPseudonym: p, profileVersion: v, computedAt: new Date().toISOString(), profile: {} });
+  const profile = (p: string, v: number): PatientProfileV1 => ({ patientPseudonym: p, profileVersion: v, computedAt: new Date().toISOString(), profile: { demographics: { birthDate: null }, ecog: null } });
   const enqueue = (p: string, versions: number[]) =>
     ds.transaction((m) =>
       new Outbox().enqueue(

@@ -1,7 +1,6 @@
-import type { PatientProfile } from '../patient/profile';
-import { evaluateTrial, InvalidRuleError, parseRule, type Criterion } from './evaluate';
+import { evaluateTrial, InvalidRuleError, parseRule, type Criterion, type EvaluationFacts } from './evaluate';
 
-const profile = (p: Partial<PatientProfile>): PatientProfile => ({ eventCount: 1, firstEventAt: null, lastEventAt: null, birthDate: null, sex: null, ecog: null, ...p });
+const profile = (p: { birthDate?: string; ecog?: { value: number; date: string } }): EvaluationFacts => ({ demographics: { birthDate: p.birthDate ?? null }, ecog: p.ecog ?? null });
 const asOf = new Date('2025-01-01');
 const criteria: Criterion[] = [
   { id: 'age', kind: 'inclusion', text: '18 or older', rule: { fact: 'age', min: 18 } },
@@ -10,7 +9,7 @@ const criteria: Criterion[] = [
 
 describe('evaluateTrial (three-valued)', () => {
   it('is ELIGIBLE when every inclusion is met', () => {
-    const r = evaluateTrial(criteria, profile({ birthDate: '1950-01-01', ecog: { value: 2, observedAt: '2024-12-01' } }), asOf);
+    const r = evaluateTrial(criteria, profile({ birthDate: '1950-01-01', ecog: { value: 2, date: '2024-12-01' } }), asOf);
     expect(r.verdict).toBe('ELIGIBLE');
     expect(r.criteria.map((c) => c.outcome)).toEqual(['MET', 'MET']);
   });
@@ -22,7 +21,7 @@ describe('evaluateTrial (three-valued)', () => {
   });
 
   it('is INELIGIBLE when an inclusion fails, even with other data missing', () => {
-    const r = evaluateTrial(criteria, profile({ ecog: { value: 3, observedAt: '2024-12-01' } }), asOf);
+    const r = evaluateTrial(criteria, profile({ ecog: { value: 3, date: '2024-12-01' } }), asOf);
     expect(r.verdict).toBe('INELIGIBLE');
     expect(r.criteria.map((c) => c.outcome)).toEqual(['UNKNOWN', 'NOT_MET']);
   });

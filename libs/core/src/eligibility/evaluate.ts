@@ -1,4 +1,10 @@
-import { ageOn, type PatientProfile } from '../patient/profile';
+import { ageOn } from '../patient/age';
+
+/** The profile facts the current leaves read (a PatientProfile is one). */
+export interface EvaluationFacts {
+  demographics: { birthDate: string | null };
+  ecog: { value: number; date: string } | null;
+}
 
 /**
  * Walking-skeleton subset of the criteria language: two leaves and three-valued evaluation.
@@ -60,24 +66,25 @@ export function parseRule(raw: unknown, pointer: string): Rule {
   }
 }
 
-function evaluateRule(rule: Rule, profile: PatientProfile, asOf: Date): Omit<CriterionResult, 'criterionId' | 'kind'> {
+function evaluateRule(rule: Rule, profile: EvaluationFacts, asOf: Date): Omit<CriterionResult, 'criterionId' | 'kind'> {
   switch (rule.fact) {
     case 'age': {
-      if (!profile.birthDate) return { outcome: 'UNKNOWN', explanation: 'birth date not recorded', missing: ['demographics.birthDate'] };
-      const age = ageOn(profile.birthDate, asOf);
+      const birthDate = profile.demographics.birthDate;
+      if (!birthDate) return { outcome: 'UNKNOWN', explanation: 'birth date not recorded', missing: ['demographics.birthDate'] };
+      const age = ageOn(birthDate, asOf);
       const ok = (rule.min === undefined || age >= rule.min) && (rule.max === undefined || age <= rule.max);
       return { outcome: ok ? 'MET' : 'NOT_MET', explanation: `age ${age} vs [${rule.min ?? '-'}, ${rule.max ?? '-'}]` };
     }
     case 'ecog': {
       if (!profile.ecog) return { outcome: 'UNKNOWN', explanation: 'ECOG not recorded', missing: ['performance-status.ecog'] };
       const ok = profile.ecog.value <= rule.max;
-      return { outcome: ok ? 'MET' : 'NOT_MET', explanation: `ECOG ${profile.ecog.value} (${profile.ecog.observedAt}) vs <= ${rule.max}` };
+      return { outcome: ok ? 'MET' : 'NOT_MET', explanation: `ECOG ${profile.ecog.value} (${profile.ecog.date}) vs <= ${rule.max}` };
     }
   }
 }
 
 /** An exclusion criterion that is MET excludes; inclusion NOT_MET excludes; any UNKNOWN leaves it potential. */
-export function evaluateTrial(criteria: readonly Criterion[], profile: PatientProfile, asOf: Date): TrialEvaluation {
+export function evaluateTrial(criteria: readonly Criterion[], profile: EvaluationFacts, asOf: Date): TrialEvaluation {
   const results = criteria.map((c): CriterionResult => ({ criterionId: c.id, kind: c.kind, ...evaluateRule(c.rule, profile, asOf) }));
   const fails = results.some((r) => (r.kind === 'inclusion' ? r.outcome === 'NOT_MET' : r.outcome === 'MET'));
   const unknown = results.some((r) => r.outcome === 'UNKNOWN');

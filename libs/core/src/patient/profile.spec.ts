@@ -1,27 +1,328 @@
-import { ageOn, buildProfile, type ProfileSourceEvent } from './profile';
+import fc from 'fast-check';
+import { allo, carT, demographics, diagnosis, event, lab, loinc, med, mrd, response, sct } from '../testing/events';
+import { ageOn, buildProfile } from './profile';
+import { DEFAULT_SETTINGS } from './settings';
 
-const ev = (eventId: string, type: string, occurredAt: string, data: Record<string, unknown>): ProfileSourceEvent => ({ eventId, type, occurredAt, data });
+const AS_OF = '2025-06-01';
+const lines = (...events: Parameters<typeof buildProfile>[0]) => buildProfile(events, AS_OF).linesOfTherapy;
 
-describe('buildProfile', () => {
-  const history = [
-    ev('a', 'demographics', '2020-01-01', { birthDate: '1950-06-15', sex: 'female' }),
-    ev('b', 'performance-status', '2024-03-01', { ecog: 2 }),
-    ev('c', 'performance-status', '2024-01-01', { ecog: 0 }),
-  ];
-
-  it('takes the latest value by clinical time, not by arrival order', () => {
-    const p = buildProfile(history);
-    expect(p.ecog).toEqual({ value: 2, observedAt: '2024-03-01' });
-    expect(buildProfile([...history].reverse())).toEqual(p);
+describe('lines of therapy (2015 consensus)', () => {
+  it('counts planned induction → ASCT → consolidation → maintenance as one line', () => {
+    const l = lines(
+      med('VRd', '2020-01-01', '2020-05-01', { intent: 'induction' }),
+      med('melphalan', '2020-06-01', '2020-06-02', { intent: 'conditioning' }),
+      sct('2020-06-03'),
+      med('VRd', '2020-08-01', '2020-10-01', { intent: 'consolidation' }),
+      med('lenalidomide', '2020-11-01', null, { intent: 'maintenance' }),
+    );
+    expect(l.count).toBe(1);
+    expect(l.lines[0]).toMatchObject({ openedBy: 'first-treatment', generics: ['bortezomib', 'dexamethasone', 'lenalidomide', 'melphalan'], end: null });
+    expect(l.lines[0]!.transplants).toEqual([{ kind: 'autologous-sct', date: '2020-06-03', plannedTandem: false }]);
   });
 
-  it('summarises the history', () => {
-    expect(buildProfile(history)).toMatchObject({ eventCount: 3, firstEventAt: '2020-01-01', lastEventAt: '2024-03-01', birthDate: '1950-06-15', sex: 'female' });
-    expect(buildProfile([])).toEqual({ eventCount: 0, firstEventAt: null, lastEventAt: null, birthDate: null, sex: null, ecog: null });
+  it('groups agents starting within the regimen window into one regimen', () => {
+    expect(lines(med('bortezomib', '2020-01-01', '2020-06-01'), med('dexamethasone', '2020-01-01', '2020-06-01'), med('lenalidomide', '2020-01-20', '2020-06-01')).count).toBe(1);
   });
 
-  it.each([[7], [-1], [1.5], ['1']])('ignores an ECOG value outside 0-5 integers (%p)', (ecog) => {
-    expect(buildProfile([ev('x', 'performance-status', '2024-01-01', { ecog })]).ecog).toBeNull();
+  it('opens a new line when all agents stop and a different regimen starts', () => {
+    const l = lines(med('VRd', '2020-01-01', '2020-06-01'), med('DPd', '2021-03-01', null));
+    expect(l.count).toBe(2);
+    expect(l.lines[1]).toMatchObject({ number: 2, openedBy: 'new-regimen-after-discontinuation', start: '2021-03-01' });
+  });
+
+  it('opens a new line on an unplanned addition to an ongoing regimen', () => {
+    const l = lines(med('Rd', '2020-01-01', null), med('daratumumab', '2020-05-01', null));
+    expect(l.count).toBe(2);
+    expect(l.lines[1]!.openedBy).toBe('unplanned-addition-or-switch');
+  });
+
+  it('opens a new line on an unplanned switch within a class (bortezomib → carfilzomib)', () => {
+    expect(lines(med('Vd', '2020-01-01', '2020-03-01', { reasonStopped: 'toxicity' }), med('Kd', '2020-03-05', null)).count).toBe(2);
+  });
+
+  it('does not open a line for dropping a drug, a dose hold, or a steroid-only change', () => {
+    expect(lines(med('VRd', '2020-01-01', '2020-03-01'), med('Rd', '2020-03-01', '2020-09-01')).count).toBe(1);
+    expect(lines(med('Rd', '2020-01-01', '2020-03-01'), med('Rd', '2020-03-20', null)).count).toBe(1);
+    expect(lines(med('lenalidomide', '2020-01-01', null), med('prednisone', '2020-06-01', null)).count).toBe(1);
+  });
+
+  it('counts re-treatment with the same regimen after a treatment-free interval as a new line', () => {
+    const l = lines(med('VRd', '2019-01-01', '2019-08-01'), med('VRd', '2021-02-01', null));
+    expect(l.count).toBe(2);
+    expect(l.lines[1]!.openedBy).toBe('retreatment-after-treatment-free-interval');
+  });
+
+  it('counts a planned tandem ASCT as the same line and a later second ASCT as a new one', () => {
+    expect(lines(med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), sct('2020-09-01', { plannedTandem: true })).count).toBe(1);
+    const later = lines(med('VRd', '2018-01-01', '2018-05-01'), sct('2018-06-01'), sct('2021-09-01'));
+    expect(later.count).toBe(2);
+    expect(later.lines[1]!.openedBy).toBe('second-sct');
+    const lateTandem = lines(med('VRd', '2018-01-01', '2018-05-01'), sct('2018-06-01'), sct('2019-09-01', { plannedTandem: true }));
+    expect(lateTandem.count).toBe(2);
+    expect(lateTandem.lines[1]!.reviewFlags[0]).toMatch(/planned tandem/);
+  });
+
+  it('opens a line for allogeneic SCT', () => {
+    expect(lines(med('VRd', '2018-01-01', '2018-05-01'), sct('2018-06-01'), allo('2019-06-01')).lines.map((x) => x.openedBy)).toEqual(['first-treatment', 'allogeneic-sct']);
+  });
+
+  it('puts bridging and lymphodepletion in the CAR-T line', () => {
+    const l = lines(
+      med('DPd', '2021-01-01', '2022-01-01'),
+      med('Kd', '2022-02-01', '2022-03-01', { intent: 'bridging' }),
+      med('cyclophosphamide', '2022-03-10', '2022-03-12', { intent: 'lymphodepletion' }),
+      carT('2022-03-15', 'cilta-cel'),
+    );
+    expect(l.count).toBe(2);
+    expect(l.lines[1]).toMatchObject({ openedBy: 'car-t', start: '2022-02-01' });
+    expect(l.lines[1]!.generics).toEqual(expect.arrayContaining(['carfilzomib', 'ciltacabtagene autoleucel']));
+  });
+
+  it('flags maintenance that adds a new class as an unplanned addition', () => {
+    const l = lines(med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), med('daratumumab', '2020-09-01', null, { intent: 'maintenance' }));
+    expect(l.count).toBe(2);
+    expect(l.lines[1]!.reviewFlags[0]).toMatch(/adds class/);
+  });
+
+  it('ignores supportive agents', () => {
+    expect(lines(med('VRd', '2020-01-01', null), med('zoledronic acid', '2020-04-01', null), med('filgrastim', '2020-05-01', '2020-05-05')).count).toBe(1);
+  });
+});
+
+describe('exposure and refractoriness (IMWG)', () => {
+  it('is refractory on progression while on the drug, with the evidence', () => {
+    const p = buildProfile([med('Rd', '2020-01-01', '2021-01-10', { reasonStopped: 'progression' }), response('2020-04-01', 'PR'), response('2021-01-05', 'PD')], AS_OF);
+    expect(p.drugs.lenalidomide).toMatchObject({ exposed: true, firstDose: '2020-01-01', lastDose: '2021-01-10', refractory: true });
+    expect(p.drugs.lenalidomide!.evidence[0]).toMatchObject({ kind: 'progression-on-therapy', date: '2021-01-05', line: 1 });
+    expect(p.classes.IMID).toMatchObject({ exposed: true, refractory: true });
+  });
+
+  it.each([
+    ['59 days after the last dose', '2020-06-29', true],
+    ['60 days after the last dose', '2020-06-30', true],
+    ['61 days after the last dose', '2020-07-01', false],
+  ])('counts progression %s', (_name, pdDate, refractory) => {
+    const p = buildProfile([med('Kd', '2020-01-01', '2020-05-01', { reasonStopped: 'completed' }), response('2020-03-01', 'VGPR'), response(pdDate, 'PD')], AS_OF);
+    expect(p.drugs.carfilzomib!.refractory).toBe(refractory);
+  });
+
+  it('is refractory when the drug never produced MR or better (nonresponsive)', () => {
+    const p = buildProfile([med('Pd', '2020-01-01', '2020-04-01'), response('2020-02-01', 'SD'), response('2020-03-01', 'SD')], AS_OF);
+    expect(p.drugs.pomalidomide!.evidence[0]!.kind).toBe('no-response');
+    expect(buildProfile([med('Pd', '2020-01-01', '2020-04-01'), response('2020-02-01', 'SD')], AS_OF, { ...DEFAULT_SETTINGS, nonResponseIsRefractory: false }).drugs.pomalidomide!.refractory).toBe(false);
+  });
+
+  it('marks refractoriness at maintenance dose', () => {
+    const p = buildProfile(
+      [med('VRd', '2019-01-01', '2019-05-01', { intent: 'induction' }), sct('2019-06-01'), med('lenalidomide', '2019-08-01', '2021-02-01', { intent: 'maintenance' }), response('2019-07-01', 'VGPR'), response('2021-01-20', 'PD')],
+      AS_OF,
+    );
+    expect(p.drugs.lenalidomide).toMatchObject({ refractory: true, refractoryOnlyAtMaintenance: true });
+    expect(p.drugs.bortezomib!.refractory).toBe(false);
+  });
+
+  it('attributes a progression to the therapy in effect, not to the one stopped for toxicity before it', () => {
+    const p = buildProfile([med('VRd', '2020-01-01', '2020-03-01', { reasonStopped: 'toxicity' }), med('KRd', '2020-03-10', null), response('2020-04-20', 'PD')], AS_OF);
+    expect(p.drugs.bortezomib!.refractory).toBe(false);
+    expect(p.drugs.carfilzomib!.refractory).toBe(true);
+  });
+
+  it('respects a minimum exposure before refractoriness (MAMMOTH-style setting)', () => {
+    const events = [med('DRd', '2020-01-01', '2020-01-15'), response('2020-01-20', 'PD')];
+    expect(buildProfile(events, AS_OF).drugs.daratumumab!.refractory).toBe(true);
+    expect(buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, minExposureDaysForRefractoriness: 28 }).drugs.daratumumab!.refractory).toBe(false);
+  });
+
+  it('derives the composite flags from per-drug refractoriness', () => {
+    const p = buildProfile(
+      [
+        med('VRd', '2018-01-01', '2019-01-01'),
+        response('2018-12-20', 'PD'),
+        med('DKd', '2019-01-10', '2020-01-01'),
+        response('2019-12-20', 'PD'),
+        med('Pd', '2020-01-10', '2020-12-01'),
+        response('2020-11-20', 'PD'),
+        med('teclistamab', '2021-01-01', null),
+        response('2021-03-01', 'VGPR'),
+      ],
+      AS_OF,
+    );
+    expect(p.linesOfTherapy.count).toBe(4);
+    expect(p.flags).toMatchObject({
+      doubleRefractory: true,
+      tripleClassExposed: true,
+      tripleClassRefractory: true,
+      pentaExposed: true,
+      pentaRefractory: true,
+      priorBcmaBispecific: true,
+      priorBcmaDirected: true,
+      priorBcmaCarT: false,
+      refractoryToLastLine: false,
+      primaryRefractory: false,
+    });
+  });
+
+  it('is not penta-exposed without both IMiDs and both PIs', () => {
+    const p = buildProfile([med('VRd', '2018-01-01', '2019-01-01'), med('DPd', '2019-02-01', null)], AS_OF);
+    expect(p.flags.tripleClassExposed).toBe(true);
+    expect(p.flags.pentaExposed).toBe(false);
+  });
+
+  it('recognises primary refractory (never MR) and relapsed-and-refractory', () => {
+    const never = buildProfile([med('VRd', '2020-01-01', '2020-06-01'), response('2020-03-01', 'SD'), response('2020-05-01', 'PD')], AS_OF);
+    expect(never.flags).toMatchObject({ primaryRefractory: true, relapsedAndRefractory: false, refractoryToLastLine: true });
+    const rr = buildProfile([med('VRd', '2020-01-01', '2020-06-01'), response('2020-03-01', 'VGPR'), response('2020-05-01', 'PD')], AS_OF);
+    expect(rr.flags).toMatchObject({ primaryRefractory: false, relapsedAndRefractory: true });
+  });
+
+  it('counts prior CAR-T by product and modality', () => {
+    const p = buildProfile([med('DPd', '2020-01-01', '2021-01-01'), carT('2021-03-01', 'Abecma')], AS_OF);
+    expect(p.flags).toMatchObject({ priorBcmaCarT: true, priorBcmaBispecific: false, priorGprc5dDirected: false });
+    expect(p.cellTherapies).toEqual([expect.objectContaining({ date: '2021-03-01', product: 'idecabtagene vicleucel' })]);
+  });
+});
+
+describe('disease status', () => {
+  it('detects serum M-protein progression: ≥25% and ≥0.5 g/dL from nadir, confirmed, dated at the first', () => {
+    const p = buildProfile(
+      [lab('2020-01-01', 'm-protein', 3.0, 'g/dL'), lab('2020-03-01', 'm-protein', 1.0, 'g/dL'), lab('2020-05-01', 'm-protein', 1.6, 'g/dL'), lab('2020-06-01', 'm-protein', 1.7, 'g/dL')],
+      AS_OF,
+    );
+    expect(p.disease.progressions).toEqual([expect.objectContaining({ date: '2020-05-01', source: 'serum-m-protein' })]);
+    expect(p.disease.progressionDate).toBe('2020-05-01');
+  });
+
+  it.each([
+    ['a rise of 0.4 g/dL from 1.0 (40%, below the absolute threshold)', [1.0, 1.4, 1.4], false],
+    ['a single unconfirmed rise', [1.0, 1.6], false],
+    ['a rise that is not repeated', [1.0, 1.6, 1.1], false],
+    ['from a nadir ≥5 g/dL, a rise of 0.9 g/dL is not enough', [6.0, 6.9, 7.0], false],
+    ['from a nadir ≥5 g/dL, a rise of 1.5 g/dL (25%) is', [6.0, 7.5, 7.6], true],
+  ])('serum: %s', (_name, values, progressed) => {
+    const events = values.map((v, i) => lab(`2020-0${i + 1}-01`, 'm-protein', v, 'g/dL'));
+    expect(buildProfile(events, AS_OF).disease.progressions.length > 0).toBe(progressed);
+  });
+
+  it('normalizes M-protein from g/L', () => {
+    const p = buildProfile([loinc('2025-05-20', '33358-3', 12, 'g/L')], AS_OF);
+    expect(p.disease.measurable.values.serumMProtein).toEqual({ value: 1.2, date: '2025-05-20' });
+    expect(p.disease.measurable.serum).toBe(true);
+  });
+
+  it('uses dFLC for progression only when serum and urine are unmeasurable, with FLC units normalized', () => {
+    const flc = (date: string, kappa: number, lambda: number, unit = 'mg/L') => [lab(date, 'free kappa', kappa, unit), lab(date, 'free lambda', lambda, unit)];
+    const lightChainOnly = [diagnosis('2019-01-01', 'none', 'kappa'), ...flc('2020-01-01', 50, 10), ...flc('2020-02-01', 20, 10, 'mg/L'), ...flc('2020-03-01', 14, 1, 'mg/dL'), ...flc('2020-04-01', 15, 1, 'mg/dL')];
+    const p = buildProfile(lightChainOnly, AS_OF);
+    expect(p.disease.progressions).toEqual([expect.objectContaining({ source: 'dflc', date: '2020-03-01' })]);
+    const withSerum = buildProfile([lab('2019-12-01', 'm-protein', 2.0, 'g/dL'), ...lightChainOnly], AS_OF);
+    expect(withSerum.disease.progressions.filter((x) => x.source === 'dflc')).toEqual([]);
+  });
+
+  it.each([
+    ['serum M-protein 1.0 g/dL', [lab('2025-05-01', 'm-protein', 1.0, 'g/dL')], { serum: true, flcOnly: false, any: true }],
+    ['serum M-protein 0.9 g/dL', [lab('2025-05-01', 'm-protein', 0.9, 'g/dL')], { serum: false, any: false }],
+    ['urine 200 mg/24h', [lab('2025-05-01', 'urine m-protein', 200, 'mg/24h')], { urine: true, any: true }],
+    [
+      'involved FLC 10 mg/dL with abnormal ratio, no serum/urine',
+      [diagnosis('2020-01-01', 'none', 'lambda'), lab('2025-05-01', 'free lambda', 10, 'mg/dL'), lab('2025-05-01', 'free kappa', 5, 'mg/L')],
+      { flcOnly: true, any: true },
+    ],
+    [
+      'involved FLC high but ratio normal',
+      [diagnosis('2020-01-01', 'none', 'kappa'), lab('2025-05-01', 'free kappa', 150, 'mg/L'), lab('2025-05-01', 'free lambda', 100, 'mg/L')],
+      { flcOnly: false, any: false },
+    ],
+    ['a serum value older than the recency setting', [lab('2024-01-01', 'm-protein', 3.0, 'g/dL')], { serum: false, any: false }],
+  ])('measurable disease: %s', (_name, events, expected) => {
+    expect(buildProfile(events, AS_OF).disease.measurable).toMatchObject(expected);
+  });
+
+  it('reports MRD with method and sensitivity, and sustained negativity over a year', () => {
+    const p = buildProfile([mrd('2023-01-10', 'negative'), mrd('2023-07-01', 'negative'), mrd('2024-02-01', 'negative', 'NGF', 1e-6)], AS_OF);
+    expect(p.disease.mrd.latest).toMatchObject({ method: 'NGF', sensitivity: 1e-6, result: 'negative' });
+    expect(p.disease.mrd.sustainedNegative).toBe(true);
+    expect(buildProfile([mrd('2023-01-10', 'negative'), mrd('2023-07-01', 'positive'), mrd('2024-02-01', 'negative')], AS_OF).disease.mrd.sustainedNegative).toBe(false);
+  });
+});
+
+describe('labs', () => {
+  it('keeps the latest value with its age in days and ×ULN', () => {
+    const p = buildProfile([lab('2025-05-01', 'ast', 40, 'U/L', { uln: 40 }), lab('2025-05-20', 'ast', 100, 'U/L', { uln: 40 })], AS_OF);
+    expect(p.labs.ast).toMatchObject({ value: 100, date: '2025-05-20', ageDays: 12, timesUln: 2.5 });
+  });
+
+  it.each([
+    ['male, creatinine in mg/dL', 'male', 1.0, 'mg/dL', 80, ((140 - 65) * 80) / 72],
+    ['female factor 0.85', 'female', 1.0, 'mg/dL', 80, (((140 - 65) * 80) / 72) * 0.85],
+    ['creatinine in µmol/L (÷88.4)', 'male', 176.8, 'umol/L', 70, ((140 - 65) * 70) / (72 * 2)],
+  ])('Cockcroft–Gault creatinine clearance: %s', (_name, sex, scr, unit, weight, expected) => {
+    const p = buildProfile([demographics('1960-01-01', sex, weight), lab('2025-05-01', 'creatinine', scr, unit)], AS_OF);
+    expect(p.labs.crcl?.value).toBeCloseTo(expected, 0);
+    expect(p.labs.crcl?.inputs.ageYears).toBe(65);
+  });
+
+  it('rounds creatinine below 1 up only when the setting says so', () => {
+    const events = [demographics('1960-01-01', 'male', 70), lab('2025-05-01', 'creatinine', 0.6, 'mg/dL')];
+    expect(buildProfile(events, AS_OF).labs.crcl?.inputs.creatinineUsedMgDl).toBe(0.6);
+    expect(buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, crcl: { weight: 'actual', roundUpCreatinineBelowOne: true } }).labs.crcl?.inputs.creatinineUsedMgDl).toBe(1);
+  });
+});
+
+describe('the profile as a whole', () => {
+  it('reports what it could not map, never dropping it silently', () => {
+    const p = buildProfile([med('aspirin', '2020-01-01', null), lab('2020-01-01', 'unobtainium', 1, 'g/dL'), event('horoscope', '2020-01-01', {})], AS_OF);
+    expect(p.unmapped.map((u) => u.reason)).toEqual(['not a known drug, brand, code or regimen', 'lab not in the catalog', 'unknown event type']);
+    expect(p.eventCount).toBe(3);
+  });
+
+  it('computes as of a date: later events are left out', () => {
+    const events = [med('VRd', '2020-01-01', '2020-06-01'), med('DPd', '2024-01-01', null)];
+    expect(buildProfile(events, '2021-01-01').linesOfTherapy.count).toBe(1);
+    expect(buildProfile(events, '2024-06-01').linesOfTherapy.count).toBe(2);
+  });
+
+  it('records the settings it was computed with', () => {
+    expect(buildProfile([], AS_OF).settings).toBe(DEFAULT_SETTINGS.name);
+  });
+
+  it('never depends on the order events arrive in, nor on irrelevant events (property)', () => {
+    const history = [
+      demographics('1955-03-01', 'female', 62),
+      diagnosis('2017-05-01', 'IgG', 'kappa'),
+      med('VRd', '2017-06-01', '2017-11-01', { intent: 'induction' }),
+      sct('2017-12-15'),
+      med('lenalidomide', '2018-03-01', '2020-02-01', { intent: 'maintenance' }),
+      lab('2019-06-01', 'm-protein', 0.3, 'g/dL'),
+      lab('2020-01-01', 'm-protein', 0.9, 'g/dL'),
+      lab('2020-01-20', 'm-protein', 1.1, 'g/dL'),
+      med('DPd', '2020-02-10', '2022-05-01'),
+      response('2020-06-01', 'VGPR'),
+      response('2022-04-20', 'PD'),
+      carT('2022-08-01', 'Carvykti'),
+      lab('2025-05-01', 'creatinine', 1.1, 'mg/dL'),
+      mrd('2023-01-01', 'negative'),
+    ];
+    const expected = buildProfile(history, AS_OF);
+    const irrelevant = fc.constantFrom(
+      event('condition', '2019-01-01', { kind: 'seasonal-allergy', status: 'resolved' }),
+      med('zoledronic acid', '2018-01-01', null),
+      event('imaging', '2016-01-01', { modality: 'X-ray' }),
+    );
+    fc.assert(
+      fc.property(fc.shuffledSubarray(history, { minLength: history.length, maxLength: history.length }), (shuffled) => {
+        expect(buildProfile(shuffled, AS_OF)).toEqual(expected);
+      }),
+      { numRuns: 50 },
+    );
+    fc.assert(
+      fc.property(fc.array(irrelevant, { maxLength: 3 }), (extra) => {
+        const p = buildProfile([...history, ...extra], AS_OF);
+        expect(p.linesOfTherapy).toEqual(expected.linesOfTherapy);
+        expect(p.flags).toEqual(expected.flags);
+        expect(p.disease).toEqual(expected.disease);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 
@@ -31,7 +332,6 @@ describe('ageOn', () => {
     ['1950-06-15', '2024-06-15', 74],
     ['1952-02-29', '2024-02-28', 71],
     ['1952-02-29', '2024-02-29', 72],
-    ['1952-02-29', '2023-03-01', 71],
   ])('born %s is %i on %s', (birth, on, age) => {
     expect(ageOn(birth, new Date(on))).toBe(age);
   });

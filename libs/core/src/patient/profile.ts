@@ -1,60 +1,147 @@
+import type { DrugClass } from '../terminology/drug-classes';
+import type { LabName } from '../terminology/labs';
+import { ageOn } from './age';
+import { readClinicalRecords, type ClinicalRecords, type ProfileSourceEvent, type Unmapped } from './clinical-events';
+import { atLeastMR, diseaseStatus, type DiseaseStatus } from './disease-status';
+import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
+import { creatinineClearance, latestLabs, type CreatinineClearance, type LatestLab } from './labs';
+import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
+import { DEFAULT_SETTINGS, type ProfileSettings } from './settings';
+
+export type { ProfileSourceEvent } from './clinical-events';
+export { ageOn } from './age';
+
+export interface ProfileFlags {
+  doubleRefractory: boolean;
+  tripleClassExposed: boolean;
+  tripleClassRefractory: boolean;
+  pentaExposed: boolean;
+  pentaRefractory: boolean;
+  primaryRefractory: boolean;
+  relapsedAndRefractory: boolean;
+  refractoryToLastLine: boolean;
+  priorBcmaCarT: boolean;
+  priorBcmaBispecific: boolean;
+  priorBcmaAdc: boolean;
+  priorBcmaDirected: boolean;
+  priorGprc5dDirected: boolean;
+  priorFcrh5Directed: boolean;
+  priorTCellEngager: boolean;
+  priorAutologousSct: boolean;
+  priorAllogeneicSct: boolean;
+}
+
 /**
- * The normalized patient profile. This is the walking-skeleton subset (demographics and performance
- * status); the clinical derivations (lines, refractoriness, response, measurable disease) extend it.
+ * Everything derived about one patient as of a date, from the whole history sorted by clinical date.
+ * Each derived fact carries the events it came from (`provenance`); `settings` names the conventions used.
  */
 export interface PatientProfile {
+  asOf: string;
+  settings: string;
   eventCount: number;
   firstEventAt: string | null;
   lastEventAt: string | null;
-  birthDate: string | null;
-  sex: 'female' | 'male' | 'other' | 'unknown' | null;
-  ecog: { value: number; observedAt: string } | null;
+  demographics: { birthDate: string | null; ageYears: number | null; sex: ClinicalRecords['demographics']['sex']; weightKg: number | null };
+  diagnosis: ClinicalRecords['diagnosis'];
+  ecog: { value: number; date: string; provenance: string[] } | null;
+  linesOfTherapy: { count: number; lines: LineOfTherapy[] };
+  drugs: Record<string, DrugExposure>;
+  classes: Record<DrugClass, ClassExposure>;
+  flags: ProfileFlags;
+  disease: DiseaseStatus & { progressionDate: string | null };
+  labs: Partial<Record<LabName, LatestLab>> & { crcl: CreatinineClearance | null };
+  transplants: Array<{ kind: string; date: string; plannedTandem: boolean; provenance: string[] }>;
+  cellTherapies: Array<{ date: string; product: string | null; provenance: string[] }>;
+  cytogenetics: { abnormalities: Array<{ abnormality: string; detected: boolean; percentCells: number | null; date: string }>; highRiskRiss: boolean; t11_14: boolean };
+  conditions: Record<string, { status: string; date: string; grade: number | null; provenance: string[] }>;
+  extramedullaryDisease: { present: boolean; type: string | null; date: string } | null;
+  plasmaCellLeukemia: { present: boolean; basis: string } | null;
+  unmapped: Unmapped[];
 }
 
-/** The part of a stored patient event the profile is derived from (no identifiers). */
-export interface ProfileSourceEvent {
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  data: Record<string, unknown>;
-}
+const normalizeAbnormality = (a: string): string => a.toLowerCase().replace(/\s+/g, '');
+const RISS_HIGH_RISK = new Set(['del(17p)', 't(4;14)', 't(14;16)']);
 
-const SEXES = new Set(['female', 'male', 'other', 'unknown']);
+export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date | string = new Date(), settings: ProfileSettings = DEFAULT_SETTINGS): PatientProfile {
+  const day = (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
+  const records = readClinicalRecords(events, day);
+  const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
+  const lines = linesOfTherapy(records, day, settings);
+  const disease = diseaseStatus(records, day, settings);
+  const drugs = drugExposures(records, lines, disease.progressions, day, settings);
+  const classes = classExposures(drugs);
+  const labs = latestLabs(records, day);
+  const exposed = (g: string): boolean => drugs[g]?.exposed === true;
+  const refractory = (g: string): boolean => drugs[g]?.refractory === true;
+  const PENTA = ['bortezomib', 'carfilzomib', 'lenalidomide', 'pomalidomide'];
+  const lastLine = lines.at(-1);
+  const refractoryToLastLine = lastLine !== undefined && lastLine.generics.some((g) => drugs[g]?.refractoryInLastLine);
+  const responded = records.responses.some((r) => atLeastMR(r.category));
+  const transplants = records.procedures.filter((p) => p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct');
 
-/** Orders by clinical time, then event id, so the result never depends on arrival order. */
-function chronological(a: ProfileSourceEvent, b: ProfileSourceEvent): number {
-  const t = Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
-  return t !== 0 ? t : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
-}
-
-export function buildProfile(events: readonly ProfileSourceEvent[]): PatientProfile {
-  const sorted = [...events].sort(chronological);
-  const profile: PatientProfile = {
-    eventCount: sorted.length,
-    firstEventAt: sorted[0]?.occurredAt ?? null,
-    lastEventAt: sorted[sorted.length - 1]?.occurredAt ?? null,
-    birthDate: null,
-    sex: null,
-    ecog: null,
+  const flags: ProfileFlags = {
+    doubleRefractory: classes.IMID.refractory && classes.PI.refractory,
+    tripleClassExposed: classes.IMID.exposed && classes.PI.exposed && classes.ANTI_CD38.exposed,
+    tripleClassRefractory: classes.IMID.refractory && classes.PI.refractory && classes.ANTI_CD38.refractory,
+    pentaExposed: PENTA.every(exposed) && classes.ANTI_CD38.exposed,
+    pentaRefractory: PENTA.every(refractory) && classes.ANTI_CD38.refractory,
+    primaryRefractory: lines.length > 0 && records.responses.length > 0 && !responded,
+    relapsedAndRefractory: responded && refractoryToLastLine,
+    refractoryToLastLine,
+    priorBcmaCarT: classes.BCMA_CAR_T.exposed,
+    priorBcmaBispecific: classes.BCMA_BISPECIFIC.exposed,
+    priorBcmaAdc: classes.BCMA_ADC.exposed,
+    priorBcmaDirected: classes.BCMA_CAR_T.exposed || classes.BCMA_BISPECIFIC.exposed || classes.BCMA_ADC.exposed,
+    priorGprc5dDirected: classes.GPRC5D_CAR_T.exposed || classes.GPRC5D_BISPECIFIC.exposed,
+    priorFcrh5Directed: classes.FCRH5_BISPECIFIC.exposed,
+    priorTCellEngager: classes.BCMA_BISPECIFIC.exposed || classes.GPRC5D_BISPECIFIC.exposed || classes.FCRH5_BISPECIFIC.exposed,
+    priorAutologousSct: transplants.some((t) => t.kind === 'autologous-sct'),
+    priorAllogeneicSct: transplants.some((t) => t.kind === 'allogeneic-sct'),
   };
-  for (const e of sorted) {
-    if (e.type === 'demographics') {
-      if (typeof e.data.birthDate === 'string') profile.birthDate = e.data.birthDate;
-      if (typeof e.data.sex === 'string' && SEXES.has(e.data.sex)) profile.sex = e.data.sex as PatientProfile['sex'];
-    }
-    if (e.type === 'performance-status' && typeof e.data.ecog === 'number' && Number.isInteger(e.data.ecog) && e.data.ecog >= 0 && e.data.ecog <= 5) {
-      profile.ecog = { value: e.data.ecog, observedAt: e.occurredAt };
-    }
-  }
-  return profile;
-}
 
-/** Whole years between a birth date and a day, as a person counts birthdays. */
-export function ageOn(birthDate: string, asOf: Date): number {
-  const b = new Date(birthDate);
-  let age = asOf.getUTCFullYear() - b.getUTCFullYear();
-  const beforeBirthday =
-    asOf.getUTCMonth() < b.getUTCMonth() || (asOf.getUTCMonth() === b.getUTCMonth() && asOf.getUTCDate() < b.getUTCDate());
-  if (beforeBirthday) age -= 1;
-  return age;
+  const conditions: PatientProfile['conditions'] = {};
+  for (const c of records.conditions) conditions[c.kind] = { status: c.status, date: c.date, grade: c.grade, provenance: [c.eventId] };
+  const emd = records.imaging.filter((i) => i.extramedullary !== null).at(-1);
+  const cpc = labs.circulatingPlasmaCells;
+  const plcCondition = conditions['plasma-cell-leukemia'];
+  const abnormalities = records.cytogenetics.map((c) => ({ abnormality: normalizeAbnormality(c.abnormality), detected: c.detected, percentCells: c.percentCells, date: c.date }));
+  const ecog = records.ecog.at(-1);
+
+  return {
+    asOf: day,
+    settings: settings.name,
+    eventCount: included.length,
+    firstEventAt: included[0] ?? null,
+    lastEventAt: included.at(-1) ?? null,
+    demographics: {
+      birthDate: records.demographics.birthDate,
+      ageYears: records.demographics.birthDate ? ageOn(records.demographics.birthDate, new Date(day)) : null,
+      sex: records.demographics.sex,
+      weightKg: records.demographics.weightKg?.value ?? null,
+    },
+    diagnosis: records.diagnosis,
+    ecog: ecog ? { value: ecog.value, date: ecog.date, provenance: [ecog.eventId] } : null,
+    linesOfTherapy: { count: lines.length, lines },
+    drugs,
+    classes,
+    flags,
+    disease: { ...disease, progressionDate: disease.lastProgressionDate },
+    labs: { ...labs, crcl: creatinineClearance(records, labs, settings) },
+    transplants: transplants.map((t) => ({ kind: t.kind, date: t.date, plannedTandem: t.plannedTandem, provenance: [t.eventId] })),
+    cellTherapies: records.procedures.filter((p) => p.kind === 'car-t-infusion').map((p) => ({ date: p.date, product: p.product, provenance: [p.eventId] })),
+    cytogenetics: {
+      abnormalities,
+      highRiskRiss: abnormalities.some((a) => a.detected && RISS_HIGH_RISK.has(a.abnormality)),
+      t11_14: abnormalities.some((a) => a.detected && a.abnormality === 't(11;14)'),
+    },
+    conditions,
+    extramedullaryDisease: emd?.extramedullary ? { present: emd.extramedullary.present, type: emd.extramedullary.type, date: emd.date } : null,
+    plasmaCellLeukemia:
+      plcCondition !== undefined
+        ? { present: plcCondition.status === 'active', basis: 'reported condition' }
+        : cpc
+          ? { present: cpc.value >= 5, basis: `circulating plasma cells ${cpc.value}% (IMWG 2021: ≥5%)` }
+          : null,
+    unmapped: records.unmapped,
+  };
 }

@@ -30,7 +30,7 @@ class FakeDb {
 }
 
 const counter = () => ({ inc: jest.fn() });
-const profile: PatientProfileV1 = { patientPseudonym: 'pt_0123456789abcdef01234567', profileVersion: 1, computedAt: '2024-01-01T00:00:00Z', profile: {} };
+const profile: PatientProfileV1 = { patientPseudonym: 'pt_0123456789abcdef01234567', profileVersion: 1, computedAt: '2024-01-01T00:00:00Z', profile: { demographics: { birthDate: null }, ecog: null } };
 const inbound = (value: string | null, headers: Record<string, string> = { [HEADERS.eventId]: 'ev-1' }): InboundMessage => ({
   topic: TOPICS.patientProfiles,
   partition: 3,

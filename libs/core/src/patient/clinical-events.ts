@@ -1,0 +1,288 @@
+import { resolveMedication } from '../terminology/drug-catalog';
+import { labDefinition, type LabName } from '../terminology/labs';
+import { convert } from '../terminology/units';
+
+/** A stored patient event as the core sees it: no identifiers. */
+export interface ProfileSourceEvent {
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+export type Intent = 'induction' | 'consolidation' | 'maintenance' | 'salvage' | 'bridging' | 'lymphodepletion' | 'conditioning' | 'mobilization' | 'supportive';
+export type ReasonStopped = 'progression' | 'toxicity' | 'completed' | 'patient-choice' | 'other';
+export type ResponseCategory = 'sCR' | 'CR' | 'VGPR' | 'PR' | 'MR' | 'SD' | 'PD';
+
+export interface MedicationCourse {
+  eventId: string;
+  generics: string[];
+  original: string;
+  regimen?: string;
+  start: string;
+  end: string | null;
+  intent: Intent | null;
+  reasonStopped: ReasonStopped | null;
+  cycles: number | null;
+}
+
+export interface ProcedureRecord {
+  eventId: string;
+  kind: 'autologous-sct' | 'allogeneic-sct' | 'car-t-infusion' | 'apheresis' | 'radiation';
+  date: string;
+  plannedTandem: boolean;
+  /** Generic name of the CAR-T product, when known. */
+  product: string | null;
+}
+
+export interface LabRecord {
+  eventId: string;
+  name: LabName;
+  value: number;
+  unit: string;
+  date: string;
+  uln: number | null;
+  original: { value: number; unit: string };
+}
+
+export interface ResponseRecord {
+  eventId: string;
+  date: string;
+  category: ResponseCategory;
+}
+
+export interface MrdRecord {
+  eventId: string;
+  date: string;
+  method: 'NGF' | 'NGS' | 'other';
+  sensitivity: number | null;
+  result: 'negative' | 'positive';
+}
+
+export interface CytogeneticsRecord {
+  eventId: string;
+  date: string;
+  abnormality: string;
+  detected: boolean;
+  percentCells: number | null;
+}
+
+export interface ConditionRecord {
+  eventId: string;
+  date: string;
+  kind: string;
+  status: 'active' | 'resolved' | 'history';
+  grade: number | null;
+  detail: Record<string, unknown>;
+}
+
+export interface ImagingRecord {
+  eventId: string;
+  date: string;
+  modality: string;
+  newLesions: boolean | null;
+  extramedullary: { present: boolean; type: string | null; site: string | null } | null;
+}
+
+export interface Unmapped {
+  eventId: string;
+  type: string;
+  original: string;
+  reason: string;
+}
+
+export interface ClinicalRecords {
+  demographics: { birthDate: string | null; sex: 'female' | 'male' | 'other' | 'unknown' | null; weightKg: { value: number; date: string } | null; eventIds: string[] };
+  diagnosis: { date: string | null; heavyChain: string | null; lightChain: 'kappa' | 'lambda' | null; eventIds: string[] };
+  medications: MedicationCourse[];
+  procedures: ProcedureRecord[];
+  labs: LabRecord[];
+  responses: ResponseRecord[];
+  mrd: MrdRecord[];
+  cytogenetics: CytogeneticsRecord[];
+  conditions: ConditionRecord[];
+  imaging: ImagingRecord[];
+  ecog: Array<{ eventId: string; date: string; value: number }>;
+  unmapped: Unmapped[];
+}
+
+const day = (s: string): string => s.slice(0, 10);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | null => (typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : null);
+
+const INTENTS: readonly Intent[] = ['induction', 'consolidation', 'maintenance', 'salvage', 'bridging', 'lymphodepletion', 'conditioning', 'mobilization', 'supportive'];
+const REASONS: readonly ReasonStopped[] = ['progression', 'toxicity', 'completed', 'patient-choice', 'other'];
+const CATEGORIES: readonly ResponseCategory[] = ['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD', 'PD'];
+const PROCEDURES: readonly ProcedureRecord['kind'][] = ['autologous-sct', 'allogeneic-sct', 'car-t-infusion', 'apheresis', 'radiation'];
+
+/** Chronological, then by event id: the order never depends on arrival. */
+export function chronological(a: ProfileSourceEvent, b: ProfileSourceEvent): number {
+  const t = Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
+  return t !== 0 ? t : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+}
+
+/**
+ * Reads the history (sorted by clinical date) into typed records, normalizing drugs and units.
+ * Events dated after `asOf` are left out. Whatever cannot be read is listed in `unmapped`, with the reason.
+ */
+export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf: string): ClinicalRecords {
+  const r: ClinicalRecords = {
+    demographics: { birthDate: null, sex: null, weightKg: null, eventIds: [] },
+    diagnosis: { date: null, heavyChain: null, lightChain: null, eventIds: [] },
+    medications: [],
+    procedures: [],
+    labs: [],
+    responses: [],
+    mrd: [],
+    cytogenetics: [],
+    conditions: [],
+    imaging: [],
+    ecog: [],
+    unmapped: [],
+  };
+  const skip = (e: ProfileSourceEvent, original: string, reason: string): void => void r.unmapped.push({ eventId: e.eventId, type: e.type, original, reason });
+  for (const e of [...events].sort(chronological)) {
+    const date = day(e.occurredAt);
+    if (date > asOf) continue;
+    const d = e.data;
+    switch (e.type) {
+      case 'demographics': {
+        r.demographics.eventIds.push(e.eventId);
+        r.demographics.birthDate = str(d.birthDate) ?? r.demographics.birthDate;
+        r.demographics.sex = oneOf(d.sex, ['female', 'male', 'other', 'unknown'] as const) ?? r.demographics.sex;
+        const w = num(d.weightKg);
+        if (w !== null) r.demographics.weightKg = { value: w, date };
+        break;
+      }
+      case 'diagnosis': {
+        r.diagnosis.eventIds.push(e.eventId);
+        r.diagnosis.date = r.diagnosis.date ?? str(d.diagnosisDate) ?? date;
+        const iso = (d.isotype ?? {}) as Record<string, unknown>;
+        r.diagnosis.heavyChain = str(iso.heavyChain) ?? r.diagnosis.heavyChain;
+        r.diagnosis.lightChain = oneOf(iso.lightChain, ['kappa', 'lambda'] as const) ?? r.diagnosis.lightChain;
+        break;
+      }
+      case 'medication': {
+        const text = str(d.drug) ?? undefined;
+        const rxnorm = str(d.rxnorm) ?? undefined;
+        const resolved = resolveMedication({ text, rxnorm });
+        if (!resolved.mapped) {
+          skip(e, resolved.original, resolved.reason);
+          break;
+        }
+        const start = day(str(d.start) ?? e.occurredAt);
+        const endRaw = str(d.end);
+        r.medications.push({
+          eventId: e.eventId,
+          generics: resolved.generics,
+          original: resolved.original,
+          ...(resolved.regimen ? { regimen: resolved.regimen } : {}),
+          start,
+          end: endRaw && day(endRaw) <= asOf ? day(endRaw) : null,
+          intent: oneOf(d.intent, INTENTS),
+          reasonStopped: endRaw && day(endRaw) <= asOf ? oneOf(d.reasonStopped, REASONS) : null,
+          cycles: num(d.cycles),
+        });
+        break;
+      }
+      case 'procedure': {
+        const kind = oneOf(d.kind, PROCEDURES);
+        if (!kind) {
+          skip(e, String(d.kind), 'unknown procedure kind');
+          break;
+        }
+        let product: string | null = null;
+        if (kind === 'car-t-infusion' && str(d.product)) {
+          const p = resolveMedication({ text: str(d.product)! });
+          if (p.mapped) product = p.generics[0]!;
+          else skip(e, p.original, `CAR-T product: ${p.reason}`);
+        }
+        r.procedures.push({ eventId: e.eventId, kind, date, plannedTandem: d.plannedTandem === true, product });
+        break;
+      }
+      case 'lab': {
+        const def = labDefinition(str(d.code) ?? undefined, str(d.name) ?? undefined);
+        const value = num(d.value);
+        const unit = str(d.unit) ?? (def?.unit === '1' ? '1' : null);
+        if (!def) {
+          skip(e, str(d.code) ?? str(d.name) ?? '', 'lab not in the catalog');
+          break;
+        }
+        if (value === null || unit === null) {
+          skip(e, def.name, 'lab without a numeric value and a unit');
+          break;
+        }
+        const c = def.unit === '1' && unit === '1' ? { ok: true as const, value } : convert(value, unit, def.unit, def.molarMass);
+        if (!c.ok) {
+          skip(e, `${def.name} ${unit}`, c.reason);
+          break;
+        }
+        let uln = num(d.uln);
+        if (uln !== null && str(d.ulnUnit)) {
+          const u = convert(uln, str(d.ulnUnit)!, def.unit, def.molarMass);
+          uln = u.ok ? u.value : null;
+        } else if (uln !== null && unit !== def.unit) {
+          const u = convert(uln, unit, def.unit, def.molarMass);
+          uln = u.ok ? u.value : null;
+        }
+        r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit } });
+        if (def.name === 'weight') r.demographics.weightKg = { value: c.value, date };
+        break;
+      }
+      case 'response-assessment': {
+        const category = oneOf(d.category, CATEGORIES);
+        if (category) r.responses.push({ eventId: e.eventId, date, category });
+        else skip(e, String(d.category), 'unknown response category');
+        break;
+      }
+      case 'mrd': {
+        const result = oneOf(d.result, ['negative', 'positive'] as const);
+        if (!result) {
+          skip(e, String(d.result), 'MRD result must be negative or positive');
+          break;
+        }
+        r.mrd.push({ eventId: e.eventId, date, method: oneOf(d.method, ['NGF', 'NGS'] as const) ?? 'other', sensitivity: num(d.sensitivity), result });
+        break;
+      }
+      case 'cytogenetics': {
+        const abnormality = str(d.abnormality);
+        if (!abnormality) {
+          skip(e, '', 'cytogenetics without an abnormality');
+          break;
+        }
+        r.cytogenetics.push({ eventId: e.eventId, date, abnormality, detected: d.result !== 'not-detected', percentCells: num(d.percentCells) });
+        break;
+      }
+      case 'condition': {
+        const kind = str(d.kind);
+        if (!kind) {
+          skip(e, '', 'condition without a kind');
+          break;
+        }
+        r.conditions.push({ eventId: e.eventId, date, kind, status: oneOf(d.status, ['active', 'resolved', 'history'] as const) ?? 'active', grade: num(d.grade), detail: d });
+        break;
+      }
+      case 'imaging': {
+        const emd = d.extramedullary as Record<string, unknown> | undefined;
+        r.imaging.push({
+          eventId: e.eventId,
+          date,
+          modality: str(d.modality) ?? 'unspecified',
+          newLesions: typeof d.newLesions === 'boolean' ? d.newLesions : null,
+          extramedullary: emd && typeof emd === 'object' ? { present: emd.present === true, type: str(emd.type), site: str(emd.site) } : null,
+        });
+        break;
+      }
+      case 'performance-status': {
+        const v = num(d.ecog);
+        if (v !== null && Number.isInteger(v) && v >= 0 && v <= 5) r.ecog.push({ eventId: e.eventId, date, value: v });
+        else skip(e, String(d.ecog), 'ECOG must be an integer 0-5');
+        break;
+      }
+      default:
+        skip(e, e.type, 'unknown event type');
+    }
+  }
+  return r;
+}

@@ -1,0 +1,189 @@
+import type { ClinicalRecords, LabRecord, MrdRecord, ResponseCategory } from './clinical-events';
+import { daysBetween, type ProfileSettings } from './settings';
+
+export interface ProgressionEvent {
+  date: string;
+  source: 'reported' | 'serum-m-protein' | 'urine-m-protein' | 'dflc';
+  /** Values compared: nadir and the confirming assessments. */
+  detail: string;
+  provenance: string[];
+}
+
+/** IMWG 2016 PD thresholds: ≥25% from nadir and an absolute increase. */
+const SERUM_ABS_G_DL = 0.5;
+const SERUM_ABS_HIGH_NADIR_G_DL = 1.0;
+const SERUM_HIGH_NADIR_G_DL = 5.0;
+const URINE_ABS_MG_24H = 200;
+const DFLC_ABS_MG_L = 100; // > 10 mg/dL
+/** IMWG measurable disease. */
+export const MEASURABLE = { serumGdL: 1.0, urineMg24h: 200, involvedFlcMgL: 100, ratioLow: 0.26, ratioHigh: 1.65 } as const;
+
+type Point = { date: string; value: number; eventId: string };
+
+function series(labs: readonly LabRecord[], name: LabRecord['name']): Point[] {
+  return labs.filter((l) => l.name === name).map((l) => ({ date: l.date, value: l.value, eventId: l.eventId }));
+}
+
+/**
+ * Biochemical progression in one parameter: an increase of ≥25% from the lowest value since the last
+ * progression, with the absolute threshold, in two consecutive assessments (when confirmation is
+ * required); the progression date is the first of the two. After a progression the nadir restarts.
+ */
+function progressions(points: Point[], source: ProgressionEvent['source'], absolute: (nadir: number) => number, unit: string, confirm: boolean): ProgressionEvent[] {
+  const found: ProgressionEvent[] = [];
+  let nadir: Point | null = null;
+  let pending: Point | null = null;
+  for (const p of points) {
+    if (nadir === null) {
+      nadir = p;
+      continue;
+    }
+    const rises = p.value >= nadir.value * 1.25 && p.value - nadir.value >= absolute(nadir.value);
+    if (!rises) {
+      pending = null;
+      if (p.value < nadir.value) nadir = p;
+      continue;
+    }
+    if (!confirm || pending) {
+      const first = pending ?? p;
+      found.push({
+        date: first.date,
+        source,
+        detail: `nadir ${nadir.value} ${unit} (${nadir.date}) → ${first.value}${pending ? ` and ${p.value}` : ''} ${unit}`,
+        provenance: [nadir.eventId, first.eventId, ...(pending ? [p.eventId] : [])],
+      });
+      nadir = p;
+      pending = null;
+    } else {
+      pending = p;
+    }
+  }
+  return found;
+}
+
+export interface DiseaseStatus {
+  progressions: ProgressionEvent[];
+  lastProgressionDate: string | null;
+  /** Latest reported IMWG response category (derivation from the M-protein series is not yet computed). */
+  response: { category: ResponseCategory; date: string; source: 'reported'; provenance: string[] } | null;
+  bestResponse: ResponseCategory | null;
+  measurable: MeasurableDisease;
+  mrd: { latest: MrdRecord | null; sustainedNegative: boolean; provenance: string[] };
+}
+
+export interface MeasurableDisease {
+  /** IMWG: serum M-protein ≥ 1 g/dL. Trial-specific cut-offs are applied by the engine from `values`. */
+  serum: boolean;
+  urine: boolean;
+  /** Involved FLC ≥ 10 mg/dL with an abnormal ratio, when neither serum nor urine is measurable. */
+  flcOnly: boolean;
+  any: boolean;
+  /** No measurable or detectable M-protein in serum or urine and normal FLC ratio, with values present. */
+  nonSecretoryPattern: boolean;
+  heavyChain: string | null;
+  lightChain: 'kappa' | 'lambda' | null;
+  values: {
+    serumMProtein: { value: number; date: string } | null;
+    urineMProtein: { value: number; date: string } | null;
+    involvedFlc: { value: number; date: string; chain: 'kappa' | 'lambda' } | null;
+    flcRatio: { value: number; date: string } | null;
+  };
+  provenance: string[];
+}
+
+const RANK: Record<ResponseCategory, number> = { sCR: 6, CR: 5, VGPR: 4, PR: 3, MR: 2, SD: 1, PD: 0 };
+export const atLeastMR = (c: ResponseCategory): boolean => RANK[c] >= RANK.MR;
+
+function latest(points: Point[], asOf: string, maxAge: number): Point | null {
+  const p = points.filter((x) => x.date <= asOf).at(-1);
+  return p && daysBetween(p.date, asOf) <= maxAge ? p : null;
+}
+
+function involvedChain(records: ClinicalRecords): 'kappa' | 'lambda' | null {
+  if (records.diagnosis.lightChain) return records.diagnosis.lightChain;
+  const k = series(records.labs, 'freeKappa')[0];
+  const l = series(records.labs, 'freeLambda')[0];
+  if (!k || !l) return null;
+  return k.value >= l.value ? 'kappa' : 'lambda';
+}
+
+function dflcSeries(records: ClinicalRecords, chain: 'kappa' | 'lambda'): Point[] {
+  const kappa = new Map(series(records.labs, 'freeKappa').map((p) => [p.date, p]));
+  const out: Point[] = [];
+  for (const l of series(records.labs, 'freeLambda')) {
+    const k = kappa.get(l.date);
+    if (!k) continue;
+    const [inv, uninv] = chain === 'kappa' ? [k, l] : [l, k];
+    out.push({ date: l.date, value: inv.value - uninv.value, eventId: inv.eventId });
+  }
+  return out;
+}
+
+export function diseaseStatus(records: ClinicalRecords, asOf: string, s: ProfileSettings): DiseaseStatus {
+  const serum = series(records.labs, 'serumMProtein');
+  const urine = series(records.labs, 'urineMProtein');
+  const chain = involvedChain(records);
+  const serumEverMeasurable = serum.some((p) => p.value >= MEASURABLE.serumGdL);
+  const urineEverMeasurable = urine.some((p) => p.value >= MEASURABLE.urineMg24h);
+  const found: ProgressionEvent[] = [
+    ...records.responses.filter((r) => r.category === 'PD').map((r) => ({ date: r.date, source: 'reported' as const, detail: 'reported progressive disease', provenance: [r.eventId] })),
+    ...progressions(serum, 'serum-m-protein', (n) => (n >= SERUM_HIGH_NADIR_G_DL ? SERUM_ABS_HIGH_NADIR_G_DL : SERUM_ABS_G_DL), 'g/dL', s.progressionNeedsConfirmation),
+    ...progressions(urine, 'urine-m-protein', () => URINE_ABS_MG_24H, 'mg/24h', s.progressionNeedsConfirmation),
+  ];
+  // dFLC is the progression measure only when serum and urine M-protein are not measurable.
+  if (!serumEverMeasurable && !urineEverMeasurable && chain) {
+    found.push(...progressions(dflcSeries(records, chain), 'dflc', () => DFLC_ABS_MG_L + Number.EPSILON, 'mg/L', s.progressionNeedsConfirmation));
+  }
+  found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+  const responses = records.responses;
+  const lastResponse = responses.at(-1);
+  const best = responses.reduce<ResponseCategory | null>((b, r) => (b === null || RANK[r.category] > RANK[b] ? r.category : b), null);
+
+  const maxAge = s.currentLabMaxAgeDays;
+  const sp = latest(serum, asOf, maxAge);
+  const up = latest(urine, asOf, maxAge);
+  const kp = latest(series(records.labs, 'freeKappa'), asOf, maxAge);
+  const lp = latest(series(records.labs, 'freeLambda'), asOf, maxAge);
+  const rp = latest(series(records.labs, 'flcRatio'), asOf, maxAge);
+  const ratio = rp?.value ?? (kp && lp && kp.date === lp.date && lp.value > 0 ? kp.value / lp.value : null);
+  const involved = chain === 'kappa' ? kp : chain === 'lambda' ? lp : null;
+  const serumMeasurable = sp !== null && sp.value >= MEASURABLE.serumGdL;
+  const urineMeasurable = up !== null && up.value >= MEASURABLE.urineMg24h;
+  const abnormalRatio = ratio !== null && (ratio < MEASURABLE.ratioLow || ratio > MEASURABLE.ratioHigh);
+  const flcOnly = !serumMeasurable && !urineMeasurable && involved !== null && involved.value >= MEASURABLE.involvedFlcMgL && abnormalRatio;
+
+  const negatives = records.mrd.filter((m) => m.method !== 'other');
+  const latestMrd = records.mrd.at(-1) ?? null;
+  let sustained = false;
+  if (latestMrd?.result === 'negative') {
+    // Negative throughout a run of assessments spanning at least one year, ending with the latest.
+    let runStart: MrdRecord | null = null;
+    for (const m of negatives) runStart = m.result === 'negative' ? (runStart ?? m) : null;
+    sustained = runStart !== null && daysBetween(runStart.date, latestMrd.date) >= 365;
+  }
+
+  return {
+    progressions: found,
+    lastProgressionDate: found.at(-1)?.date ?? null,
+    response: lastResponse ? { category: lastResponse.category, date: lastResponse.date, source: 'reported', provenance: [lastResponse.eventId] } : null,
+    bestResponse: best,
+    measurable: {
+      serum: serumMeasurable,
+      urine: urineMeasurable,
+      flcOnly,
+      any: serumMeasurable || urineMeasurable || flcOnly,
+      nonSecretoryPattern: sp !== null && sp.value === 0 && (up === null || up.value === 0) && ratio !== null && !abnormalRatio,
+      heavyChain: records.diagnosis.heavyChain,
+      lightChain: chain,
+      values: {
+        serumMProtein: sp ? { value: sp.value, date: sp.date } : null,
+        urineMProtein: up ? { value: up.value, date: up.date } : null,
+        involvedFlc: involved && chain ? { value: involved.value, date: involved.date, chain } : null,
+        flcRatio: ratio !== null ? { value: Number(ratio.toFixed(4)), date: (rp ?? kp ?? lp)!.date } : null,
+      },
+      provenance: [sp, up, kp, lp, rp].filter((p): p is Point => p !== null).map((p) => p.eventId),
+    },
+    mrd: { latest: latestMrd, sustainedNegative: sustained, provenance: latestMrd ? [latestMrd.eventId] : [] },
+  };
+}

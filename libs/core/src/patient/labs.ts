@@ -1,0 +1,71 @@
+import type { LabName } from '../terminology/labs';
+import type { ClinicalRecords } from './clinical-events';
+import { ageOn } from './age';
+import { daysBetween, type ProfileSettings } from './settings';
+
+export interface LatestLab {
+  value: number;
+  unit: string;
+  date: string;
+  ageDays: number;
+  uln: number | null;
+  /** value / ULN, when the ULN was reported. */
+  timesUln: number | null;
+  provenance: string[];
+}
+
+export interface CreatinineClearance {
+  value: number;
+  unit: 'mL/min';
+  method: 'cockcroft-gault';
+  date: string;
+  inputs: { ageYears: number; weightKg: number; weightDate: string; sex: 'female' | 'male'; creatinineMgDl: number; creatinineUsedMgDl: number };
+  settings: ProfileSettings['crcl'];
+  provenance: string[];
+}
+
+export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Record<LabName, LatestLab>> {
+  const out: Partial<Record<LabName, LatestLab>> = {};
+  for (const l of records.labs) {
+    if (l.date > asOf) continue;
+    out[l.name] = {
+      value: l.value,
+      unit: l.unit,
+      date: l.date,
+      ageDays: daysBetween(l.date, asOf),
+      uln: l.uln,
+      timesUln: l.uln ? Number((l.value / l.uln).toFixed(3)) : null,
+      provenance: [l.eventId],
+    };
+  }
+  return out;
+}
+
+/**
+ * Cockcroft–Gault (Nephron 1976): CrCl = (140 − age) × weight / (72 × SCr mg/dL), × 0.85 if female.
+ * Not normalized to body surface. Uses the latest creatinine, the weight closest before it and the age
+ * on the creatinine date; null when any input is missing (sex other/unknown included).
+ */
+export function creatinineClearance(records: ClinicalRecords, labs: Partial<Record<LabName, LatestLab>>, s: ProfileSettings): CreatinineClearance | null {
+  const scr = labs.creatinine;
+  const { birthDate, sex } = records.demographics;
+  if (!scr || !birthDate || (sex !== 'female' && sex !== 'male')) return null;
+  const weights = [
+    ...records.labs.filter((l) => l.name === 'weight').map((l) => ({ value: l.value, date: l.date })),
+    ...(records.demographics.weightKg ? [records.demographics.weightKg] : []),
+  ].filter((w) => w.date <= scr.date);
+  const weight = weights.sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1);
+  if (!weight || scr.value <= 0) return null;
+  const age = ageOn(birthDate, new Date(scr.date));
+  const used = s.crcl.roundUpCreatinineBelowOne ? Math.max(1, scr.value) : scr.value;
+  const value = ((140 - age) * weight.value) / (72 * used) * (sex === 'female' ? 0.85 : 1);
+  return {
+    value: Number(value.toFixed(1)),
+    unit: 'mL/min',
+    method: 'cockcroft-gault',
+    date: scr.date,
+    inputs: { ageYears: age, weightKg: weight.value, weightDate: weight.date, sex, creatinineMgDl: scr.value, creatinineUsedMgDl: used },
+    settings: s.crcl,
+    provenance: scr.provenance,
+  };
+}

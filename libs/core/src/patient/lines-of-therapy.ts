@@ -1,0 +1,183 @@
+import { classesOf } from '../terminology/drug-catalog';
+import type { DrugClass } from '../terminology/drug-classes';
+import type { ClinicalRecords, Intent, MedicationCourse, ProcedureRecord } from './clinical-events';
+import { daysBetween, type ProfileSettings } from './settings';
+
+export interface LineOfTherapy {
+  number: number;
+  start: string;
+  /** Last dose of the line's agents; null while any is ongoing. */
+  end: string | null;
+  generics: string[];
+  classes: DrugClass[];
+  regimens: string[];
+  /** Why this line was opened (2015 consensus rule). */
+  openedBy: 'first-treatment' | 'new-regimen-after-discontinuation' | 'unplanned-addition-or-switch' | 'retreatment-after-treatment-free-interval' | 'second-sct' | 'allogeneic-sct' | 'car-t';
+  transplants: Array<{ kind: ProcedureRecord['kind']; date: string; plannedTandem: boolean }>;
+  courses: MedicationCourse[];
+  /** Edge cases worth a reviewer's look. */
+  reviewFlags: string[];
+  /** Events this line was derived from. */
+  provenance: string[];
+}
+
+const NON_LINE_INTENTS: ReadonlySet<Intent | null> = new Set(['supportive', 'mobilization']);
+const ATTACHED_INTENTS: ReadonlySet<Intent | null> = new Set(['conditioning']);
+const CAR_T_PREP: ReadonlySet<Intent | null> = new Set(['bridging', 'lymphodepletion']);
+const PLANNED_CONTINUATION: ReadonlySet<Intent | null> = new Set(['consolidation', 'maintenance']);
+
+function antiMyelomaGenerics(c: MedicationCourse): string[] {
+  return c.generics.filter((g) => !classesOf(g).includes('SUPPORTIVE'));
+}
+
+const isSteroidOnly = (generics: string[]): boolean => generics.length > 0 && generics.every((g) => classesOf(g).includes('CORTICOSTEROID'));
+
+type Item = { date: string; order: number; course?: MedicationCourse; procedure?: ProcedureRecord };
+
+/**
+ * Lines of therapy per the 2015 consensus (Rajkumar, Blood 2015;126:921) with the conventions in
+ * ProfileSettings: a line is a regimen or a planned sequence (induction → ASCT → consolidation →
+ * maintenance); a new line starts when all agents stop and another regimen starts, on an unplanned
+ * addition or switch, on each SCT but a planned tandem, on allo-SCT and on CAR-T (bridging and
+ * lymphodepletion belong to the CAR-T line). Steroid-only changes and holds never open a line.
+ */
+export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: ProfileSettings): LineOfTherapy[] {
+  const courses = records.medications.filter((c) => !NON_LINE_INTENTS.has(c.intent) && antiMyelomaGenerics(c).length > 0);
+  const procedures = records.procedures.filter((p) => p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion');
+  const items: Item[] = [
+    ...courses.map((c) => ({ date: c.start, order: 0, course: c })),
+    ...procedures.map((p) => ({ date: p.date, order: 1, procedure: p })),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+
+  const lines: LineOfTherapy[] = [];
+  let line: LineOfTherapy | null = null;
+  let regimenStart = '';
+  let carTPending = false; // the current line was opened by bridging/lymphodepletion and awaits its infusion
+  const sctDates: string[] = [];
+
+  const open = (date: string, openedBy: LineOfTherapy['openedBy']): LineOfTherapy => {
+    line = { number: lines.length + 1, start: date, end: null, generics: [], classes: [], regimens: [], openedBy, transplants: [], courses: [], reviewFlags: [], provenance: [] };
+    lines.push(line);
+    regimenStart = date;
+    carTPending = false;
+    return line;
+  };
+  const lastDoseOf = (l: LineOfTherapy): string | null => {
+    if (l.courses.some((c) => c.end === null)) return null;
+    return l.courses.reduce<string | null>((m, c) => (c.end !== null && (m === null || c.end > m) ? c.end : m), null);
+  };
+  const add = (l: LineOfTherapy, c: MedicationCourse): void => {
+    l.courses.push(c);
+    l.provenance.push(c.eventId);
+    for (const g of antiMyelomaGenerics(c)) if (!l.generics.includes(g)) l.generics.push(g);
+    if (c.regimen && !l.regimens.includes(c.regimen)) l.regimens.push(c.regimen);
+  };
+  const carTAhead = (from: string): boolean =>
+    procedures.some((p) => p.kind === 'car-t-infusion' && p.date >= from && daysBetween(from, p.date) <= s.bridgingWindowDays);
+
+  for (const item of items) {
+    const current = line as LineOfTherapy | null;
+    if (item.procedure) {
+      const p = item.procedure;
+      if (p.kind === 'car-t-infusion') {
+        const l = current && carTPending ? current : open(p.date, 'car-t');
+        carTPending = false;
+        l.transplants.push({ kind: p.kind, date: p.date, plannedTandem: false });
+        if (p.product && !l.generics.includes(p.product)) l.generics.push(p.product);
+        l.provenance.push(p.eventId);
+        continue;
+      }
+      const previousSct = sctDates[sctDates.length - 1];
+      sctDates.push(p.date);
+      let l: LineOfTherapy;
+      if (p.kind === 'allogeneic-sct' && !(p.plannedTandem && previousSct && daysBetween(previousSct, p.date) <= s.plannedTandemMaxDays)) {
+        l = open(p.date, 'allogeneic-sct');
+      } else if (previousSct === undefined) {
+        l = current ?? open(p.date, 'first-treatment');
+      } else if (p.plannedTandem && daysBetween(previousSct, p.date) <= s.plannedTandemMaxDays) {
+        l = current!;
+      } else {
+        l = open(p.date, 'second-sct');
+        if (p.plannedTandem) l.reviewFlags.push(`second SCT marked planned tandem but ${daysBetween(previousSct, p.date)} days after the first (> ${s.plannedTandemMaxDays})`);
+      }
+      l.transplants.push({ kind: p.kind, date: p.date, plannedTandem: p.plannedTandem });
+      l.provenance.push(p.eventId);
+      continue;
+    }
+
+    const c = item.course!;
+    const generics = antiMyelomaGenerics(c);
+    if (!current) {
+      const l = open(c.start, CAR_T_PREP.has(c.intent) && carTAhead(c.start) ? 'car-t' : 'first-treatment');
+      carTPending = l.openedBy === 'car-t';
+      add(l, c);
+      continue;
+    }
+    if (ATTACHED_INTENTS.has(c.intent)) {
+      add(current, c);
+      continue;
+    }
+    if (CAR_T_PREP.has(c.intent) && carTAhead(c.start)) {
+      if (carTPending) add(current, c);
+      else {
+        const l = open(c.start, 'car-t');
+        carTPending = true;
+        add(l, c);
+      }
+      continue;
+    }
+    if (carTPending) {
+      add(current, c);
+      current.reviewFlags.push(`${c.original} started between bridging and CAR-T infusion`);
+      continue;
+    }
+    if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays) {
+      add(current, c);
+      continue;
+    }
+    if (isSteroidOnly(generics)) {
+      add(current, c);
+      continue;
+    }
+    const lineClasses = new Set(current.generics.flatMap((g) => classesOf(g)));
+    const newClasses = generics.flatMap((g) => classesOf(g)).filter((k) => k !== 'CORTICOSTEROID' && !lineClasses.has(k));
+    if (PLANNED_CONTINUATION.has(c.intent)) {
+      if (newClasses.length === 0) {
+        const gap = lastDoseOf(current);
+        if (gap !== null && daysBetween(gap, c.start) > s.treatmentHoldMaxDays && current.transplants.length === 0) {
+          current.reviewFlags.push(`${c.intent} started ${daysBetween(gap, c.start)} days after the last dose without a transplant in between`);
+        }
+        add(current, c);
+        continue;
+      }
+      const l = open(c.start, 'unplanned-addition-or-switch');
+      l.reviewFlags.push(`${c.intent} adds class(es) ${[...new Set(newClasses)].join(', ')}: counted as an unplanned addition`);
+      add(l, c);
+      continue;
+    }
+    const lastDose = lastDoseOf(current);
+    const active = lastDose === null || lastDose >= c.start;
+    const sameAgents = generics.every((g) => current.generics.includes(g));
+    if (active) {
+      if (sameAgents) add(current, c);
+      else add(open(c.start, 'unplanned-addition-or-switch'), c);
+      continue;
+    }
+    const gap = daysBetween(lastDose, c.start);
+    if (sameAgents && gap <= s.treatmentHoldMaxDays) {
+      add(current, c);
+      continue;
+    }
+    add(open(c.start, sameAgents ? 'retreatment-after-treatment-free-interval' : 'new-regimen-after-discontinuation'), c);
+  }
+
+  for (const l of lines) {
+    l.end = lastDoseOf(l);
+    const lastProcedure = l.transplants[l.transplants.length - 1]?.date;
+    if (lastProcedure && (l.courses.length === 0 || (l.end !== null && lastProcedure > l.end))) l.end = lastProcedure;
+    l.generics.sort();
+    l.classes = [...new Set(l.generics.flatMap((g) => classesOf(g)))].sort();
+  }
+  void asOf;
+  return lines;
+}

@@ -1,0 +1,50 @@
+/**
+ * The conventions domain.md leaves open, as named settings. Every derived fact records the settings
+ * name it was computed with (`ProfileSettings.name`), so a profile can always be explained.
+ */
+export interface ProfileSettings {
+  /** Identifies this combination of settings in every profile computed with it. */
+  name: string;
+  /** Agents starting within this many days of a regimen's first agent belong to that regimen (convention: 28–60). */
+  regimenGroupingWindowDays: number;
+  /** Restarting the same agents after a gap shorter than this is a hold, not a new line. */
+  treatmentHoldMaxDays: number;
+  /** A second ASCT within this many days of the first, documented as planned, is a planned tandem (convention ~180). */
+  plannedTandemMaxDays: number;
+  /** Bridging therapy this many days or fewer before a CAR-T infusion belongs to the CAR-T line. */
+  bridgingWindowDays: number;
+  /** IMWG: progression within this many days of the last dose makes the regimen refractory. */
+  refractoryWindowDays: number;
+  /** Minimum days on a drug before refractoriness can count (MAMMOTH used 28 for anti-CD38). */
+  minExposureDaysForRefractoriness: number;
+  /** IMWG "nonresponsive": no MR or better while on therapy counts as refractory. */
+  nonResponseIsRefractory: boolean;
+  /** IMWG 2016: biochemical progression needs two consecutive assessments. */
+  progressionNeedsConfirmation: boolean;
+  /** Cockcroft–Gault: weight used and whether creatinine below 1 mg/dL is rounded up to 1. */
+  crcl: { weight: 'actual'; roundUpCreatinineBelowOne: boolean };
+  /** Labs older than this (days) are reported with their age but not used for "current" statuses. */
+  currentLabMaxAgeDays: number;
+}
+
+export const DEFAULT_SETTINGS: ProfileSettings = {
+  name: 'imwg2016-lot2015-default-v1',
+  regimenGroupingWindowDays: 28,
+  treatmentHoldMaxDays: 60,
+  plannedTandemMaxDays: 180,
+  bridgingWindowDays: 90,
+  refractoryWindowDays: 60,
+  minExposureDaysForRefractoriness: 0,
+  nonResponseIsRefractory: true,
+  progressionNeedsConfirmation: true,
+  crcl: { weight: 'actual', roundUpCreatinineBelowOne: false },
+  currentLabMaxAgeDays: 60,
+};
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,65 @@
+import { DRUG_CATALOG, type DrugEntry } from './drug-catalog.data';
+import type { DrugClass } from './drug-classes';
+import { expandRegimen } from './regimens';
+
+export { DRUG_CATALOG, type DrugEntry };
+
+const fold = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+const byGeneric = new Map<string, DrugEntry>();
+const byName = new Map<string, DrugEntry>();
+const byRxnorm = new Map<string, DrugEntry>();
+for (const e of DRUG_CATALOG) {
+  byGeneric.set(e.generic, e);
+  for (const name of [e.generic, ...e.brands, ...e.synonyms]) byName.set(fold(name), e);
+  for (const code of e.rxnorm) byRxnorm.set(code, e);
+}
+
+/** Cytarabine appears in conditioning regimens (BeEAM) but is not in the myeloma reference list. */
+const EXTRA: DrugEntry[] = [{ generic: 'cytarabine', classes: ['CHEMOTHERAPY_OTHER'], brands: [], synonyms: ['Ara-C'], rxnorm: [], antiMyeloma: true, investigational: false }];
+for (const e of EXTRA) {
+  byGeneric.set(e.generic, e);
+  for (const name of [e.generic, ...e.synonyms]) byName.set(fold(name), e);
+}
+
+export function drug(generic: string): DrugEntry | undefined {
+  return byGeneric.get(generic);
+}
+
+export function classesOf(generic: string): readonly DrugClass[] {
+  return byGeneric.get(generic)?.classes ?? [];
+}
+
+export type MedicationResolution =
+  | { mapped: true; generics: string[]; via: 'rxnorm' | 'name' | 'regimen' | 'combination'; regimen?: string; original: string }
+  | { mapped: false; original: string; reason: string };
+
+/**
+ * Resolves what a chart says was given (a generic, brand, research code, abbreviation, regimen
+ * abbreviation, a "+"-joined combination, or an RxNorm ingredient code) to generic names. What
+ * cannot be resolved is reported as unmapped with the original text, never dropped.
+ */
+export function resolveMedication(input: { text?: string; rxnorm?: string }): MedicationResolution {
+  const original = input.text ?? (input.rxnorm ? `RxNorm ${input.rxnorm}` : '');
+  if (input.rxnorm) {
+    const e = byRxnorm.get(input.rxnorm.trim());
+    if (e) return { mapped: true, generics: [e.generic], via: 'rxnorm', original };
+  }
+  const text = input.text?.trim();
+  if (!text) return { mapped: false, original, reason: input.rxnorm ? `RxNorm code ${input.rxnorm} is not in the catalog` : 'no drug named' };
+  const direct = byName.get(fold(text));
+  if (direct) return { mapped: true, generics: [direct.generic], via: 'name', original };
+  const regimen = expandRegimen(text);
+  if (regimen) return { mapped: true, generics: [...regimen.generics], via: 'regimen', regimen: regimen.regimen, original };
+  const parts = text.split(/\s*(?:\+|\/|,|;|\band\b|\bwith\b)\s*/i).filter(Boolean);
+  if (parts.length > 1) {
+    const generics: string[] = [];
+    for (const part of parts) {
+      const r = resolveMedication({ text: part });
+      if (!r.mapped) return { mapped: false, original, reason: `"${part}" is not a known drug or regimen` };
+      generics.push(...r.generics);
+    }
+    return { mapped: true, generics: [...new Set(generics)], via: 'combination', original };
+  }
+  return { mapped: false, original, reason: 'not a known drug, brand, code or regimen' };
+}

@@ -1,0 +1,68 @@
+/**
+ * Laboratory measures the profile uses: LOINC codes (from domain.md's table, plus the common chemistry
+ * codes marked below), chart names, and the unit every value is normalized to.
+ */
+export interface LabDefinition {
+  name: LabName;
+  loinc: readonly string[];
+  aliases: readonly string[];
+  unit: string;
+  /** Needed to convert molar units (µmol/L) to mass units. */
+  molarMass?: number;
+}
+
+export type LabName =
+  | 'serumMProtein'
+  | 'urineMProtein'
+  | 'freeKappa'
+  | 'freeLambda'
+  | 'flcRatio'
+  | 'creatinine'
+  | 'anc'
+  | 'platelets'
+  | 'hemoglobin'
+  | 'ast'
+  | 'alt'
+  | 'bilirubin'
+  | 'calcium'
+  | 'albumin'
+  | 'ldh'
+  | 'beta2Microglobulin'
+  | 'marrowPlasmaCells'
+  | 'circulatingPlasmaCells'
+  | 'weight';
+
+export const LAB_DEFINITIONS: readonly LabDefinition[] = [
+  { name: 'serumMProtein', loinc: ['33358-3'], aliases: ['m-protein', 'm-spike', 'serum m-protein', 'spep m-spike'], unit: 'g/dL' },
+  { name: 'urineMProtein', loinc: ['42482-0'], aliases: ['urine m-protein', 'upep m-spike', '24h urine m-protein'], unit: 'mg/(24.h)' },
+  { name: 'freeKappa', loinc: ['36916-5', '104544-2', '80515-0'], aliases: ['free kappa', 'kappa flc', 'serum free kappa'], unit: 'mg/L' },
+  { name: 'freeLambda', loinc: ['33944-0'], aliases: ['free lambda', 'lambda flc', 'serum free lambda'], unit: 'mg/L' },
+  { name: 'flcRatio', loinc: ['48378-4', '104546-7', '80517-6'], aliases: ['kappa/lambda ratio', 'flc ratio', 'k/l ratio'], unit: '1' },
+  { name: 'creatinine', loinc: ['2160-0'], aliases: ['creatinine', 'serum creatinine'], unit: 'mg/dL', molarMass: 113.12 },
+  { name: 'anc', loinc: ['751-8', '753-4'], aliases: ['anc', 'absolute neutrophil count', 'neutrophils'], unit: '10*9/L' },
+  { name: 'platelets', loinc: ['777-3'], aliases: ['platelets', 'platelet count', 'plt'], unit: '10*9/L' },
+  { name: 'hemoglobin', loinc: ['718-7'], aliases: ['hemoglobin', 'haemoglobin', 'hgb', 'hb'], unit: 'g/dL' },
+  // Common chemistry codes (LOINC 1920-8 AST, 1742-6 ALT, 1975-2 total bilirubin, 17861-6 calcium,
+  // 1751-7 albumin, 2532-0 LDH, 1952-1 beta-2 microglobulin): verify before binding a feed to them.
+  { name: 'ast', loinc: ['1920-8'], aliases: ['ast', 'sgot', 'aspartate aminotransferase'], unit: 'U/L' },
+  { name: 'alt', loinc: ['1742-6'], aliases: ['alt', 'sgpt', 'alanine aminotransferase'], unit: 'U/L' },
+  { name: 'bilirubin', loinc: ['1975-2'], aliases: ['bilirubin', 'total bilirubin'], unit: 'mg/dL', molarMass: 584.66 },
+  { name: 'calcium', loinc: ['17861-6'], aliases: ['calcium', 'serum calcium'], unit: 'mg/dL', molarMass: 40.078 },
+  { name: 'albumin', loinc: ['1751-7'], aliases: ['albumin', 'serum albumin'], unit: 'g/dL' },
+  { name: 'ldh', loinc: ['2532-0'], aliases: ['ldh', 'lactate dehydrogenase'], unit: 'U/L' },
+  { name: 'beta2Microglobulin', loinc: ['1952-1'], aliases: ['beta-2 microglobulin', 'b2m', 'β2-microglobulin'], unit: 'mg/L' },
+  { name: 'marrowPlasmaCells', loinc: [], aliases: ['bone marrow plasma cells', 'marrow plasma cells', 'bmpc'], unit: '%' },
+  { name: 'circulatingPlasmaCells', loinc: [], aliases: ['circulating plasma cells', 'peripheral blood plasma cells'], unit: '%' },
+  { name: 'weight', loinc: ['29463-7'], aliases: ['weight', 'body weight'], unit: 'kg' },
+];
+
+const byLoinc = new Map<string, LabDefinition>();
+const byAlias = new Map<string, LabDefinition>();
+for (const d of LAB_DEFINITIONS) {
+  for (const c of d.loinc) byLoinc.set(c, d);
+  for (const a of [d.name.toLowerCase(), ...d.aliases]) byAlias.set(a, d);
+}
+
+export function labDefinition(code?: string, name?: string): LabDefinition | undefined {
+  return (code ? byLoinc.get(code.trim()) : undefined) ?? (name ? byAlias.get(name.trim().toLowerCase()) : undefined);
+}

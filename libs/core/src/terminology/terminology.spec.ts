@@ -1,0 +1,74 @@
+import { DRUG_CATALOG, resolveMedication } from './drug-catalog';
+import { expandRegimen } from './regimens';
+import { convert } from './units';
+import { labDefinition } from './labs';
+
+describe('drug catalog', () => {
+  it('covers every agent of the reference list with its classes', () => {
+    const generics = DRUG_CATALOG.map((d) => d.generic);
+    for (const g of ['bortezomib', 'carfilzomib', 'ixazomib', 'lenalidomide', 'pomalidomide', 'thalidomide', 'iberdomide', 'mezigdomide', 'daratumumab', 'isatuximab', 'elotuzumab', 'idecabtagene vicleucel', 'ciltacabtagene autoleucel', 'anitocabtagene autoleucel', 'arlocabtagene autoleucel', 'teclistamab', 'elranatamab', 'linvoseltamab', 'talquetamab', 'cevostamab', 'etentamig', 'belantamab mafodotin', 'selinexor', 'venetoclax', 'melphalan', 'melphalan flufenamide', 'cyclophosphamide', 'bendamustine', 'doxorubicin', 'pegylated liposomal doxorubicin', 'dexamethasone', 'prednisone', 'panobinostat', 'carmustine', 'cisplatin', 'etoposide', 'zoledronic acid', 'pamidronate', 'denosumab', 'gabapentin', 'plerixafor', 'filgrastim']) {
+      expect(generics).toContain(g);
+    }
+  });
+
+  it.each([
+    ['Revlimid', ['lenalidomide'], 'name'],
+    ['CC-4047', ['pomalidomide'], 'name'],
+    ['Darzalex Faspro', ['daratumumab'], 'name'],
+    ['cilta-cel', ['ciltacabtagene autoleucel'], 'name'],
+    ['ABBV-383', ['etentamig'], 'name'],
+    ['DRd', ['daratumumab', 'lenalidomide', 'dexamethasone'], 'regimen'],
+    ['DVd', ['daratumumab', 'bortezomib', 'dexamethasone'], 'regimen'],
+    ['Isa-Kd', ['isatuximab', 'carfilzomib', 'dexamethasone'], 'regimen'],
+    ['KPd', ['carfilzomib', 'pomalidomide', 'dexamethasone'], 'regimen'],
+    ['Elo-Pd', ['elotuzumab', 'pomalidomide', 'dexamethasone'], 'regimen'],
+    ['VMP', ['bortezomib', 'melphalan', 'prednisone'], 'regimen'],
+    ['DCEP', ['dexamethasone', 'cyclophosphamide', 'etoposide', 'cisplatin'], 'regimen'],
+    ['vrd', ['bortezomib', 'lenalidomide', 'dexamethasone'], 'regimen'],
+    ['teclistamab + daratumumab', ['teclistamab', 'daratumumab'], 'combination'],
+  ])('resolves %s', (text, generics, via) => {
+    const r = resolveMedication({ text });
+    expect(r).toMatchObject({ mapped: true, via });
+    expect(r.mapped && [...r.generics].sort()).toEqual([...generics].sort());
+  });
+
+  it('keeps D (daratumumab) and d (dexamethasone) apart, and P as prednisone only in MP-type regimens', () => {
+    expect(expandRegimen('Dd')?.generics).toEqual(['daratumumab', 'dexamethasone']);
+    expect(expandRegimen('Pd')?.generics).toEqual(['pomalidomide', 'dexamethasone']);
+    expect(expandRegimen('MPT')?.generics).toEqual(['melphalan', 'prednisone', 'thalidomide']);
+    expect(expandRegimen('EPd')?.generics).toContain('elotuzumab');
+    expect(expandRegimen('DCEP')?.generics).toContain('etoposide');
+  });
+
+  it('resolves RxNorm ingredient codes and reports what it cannot map, with the original text', () => {
+    expect(resolveMedication({ rxnorm: '342369' })).toMatchObject({ mapped: true, generics: ['lenalidomide'] });
+    expect(resolveMedication({ text: 'Lenalidomide', rxnorm: '999999999' })).toMatchObject({ mapped: true, generics: ['lenalidomide'] });
+    expect(resolveMedication({ text: 'aspirin' })).toEqual({ mapped: false, original: 'aspirin', reason: 'not a known drug, brand, code or regimen' });
+    expect(resolveMedication({ text: 'VRd + unobtainium' })).toMatchObject({ mapped: false, original: 'VRd + unobtainium' });
+  });
+});
+
+describe('units (UCUM)', () => {
+  it.each([
+    [1.2, 'g/dL', 12, 'g/L'],
+    [12, 'g/L', 1.2, 'g/dL'],
+    [10, 'mg/dL', 100, 'mg/L'],
+    [88.4, 'µmol/L', 1, 'mg/dL'],
+    [1.5, 'x10^9/L', 1.5, '10*3/uL'],
+    [200, 'mg/24h', 200, 'mg/(24.h)'],
+  ])('%p %s is %p %s', (v, from, expected, to) => {
+    const r = convert(v, from, to, from.includes('mol') ? 113.12 : undefined);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.value).toBeCloseTo(expected, 3);
+  });
+
+  it('refuses a conversion across dimensions', () => {
+    expect(convert(1, 'g/dL', 'mg/(24.h)')).toEqual({ ok: false, reason: 'cannot convert g/dL to mg/(24.h)' });
+  });
+
+  it('finds labs by LOINC code or chart name', () => {
+    expect(labDefinition('33358-3')?.name).toBe('serumMProtein');
+    expect(labDefinition(undefined, 'Haemoglobin')?.name).toBe('hemoglobin');
+    expect(labDefinition('0000-0', 'nonsense')).toBeUndefined();
+  });
+});
