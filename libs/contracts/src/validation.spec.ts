@@ -1,7 +1,7 @@
 import { checkMessage, assertMessage, ContractValidationError } from './validation';
 import { CONSUMED_TOPICS, dlqTopic, TOPICS, topicSpecs } from './topics';
 
-const event = { eventId: 'e-1', patientId: 'MRN-1', source: 'h1', type: 'lab', occurredAt: '2024-05-01', data: { loinc: '718-7' } };
+const event = { eventId: 'e-1', patientId: 'MRN-1', source: 'h1', type: 'lab', occurredAt: '2024-05-01', data: { code: '718-7', value: 12.1, unit: 'g/dL' } };
 
 describe('patient-events.v1 contract', () => {
   it('accepts a well-formed event with a date or a date-time', () => {
@@ -71,5 +71,32 @@ describe('topics', () => {
     expect(names).toContain(TOPICS.matchNotifications);
     expect(specs.filter((s) => s.compacted).map((s) => s.name)).toEqual([TOPICS.trialCriteria]);
     expect(specs.find((s) => s.name === TOPICS.patientProfiles)?.partitions).toBe(3);
+  });
+});
+
+describe('patient-events.v1 data by type', () => {
+  const base = { eventId: 'e', patientId: 'p', source: 's', occurredAt: '2024-01-01' };
+  it.each([
+    ['medication', { drug: 'VRd', start: '2024-01-01', intent: 'induction' }],
+    ['medication', { rxnorm: '342369' }],
+    ['lab', { code: '33358-3', value: 1.2, unit: 'g/dL' }],
+    ['procedure', { kind: 'car-t-infusion', product: 'cilta-cel' }],
+    ['performance-status', { ecog: 1 }],
+    ['mrd', { method: 'NGS', sensitivity: 1e-6, result: 'negative' }],
+    ['condition', { kind: 'peripheral-neuropathy', grade: 2, status: 'active' }],
+  ])('accepts %s %j', (type, data) => {
+    expect(checkMessage(TOPICS.patientEvents, { ...base, type, data })).toEqual([]);
+  });
+
+  it.each([
+    ['medication', { start: '2024-01-01' }, '/data'],
+    ['medication', { drug: 'VRd', intent: 'whenever' }, '/data/intent'],
+    ['lab', { code: '718-7' }, '/data/value'],
+    ['procedure', { kind: 'haircut' }, '/data/kind'],
+    ['performance-status', { ecog: 7 }, '/data/ecog'],
+    ['mrd', { result: 'maybe' }, '/data/result'],
+    ['condition', { kind: 'peripheral-neuropathy', grade: 6 }, '/data/grade'],
+  ])('rejects %s %j at %s', (type, data, pointer) => {
+    expect(checkMessage(TOPICS.patientEvents, { ...base, type, data }).map((v) => v.pointer)).toContain(pointer);
   });
 });
