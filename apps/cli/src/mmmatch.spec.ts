@@ -41,7 +41,7 @@ describe('mmmatch profile', () => {
   it('reads a FHIR Bundle and reports the resources it could not map', () => {
     const p = profile('bundle.json', '--as-of', '2020-03-01');
     expect(p.drugs.daratumumab.exposed).toBe(true);
-    expect(p.unmapped.map((u: { type: string }) => u.type)).toEqual(expect.arrayContaining(['fhir:Encounter', 'fhir:Condition']));
+    expect((p.unmapped as Array<{ type: string }>).map((u) => u.type)).toEqual(expect.arrayContaining(['fhir:Encounter', 'fhir:Condition']));
   });
 
   it.each([
