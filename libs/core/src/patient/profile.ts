@@ -6,6 +6,7 @@ import { atLeastMR, diseaseStatus, type DiseaseStatus } from './disease-status';
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, latestLabs, type CreatinineClearance, type LatestLab } from './labs';
 import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
+import { computedResponse, type ComputedResponse } from './response';
 import { DEFAULT_SETTINGS, type ProfileSettings } from './settings';
 
 export type { ProfileSourceEvent } from './clinical-events';
@@ -48,7 +49,7 @@ export interface PatientProfile {
   drugs: Record<string, DrugExposure>;
   classes: Record<DrugClass, ClassExposure>;
   flags: ProfileFlags;
-  disease: DiseaseStatus & { progressionDate: string | null };
+  disease: DiseaseStatus & { progressionDate: string | null; computedResponse: ComputedResponse | null };
   labs: Partial<Record<LabName, LatestLab>> & { crcl: CreatinineClearance | null };
   transplants: Array<{ kind: string; date: string; plannedTandem: boolean; provenance: string[] }>;
   cellTherapies: Array<{ date: string; product: string | null; provenance: string[] }>;
@@ -125,7 +126,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     drugs,
     classes,
     flags,
-    disease: { ...disease, progressionDate: disease.lastProgressionDate },
+    disease: { ...disease, progressionDate: disease.lastProgressionDate, computedResponse: computedResponse(records, lines, disease.progressions) },
     labs: { ...labs, crcl: creatinineClearance(records, labs, settings) },
     transplants: transplants.map((t) => ({ kind: t.kind, date: t.date, plannedTandem: t.plannedTandem, provenance: [t.eventId] })),
     cellTherapies: records.procedures.filter((p) => p.kind === 'car-t-infusion').map((p) => ({ date: p.date, product: p.product, provenance: [p.eventId] })),

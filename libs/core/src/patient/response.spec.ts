@@ -1,0 +1,47 @@
+import { diagnosis, lab, med, response } from '../testing/events';
+import { buildProfile } from './profile';
+
+const AS_OF = '2025-06-01';
+const serum = (date: string, v: number) => lab(date, 'm-protein', v, 'g/dL');
+const urine = (date: string, v: number) => lab(date, 'urine m-protein', v, 'mg/24h');
+const computed = (...events: Parameters<typeof buildProfile>[0]) => buildProfile(events, AS_OF).disease.computedResponse;
+
+describe('computed IMWG 2016 response of the current line', () => {
+  it.each([
+    ['≥90% serum reduction with urine <100 mg/24h, twice, is VGPR', [serum('2024-12-01', 3.0), serum('2025-03-01', 0.2), urine('2025-03-01', 60), serum('2025-04-01', 0.25), urine('2025-04-01', 50)], 'VGPR'],
+    ['VGPR shown once, the other assessment without urine, is PR', [serum('2024-12-01', 3.0), serum('2025-03-01', 0.2), serum('2025-04-01', 0.25), urine('2025-04-01', 50)], 'PR'],
+    ['≥90% serum reduction without a urine value can only show PR', [serum('2024-12-01', 3.0), serum('2025-03-01', 0.2), serum('2025-04-01', 0.2)], 'PR'],
+    ['50–89% serum reduction is PR', [serum('2024-12-01', 3.0), serum('2025-03-01', 1.2), serum('2025-04-01', 1.4)], 'PR'],
+    ['25–49% serum reduction is MR', [serum('2024-12-01', 3.0), serum('2025-03-01', 2.0), serum('2025-04-01', 2.1)], 'MR'],
+    ['less than 25% is SD', [serum('2024-12-01', 3.0), serum('2025-03-01', 2.6), serum('2025-04-01', 2.5)], 'SD'],
+    ['the lower of two consecutive assessments counts (confirmation)', [serum('2024-12-01', 3.0), serum('2025-03-01', 1.2), serum('2025-04-01', 0.2), urine('2025-04-01', 20)], 'PR'],
+    ['urine-measurable disease: −90% urine with serum PR is PR', [serum('2024-12-01', 2.0), urine('2024-12-01', 1000), serum('2025-03-01', 0.9), urine('2025-03-01', 90), serum('2025-04-01', 0.9), urine('2025-04-01', 80)], 'PR'],
+    ['urine-measurable disease not re-assessed limits the response to SD', [serum('2024-12-01', 2.0), urine('2024-12-01', 1000), serum('2025-03-01', 0.5), serum('2025-04-01', 0.5)], 'SD'],
+  ])('%s', (_name, labs, category) => {
+    const r = computed(med('DRd', '2025-01-01', null), ...labs);
+    expect(r).toMatchObject({ category, line: 1 });
+  });
+
+  it('is PD when a progression falls in the current line', () => {
+    const r = computed(med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), serum('2025-02-01', 1.0), serum('2025-03-01', 1.6), serum('2025-04-01', 1.7));
+    expect(r).toMatchObject({ category: 'PD', date: '2025-03-01' });
+  });
+
+  it('uses dFLC (≥50% decrease is PR) when serum and urine were unmeasurable at baseline', () => {
+    const flc = (date: string, k: number, l: number) => [lab(date, 'free kappa', k, 'mg/L'), lab(date, 'free lambda', l, 'mg/L')];
+    const r = computed(diagnosis('2020-01-01', 'none', 'kappa'), med('KPd', '2025-01-01', null), ...flc('2024-12-20', 400, 10), ...flc('2025-03-01', 150, 10), ...flc('2025-04-01', 120, 10));
+    expect(r).toMatchObject({ category: 'PR', confirmed: true });
+  });
+
+  it('is unconfirmed with a single assessment, and absent without a baseline', () => {
+    expect(computed(med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), serum('2025-03-01', 1.2))).toMatchObject({ category: 'PR', confirmed: false });
+    expect(computed(med('DRd', '2025-01-01', null), serum('2025-03-01', 1.2))).toBeNull();
+    expect(computed(serum('2024-12-01', 3.0))).toBeNull();
+  });
+
+  it('leaves the reported response beside it', () => {
+    const p = buildProfile([med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), serum('2025-03-01', 1.2), response('2025-03-05', 'VGPR')], AS_OF);
+    expect(p.disease.response?.category).toBe('VGPR');
+    expect(p.disease.computedResponse?.category).toBe('PR');
+  });
+});
