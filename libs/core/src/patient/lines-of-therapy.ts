@@ -141,18 +141,26 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     }
     const lineClasses = new Set(current.generics.flatMap((g) => classesOf(g)));
     const newClasses = generics.flatMap((g) => classesOf(g)).filter((k) => k !== 'CORTICOSTEROID' && !lineClasses.has(k));
-    if (PLANNED_CONTINUATION.has(c.intent)) {
-      if (newClasses.length === 0) {
-        const gap = lastDoseOf(current);
-        if (gap !== null && daysBetween(gap, c.start) > s.treatmentHoldMaxDays && current.transplants.length === 0) {
-          current.reviewFlags.push(`${c.intent} started ${daysBetween(gap, c.start)} days after the last dose without a transplant in between`);
-        }
-        add(current, c);
+    const lastSct = current.transplants.filter((t) => t.kind === 'autologous-sct').at(-1)?.date;
+    const assumedPostTransplant = c.intent === null && lastSct !== undefined && c.start >= lastSct && daysBetween(lastSct, c.start) <= s.postTransplantContinuationDays;
+    if (assumedPostTransplant) current.reviewFlags.push(`${c.original} started ${daysBetween(lastSct, c.start)} days after ASCT with no intent recorded: taken as planned consolidation/maintenance`);
+    if (PLANNED_CONTINUATION.has(c.intent) || assumedPostTransplant) {
+      // The planned sequence (induction → ASCT → consolidation → maintenance) is one line, even when
+      // maintenance uses another agent (VD → ASCT → lenalidomide maintenance: one line). Adding a new
+      // class to maintenance already under way is an unplanned addition.
+      const maintenanceOngoing = current.courses.some((x) => x.intent === 'maintenance' && (x.end === null || x.end >= c.start));
+      if (maintenanceOngoing && newClasses.length > 0) {
+        const l = open(c.start, 'unplanned-addition-or-switch');
+        l.reviewFlags.push(`${c.intent} adds class(es) ${[...new Set(newClasses)].join(', ')} to ongoing maintenance: counted as an unplanned addition`);
+        add(l, c);
         continue;
       }
-      const l = open(c.start, 'unplanned-addition-or-switch');
-      l.reviewFlags.push(`${c.intent} adds class(es) ${[...new Set(newClasses)].join(', ')}: counted as an unplanned addition`);
-      add(l, c);
+      const gap = lastDoseOf(current);
+      if (gap !== null && daysBetween(gap, c.start) > s.treatmentHoldMaxDays && current.transplants.length === 0) {
+        current.reviewFlags.push(`${c.intent} started ${daysBetween(gap, c.start)} days after the last dose without a transplant in between`);
+      }
+      if (newClasses.length > 0) current.reviewFlags.push(`${c.intent} introduces class(es) ${[...new Set(newClasses)].join(', ')}: kept in the line as planned`);
+      add(current, c);
       continue;
     }
     const lastDose = lastDoseOf(current);

@@ -78,10 +78,29 @@ describe('lines of therapy (2015 consensus)', () => {
     expect(l.lines[1]!.generics).toEqual(expect.arrayContaining(['carfilzomib', 'ciltacabtagene autoleucel']));
   });
 
-  it('flags maintenance that adds a new class as an unplanned addition', () => {
-    const l = lines(med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), med('daratumumab', '2020-09-01', null, { intent: 'maintenance' }));
+  it('keeps planned maintenance with another agent in the line (VD → ASCT → lenalidomide maintenance = 1 line)', () => {
+    const l = lines(med('Vd', '2020-01-01', '2020-05-01', { intent: 'induction' }), sct('2020-06-01'), med('lenalidomide', '2020-09-01', null, { intent: 'maintenance' }));
+    expect(l.count).toBe(1);
+    expect(l.lines[0]!.reviewFlags[0]).toMatch(/introduces class\(es\) IMID/);
+  });
+
+  it('takes therapy soon after ASCT with no intent recorded as planned maintenance, and says so', () => {
+    const l = lines(med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), med('lenalidomide', '2020-09-01', null));
+    expect(l.count).toBe(1);
+    expect(l.lines[0]!.reviewFlags.join(' ')).toMatch(/no intent recorded: taken as planned/);
+    expect(lines(med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), med('lenalidomide', '2021-03-01', null)).count).toBe(2);
+    expect(lines(med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), med('Kd', '2020-09-01', null, { intent: 'salvage' })).count).toBe(2);
+  });
+
+  it('counts a class added to ongoing maintenance as an unplanned addition', () => {
+    const l = lines(
+      med('VRd', '2020-01-01', '2020-05-01', { intent: 'induction' }),
+      sct('2020-06-01'),
+      med('lenalidomide', '2020-09-01', null, { intent: 'maintenance' }),
+      med('daratumumab', '2021-09-01', null, { intent: 'maintenance' }),
+    );
     expect(l.count).toBe(2);
-    expect(l.lines[1]!.reviewFlags[0]).toMatch(/adds class/);
+    expect(l.lines[1]!.reviewFlags[0]).toMatch(/adds class\(es\) ANTI_CD38 to ongoing maintenance/);
   });
 
   it('ignores supportive agents', () => {

@@ -11,6 +11,8 @@ export interface ProfileSettings {
   treatmentHoldMaxDays: number;
   /** A second ASCT within this many days of the first, documented as planned, is a planned tandem (convention ~180). */
   plannedTandemMaxDays: number;
+  /** Therapy starting this many days or fewer after an ASCT, with no intent recorded, is taken as planned consolidation/maintenance. */
+  postTransplantContinuationDays: number;
   /** Bridging therapy this many days or fewer before a CAR-T infusion belongs to the CAR-T line. */
   bridgingWindowDays: number;
   /** IMWG: progression within this many days of the last dose makes the regimen refractory. */
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   plannedTandemMaxDays: 180,
+  postTransplantContinuationDays: 180,
   bridgingWindowDays: 90,
   refractoryWindowDays: 60,
   minExposureDaysForRefractoriness: 0,
