@@ -7,6 +7,7 @@ import { classExposures, drugExposures, type ClassExposure, type DrugExposure } 
 import { creatinineClearance, latestLabs, type CreatinineClearance, type LatestLab } from './labs';
 import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { computedResponse, type ComputedResponse } from './response';
+import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
 import { DEFAULT_SETTINGS, type ProfileSettings } from './settings';
 
 export type { ProfileSourceEvent } from './clinical-events';
@@ -53,15 +54,13 @@ export interface PatientProfile {
   labs: Partial<Record<LabName, LatestLab>> & { crcl: CreatinineClearance | null };
   transplants: Array<{ kind: string; date: string; plannedTandem: boolean; provenance: string[] }>;
   cellTherapies: Array<{ date: string; product: string | null; provenance: string[] }>;
-  cytogenetics: { abnormalities: Array<{ abnormality: string; detected: boolean; percentCells: number | null; date: string }>; highRiskRiss: boolean; t11_14: boolean };
+  cytogenetics: CytogeneticRisk;
   conditions: Record<string, { status: string; date: string; grade: number | null; provenance: string[] }>;
   extramedullaryDisease: { present: boolean; type: string | null; date: string } | null;
   plasmaCellLeukemia: { present: boolean; basis: string } | null;
   unmapped: Unmapped[];
 }
 
-const normalizeAbnormality = (a: string): string => a.toLowerCase().replace(/\s+/g, '');
-const RISS_HIGH_RISK = new Set(['del(17p)', 't(4;14)', 't(14;16)']);
 
 export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date | string = new Date(), settings: ProfileSettings = DEFAULT_SETTINGS): PatientProfile {
   const day = (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
@@ -105,7 +104,6 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const emd = records.imaging.filter((i) => i.extramedullary !== null).at(-1);
   const cpc = labs.circulatingPlasmaCells;
   const plcCondition = conditions['plasma-cell-leukemia'];
-  const abnormalities = records.cytogenetics.map((c) => ({ abnormality: normalizeAbnormality(c.abnormality), detected: c.detected, percentCells: c.percentCells, date: c.date }));
   const ecog = records.ecog.at(-1);
 
   return {
@@ -130,11 +128,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     labs: { ...labs, crcl: creatinineClearance(records, labs, settings) },
     transplants: transplants.map((t) => ({ kind: t.kind, date: t.date, plannedTandem: t.plannedTandem, provenance: [t.eventId] })),
     cellTherapies: records.procedures.filter((p) => p.kind === 'car-t-infusion').map((p) => ({ date: p.date, product: p.product, provenance: [p.eventId] })),
-    cytogenetics: {
-      abnormalities,
-      highRiskRiss: abnormalities.some((a) => a.detected && RISS_HIGH_RISK.has(a.abnormality)),
-      t11_14: abnormalities.some((a) => a.detected && a.abnormality === 't(11;14)'),
-    },
+    cytogenetics: cytogeneticRisk(records, labs, settings),
     conditions,
     extramedullaryDisease: emd?.extramedullary ? { present: emd.extramedullary.present, type: emd.extramedullary.type, date: emd.date } : null,
     plasmaCellLeukemia:

@@ -25,6 +25,8 @@ export interface ProfileSettings {
   progressionNeedsConfirmation: boolean;
   /** Cockcroft–Gault: weight used and whether creatinine below 1 mg/dL is rounded up to 1. */
   crcl: { weight: 'actual'; roundUpCreatinineBelowOne: boolean };
+  /** FISH positivity cut-offs in % of plasma cells (EMN 2012: 10% fusion/break-apart, 20% numerical). */
+  fishCutoffs: { translocation: number; copyNumber: number };
   /** Labs older than this (days) are reported with their age but not used for "current" statuses. */
   currentLabMaxAgeDays: number;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   nonResponseIsRefractory: true,
   progressionNeedsConfirmation: true,
   crcl: { weight: 'actual', roundUpCreatinineBelowOne: false },
+  fishCutoffs: { translocation: 10, copyNumber: 20 },
   currentLabMaxAgeDays: 60,
 };
 
