@@ -203,12 +203,18 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
       }
       case 'lab': {
         const def = labDefinition(str(d.code) ?? undefined, str(d.name) ?? undefined);
-        const value = num(d.value);
-        const unit = str(d.unit) ?? (def?.unit === '1' ? '1' : null);
         if (!def) {
           skip(e, str(d.code) ?? str(d.name) ?? '', 'lab not in the catalog');
           break;
         }
+        if (def.qualitative) {
+          const result = oneOf(d.result, ['positive', 'negative'] as const);
+          if (!result) skip(e, def.name, 'qualitative lab needs result positive or negative');
+          else r.labs.push({ eventId: e.eventId, name: def.name, value: result === 'positive' ? 1 : 0, unit: def.unit, date, uln: null, original: { value: result === 'positive' ? 1 : 0, unit: result } });
+          break;
+        }
+        const value = num(d.value);
+        const unit = str(d.unit) ?? (def.unit === '1' ? '1' : null);
         if (value === null || unit === null) {
           skip(e, def.name, 'lab without a numeric value and a unit');
           break;

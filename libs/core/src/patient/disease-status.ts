@@ -64,9 +64,8 @@ function progressions(points: Point[], source: ProgressionEvent['source'], absol
 export interface DiseaseStatus {
   progressions: ProgressionEvent[];
   lastProgressionDate: string | null;
-  /** Latest reported IMWG response category (derivation from the M-protein series is not yet computed). */
-  response: { category: ResponseCategory; date: string; source: 'reported'; provenance: string[] } | null;
-  bestResponse: ResponseCategory | null;
+  /** Latest response assessment reported by a clinician. */
+  reportedResponse: { category: ResponseCategory; date: string; source: 'reported'; provenance: string[] } | null;
   measurable: MeasurableDisease;
   mrd: { latest: MrdRecord | null; sustainedNegative: boolean; provenance: string[] };
 }
@@ -136,9 +135,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   }
   found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
-  const responses = records.responses;
-  const lastResponse = responses.at(-1);
-  const best = responses.reduce<ResponseCategory | null>((b, r) => (b === null || RANK[r.category] > RANK[b] ? r.category : b), null);
+  const lastResponse = records.responses.at(-1);
 
   const maxAge = s.currentLabMaxAgeDays;
   const sp = latest(serum, asOf, maxAge);
@@ -166,8 +163,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   return {
     progressions: found,
     lastProgressionDate: found.at(-1)?.date ?? null,
-    response: lastResponse ? { category: lastResponse.category, date: lastResponse.date, source: 'reported', provenance: [lastResponse.eventId] } : null,
-    bestResponse: best,
+    reportedResponse: lastResponse ? { category: lastResponse.category, date: lastResponse.date, source: 'reported', provenance: [lastResponse.eventId] } : null,
     measurable: {
       serum: serumMeasurable,
       urine: urineMeasurable,

@@ -2,6 +2,7 @@ import { classesOf } from '../terminology/drug-catalog';
 import { DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
 import type { ClinicalRecords, Intent, MedicationCourse } from './clinical-events';
 import { atLeastMR, type ProgressionEvent } from './disease-status';
+import type { Assessment } from './response';
 import type { LineOfTherapy } from './lines-of-therapy';
 import { addDays, daysBetween, type ProfileSettings } from './settings';
 
@@ -44,7 +45,14 @@ const NOT_FOR_REFRACTORINESS: ReadonlySet<Intent | null> = new Set(['conditionin
  * on the drug or within `refractoryWindowDays` of its last dose, or (setting) no MR or better while on
  * it. Judged per course, in the line the course belongs to.
  */
-export function drugExposures(records: ClinicalRecords, lines: readonly LineOfTherapy[], progressions: readonly ProgressionEvent[], asOf: string, s: ProfileSettings): Record<string, DrugExposure> {
+export function drugExposures(
+  records: ClinicalRecords,
+  lines: readonly LineOfTherapy[],
+  progressions: readonly ProgressionEvent[],
+  assessments: readonly Assessment[],
+  asOf: string,
+  s: ProfileSettings,
+): Record<string, DrugExposure> {
   const lineOf = new Map<MedicationCourse, number>();
   for (const l of lines) for (const c of l.courses) lineOf.set(c, l.number);
   const lastLine = lines.at(-1)?.number ?? null;
@@ -101,8 +109,9 @@ export function drugExposures(records: ClinicalRecords, lines: readonly LineOfTh
         });
         continue;
       }
-      if (s.nonResponseIsRefractory) {
-        const assessed = records.responses.filter((r) => r.date > c.start && r.date <= until);
+      const stoppedForOtherReasons = c.reasonStopped === 'toxicity' || c.reasonStopped === 'patient-choice';
+      if (s.nonResponseIsRefractory && !stoppedForOtherReasons) {
+        const assessed = assessments.filter((r) => r.date > c.start && r.date <= until && r.category !== 'PD');
         if (assessed.length > 0 && !assessed.some((r) => atLeastMR(r.category)) && c.end !== null) {
           e.evidence.push({
             line,
@@ -110,7 +119,7 @@ export function drugExposures(records: ClinicalRecords, lines: readonly LineOfTh
             date: assessed.at(-1)!.date,
             atMaintenanceDose: maintenance,
             detail: `best response ${assessed.map((r) => r.category).join('/')} on ${g}: no MR or better`,
-            provenance: [c.eventId, ...assessed.map((r) => r.eventId)],
+            provenance: [c.eventId, ...assessed.flatMap((r) => r.provenance)],
           });
         }
       }
@@ -122,7 +131,7 @@ export function drugExposures(records: ClinicalRecords, lines: readonly LineOfTh
     const e = exposeAt(p.product, p.date, p.date, line, p.eventId, null);
     const pd = progressions.find((x) => x.date > p.date);
     // A CAR-T product is "refractory" only by progression after the infusion without response in between.
-    const responded = records.responses.some((r) => r.date > p.date && (!pd || r.date < pd.date) && atLeastMR(r.category));
+    const responded = assessments.some((r) => r.date > p.date && (!pd || r.date < pd.date) && atLeastMR(r.category));
     if (pd && !responded && line !== null) {
       e.evidence.push({ line, kind: 'progression-on-therapy', date: pd.date, atMaintenanceDose: false, detail: `progression ${pd.date} after infusion without MR or better`, provenance: [p.eventId, ...pd.provenance] });
     }

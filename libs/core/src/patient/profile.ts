@@ -1,12 +1,12 @@
 import type { DrugClass } from '../terminology/drug-classes';
 import type { LabName } from '../terminology/labs';
 import { ageOn } from './age';
-import { readClinicalRecords, type ClinicalRecords, type ProfileSourceEvent, type Unmapped } from './clinical-events';
+import { readClinicalRecords, type ClinicalRecords, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
 import { atLeastMR, diseaseStatus, type DiseaseStatus } from './disease-status';
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, latestLabs, type CreatinineClearance, type LatestLab } from './labs';
 import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
-import { computedResponse, type ComputedResponse } from './response';
+import { allAssessments, computedResponse, higherCategory, type ComputedResponse } from './response';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
 import { DEFAULT_SETTINGS, type ProfileSettings } from './settings';
 
@@ -50,7 +50,14 @@ export interface PatientProfile {
   drugs: Record<string, DrugExposure>;
   classes: Record<DrugClass, ClassExposure>;
   flags: ProfileFlags;
-  disease: DiseaseStatus & { progressionDate: string | null; computedResponse: ComputedResponse | null };
+  disease: DiseaseStatus & {
+    progressionDate: string | null;
+    /** The current response: the later of the computed and the reported one (the reported one on a tie). */
+    response: { category: ResponseCategory; date: string; source: 'computed' | 'reported'; confirmed: boolean; provenance: string[] } | null;
+    computedResponse: ComputedResponse | null;
+    /** Best response ever, reported or computed. */
+    bestResponse: ResponseCategory | null;
+  };
   labs: Partial<Record<LabName, LatestLab>> & { crcl: CreatinineClearance | null };
   transplants: Array<{ kind: string; date: string; plannedTandem: boolean; provenance: string[] }>;
   cellTherapies: Array<{ date: string; product: string | null; provenance: string[] }>;
@@ -68,7 +75,17 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
   const lines = linesOfTherapy(records, day, settings);
   const disease = diseaseStatus(records, day, settings);
-  const drugs = drugExposures(records, lines, disease.progressions, day, settings);
+  const assessments = allAssessments(records, lines, day);
+  const drugs = drugExposures(records, lines, disease.progressions, assessments, day, settings);
+  const computed = computedResponse(records, lines, disease.progressions, day);
+  const reported = disease.reportedResponse;
+  const response =
+    computed && (!reported || computed.date > reported.date)
+      ? { category: computed.category, date: computed.date, source: 'computed' as const, confirmed: computed.confirmed, provenance: computed.provenance }
+      : reported
+        ? { category: reported.category, date: reported.date, source: 'reported' as const, confirmed: true, provenance: reported.provenance }
+        : null;
+  const bestResponse = assessments.filter((a) => a.category !== 'PD').reduce<ResponseCategory | null>((b, a) => (b === null ? a.category : higherCategory(b, a.category)), null);
   const classes = classExposures(drugs);
   const labs = latestLabs(records, day);
   const exposed = (g: string): boolean => drugs[g]?.exposed === true;
@@ -76,7 +93,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const PENTA = ['bortezomib', 'carfilzomib', 'lenalidomide', 'pomalidomide'];
   const lastLine = lines.at(-1);
   const refractoryToLastLine = lastLine !== undefined && lastLine.generics.some((g) => drugs[g]?.refractoryInLastLine);
-  const responded = records.responses.some((r) => atLeastMR(r.category));
+  const responded = assessments.some((a) => atLeastMR(a.category));
   const transplants = records.procedures.filter((p) => p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct');
 
   const flags: ProfileFlags = {
@@ -85,7 +102,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     tripleClassRefractory: classes.IMID.refractory && classes.PI.refractory && classes.ANTI_CD38.refractory,
     pentaExposed: PENTA.every(exposed) && classes.ANTI_CD38.exposed,
     pentaRefractory: PENTA.every(refractory) && classes.ANTI_CD38.refractory,
-    primaryRefractory: lines.length > 0 && records.responses.length > 0 && !responded,
+    primaryRefractory: lines.length > 0 && assessments.length > 0 && !responded,
     relapsedAndRefractory: responded && refractoryToLastLine,
     refractoryToLastLine,
     priorBcmaCarT: classes.BCMA_CAR_T.exposed,
@@ -124,7 +141,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     drugs,
     classes,
     flags,
-    disease: { ...disease, progressionDate: disease.lastProgressionDate, computedResponse: computedResponse(records, lines, disease.progressions) },
+    disease: { ...disease, progressionDate: disease.lastProgressionDate, response, computedResponse: computed, bestResponse: bestResponse ?? (assessments.length > 0 ? 'PD' : null) },
     labs: { ...labs, crcl: creatinineClearance(records, labs, settings) },
     transplants: transplants.map((t) => ({ kind: t.kind, date: t.date, plannedTandem: t.plannedTandem, provenance: [t.eventId] })),
     cellTherapies: records.procedures.filter((p) => p.kind === 'car-t-infusion').map((p) => ({ date: p.date, product: p.product, provenance: [p.eventId] })),

@@ -39,6 +39,35 @@ describe('computed IMWG 2016 response of the current line', () => {
     expect(computed(serum('2024-12-01', 3.0))).toBeNull();
   });
 
+  it('is CR with negative serum and urine immunofixation and <5% marrow plasma cells, sCR with a normal ratio and no clonal cells', () => {
+    const ife = (date: string, which: 'serum' | 'urine', result: string) => lab(date, `${which} immunofixation`, 0, '', { result });
+    const base = [med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), serum('2025-03-01', 0), urine('2025-03-01', 0), serum('2025-04-01', 0), urine('2025-04-01', 0)];
+    const cr = [...base, ife('2025-03-01', 'serum', 'negative'), ife('2025-03-01', 'urine', 'negative'), ife('2025-04-01', 'serum', 'negative'), ife('2025-04-01', 'urine', 'negative'), lab('2025-03-15', 'marrow plasma cells', 2, '%')];
+    expect(computed(...cr)).toMatchObject({ category: 'CR', confirmed: true });
+    const scr = [...cr, lab('2025-03-15', 'marrow clonality', 0, '', { result: 'negative' }), lab('2025-03-01', 'flc ratio', 1.1, '1'), lab('2025-04-01', 'flc ratio', 1.0, '1')];
+    expect(computed(...scr)).toMatchObject({ category: 'sCR' });
+    expect(computed(...base, ife('2025-04-01', 'serum', 'positive'), ife('2025-04-01', 'urine', 'negative'), lab('2025-03-15', 'marrow plasma cells', 2, '%'))?.category).toBe('VGPR');
+    expect(computed(...cr.filter((e) => e.data.name !== 'marrow plasma cells'))?.category).toBe('VGPR');
+  });
+
+  it('is the current response when it is later than the reported one; the best response spans both', () => {
+    const p = buildProfile([med('DRd', '2025-01-01', null), response('2025-02-01', 'MR'), serum('2024-12-01', 3.0), serum('2025-03-01', 1.2), serum('2025-04-01', 1.0)], AS_OF);
+    expect(p.disease.response).toMatchObject({ category: 'PR', source: 'computed', confirmed: true });
+    expect(p.disease.reportedResponse?.category).toBe('MR');
+    expect(p.disease.bestResponse).toBe('PR');
+  });
+
+  it('feeds computed assessments into nonresponse and primary refractoriness', () => {
+    const p = buildProfile([med('VRd', '2024-01-01', '2024-06-01', { reasonStopped: 'other' }), serum('2023-12-20', 3.0), serum('2024-03-01', 2.8), serum('2024-05-01', 2.7)], AS_OF);
+    expect(p.drugs.bortezomib!.evidence[0]).toMatchObject({ kind: 'no-response' });
+    expect(p.flags.primaryRefractory).toBe(true);
+  });
+
+  it('does not call a drug stopped for toxicity refractory for lack of response', () => {
+    const p = buildProfile([med('VRd', '2024-01-01', '2024-02-01', { reasonStopped: 'toxicity' }), serum('2023-12-20', 3.0), serum('2024-01-20', 2.9)], AS_OF);
+    expect(p.drugs.bortezomib!.refractory).toBe(false);
+  });
+
   it('leaves the reported response beside it', () => {
     const p = buildProfile([med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), serum('2025-03-01', 1.2), response('2025-03-05', 'VGPR')], AS_OF);
     expect(p.disease.response?.category).toBe('VGPR');

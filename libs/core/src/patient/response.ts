@@ -2,10 +2,20 @@ import type { ClinicalRecords, LabRecord, ResponseCategory } from './clinical-ev
 import type { LineOfTherapy } from './lines-of-therapy';
 import { MEASURABLE, type ProgressionEvent } from './disease-status';
 
-export interface ComputedResponse {
-  /** IMWG 2016 category supported by the M-protein/FLC series (CR and sCR need immunofixation and marrow: not computed). */
-  category: Exclude<ResponseCategory, 'CR' | 'sCR'>;
+/** One response assessment: reported by a clinician, or computed from the series on one date. */
+export interface Assessment {
   date: string;
+  category: ResponseCategory;
+  source: 'reported' | 'computed';
+  line: number | null;
+  basis: string;
+  provenance: string[];
+}
+
+export interface ComputedResponse {
+  category: ResponseCategory;
+  date: string;
+  /** The two latest assessments both support the category (IMWG 2016 needs two for biochemical categories). */
   confirmed: boolean;
   line: number;
   basis: string;
@@ -13,95 +23,137 @@ export interface ComputedResponse {
 }
 
 type Point = { date: string; value: number; eventId: string };
-const RANK: Record<ComputedResponse['category'], number> = { VGPR: 4, PR: 3, MR: 2, SD: 1, PD: 0 };
-const lower = (a: ComputedResponse['category'], b: ComputedResponse['category']): ComputedResponse['category'] => (RANK[a] <= RANK[b] ? a : b);
+const RANK: Record<ResponseCategory, number> = { sCR: 6, CR: 5, VGPR: 4, PR: 3, MR: 2, SD: 1, PD: 0 };
+export const lowerCategory = (a: ResponseCategory, b: ResponseCategory): ResponseCategory => (RANK[a] <= RANK[b] ? a : b);
+export const higherCategory = (a: ResponseCategory, b: ResponseCategory): ResponseCategory => (RANK[a] >= RANK[b] ? a : b);
 
 const pointsOf = (labs: readonly LabRecord[], name: LabRecord['name']): Point[] => labs.filter((l) => l.name === name).map((l) => ({ date: l.date, value: l.value, eventId: l.eventId }));
+const lastOnOrBefore = (ps: Point[], date: string, after?: string): Point | undefined => ps.filter((p) => p.date <= date && (after === undefined || p.date > after)).at(-1);
 
 /**
- * The response of the current line from the serum and urine M-protein (or, when both were unmeasurable
- * at baseline, the dFLC), per IMWG 2016 (Kumar, Lancet Oncol 2016): baseline = last value on or before
- * the line started; VGPR ≥90% serum reduction with urine <100 mg/24 h; PR ≥50% serum reduction with
- * urine −90% or <200 mg/24 h (or ≥50% dFLC reduction); MR 25–49% serum with urine −50–89%; else SD;
- * PD when a progression falls in the line. The overall category is the lowest across measurable
- * parameters, and it is confirmed when the two latest assessments both support it (the lower counts).
+ * Response assessments computed for one line from its series, per IMWG 2016 (Kumar, Lancet Oncol 2016).
+ * Baseline = last value on or before the line started. By M-protein: VGPR ≥90% serum reduction with urine
+ * <100 mg/24 h (serum detectable only by immunofixation counts as a 100% reduction); PR ≥50% serum with urine
+ * −90% or <200 mg/24 h; MR 25–49% serum with urine −50–89%; else SD. When serum and urine were both
+ * unmeasurable at baseline, PR is a ≥50% decrease of dFLC. CR: negative serum and urine immunofixation and
+ * <5% marrow plasma cells (and a normal FLC ratio when the disease was FLC-only); sCR adds a normal FLC ratio
+ * and no clonal marrow plasma cells. The category is the lowest supported across the measured parameters.
+ * Progression is not assessed here (see disease-status).
  */
-export function computedResponse(records: ClinicalRecords, lines: readonly LineOfTherapy[], progressions: readonly ProgressionEvent[]): ComputedResponse | null {
+export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until: string): Assessment[] {
+  const serum = pointsOf(records.labs, 'serumMProtein');
+  const urine = pointsOf(records.labs, 'urineMProtein');
+  const sBase = lastOnOrBefore(serum, line.start);
+  const uBase = lastOnOrBefore(urine, line.start);
+  const serumMeasurable = sBase !== undefined && sBase.value >= MEASURABLE.serumGdL;
+  const urineMeasurable = uBase !== undefined && uBase.value >= MEASURABLE.urineMg24h;
+  const inLine = (p: Point): boolean => p.date > line.start && p.date <= until;
+  const out: Assessment[] = [];
+
+  const kappa = pointsOf(records.labs, 'freeKappa');
+  const lambda = pointsOf(records.labs, 'freeLambda');
+  const ratioAt = (date: string): number | null => {
+    const r = lastOnOrBefore(pointsOf(records.labs, 'flcRatio'), date, line.start);
+    if (r) return r.value;
+    const k = lastOnOrBefore(kappa, date, line.start);
+    const l = lastOnOrBefore(lambda, date, line.start);
+    return k && l && k.date === l.date && l.value > 0 ? k.value / l.value : null;
+  };
+  const normalRatio = (date: string): boolean => {
+    const r = ratioAt(date);
+    return r !== null && r >= MEASURABLE.ratioLow && r <= MEASURABLE.ratioHigh;
+  };
+  const completeResponse = (date: string, flcOnly: boolean): { category: 'CR' | 'sCR'; basis: string; provenance: string[] } | null => {
+    const sIfe = lastOnOrBefore(pointsOf(records.labs, 'serumImmunofixation'), date, line.start);
+    const uIfe = lastOnOrBefore(pointsOf(records.labs, 'urineImmunofixation'), date, line.start);
+    // Marrow needs no confirmation: a marrow examined at any time in the line counts for every assessment.
+    const marrow = lastOnOrBefore(pointsOf(records.labs, 'marrowPlasmaCells'), until, line.start);
+    if (!sIfe || !uIfe || !marrow || sIfe.value !== 0 || uIfe.value !== 0 || marrow.value >= 5) return null;
+    if (flcOnly && !normalRatio(date)) return null;
+    const provenance = [sIfe.eventId, uIfe.eventId, marrow.eventId];
+    const clonal = lastOnOrBefore(pointsOf(records.labs, 'marrowClonalPlasmaCells'), until, line.start);
+    if (clonal?.value === 0 && normalRatio(date)) return { category: 'sCR', basis: 'negative serum and urine immunofixation, marrow plasma cells <5%, normal FLC ratio, no clonal marrow plasma cells', provenance: [...provenance, clonal.eventId] };
+    return { category: 'CR', basis: `negative serum and urine immunofixation, marrow plasma cells ${marrow.value}%`, provenance };
+  };
+
+  if (serumMeasurable || urineMeasurable) {
+    const dates = [...new Set((serumMeasurable ? serum : urine).filter(inLine).map((p) => p.date))].sort();
+    for (const date of dates) {
+      let category: ResponseCategory = 'VGPR';
+      const parts: string[] = [];
+      const provenance: string[] = [];
+      if (serumMeasurable) {
+        const s = lastOnOrBefore(serum, date)!;
+        const red = (sBase.value - s.value) / sBase.value;
+        category = lowerCategory(category, red >= 0.9 ? 'VGPR' : red >= 0.5 ? 'PR' : red >= 0.25 ? 'MR' : 'SD');
+        parts.push(`serum ${sBase.value}→${s.value} g/dL (−${Math.round(red * 100)}%)`);
+        provenance.push(sBase.eventId, s.eventId);
+      }
+      const u = lastOnOrBefore(urine, date, line.start);
+      if (u) {
+        parts.push(`urine ${uBase ? `${uBase.value}→` : ''}${u.value} mg/24h`);
+        provenance.push(u.eventId);
+      }
+      if (urineMeasurable) {
+        const red = u ? (uBase.value - u.value) / uBase.value : 0;
+        if (!u) parts.push('urine M-protein not re-assessed');
+        category = lowerCategory(category, !u ? 'SD' : u.value < 100 ? 'VGPR' : red >= 0.9 || u.value < 200 ? 'PR' : red >= 0.5 ? 'MR' : 'SD');
+        provenance.push(uBase.eventId);
+      } else {
+        // Serum-only disease: VGPR still needs urine <100 mg/24 h and PR urine <200 mg/24 h.
+        if (!u && category === 'VGPR') parts.push('no urine M-protein to show VGPR');
+        category = lowerCategory(category, !u ? 'PR' : u.value < 100 ? 'VGPR' : u.value < 200 ? 'PR' : 'SD');
+      }
+      const cr = completeResponse(date, false);
+      if (cr) out.push({ date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [...provenance, ...cr.provenance] });
+      else out.push({ date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance });
+    }
+    return out;
+  }
+
+  const chain = records.diagnosis.lightChain;
+  const kappaByDate = new Map(kappa.map((p) => [p.date, p]));
+  const dflc = lambda
+    .filter((l) => kappaByDate.has(l.date))
+    .map((l) => {
+      const k = kappaByDate.get(l.date)!;
+      const involvedKappa = chain ? chain === 'kappa' : k.value >= l.value;
+      return { date: l.date, value: involvedKappa ? k.value - l.value : l.value - k.value, eventId: (involvedKappa ? k : l).eventId };
+    });
+  const base = lastOnOrBefore(dflc, line.start);
+  if (!base || base.value <= 0) return out;
+  for (const p of dflc.filter(inLine)) {
+    const red = (base.value - p.value) / base.value;
+    const cr = completeResponse(p.date, true);
+    if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [base.eventId, p.eventId, ...cr.provenance] });
+    else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId] });
+  }
+  return out;
+}
+
+/** Reported and computed assessments of every line, in date order. */
+export function allAssessments(records: ClinicalRecords, lines: readonly LineOfTherapy[], asOf: string): Assessment[] {
+  const computed = lines.flatMap((l, i) => assessLine(records, l, lines[i + 1]?.start ?? asOf));
+  const lineAt = (date: string): number | null => lines.filter((l) => l.start < date).at(-1)?.number ?? null;
+  const reported: Assessment[] = records.responses.map((r) => ({ date: r.date, category: r.category, source: 'reported', line: lineAt(r.date), basis: 'reported', provenance: [r.eventId] }));
+  return [...reported, ...computed].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/**
+ * The current line's response from the series: PD when a progression falls in the line; otherwise the
+ * lower category of the two latest computed assessments (confirmed), or the latest alone (unconfirmed).
+ */
+export function computedResponse(records: ClinicalRecords, lines: readonly LineOfTherapy[], progressions: readonly ProgressionEvent[], asOf: string): ComputedResponse | null {
   const line = lines.at(-1);
   if (!line) return null;
   const pd = progressions.filter((p) => p.date > line.start).at(-1);
   if (pd) return { category: 'PD', date: pd.date, confirmed: true, line: line.number, basis: pd.detail, provenance: pd.provenance };
-
-  const serum = pointsOf(records.labs, 'serumMProtein');
-  const urine = pointsOf(records.labs, 'urineMProtein');
-  const baselineOf = (ps: Point[]): Point | undefined => ps.filter((p) => p.date <= line.start).at(-1);
-  const sBase = baselineOf(serum);
-  const uBase = baselineOf(urine);
-  const serumMeasurable = sBase !== undefined && sBase.value >= MEASURABLE.serumGdL;
-  const urineMeasurable = uBase !== undefined && uBase.value >= MEASURABLE.urineMg24h;
-
-  const urineAt = (date: string): Point | undefined => urine.filter((p) => p.date > line.start && p.date <= date).at(-1);
-  type Assessed = { date: string; category: ComputedResponse['category']; basis: string; provenance: string[] };
-  const assessed: Assessed[] = [];
-
-  if (serumMeasurable || urineMeasurable) {
-    const dates = [...new Set([...(serumMeasurable ? serum : urine).filter((p) => p.date > line.start).map((p) => p.date)])].sort();
-    for (const date of dates) {
-      let category: ComputedResponse['category'] = 'VGPR';
-      const parts: string[] = [];
-      const prov: string[] = [];
-      if (serumMeasurable) {
-        const s = serum.filter((p) => p.date <= date).at(-1)!;
-        const red = (sBase.value - s.value) / sBase.value;
-        const c = red >= 0.9 ? 'VGPR' : red >= 0.5 ? 'PR' : red >= 0.25 ? 'MR' : 'SD';
-        category = lower(category, c);
-        parts.push(`serum ${sBase.value}→${s.value} g/dL (${Math.round(red * 100)}%)`);
-        prov.push(sBase.eventId, s.eventId);
-      }
-      const u = urineAt(date);
-      if (u) {
-        prov.push(u.eventId);
-        parts.push(`urine ${uBase ? `${uBase.value}→` : ''}${u.value} mg/24h`);
-      }
-      if (urineMeasurable) {
-        // Urine measurable at baseline: VGPR <100 mg/24 h; PR −90% or <200; MR −50–89%; else SD.
-        const red = u ? (uBase.value - u.value) / uBase.value : 0;
-        const c = !u ? 'SD' : u.value < 100 ? 'VGPR' : red >= 0.9 || u.value < 200 ? 'PR' : red >= 0.5 ? 'MR' : 'SD';
-        if (!u) parts.push('urine M-protein not re-assessed');
-        category = lower(category, c);
-        prov.push(uBase.eventId);
-      } else {
-        // Serum-only disease: VGPR still needs urine <100 mg/24 h, PR urine <200 mg/24 h.
-        const cap = !u ? 'PR' : u.value < 100 ? 'VGPR' : u.value < 200 ? 'PR' : 'SD';
-        if (!u && category === 'VGPR') parts.push('no urine M-protein to show VGPR');
-        category = lower(category, cap);
-      }
-      assessed.push({ date, category, basis: parts.join('; '), provenance: prov });
-    }
-  } else {
-    // FLC route: ≥50% decrease in dFLC is PR; smaller changes are SD (IMWG defines no VGPR/MR by FLC).
-    const chain = records.diagnosis.lightChain;
-    const kappa = new Map(pointsOf(records.labs, 'freeKappa').map((p) => [p.date, p]));
-    const dflc = pointsOf(records.labs, 'freeLambda')
-      .filter((l) => kappa.has(l.date))
-      .map((l) => {
-        const k = kappa.get(l.date)!;
-        const involvedKappa = chain ? chain === 'kappa' : k.value >= l.value;
-        return { date: l.date, value: involvedKappa ? k.value - l.value : l.value - k.value, eventId: (involvedKappa ? k : l).eventId };
-      });
-    const base = dflc.filter((p) => p.date <= line.start).at(-1);
-    if (!base || base.value <= 0) return null;
-    for (const p of dflc.filter((x) => x.date > line.start)) {
-      const red = (base.value - p.value) / base.value;
-      assessed.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', basis: `dFLC ${base.value}→${p.value} mg/L (${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId] });
-    }
-  }
+  const assessed = assessLine(records, line, asOf);
   const last = assessed.at(-1);
   if (!last) return null;
   const previous = assessed.at(-2);
-  const category = previous ? lower(previous.category, last.category) : last.category;
   return {
-    category: previous ? category : last.category,
+    category: previous ? lowerCategory(previous.category, last.category) : last.category,
     date: last.date,
     confirmed: previous !== undefined,
     line: line.number,

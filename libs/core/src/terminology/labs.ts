@@ -9,6 +9,8 @@ export interface LabDefinition {
   unit: string;
   /** Needed to convert molar units (µmol/L) to mass units. */
   molarMass?: number;
+  /** Reported as positive/negative (stored as 1/0), not as a quantity. */
+  qualitative?: boolean;
 }
 
 export type LabName =
@@ -29,6 +31,9 @@ export type LabName =
   | 'ldh'
   | 'beta2Microglobulin'
   | 'marrowPlasmaCells'
+  | 'serumImmunofixation'
+  | 'urineImmunofixation'
+  | 'marrowClonalPlasmaCells'
   | 'circulatingPlasmaCells'
   | 'weight';
 
@@ -52,6 +57,9 @@ export const LAB_DEFINITIONS: readonly LabDefinition[] = [
   { name: 'ldh', loinc: ['2532-0'], aliases: ['ldh', 'lactate dehydrogenase'], unit: 'U/L' },
   { name: 'beta2Microglobulin', loinc: ['1952-1'], aliases: ['beta-2 microglobulin', 'b2m', 'β2-microglobulin'], unit: 'mg/L' },
   { name: 'marrowPlasmaCells', loinc: [], aliases: ['bone marrow plasma cells', 'marrow plasma cells', 'bmpc'], unit: '%' },
+  { name: 'serumImmunofixation', loinc: [], aliases: ['serum immunofixation', 'serum ife', 'ife serum'], unit: '{result}', qualitative: true },
+  { name: 'urineImmunofixation', loinc: [], aliases: ['urine immunofixation', 'urine ife', 'ife urine'], unit: '{result}', qualitative: true },
+  { name: 'marrowClonalPlasmaCells', loinc: [], aliases: ['marrow clonal plasma cells', 'marrow clonality', 'bone marrow clonal plasma cells'], unit: '{result}', qualitative: true },
   { name: 'circulatingPlasmaCells', loinc: [], aliases: ['circulating plasma cells', 'peripheral blood plasma cells'], unit: '%' },
   { name: 'weight', loinc: ['29463-7'], aliases: ['weight', 'body weight'], unit: 'kg' },
 ];
