@@ -3,7 +3,7 @@ import { daysBetween, type ProfileSettings } from './settings';
 
 export interface ProgressionEvent {
   date: string;
-  source: 'reported' | 'serum-m-protein' | 'urine-m-protein' | 'dflc';
+  source: 'reported' | 'serum-m-protein' | 'urine-m-protein' | 'dflc' | 'imaging';
   /** Values compared: nadir and the confirming assessments. */
   detail: string;
   provenance: string[];
@@ -126,6 +126,8 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const urineEverMeasurable = urine.some((p) => p.value >= MEASURABLE.urineMg24h);
   const found: ProgressionEvent[] = [
     ...records.responses.filter((r) => r.category === 'PD').map((r) => ({ date: r.date, source: 'reported' as const, detail: 'reported progressive disease', provenance: [r.eventId] })),
+    // IMWG 2016: new bone or soft-tissue lesions are progression (imaging needs no confirmation).
+    ...records.imaging.filter((i) => i.newLesions === true).map((i) => ({ date: i.date, source: 'imaging' as const, detail: `new lesion(s) on ${i.modality}`, provenance: [i.eventId] })),
     ...progressions(serum, 'serum-m-protein', (n) => (n >= SERUM_HIGH_NADIR_G_DL ? SERUM_ABS_HIGH_NADIR_G_DL : SERUM_ABS_G_DL), 'g/dL', s.progressionNeedsConfirmation),
     ...progressions(urine, 'urine-m-protein', () => URINE_ABS_MG_24H, 'mg/24h', s.progressionNeedsConfirmation),
   ];

@@ -222,6 +222,12 @@ describe('disease status', () => {
     expect(buildProfile(events, AS_OF).disease.progressions.length > 0).toBe(progressed);
   });
 
+  it('counts new lesions on imaging as progression, without confirmation', () => {
+    const p = buildProfile([med('DRd', '2024-01-01', null), event('imaging', '2024-06-01', { modality: 'PET-CT', newLesions: true })], AS_OF);
+    expect(p.disease.progressions).toEqual([expect.objectContaining({ source: 'imaging', date: '2024-06-01' })]);
+    expect(p.drugs.daratumumab!.refractory).toBe(true);
+  });
+
   it('normalizes M-protein from g/L', () => {
     const p = buildProfile([loinc('2025-05-20', '33358-3', 12, 'g/L')], AS_OF);
     expect(p.disease.measurable.values.serumMProtein).toEqual({ value: 1.2, date: '2025-05-20' });
