@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -29,6 +29,36 @@ describe('service processes', () => {
     expect(await run.exit).toBe(1);
     for (const n of names) expect(run.out()).toContain(n);
     expect(run.out()).not.toContain('topsecret');
+  });
+
+  it('`npx mmmatch profile` prints a profile, and exits 2 naming the location of bad input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trialmatch-cli-'));
+    try {
+      const good = join(dir, 'events.ndjson');
+      const bad = join(dir, 'bad.json');
+      writeFileSync(
+        good,
+        [
+          { eventId: 'a', patientId: 'P1', source: 'h', type: 'medication', occurredAt: '2020-01-01', data: { drug: 'DRd', start: '2020-01-01', end: '2021-01-01' } },
+          { eventId: 'b', patientId: 'P1', source: 'h', type: 'response-assessment', occurredAt: '2020-12-20', data: { category: 'PD' } },
+        ]
+          .map((e) => JSON.stringify(e))
+          .join('\n'),
+      );
+      writeFileSync(bad, JSON.stringify([{ eventId: 'a', patientId: 'P1', source: 'h', type: 'lab', occurredAt: '2020-01-01', data: { code: '718-7', value: 'high' } }]));
+      const ok = spawn('npx', ['mmmatch', 'profile', good, '--as-of', '2021-06-01'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      ok.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      expect(await new Promise((r) => ok.on('exit', r))).toBe(0);
+      const profile = JSON.parse(out) as { linesOfTherapy: { count: number }; classes: { ANTI_CD38: { refractory: boolean } } };
+      expect(profile.linesOfTherapy.count).toBe(1);
+      expect(profile.classes.ANTI_CD38.refractory).toBe(true);
+      const failing = collect(spawn('npx', ['mmmatch', 'profile', bad], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
+      expect(await failing.exit).toBe(2);
+      expect(failing.out()).toContain('event [0]: /data/value must be number');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('`npm start` (embedded mode) prints its URL, serves health and stops cleanly', async () => {
