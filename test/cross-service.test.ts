@@ -2,7 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { DLQ_HEADERS, dlqTopic, HEADERS, TOPICS, type MatchNotificationV1, type MatchResultV1, type PatientProfileV1 } from '@trialmatch/contracts';
-import { pseudonymize } from '@trialmatch/core';
+import { buildProfile, pseudonymize } from '@trialmatch/core';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
 import { startSystem, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
 
@@ -114,7 +114,7 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     const schemaBadId = randomUUID();
     await produce(prod, TOPICS.patientProfiles, p, '{not json', { [HEADERS.eventId]: badId });
     await produce(prod, TOPICS.patientProfiles, p, JSON.stringify({ patientPseudonym: p, profileVersion: 0 }), { [HEADERS.eventId]: schemaBadId });
-    const good: PatientProfileV1 = { patientPseudonym: p, profileVersion: 1, computedAt: new Date().toISOString(), profile: { demographics: { birthDate: '1960-05-05' }, ecog: null } };
+    const good: PatientProfileV1 = { patientPseudonym: p, profileVersion: 1, computedAt: new Date().toISOString(), profile: { ...buildProfile([{ eventId: 'd', type: 'demographics', occurredAt: '2020-01-01', data: { birthDate: '1960-05-05' } }]) } };
     await produce(prod, TOPICS.patientProfiles, p, JSON.stringify(good), { [HEADERS.eventId]: randomUUID() });
 
     const [notJson] = await taps.waitFor((m) => m.topic === dlqTopic(TOPICS.patientProfiles) && m.headers[HEADERS.eventId] === badId);

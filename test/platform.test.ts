@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { HEADERS, TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
+import { buildProfile } from '@trialmatch/core';
 import { KafkaPublisher, MessagePublisher, Outbox, OutboxRelay, typeOrmOptions, type MessagingMetrics, type PublishRecord } from '@trialmatch/platform';
 import { INTAKE_PERSISTENCE } from '../apps/intake/src/intake.module';
 import { MATCHER_PERSISTENCE } from '../apps/matcher/src/matcher.module';
@@ -64,7 +65,7 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
     await dropDatabase(infra.databaseUrl, name);
   });
 
-  const profile = (p: string, v: number): PatientProfileV1 => ({ patientPseudonym: p, profileVersion: v, computedAt: new Date().toISOString(), profile: { demographics: { birthDate: null }, ecog: null } });
+  const profile = (p: string, v: number): PatientProfileV1 => ({ patientPseudonym: p, profileVersion: v, computedAt: new Date().toISOString(), profile: { ...buildProfile([], '2024-01-01') } });
   const enqueue = (p: string, versions: number[]) =>
     ds.transaction((m) =>
       new Outbox().enqueue(

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { TOPICS, type TopicName } from './topics';
 import { patientEventV1Schema } from './patient-events/v1';
 import { patientProfileV1Schema } from './patient-profiles/v1';
-import { trialCriteriaV1Schema } from './trial-criteria/v1';
+import { criteriaRuleSchema, trialCriteriaV1Schema } from './trial-criteria/v1';
 import { matchResultV1Schema } from './match-results/v1';
 import { matchNotificationV1Schema } from './match-notifications/v1';
 
@@ -29,6 +29,8 @@ ajv.addFormat('date-or-date-time', {
   type: 'string',
   validate: (s: string) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(s) && !Number.isNaN(Date.parse(s)),
 });
+
+ajv.addSchema(criteriaRuleSchema);
 
 const SCHEMAS: Record<TopicName, object> = {
   [TOPICS.patientEvents]: patientEventV1Schema,

@@ -50,7 +50,7 @@ export class EvaluateProfile {
     const now = new Date();
     let published = 0;
     for (const trial of trials) {
-      const evaluation = evaluateTrial(trial.criteria, profile, now);
+      const evaluation = evaluateTrial(trial, profile, now);
       const resultHash = createHash('sha256').update(JSON.stringify(evaluation)).digest('hex');
       const [previous] = await manager.query<Array<{ result_hash: string }>>(
         `SELECT result_hash FROM matcher.match_results WHERE patient_pseudonym = $1 AND trial_id = $2 AND criteria_version = $3`,
@@ -64,8 +64,9 @@ export class EvaluateProfile {
         criteriaVersion: trial.version,
         profileVersion,
         verdict: evaluation.verdict,
+        ...(evaluation.eligibleFrom ? { eligibleFrom: evaluation.eligibleFrom } : {}),
         evaluatedAt: now.toISOString(),
-        criteria: evaluation.criteria,
+        criteria: evaluation.criteria.map(({ criterionId, kind, outcome, explanation, missing }) => ({ criterionId, kind, outcome, explanation, ...(missing ? { missing } : {}) })),
       };
       await manager.query(
         `INSERT INTO matcher.match_results (patient_pseudonym, trial_id, criteria_version, profile_version, verdict, result, result_hash, evaluated_at)

@@ -1,25 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { parseRule, type Criterion } from '@trialmatch/core';
+import { compileTrial, type CompiledTrial, type TrialDocument } from '@trialmatch/core';
 import type { TrialCriteriaV1 } from '@trialmatch/contracts';
 
-export interface CompiledTrial {
-  trialId: string;
-  version: number;
-  title: string;
-  criteria: Criterion[];
-}
-
-/** Parses a trial's rules once; throws InvalidRuleError located by JSON pointer. */
-export function compileTrial(doc: TrialCriteriaV1): CompiledTrial {
-  return {
-    trialId: doc.trialId,
-    version: doc.version,
-    title: doc.title,
-    criteria: doc.criteria.map((c, i) => ({ id: c.id, kind: c.kind, text: c.text, rule: parseRule(c.rule, `/criteria/${i}/rule`) })),
-  };
-}
+export type { CompiledTrial };
 
 /** The latest version of every recruiting trial, compiled and held in memory. */
 @Injectable()
@@ -38,7 +23,7 @@ export class TrialCatalog {
     const rows = await this.dataSource.query<Array<{ status: string; document: TrialCriteriaV1 }>>(
       `SELECT DISTINCT ON (trial_id) trial_id, version, status, document FROM matcher.trial_versions ORDER BY trial_id, version DESC`,
     );
-    this.active = rows.filter((r) => r.status === 'RECRUITING').map((r) => compileTrial(r.document));
+    this.active = rows.filter((r) => r.status === 'RECRUITING').map((r) => compileTrial(r.document as unknown as TrialDocument));
     this.loaded = true;
   }
 }

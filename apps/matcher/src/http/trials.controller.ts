@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { checkMessage, HEADERS, TOPICS, type TrialCriteriaV1 } from '@trialmatch/contracts';
-import { InvalidRuleError } from '@trialmatch/core';
+import { InvalidCriteriaError } from '@trialmatch/core';
 import { RegisterTrial, type TrialDraft } from '../application/register-trial';
 
 @ApiTags('matcher')
@@ -23,7 +23,7 @@ export class TrialsController {
     try {
       return await this.register.execute(body as TrialDraft, correlationId ?? randomUUID());
     } catch (e) {
-      if (e instanceof InvalidRuleError) throw new BadRequestException({ message: 'invalid criteria', errors: [{ pointer: e.pointer, message: e.message }] });
+      if (e instanceof InvalidCriteriaError) throw new BadRequestException({ message: 'invalid criteria', errors: e.problems });
       throw e;
     }
   }

@@ -1,4 +1,4 @@
-import type { TrialVerdict } from '../eligibility/evaluate';
+import type { TrialVerdict } from '../eligibility/trial';
 
 export type NotificationKind = 'NEW_ELIGIBLE' | 'NEW_POTENTIAL' | 'ELIGIBLE_FROM_SCHEDULED' | 'NO_LONGER_ELIGIBLE';
 

@@ -71,7 +71,7 @@ export interface ConditionRecord {
   eventId: string;
   date: string;
   kind: string;
-  status: 'active' | 'resolved' | 'history';
+  status: 'active' | 'resolved' | 'history' | 'absent';
   grade: number | null;
   detail: Record<string, unknown>;
 }
@@ -266,7 +266,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           skip(e, '', 'condition without a kind');
           break;
         }
-        r.conditions.push({ eventId: e.eventId, date, kind, status: oneOf(d.status, ['active', 'resolved', 'history'] as const) ?? 'active', grade: num(d.grade), detail: d });
+        r.conditions.push({ eventId: e.eventId, date, kind, status: oneOf(d.status, ['active', 'resolved', 'history', 'absent'] as const) ?? 'active', grade: num(d.grade), detail: d });
         break;
       }
       case 'imaging': {

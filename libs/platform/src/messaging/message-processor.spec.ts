@@ -1,4 +1,5 @@
 import { DLQ_HEADERS, HEADERS, TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
+import { buildProfile } from '@trialmatch/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MessagingMetrics } from '../observability/metrics';
 import { TerminalError } from './errors';
@@ -30,7 +31,7 @@ class FakeDb {
 }
 
 const counter = () => ({ inc: jest.fn() });
-const profile: PatientProfileV1 = { patientPseudonym: 'pt_0123456789abcdef01234567', profileVersion: 1, computedAt: '2024-01-01T00:00:00Z', profile: { demographics: { birthDate: null }, ecog: null } };
+const profile: PatientProfileV1 = { patientPseudonym: 'pt_0123456789abcdef01234567', profileVersion: 1, computedAt: '2024-01-01T00:00:00Z', profile: { ...buildProfile([], '2024-01-01') } };
 const inbound = (value: string | null, headers: Record<string, string> = { [HEADERS.eventId]: 'ev-1' }): InboundMessage => ({
   topic: TOPICS.patientProfiles,
   partition: 3,

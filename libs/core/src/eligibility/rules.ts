@@ -1,0 +1,74 @@
+import type { DrugClass } from '../terminology/drug-classes';
+import type { LabName } from '../terminology/labs';
+import type { ProfileFlags } from '../patient/profile';
+
+/**
+ * The criteria language: a small typed expression tree. Combinators (all, any, not, if/then/else)
+ * over leaves that read the derived profile. Every leaf is named by `fact`.
+ */
+export type Rule =
+  | { all: Rule[] }
+  | { any: Rule[] }
+  | { not: Rule }
+  | { if: Rule; then: Rule; else?: Rule }
+  | Leaf;
+
+export type Scope = 'any' | 'lastLine';
+export type Comparator = '>=' | '>' | '<=' | '<' | '==';
+
+export type Leaf =
+  | { fact: 'age'; min?: number; max?: number }
+  | { fact: 'sex'; in: Array<'female' | 'male' | 'other'> }
+  | { fact: 'ecog'; max: number; min?: number; maxAgeDays?: number }
+  | { fact: 'priorLines'; min?: number; max?: number }
+  | { fact: 'drugExposed'; drug: string; scope?: Scope }
+  | { fact: 'drugRefractory'; drug: string; scope?: Scope; excludeMaintenanceOnly?: boolean }
+  | { fact: 'classExposed'; class: DrugClass; scope?: Scope }
+  | { fact: 'classRefractory'; class: DrugClass; scope?: Scope }
+  | { fact: 'flag'; name: keyof ProfileFlags }
+  | { fact: 'priorTargetTherapy'; target: 'BCMA' | 'GPRC5D' | 'FCRH5'; modality?: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any' }
+  | { fact: 'priorTransplant'; kind?: 'autologous' | 'allogeneic' | 'any'; minCount?: number }
+  | { fact: 'timeSince'; event: 'lastDose' | 'transplant' | 'carT' | 'progression'; drug?: string; class?: DrugClass; kind?: 'autologous' | 'allogeneic' | 'any'; minDays?: number; maxDays?: number }
+  | { fact: 'measurableDisease'; serumMinGdL?: number; serumMinGdLByIsotype?: Partial<Record<'IgG' | 'IgA' | 'IgD' | 'IgE' | 'IgM', number>>; urineMinMg24h?: number; involvedFlcMinMgDl?: number; requireAbnormalFlcRatio?: boolean; maxAgeDays?: number }
+  | { fact: 'measurableByFlcOnly' }
+  | { fact: 'lab'; name: LabName; op: Comparator; value: number; unit: string; maxAgeDays?: number }
+  | { fact: 'labTimesUln'; name: LabName; op: Comparator; value: number; maxAgeDays?: number }
+  | { fact: 'creatinineClearance'; op: Comparator; value: number; maxAgeDays?: number }
+  | { fact: 'progressionAfterLastLine' }
+  | { fact: 'responseAtLeast'; category: 'sCR' | 'CR' | 'VGPR' | 'PR' | 'MR' | 'SD' }
+  | { fact: 'mrd'; result: 'negative' | 'positive'; maxSensitivity?: number; maxAgeDays?: number }
+  | { fact: 'cytogenetics'; abnormality: string }
+  | { fact: 'highRiskCytogenetics'; definition: 'riss' | 'imwg2025' }
+  | { fact: 'condition'; kind: string; minGrade?: number; includeHistory?: boolean }
+  | { fact: 'plasmaCellLeukemia' }
+  | { fact: 'extramedullaryDisease'; type?: 'extramedullary' | 'paraskeletal' | 'any' }
+  | { fact: 'unknownText'; reason: string };
+
+export const LEAF_FACTS = [
+  'age',
+  'sex',
+  'ecog',
+  'priorLines',
+  'drugExposed',
+  'drugRefractory',
+  'classExposed',
+  'classRefractory',
+  'flag',
+  'priorTargetTherapy',
+  'priorTransplant',
+  'timeSince',
+  'measurableDisease',
+  'measurableByFlcOnly',
+  'lab',
+  'labTimesUln',
+  'creatinineClearance',
+  'progressionAfterLastLine',
+  'responseAtLeast',
+  'mrd',
+  'cytogenetics',
+  'highRiskCytogenetics',
+  'condition',
+  'plasmaCellLeukemia',
+  'extramedullaryDisease',
+  'unknownText',
+] as const;
