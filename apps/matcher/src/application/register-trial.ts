@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { TOPICS, TRIAL_CRITERIA_SCHEMA_VERSION, type TrialCriteriaV1 } from '@trialmatch/contracts';
 import { Outbox, OutboxRelay } from '@trialmatch/platform';
 import { EvaluateProfile } from './evaluate-profile';
-import { compileTrial, type TrialDocument } from '@trialmatch/core';
+import { compileTrial } from '@trialmatch/core';
 import { TrialCatalog } from './trial-catalog';
 
 export type TrialDraft = Omit<TrialCriteriaV1, 'version'>;

@@ -4,7 +4,7 @@ import { LAB_DEFINITIONS, type LabName } from '../terminology/labs';
 import { convert } from '../terminology/units';
 import { ageOn } from '../patient/age';
 import { canonicalAbnormality } from '../patient/cytogenetics';
-import type { PatientProfile, ProfileFlags } from '../patient/profile';
+import type { PatientProfile } from '../patient/profile';
 import { addDays, daysBetween } from '../patient/settings';
 import { LEAF_FACTS, type Comparator, type Leaf, type Rule } from './rules';
 
