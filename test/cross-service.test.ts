@@ -61,7 +61,7 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     const notes = await taps.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === p, 60000, 2);
     const values = notes.map((m) => m.json<MatchNotificationV1>());
     expect(values.map((n) => n.kind)).toEqual(['NEW_POTENTIAL', 'NEW_ELIGIBLE']);
-    expect(values[0]!.toCollect).toEqual(['performance-status.ecog']);
+    expect(values[0]!.toCollect).toEqual(['ECOG']);
     expect(values[1]).toMatchObject({ trialId: TRIAL.trialId, verdict: 'ELIGIBLE', previousVerdict: 'POTENTIALLY_ELIGIBLE' });
     // Identifiers stay in intake: nothing published carries the MRN.
     for (const m of taps.messages.filter(forPatient(p))) expect(String(m.value)).not.toContain(patientId);

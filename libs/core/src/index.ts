@@ -16,3 +16,5 @@ export * from './terminology/regimens';
 export * from './terminology/labs';
 export * from './terminology/units';
 export * from './fhir/map-bundle';
+export * from './eligibility/propose';
+export * from './ctgov/import';
