@@ -54,6 +54,6 @@ describe('ClinicalTrials.gov import', () => {
   });
 
   it('refuses something that is not a study record', () => {
-    expect(() => importCtgovStudy({} as CtgovStudy)).toThrow(/nctId is missing/);
+    expect(() => importCtgovStudy({})).toThrow(/nctId is missing/);
   });
 });
