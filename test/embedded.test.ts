@@ -40,35 +40,39 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
     expect(res.body.info).toEqual({ database: { status: 'up' }, messaging: { status: 'up', transport: 'in-process' } });
   });
 
-  it('loads the seed trial catalog and the demo patients, and screens them', async () => {
-    const trial = await request(sys.url).get('/v1/trials/NCT04484623').expect(200);
-    expect(trial.body).toMatchObject({ trialId: 'NCT04484623', version: 1 });
+  it('loads the trial catalog and the demo patients, and screens them', async () => {
+    const trial = await request(sys.url).get('/v1/trials/NCT04557098').expect(200);
+    expect(trial.body).toMatchObject({ trialId: 'NCT04557098', version: 1, cohorts: [expect.objectContaining({ id: 'A' }), expect.objectContaining({ id: 'C' })] });
+    // DEMO-0001 is triple-class exposed after three lines and progressing: eligible for MajesTEC-1.
     const demo = pseudonymize(KEY, 'demo-hospital', 'DEMO-0001');
     const notes = await waitFor(async () => {
       const n = await notificationsOf(demo);
-      return n.some((x) => x.kind === 'NEW_ELIGIBLE') ? n : undefined;
+      return n.some((x) => x.trialId === 'NCT04557098' && x.kind === 'NEW_ELIGIBLE') ? n : undefined;
     });
-    expect(notes[0]).toMatchObject({ trialId: 'NCT04484623', verdict: 'ELIGIBLE' });
+    expect(notes.length).toBeGreaterThan(1);
+    const matches = await request(sys.url).get(`/v1/patients/${demo}/matches`).expect(200);
+    expect((matches.body as Array<{ trialId: string; verdict: string }>).find((m) => m.trialId === 'NCT04557098')?.verdict).toBe('ELIGIBLE');
   });
 
-  it('runs the skeleton flow from an HTTP event to a notification', async () => {
+  it('runs the flow from HTTP events to notifications, published in-process', async () => {
     const patientId = `MRN-${randomUUID()}`;
     const p = pseudonymize(KEY, 'emb-hospital', patientId);
     const post = (type: string, occurredAt: string, data: object) =>
       request(sys.url).post('/v1/patient-events').send({ eventId: randomUUID(), patientId, source: 'emb-hospital', type, occurredAt, data }).expect(202);
-    await post('demographics', '2023-01-01', { birthDate: '1961-01-01' });
-    await post('performance-status', '2024-01-01', { ecog: 0 });
+    await post('demographics', '2023-01-01', { birthDate: '1961-01-01', sex: 'female' });
+    // One prior line, progressing: potentially eligible for the earlier-line trials, with data to collect.
+    await post('medication', '2023-02-01', { drug: 'DRd', start: '2023-02-01', end: '2025-01-01' });
     const notes = await waitFor(async () => {
       const n = await notificationsOf(p);
-      return n.length >= 2 ? n : undefined;
+      return n.length > 0 ? n : undefined;
     });
-    expect(notes.map((n) => n.kind).sort()).toEqual(['NEW_ELIGIBLE', 'NEW_POTENTIAL']);
-    // Stored first, then published by the outbox relay: wait for both on the (in-process) topic.
+    expect(notes.every((n) => ['NEW_POTENTIAL', 'NEW_ELIGIBLE', 'ELIGIBLE_FROM_SCHEDULED'].includes(n.kind))).toBe(true);
+    // Stored first, then published by the outbox relay: wait for them on the (in-process) topic.
     const published = await waitFor(async () => {
       const m = sys.broker.messages(TOPICS.matchNotifications).filter((x) => x.key === p);
-      return m.length >= 2 ? m : undefined;
+      return m.length >= notes.length ? m : undefined;
     });
-    expect(published.map((m) => (JSON.parse(String(m.value)) as MatchNotificationV1).kind)).toEqual(['NEW_POTENTIAL', 'NEW_ELIGIBLE']);
+    expect(published.map((m) => (JSON.parse(String(m.value)) as MatchNotificationV1).patientPseudonym)).toEqual(published.map(() => p));
   });
 
   it('dead-letters a poison message with its reason and keeps flowing', async () => {
@@ -84,8 +88,8 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
     sys = await startEmbedded(env);
     const trial = await request(sys.url).get('/v1/trials/NCT04484623').expect(200);
     expect(trial.body.version).toBe(1);
-    const demo = pseudonymize(KEY, 'demo-hospital', 'DEMO-0001');
+    const demo = pseudonymize(KEY, 'demo-hospital', 'DEMO-0003');
     const profile = await request(sys.url).get(`/v1/patients/${demo}/profile`).expect(200);
-    expect(profile.body.version).toBe(2);
+    expect(profile.body.version).toBe(4);
   });
 });

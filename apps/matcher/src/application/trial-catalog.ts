@@ -6,7 +6,10 @@ import type { TrialCriteriaV1 } from '@trialmatch/contracts';
 
 export type { CompiledTrial };
 
-/** The latest version of every recruiting trial, compiled and held in memory. */
+/** Trials patients are screened against; UNKNOWN means the registry status was not available. */
+export const SCREENED_STATUSES: ReadonlySet<string> = new Set(['RECRUITING', 'NOT_YET_RECRUITING', 'UNKNOWN']);
+
+/** The latest version of every trial open to screening, compiled and held in memory. */
 @Injectable()
 export class TrialCatalog {
   private active: CompiledTrial[] = [];
@@ -23,7 +26,7 @@ export class TrialCatalog {
     const rows = await this.dataSource.query<Array<{ status: string; document: TrialCriteriaV1 }>>(
       `SELECT DISTINCT ON (trial_id) trial_id, version, status, document FROM matcher.trial_versions ORDER BY trial_id, version DESC`,
     );
-    this.active = rows.filter((r) => r.status === 'RECRUITING').map((r) => compileTrial(r.document as unknown as TrialDocument));
+    this.active = rows.filter((r) => SCREENED_STATUSES.has(r.status)).map((r) => compileTrial(r.document as unknown as TrialDocument));
     this.loaded = true;
   }
 }

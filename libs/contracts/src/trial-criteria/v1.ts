@@ -6,7 +6,7 @@ export const trialCriteriaV1Schema = schema;
 /** The criteria language (referenced by the trial schema as rule.schema.json). */
 export const criteriaRuleSchema = ruleSchema;
 
-export type TrialStatus = 'RECRUITING' | 'NOT_YET_RECRUITING' | 'ACTIVE_NOT_RECRUITING' | 'SUSPENDED' | 'CLOSED';
+export type TrialStatus = 'RECRUITING' | 'NOT_YET_RECRUITING' | 'ACTIVE_NOT_RECRUITING' | 'SUSPENDED' | 'CLOSED' | 'UNKNOWN';
 
 export interface TrialCriterionV1<R = Record<string, unknown>> {
   id: string;

@@ -33,8 +33,8 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     const modality = /CAR[- ]?T/i.test(t) && !/bispecific|ADC|antibody/i.test(t) ? 'CAR_T' : /bispecific/i.test(t) && !/CAR/i.test(t) ? 'BISPECIFIC' : 'any';
     add({ fact: 'priorTargetTherapy', target: 'BCMA', modality }, 'prior BCMA');
   }
-  const serum = t.match(/serum M-?(?:protein|spike)[^.;]*?>=\s*([\d.]+)\s*g\/dL/i);
-  const urine = t.match(/urine M-?(?:protein|spike)[^.;]*?>=\s*(\d+)\s*mg\/24/i);
+  const serum = t.match(/serum (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)[^.;]*?>=\s*([\d.]+)\s*g\/dL/i);
+  const urine = t.match(/urine (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)[^.;]*?>=\s*(\d+)\s*mg\/24/i);
   const flc = t.match(/(?:involved )?(?:serum )?(?:free light chain|FLC)[^.;]*?>=\s*([\d.]+)\s*mg\/dL/i);
   if (serum || urine || flc) {
     add(
@@ -71,7 +71,8 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
       add({ fact: 'labTimesUln', name, op: u[2] === '>' ? '>' : (u[2] as '<=' | '<'), value: Number(u[3]) }, `${name} × ULN`);
     }
   }
-  if ((m = t.match(/(allogeneic|autologous)[^.;]*?(?:within|<=|less than)\s*(\d+)\s*(weeks|days|months)/i))) {
+  if (/^prior allogeneic (?:SCT|stem cell transplant)/i.test(t.trim())) add({ fact: 'priorTransplant', kind: 'allogeneic' }, 'prior allogeneic SCT');
+  else if ((m = t.match(/(allogeneic|autologous)[^.;]*?(?:within|<=|less than)\s*(\d+)\s*(weeks|days|months)/i))) {
     const days = Number(m[2]) * (m[3]!.toLowerCase().startsWith('week') ? 7 : m[3]!.toLowerCase().startsWith('month') ? 30 : 1);
     add({ fact: 'timeSince', event: 'transplant', kind: m[1]!.toLowerCase() === 'allogeneic' ? 'allogeneic' : 'autologous', maxDays: days }, 'time since SCT');
   } else if ((m = t.match(/(monoclonal antibod|anti-?CD38|corticosteroid|steroid|chemotherapy|anti-myeloma therapy|systemic (?:anti-?cancer|anti-?myeloma) therapy)[^.;]*?within\s*(\d+)\s*(days|weeks)/i))) {

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkMessage, TOPICS } from '@trialmatch/contracts';
+import { buildProfile, compileTrial, evaluateTrial, type TrialDocument } from '@trialmatch/core';
+import { carT, demographics, event, lab, med, response, sct } from '../../libs/core/src/testing/events';
+
+const DIR = join(__dirname, '../../data/trials');
+const docs = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ file: f, doc: JSON.parse(readFileSync(join(DIR, f), 'utf8')) as TrialDocument }));
+
+describe('the trial catalog', () => {
+  it('holds at least 15 real trials', () => {
+    expect(docs.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(docs.map((d) => [d.file, d.doc] as const))('%s validates against the contract and compiles', (file, doc) => {
+    expect(file).toBe(`${doc.trialId}.json`);
+    expect(checkMessage(TOPICS.trialCriteria, doc)).toEqual([]);
+    expect(() => compileTrial(doc)).not.toThrow();
+    for (const c of doc.criteria) {
+      expect(c.text.length).toBeGreaterThan(0);
+      expect(['verbatim', 'summary', 'not-retrieved']).toContain(c.textSource);
+    }
+  });
+});
+
+const AS_OF = '2025-06-01';
+const trial = (id: string) => compileTrial(docs.find((d) => d.doc.trialId === id)!.doc);
+const verdict = (id: string, events: Parameters<typeof buildProfile>[0]) => evaluateTrial(trial(id), buildProfile(events, AS_OF), AS_OF);
+
+/** A triple-class-exposed patient after three lines, progressing on pomalidomide. */
+const tce = [
+  demographics('1958-01-01', 'male', 80),
+  med('VRd', '2019-01-01', '2019-06-01', { intent: 'induction' }),
+  sct('2019-07-15'),
+  med('lenalidomide', '2019-10-01', '2021-01-10', { intent: 'maintenance' }),
+  response('2019-09-01', 'VGPR'),
+  response('2021-01-05', 'PD'),
+  med('DKd', '2021-01-20', '2022-12-01'),
+  response('2022-11-20', 'PD'),
+  med('Pd', '2022-12-15', '2025-03-01'),
+  response('2025-02-25', 'PD'),
+  event('performance-status', '2025-05-20', { ecog: 1 }),
+  lab('2025-05-25', 'm-protein', 1.4, 'g/dL'),
+  lab('2025-05-25', 'hemoglobin', 10, 'g/dL'),
+];
+
+describe('golden cases: MajesTEC-1 (NCT04557098)', () => {
+  it('eligible in cohort A: triple-class exposed, ≥3 lines, progressing, measurable, ECOG 1, BCMA-naive', () => {
+    const e = verdict('NCT04557098', tce);
+    expect(e.verdict).toBe('ELIGIBLE');
+    expect(e.cohorts.map((c) => [c.id, c.verdict])).toEqual([
+      ['A', 'ELIGIBLE'],
+      ['C', 'INELIGIBLE'],
+    ]);
+  });
+  it('cohort C only after a BCMA CAR-T', () => {
+    const e = verdict('NCT04557098', [...tce, carT('2024-06-01', 'Carvykti')]);
+    expect(e.cohorts.map((c) => [c.id, c.verdict])).toEqual([
+      ['A', 'INELIGIBLE'],
+      ['C', 'ELIGIBLE'],
+    ]);
+  });
+  it('ineligible with ECOG 2, naming the criterion', () => {
+    const e = verdict('NCT04557098', [...tce, event('performance-status', '2025-05-28', { ecog: 2 })]);
+    expect(e).toMatchObject({ verdict: 'INELIGIBLE', failing: ['inc-04'] });
+  });
+  it('potentially eligible without an ECOG, asking for it', () => {
+    const e = verdict('NCT04557098', tce.filter((x) => x.type !== 'performance-status'));
+    expect(e).toMatchObject({ verdict: 'POTENTIALLY_ELIGIBLE', missing: ['ECOG'] });
+  });
+});
+
+describe('golden cases: CARTITUDE-4 (NCT04181827)', () => {
+  const oneLine = [
+    demographics('1960-01-01', 'female', 65),
+    med('VRd', '2022-01-01', '2022-06-01', { intent: 'induction' }),
+    sct('2022-07-01'),
+    med('lenalidomide', '2022-09-01', '2025-04-01', { intent: 'maintenance' }),
+    response('2022-08-15', 'CR'),
+    response('2025-03-20', 'PD'),
+    lab('2025-05-25', 'm-protein', 0.8, 'g/dL'),
+    lab('2025-05-25', 'hemoglobin', 11, 'g/dL'),
+  ];
+  it('eligible apart from the text-only criteria: lenalidomide-refractory at maintenance after 1 line', () => {
+    const e = verdict('NCT04181827', oneLine);
+    expect(e.verdict).toBe('POTENTIALLY_ELIGIBLE');
+    expect(e.criteria.filter((c) => c.passes === false)).toEqual([]);
+    expect(e.criteria.find((c) => c.criterionId === 'inc-05')).toMatchObject({ passes: true });
+  });
+  it('eligible from the end of the anti-CD38 washout', () => {
+    const e = verdict('NCT04181827', [...oneLine, med('daratumumab', '2025-04-10', '2025-05-20'), response('2025-05-15', 'PD')]);
+    expect(e.verdict).toBe('ELIGIBLE_FROM');
+    expect(e.eligibleFrom).toBe('2025-06-11');
+  });
+  it('ineligible when not lenalidomide-refractory', () => {
+    const e = verdict('NCT04181827', oneLine.map((x) => (x.data.category === 'PD' ? { ...x, occurredAt: '2025-05-25', data: { category: 'PD' } } : x)).concat([med('Kd', '2025-04-20', null)]));
+    expect(e.verdict).toBe('INELIGIBLE');
+  });
+});
