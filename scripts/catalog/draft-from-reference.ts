@@ -6,7 +6,7 @@
  * text item covers. Every rule is a draft until reviewed.
  *   npx ts-node --transpile-only -r tsconfig-paths/register scripts/catalog/draft-from-reference.ts REFERENCE.json data/trials
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileTrial, proposeRule, type CriterionDocument, type Leaf, type Rule, type TrialDocument } from '@trialmatch/core';
 
@@ -147,9 +147,15 @@ function draft(r: Reference): TrialDocument {
 const [reference, outDir] = process.argv.slice(2);
 if (!reference || !outDir) throw new Error('usage: draft-from-reference.ts REFERENCE.json OUT_DIR');
 const trials = JSON.parse(readFileSync(reference, 'utf8')) as Reference[];
+let skipped = 0;
 for (const r of trials) {
+  const target = join(outDir, `${r.nct}.json`);
+  if (existsSync(target) && (JSON.parse(readFileSync(target, 'utf8')) as TrialDocument).criteria.some((c) => c.ruleStatus === 'reviewed')) {
+    skipped += 1; // reviewed by hand: never overwritten
+    continue;
+  }
   const doc = draft(r);
   compileTrial(doc);
-  writeFileSync(join(outDir, `${doc.trialId}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+  writeFileSync(target, `${JSON.stringify(doc, null, 2)}\n`);
 }
-console.log(`drafted ${trials.length} trials into ${outDir}`);
+console.log(`drafted ${trials.length - skipped} trials into ${outDir} (${skipped} reviewed documents left as they are)`);

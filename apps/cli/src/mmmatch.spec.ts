@@ -14,11 +14,27 @@ const files: Record<string, string> = {
   'bundle.json': JSON.stringify(SAMPLE_BUNDLE),
 };
 const read = (f: string): string => {
+  if (f.startsWith('trials/')) return trialsDir[f.slice('trials/'.length)] ?? (() => { throw Object.assign(new Error('nope'), { code: 'ENOENT' }); })();
   const text = files[f];
   if (text === undefined) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
   return text;
 };
-const profile = (...args: string[]) => JSON.parse(run(['profile', ...args], read)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const TRIAL = {
+  trialId: 'NCT00000001',
+  version: 1,
+  title: 'T',
+  status: 'RECRUITING',
+  criteria: [
+    { id: 'inc-pi', kind: 'inclusion', text: 'Prior PI', rule: { fact: 'classExposed', class: 'PI' }, textSource: 'verbatim' },
+    { id: 'inc-ecog', kind: 'inclusion', text: 'ECOG 0-1', rule: { fact: 'ecog', max: 1 }, textSource: 'verbatim' },
+  ],
+};
+const trialsDir: Record<string, string> = {
+  'a.json': JSON.stringify(TRIAL),
+  'b.json': JSON.stringify({ ...TRIAL, trialId: 'NCT00000002', criteria: [{ id: 'inc-cd38', kind: 'inclusion', text: 'Prior anti-CD38', rule: { fact: 'classExposed', class: 'ANTI_CD38' }, textSource: 'verbatim' }] }),
+  'bad.json': JSON.stringify({ ...TRIAL, criteria: [{ id: 'x', kind: 'inclusion', text: 't', rule: { fact: 'ecog', maxx: 1 } }] }),
+};
+const profile = (...args: string[]) => JSON.parse(run(['profile', ...args], read, () => null)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('mmmatch profile', () => {
   it('prints the profile of a JSON array of native events, as of a date', () => {
@@ -49,10 +65,32 @@ describe('mmmatch profile', () => {
     [['profile', 'broken.ndjson'], /^line 2: not valid JSON/],
     [['profile', 'missing.json'], /cannot read missing.json: ENOENT/],
     [['profile', 'events.json', '--as-of', 'yesterday'], /unexpected argument --as-of/],
-    [['lines', 'events.json'], /usage: mmmatch profile FILE/],
+    [['lines', 'events.json'], /usage:\n {2}mmmatch profile FILE/],
   ])('rejects %j with the location and reason', (args, message) => {
     expect(() => run(args, read)).toThrow(CliError);
     expect(() => run(args, read)).toThrow(message);
+  });
+
+  it('screens a patient against a trial folder, ranked, with traces', () => {
+    const list = (path: string) => (path === 'trials' ? ['a.json', 'b.json', 'README.md'] : null);
+    const out = JSON.parse(run(['screen', 'events.json', '--trials', 'trials', '--as-of', '2021-01-01'], read, list)) as { results: Array<{ trialId: string; verdict: string; criteria: Array<{ trace: unknown[] }> }> };
+    expect(out.results.map((r) => [r.trialId, r.verdict])).toEqual([
+      ['NCT00000001', 'POTENTIALLY_ELIGIBLE'],
+      ['NCT00000002', 'INELIGIBLE'],
+    ]);
+    expect(out.results[0]!.criteria[0]!.trace.length).toBe(1);
+  });
+
+  it('validates trial documents and reports every error with its pointer', () => {
+    const files = () => null;
+    expect(JSON.parse(run(['trials', 'validate', 'trials/a.json'], read, files))).toEqual([{ file: 'trials/a.json', valid: true, errors: [] }]);
+    try {
+      run(['trials', 'validate', 'trials/bad.json'], read, files);
+      throw new Error('expected failure');
+    } catch (e) {
+      expect(e).toMatchObject({ exitCode: 1, message: '1 of 1 trial document(s) invalid' });
+      expect((e as CliError).stdout).toContain('/criteria/0/rule');
+    }
   });
 
   it('never quotes the offending input (it may hold identifiers)', () => {

@@ -1,14 +1,37 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Bundle } from 'fhir/r4';
 import { checkMessage, TOPICS, type PatientEventV1 } from '@trialmatch/contracts';
-import { buildProfile, mapFhirBundle, type PatientProfile } from '@trialmatch/core';
+import {
+  buildProfile,
+  compileTrial,
+  evaluateTrial,
+  importCtgovStudy,
+  InvalidCriteriaError,
+  mapFhirBundle,
+  rank,
+  type CtgovStudy,
+  type PatientProfile,
+  type TrialDocument,
+} from '@trialmatch/core';
 
-const USAGE = `usage: mmmatch profile FILE [--as-of YYYY-MM-DD]
-  FILE: native patient events (a JSON array or NDJSON, patient-events.v1) or a FHIR R4 Bundle.
-  Prints the derived profile as JSON (one object per patient when the file holds several).`;
+const USAGE = `usage:
+  mmmatch profile FILE [--as-of YYYY-MM-DD]
+      the derived profile (one per patient) of native patient events (JSON array or NDJSON) or a FHIR R4 Bundle
+  mmmatch screen FILE [--trials DIR] [--as-of YYYY-MM-DD]
+      ranked trial results with per-criterion traces (default catalog: data/trials/)
+  mmmatch trials validate FILE|DIR
+      checks trial documents against the contract and compiles their rules
+  mmmatch trials import-ctgov STUDY.json
+      a draft trial document from a ClinicalTrials.gov API v2 study record`;
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+    /** Printed on stdout before the error (e.g. the validation report). */
+    readonly stdout?: string,
+  ) {
     super(message);
   }
 }
@@ -55,29 +78,120 @@ function validate(items: Array<{ value: unknown; where: string }>): PatientEvent
   return items.map((i) => i.value as PatientEventV1);
 }
 
-export function run(args: string[], read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string {
-  const [command, file, ...rest] = args;
-  if (command !== 'profile' || !file) throw new CliError(USAGE);
-  let asOf: string = new Date().toISOString().slice(0, 10);
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--as-of' && rest[i + 1] && /^\d{4}-\d{2}-\d{2}$/.test(rest[i + 1]!) && !Number.isNaN(Date.parse(rest[i + 1]!))) asOf = rest[++i]!;
-    else throw new CliError(`unexpected argument ${rest[i]}\n${USAGE}`);
-  }
-  let text: string;
+type Read = (file: string) => string;
+
+function readOrFail(read: Read, file: string): string {
   try {
-    text = read(file);
+    return read(file);
   } catch (e) {
     throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+}
+
+function options(rest: string[], allowed: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const name = rest[i]!;
+    const value = rest[i + 1];
+    if (!allowed.includes(name) || value === undefined) throw new CliError(`unexpected argument ${name}\n${USAGE}`);
+    if (name === '--as-of' && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))) throw new CliError(`unexpected argument --as-of ${value} (expected YYYY-MM-DD)\n${USAGE}`);
+    out[name] = value;
+    i++;
+  }
+  return out;
+}
+
+function profilesOf(text: string, asOf: string): Array<[string, PatientProfile]> {
   const { events, fhirUnmapped } = parseInput(text);
   const byPatient = new Map<string, PatientEventV1[]>();
   for (const e of events) byPatient.set(e.patientId, [...(byPatient.get(e.patientId) ?? []), e]);
-  const profiles = [...byPatient.entries()].map(([patientId, list]) => {
+  return [...byPatient.entries()].map(([patientId, list]) => {
     const p = buildProfile(list, asOf);
-    return [patientId, { ...p, unmapped: [...p.unmapped, ...fhirUnmapped] }] as const;
+    return [patientId, { ...p, unmapped: [...p.unmapped, ...fhirUnmapped] }];
   });
-  if (profiles.length === 0) return JSON.stringify(buildProfile([], asOf), null, 2);
-  return JSON.stringify(profiles.length === 1 ? profiles[0]![1] : Object.fromEntries(profiles), null, 2);
+}
+
+/** The entries of a directory, or null when the path is a file. */
+type List = (path: string) => string[] | null;
+
+function trialFiles(path: string, list: List): string[] {
+  const entries = list(path);
+  return entries === null ? [path] : entries.filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f));
+}
+
+const listDir: List = (path) => {
+  try {
+    return statSync(path).isDirectory() ? readdirSync(path) : null;
+  } catch {
+    throw new CliError(`cannot read ${path}: ENOENT`);
+  }
+};
+
+export function run(args: string[], read: Read = (f) => readFileSync(f, 'utf8'), list: List = listDir, cwd = process.cwd()): string {
+  const [command, ...rest] = args;
+  if (command === 'profile' && rest[0]) {
+    const o = options(rest.slice(1), ['--as-of']);
+    const asOf = o['--as-of'] ?? new Date().toISOString().slice(0, 10);
+    const profiles = profilesOf(readOrFail(read, rest[0]), asOf);
+    if (profiles.length === 0) return JSON.stringify(buildProfile([], asOf), null, 2);
+    return JSON.stringify(profiles.length === 1 ? profiles[0]![1] : Object.fromEntries(profiles), null, 2);
+  }
+  if (command === 'screen' && rest[0]) {
+    const o = options(rest.slice(1), ['--as-of', '--trials']);
+    const asOf = o['--as-of'] ?? new Date().toISOString().slice(0, 10);
+    const trials = trialFiles(o['--trials'] ?? join(cwd, 'data', 'trials'), list).map((f) => {
+      const doc = JSON.parse(readOrFail(read, f)) as TrialDocument;
+      try {
+        return { doc, compiled: compileTrial(doc) };
+      } catch (e) {
+        if (e instanceof InvalidCriteriaError) throw new CliError(`${f}: invalid trial document: ${e.message}`);
+        throw e;
+      }
+    });
+    const screened = profilesOf(readOrFail(read, rest[0]), asOf).map(([patientId, profile]) => ({
+      patientId,
+      results: rank(trials.map(({ doc, compiled }) => ({ status: doc.status, ...evaluateTrial(compiled, profile, asOf) }))),
+    }));
+    return JSON.stringify(screened.length === 1 ? { asOf, results: screened[0]!.results } : { asOf, patients: screened }, null, 2);
+  }
+  if (command === 'trials' && rest[0] === 'validate' && rest[1]) {
+    const report = trialFiles(rest[1], list).map((f) => {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(readOrFail(read, f));
+      } catch (e) {
+        if (e instanceof CliError) throw e;
+        return { file: f, valid: false, errors: [{ pointer: '', message: 'not valid JSON' }] };
+      }
+      const errors = checkMessage(TOPICS.trialCriteria, doc);
+      try {
+        compileTrial(doc as TrialDocument);
+      } catch (e) {
+        if (e instanceof InvalidCriteriaError) errors.push(...e.problems.filter((p) => !errors.some((x) => x.pointer === p.pointer)));
+        else throw e;
+      }
+      return { file: f, valid: errors.length === 0, errors };
+    });
+    const out = JSON.stringify(report, null, 2);
+    const invalid = report.filter((r) => !r.valid).length;
+    if (invalid > 0) throw new CliError(`${invalid} of ${report.length} trial document(s) invalid`, 1, out);
+    return out;
+  }
+  if (command === 'trials' && rest[0] === 'import-ctgov' && rest[1]) {
+    let study: CtgovStudy;
+    try {
+      study = JSON.parse(readOrFail(read, rest[1])) as CtgovStudy;
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw new CliError(`${rest[1]}: not valid JSON`);
+    }
+    try {
+      return JSON.stringify(importCtgovStudy(study).trial, null, 2);
+    } catch (e) {
+      throw new CliError(`${rest[1]}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  throw new CliError(USAGE);
 }
 
 export function main(argv: string[]): number {
@@ -85,6 +199,7 @@ export function main(argv: string[]): number {
     process.stdout.write(`${run(argv)}\n`);
     return 0;
   } catch (e) {
+    if (e instanceof CliError && e.stdout) process.stdout.write(`${e.stdout}\n`);
     process.stderr.write(`mmmatch: ${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof CliError ? e.exitCode : 1;
   }

@@ -27,6 +27,11 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   if (tripleClass) add({ fact: 'flag', name: /refractory/i.test(t) && !/exposed/i.test(t) ? 'tripleClassRefractory' : 'tripleClassExposed' }, 'triple-class');
   if (/refractory to lenalidomide|lenalidomide[- ]refractory/i.test(t)) add({ fact: 'drugRefractory', drug: 'lenalidomide' }, 'lenalidomide-refractory');
   else if (!tripleClass && /(?:prior|previous|received)[^.]*lenalidomide/i.test(t)) add({ fact: 'drugExposed', drug: 'lenalidomide' }, 'lenalidomide-exposed');
+  if (!tripleClass && /\b(?:prior|previous|received|exposure|exposed)\b/i.test(t) && !/refractory/i.test(t) && !/BCMA/i.test(t)) {
+    if (/anti-?CD38|CD38[- ](?:monoclonal )?antibod|daratumumab|isatuximab/i.test(t)) add({ fact: 'classExposed', class: 'ANTI_CD38' }, 'anti-CD38 exposed');
+    if (/proteasome inhibitor|\bPI\b/.test(t)) add({ fact: 'classExposed', class: 'PI' }, 'PI exposed');
+    if (/immunomodulatory|\bIMiD\b/i.test(t)) add({ fact: 'classExposed', class: 'IMID' }, 'IMiD exposed');
+  }
   if (/refractory to (?:their|the) (?:last|most recent)/i.test(t)) add({ fact: 'flag', name: 'refractoryToLastLine' }, 'refractory to last line');
   else if (/progression (?:on|during)[^.]*(?:after|within)[^.]*(?:last|most recent)|progress(?:ion|ed) (?:on or after|during or after) (?:their |the )?(?:last|most recent)/i.test(t)) add({ fact: 'progressionAfterLastLine' }, 'progression on the last line');
   if (/BCMA/i.test(t)) {
