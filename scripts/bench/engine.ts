@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Engine, type TopLevelCondition, type NestedCondition } from 'json-rules-engine';
+import { Engine, type NestedCondition } from 'json-rules-engine';
 import { buildProfile, compileTrial, evaluateTrial, type CompiledTrial, type LeafTrace, type PatientProfile, type ProfileSourceEvent, type Rule, type TrialDocument } from '@trialmatch/core';
 
 const AS_OF = '2025-06-01';
@@ -128,7 +128,7 @@ function toJre(r: Rule): NestedCondition {
 async function baseline(minMs = 3000): Promise<number> {
   const engines = docs.map((d) => {
     const e = new Engine([], { allowUndefinedFacts: true });
-    d.criteria.forEach((c) => e.addRule({ conditions: { all: [toJre(c.rule as Rule)] } as TopLevelCondition, event: { type: c.id } }));
+    d.criteria.forEach((c) => e.addRule({ conditions: { all: [toJre(c.rule as Rule)] }, event: { type: c.id } }));
     return e;
   });
   const factSets = profiles.map(facts);
