@@ -36,7 +36,7 @@ describe('proposeRule (common myeloma patterns)', () => {
 });
 
 describe('ClinicalTrials.gov import', () => {
-  const record = JSON.parse(readFileSync(join(__dirname, '../../../../../shared/data/ctgov/NCT02513394.json'), 'utf8')) as CtgovStudy;
+  const record = JSON.parse(readFileSync(join(__dirname, '../testing/fixtures/ctgov-NCT02513394.json'), 'utf8')) as CtgovStudy;
 
   it('splits eligibility text into items, keeping wrapped lines together', () => {
     const s = splitEligibilityText('Inclusion Criteria:\n\n* Age ≥ 18\n* ECOG 0-1\n  continued here\n\nExclusion Criteria:\n\n1. Pregnant\n2. CNS disease');
