@@ -99,3 +99,48 @@ describe('golden cases: CARTITUDE-4 (NCT04181827)', () => {
     expect(e.verdict).toBe('INELIGIBLE');
   });
 });
+
+describe('golden cases: other reviewed trials', () => {
+  it('KarMMa (NCT03361748): ≥3 lines, triple-class exposed, refractory to the last line', () => {
+    expect(verdict('NCT03361748', tce).verdict).toBe('POTENTIALLY_ELIGIBLE'); // organ-function text was not retrieved
+    expect(verdict('NCT03361748', tce).failing).toEqual([]);
+    const responding = tce.filter((e) => !(e.type === 'response-assessment' && e.occurredAt === '2025-02-25')).map((e) => (e.data.drug === 'Pd' ? { ...e, data: { ...e.data, end: undefined } } : e));
+    expect(verdict('NCT03361748', [...responding, response('2024-06-01', 'PR')])).toMatchObject({ verdict: 'INELIGIBLE', failing: ['inc-01'] });
+  });
+
+  it('CARTITUDE-1 (NCT03548207): ≥3 lines OR double-refractory, BCMA-naive', () => {
+    const twoLinesDoubleRefractory = [
+      demographics('1960-01-01', 'male', 80),
+      med('VRd', '2021-01-01', '2022-01-01'),
+      response('2021-12-20', 'PD'),
+      med('DPd', '2022-01-10', null),
+      response('2025-05-01', 'PD'),
+      event('performance-status', '2025-05-20', { ecog: 0 }),
+      lab('2025-05-25', 'creatinine', 1.0, 'mg/dL'),
+    ];
+    const e = verdict('NCT03548207', twoLinesDoubleRefractory);
+    expect(e.criteria.find((c) => c.criterionId === 'inc-02')).toMatchObject({ passes: true });
+    expect(e.verdict).toBe('ELIGIBLE');
+    expect(verdict('NCT03548207', [...twoLinesDoubleRefractory, carT('2024-01-01', 'Abecma')])).toMatchObject({ verdict: 'INELIGIBLE', failing: ['exc-01'] });
+  });
+
+  it('MonumenTAL-1 (NCT04634552): cohort B only after T-cell redirection', () => {
+    const cohorts = (events: Parameters<typeof buildProfile>[0]) => verdict('NCT04634552', events).cohorts.map((c) => [c.id, c.verdict]);
+    expect(cohorts(tce)).toEqual([
+      ['A', 'POTENTIALLY_ELIGIBLE'],
+      ['B', 'INELIGIBLE'],
+      ['C', 'POTENTIALLY_ELIGIBLE'],
+    ]);
+    expect(cohorts([...tce, med('teclistamab', '2024-01-01', '2024-06-01')])).toEqual([
+      ['A', 'INELIGIBLE'],
+      ['B', 'POTENTIALLY_ELIGIBLE'],
+      ['C', 'INELIGIBLE'],
+    ]);
+  });
+
+  it('APOLLO (NCT03180736): lenalidomide-refractory only required after exactly one line', () => {
+    const oneLine = [demographics('1955-01-01', 'female', 60), med('VRd', '2022-01-01', '2025-03-01'), response('2022-06-01', 'VGPR'), event('performance-status', '2025-05-20', { ecog: 1 }), lab('2025-05-25', 'm-protein', 1.2, 'g/dL')];
+    expect(verdict('NCT03180736', oneLine)).toMatchObject({ verdict: 'INELIGIBLE', failing: ['inc-05'] });
+    expect(verdict('NCT03180736', [...oneLine, response('2025-02-20', 'PD')]).verdict).toBe('ELIGIBLE');
+  });
+});

@@ -144,7 +144,7 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   labTimesUln: ['name', 'op', 'value', 'maxAgeDays'],
   creatinineClearance: ['op', 'value', 'maxAgeDays'],
   progressionAfterLastLine: [],
-  responseAtLeast: ['category'],
+  responseAtLeast: ['category', 'ever'],
   mrd: ['result', 'maxSensitivity', 'maxAgeDays'],
   cytogenetics: ['abnormality'],
   highRiskCytogenetics: ['definition'],
@@ -235,6 +235,7 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       break;
     case 'responseAtLeast':
       c.oneOf(o, 'category', ['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD'], p, true);
+      c.boolean(o, 'ever', p);
       break;
     case 'mrd':
       c.oneOf(o, 'result', ['negative', 'positive'], p, true);
@@ -460,6 +461,12 @@ function compileLeaf(l: Leaf): CompiledRule {
       };
     case 'responseAtLeast':
       return (ctx) => {
+        if (l.ever) {
+          const best = ctx.profile.disease.bestResponse;
+          const expected = `best response to any line ${l.category} or better`;
+          if (!best) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: null, missing: ['response assessments'] });
+          return leaf(ctx, { fact: l.fact, outcome: bool(RESPONSE_RANK[best]! >= RESPONSE_RANK[l.category]!), expected, actual: `best ${best}` });
+        }
         const r = ctx.profile.disease.response;
         const expected = `response ${l.category} or better`;
         if (!r) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: null, missing: ['response assessment'] });

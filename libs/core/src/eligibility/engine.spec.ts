@@ -238,6 +238,10 @@ describe('trials', () => {
     expect(ranked.map((r) => r.id)).toEqual(['ELIGIBLE-0-', 'ELIGIBLE_FROM-0-2025-07-01', 'ELIGIBLE_FROM-0-2025-09-01', 'POTENTIALLY_ELIGIBLE-1-', 'POTENTIALLY_ELIGIBLE-2-', 'INELIGIBLE-0-']);
   });
 
+  it('rejects a cohort criterion that repeats a trial-wide id', () => {
+    expect(() => compileTrial({ ...doc, cohorts: [{ id: 'A', name: 'a', criteria: [doc.criteria[0]!] }] })).toThrow('/cohorts/0/criteria/0/id: criterion id inc-age is also a trial-wide criterion');
+  });
+
   it('rejects a trial document with every problem located', () => {
     expect(() => compileTrial({ ...doc, trialId: 'KarMMa', criteria: [{ id: 'x', kind: 'inclusion', text: '', rule: { fact: 'age' } }, { id: 'x', kind: 'maybe', text: 't', rule: { fact: 'age', min: 1 } }] } as unknown as TrialDocument)).toThrow(
       /\/trialId: must be an NCT number.*\/criteria\/0\/text: the protocol text is required.*\/criteria\/0\/rule: age needs min or max.*\/criteria\/1\/id: duplicate criterion id x.*\/criteria\/1\/kind/,

@@ -35,7 +35,7 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   if (/refractory to (?:their|the) (?:last|most recent)/i.test(t)) add({ fact: 'flag', name: 'refractoryToLastLine' }, 'refractory to last line');
   else if (/progression (?:on|during)[^.]*(?:after|within)[^.]*(?:last|most recent)|progress(?:ion|ed) (?:on or after|during or after) (?:their |the )?(?:last|most recent)/i.test(t)) add({ fact: 'progressionAfterLastLine' }, 'progression on the last line');
   if (/BCMA/i.test(t)) {
-    const modality = /CAR[- ]?T/i.test(t) && !/bispecific|ADC|antibody/i.test(t) ? 'CAR_T' : /bispecific/i.test(t) && !/CAR/i.test(t) ? 'BISPECIFIC' : 'any';
+    const modality = /\bCAR[- ]?T\b/i.test(t) && !/bispecific|ADC|antibody/i.test(t) ? 'CAR_T' : /bispecific/i.test(t) && !/\bCAR[- ]?T\b/i.test(t) ? 'BISPECIFIC' : 'any';
     add({ fact: 'priorTargetTherapy', target: 'BCMA', modality }, 'prior BCMA');
   }
   const serum = t.match(/serum (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)[^.;]*?>=\s*([\d.]+)\s*g\/dL/i);

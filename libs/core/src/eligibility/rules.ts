@@ -35,7 +35,7 @@ export type Leaf =
   | { fact: 'labTimesUln'; name: LabName; op: Comparator; value: number; maxAgeDays?: number }
   | { fact: 'creatinineClearance'; op: Comparator; value: number; maxAgeDays?: number }
   | { fact: 'progressionAfterLastLine' }
-  | { fact: 'responseAtLeast'; category: 'sCR' | 'CR' | 'VGPR' | 'PR' | 'MR' | 'SD' }
+  | { fact: 'responseAtLeast'; category: 'sCR' | 'CR' | 'VGPR' | 'PR' | 'MR' | 'SD'; ever?: boolean }
   | { fact: 'mrd'; result: 'negative' | 'positive'; maxSensitivity?: number; maxAgeDays?: number }
   | { fact: 'cytogenetics'; abnormality: string }
   | { fact: 'highRiskCytogenetics'; definition: 'riss' | 'imwg2025' }

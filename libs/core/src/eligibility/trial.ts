@@ -112,6 +112,11 @@ export function checkTrialDocument(raw: unknown): CompileProblem[] {
         const o = (c ?? {}) as Record<string, unknown>;
         if (typeof o.id !== 'string' || o.id === '') problems.push({ pointer: `/cohorts/${i}/id`, message: 'is required' });
         checkCriteria(o.criteria, `/cohorts/${i}/criteria`, problems);
+        const shared = new Set(Array.isArray(d.criteria) ? (d.criteria as Array<{ id?: unknown }>).map((c) => c?.id) : []);
+        if (Array.isArray(o.criteria))
+          (o.criteria as Array<{ id?: unknown }>).forEach((c, j) => {
+            if (shared.has(c?.id)) problems.push({ pointer: `/cohorts/${i}/criteria/${j}/id`, message: `criterion id ${String(c.id)} is also a trial-wide criterion` });
+          });
       });
   }
   return problems;
