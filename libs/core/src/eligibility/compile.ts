@@ -2,7 +2,6 @@ import { DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
 import { classesOf, drug as drugEntry } from '../terminology/drug-catalog';
 import { LAB_DEFINITIONS, type LabName } from '../terminology/labs';
 import { convert } from '../terminology/units';
-import { ageOn } from '../patient/age';
 import { canonicalAbnormality } from '../patient/cytogenetics';
 import type { PatientProfile } from '../patient/profile';
 import { addDays, daysBetween } from '../patient/settings';
@@ -30,7 +29,8 @@ export interface NodeResult {
 export interface EvaluationContext {
   profile: PatientProfile;
   asOf: string;
-  trace: LeafTrace[];
+  /** Leaf traces are collected here; null evaluates without building explanations (bulk screening). */
+  trace: LeafTrace[] | null;
 }
 
 export type CompiledRule = (ctx: EvaluationContext) => NodeResult;
@@ -310,14 +310,24 @@ export function checkRuleDocument(raw: unknown, pointer = ''): CompileProblem[] 
 
 // ---------- compilation into closures ----------
 
-const hasTreatmentHistory = (p: PatientProfile): boolean => p.linesOfTherapy.count > 0 || Object.keys(p.drugs).length > 0;
+function hasTreatmentHistory(p: PatientProfile): boolean {
+  if (p.linesOfTherapy.count > 0) return true;
+  for (const _ in p.drugs) return true;
+  return false;
+}
 const hasResponseData = (p: PatientProfile): boolean => p.disease.progressions.length > 0 || p.disease.bestResponse !== null;
 const within = (date: string, asOf: string, maxAgeDays: number | undefined): boolean => maxAgeDays === undefined || daysBetween(date, asOf) <= maxAgeDays;
 const ageNote = (maxAgeDays: number | undefined): string => (maxAgeDays === undefined ? '' : ` within ${maxAgeDays} days`);
 
-function leaf(ctx: EvaluationContext, t: LeafTrace): NodeResult {
-  ctx.trace.push(t);
-  return t.flipsOn ? { outcome: t.outcome, flipsOn: t.flipsOn } : { outcome: t.outcome };
+/** Records a leaf's outcome; its explanation is built only when the caller collects traces. */
+function leaf(ctx: EvaluationContext, outcome: Outcome, flipsOn: string | undefined, detail: () => Omit<LeafTrace, 'outcome' | 'flipsOn'>): NodeResult {
+  if (ctx.trace) {
+    const t = detail() as LeafTrace;
+    t.outcome = outcome;
+    if (flipsOn) t.flipsOn = flipsOn;
+    ctx.trace.push(t);
+  }
+  return flipsOn ? { outcome, flipsOn } : { outcome };
 }
 const bool = (b: boolean): Outcome => (b ? 'MET' : 'NOT_MET');
 
@@ -332,38 +342,40 @@ function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 
 
 function compileLeaf(l: Leaf): CompiledRule {
   switch (l.fact) {
-    case 'age':
+    case 'age': {
+      const expected = `age ${l.min !== undefined ? `≥ ${l.min}` : ''}${l.min !== undefined && l.max !== undefined ? ' and ' : ''}${l.max !== undefined ? `≤ ${l.max}` : ''}`;
       return (ctx) => {
-        const expected = `age ${l.min !== undefined ? `≥ ${l.min}` : ''}${l.min !== undefined && l.max !== undefined ? ' and ' : ''}${l.max !== undefined ? `≤ ${l.max}` : ''}`;
         const b = ctx.profile.demographics.birthDate;
-        if (!b) return leaf(ctx, { fact: 'age', outcome: 'UNKNOWN', expected, actual: null, missing: ['birth date'] });
-        const age = ageOn(b, new Date(ctx.asOf));
+        if (!b) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'age', expected, actual: null, missing: ['birth date'] }));
+        // Whole years, as ageOn counts them, from the ISO strings (no Date on the hot path).
+        const age = Number(ctx.asOf.slice(0, 4)) - Number(b.slice(0, 4)) - (ctx.asOf.slice(5, 10) < b.slice(5, 10) ? 1 : 0);
         const ok = (l.min === undefined || age >= l.min) && (l.max === undefined || age <= l.max);
         const birthday = (years: number): string => `${String(Number(b.slice(0, 4)) + years).padStart(4, '0')}${b.slice(4, 10)}`;
         const flipsOn = !ok && l.min !== undefined && age < l.min ? birthday(l.min) : ok && l.max !== undefined ? birthday(l.max + 1) : undefined;
-        return leaf(ctx, { fact: 'age', outcome: bool(ok), expected, actual: String(age), ...(flipsOn ? { flipsOn } : {}) });
+        return leaf(ctx, bool(ok), flipsOn, () => ({ fact: 'age', expected, actual: String(age) }));
       };
+    }
     case 'sex':
       return (ctx) => {
         const s = ctx.profile.demographics.sex;
         const expected = `sex ${l.in.join(' or ')}`;
-        if (!s || s === 'unknown') return leaf(ctx, { fact: 'sex', outcome: 'UNKNOWN', expected, actual: null, missing: ['sex'] });
-        return leaf(ctx, { fact: 'sex', outcome: bool((l.in as string[]).includes(s)), expected, actual: s });
+        if (!s || s === 'unknown') return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'sex', expected, actual: null, missing: ['sex'] }));
+        return leaf(ctx, bool((l.in as string[]).includes(s)), undefined, () => ({ fact: 'sex', expected, actual: s }));
       };
     case 'ecog':
       return (ctx) => {
         const e = ctx.profile.ecog;
         const expected = `ECOG ${l.min !== undefined ? `${l.min}–` : '≤ '}${l.max}${ageNote(l.maxAgeDays)}`;
-        if (!e) return leaf(ctx, { fact: 'ecog', outcome: 'UNKNOWN', expected, actual: null, missing: [`ECOG${ageNote(l.maxAgeDays)}`] });
-        if (!within(e.date, ctx.asOf, l.maxAgeDays)) return leaf(ctx, { fact: 'ecog', outcome: 'UNKNOWN', expected, actual: `${e.value} (${e.date}, too old)`, missing: [`ECOG${ageNote(l.maxAgeDays)}`], provenance: e.provenance });
-        return leaf(ctx, { fact: 'ecog', outcome: bool(e.value <= l.max && (l.min === undefined || e.value >= l.min)), expected, actual: `${e.value} (${e.date})`, provenance: e.provenance });
+        if (!e) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'ecog', expected, actual: null, missing: [`ECOG${ageNote(l.maxAgeDays)}`] }));
+        if (!within(e.date, ctx.asOf, l.maxAgeDays)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'ecog', expected, actual: `${e.value} (${e.date}, too old)`, missing: [`ECOG${ageNote(l.maxAgeDays)}`], provenance: e.provenance }));
+        return leaf(ctx, bool(e.value <= l.max && (l.min === undefined || e.value >= l.min)), undefined, () => ({ fact: 'ecog', expected, actual: `${e.value} (${e.date})`, provenance: e.provenance }));
       };
     case 'priorLines':
       return (ctx) => {
         const n = ctx.profile.linesOfTherapy.count;
         const expected = `prior lines ${l.min !== undefined ? `≥ ${l.min}` : ''}${l.min !== undefined && l.max !== undefined ? ' and ' : ''}${l.max !== undefined ? `≤ ${l.max}` : ''}`;
-        if (!hasTreatmentHistory(ctx.profile)) return leaf(ctx, { fact: 'priorLines', outcome: 'UNKNOWN', expected, actual: null, missing: ['treatment history'] });
-        return leaf(ctx, { fact: 'priorLines', outcome: bool((l.min === undefined || n >= l.min) && (l.max === undefined || n <= l.max)), expected, actual: String(n) });
+        if (!hasTreatmentHistory(ctx.profile)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'priorLines', expected, actual: null, missing: ['treatment history'] }));
+        return leaf(ctx, bool((l.min === undefined || n >= l.min) && (l.max === undefined || n <= l.max)), undefined, () => ({ fact: 'priorLines', expected, actual: String(n) }));
       };
     case 'drugExposed':
     case 'drugRefractory':
@@ -371,16 +383,16 @@ function compileLeaf(l: Leaf): CompiledRule {
         const p = ctx.profile;
         const scope = l.scope ?? 'any';
         const what = `${l.fact === 'drugExposed' ? 'exposed to' : 'refractory to'} ${l.drug}${scope === 'lastLine' ? ' in the last line' : ''}`;
-        if (!hasTreatmentHistory(p)) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected: what, actual: null, missing: ['treatment history'] });
+        if (!hasTreatmentHistory(p)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: what, actual: null, missing: ['treatment history'] }));
         const d = p.drugs[l.drug];
         const lastLine = p.linesOfTherapy.lines.at(-1);
         if (l.fact === 'drugExposed') {
           const yes = d !== undefined && (scope === 'any' || (lastLine?.generics.includes(l.drug) ?? false));
-          return leaf(ctx, { fact: l.fact, outcome: bool(yes), expected: what, actual: d ? `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}` : 'never exposed', ...(d ? { provenance: d.provenance } : {}) });
+          return leaf(ctx, bool(yes), undefined, () => ({ fact: l.fact, expected: what, actual: d ? `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}` : 'never exposed', ...(d ? { provenance: d.provenance } : {}) }));
         }
         const refractory = d !== undefined && (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(l.excludeMaintenanceOnly === true && d.refractoryOnlyAtMaintenance);
-        if (!refractory && d !== undefined && !hasResponseData(p)) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected: what, actual: 'exposed, response not documented', missing: [`response or progression on ${l.drug}`] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(refractory), expected: what, actual: d ? (d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory') : 'never exposed', ...(d ? { provenance: d.provenance } : {}) });
+        if (!refractory && d !== undefined && !hasResponseData(p)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: what, actual: 'exposed, response not documented', missing: [`response or progression on ${l.drug}`] }));
+        return leaf(ctx, bool(refractory), undefined, () => ({ fact: l.fact, expected: what, actual: d ? (d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory') : 'never exposed', ...(d ? { provenance: d.provenance } : {}) }));
       };
     case 'classExposed':
     case 'classRefractory':
@@ -388,38 +400,38 @@ function compileLeaf(l: Leaf): CompiledRule {
         const p = ctx.profile;
         const scope = l.scope ?? 'any';
         const what = `${l.fact === 'classExposed' ? 'exposed to' : 'refractory to'} ${l.class}${scope === 'lastLine' ? ' in the last line' : ''}`;
-        if (!hasTreatmentHistory(p)) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected: what, actual: null, missing: ['treatment history'] });
+        if (!hasTreatmentHistory(p)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: what, actual: null, missing: ['treatment history'] }));
         const c = p.classes[l.class];
         const lastLine = p.linesOfTherapy.lines.at(-1);
         if (l.fact === 'classExposed') {
           const yes = scope === 'any' ? c.exposed : (lastLine?.classes.includes(l.class) ?? false);
-          return leaf(ctx, { fact: l.fact, outcome: bool(yes), expected: what, actual: c.drugs.length ? c.drugs.join(', ') : 'none' });
+          return leaf(ctx, bool(yes), undefined, () => ({ fact: l.fact, expected: what, actual: c.drugs.length ? c.drugs.join(', ') : 'none' }));
         }
         const refractory = scope === 'any' ? c.refractory : c.refractoryInLastLine;
-        if (!refractory && c.exposed && !hasResponseData(p)) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected: what, actual: 'exposed, response not documented', missing: [`response or progression on ${l.class}`] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(refractory), expected: what, actual: c.drugs.filter((g) => p.drugs[g]?.refractory).join(', ') || (c.exposed ? 'exposed, not refractory' : 'never exposed') });
+        if (!refractory && c.exposed && !hasResponseData(p)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: what, actual: 'exposed, response not documented', missing: [`response or progression on ${l.class}`] }));
+        return leaf(ctx, bool(refractory), undefined, () => ({ fact: l.fact, expected: what, actual: c.drugs.filter((g) => p.drugs[g]?.refractory).join(', ') || (c.exposed ? 'exposed, not refractory' : 'never exposed') }));
       };
     case 'flag':
       return (ctx) => {
         const needsHistory = !['primaryRefractory'].includes(l.name);
-        if (needsHistory && !hasTreatmentHistory(ctx.profile)) return leaf(ctx, { fact: 'flag', outcome: 'UNKNOWN', expected: l.name, actual: null, missing: ['treatment history'] });
-        return leaf(ctx, { fact: 'flag', outcome: bool(ctx.profile.flags[l.name]), expected: l.name, actual: String(ctx.profile.flags[l.name]) });
+        if (needsHistory && !hasTreatmentHistory(ctx.profile)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'flag', expected: l.name, actual: null, missing: ['treatment history'] }));
+        return leaf(ctx, bool(ctx.profile.flags[l.name]), undefined, () => ({ fact: 'flag', expected: l.name, actual: String(ctx.profile.flags[l.name]) }));
       };
     case 'priorTargetTherapy':
       return (ctx) => {
         const classes = targetClasses(l.target, l.modality ?? 'any');
         const expected = `prior ${l.target}-directed ${l.modality && l.modality !== 'any' ? l.modality : 'therapy'}`;
-        if (!hasTreatmentHistory(ctx.profile)) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: null, missing: ['treatment history'] });
+        if (!hasTreatmentHistory(ctx.profile)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['treatment history'] }));
         const drugs = classes.flatMap((k) => ctx.profile.classes[k].drugs);
-        return leaf(ctx, { fact: l.fact, outcome: bool(drugs.length > 0), expected, actual: drugs.join(', ') || 'none' });
+        return leaf(ctx, bool(drugs.length > 0), undefined, () => ({ fact: l.fact, expected, actual: drugs.join(', ') || 'none' }));
       };
     case 'priorTransplant':
       return (ctx) => {
         const kind = l.kind ?? 'any';
         const ts = ctx.profile.transplants.filter((t) => kind === 'any' || t.kind === `${kind}-sct`);
         const expected = `≥ ${l.minCount ?? 1} prior ${kind === 'any' ? '' : `${kind} `}SCT`;
-        if (!hasTreatmentHistory(ctx.profile) && ts.length === 0) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: null, missing: ['transplant history'] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(ts.length >= (l.minCount ?? 1)), expected, actual: ts.map((t) => `${t.kind} ${t.date}`).join(', ') || 'none' });
+        if (!hasTreatmentHistory(ctx.profile) && ts.length === 0) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['transplant history'] }));
+        return leaf(ctx, bool(ts.length >= (l.minCount ?? 1)), undefined, () => ({ fact: l.fact, expected, actual: ts.map((t) => `${t.kind} ${t.date}`).join(', ') || 'none' }));
       };
     case 'timeSince':
       return (ctx) => compileTimeSince(l, ctx);
@@ -429,8 +441,8 @@ function compileLeaf(l: Leaf): CompiledRule {
       return (ctx) => {
         const m = ctx.profile.disease.measurable;
         const any = m.values.serumMProtein || m.values.urineMProtein || m.values.involvedFlc;
-        if (!any) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected: 'measurable by FLC only', actual: null, missing: ['serum M-protein, urine M-protein and serum FLC'] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(m.flcOnly), expected: 'measurable by FLC only', actual: m.flcOnly ? 'FLC only' : 'not FLC-only measurable', provenance: m.provenance });
+        if (!any) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: 'measurable by FLC only', actual: null, missing: ['serum M-protein, urine M-protein and serum FLC'] }));
+        return leaf(ctx, bool(m.flcOnly), undefined, () => ({ fact: l.fact, expected: 'measurable by FLC only', actual: m.flcOnly ? 'FLC only' : 'not FLC-only measurable', provenance: m.provenance }));
       };
     case 'lab': {
       const def = LAB_DEFINITIONS.find((d) => d.name === l.name)!;
@@ -447,81 +459,81 @@ function compileLeaf(l: Leaf): CompiledRule {
       return (ctx) => {
         const c = ctx.profile.labs.crcl;
         const expected = `CrCl (Cockcroft–Gault) ${l.op} ${l.value} mL/min${ageNote(l.maxAgeDays)}`;
-        if (!c || !within(c.date, ctx.asOf, l.maxAgeDays)) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: c ? `${c.value} mL/min (${c.date}, too old)` : null, missing: [`creatinine${ageNote(l.maxAgeDays)} with weight, sex and birth date`] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(compare(c.value, l.op, l.value)), expected, actual: `${c.value} mL/min (${c.date})`, provenance: c.provenance });
+        if (!c || !within(c.date, ctx.asOf, l.maxAgeDays)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: c ? `${c.value} mL/min (${c.date}, too old)` : null, missing: [`creatinine${ageNote(l.maxAgeDays)} with weight, sex and birth date`] }));
+        return leaf(ctx, bool(compare(c.value, l.op, l.value)), undefined, () => ({ fact: l.fact, expected, actual: `${c.value} mL/min (${c.date})`, provenance: c.provenance }));
       };
     case 'progressionAfterLastLine':
       return (ctx) => {
         const line = ctx.profile.linesOfTherapy.lines.at(-1);
         const pd = ctx.profile.disease.progressionDate;
         const expected = 'progression on or after the last line';
-        if (!line) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: null, missing: ['treatment history'] });
-        if (pd && pd >= line.start) return leaf(ctx, { fact: l.fact, outcome: 'MET', expected, actual: `progression ${pd}` });
-        return leaf(ctx, { fact: l.fact, outcome: hasResponseData(ctx.profile) ? 'NOT_MET' : 'UNKNOWN', expected, actual: pd ? `last progression ${pd}, before line ${line.number}` : 'no progression recorded', ...(hasResponseData(ctx.profile) ? {} : { missing: ['disease assessment since the last line'] }) });
+        if (!line) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['treatment history'] }));
+        if (pd && pd >= line.start) return leaf(ctx, 'MET', undefined, () => ({ fact: l.fact, expected, actual: `progression ${pd}` }));
+        return leaf(ctx, hasResponseData(ctx.profile) ? 'NOT_MET' : 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: pd ? `last progression ${pd}, before line ${line.number}` : 'no progression recorded', ...(hasResponseData(ctx.profile) ? {} : { missing: ['disease assessment since the last line'] }) }));
       };
     case 'responseAtLeast':
       return (ctx) => {
         if (l.ever) {
           const best = ctx.profile.disease.bestResponse;
           const expected = `best response to any line ${l.category} or better`;
-          if (!best) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: null, missing: ['response assessments'] });
-          return leaf(ctx, { fact: l.fact, outcome: bool(RESPONSE_RANK[best]! >= RESPONSE_RANK[l.category]!), expected, actual: `best ${best}` });
+          if (!best) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['response assessments'] }));
+          return leaf(ctx, bool(RESPONSE_RANK[best]! >= RESPONSE_RANK[l.category]!), undefined, () => ({ fact: l.fact, expected, actual: `best ${best}` }));
         }
         const r = ctx.profile.disease.response;
         const expected = `response ${l.category} or better`;
-        if (!r) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: null, missing: ['response assessment'] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(RESPONSE_RANK[r.category]! >= RESPONSE_RANK[l.category]!), expected, actual: `${r.category} (${r.date}, ${r.source})`, provenance: r.provenance });
+        if (!r) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['response assessment'] }));
+        return leaf(ctx, bool(RESPONSE_RANK[r.category]! >= RESPONSE_RANK[l.category]!), undefined, () => ({ fact: l.fact, expected, actual: `${r.category} (${r.date}, ${r.source})`, provenance: r.provenance }));
       };
     case 'mrd':
       return (ctx) => {
         const m = ctx.profile.disease.mrd.latest;
         const expected = `MRD ${l.result}${l.maxSensitivity ? ` at ≤ ${l.maxSensitivity}` : ''}${ageNote(l.maxAgeDays)}`;
-        if (!m || !within(m.date, ctx.asOf, l.maxAgeDays)) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: m ? `${m.result} (${m.date}, too old)` : null, missing: [`MRD assessment${ageNote(l.maxAgeDays)}`] });
+        if (!m || !within(m.date, ctx.asOf, l.maxAgeDays)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: m ? `${m.result} (${m.date}, too old)` : null, missing: [`MRD assessment${ageNote(l.maxAgeDays)}`] }));
         const sensitive = l.maxSensitivity === undefined || (m.sensitivity !== null && m.sensitivity <= l.maxSensitivity);
-        if (m.result === 'negative' && l.result === 'negative' && !sensitive) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: `negative at ${m.sensitivity ?? 'unknown sensitivity'}`, missing: [`MRD at sensitivity ≤ ${l.maxSensitivity}`] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(m.result === l.result), expected, actual: `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})`, provenance: ctx.profile.disease.mrd.provenance });
+        if (m.result === 'negative' && l.result === 'negative' && !sensitive) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: `negative at ${m.sensitivity ?? 'unknown sensitivity'}`, missing: [`MRD at sensitivity ≤ ${l.maxSensitivity}`] }));
+        return leaf(ctx, bool(m.result === l.result), undefined, () => ({ fact: l.fact, expected, actual: `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})`, provenance: ctx.profile.disease.mrd.provenance }));
       };
     case 'cytogenetics': {
       const wanted = canonicalAbnormality(l.abnormality);
       return (ctx) => {
         const f = ctx.profile.cytogenetics.abnormalities.find((a) => a.abnormality === wanted);
-        if (!f) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected: `${wanted} detected`, actual: null, missing: [`FISH for ${wanted}`] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(f.detected), expected: `${wanted} detected`, actual: `${f.detected ? 'detected' : 'not detected'}${f.percentCells !== null ? ` (${f.percentCells}%)` : ''} ${f.date}`, provenance: f.provenance });
+        if (!f) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: `${wanted} detected`, actual: null, missing: [`FISH for ${wanted}`] }));
+        return leaf(ctx, bool(f.detected), undefined, () => ({ fact: l.fact, expected: `${wanted} detected`, actual: `${f.detected ? 'detected' : 'not detected'}${f.percentCells !== null ? ` (${f.percentCells}%)` : ''} ${f.date}`, provenance: f.provenance }));
       };
     }
     case 'highRiskCytogenetics':
       return (ctx) => {
         const c = ctx.profile.cytogenetics;
         const expected = `high-risk cytogenetics (${l.definition === 'riss' ? 'R-ISS' : 'IMS/IMWG 2025'})`;
-        if (c.abnormalities.length === 0) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: null, missing: ['FISH cytogenetics'] });
+        if (c.abnormalities.length === 0) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['FISH cytogenetics'] }));
         const yes = l.definition === 'riss' ? c.highRiskRiss : c.highRiskImwg2025.highRisk;
-        return leaf(ctx, { fact: l.fact, outcome: bool(yes), expected, actual: l.definition === 'riss' ? String(c.highRiskRiss) : c.highRiskImwg2025.basis.join('; ') || 'none of the criteria' });
+        return leaf(ctx, bool(yes), undefined, () => ({ fact: l.fact, expected, actual: l.definition === 'riss' ? String(c.highRiskRiss) : c.highRiskImwg2025.basis.join('; ') || 'none of the criteria' }));
       };
     case 'condition':
       return (ctx) => {
         const c = ctx.profile.conditions[l.kind];
         const expected = `${l.kind}${l.minGrade ? ` grade ≥ ${l.minGrade}` : ''}${l.includeHistory ? ' (current or past)' : ' (active)'}`;
-        if (!c) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: null, missing: [`${l.kind} status`] });
+        if (!c) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: [`${l.kind} status`] }));
         const present = c.status === 'active' || (l.includeHistory === true && (c.status === 'history' || c.status === 'resolved'));
-        if (present && l.minGrade !== undefined && c.grade === null) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: `${c.status}, grade not recorded`, missing: [`${l.kind} grade`] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(present && (l.minGrade === undefined || (c.grade ?? 0) >= l.minGrade)), expected, actual: `${c.status}${c.grade !== null ? ` grade ${c.grade}` : ''} (${c.date})`, provenance: c.provenance });
+        if (present && l.minGrade !== undefined && c.grade === null) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: `${c.status}, grade not recorded`, missing: [`${l.kind} grade`] }));
+        return leaf(ctx, bool(present && (l.minGrade === undefined || (c.grade ?? 0) >= l.minGrade)), undefined, () => ({ fact: l.fact, expected, actual: `${c.status}${c.grade !== null ? ` grade ${c.grade}` : ''} (${c.date})`, provenance: c.provenance }));
       };
     case 'plasmaCellLeukemia':
       return (ctx) => {
         const p = ctx.profile.plasmaCellLeukemia;
-        if (!p) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected: 'plasma cell leukaemia', actual: null, missing: ['circulating plasma cells or PCL status'] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(p.present), expected: 'plasma cell leukaemia', actual: p.basis });
+        if (!p) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: 'plasma cell leukaemia', actual: null, missing: ['circulating plasma cells or PCL status'] }));
+        return leaf(ctx, bool(p.present), undefined, () => ({ fact: l.fact, expected: 'plasma cell leukaemia', actual: p.basis }));
       };
     case 'extramedullaryDisease':
       return (ctx) => {
         const e = ctx.profile.extramedullaryDisease;
         const type = l.type ?? 'any';
         const expected = `extramedullary disease${type === 'any' ? '' : ` (${type})`}`;
-        if (!e) return leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected, actual: null, missing: ['imaging for extramedullary disease'] });
-        return leaf(ctx, { fact: l.fact, outcome: bool(e.present && (type === 'any' || e.type === type)), expected, actual: `${e.present ? `present${e.type ? ` (${e.type})` : ''}` : 'absent'} ${e.date}` });
+        if (!e) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['imaging for extramedullary disease'] }));
+        return leaf(ctx, bool(e.present && (type === 'any' || e.type === type)), undefined, () => ({ fact: l.fact, expected, actual: `${e.present ? `present${e.type ? ` (${e.type})` : ''}` : 'absent'} ${e.date}` }));
       };
     case 'unknownText':
-      return (ctx) => leaf(ctx, { fact: l.fact, outcome: 'UNKNOWN', expected: l.reason, actual: null, missing: [l.reason] });
+      return (ctx) => leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: l.reason, actual: null, missing: [l.reason] }));
   }
 }
 
@@ -535,18 +547,18 @@ function labLeaf(
 ): NodeResult {
   const v = ctx.profile.labs[name];
   const needed = `${name}${ageNote(maxAgeDays)}`;
-  if (!v) return leaf(ctx, { fact, outcome: 'UNKNOWN', expected, actual: null, missing: [needed] });
-  if (!within(v.date, ctx.asOf, maxAgeDays)) return leaf(ctx, { fact, outcome: 'UNKNOWN', expected, actual: `${v.value} ${v.unit} (${v.date}, too old)`, missing: [needed], provenance: v.provenance });
+  if (!v) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact, expected, actual: null, missing: [needed] }));
+  if (!within(v.date, ctx.asOf, maxAgeDays)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact, expected, actual: `${v.value} ${v.unit} (${v.date}, too old)`, missing: [needed], provenance: v.provenance }));
   const j = judge(v);
-  if (!j) return leaf(ctx, { fact, outcome: 'UNKNOWN', expected, actual: `${v.value} ${v.unit} (no ULN)`, missing: [`${name} upper limit of normal`], provenance: v.provenance });
-  return leaf(ctx, { fact, outcome: bool(j.ok), expected, actual: j.actual, provenance: v.provenance });
+  if (!j) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact, expected, actual: `${v.value} ${v.unit} (no ULN)`, missing: [`${name} upper limit of normal`], provenance: v.provenance }));
+  return leaf(ctx, bool(j.ok), undefined, () => ({ fact, expected, actual: j.actual, provenance: v.provenance }));
 }
 
 function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>, ctx: EvaluationContext): NodeResult {
   const p = ctx.profile;
   const label = l.event === 'lastDose' ? `last dose of ${l.drug ?? l.class ?? 'anti-myeloma therapy'}` : l.event === 'transplant' ? `${l.kind && l.kind !== 'any' ? `${l.kind} ` : ''}SCT` : l.event === 'carT' ? 'CAR-T infusion' : 'progression';
   const expected = `${l.minDays !== undefined ? `≥ ${l.minDays}` : ''}${l.minDays !== undefined && l.maxDays !== undefined ? ' and ' : ''}${l.maxDays !== undefined ? `≤ ${l.maxDays}` : ''} days since ${label}`;
-  if (!hasTreatmentHistory(p) && l.event !== 'progression') return leaf(ctx, { fact: 'timeSince', outcome: 'UNKNOWN', expected, actual: null, missing: ['treatment history'] });
+  if (!hasTreatmentHistory(p) && l.event !== 'progression') return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'timeSince', expected, actual: null, missing: ['treatment history'] }));
   let date: string | null = null;
   let ongoing = false;
   if (l.event === 'lastDose') {
@@ -563,13 +575,13 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>, ctx: Evaluati
     date = p.cellTherapies.at(-1)?.date ?? null;
   } else {
     date = p.disease.progressionDate;
-    if (!date && !hasResponseData(p)) return leaf(ctx, { fact: 'timeSince', outcome: 'UNKNOWN', expected, actual: null, missing: ['disease assessments'] });
+    if (!date && !hasResponseData(p)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'timeSince', expected, actual: null, missing: ['disease assessments'] }));
   }
   if (ongoing) {
     // Still on it: "at least N days since" is not met, with no date yet; "within N days" is met.
-    return leaf(ctx, { fact: 'timeSince', outcome: bool(l.minDays === undefined), expected, actual: `${label}: ongoing` });
+    return leaf(ctx, bool(l.minDays === undefined), undefined, () => ({ fact: 'timeSince', expected, actual: `${label}: ongoing` }));
   }
-  if (date === null) return leaf(ctx, { fact: 'timeSince', outcome: bool(l.maxDays === undefined), expected, actual: `no ${label}` });
+  if (date === null) return leaf(ctx, bool(l.maxDays === undefined), undefined, () => ({ fact: 'timeSince', expected, actual: `no ${label}` }));
   const days = daysBetween(date, ctx.asOf);
   const okMin = l.minDays === undefined || days >= l.minDays;
   const okMax = l.maxDays === undefined || days <= l.maxDays;
@@ -579,7 +591,7 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>, ctx: Evaluati
     const d = addDays(date, l.minDays!);
     if (l.maxDays === undefined || l.maxDays >= l.minDays!) flipsOn = d;
   } else if (okMin && okMax && l.maxDays !== undefined) flipsOn = addDays(date, l.maxDays + 1);
-  return leaf(ctx, { fact: 'timeSince', outcome, expected, actual: `${days} days since ${label} (${date})`, ...(flipsOn ? { flipsOn } : {}) });
+  return leaf(ctx, outcome, flipsOn, () => ({ fact: 'timeSince', expected, actual: `${days} days since ${label} (${date})` }));
 }
 
 function measurable(l: Extract<Leaf, { fact: 'measurableDisease' }>, ctx: EvaluationContext): NodeResult {
@@ -594,18 +606,23 @@ function measurable(l: Extract<Leaf, { fact: 'measurableDisease' }>, ctx: Evalua
   const urine = fresh(m.values.urineMProtein);
   const flc = fresh(m.values.involvedFlc);
   const ratio = fresh(m.values.flcRatio);
-  const expected = `measurable disease: serum M-protein ≥ ${serumMin} g/dL${iso && l.serumMinGdLByIsotype?.[iso] ? ` (${iso})` : ''}, or urine ≥ ${urineMin} mg/24h, or involved FLC ≥ ${flcMinMgL / 10} mg/dL${abnormalRequired ? ' with abnormal ratio' : ''}${ageNote(l.maxAgeDays)}`;
   const serumOk = serum !== null && serum.value >= serumMin;
   const urineOk = urine !== null && urine.value >= urineMin;
   const ratioAbnormal = ratio !== null && (ratio.value < 0.26 || ratio.value > 1.65);
   const flcOk = !serumOk && !urineOk && flc !== null && flc.value >= flcMinMgL && (!abnormalRequired || ratioAbnormal);
-  const actual = [serum ? `serum ${serum.value} g/dL (${serum.date})` : null, urine ? `urine ${urine.value} mg/24h (${urine.date})` : null, flc ? `involved ${flc.chain} FLC ${flc.value / 10} mg/dL (${flc.date})` : null, ratio ? `ratio ${ratio.value}` : null]
-    .filter(Boolean)
-    .join(', ');
-  if (serumOk || urineOk || flcOk) return leaf(ctx, { fact: 'measurableDisease', outcome: 'MET', expected, actual, provenance: m.provenance });
-  const missing = [serum ? null : 'serum M-protein', urine ? null : '24-h urine M-protein', flc && (ratio || !abnormalRequired) ? null : 'serum free light chains'].filter((x): x is string => x !== null).map((x) => `${x}${ageNote(l.maxAgeDays)}`);
-  if (missing.length > 0) return leaf(ctx, { fact: 'measurableDisease', outcome: 'UNKNOWN', expected, actual: actual || null, missing, provenance: m.provenance });
-  return leaf(ctx, { fact: 'measurableDisease', outcome: 'NOT_MET', expected, actual, provenance: m.provenance });
+  const unmeasured = serum === null || urine === null || flc === null || (abnormalRequired && ratio === null);
+  const outcome: Outcome = serumOk || urineOk || flcOk ? 'MET' : unmeasured ? 'UNKNOWN' : 'NOT_MET';
+  return leaf(ctx, outcome, undefined, () => {
+    const expected = `measurable disease: serum M-protein ≥ ${serumMin} g/dL${iso && l.serumMinGdLByIsotype?.[iso] ? ` (${iso})` : ''}, or urine ≥ ${urineMin} mg/24h, or involved FLC ≥ ${flcMinMgL / 10} mg/dL${abnormalRequired ? ' with abnormal ratio' : ''}${ageNote(l.maxAgeDays)}`;
+    const actual = [serum ? `serum ${serum.value} g/dL (${serum.date})` : null, urine ? `urine ${urine.value} mg/24h (${urine.date})` : null, flc ? `involved ${flc.chain} FLC ${flc.value / 10} mg/dL (${flc.date})` : null, ratio ? `ratio ${ratio.value}` : null]
+      .filter(Boolean)
+      .join(', ');
+    if (outcome !== 'UNKNOWN') return { fact: 'measurableDisease', expected, actual, provenance: m.provenance };
+    const missing = [serum ? null : 'serum M-protein', urine ? null : '24-h urine M-protein', flc && (ratio || !abnormalRequired) ? null : 'serum free light chains']
+      .filter((x): x is string => x !== null)
+      .map((x) => `${x}${ageNote(l.maxAgeDays)}`);
+    return { fact: 'measurableDisease', expected, actual: actual || null, missing, provenance: m.provenance };
+  });
 }
 
 // ---------- combinators (Kleene logic) ----------
