@@ -144,3 +144,28 @@ describe('golden cases: other reviewed trials', () => {
     expect(verdict('NCT03180736', [...oneLine, response('2025-02-20', 'PD')]).verdict).toBe('ELIGIBLE');
   });
 });
+
+describe('golden cases: MajesTEC-3 (NCT05083169)', () => {
+  const base = [
+    demographics('1962-01-01', 'female', 70),
+    med('VRd', '2021-01-01', '2021-06-01', { intent: 'induction' }),
+    sct('2021-07-01'),
+    med('lenalidomide', '2021-09-01', '2025-03-01', { intent: 'maintenance' }),
+    response('2021-08-15', 'VGPR'),
+    event('performance-status', '2025-05-20', { ecog: 1 }),
+    lab('2025-05-25', 'm-protein', 0.7, 'g/dL'),
+  ];
+  it('one prior line, progressing on lenalidomide maintenance: nothing blocks (labs and allergies remain to check)', () => {
+    const e = verdict('NCT05083169', [...base, response('2025-02-20', 'PD')]);
+    expect(e.verdict).toBe('POTENTIALLY_ELIGIBLE');
+    expect(e.failing).toEqual([]);
+  });
+  it('one prior line without lenalidomide refractoriness is ineligible', () => {
+    const e = verdict('NCT05083169', [...base.map((x) => (x.data.drug === 'lenalidomide' ? { ...x, data: { ...x.data, end: '2024-06-01' } } : x)), response('2025-02-20', 'PD')]);
+    expect(e).toMatchObject({ verdict: 'INELIGIBLE', failing: ['inc-02'] });
+  });
+  it('anti-CD38-refractory disease is excluded', () => {
+    const e = verdict('NCT05083169', [...base, response('2025-02-20', 'PD'), med('DRd', '2025-03-10', '2025-05-01'), response('2025-04-25', 'PD')]);
+    expect(e.failing).toContain('exc-04');
+  });
+});
