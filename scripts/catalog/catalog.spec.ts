@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkMessage, TOPICS } from '@trialmatch/contracts';
 import { buildProfile, compileTrial, evaluateTrial, type TrialDocument } from '@trialmatch/core';
-import { carT, demographics, event, lab, med, response, sct } from '../../libs/core/src/testing/events';
+import { carT, demographics, diagnosis, event, lab, med, response, sct } from '../../libs/core/src/testing/events';
 
 const DIR = join(__dirname, '../../data/trials');
 const docs = readdirSync(DIR)
@@ -167,5 +167,62 @@ describe('golden cases: MajesTEC-3 (NCT05083169)', () => {
   it('anti-CD38-refractory disease is excluded', () => {
     const e = verdict('NCT05083169', [...base, response('2025-02-20', 'PD'), med('DRd', '2025-03-10', '2025-05-01'), response('2025-04-25', 'PD')]);
     expect(e.failing).toContain('exc-04');
+  });
+});
+
+describe('golden cases: more reviewed trials', () => {
+  const twoLines = [
+    demographics('1957-05-01', 'male', 75),
+    diagnosis('2019-01-01', 'IgG', 'kappa'),
+    med('VRd', '2019-02-01', '2020-02-01'),
+    response('2019-08-01', 'VGPR'),
+    response('2020-01-20', 'PD'),
+    med('DRd', '2020-02-15', '2025-04-01'),
+    response('2025-03-25', 'PD'),
+    event('performance-status', '2025-05-20', { ecog: 1 }),
+    lab('2025-05-25', 'm-protein', 1.1, 'g/dL'),
+  ];
+
+  it('IKEMA (NCT03275285): eligible apart from text-only items; excluded with FLC-only disease or ECOG 3', () => {
+    const e = verdict('NCT03275285', twoLines);
+    expect(e.failing).toEqual([]);
+    expect(e.verdict).toBe('POTENTIALLY_ELIGIBLE');
+    expect(verdict('NCT03275285', [...twoLines, event('performance-status', '2025-05-28', { ecog: 3 })]).failing).toEqual(['exc-03']);
+  });
+
+  it('IKEMA: ineligible from a therapy stopped 10 days ago until the 14-day interval has passed', () => {
+    const recent = twoLines.map((x) => (x.data.drug === 'DRd' ? { ...x, data: { ...x.data, end: '2025-05-22' } } : x));
+    const e = verdict('NCT03275285', recent);
+    expect(e).toMatchObject({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2025-06-06', failing: ['exc-01'] });
+  });
+
+  it('CANOVA (NCT03539744): needs t(11;14); prior pomalidomide excludes', () => {
+    const withFish = [...twoLines, event('cytogenetics', '2019-01-10', { abnormality: 't(11;14)', result: 'detected', percentCells: 40 })];
+    expect(verdict('NCT03539744', withFish).failing).toEqual([]);
+    expect(verdict('NCT03539744', twoLines)).toMatchObject({ verdict: 'POTENTIALLY_ELIGIBLE', missing: expect.arrayContaining(['FISH for t(11;14)']) as unknown });
+    expect(verdict('NCT03539744', [...withFish, med('Pd', '2021-01-01', '2021-02-01')]).failing).toContain('exc-01');
+  });
+
+  it('DREAMM-7 (NCT04246047): anti-CD38-refractory disease is excluded', () => {
+    const history = (darEnd: string, pd: string) => [
+      demographics('1957-05-01', 'male', 75),
+      med('Rd', '2019-02-01', '2020-02-01'),
+      response('2019-08-01', 'VGPR'),
+      response('2020-01-20', 'PD'),
+      med('DKd', '2020-02-15', darEnd),
+      response(pd, 'PD'),
+      event('performance-status', '2025-05-20', { ecog: 1 }),
+      lab('2025-05-25', 'm-protein', 1.1, 'g/dL'),
+    ];
+    expect(verdict('NCT04246047', history('2025-04-01', '2025-03-25')).failing).toEqual(['exc-02']);
+    expect(verdict('NCT04246047', [...history('2024-09-01', '2025-05-10'), med('Kd', '2024-10-01', '2025-05-15')]).failing).toEqual([]);
+  });
+
+  it('SUCCESSOR-1 (NCT05519085): PI-refractory excluded, except at bortezomib maintenance', () => {
+    const base = [demographics('1960-01-01', 'female', 65), med('VRd', '2022-01-01', '2022-06-01', { intent: 'induction' }), sct('2022-07-01'), response('2022-08-01', 'CR'), lab('2025-05-25', 'm-protein', 0.9, 'g/dL')];
+    const onBortezomibMaintenance = [...base, med('bortezomib', '2022-09-01', '2025-03-01', { intent: 'maintenance' }), response('2025-02-20', 'PD')];
+    expect(verdict('NCT05519085', onBortezomibMaintenance).failing).toEqual([]);
+    const onCarfilzomib = [...base, med('KRd', '2024-01-01', '2025-03-01'), response('2025-02-20', 'PD')];
+    expect(verdict('NCT05519085', onCarfilzomib).failing).toEqual(expect.arrayContaining(['exc-01']));
   });
 });
