@@ -413,8 +413,8 @@ function compileLeaf(l: Leaf): CompiledRule {
       };
     case 'flag':
       return (ctx) => {
-        const needsHistory = !['primaryRefractory'].includes(l.name);
-        if (needsHistory && !hasTreatmentHistory(ctx.profile)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'flag', expected: l.name, actual: null, missing: ['treatment history'] }));
+        // Every flag is about treatment: without any treatment history it is unknown, not false.
+        if (!hasTreatmentHistory(ctx.profile)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'flag', expected: l.name, actual: null, missing: ['treatment history'] }));
         return leaf(ctx, bool(ctx.profile.flags[l.name]), undefined, () => ({ fact: 'flag', expected: l.name, actual: String(ctx.profile.flags[l.name]) }));
       };
     case 'priorTargetTherapy':
