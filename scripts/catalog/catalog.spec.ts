@@ -226,3 +226,47 @@ describe('golden cases: more reviewed trials', () => {
     expect(verdict('NCT05519085', onCarfilzomib).failing).toEqual(expect.arrayContaining(['exc-01']));
   });
 });
+
+describe('golden cases: the remaining catalog trials', () => {
+  const early = (lines: number) => {
+    const events = [demographics('1959-03-01', 'female', 68), diagnosis('2018-01-01', 'IgG', 'kappa')];
+    const regs = ['VRd', 'DRd', 'Kd', 'Pd'];
+    for (let i = 0; i < lines; i++) {
+      const y = 2019 + i;
+      events.push(med(regs[i]!, `${y}-01-01`, `${y}-12-01`), response(`${y}-06-01`, 'VGPR'), response(`${y}-11-25`, 'PD'));
+    }
+    events.push(event('performance-status', '2025-05-20', { ecog: 1 }), lab('2025-05-25', 'm-protein', 1.3, 'g/dL'), lab('2025-05-25', 'urine m-protein', 50, 'mg/24h'));
+    return events;
+  };
+  const cases: Array<[string, string, Parameters<typeof buildProfile>[0], string, string[]]> = [
+    // [trial, case, history, expected verdict, expected failing criteria]
+    ['NCT03651128', 'KarMMa-3: 3 lines, triple-class exposed incl. daratumumab', early(3), 'ELIGIBLE', []],
+    ['NCT03651128', 'KarMMa-3: one line is too few', early(1), 'INELIGIBLE', ['inc-01', 'inc-02']],
+    ['NCT03761108', 'LINKER-MM1: triple-class refractory after 3 lines', early(3), 'ELIGIBLE', []],
+    ['NCT04649359', 'MagnetisMM-3: triple-class refractory, BCMA-naive → cohort A', early(3), 'ELIGIBLE', []],
+    ['NCT04649359', 'MagnetisMM-3: never had anti-CD38, so not triple-class refractory', early(1), 'INELIGIBLE', ['inc-01']],
+    ['NCT05020236', 'MagnetisMM-5: 1–3 lines incl. lenalidomide and a PI', early(2), 'POTENTIALLY_ELIGIBLE', []],
+    ['NCT05020236', 'MagnetisMM-5: four lines is too many', early(4), 'INELIGIBLE', ['inc-04']],
+    ['NCT03110562', 'BOSTON: 1–3 prior lines', early(2), 'ELIGIBLE', []],
+    ['NCT05552976', 'SUCCESSOR-2: lenalidomide and anti-CD38 exposed, progressing', early(2), 'ELIGIBLE', []],
+    ['NCT05552976', 'SUCCESSOR-2: never had anti-CD38', early(1), 'INELIGIBLE', ['inc-02']],
+    ['NCT04975997', 'EXCALIBER-RRMM: 1–2 prior lines', early(2), 'ELIGIBLE', []],
+    ['NCT04975997', 'EXCALIBER-RRMM: three lines is too many', early(3), 'INELIGIBLE', ['inc-01']],
+    ['NCT02773030', 'CC-220-MM-001: measurable, refractory to the last line, ECOG 1 → RRMM cohort', early(2), 'ELIGIBLE', []],
+    ['NCT02773030', 'CC-220-MM-001: ECOG 3', [...early(2), event('performance-status', '2025-05-28', { ecog: 3 })], 'INELIGIBLE', ['inc-05']],
+    ['NCT03158688', 'CANDOR: IgG 1.3 g/dL measurable, 2 lines, prior anti-CD38 to check', early(2), 'POTENTIALLY_ELIGIBLE', []],
+    ['NCT03158688', 'CANDOR: four lines is too many', early(4), 'INELIGIBLE', ['inc-04']],
+    ['NCT04484623', 'DREAMM-8: lenalidomide-exposed, progressing, measurable', early(1), 'POTENTIALLY_ELIGIBLE', []],
+  ];
+  it.each(cases)('%s — %s', (id, _name, history, expected, failing) => {
+    const e = verdict(id, history);
+    expect(e.failing).toEqual(failing);
+    expect(e.verdict).toBe(expected);
+  });
+
+  it('DREAMM-8: ineligible from a recent anti-myeloma therapy until its 14-day washout ends', () => {
+    const recent = early(1).map((x) => (x.data.drug === 'VRd' ? { ...x, data: { ...x.data, end: '2025-05-25' } } : x));
+    const e = verdict('NCT04484623', [...recent, response('2025-05-20', 'PD')]);
+    expect(e.criteria.find((c) => c.criterionId === 'exc-03')).toMatchObject({ passes: false, eligibleFrom: '2025-06-09' });
+  });
+});
