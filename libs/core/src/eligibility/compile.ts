@@ -2,6 +2,8 @@ import { DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
 import { classesOf, drug as drugEntry } from '../terminology/drug-catalog';
 import { LAB_DEFINITIONS, type LabName } from '../terminology/labs';
 import { convert } from '../terminology/units';
+import { ageOnDay } from '../patient/age';
+import { RESPONSE_RANK } from '../patient/clinical-events';
 import { canonicalAbnormality } from '../patient/cytogenetics';
 import type { PatientProfile } from '../patient/profile';
 import { addDays, daysBetween } from '../patient/settings';
@@ -68,7 +70,6 @@ const FLAG_NAMES = new Set<string>([
   'priorAutologousSct',
   'priorAllogeneicSct',
 ]);
-const RESPONSE_RANK: Record<string, number> = { sCR: 6, CR: 5, VGPR: 4, PR: 3, MR: 2, SD: 1, PD: 0 };
 
 function compare(actual: number, op: Comparator, expected: number): boolean {
   switch (op) {
@@ -347,8 +348,7 @@ function compileLeaf(l: Leaf): CompiledRule {
       return (ctx) => {
         const b = ctx.profile.demographics.birthDate;
         if (!b) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'age', expected, actual: null, missing: ['birth date'] }));
-        // Whole years, as ageOn counts them, from the ISO strings (no Date on the hot path).
-        const age = Number(ctx.asOf.slice(0, 4)) - Number(b.slice(0, 4)) - (ctx.asOf.slice(5, 10) < b.slice(5, 10) ? 1 : 0);
+        const age = ageOnDay(b, ctx.asOf);
         const ok = (l.min === undefined || age >= l.min) && (l.max === undefined || age <= l.max);
         const birthday = (years: number): string => `${String(Number(b.slice(0, 4)) + years).padStart(4, '0')}${b.slice(4, 10)}`;
         const flipsOn = !ok && l.min !== undefined && age < l.min ? birthday(l.min) : ok && l.max !== undefined ? birthday(l.max + 1) : undefined;
@@ -477,12 +477,12 @@ function compileLeaf(l: Leaf): CompiledRule {
           const best = ctx.profile.disease.bestResponse;
           const expected = `best response to any line ${l.category} or better`;
           if (!best) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['response assessments'] }));
-          return leaf(ctx, bool(RESPONSE_RANK[best]! >= RESPONSE_RANK[l.category]!), undefined, () => ({ fact: l.fact, expected, actual: `best ${best}` }));
+          return leaf(ctx, bool(RESPONSE_RANK[best] >= RESPONSE_RANK[l.category]), undefined, () => ({ fact: l.fact, expected, actual: `best ${best}` }));
         }
         const r = ctx.profile.disease.response;
         const expected = `response ${l.category} or better`;
         if (!r) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['response assessment'] }));
-        return leaf(ctx, bool(RESPONSE_RANK[r.category]! >= RESPONSE_RANK[l.category]!), undefined, () => ({ fact: l.fact, expected, actual: `${r.category} (${r.date}, ${r.source})`, provenance: r.provenance }));
+        return leaf(ctx, bool(RESPONSE_RANK[r.category] >= RESPONSE_RANK[l.category]), undefined, () => ({ fact: l.fact, expected, actual: `${r.category} (${r.date}, ${r.source})`, provenance: r.provenance }));
       };
     case 'mrd':
       return (ctx) => {

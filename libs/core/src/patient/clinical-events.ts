@@ -14,6 +14,9 @@ export type Intent = 'induction' | 'consolidation' | 'maintenance' | 'salvage' |
 export type ReasonStopped = 'progression' | 'toxicity' | 'completed' | 'patient-choice' | 'other';
 export type ResponseCategory = 'sCR' | 'CR' | 'VGPR' | 'PR' | 'MR' | 'SD' | 'PD';
 
+/** IMWG response categories, best highest. */
+export const RESPONSE_RANK: Readonly<Record<ResponseCategory, number>> = { sCR: 6, CR: 5, VGPR: 4, PR: 3, MR: 2, SD: 1, PD: 0 };
+
 export interface MedicationCourse {
   eventId: string;
   generics: string[];

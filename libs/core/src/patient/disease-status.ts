@@ -1,4 +1,4 @@
-import type { ClinicalRecords, LabRecord, MrdRecord, ResponseCategory } from './clinical-events';
+import { RESPONSE_RANK, type ClinicalRecords, type LabRecord, type MrdRecord, type ResponseCategory } from './clinical-events';
 import { daysBetween, type ProfileSettings } from './settings';
 
 export interface ProgressionEvent {
@@ -90,8 +90,7 @@ export interface MeasurableDisease {
   provenance: string[];
 }
 
-const RANK: Record<ResponseCategory, number> = { sCR: 6, CR: 5, VGPR: 4, PR: 3, MR: 2, SD: 1, PD: 0 };
-export const atLeastMR = (c: ResponseCategory): boolean => RANK[c] >= RANK.MR;
+export const atLeastMR = (c: ResponseCategory): boolean => RESPONSE_RANK[c] >= RESPONSE_RANK.MR;
 
 function latest(points: Point[], asOf: string, maxAge: number): Point | null {
   const p = points.filter((x) => x.date <= asOf).at(-1);

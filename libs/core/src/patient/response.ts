@@ -1,4 +1,4 @@
-import type { ClinicalRecords, LabRecord, ResponseCategory } from './clinical-events';
+import { RESPONSE_RANK as RANK, type ClinicalRecords, type LabRecord, type ResponseCategory } from './clinical-events';
 import type { LineOfTherapy } from './lines-of-therapy';
 import { MEASURABLE, type ProgressionEvent } from './disease-status';
 
@@ -23,7 +23,6 @@ export interface ComputedResponse {
 }
 
 type Point = { date: string; value: number; eventId: string };
-const RANK: Record<ResponseCategory, number> = { sCR: 6, CR: 5, VGPR: 4, PR: 3, MR: 2, SD: 1, PD: 0 };
 export const lowerCategory = (a: ResponseCategory, b: ResponseCategory): ResponseCategory => (RANK[a] <= RANK[b] ? a : b);
 export const higherCategory = (a: ResponseCategory, b: ResponseCategory): ResponseCategory => (RANK[a] >= RANK[b] ? a : b);
 
