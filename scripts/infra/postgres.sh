@@ -20,7 +20,7 @@ pg_bin() {
   [ -n "$d" ] && [ -x "$d/initdb" ] && echo "$d"
 }
 
-as_pg_user() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
+as_pg_user() { if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 start() {
   if [ -n "${DATABASE_URL:-}" ]; then
@@ -42,7 +42,9 @@ start() {
   echo "$data" >"$PGSTATE/datadir"
   is_root && chown postgres: "$data"
   local port; port=$(free_port)
-  local log="$LOGS/postgres.log"; : >"$log"; is_root && chown postgres: "$log"
+  # The server log too lives where the postgres user can write; $LOGS gets a link now and a copy at stop.
+  local log="$data/postgres.log"; : >"$log"; is_root && chown postgres: "$log"
+  ln -sfn "$log" "$LOGS/postgres.log"
   say "initdb in $data"
   as_pg_user "$bin/initdb" -D "$data/pgdata" -U postgres --auth=trust -E UTF8 --no-locale >"$LOGS/initdb.log" 2>&1 || { tail -20 "$LOGS/initdb.log" >&2; die "initdb failed"; }
   say "starting PostgreSQL on 127.0.0.1:$port"
@@ -64,6 +66,7 @@ stop() {
     say "stopping PostgreSQL"
     as_pg_user "$bin/pg_ctl" -D "$data/pgdata" -m fast -w -t 30 stop >/dev/null 2>&1 || true
   fi
+  [ -f "$data/postgres.log" ] && { rm -f "$LOGS/postgres.log"; cp "$data/postgres.log" "$LOGS/postgres.log"; }
   rm -rf "$data" "$PGSTATE"
 }
 
