@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkMessage, TOPICS } from '@trialmatch/contracts';
-import { buildProfile, compileTrial, evaluateTrial, type TrialDocument } from '@trialmatch/core';
+import fc from 'fast-check';
+import { buildProfile, compileTrial, evaluateTrial, evaluationState, screenTrial, type PatientProfile, type TrialDocument } from '@trialmatch/core';
 import { carT, demographics, diagnosis, event, lab, med, response, sct } from '../../libs/core/src/testing/events';
 
 const DIR = join(__dirname, '../../data/trials');
@@ -268,5 +269,57 @@ describe('golden cases: the remaining catalog trials', () => {
     const recent = early(1).map((x) => (x.data.drug === 'VRd' ? { ...x, data: { ...x.data, end: '2025-05-25' } } : x));
     const e = verdict('NCT04484623', [...recent, response('2025-05-20', 'PD')]);
     expect(e.criteria.find((c) => c.criterionId === 'exc-03')).toMatchObject({ passes: false, eligibleFrom: '2025-06-09' });
+  });
+});
+
+describe('bulk screening', () => {
+  const compiled = docs.map((d) => compileTrial(d.doc));
+  const day = (y: number, d: number): string => new Date(Date.UTC(y, 0, 1 + d)).toISOString().slice(0, 10);
+  const REGIMENS = ['VRd', 'DRd', 'KRd', 'DKd', 'Pd', 'KPd', 'Isa-Kd', 'DPd', 'teclistamab', 'SVd', 'elranatamab', 'daratumumab'];
+  const historyArb = fc
+    .record({
+      birthYear: fc.integer({ min: 1935, max: 2009 }),
+      lines: fc.array(fc.record({ regimen: fc.constantFrom(...REGIMENS), days: fc.integer({ min: 20, max: 700 }), response: fc.constantFrom('CR', 'VGPR', 'PR', 'SD', 'PD'), ongoing: fc.boolean() }), { maxLength: 5 }),
+      sct: fc.boolean(),
+      carT: fc.boolean(),
+      ecog: fc.option(fc.integer({ min: 0, max: 4 })),
+      mProtein: fc.option(fc.double({ min: 0, max: 4, noNaN: true })),
+      labAgeDays: fc.integer({ min: 0, max: 60 }),
+    })
+    .map((h) => {
+      const events = [demographics(`${h.birthYear}-03-15`, 'female', 70), diagnosis('2018-01-01', 'IgG', 'kappa')];
+      let t = 0;
+      h.lines.forEach((l, i) => {
+        const start = day(2018 + i, 10);
+        const last = i === h.lines.length - 1;
+        t = Math.min(2018 + i, 2025);
+        events.push(med(l.regimen, start, last && l.ongoing ? null : day(2018 + i, 10 + l.days)), response(day(2018 + i, 10 + Math.floor(l.days / 2)), l.response));
+      });
+      if (h.sct) events.push(sct(day(t, 5)));
+      if (h.carT) events.push(carT(day(2025, 60), 'Carvykti'));
+      if (h.ecog !== null) events.push(event('performance-status', day(2025, 140 - h.labAgeDays), { ecog: h.ecog }));
+      if (h.mProtein !== null) events.push(lab(day(2025, 150 - h.labAgeDays), 'm-protein', Number(h.mProtein.toFixed(2)), 'g/dL'));
+      return events;
+    });
+
+  it('gives the same verdicts, dates and criteria as the full evaluation, for every catalog trial', () => {
+    fc.assert(
+      fc.property(fc.array(historyArb, { minLength: 2, maxLength: 4 }), (histories) => {
+        // Several profiles in turn: leaves shared across trials remember answers per evaluation, never across profiles.
+        const profiles: PatientProfile[] = histories.map((h) => buildProfile(h, AS_OF));
+        for (const profile of profiles) {
+          const state = evaluationState(profile, AS_OF);
+          for (const trial of compiled) {
+            const full = evaluateTrial(trial, profile, AS_OF);
+            for (const quick of [screenTrial(trial, state), screenTrial(trial, profile, AS_OF)]) {
+              const pick = (v: { verdict: string; eligibleFrom?: string; failing: string[]; unknown: string[]; unknownCount: number }) => [v.verdict, v.eligibleFrom, v.failing, v.unknown, v.unknownCount];
+              expect(pick(quick)).toEqual(pick(full));
+              expect(quick.cohorts.map((c) => [c.id, ...pick(c)])).toEqual(full.cohorts.map((c) => [c.id, ...pick(c)]));
+            }
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -6,7 +6,6 @@ import { ageOnDay } from '../patient/age';
 import { RESPONSE_RANK } from '../patient/clinical-events';
 import { canonicalAbnormality } from '../patient/cytogenetics';
 import type { PatientProfile } from '../patient/profile';
-import { addDays, daysBetween } from '../patient/settings';
 import { LEAF_FACTS, type Comparator, type Leaf, type Rule } from './rules';
 
 export type Outcome = 'MET' | 'NOT_MET' | 'UNKNOWN';
@@ -310,27 +309,111 @@ export function checkRuleDocument(raw: unknown, pointer = ''): CompileProblem[] 
 }
 
 // ---------- compilation into closures ----------
+//
+// Compiled nodes return a small integer (NOT_MET 0, MET 1, UNKNOWN 2) and report the date on which
+// their outcome flips through `state.flip`, so bulk screening allocates nothing per leaf. Everything
+// that depends only on the rule (expected-value text, unit conversions, class lists) is computed here,
+// once; explanations are built only when the caller collects traces.
+
+export const NOT_MET = 0;
+export const MET = 1;
+export const UNKNOWN = 2;
+export type Code = typeof NOT_MET | typeof MET | typeof UNKNOWN;
+export const OUTCOMES: readonly Outcome[] = ['NOT_MET', 'MET', 'UNKNOWN'];
+
+/** One evaluation's state: the profile and day, facts derived once per profile, and the last node's flip date. */
+export interface EvalState extends EvaluationContext {
+  asOfDay: number;
+  /** Age in whole years on the day, null without a birth date. */
+  age: number | null;
+  history: boolean;
+  responseData: boolean;
+  /** Epoch day on which the last node's outcome flips; NO_FLIP when it does not. */
+  flip: number;
+}
+export const NO_FLIP = Number.NEGATIVE_INFINITY;
+export type RuleNode = (s: EvalState) => Code;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD day, without Date (the engine's hot path). */
+export function epochDay(iso: string): number {
+  const d = (i: number): number => iso.charCodeAt(i) - 48;
+  let y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+  const m = d(5) * 10 + d(6);
+  const day = d(8) * 10 + d(9);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The YYYY-MM-DD day of an epoch day (inverse of epochDay). */
+export function dayString(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
 
 function hasTreatmentHistory(p: PatientProfile): boolean {
   if (p.linesOfTherapy.count > 0) return true;
   for (const _ in p.drugs) return true;
   return false;
 }
-const hasResponseData = (p: PatientProfile): boolean => p.disease.progressions.length > 0 || p.disease.bestResponse !== null;
-const within = (date: string, asOf: string, maxAgeDays: number | undefined): boolean => maxAgeDays === undefined || daysBetween(date, asOf) <= maxAgeDays;
-const ageNote = (maxAgeDays: number | undefined): string => (maxAgeDays === undefined ? '' : ` within ${maxAgeDays} days`);
 
-/** Records a leaf's outcome; its explanation is built only when the caller collects traces. */
-function leaf(ctx: EvaluationContext, outcome: Outcome, flipsOn: string | undefined, detail: () => Omit<LeafTrace, 'outcome' | 'flipsOn'>): NodeResult {
-  if (ctx.trace) {
-    const t = detail() as LeafTrace;
-    t.outcome = outcome;
-    if (flipsOn) t.flipsOn = flipsOn;
-    ctx.trace.push(t);
-  }
-  return flipsOn ? { outcome, flipsOn } : { outcome };
+export function evaluationState(profile: PatientProfile, asOf: string, trace: LeafTrace[] | null = null): EvalState {
+  return {
+    profile,
+    asOf,
+    trace,
+    asOfDay: epochDay(asOf),
+    age: profile.demographics.birthDate ? ageOnDay(profile.demographics.birthDate, asOf) : null,
+    history: hasTreatmentHistory(profile),
+    responseData: profile.disease.progressions.length > 0 || profile.disease.bestResponse !== null,
+    flip: NO_FLIP,
+  };
 }
-const bool = (b: boolean): Outcome => (b ? 'MET' : 'NOT_MET');
+
+const within = (s: EvalState, date: string, maxAgeDays: number | undefined): boolean => maxAgeDays === undefined || s.asOfDay - epochDay(date) <= maxAgeDays;
+const ageNote = (maxAgeDays: number | undefined): string => (maxAgeDays === undefined ? '' : ` within ${maxAgeDays} days`);
+const range = (min: number | undefined, max: number | undefined): string => `${min !== undefined ? `≥ ${min}` : ''}${min !== undefined && max !== undefined ? ' and ' : ''}${max !== undefined ? `≤ ${max}` : ''}`;
+const bool = (b: boolean): Code => (b ? MET : NOT_MET);
+
+/** Records a leaf's explanation (only called when the caller collects traces). */
+function note(s: EvalState, code: Code, fact: string, expected: string, actual: string | null, missing?: readonly string[], provenance?: string[]): void {
+  const t: LeafTrace = { fact, outcome: OUTCOMES[code]!, expected, actual };
+  if (missing) t.missing = [...missing];
+  if (s.flip !== NO_FLIP) t.flipsOn = dayString(s.flip);
+  if (provenance) t.provenance = provenance;
+  s.trace!.push(t);
+}
+/** A leaf's result with no flip date, explained (the caller checks that traces are collected, so no explanation is built otherwise). */
+function done(s: EvalState, code: Code, fact: string, expected: string, actual: string | null, missing?: readonly string[], provenance?: string[]): Code {
+  s.flip = NO_FLIP;
+  if (s.trace !== null) note(s, code, fact, expected, actual, missing, provenance);
+  return code;
+}
+/** A leaf's result with no flip date, unexplained (bulk screening). */
+function quiet(s: EvalState, code: Code): Code {
+  s.flip = NO_FLIP;
+  return code;
+}
+const NONE = null;
+const TREATMENT_HISTORY = ['treatment history'] as const;
+
+const supportive = new Map<string, boolean>();
+function isSupportive(generic: string): boolean {
+  let v = supportive.get(generic);
+  if (v === undefined) supportive.set(generic, (v = classesOf(generic).includes('SUPPORTIVE')));
+  return v;
+}
 
 function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): DrugClass[] {
   const all: Record<string, DrugClass[]> = {
@@ -341,350 +424,484 @@ function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 
   return all[target]!.filter((k) => modality === 'any' || k.endsWith(modality === 'CAR_T' ? 'CAR_T' : modality));
 }
 
-function compileLeaf(l: Leaf): CompiledRule {
+/** The birthday on which someone born on `b` turns `years` (29 February falls on 1 March). */
+const birthday = (b: string, years: number): number => epochDay(`${String(Number(b.slice(0, 4)) + years).padStart(4, '0')}${b.slice(4, 10)}`);
+const refractoryDrugs = (p: PatientProfile, generics: readonly string[]): string => generics.filter((g) => p.drugs[g]?.refractory).join(', ');
+const targetDrugs = (p: PatientProfile, classes: readonly DrugClass[]): string => classes.flatMap((k) => p.classes[k].drugs).join(', ');
+/** Stands for "still being given" among last-dose dates. */
+const ONGOING = 'ongoing';
+/** The later of `latest` and the drug's last dose; ONGOING once any drug considered is ongoing. */
+function lastDose(p: PatientProfile, generic: string, latest: string | null): string | null {
+  const d = p.drugs[generic];
+  if (!d || latest === ONGOING) return latest;
+  if (d.ongoing) return ONGOING;
+  return d.lastDose && (latest === null || d.lastDose > latest) ? d.lastDose : latest;
+}
+
+function compileLeaf(l: Leaf): RuleNode {
   switch (l.fact) {
     case 'age': {
-      const expected = `age ${l.min !== undefined ? `≥ ${l.min}` : ''}${l.min !== undefined && l.max !== undefined ? ' and ' : ''}${l.max !== undefined ? `≤ ${l.max}` : ''}`;
-      return (ctx) => {
-        const b = ctx.profile.demographics.birthDate;
-        if (!b) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'age', expected, actual: null, missing: ['birth date'] }));
-        const age = ageOnDay(b, ctx.asOf);
+      const expected = `age ${range(l.min, l.max)}`;
+      const missing = ['birth date'];
+      return (s) => {
+        const b = s.profile.demographics.birthDate;
+        const age = s.age;
+        if (!b || age === null) return done(s, UNKNOWN, 'age', expected, NONE, missing);
         const ok = (l.min === undefined || age >= l.min) && (l.max === undefined || age <= l.max);
-        const birthday = (years: number): string => `${String(Number(b.slice(0, 4)) + years).padStart(4, '0')}${b.slice(4, 10)}`;
-        const flipsOn = !ok && l.min !== undefined && age < l.min ? birthday(l.min) : ok && l.max !== undefined ? birthday(l.max + 1) : undefined;
-        return leaf(ctx, bool(ok), flipsOn, () => ({ fact: 'age', expected, actual: String(age) }));
+        s.flip = !ok && l.min !== undefined && age < l.min ? birthday(b, l.min) : ok && l.max !== undefined ? birthday(b, l.max + 1) : NO_FLIP;
+        if (s.trace !== null) note(s, bool(ok), 'age', expected, String(age));
+        return bool(ok);
       };
     }
-    case 'sex':
-      return (ctx) => {
-        const s = ctx.profile.demographics.sex;
-        const expected = `sex ${l.in.join(' or ')}`;
-        if (!s || s === 'unknown') return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'sex', expected, actual: null, missing: ['sex'] }));
-        return leaf(ctx, bool((l.in as string[]).includes(s)), undefined, () => ({ fact: 'sex', expected, actual: s }));
+    case 'sex': {
+      const expected = `sex ${l.in.join(' or ')}`;
+      const allowed = l.in as string[];
+      const missing = ['sex'];
+      return (s) => {
+        const sex = s.profile.demographics.sex;
+        if (!sex || sex === 'unknown') return done(s, UNKNOWN, 'sex', expected, NONE, missing);
+        return s.trace === null ? quiet(s, bool(allowed.includes(sex))) : done(s, bool(allowed.includes(sex)), 'sex', expected, sex);
       };
-    case 'ecog':
-      return (ctx) => {
-        const e = ctx.profile.ecog;
-        const expected = `ECOG ${l.min !== undefined ? `${l.min}–` : '≤ '}${l.max}${ageNote(l.maxAgeDays)}`;
-        if (!e) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'ecog', expected, actual: null, missing: [`ECOG${ageNote(l.maxAgeDays)}`] }));
-        if (!within(e.date, ctx.asOf, l.maxAgeDays)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'ecog', expected, actual: `${e.value} (${e.date}, too old)`, missing: [`ECOG${ageNote(l.maxAgeDays)}`], provenance: e.provenance }));
-        return leaf(ctx, bool(e.value <= l.max && (l.min === undefined || e.value >= l.min)), undefined, () => ({ fact: 'ecog', expected, actual: `${e.value} (${e.date})`, provenance: e.provenance }));
+    }
+    case 'ecog': {
+      const expected = `ECOG ${l.min !== undefined ? `${l.min}–` : '≤ '}${l.max}${ageNote(l.maxAgeDays)}`;
+      const missing = [`ECOG${ageNote(l.maxAgeDays)}`];
+      return (s) => {
+        const e = s.profile.ecog;
+        if (!e) return done(s, UNKNOWN, 'ecog', expected, NONE, missing);
+        if (!within(s, e.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, 'ecog', expected, `${e.value} (${e.date}, too old)`, missing, e.provenance);
+        return s.trace === null ? quiet(s, bool(e.value <= l.max && (l.min === undefined || e.value >= l.min))) : done(s, bool(e.value <= l.max && (l.min === undefined || e.value >= l.min)), 'ecog', expected, `${e.value} (${e.date})`, undefined, e.provenance);
       };
-    case 'priorLines':
-      return (ctx) => {
-        const n = ctx.profile.linesOfTherapy.count;
-        const expected = `prior lines ${l.min !== undefined ? `≥ ${l.min}` : ''}${l.min !== undefined && l.max !== undefined ? ' and ' : ''}${l.max !== undefined ? `≤ ${l.max}` : ''}`;
-        if (!hasTreatmentHistory(ctx.profile)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'priorLines', expected, actual: null, missing: ['treatment history'] }));
-        return leaf(ctx, bool((l.min === undefined || n >= l.min) && (l.max === undefined || n <= l.max)), undefined, () => ({ fact: 'priorLines', expected, actual: String(n) }));
+    }
+    case 'priorLines': {
+      const expected = `prior lines ${range(l.min, l.max)}`;
+      return (s) => {
+        if (!s.history) return done(s, UNKNOWN, 'priorLines', expected, NONE, TREATMENT_HISTORY);
+        const n = s.profile.linesOfTherapy.count;
+        return s.trace === null ? quiet(s, bool((l.min === undefined || n >= l.min) && (l.max === undefined || n <= l.max))) : done(s, bool((l.min === undefined || n >= l.min) && (l.max === undefined || n <= l.max)), 'priorLines', expected, String(n));
       };
+    }
     case 'drugExposed':
-    case 'drugRefractory':
-      return (ctx) => {
-        const p = ctx.profile;
-        const scope = l.scope ?? 'any';
-        const what = `${l.fact === 'drugExposed' ? 'exposed to' : 'refractory to'} ${l.drug}${scope === 'lastLine' ? ' in the last line' : ''}`;
-        if (!hasTreatmentHistory(p)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: what, actual: null, missing: ['treatment history'] }));
+    case 'drugRefractory': {
+      const scope = l.scope ?? 'any';
+      const expected = `${l.fact === 'drugExposed' ? 'exposed to' : 'refractory to'} ${l.drug}${scope === 'lastLine' ? ' in the last line' : ''}`;
+      const undocumented = [`response or progression on ${l.drug}`];
+      const exposedOnly = l.fact === 'drugExposed';
+      const excludeMaintenanceOnly = l.fact === 'drugRefractory' && l.excludeMaintenanceOnly === true;
+      return (s) => {
+        if (!s.history) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
+        const p = s.profile;
         const d = p.drugs[l.drug];
-        const lastLine = p.linesOfTherapy.lines.at(-1);
-        if (l.fact === 'drugExposed') {
-          const yes = d !== undefined && (scope === 'any' || (lastLine?.generics.includes(l.drug) ?? false));
-          return leaf(ctx, bool(yes), undefined, () => ({ fact: l.fact, expected: what, actual: d ? `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}` : 'never exposed', ...(d ? { provenance: d.provenance } : {}) }));
+        if (exposedOnly) {
+          const yes = d !== undefined && (scope === 'any' || (p.linesOfTherapy.lines.at(-1)?.generics.includes(l.drug) ?? false));
+          return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (d ? `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}` : 'never exposed'), undefined, d?.provenance);
         }
-        const refractory = d !== undefined && (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(l.excludeMaintenanceOnly === true && d.refractoryOnlyAtMaintenance);
-        if (!refractory && d !== undefined && !hasResponseData(p)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: what, actual: 'exposed, response not documented', missing: [`response or progression on ${l.drug}`] }));
-        return leaf(ctx, bool(refractory), undefined, () => ({ fact: l.fact, expected: what, actual: d ? (d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory') : 'never exposed', ...(d ? { provenance: d.provenance } : {}) }));
+        const refractory = d !== undefined && (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(excludeMaintenanceOnly && d.refractoryOnlyAtMaintenance);
+        if (!refractory && d !== undefined && !s.responseData) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, (d ? d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory' : 'never exposed'), undefined, d?.provenance);
       };
+    }
     case 'classExposed':
-    case 'classRefractory':
-      return (ctx) => {
-        const p = ctx.profile;
-        const scope = l.scope ?? 'any';
-        const what = `${l.fact === 'classExposed' ? 'exposed to' : 'refractory to'} ${l.class}${scope === 'lastLine' ? ' in the last line' : ''}`;
-        if (!hasTreatmentHistory(p)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: what, actual: null, missing: ['treatment history'] }));
+    case 'classRefractory': {
+      const scope = l.scope ?? 'any';
+      const expected = `${l.fact === 'classExposed' ? 'exposed to' : 'refractory to'} ${l.class}${scope === 'lastLine' ? ' in the last line' : ''}`;
+      const undocumented = [`response or progression on ${l.class}`];
+      const exposedOnly = l.fact === 'classExposed';
+      return (s) => {
+        if (!s.history) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
+        const p = s.profile;
         const c = p.classes[l.class];
-        const lastLine = p.linesOfTherapy.lines.at(-1);
-        if (l.fact === 'classExposed') {
-          const yes = scope === 'any' ? c.exposed : (lastLine?.classes.includes(l.class) ?? false);
-          return leaf(ctx, bool(yes), undefined, () => ({ fact: l.fact, expected: what, actual: c.drugs.length ? c.drugs.join(', ') : 'none' }));
+        if (exposedOnly) {
+          const yes = scope === 'any' ? c.exposed : (p.linesOfTherapy.lines.at(-1)?.classes.includes(l.class) ?? false);
+          return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));
         }
         const refractory = scope === 'any' ? c.refractory : c.refractoryInLastLine;
-        if (!refractory && c.exposed && !hasResponseData(p)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: what, actual: 'exposed, response not documented', missing: [`response or progression on ${l.class}`] }));
-        return leaf(ctx, bool(refractory), undefined, () => ({ fact: l.fact, expected: what, actual: c.drugs.filter((g) => p.drugs[g]?.refractory).join(', ') || (c.exposed ? 'exposed, not refractory' : 'never exposed') }));
+        if (!refractory && c.exposed && !s.responseData) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, refractoryDrugs(p, c.drugs) || (c.exposed ? 'exposed, not refractory' : 'never exposed'));
       };
+    }
     case 'flag':
-      return (ctx) => {
+      return (s) => {
         // Every flag is about treatment: without any treatment history it is unknown, not false.
-        if (!hasTreatmentHistory(ctx.profile)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'flag', expected: l.name, actual: null, missing: ['treatment history'] }));
-        return leaf(ctx, bool(ctx.profile.flags[l.name]), undefined, () => ({ fact: 'flag', expected: l.name, actual: String(ctx.profile.flags[l.name]) }));
+        if (!s.history) return done(s, UNKNOWN, 'flag', l.name, NONE, TREATMENT_HISTORY);
+        const v = s.profile.flags[l.name];
+        return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
       };
-    case 'priorTargetTherapy':
-      return (ctx) => {
-        const classes = targetClasses(l.target, l.modality ?? 'any');
-        const expected = `prior ${l.target}-directed ${l.modality && l.modality !== 'any' ? l.modality : 'therapy'}`;
-        if (!hasTreatmentHistory(ctx.profile)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['treatment history'] }));
-        const drugs = classes.flatMap((k) => ctx.profile.classes[k].drugs);
-        return leaf(ctx, bool(drugs.length > 0), undefined, () => ({ fact: l.fact, expected, actual: drugs.join(', ') || 'none' }));
+    case 'priorTargetTherapy': {
+      const classes = targetClasses(l.target, l.modality ?? 'any');
+      const expected = `prior ${l.target}-directed ${l.modality && l.modality !== 'any' ? l.modality : 'therapy'}`;
+      return (s) => {
+        if (!s.history) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
+        let yes = false;
+        for (const k of classes) if (s.profile.classes[k].drugs.length > 0) yes = true;
+        return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, targetDrugs(s.profile, classes) || 'none');
       };
-    case 'priorTransplant':
-      return (ctx) => {
-        const kind = l.kind ?? 'any';
-        const ts = ctx.profile.transplants.filter((t) => kind === 'any' || t.kind === `${kind}-sct`);
-        const expected = `≥ ${l.minCount ?? 1} prior ${kind === 'any' ? '' : `${kind} `}SCT`;
-        if (!hasTreatmentHistory(ctx.profile) && ts.length === 0) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['transplant history'] }));
-        return leaf(ctx, bool(ts.length >= (l.minCount ?? 1)), undefined, () => ({ fact: l.fact, expected, actual: ts.map((t) => `${t.kind} ${t.date}`).join(', ') || 'none' }));
+    }
+    case 'priorTransplant': {
+      const kind = l.kind ?? 'any';
+      const wanted = `${kind}-sct`;
+      const minCount = l.minCount ?? 1;
+      const expected = `≥ ${minCount} prior ${kind === 'any' ? '' : `${kind} `}SCT`;
+      const missing = ['transplant history'];
+      return (s) => {
+        const all = s.profile.transplants;
+        let n = 0;
+        for (const t of all) if (kind === 'any' || t.kind === wanted) n++;
+        if (!s.history && n === 0) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        return s.trace === null ? quiet(s, bool(n >= minCount)) : done(s, bool(n >= minCount), l.fact, expected, all.filter((t) => kind === 'any' || t.kind === wanted).map((t) => `${t.kind} ${t.date}`).join(', ') || 'none');
       };
+    }
     case 'timeSince':
-      return (ctx) => compileTimeSince(l, ctx);
+      return compileTimeSince(l);
     case 'measurableDisease':
-      return (ctx) => measurable(l, ctx);
-    case 'measurableByFlcOnly':
-      return (ctx) => {
-        const m = ctx.profile.disease.measurable;
-        const any = m.values.serumMProtein || m.values.urineMProtein || m.values.involvedFlc;
-        if (!any) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: 'measurable by FLC only', actual: null, missing: ['serum M-protein, urine M-protein and serum FLC'] }));
-        return leaf(ctx, bool(m.flcOnly), undefined, () => ({ fact: l.fact, expected: 'measurable by FLC only', actual: m.flcOnly ? 'FLC only' : 'not FLC-only measurable', provenance: m.provenance }));
+      return compileMeasurable(l);
+    case 'measurableByFlcOnly': {
+      const expected = 'measurable by FLC only';
+      const missing = ['serum M-protein, urine M-protein and serum FLC'];
+      return (s) => {
+        const m = s.profile.disease.measurable;
+        if (!m.values.serumMProtein && !m.values.urineMProtein && !m.values.involvedFlc) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        return s.trace === null ? quiet(s, bool(m.flcOnly)) : done(s, bool(m.flcOnly), l.fact, expected, (m.flcOnly ? 'FLC only' : 'not FLC-only measurable'), undefined, m.provenance);
       };
+    }
     case 'lab': {
       const def = LAB_DEFINITIONS.find((d) => d.name === l.name)!;
       const c = convert(l.value, l.unit, def.unit, def.molarMass);
-      const threshold = c.ok ? c.value : l.value;
-      const expected = `${l.name} ${l.op} ${l.value} ${l.unit}${ageNote(l.maxAgeDays)}`;
-      return (ctx) => labLeaf(ctx, l.fact, l.name, expected, l.maxAgeDays, (v) => ({ value: v.value, ok: compare(v.value, l.op, threshold), actual: `${v.value} ${v.unit} (${v.date})` }));
+      return compileLab(l.fact, l.name, l.op, c.ok ? c.value : l.value, `${l.name} ${l.op} ${l.value} ${l.unit}${ageNote(l.maxAgeDays)}`, l.maxAgeDays);
     }
-    case 'labTimesUln': {
-      const expected = `${l.name} ${l.op} ${l.value} × ULN${ageNote(l.maxAgeDays)}`;
-      return (ctx) => labLeaf(ctx, l.fact, l.name, expected, l.maxAgeDays, (v) => (v.timesUln === null ? null : { value: v.timesUln, ok: compare(v.timesUln, l.op, l.value), actual: `${v.value} ${v.unit} = ${v.timesUln} × ULN (${v.date})` }));
+    case 'labTimesUln':
+      return compileLab(l.fact, l.name, l.op, l.value, `${l.name} ${l.op} ${l.value} × ULN${ageNote(l.maxAgeDays)}`, l.maxAgeDays);
+    case 'creatinineClearance': {
+      const expected = `CrCl (Cockcroft–Gault) ${l.op} ${l.value} mL/min${ageNote(l.maxAgeDays)}`;
+      const missing = [`creatinine${ageNote(l.maxAgeDays)} with weight, sex and birth date`];
+      return (s) => {
+        const c = s.profile.labs.crcl;
+        if (!c || !within(s, c.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (c ? `${c.value} mL/min (${c.date}, too old)` : null), missing);
+        return s.trace === null ? quiet(s, bool(compare(c.value, l.op, l.value))) : done(s, bool(compare(c.value, l.op, l.value)), l.fact, expected, `${c.value} mL/min (${c.date})`, undefined, c.provenance);
+      };
     }
-    case 'creatinineClearance':
-      return (ctx) => {
-        const c = ctx.profile.labs.crcl;
-        const expected = `CrCl (Cockcroft–Gault) ${l.op} ${l.value} mL/min${ageNote(l.maxAgeDays)}`;
-        if (!c || !within(c.date, ctx.asOf, l.maxAgeDays)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: c ? `${c.value} mL/min (${c.date}, too old)` : null, missing: [`creatinine${ageNote(l.maxAgeDays)} with weight, sex and birth date`] }));
-        return leaf(ctx, bool(compare(c.value, l.op, l.value)), undefined, () => ({ fact: l.fact, expected, actual: `${c.value} mL/min (${c.date})`, provenance: c.provenance }));
+    case 'progressionAfterLastLine': {
+      const expected = 'progression on or after the last line';
+      const missing = ['disease assessment since the last line'];
+      return (s) => {
+        const line = s.profile.linesOfTherapy.lines.at(-1);
+        const pd = s.profile.disease.progressionDate;
+        if (!line) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
+        if (pd && pd >= line.start) return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd}`);
+        return s.trace === null ? quiet(s, s.responseData ? NOT_MET : UNKNOWN) : done(s, s.responseData ? NOT_MET : UNKNOWN, l.fact, expected, (pd ? `last progression ${pd}, before line ${line.number}` : 'no progression recorded'), s.responseData ? undefined : missing);
       };
-    case 'progressionAfterLastLine':
-      return (ctx) => {
-        const line = ctx.profile.linesOfTherapy.lines.at(-1);
-        const pd = ctx.profile.disease.progressionDate;
-        const expected = 'progression on or after the last line';
-        if (!line) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['treatment history'] }));
-        if (pd && pd >= line.start) return leaf(ctx, 'MET', undefined, () => ({ fact: l.fact, expected, actual: `progression ${pd}` }));
-        return leaf(ctx, hasResponseData(ctx.profile) ? 'NOT_MET' : 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: pd ? `last progression ${pd}, before line ${line.number}` : 'no progression recorded', ...(hasResponseData(ctx.profile) ? {} : { missing: ['disease assessment since the last line'] }) }));
+    }
+    case 'responseAtLeast': {
+      const wanted = RESPONSE_RANK[l.category];
+      if (l.ever) {
+        const expected = `best response to any line ${l.category} or better`;
+        const missing = ['response assessments'];
+        return (s) => {
+          const best = s.profile.disease.bestResponse;
+          if (!best) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+          return s.trace === null ? quiet(s, bool(RESPONSE_RANK[best] >= wanted)) : done(s, bool(RESPONSE_RANK[best] >= wanted), l.fact, expected, `best ${best}`);
+        };
+      }
+      const expected = `response ${l.category} or better`;
+      const missing = ['response assessment'];
+      return (s) => {
+        const r = s.profile.disease.response;
+        if (!r) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        return s.trace === null ? quiet(s, bool(RESPONSE_RANK[r.category] >= wanted)) : done(s, bool(RESPONSE_RANK[r.category] >= wanted), l.fact, expected, `${r.category} (${r.date}, ${r.source})`, undefined, r.provenance);
       };
-    case 'responseAtLeast':
-      return (ctx) => {
-        if (l.ever) {
-          const best = ctx.profile.disease.bestResponse;
-          const expected = `best response to any line ${l.category} or better`;
-          if (!best) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['response assessments'] }));
-          return leaf(ctx, bool(RESPONSE_RANK[best] >= RESPONSE_RANK[l.category]), undefined, () => ({ fact: l.fact, expected, actual: `best ${best}` }));
-        }
-        const r = ctx.profile.disease.response;
-        const expected = `response ${l.category} or better`;
-        if (!r) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['response assessment'] }));
-        return leaf(ctx, bool(RESPONSE_RANK[r.category] >= RESPONSE_RANK[l.category]), undefined, () => ({ fact: l.fact, expected, actual: `${r.category} (${r.date}, ${r.source})`, provenance: r.provenance }));
-      };
-    case 'mrd':
-      return (ctx) => {
-        const m = ctx.profile.disease.mrd.latest;
-        const expected = `MRD ${l.result}${l.maxSensitivity ? ` at ≤ ${l.maxSensitivity}` : ''}${ageNote(l.maxAgeDays)}`;
-        if (!m || !within(m.date, ctx.asOf, l.maxAgeDays)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: m ? `${m.result} (${m.date}, too old)` : null, missing: [`MRD assessment${ageNote(l.maxAgeDays)}`] }));
+    }
+    case 'mrd': {
+      const expected = `MRD ${l.result}${l.maxSensitivity ? ` at ≤ ${l.maxSensitivity}` : ''}${ageNote(l.maxAgeDays)}`;
+      const missing = [`MRD assessment${ageNote(l.maxAgeDays)}`];
+      const missingSensitivity = [`MRD at sensitivity ≤ ${l.maxSensitivity}`];
+      return (s) => {
+        const m = s.profile.disease.mrd.latest;
+        if (!m || !within(s, m.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (m ? `${m.result} (${m.date}, too old)` : null), missing);
         const sensitive = l.maxSensitivity === undefined || (m.sensitivity !== null && m.sensitivity <= l.maxSensitivity);
-        if (m.result === 'negative' && l.result === 'negative' && !sensitive) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: `negative at ${m.sensitivity ?? 'unknown sensitivity'}`, missing: [`MRD at sensitivity ≤ ${l.maxSensitivity}`] }));
-        return leaf(ctx, bool(m.result === l.result), undefined, () => ({ fact: l.fact, expected, actual: `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})`, provenance: ctx.profile.disease.mrd.provenance }));
+        if (m.result === 'negative' && l.result === 'negative' && !sensitive) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `negative at ${m.sensitivity ?? 'unknown sensitivity'}`, missingSensitivity);
+        return s.trace === null ? quiet(s, bool(m.result === l.result)) : done(s, bool(m.result === l.result), l.fact, expected, `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})`, undefined, s.profile.disease.mrd.provenance);
       };
+    }
     case 'cytogenetics': {
       const wanted = canonicalAbnormality(l.abnormality);
-      return (ctx) => {
-        const f = ctx.profile.cytogenetics.abnormalities.find((a) => a.abnormality === wanted);
-        if (!f) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: `${wanted} detected`, actual: null, missing: [`FISH for ${wanted}`] }));
-        return leaf(ctx, bool(f.detected), undefined, () => ({ fact: l.fact, expected: `${wanted} detected`, actual: `${f.detected ? 'detected' : 'not detected'}${f.percentCells !== null ? ` (${f.percentCells}%)` : ''} ${f.date}`, provenance: f.provenance }));
+      const expected = `${wanted} detected`;
+      const missing = [`FISH for ${wanted}`];
+      return (s) => {
+        const f = s.profile.cytogenetics.abnormalities.find((a) => a.abnormality === wanted);
+        if (!f) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        return s.trace === null ? quiet(s, bool(f.detected)) : done(s, bool(f.detected), l.fact, expected, `${f.detected ? 'detected' : 'not detected'}${f.percentCells !== null ? ` (${f.percentCells}%)` : ''} ${f.date}`, undefined, f.provenance);
       };
     }
-    case 'highRiskCytogenetics':
-      return (ctx) => {
-        const c = ctx.profile.cytogenetics;
-        const expected = `high-risk cytogenetics (${l.definition === 'riss' ? 'R-ISS' : 'IMS/IMWG 2025'})`;
-        if (c.abnormalities.length === 0) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['FISH cytogenetics'] }));
-        const yes = l.definition === 'riss' ? c.highRiskRiss : c.highRiskImwg2025.highRisk;
-        return leaf(ctx, bool(yes), undefined, () => ({ fact: l.fact, expected, actual: l.definition === 'riss' ? String(c.highRiskRiss) : c.highRiskImwg2025.basis.join('; ') || 'none of the criteria' }));
+    case 'highRiskCytogenetics': {
+      const riss = l.definition === 'riss';
+      const expected = `high-risk cytogenetics (${riss ? 'R-ISS' : 'IMS/IMWG 2025'})`;
+      const missing = ['FISH cytogenetics'];
+      return (s) => {
+        const c = s.profile.cytogenetics;
+        if (c.abnormalities.length === 0) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        return s.trace === null ? quiet(s, bool(riss ? c.highRiskRiss : c.highRiskImwg2025.highRisk)) : done(s, bool(riss ? c.highRiskRiss : c.highRiskImwg2025.highRisk), l.fact, expected, (riss ? String(c.highRiskRiss) : c.highRiskImwg2025.basis.join('; ') || 'none of the criteria'));
       };
-    case 'condition':
-      return (ctx) => {
-        const c = ctx.profile.conditions[l.kind];
-        const expected = `${l.kind}${l.minGrade ? ` grade ≥ ${l.minGrade}` : ''}${l.includeHistory ? ' (current or past)' : ' (active)'}`;
-        if (!c) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: [`${l.kind} status`] }));
+    }
+    case 'condition': {
+      const expected = `${l.kind}${l.minGrade ? ` grade ≥ ${l.minGrade}` : ''}${l.includeHistory ? ' (current or past)' : ' (active)'}`;
+      const missing = [`${l.kind} status`];
+      const missingGrade = [`${l.kind} grade`];
+      return (s) => {
+        const c = s.profile.conditions[l.kind];
+        if (!c) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
         const present = c.status === 'active' || (l.includeHistory === true && (c.status === 'history' || c.status === 'resolved'));
-        if (present && l.minGrade !== undefined && c.grade === null) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: `${c.status}, grade not recorded`, missing: [`${l.kind} grade`] }));
-        return leaf(ctx, bool(present && (l.minGrade === undefined || (c.grade ?? 0) >= l.minGrade)), undefined, () => ({ fact: l.fact, expected, actual: `${c.status}${c.grade !== null ? ` grade ${c.grade}` : ''} (${c.date})`, provenance: c.provenance }));
+        if (present && l.minGrade !== undefined && c.grade === null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${c.status}, grade not recorded`, missingGrade);
+        return s.trace === null ? quiet(s, bool(present && (l.minGrade === undefined || (c.grade ?? 0) >= l.minGrade))) : done(s, bool(present && (l.minGrade === undefined || (c.grade ?? 0) >= l.minGrade)), l.fact, expected, `${c.status}${c.grade !== null ? ` grade ${c.grade}` : ''} (${c.date})`, undefined, c.provenance);
       };
-    case 'plasmaCellLeukemia':
-      return (ctx) => {
-        const p = ctx.profile.plasmaCellLeukemia;
-        if (!p) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: 'plasma cell leukaemia', actual: null, missing: ['circulating plasma cells or PCL status'] }));
-        return leaf(ctx, bool(p.present), undefined, () => ({ fact: l.fact, expected: 'plasma cell leukaemia', actual: p.basis }));
-      };
-    case 'extramedullaryDisease':
-      return (ctx) => {
-        const e = ctx.profile.extramedullaryDisease;
-        const type = l.type ?? 'any';
-        const expected = `extramedullary disease${type === 'any' ? '' : ` (${type})`}`;
-        if (!e) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected, actual: null, missing: ['imaging for extramedullary disease'] }));
-        return leaf(ctx, bool(e.present && (type === 'any' || e.type === type)), undefined, () => ({ fact: l.fact, expected, actual: `${e.present ? `present${e.type ? ` (${e.type})` : ''}` : 'absent'} ${e.date}` }));
-      };
-    case 'unknownText':
-      return (ctx) => leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: l.fact, expected: l.reason, actual: null, missing: [l.reason] }));
-  }
-}
-
-function labLeaf(
-  ctx: EvaluationContext,
-  fact: string,
-  name: LabName,
-  expected: string,
-  maxAgeDays: number | undefined,
-  judge: (v: NonNullable<PatientProfile['labs'][LabName]>) => { value: number; ok: boolean; actual: string } | null,
-): NodeResult {
-  const v = ctx.profile.labs[name];
-  const needed = `${name}${ageNote(maxAgeDays)}`;
-  if (!v) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact, expected, actual: null, missing: [needed] }));
-  if (!within(v.date, ctx.asOf, maxAgeDays)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact, expected, actual: `${v.value} ${v.unit} (${v.date}, too old)`, missing: [needed], provenance: v.provenance }));
-  const j = judge(v);
-  if (!j) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact, expected, actual: `${v.value} ${v.unit} (no ULN)`, missing: [`${name} upper limit of normal`], provenance: v.provenance }));
-  return leaf(ctx, bool(j.ok), undefined, () => ({ fact, expected, actual: j.actual, provenance: v.provenance }));
-}
-
-function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>, ctx: EvaluationContext): NodeResult {
-  const p = ctx.profile;
-  const label = l.event === 'lastDose' ? `last dose of ${l.drug ?? l.class ?? 'anti-myeloma therapy'}` : l.event === 'transplant' ? `${l.kind && l.kind !== 'any' ? `${l.kind} ` : ''}SCT` : l.event === 'carT' ? 'CAR-T infusion' : 'progression';
-  const expected = `${l.minDays !== undefined ? `≥ ${l.minDays}` : ''}${l.minDays !== undefined && l.maxDays !== undefined ? ' and ' : ''}${l.maxDays !== undefined ? `≤ ${l.maxDays}` : ''} days since ${label}`;
-  if (!hasTreatmentHistory(p) && l.event !== 'progression') return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'timeSince', expected, actual: null, missing: ['treatment history'] }));
-  let date: string | null = null;
-  let ongoing = false;
-  if (l.event === 'lastDose') {
-    const generics = l.drug ? [l.drug] : l.class ? p.classes[l.class].drugs : Object.keys(p.drugs).filter((g) => !classesOf(g).includes('SUPPORTIVE'));
-    for (const g of generics) {
-      const d = p.drugs[g];
-      if (!d) continue;
-      if (d.ongoing) ongoing = true;
-      else if (d.lastDose && (date === null || d.lastDose > date)) date = d.lastDose;
     }
-  } else if (l.event === 'transplant') {
-    date = p.transplants.filter((t) => !l.kind || l.kind === 'any' || t.kind === `${l.kind}-sct`).at(-1)?.date ?? null;
-  } else if (l.event === 'carT') {
-    date = p.cellTherapies.at(-1)?.date ?? null;
-  } else {
-    date = p.disease.progressionDate;
-    if (!date && !hasResponseData(p)) return leaf(ctx, 'UNKNOWN', undefined, () => ({ fact: 'timeSince', expected, actual: null, missing: ['disease assessments'] }));
+    case 'plasmaCellLeukemia': {
+      const expected = 'plasma cell leukaemia';
+      const missing = ['circulating plasma cells or PCL status'];
+      return (s) => {
+        const p = s.profile.plasmaCellLeukemia;
+        if (!p) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        return s.trace === null ? quiet(s, bool(p.present)) : done(s, bool(p.present), l.fact, expected, p.basis);
+      };
+    }
+    case 'extramedullaryDisease': {
+      const type = l.type ?? 'any';
+      const expected = `extramedullary disease${type === 'any' ? '' : ` (${type})`}`;
+      const missing = ['imaging for extramedullary disease'];
+      return (s) => {
+        const e = s.profile.extramedullaryDisease;
+        if (!e) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        return s.trace === null ? quiet(s, bool(e.present && (type === 'any' || e.type === type))) : done(s, bool(e.present && (type === 'any' || e.type === type)), l.fact, expected, `${e.present ? `present${e.type ? ` (${e.type})` : ''}` : 'absent'} ${e.date}`);
+      };
+    }
+    case 'unknownText': {
+      const missing = [l.reason];
+      return (s) => done(s, UNKNOWN, l.fact, l.reason, NONE, missing);
+    }
   }
-  if (ongoing) {
-    // Still on it: "at least N days since" is not met, with no date yet; "within N days" is met.
-    return leaf(ctx, bool(l.minDays === undefined), undefined, () => ({ fact: 'timeSince', expected, actual: `${label}: ongoing` }));
-  }
-  if (date === null) return leaf(ctx, bool(l.maxDays === undefined), undefined, () => ({ fact: 'timeSince', expected, actual: `no ${label}` }));
-  const days = daysBetween(date, ctx.asOf);
-  const okMin = l.minDays === undefined || days >= l.minDays;
-  const okMax = l.maxDays === undefined || days <= l.maxDays;
-  const outcome = bool(okMin && okMax);
-  let flipsOn: string | undefined;
-  if (!okMin && okMax) {
-    const d = addDays(date, l.minDays!);
-    if (l.maxDays === undefined || l.maxDays >= l.minDays!) flipsOn = d;
-  } else if (okMin && okMax && l.maxDays !== undefined) flipsOn = addDays(date, l.maxDays + 1);
-  return leaf(ctx, outcome, flipsOn, () => ({ fact: 'timeSince', expected, actual: `${days} days since ${label} (${date})` }));
 }
 
-function measurable(l: Extract<Leaf, { fact: 'measurableDisease' }>, ctx: EvaluationContext): NodeResult {
-  const m = ctx.profile.disease.measurable;
-  const iso = m.heavyChain as keyof NonNullable<typeof l.serumMinGdLByIsotype> | null;
-  const serumMin = (iso && l.serumMinGdLByIsotype?.[iso]) ?? l.serumMinGdL ?? 1.0;
+function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, threshold: number, expected: string, maxAgeDays: number | undefined): RuleNode {
+  const missing = [`${name}${ageNote(maxAgeDays)}`];
+  const missingUln = [`${name} upper limit of normal`];
+  const timesUln = fact === 'labTimesUln';
+  return (s) => {
+    const v = s.profile.labs[name];
+    if (!v) return done(s, UNKNOWN, fact, expected, NONE, missing);
+    if (!within(s, v.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (${v.date}, too old)`, missing, v.provenance);
+    if (timesUln) {
+      const x = v.timesUln;
+      if (x === null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (no ULN)`, missingUln, v.provenance);
+      return s.trace === null ? quiet(s, bool(compare(x, op, threshold))) : done(s, bool(compare(x, op, threshold)), fact, expected, `${v.value} ${v.unit} = ${x} × ULN (${v.date})`, undefined, v.provenance);
+    }
+    return s.trace === null ? quiet(s, bool(compare(v.value, op, threshold))) : done(s, bool(compare(v.value, op, threshold)), fact, expected, `${v.value} ${v.unit} (${v.date})`, undefined, v.provenance);
+  };
+}
+
+function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
+  const label = l.event === 'lastDose' ? `last dose of ${l.drug ?? l.class ?? 'anti-myeloma therapy'}` : l.event === 'transplant' ? `${l.kind && l.kind !== 'any' ? `${l.kind} ` : ''}SCT` : l.event === 'carT' ? 'CAR-T infusion' : 'progression';
+  const expected = `${range(l.minDays, l.maxDays)} days since ${label}`;
+  const wantedKind = l.kind && l.kind !== 'any' ? `${l.kind}-sct` : null;
+  const missingAssessments = ['disease assessments'];
+  const fact = 'timeSince';
+  return (s) => {
+    const p = s.profile;
+    if (!s.history && l.event !== 'progression') return done(s, UNKNOWN, fact, expected, NONE, TREATMENT_HISTORY);
+    let date: string | null = null;
+    let ongoing = false;
+    if (l.event === 'lastDose') {
+      if (l.drug) date = lastDose(p, l.drug, date);
+      else if (l.class) for (const g of p.classes[l.class].drugs) date = lastDose(p, g, date);
+      else for (const g in p.drugs) if (!isSupportive(g)) date = lastDose(p, g, date);
+      ongoing = date === ONGOING;
+      if (ongoing) date = null;
+    } else if (l.event === 'transplant') {
+      for (const t of p.transplants) if (wantedKind === null || t.kind === wantedKind) date = t.date;
+    } else if (l.event === 'carT') {
+      date = p.cellTherapies.at(-1)?.date ?? null;
+    } else {
+      date = p.disease.progressionDate;
+      if (!date && !s.responseData) return done(s, UNKNOWN, fact, expected, NONE, missingAssessments);
+    }
+    // Still on it: "at least N days since" is not met, with no date yet; "within N days" is met.
+    if (ongoing) return s.trace === null ? quiet(s, bool(l.minDays === undefined)) : done(s, bool(l.minDays === undefined), fact, expected, `${label}: ongoing`);
+    if (date === null) return s.trace === null ? quiet(s, bool(l.maxDays === undefined)) : done(s, bool(l.maxDays === undefined), fact, expected, `no ${label}`);
+    const since: string = date;
+    const days = s.asOfDay - epochDay(since);
+    const okMin = l.minDays === undefined || days >= l.minDays;
+    const okMax = l.maxDays === undefined || days <= l.maxDays;
+    const code = bool(okMin && okMax);
+    s.flip = NO_FLIP;
+    if (!okMin && okMax) {
+      if (l.maxDays === undefined || l.maxDays >= l.minDays!) s.flip = s.asOfDay - days + l.minDays!;
+    } else if (okMin && okMax && l.maxDays !== undefined) s.flip = s.asOfDay - days + l.maxDays + 1;
+    if (s.trace !== null) note(s, code, fact, expected, `${days} days since ${label} (${since})`);
+    return code;
+  };
+}
+
+function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): RuleNode {
   const urineMin = l.urineMinMg24h ?? 200;
   const flcMinMgL = (l.involvedFlcMinMgDl ?? 10) * 10;
   const abnormalRequired = l.requireAbnormalFlcRatio ?? true;
-  const fresh = <T extends { date: string }>(v: T | null): T | null => (v && within(v.date, ctx.asOf, l.maxAgeDays) ? v : null);
-  const serum = fresh(m.values.serumMProtein);
-  const urine = fresh(m.values.urineMProtein);
-  const flc = fresh(m.values.involvedFlc);
-  const ratio = fresh(m.values.flcRatio);
-  const serumOk = serum !== null && serum.value >= serumMin;
-  const urineOk = urine !== null && urine.value >= urineMin;
-  const ratioAbnormal = ratio !== null && (ratio.value < 0.26 || ratio.value > 1.65);
-  const flcOk = !serumOk && !urineOk && flc !== null && flc.value >= flcMinMgL && (!abnormalRequired || ratioAbnormal);
-  const unmeasured = serum === null || urine === null || flc === null || (abnormalRequired && ratio === null);
-  const outcome: Outcome = serumOk || urineOk || flcOk ? 'MET' : unmeasured ? 'UNKNOWN' : 'NOT_MET';
-  return leaf(ctx, outcome, undefined, () => {
-    const expected = `measurable disease: serum M-protein ≥ ${serumMin} g/dL${iso && l.serumMinGdLByIsotype?.[iso] ? ` (${iso})` : ''}, or urine ≥ ${urineMin} mg/24h, or involved FLC ≥ ${flcMinMgL / 10} mg/dL${abnormalRequired ? ' with abnormal ratio' : ''}${ageNote(l.maxAgeDays)}`;
+  const byIsotype = l.serumMinGdLByIsotype;
+  const fact = 'measurableDisease';
+  return (s) => {
+    const m = s.profile.disease.measurable;
+    const iso = m.heavyChain as keyof NonNullable<typeof byIsotype> | null;
+    const isoMin = iso && byIsotype ? byIsotype[iso] : undefined;
+    const serumMin = isoMin ?? l.serumMinGdL ?? 1.0;
+    const v = m.values;
+    const serum = v.serumMProtein && within(s, v.serumMProtein.date, l.maxAgeDays) ? v.serumMProtein : null;
+    const urine = v.urineMProtein && within(s, v.urineMProtein.date, l.maxAgeDays) ? v.urineMProtein : null;
+    const flc = v.involvedFlc && within(s, v.involvedFlc.date, l.maxAgeDays) ? v.involvedFlc : null;
+    const ratio = v.flcRatio && within(s, v.flcRatio.date, l.maxAgeDays) ? v.flcRatio : null;
+    const serumOk = serum !== null && serum.value >= serumMin;
+    const urineOk = urine !== null && urine.value >= urineMin;
+    const ratioAbnormal = ratio !== null && (ratio.value < 0.26 || ratio.value > 1.65);
+    const flcOk = !serumOk && !urineOk && flc !== null && flc.value >= flcMinMgL && (!abnormalRequired || ratioAbnormal);
+    const unmeasured = serum === null || urine === null || flc === null || (abnormalRequired && ratio === null);
+    const code: Code = serumOk || urineOk || flcOk ? MET : unmeasured ? UNKNOWN : NOT_MET;
+    s.flip = NO_FLIP;
+    if (s.trace === null) return code;
+    const expected = `measurable disease: serum M-protein ≥ ${serumMin} g/dL${isoMin !== undefined ? ` (${iso})` : ''}, or urine ≥ ${urineMin} mg/24h, or involved FLC ≥ ${flcMinMgL / 10} mg/dL${abnormalRequired ? ' with abnormal ratio' : ''}${ageNote(l.maxAgeDays)}`;
     const actual = [serum ? `serum ${serum.value} g/dL (${serum.date})` : null, urine ? `urine ${urine.value} mg/24h (${urine.date})` : null, flc ? `involved ${flc.chain} FLC ${flc.value / 10} mg/dL (${flc.date})` : null, ratio ? `ratio ${ratio.value}` : null]
       .filter(Boolean)
       .join(', ');
-    if (outcome !== 'UNKNOWN') return { fact: 'measurableDisease', expected, actual, provenance: m.provenance };
-    const missing = [serum ? null : 'serum M-protein', urine ? null : '24-h urine M-protein', flc && (ratio || !abnormalRequired) ? null : 'serum free light chains']
-      .filter((x): x is string => x !== null)
-      .map((x) => `${x}${ageNote(l.maxAgeDays)}`);
-    return { fact: 'measurableDisease', expected, actual: actual || null, missing, provenance: m.provenance };
-  });
+    const missing =
+      code === UNKNOWN
+        ? [serum ? null : 'serum M-protein', urine ? null : '24-h urine M-protein', flc && (ratio || !abnormalRequired) ? null : 'serum free light chains'].filter((x): x is string => x !== null).map((x) => `${x}${ageNote(l.maxAgeDays)}`)
+        : undefined;
+    note(s, code, fact, expected, actual || (code === UNKNOWN ? null : ''), missing, m.provenance);
+    return code;
+  };
 }
 
 // ---------- combinators (Kleene logic) ----------
+//
+// `all`: NOT_MET if any child is (becoming MET on the latest of the failing children's dates, only if
+// every failing child has one and nothing is unknown); else UNKNOWN if any child is; else MET (until the
+// earliest child flip). `any` is the dual. When no trace is collected, a child that decides the result
+// for good (NOT_MET with no date under `all`, MET with no date under `any`) ends the evaluation early.
 
-function compileNode(r: Rule): CompiledRule {
-  if ('all' in r) {
-    const children = r.all.map(compileNode);
-    return (ctx) => {
-      const results = children.map((c) => c(ctx));
-      const notMet = results.filter((x) => x.outcome === 'NOT_MET');
-      if (notMet.length > 0) {
-        // Becomes true when every failing child flips (and only if each one will).
-        const flipsOn = notMet.every((x) => x.flipsOn) && !results.some((x) => x.outcome === 'UNKNOWN') ? notMet.map((x) => x.flipsOn!).sort().at(-1) : undefined;
-        return flipsOn ? { outcome: 'NOT_MET', flipsOn } : { outcome: 'NOT_MET' };
-      }
-      if (results.some((x) => x.outcome === 'UNKNOWN')) return { outcome: 'UNKNOWN' };
-      const flips = results.map((x) => x.flipsOn).filter((x): x is string => x !== undefined).sort();
-      return flips[0] ? { outcome: 'MET', flipsOn: flips[0] } : { outcome: 'MET' };
-    };
-  }
-  if ('any' in r) {
-    const children = r.any.map(compileNode);
-    return (ctx) => {
-      const results = children.map((c) => c(ctx));
-      const met = results.filter((x) => x.outcome === 'MET');
-      if (met.length > 0) {
-        const flipsOn = met.every((x) => x.flipsOn) && !results.some((x) => x.outcome === 'UNKNOWN') ? met.map((x) => x.flipsOn!).sort().at(-1) : undefined;
-        return flipsOn ? { outcome: 'MET', flipsOn } : { outcome: 'MET' };
-      }
-      if (results.some((x) => x.outcome === 'UNKNOWN')) return { outcome: 'UNKNOWN' };
-      const flips = results.map((x) => x.flipsOn).filter((x): x is string => x !== undefined).sort();
-      return flips[0] ? { outcome: 'NOT_MET', flipsOn: flips[0] } : { outcome: 'NOT_MET' };
-    };
-  }
+function compileAll(children: RuleNode[], decisive: Code): RuleNode {
+  const other: Code = decisive === NOT_MET ? MET : NOT_MET;
+  return (s) => {
+    let decided = 0;
+    let undated = false;
+    let latest = NO_FLIP;
+    let earliest = Number.POSITIVE_INFINITY;
+    let unknown = false;
+    for (let i = 0; i < children.length; i++) {
+      const code = children[i]!(s);
+      const flip = s.flip;
+      if (code === decisive) {
+        decided++;
+        if (flip === NO_FLIP) {
+          undated = true;
+          if (s.trace === null) break;
+        } else if (flip > latest) latest = flip;
+      } else if (code === UNKNOWN) unknown = true;
+      else if (flip !== NO_FLIP && flip < earliest) earliest = flip;
+    }
+    if (decided > 0) {
+      s.flip = !undated && !unknown ? latest : NO_FLIP;
+      return decisive;
+    }
+    s.flip = unknown || earliest === Number.POSITIVE_INFINITY ? NO_FLIP : earliest;
+    return unknown ? UNKNOWN : other;
+  };
+}
+
+function compileNode(r: Rule): RuleNode {
+  if ('all' in r) return compileAll(r.all.map(compileNode), NOT_MET);
+  if ('any' in r) return compileAll(r.any.map(compileNode), MET);
   if ('not' in r) {
     const child = compileNode(r.not);
-    return (ctx) => {
-      const x = child(ctx);
-      const outcome: Outcome = x.outcome === 'MET' ? 'NOT_MET' : x.outcome === 'NOT_MET' ? 'MET' : 'UNKNOWN';
-      return x.flipsOn ? { outcome, flipsOn: x.flipsOn } : { outcome };
+    return (s) => {
+      const code = child(s);
+      return code === MET ? NOT_MET : code === NOT_MET ? MET : UNKNOWN;
     };
   }
   if ('if' in r) {
     const cond = compileNode(r.if);
     const then = compileNode(r.then);
     const otherwise = r.else ? compileNode(r.else) : null;
-    return (ctx) => {
-      const c = cond(ctx);
-      if (c.outcome === 'MET') return then(ctx);
-      if (c.outcome === 'NOT_MET') return otherwise ? otherwise(ctx) : { outcome: 'MET' };
+    return (s) => {
+      const c = cond(s);
+      if (c === MET) return then(s);
+      if (c === NOT_MET) {
+        if (otherwise) return otherwise(s);
+        s.flip = NO_FLIP;
+        return MET;
+      }
       // Unknown condition: known only when both branches agree.
-      const a = then(ctx);
-      const b = otherwise ? otherwise(ctx) : { outcome: 'MET' as const };
-      return a.outcome === b.outcome && a.outcome !== 'UNKNOWN' ? { outcome: a.outcome } : { outcome: 'UNKNOWN' };
+      const a = then(s);
+      const b = otherwise ? otherwise(s) : MET;
+      s.flip = NO_FLIP;
+      return a === b && a !== UNKNOWN ? a : UNKNOWN;
     };
   }
-  return compileLeaf(r);
+  return internedLeaf(r);
 }
 
-/** Validates (every problem, located by JSON pointer) and compiles a rule into an evaluator, once. */
-export function compileRule(raw: unknown, pointer = ''): CompiledRule {
+// ---------- leaves shared across trials ----------
+//
+// The same leaf ("ECOG ≤ 2", "triple-class exposed") recurs across trials. Identical leaves compile to
+// one node that remembers its last answer for the last evaluation state, so screening one profile
+// against the whole catalog evaluates each distinct leaf once. Traced evaluations always re-run.
+
+const canonical = (v: unknown): string =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? `{${Object.keys(v)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+        .join(',')}}`
+    : Array.isArray(v)
+      ? `[${v.map(canonical).join(',')}]`
+      : JSON.stringify(v);
+
+const interned = new Map<string, RuleNode>();
+
+function internedLeaf(l: Leaf): RuleNode {
+  if (l.fact === 'unknownText') return compileLeaf(l);
+  const key = canonical(l);
+  let node = interned.get(key);
+  if (node === undefined) {
+    node = remembering(compileLeaf(l));
+    interned.set(key, node);
+  }
+  return node;
+}
+
+function remembering(inner: RuleNode): RuleNode {
+  let last: EvalState | null = null;
+  let lastCode: Code = UNKNOWN;
+  let lastFlip = NO_FLIP;
+  return (s) => {
+    if (s === last && s.trace === null) {
+      s.flip = lastFlip;
+      return lastCode;
+    }
+    lastCode = inner(s);
+    lastFlip = s.flip;
+    last = s;
+    return lastCode;
+  };
+}
+
+/** Validates (every problem, located by JSON pointer) and compiles a rule into an allocation-free evaluator, once. */
+export function compileRuleNode(raw: unknown, pointer = ''): RuleNode {
   const problems = checkRuleDocument(raw, pointer);
   if (problems.length > 0) throw new InvalidCriteriaError(problems);
   return compileNode(raw as Rule);
+}
+
+/** Validates and compiles a rule; the evaluator answers the outcome and the date it flips on, if any. */
+export function compileRule(raw: unknown, pointer = ''): CompiledRule {
+  const node = compileRuleNode(raw, pointer);
+  return (ctx) => {
+    const s = evaluationState(ctx.profile, ctx.asOf, ctx.trace);
+    const code = node(s);
+    return s.flip !== NO_FLIP ? { outcome: OUTCOMES[code]!, flipsOn: dayString(s.flip) } : { outcome: OUTCOMES[code]! };
+  };
 }

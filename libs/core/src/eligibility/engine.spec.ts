@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { carT, demographics, diagnosis, event, lab, med, mrd, response, sct } from '../testing/events';
 import { buildProfile, type PatientProfile } from '../patient/profile';
-import { compileRule, InvalidCriteriaError, type LeafTrace, type NodeResult } from './compile';
+import { compileRule, dayString, epochDay, InvalidCriteriaError, type LeafTrace, type NodeResult } from './compile';
 import { compileTrial, evaluateTrial, rank, type TrialDocument } from './trial';
 
 const AS_OF = '2025-06-01';
@@ -233,7 +233,7 @@ describe('trials', () => {
   });
 
   it('ranks eligible first, then fewest unknowns, then earliest date', () => {
-    const v = (verdict: 'ELIGIBLE' | 'POTENTIALLY_ELIGIBLE' | 'ELIGIBLE_FROM' | 'INELIGIBLE', unknownCount: number, eligibleFrom?: string) => ({ verdict, unknownCount, missing: [], failing: verdict === 'INELIGIBLE' ? ['x'] : [], ...(eligibleFrom ? { eligibleFrom } : {}), id: `${verdict}-${unknownCount}-${eligibleFrom ?? ''}` });
+    const v = (verdict: 'ELIGIBLE' | 'POTENTIALLY_ELIGIBLE' | 'ELIGIBLE_FROM' | 'INELIGIBLE', unknownCount: number, eligibleFrom?: string) => ({ verdict, unknownCount, missing: [], unknown: [], failing: verdict === 'INELIGIBLE' ? ['x'] : [], ...(eligibleFrom ? { eligibleFrom } : {}), id: `${verdict}-${unknownCount}-${eligibleFrom ?? ''}` });
     const ranked = rank([v('INELIGIBLE', 0), v('POTENTIALLY_ELIGIBLE', 2), v('ELIGIBLE_FROM', 0, '2025-09-01'), v('ELIGIBLE', 0), v('ELIGIBLE_FROM', 0, '2025-07-01'), v('POTENTIALLY_ELIGIBLE', 1)]);
     expect(ranked.map((r) => r.id)).toEqual(['ELIGIBLE-0-', 'ELIGIBLE_FROM-0-2025-07-01', 'ELIGIBLE_FROM-0-2025-09-01', 'POTENTIALLY_ELIGIBLE-1-', 'POTENTIALLY_ELIGIBLE-2-', 'INELIGIBLE-0-']);
   });
@@ -246,5 +246,18 @@ describe('trials', () => {
     expect(() => compileTrial({ ...doc, trialId: 'KarMMa', criteria: [{ id: 'x', kind: 'inclusion', text: '', rule: { fact: 'age' } }, { id: 'x', kind: 'maybe', text: 't', rule: { fact: 'age', min: 1 } }] } as unknown as TrialDocument)).toThrow(
       /\/trialId: must be an NCT number.*\/criteria\/0\/text: the protocol text is required.*\/criteria\/0\/rule: age needs min or max.*\/criteria\/1\/id: duplicate criterion id x.*\/criteria\/1\/kind/,
     );
+  });
+});
+
+describe('day arithmetic', () => {
+  it('epochDay and dayString agree with the calendar, both ways', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (n) => {
+        const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+        expect(dayString(n)).toBe(iso);
+        expect(epochDay(iso)).toBe(n);
+      }),
+    );
+    expect(epochDay('2024-02-29')).toBe(epochDay('2024-03-01') - 1);
   });
 });

@@ -1,5 +1,5 @@
 import type { PatientProfile } from '../patient/profile';
-import { compileRule, checkRuleDocument, InvalidCriteriaError, type CompileProblem, type CompiledRule, type LeafTrace, type Outcome } from './compile';
+import { checkRuleDocument, compileRuleNode, evaluationState, InvalidCriteriaError, dayString, epochDay, MET, NO_FLIP, NOT_MET, OUTCOMES, UNKNOWN, type Code, type CompileProblem, type EvalState, type LeafTrace, type Outcome, type RuleNode } from './compile';
 
 export type TrialVerdict = 'ELIGIBLE' | 'POTENTIALLY_ELIGIBLE' | 'ELIGIBLE_FROM' | 'INELIGIBLE';
 
@@ -32,7 +32,7 @@ export interface CompiledCriterion {
   id: string;
   kind: 'inclusion' | 'exclusion';
   text: string;
-  evaluate: CompiledRule;
+  rule: RuleNode;
 }
 
 export interface CompiledTrial {
@@ -59,14 +59,27 @@ export interface CriterionResult {
   trace: LeafTrace[];
 }
 
-export interface VerdictDetail {
+/** A verdict and the criteria it rests on. */
+export interface ScreenVerdict {
   verdict: TrialVerdict;
   eligibleFrom?: string;
-  /** Data that would settle the unknown criteria. */
-  missing: string[];
   /** Criteria that block the patient. */
   failing: string[];
+  /** Criteria that are unknown. */
+  unknown: string[];
   unknownCount: number;
+}
+
+export interface VerdictDetail extends ScreenVerdict {
+  /** Data that would settle the unknown criteria. */
+  missing: string[];
+}
+
+/** `screenTrial`'s answer: verdicts per trial and cohort, without explanations. */
+export interface TrialScreen extends ScreenVerdict {
+  trialId: string;
+  version: number;
+  cohorts: Array<ScreenVerdict & { id: string }>;
 }
 
 export interface TrialEvaluation extends VerdictDetail {
@@ -123,7 +136,7 @@ export function checkTrialDocument(raw: unknown): CompileProblem[] {
 }
 
 function compileCriteria(list: CriterionDocument[], pointer: string): CompiledCriterion[] {
-  return list.map((c, i) => ({ id: c.id, kind: c.kind, text: c.text, evaluate: compileRule(c.rule, `${pointer}/${i}/rule`) }));
+  return list.map((c, i) => ({ id: c.id, kind: c.kind, text: c.text, rule: compileRuleNode(c.rule, `${pointer}/${i}/rule`) }));
 }
 
 /** Validates a whole trial (all problems at once) and compiles every rule, once, at load. */
@@ -140,23 +153,33 @@ export function compileTrial(doc: TrialDocument): CompiledTrial {
   };
 }
 
-function evaluateCriterion(c: CompiledCriterion, profile: PatientProfile, asOf: string): CriterionResult {
-  const trace: LeafTrace[] = [];
-  const r = c.evaluate({ profile, asOf, trace });
-  const passes = r.outcome === 'UNKNOWN' ? null : c.kind === 'inclusion' ? r.outcome === 'MET' : r.outcome === 'NOT_MET';
-  const missing = r.outcome === 'UNKNOWN' ? [...new Set(trace.flatMap((t) => (t.outcome === 'UNKNOWN' ? (t.missing ?? []) : [])))] : [];
-  const explanation = trace.map((t) => `${t.expected}: ${t.outcome === 'UNKNOWN' ? 'unknown' : t.outcome === 'MET' ? 'yes' : 'no'}${t.actual !== null ? ` (${t.actual})` : ''}`).join('; ');
-  return {
-    criterionId: c.id,
-    kind: c.kind,
-    text: c.text,
-    outcome: r.outcome,
-    passes,
-    explanation,
-    ...(missing.length ? { missing } : {}),
-    ...(passes === false && r.flipsOn ? { eligibleFrom: r.flipsOn } : {}),
-    trace,
-  };
+/** Whether a criterion lets the patient through: null when unknown; an exclusion passes when its rule is not met. */
+const passesOf = (kind: 'inclusion' | 'exclusion', code: Code): boolean | null => (code === UNKNOWN ? null : kind === 'inclusion' ? code === MET : code === NOT_MET);
+
+/** What blocks and what is unknown, accumulated criterion by criterion (no per-criterion objects when screening). */
+interface Tally {
+  failing: string[] | null;
+  unknown: string[] | null;
+  undated: boolean;
+  latest: number;
+  /** Data that would settle the unknowns (only collected with explanations). */
+  missing: string[] | null;
+}
+const NO_IDS: string[] = [];
+Object.freeze(NO_IDS);
+const newTally = (): Tally => ({ failing: null, unknown: null, undated: false, latest: NO_FLIP, missing: null });
+const copyTally = (t: Tally): Tally => ({ failing: t.failing && t.failing.slice(), unknown: t.unknown && t.unknown.slice(), undated: t.undated, latest: t.latest, missing: t.missing && t.missing.slice() });
+
+/** Adds one criterion's standing: `flip` is the epoch day it stops blocking, if it blocks and will stop. */
+function count(t: Tally, id: string, passes: boolean | null, flip: number, missing: readonly string[] | undefined): void {
+  if (passes === null) {
+    (t.unknown ??= []).push(id);
+    if (missing) for (const m of missing) if (!(t.missing ??= []).includes(m)) t.missing.push(m);
+  } else if (!passes) {
+    (t.failing ??= []).push(id);
+    if (flip === NO_FLIP) t.undated = true;
+    else if (flip > t.latest) t.latest = flip;
+  }
 }
 
 /**
@@ -164,34 +187,116 @@ function evaluateCriterion(c: CompiledCriterion, profile: PatientProfile, asOf: 
  * blocking criterion is time-bound (the latest such date); POTENTIALLY_ELIGIBLE when nothing blocks but
  * something is unknown; ELIGIBLE otherwise.
  */
-export function verdictOf(results: readonly CriterionResult[]): VerdictDetail {
-  const blocking = results.filter((r) => r.passes === false);
-  const unknown = results.filter((r) => r.passes === null);
-  const missing = [...new Set(unknown.flatMap((r) => r.missing ?? []))];
-  const failing = blocking.map((r) => r.criterionId);
-  if (blocking.some((r) => !r.eligibleFrom)) return { verdict: 'INELIGIBLE', missing, failing, unknownCount: unknown.length };
-  if (blocking.length > 0) return { verdict: 'ELIGIBLE_FROM', eligibleFrom: blocking.map((r) => r.eligibleFrom!).sort().at(-1)!, missing, failing, unknownCount: unknown.length };
-  if (unknown.length > 0) return { verdict: 'POTENTIALLY_ELIGIBLE', missing, failing, unknownCount: unknown.length };
-  return { verdict: 'ELIGIBLE', missing, failing, unknownCount: 0 };
+function verdictOfTally({ failing, unknown, undated, latest }: Tally): ScreenVerdict {
+  const unknownCount = unknown === null ? 0 : unknown.length;
+  const verdict: TrialVerdict = failing !== null ? (undated ? 'INELIGIBLE' : 'ELIGIBLE_FROM') : unknownCount > 0 ? 'POTENTIALLY_ELIGIBLE' : 'ELIGIBLE';
+  return { verdict, eligibleFrom: verdict === 'ELIGIBLE_FROM' ? dayString(latest) : undefined, failing: failing ?? NO_IDS, unknown: unknown ?? NO_IDS, unknownCount };
+}
+
+function detailOfTally(t: Tally): VerdictDetail {
+  const v = verdictOfTally(t) as VerdictDetail;
+  v.missing = t.missing ?? [];
+  return v;
+}
+
+/** The verdict over criterion results (see `verdictOfTally`), with the data that would settle the unknowns. */
+export function verdictOf(results: readonly Pick<CriterionResult, 'criterionId' | 'passes' | 'eligibleFrom' | 'missing'>[]): VerdictDetail {
+  const t = newTally();
+  for (const r of results) count(t, r.criterionId, r.passes, r.eligibleFrom ? epochDay(r.eligibleFrom) : NO_FLIP, r.missing);
+  return detailOfTally(t);
+}
+
+function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): CriterionResult {
+  const trace: LeafTrace[] = [];
+  s.trace = trace;
+  const code = c.rule(s);
+  const passes = passesOf(c.kind, code);
+  let explanation = '';
+  let missing: string[] | undefined;
+  for (const l of trace) {
+    explanation += `${explanation ? '; ' : ''}${l.expected}: ${l.outcome === 'UNKNOWN' ? 'unknown' : l.outcome === 'MET' ? 'yes' : 'no'}${l.actual !== null ? ` (${l.actual})` : ''}`;
+    if (code === UNKNOWN && l.outcome === 'UNKNOWN' && l.missing) for (const m of l.missing) if (!(missing ??= []).includes(m)) missing.push(m);
+  }
+  const r: CriterionResult = { criterionId: c.id, kind: c.kind, text: c.text, outcome: OUTCOMES[code]!, passes, explanation, trace };
+  if (missing) r.missing = missing;
+  if (passes === false && s.flip !== NO_FLIP) r.eligibleFrom = dayString(s.flip);
+  count(t, c.id, passes, passes === false ? s.flip : NO_FLIP, missing);
+  return r;
 }
 
 const VERDICT_RANK: Record<TrialVerdict, number> = { ELIGIBLE: 0, POTENTIALLY_ELIGIBLE: 1, ELIGIBLE_FROM: 1, INELIGIBLE: 2 };
+const dayOf = (asOf: Date | string): string => (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
 
-/** Evaluates a patient against a compiled trial: the trial-wide criteria, then each cohort's on top. */
+/** Evaluates a patient against a compiled trial with a full explanation: the trial-wide criteria, then each cohort's on top. */
 export function evaluateTrial(trial: CompiledTrial, profile: PatientProfile, asOf: Date | string): TrialEvaluation {
-  const day = (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
-  const criteria = trial.criteria.map((c) => evaluateCriterion(c, profile, day));
-  const cohorts = trial.cohorts.map((co) => {
-    const own = co.criteria.map((c) => evaluateCriterion(c, profile, day));
-    return { id: co.id, name: co.name, criteria: own, ...verdictOf([...criteria, ...own]) };
+  const s = evaluationState(profile, dayOf(asOf), []);
+  const shared = newTally();
+  const criteria = trial.criteria.map((c) => evaluateCriterion(c, s, shared));
+  let best: VerdictDetail = detailOfTally(shared);
+  const cohorts = trial.cohorts.map((co, i) => {
+    const t = copyTally(shared);
+    const own = co.criteria.map((c) => evaluateCriterion(c, s, t));
+    const v = detailOfTally(t);
+    if (i === 0 || compareVerdicts(v, best) < 0) best = v;
+    return { id: co.id, name: co.name, criteria: own, verdict: v.verdict, eligibleFrom: v.eligibleFrom, missing: v.missing, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount };
   });
-  const overall = cohorts.length > 0 ? [...cohorts].sort(compareVerdicts)[0]! : verdictOf(criteria);
-  const { verdict, eligibleFrom, missing, failing, unknownCount } = overall;
-  return { trialId: trial.trialId, version: trial.version, title: trial.title, verdict, ...(eligibleFrom ? { eligibleFrom } : {}), missing, failing, unknownCount, criteria, cohorts };
+  return { trialId: trial.trialId, version: trial.version, title: trial.title, verdict: best.verdict, eligibleFrom: best.eligibleFrom, missing: best.missing, failing: best.failing, unknown: best.unknown, unknownCount: best.unknownCount, criteria, cohorts };
+}
+
+function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tally {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    const code = c.rule(s);
+    if (code === UNKNOWN) (t.unknown ??= []).push(c.id);
+    else if (code === (c.kind === 'inclusion' ? NOT_MET : MET)) {
+      (t.failing ??= []).push(c.id);
+      if (s.flip === NO_FLIP) t.undated = true;
+      else if (s.flip > t.latest) t.latest = s.flip;
+    }
+  }
+  return t;
+}
+
+/**
+ * The verdict per trial and cohort without explanations (no traces, no text): what bulk screening needs
+ * to tell whether anything a coordinator cares about changed. Same verdicts as `evaluateTrial`; pass an
+ * `EvalState` to screen one profile against many trials without re-deriving its per-profile facts.
+ */
+export function screenTrial(trial: CompiledTrial, profile: PatientProfile | EvalState, asOf?: Date | string): TrialScreen {
+  const s = 'asOfDay' in profile ? profile : evaluationState(profile, dayOf(asOf ?? new Date()));
+  s.trace = null;
+  const shared = tally(trial.criteria, s, reset(SHARED, null, null, false, NO_FLIP));
+  if (trial.cohorts.length === 0) {
+    const v = verdictOfTally(shared);
+    return { trialId: trial.trialId, version: trial.version, verdict: v.verdict, eligibleFrom: v.eligibleFrom, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount, cohorts: NO_COHORTS };
+  }
+  const { failing, unknown, undated, latest } = shared;
+  const cohorts: TrialScreen['cohorts'] = [];
+  let best: TrialScreen['cohorts'][number] | undefined;
+  for (const co of trial.cohorts) {
+    const v = verdictOfTally(tally(co.criteria, s, reset(COHORT, failing && failing.slice(), unknown && unknown.slice(), undated, latest)));
+    const c = { id: co.id, verdict: v.verdict, eligibleFrom: v.eligibleFrom, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount };
+    cohorts.push(c);
+    if (best === undefined || compareVerdicts(c, best) < 0) best = c;
+  }
+  return { trialId: trial.trialId, version: trial.version, verdict: best!.verdict, eligibleFrom: best!.eligibleFrom, failing: best!.failing, unknown: best!.unknown, unknownCount: best!.unknownCount, cohorts };
+}
+
+// Scratch tallies reused by every screening (single-threaded; the arrays they collect are handed to the result).
+const SHARED = newTally();
+const COHORT = newTally();
+const NO_COHORTS: TrialScreen['cohorts'] = [];
+Object.freeze(NO_COHORTS);
+function reset(t: Tally, failing: string[] | null, unknown: string[] | null, undated: boolean, latest: number): Tally {
+  t.failing = failing;
+  t.unknown = unknown;
+  t.undated = undated;
+  t.latest = latest;
+  return t;
 }
 
 /** Eligible first; then potentially eligible and eligible-from by fewest unknowns, then earliest date; then ineligible by fewest failing criteria. */
-export function compareVerdicts(a: VerdictDetail, b: VerdictDetail): number {
+export function compareVerdicts(a: ScreenVerdict, b: ScreenVerdict): number {
   return (
     VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] ||
     a.unknownCount - b.unknownCount ||
@@ -201,6 +306,6 @@ export function compareVerdicts(a: VerdictDetail, b: VerdictDetail): number {
 }
 
 /** Ranks trials for one patient (or patients for one trial): same order, stable for ties. */
-export function rank<T extends VerdictDetail>(items: readonly T[]): T[] {
+export function rank<T extends ScreenVerdict>(items: readonly T[]): T[] {
   return [...items].sort(compareVerdicts);
 }
