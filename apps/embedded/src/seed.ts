@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { assertMessage, TOPICS, type PatientEventV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
-import { EventIdConflictError, type IngestPatientEvent } from '../../intake/src/application/ingest-patient-event';
+import type { IngestPatientEvent } from '../../intake/src/application/ingest-patient-event';
 import type { RegisterTrial } from '../../matcher/src/application/register-trial';
 
 const log = new Logger('Seed');
@@ -40,13 +40,11 @@ export async function seed(dir: string, ds: DataSource, registerTrial: RegisterT
     let accepted = 0;
     for (const e of events) {
       const event = assertMessage<PatientEventV1>(TOPICS.patientEvents, shiftDates(e as PatientEventV1, shift));
-      try {
-        const r = await ds.transaction((m) => ingest.execute(m, event, 'seed-demo-patients'));
-        if (r.status === 'accepted') accepted += 1;
-      } catch (err) {
-        // Loaded on an earlier day (so shifted differently): the stored event stands.
-        if (!(err instanceof EventIdConflictError)) throw err;
-      }
+      // Loaded on an earlier day (so shifted differently): the stored event stands.
+      const [stored] = await ds.query<unknown[]>(`SELECT 1 FROM intake.raw_events WHERE event_id = $1`, [event.eventId]);
+      if (stored) continue;
+      const r = await ds.transaction((m) => ingest.execute(m, event, 'seed-demo-patients', 'seed'));
+      if (r.status === 'accepted') accepted += 1;
     }
     log.log(`demo patients: ${accepted} new event(s) of ${events.length}`);
   }

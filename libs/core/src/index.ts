@@ -18,3 +18,4 @@ export * from './terminology/units';
 export * from './fhir/map-bundle';
 export * from './eligibility/propose';
 export * from './ctgov/import';
+export * from './patient/event-checks';

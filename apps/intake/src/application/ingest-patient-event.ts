@@ -1,25 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
-import { buildProfile, pseudonymize, type ProfileSourceEvent } from '@trialmatch/core';
+import { buildProfile, pseudonymize, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { PATIENT_PROFILE_SCHEMA_VERSION, TOPICS, type PatientEventV1, type PatientProfileV1 } from '@trialmatch/contracts';
-import { Outbox, TerminalError } from '@trialmatch/platform';
+import { Outbox } from '@trialmatch/platform';
+import { IntakeMetrics } from '../intake.metrics';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake.settings';
+
+/** Where an event came in: reported in metrics and kept with conflicts. */
+export type Channel = 'http' | 'fhir' | 'kafka' | 'seed';
 
 export interface IngestResult {
   eventId: string;
   patientPseudonym: string;
-  status: 'accepted' | 'duplicate';
+  /** accepted: stored (the profile may or may not have changed); duplicate: already stored with the same content; conflict: the id was already used for different content — recorded, not applied. */
+  status: 'accepted' | 'duplicate' | 'conflict';
   /** Set when this event changed the profile. */
   profileVersion?: number;
-}
-
-/** The same event id with different content: the sender reused an id. Never applied, never retried. */
-export class EventIdConflictError extends TerminalError {
-  constructor(eventId: string) {
-    super(`event ${eventId} was already received with different content`);
-    this.name = 'EventIdConflictError';
-  }
 }
 
 function sha256(text: string): string {
@@ -27,24 +25,33 @@ function sha256(text: string): string {
 }
 
 /** JSON with sorted keys, so equal content hashes equally whatever the sender's key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
+/** The hash of an event's content (key order does not matter). */
+export const contentHashOf = (event: PatientEventV1): string => sha256(canonicalJson(event));
+
+/** What makes two profiles different for a coordinator: everything but the day they were computed on. */
+const profileHash = ({ asOf: _asOf, ...clinical }: PatientProfile): string => sha256(canonicalJson(clinical));
+
 /**
- * Stores one patient event (idempotent on its id), recomputes the patient's profile from the whole
- * history in clinical-time order, and publishes the profile through the outbox when it changed.
- * Runs inside the caller's transaction; the profile row is locked so one patient's events apply one at a time.
+ * Stores one patient event (idempotent on its id; an id reused for different content is recorded as a
+ * conflict and not applied), recomputes the patient's profile from the whole history as of now (so a
+ * late or out-of-order event is handled like any other), keeps every profile version, and publishes the
+ * profile through the outbox when it changed. Runs inside the caller's transaction; the profile row is
+ * locked so one patient's events apply one at a time.
  */
 @Injectable()
 export class IngestPatientEvent {
   constructor(
     private readonly outbox: Outbox,
+    private readonly metrics: IntakeMetrics,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
   ) {}
 
@@ -52,9 +59,15 @@ export class IngestPatientEvent {
     return pseudonymize(this.settings.pseudonymKey, event.source, event.patientId);
   }
 
-  async execute(manager: EntityManager, event: PatientEventV1, correlationId: string): Promise<IngestResult> {
+  async execute(manager: EntityManager, event: PatientEventV1, correlationId: string, channel: Channel = 'http'): Promise<IngestResult> {
+    const result = await this.apply(manager, event, correlationId, channel);
+    this.metrics.events.inc({ channel, outcome: result.status });
+    return result;
+  }
+
+  private async apply(manager: EntityManager, event: PatientEventV1, correlationId: string, channel: Channel): Promise<IngestResult> {
     const patientPseudonym = this.pseudonymFor(event);
-    const contentHash = sha256(canonical(event));
+    const contentHash = contentHashOf(event);
     const inserted = await manager.query<unknown[]>(
       `INSERT INTO intake.raw_events (event_id, patient_pseudonym, source, type, occurred_at, content_hash, payload)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
@@ -62,9 +75,19 @@ export class IngestPatientEvent {
     );
     if (inserted.length === 0) {
       const [existing] = await manager.query<Array<{ content_hash: string }>>(`SELECT content_hash FROM intake.raw_events WHERE event_id = $1`, [event.eventId]);
-      if (existing?.content_hash !== contentHash) throw new EventIdConflictError(event.eventId);
-      return { eventId: event.eventId, patientPseudonym, status: 'duplicate' };
+      if (existing?.content_hash === contentHash) return { eventId: event.eventId, patientPseudonym, status: 'duplicate' };
+      await manager.query(
+        `INSERT INTO intake.event_conflicts (event_id, patient_pseudonym, channel, content_hash, payload) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (event_id, content_hash) DO NOTHING`,
+        [event.eventId, patientPseudonym, channel, contentHash, event],
+      );
+      return { eventId: event.eventId, patientPseudonym, status: 'conflict' };
     }
+    await manager.query(`INSERT INTO intake.patient_identities (patient_pseudonym, source, patient_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      patientPseudonym,
+      event.source,
+      event.patientId,
+    ]);
 
     await manager.query(
       `INSERT INTO intake.patient_profiles (patient_pseudonym, version, profile, profile_hash) VALUES ($1, 0, '{}', '') ON CONFLICT DO NOTHING`,
@@ -78,17 +101,20 @@ export class IngestPatientEvent {
       `SELECT event_id AS "eventId", type, occurred_at AS "occurredAt", payload->'data' AS data FROM intake.raw_events WHERE patient_pseudonym = $1`,
       [patientPseudonym],
     );
+    const started = performance.now();
     const profile = buildProfile(history);
-    const profileHash = sha256(canonical(profile));
-    if (current?.profile_hash === profileHash) return { eventId: event.eventId, patientPseudonym, status: 'accepted' };
+    const hash = profileHash(profile);
+    this.metrics.recompute.observe((performance.now() - started) / 1000);
+    if (current?.profile_hash === hash) return { eventId: event.eventId, patientPseudonym, status: 'accepted' };
 
     const version = (current?.version ?? 0) + 1;
     await manager.query(`UPDATE intake.patient_profiles SET version = $2, profile = $3, profile_hash = $4, updated_at = now() WHERE patient_pseudonym = $1`, [
       patientPseudonym,
       version,
       profile,
-      profileHash,
+      hash,
     ]);
+    await manager.query(`INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) VALUES ($1, $2, $3, $4)`, [patientPseudonym, version, profile, event.eventId]);
     const message: PatientProfileV1 = { patientPseudonym, profileVersion: version, computedAt: new Date().toISOString(), profile: { ...profile } };
     await this.outbox.enqueue(manager, [
       {
@@ -101,6 +127,7 @@ export class IngestPatientEvent {
         correlationId,
       },
     ]);
+    this.metrics.profilesPublished.inc();
     return { eventId: event.eventId, patientPseudonym, status: 'accepted', profileVersion: version };
   }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** Every patient event as received, append-only. The sender's identifier stays in `payload`, inside intake. */
 @Entity({ schema: 'intake', name: 'raw_events' })
@@ -48,4 +48,89 @@ export class PatientProfileRecord {
   updatedAt!: Date;
 }
 
-export const INTAKE_ENTITIES = [RawEvent, PatientProfileRecord];
+
+/** Every version a patient's profile has had, and the event that produced it. */
+@Entity({ schema: 'intake', name: 'profile_versions' })
+export class ProfileVersionRecord {
+  @PrimaryColumn({ name: 'patient_pseudonym', type: 'text' })
+  patientPseudonym!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  version!: number;
+
+  @Column({ type: 'jsonb' })
+  profile!: Record<string, unknown>;
+
+  @Column({ name: 'caused_by_event', type: 'text' })
+  causedByEvent!: string;
+
+  @Column({ name: 'computed_at', type: 'timestamptz', default: () => 'now()' })
+  computedAt!: Date;
+}
+
+/** An event id received again with different content: kept for the sender to resolve, never applied. */
+@Entity({ schema: 'intake', name: 'event_conflicts' })
+@Unique('event_conflicts_event_id_content_hash_key', ['eventId', 'contentHash'])
+export class EventConflictRecord {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ name: 'event_id', type: 'text' })
+  eventId!: string;
+
+  @Column({ name: 'patient_pseudonym', type: 'text' })
+  patientPseudonym!: string;
+
+  @Column({ type: 'text' })
+  channel!: string;
+
+  @Column({ name: 'content_hash', type: 'text' })
+  contentHash!: string;
+
+  @Column({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
+  receivedAt!: Date;
+}
+
+/** Pseudonym → the sender's identifier (source + MRN). Read only through the audited identity endpoint. */
+@Entity({ schema: 'intake', name: 'patient_identities' })
+export class PatientIdentityRecord {
+  @PrimaryColumn({ name: 'patient_pseudonym', type: 'text' })
+  patientPseudonym!: string;
+
+  @Column({ type: 'text' })
+  source!: string;
+
+  @Column({ name: 'patient_id', type: 'text' })
+  patientId!: string;
+
+  @Column({ name: 'first_seen', type: 'timestamptz', default: () => 'now()' })
+  firstSeen!: Date;
+}
+
+/** Who read which patient's data, when and why. */
+@Entity({ schema: 'intake', name: 'audit_log' })
+@Index('audit_log_by_patient', ['patientPseudonym', 'at'])
+export class AuditRecord {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at!: Date;
+
+  @Column({ type: 'text' })
+  actor!: string;
+
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ name: 'patient_pseudonym', type: 'text', nullable: true })
+  patientPseudonym!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  purpose!: string | null;
+}
+
+export const INTAKE_ENTITIES = [RawEvent, PatientProfileRecord, ProfileVersionRecord, EventConflictRecord, PatientIdentityRecord, AuditRecord];

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, validateSync, type ValidationError } from 'class-validator';
+import { patientEventV1Schema } from '@trialmatch/contracts';
+
+const EVENT_TYPES = (patientEventV1Schema as { properties: { type: { enum: string[] } } }).properties.type.enum;
+
+/**
+ * The envelope of a native patient event (patient-events.v1), as a class-validator DTO: the first gate for
+ * HTTP input. The per-type `data` shapes are then checked against the published JSON Schema.
+ */
+export class PatientEventDto {
+  @ApiProperty({ maxLength: 128, description: 'Unique per event; resending the same event is harmless.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  eventId!: string;
+
+  @ApiProperty({ maxLength: 128, description: "The sender's patient identifier (e.g. MRN). Replaced by a pseudonym; never leaves intake." })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  patientId!: string;
+
+  @ApiProperty({ maxLength: 128, description: 'Sending system or facility; with patientId it identifies the patient.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  source!: string;
+
+  @ApiProperty({ enum: EVENT_TYPES })
+  @IsIn(EVENT_TYPES)
+  type!: string;
+
+  @ApiProperty({ description: 'When the fact happened clinically: YYYY-MM-DD or an ISO 8601 date-time.' })
+  @IsISO8601({ strict: true })
+  occurredAt!: string;
+
+  @ApiPropertyOptional({ description: 'When the sending system recorded it (ISO 8601 date-time).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  recordedAt?: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Depends on type: see the patient-events.v1 JSON Schema.' })
+  @IsObject()
+  data!: Record<string, unknown>;
+}
+
+export interface FieldError {
+  pointer: string;
+  message: string;
+}
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const pointer = `${prefix}/${e.property}`;
+    const own = Object.values(e.constraints ?? {}).map((m) => ({ pointer, message: m.replace(new RegExp(`^${e.property} `), '') }));
+    return [...own, ...flatten(e.children ?? [], pointer)];
+  });
+}
+
+/** The envelope's problems, each with its JSON pointer; unknown top-level fields are rejected. */
+export function envelopeErrors(value: unknown): FieldError[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ pointer: '', message: 'must be a JSON object' }];
+  const dto = plainToInstance(PatientEventDto, value);
+  return flatten(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
+}

@@ -1,0 +1,40 @@
+import { labDefinition } from '../terminology/labs';
+import { convert } from '../terminology/units';
+
+/** A reason an event that fits the contract still cannot be a true clinical fact, located by JSON pointer. */
+export interface EventProblem {
+  pointer: string;
+  message: string;
+}
+
+interface CheckedEvent {
+  type: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+const day = (s: unknown): string | null => (typeof s === 'string' && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null);
+
+/**
+ * Checks that go beyond the schema: a therapy that ends before it starts, a fact dated in the future,
+ * a numeric lab in a unit that cannot be converted to the lab's unit (a silent misreading would change
+ * eligibility). Never echoes values: messages may end up in logs and DLQ headers.
+ */
+export function eventProblems(event: CheckedEvent, now: Date = new Date()): EventProblem[] {
+  const problems: EventProblem[] = [];
+  const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const occurred = day(event.occurredAt);
+  if (occurred && occurred > tomorrow) problems.push({ pointer: '/occurredAt', message: 'is in the future' });
+  const d = event.data;
+  if (event.type === 'medication') {
+    const start = day(d.start);
+    const end = day(d.end);
+    if (start && end && end < start) problems.push({ pointer: '/data/end', message: 'is before /data/start' });
+  }
+  if (event.type === 'lab' && typeof d.value === 'number') {
+    const def = labDefinition(typeof d.code === 'string' ? d.code : undefined, typeof d.name === 'string' ? d.name : undefined);
+    if (def && typeof d.unit === 'string' && !convert(d.value, d.unit, def.unit, def.molarMass).ok) problems.push({ pointer: '/data/unit', message: `cannot be converted to ${def.unit} for ${def.name}` });
+    if (def && typeof d.unit !== 'string') problems.push({ pointer: '/data/unit', message: `is required for a numeric ${def.name} result` });
+  }
+  return problems;
+}
