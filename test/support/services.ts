@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { TOPICS } from '@trialmatch/contracts';
 import { loadConfig, startServiceApp } from '@trialmatch/platform';
 import { createIntakeApp } from '../../apps/intake/src/bootstrap';
 import { intakeEnvSchema } from '../../apps/intake/src/config';
@@ -12,6 +13,8 @@ export interface RunningService {
   app: INestApplication;
   url: string;
   databaseUrl: string;
+  /** Closes the app (once; later calls do nothing). */
+  stop(): Promise<void>;
 }
 
 export interface RunningSystem {
@@ -20,57 +23,101 @@ export interface RunningSystem {
   intake: RunningService;
   matcher: RunningService;
   notifier: RunningService;
+  /** Every instance started for this system, including restarts and extra instances. */
+  instances: RunningService[];
   stop(): Promise<void>;
+}
+
+async function running(app: INestApplication, databaseUrl: string): Promise<RunningService> {
+  let closing: Promise<void> | null = null;
+  return { app, databaseUrl, url: await startServiceApp(app, '127.0.0.1', 0), stop: () => (closing ??= app.close()) };
 }
 
 export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-0123456789';
 
-/**
- * Starts intake, matcher and notifier as three Nest apps in this process, each with its own fresh
- * database on the real PostgreSQL server and its own consumer group on the real Kafka broker, exactly
- * as their main.ts would (same config schema, same bootstrap).
- */
-export async function startSystem(overrides: Record<string, string> = {}): Promise<RunningSystem> {
-  const infra = realInfra();
-  const run = runId();
-  const groupPrefix = `it-${run}-`;
-  const names = { intake: `intake_${run}`, matcher: `matcher_${run}`, notifier: `notifier_${run}` };
-  const env = (db: string): NodeJS.ProcessEnv => ({
-    DATABASE_URL: db,
+/** A service's environment in tests: the real infrastructure, quick retries and polling, ephemeral port. */
+function serviceEnv(databaseUrl: string, groupPrefix: string, overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '5',
-    KAFKA_BROKERS: infra.brokers.join(','),
+    KAFKA_BROKERS: realInfra().brokers.join(','),
     KAFKA_GROUP_PREFIX: groupPrefix,
-    KAFKA_FROM_BEGINNING: 'false',
+    KAFKA_FROM_BEGINNING: 'true',
     HTTP_PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     MESSAGE_RETRY_BACKOFF_MS: '20',
     OUTBOX_POLL_MS: '50',
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
     ...overrides,
-  });
-  const started: RunningService[] = [];
-  const start = async (name: keyof typeof names, create: (e: NodeJS.ProcessEnv) => Promise<INestApplication>): Promise<RunningService> => {
-    const databaseUrl = await createDatabase(infra.databaseUrl, names[name]);
-    const e = env(databaseUrl);
-    const app = await create(e);
-    const url = await startServiceApp(app, '127.0.0.1', 0);
-    const s = { app, url, databaseUrl };
-    started.push(s);
-    return s;
   };
-  const stop = async (): Promise<void> => {
-    for (const s of started.reverse()) await s.app.close();
-    for (const n of Object.values(names)) await dropDatabase(infra.databaseUrl, n);
-  };
+}
+
+/**
+ * A new group in tests starts at the end of its topic (the broker keeps earlier runs' messages), but
+ * committed, as a long-running group would be: so a restarted or added instance resumes from committed
+ * offsets on every partition, exactly as in production (KAFKA_FROM_BEGINNING=true), and never skips
+ * what arrived while no instance was running.
+ */
+async function pinGroupsAtEnd(groups: Array<{ groupId: string; topic: string }>): Promise<void> {
+  const admin = kafka(realInfra().brokers).admin();
+  await admin.connect();
   try {
-    const intake = await start('intake', (e) => createIntakeApp(loadConfig(intakeEnvSchema, e)));
-    const matcher = await start('matcher', (e) => createMatcherApp(loadConfig(matcherEnvSchema, e)));
-    const notifier = await start('notifier', (e) => createNotifierApp(loadConfig(notifierEnvSchema, e)));
+    for (const { groupId, topic } of groups) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+type ServiceName = 'intake' | 'matcher' | 'notifier';
+const CONSUMES: Record<ServiceName, string> = { intake: TOPICS.patientEvents, matcher: TOPICS.patientProfiles, notifier: TOPICS.matchResults };
+const CREATE: Record<ServiceName, (env: NodeJS.ProcessEnv) => Promise<INestApplication>> = {
+  intake: (e) => createIntakeApp(loadConfig(intakeEnvSchema, e)),
+  matcher: (e) => createMatcherApp(loadConfig(matcherEnvSchema, e)),
+  notifier: (e) => createNotifierApp(loadConfig(notifierEnvSchema, e)),
+};
+
+/**
+ * Starts the named services (default: intake, matcher and notifier) as Nest apps in this process, each
+ * with its own fresh database on the real PostgreSQL server and its own consumer group on the real Kafka
+ * broker, exactly as their main.ts would (same config schema, same bootstrap).
+ */
+export async function startSystem(overrides: Record<string, string> = {}, services: readonly ServiceName[] = ['intake', 'matcher', 'notifier']): Promise<RunningSystem> {
+  const infra = realInfra();
+  const run = runId();
+  const groupPrefix = `it-${run}-`;
+  const env = (db: string): NodeJS.ProcessEnv => serviceEnv(db, groupPrefix, overrides);
+  const started: RunningService[] = [];
+  const databases: string[] = [];
+  const stop = async (): Promise<void> => {
+    for (const s of [...started].reverse()) await s.stop();
+    for (const n of databases) await dropDatabase(infra.databaseUrl, n);
+  };
+  const system = { run, groupPrefix, stop, instances: started } as RunningSystem;
+  try {
+    await pinGroupsAtEnd(services.map((name) => ({ groupId: `${groupPrefix}${name}`, topic: CONSUMES[name] })));
+    for (const name of services) {
+      const db = `${name}_${run}`;
+      databases.push(db);
+      const databaseUrl = await createDatabase(infra.databaseUrl, db);
+      const s = await running(await CREATE[name](env(databaseUrl)), databaseUrl);
+      started.push(s);
+      system[name] = s;
+    }
     const k = kafka(infra.brokers);
-    await Promise.all(['intake', 'matcher', 'notifier'].map((s) => waitForGroup(k, `${groupPrefix}${s}`)));
-    return { run, groupPrefix, intake, matcher, notifier, stop };
+    await Promise.all(services.map((s) => waitForGroup(k, `${groupPrefix}${s}`)));
+    return system;
   } catch (e) {
     await stop();
     throw e;
   }
+}
+
+/** Starts one more instance of a service on an existing database (a restart, or a second instance), in the same consumer group. */
+export async function startInstance(system: RunningSystem, name: ServiceName, overrides: Record<string, string> = {}): Promise<RunningService> {
+  const s = await running(await CREATE[name](serviceEnv(system[name].databaseUrl, system.groupPrefix, overrides)), system[name].databaseUrl);
+  system.instances.push(s);
+  return s;
 }

@@ -38,7 +38,7 @@ export function canonicalJson(value: unknown): string {
 export const contentHashOf = (event: PatientEventV1): string => sha256(canonicalJson(event));
 
 /** What makes two profiles different for a coordinator: everything but the day they were computed on. */
-const profileHash = ({ asOf: _asOf, ...clinical }: PatientProfile): string => sha256(canonicalJson(clinical));
+const profileHash = ({ asOf, ...clinical }: PatientProfile): string => sha256(canonicalJson(clinical));
 
 /**
  * Stores one patient event (idempotent on its id; an id reused for different content is recorded as a

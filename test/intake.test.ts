@@ -1,0 +1,217 @@
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import { DLQ_HEADERS, dlqTopic, HEADERS, TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
+import { buildProfile, pseudonymize, type ProfileSourceEvent } from '@trialmatch/core';
+import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
+import { startInstance, startSystem, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
+
+const SOURCE = 'it-intake-hospital';
+const pseudonymOf = (mrn: string, source = SOURCE): string => pseudonymize(TEST_PSEUDONYM_KEY, source, mrn);
+
+const eventIdPrefix = new Map<string, string>();
+/** A short myeloma history for one patient (event ids unique per patient, not derived from the MRN). */
+function history(mrn: string) {
+  const prefix = eventIdPrefix.get(mrn) ?? eventIdPrefix.set(mrn, randomUUID()).get(mrn)!;
+  const e = (n: number, type: string, occurredAt: string, data: Record<string, unknown>) => ({ eventId: `${prefix}-${n}`, patientId: mrn, source: SOURCE, type, occurredAt, data });
+  return [
+    e(1, 'demographics', '2015-01-01', { birthDate: '1958-03-04', sex: 'female', weightKg: 70 }),
+    e(2, 'medication', '2021-01-10', { drug: 'VRd', start: '2021-01-10', end: '2021-12-01' }),
+    e(3, 'response-assessment', '2021-06-01', { category: 'VGPR' }),
+    e(4, 'response-assessment', '2021-11-20', { category: 'PD' }),
+    e(5, 'medication', '2021-12-15', { drug: 'DPd', start: '2021-12-15', end: '2024-10-01' }),
+    e(6, 'response-assessment', '2024-09-20', { category: 'PD' }),
+    e(7, 'performance-status', '2024-10-05', { ecog: 1 }),
+    e(8, 'lab', '2024-10-05', { code: '718-7', value: 10.5, unit: 'g/dL' }),
+  ];
+}
+/** What the clinical core derives from the events in clinical order, as it would travel (JSON), without the day it was computed. */
+function expectedProfile(events: ReturnType<typeof history>): unknown {
+  const { asOf, ...rest } = buildProfile(events.map((e): ProfileSourceEvent => ({ eventId: e.eventId, type: e.type, occurredAt: e.occurredAt, data: e.data })));
+  return JSON.parse(JSON.stringify(rest));
+}
+const withoutAsOf = ({ asOf, ...rest }: Record<string, unknown>): unknown => rest;
+
+describe('intake over real Kafka and PostgreSQL', () => {
+  let sys: RunningSystem;
+  let tap: Tap;
+  let prod: Producer;
+  const k = kafka(realInfra().brokers);
+  const count = async (sql: string, params: unknown[]): Promise<number> => (await query<{ n: number }>(sys.intake.databaseUrl, sql, params))[0]!.n;
+  const storedEvents = (p: string) => count(`SELECT count(*)::int AS n FROM intake.raw_events WHERE patient_pseudonym = $1`, [p]);
+  const profileOf = async (url: string, p: string) => (await request(url).get(`/v1/patients/${p}/profile`).expect(200)).body as { version: number; profile: Record<string, unknown> };
+  const until = async (check: () => Promise<boolean>, timeoutMs = 60000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out (${String(await check())})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const sendAll = async (events: ReadonlyArray<{ patientId: string; data?: unknown }>, headers: Record<string, string> = {}) => {
+    for (const e of events) await produce(prod, TOPICS.patientEvents, e.patientId, JSON.stringify(e), headers);
+  };
+
+  beforeAll(async () => {
+    sys = await startSystem({}, ['intake']);
+    tap = await new Tap(k, [TOPICS.patientProfiles, dlqTopic(TOPICS.patientEvents)]).start();
+    prod = await producer(k);
+  });
+
+  afterAll(async () => {
+    await prod?.disconnect();
+    await tap?.stop();
+    await sys?.stop();
+  });
+
+  it('stores events produced to the topic and emits the profile, keyed by pseudonym, with the correlation id', async () => {
+    const mrn = `MRN-${randomUUID()}`;
+    const p = pseudonymOf(mrn);
+    const events = history(mrn);
+    await sendAll(events, { [HEADERS.correlationId]: `corr-${mrn}` });
+    await until(async () => (await storedEvents(p)) === events.length);
+    const [last] = await tap.waitFor((m) => m.topic === TOPICS.patientProfiles && m.key === p && m.json<PatientProfileV1>().profile.eventCount === events.length);
+    expect(last!.headers[HEADERS.correlationId]).toBe(`corr-${mrn}`);
+    expect(String(last!.value)).not.toContain(mrn);
+    expect(withoutAsOf(last!.json<PatientProfileV1>().profile)).toEqual(expectedProfile(events));
+    const versions = tap.messages.filter((m) => m.topic === TOPICS.patientProfiles && m.key === p).map((m) => m.json<PatientProfileV1>().profileVersion);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b)); // each version once, in order
+  });
+
+  it('applies a duplicated event once and records an id reused for different content as a conflict', async () => {
+    const mrn = `MRN-${randomUUID()}`;
+    const p = pseudonymOf(mrn);
+    const [demo, med] = history(mrn);
+    await sendAll([demo!, demo!, med!]);
+    await until(async () => (await storedEvents(p)) === 2);
+    await sendAll([{ ...med!, data: { ...med!.data, end: '2021-06-01' } }]);
+    await until(async () => (await count(`SELECT count(*)::int AS n FROM intake.event_conflicts WHERE event_id = $1`, [med!.eventId])) === 1);
+    expect(await storedEvents(p)).toBe(2);
+    const stored = await query<{ payload: { data: { end: string } } }>(sys.intake.databaseUrl, `SELECT payload FROM intake.raw_events WHERE event_id = $1`, [med!.eventId]);
+    expect(stored[0]!.payload.data.end).toBe('2021-12-01'); // the first content stands
+    const conflicts = await request(sys.intake.url).get('/v1/conflicts').expect(200);
+    expect(conflicts.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: med!.eventId, patientPseudonym: p, channel: 'kafka' })]));
+    expect((await profileOf(sys.intake.url, p)).version).toBe(2); // demographics, then the medication: the duplicate and the conflict changed nothing
+  });
+
+  it('gives a late, out-of-order event the same final profile as in-order delivery', async () => {
+    const mrn = `MRN-${randomUUID()}`;
+    const p = pseudonymOf(mrn);
+    const events = history(mrn);
+    const late = events[3]!; // the progression that makes VRd a failed line arrives last
+    await sendAll([...events.filter((e) => e !== late).reverse(), late]);
+    await until(async () => (await storedEvents(p)) === events.length);
+    await until(async () => (await profileOf(sys.intake.url, p)).profile.eventCount === events.length);
+    expect(withoutAsOf((await profileOf(sys.intake.url, p)).profile)).toEqual(expectedProfile(events));
+  });
+
+  it('dead-letters malformed JSON, a schema violation, an unknown type and an implausible event with the reason, while the partition flows', async () => {
+    const mrn = `MRN-${randomUUID()}`;
+    const p = pseudonymOf(mrn);
+    const [demo, med] = history(mrn);
+    const send = (value: string) => produce(prod, TOPICS.patientEvents, mrn, value, {});
+    await send(`{"eventId": "${demo!.eventId}-x", "patientId": "${mrn}"`);
+    await send(JSON.stringify({ ...demo, eventId: `${demo!.eventId}-schema`, occurredAt: 'last tuesday' }));
+    await send(JSON.stringify({ ...demo, eventId: `${demo!.eventId}-type`, type: 'horoscope' }));
+    await send(JSON.stringify({ ...med, eventId: `${demo!.eventId}-impossible`, data: { drug: 'VRd', start: '2021-01-10', end: '2020-01-01' } }));
+    await send(JSON.stringify(demo));
+    await until(async () => (await storedEvents(p)) === 1);
+    const dead = await tap.waitFor((m) => m.topic === dlqTopic(TOPICS.patientEvents) && String(m.value).includes(demo!.eventId), 60000, 4);
+    const reasons = dead.map((m) => m.headers[DLQ_HEADERS.error]!);
+    expect(reasons[0]).toMatch(/not JSON/);
+    expect(reasons[1]).toContain('/occurredAt');
+    expect(reasons[2]).toContain('/type');
+    expect(reasons[3]).toContain('/data/end is before /data/start');
+    for (const r of reasons) expect(r).not.toContain(mrn);
+    expect(dead.every((m) => m.headers[DLQ_HEADERS.consumer] === 'intake' && m.headers[DLQ_HEADERS.errorKind] === 'terminal')).toBe(true);
+  });
+
+  it('accepts the good events of an HTTP batch and rejects the bad ones with field and reason', async () => {
+    const mrn = `MRN-${randomUUID()}`;
+    const p = pseudonymOf(mrn);
+    const [demo, med, r1] = history(mrn);
+    const res = await request(sys.intake.url)
+      .post('/v1/events')
+      .send([demo, { ...med, data: { drug: 'VRd', start: '2021-01-10', end: '2020-01-01' } }, { ...r1, extra: 1 }, { ...r1, eventId: `${demo!.eventId}-lab`, type: 'lab', data: { code: '718-7', value: 9, unit: 'furlongs' } }, r1])
+      .expect(400);
+    expect(res.body.counts).toEqual({ accepted: 2, duplicate: 0, conflict: 0, rejected: 3 });
+    expect((res.body as { results: Array<{ status: string }> }).results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'rejected', 'rejected', 'accepted']);
+    expect(res.body.results[1].errors).toEqual([{ pointer: '/data/end', message: 'is before /data/start' }]);
+    expect(res.body.results[2].errors).toEqual([expect.objectContaining({ pointer: '/extra' })]);
+    expect(res.body.results[3].errors).toEqual([expect.objectContaining({ pointer: '/data/unit' })]);
+    expect(JSON.stringify(res.body)).not.toContain(mrn);
+    expect(await storedEvents(p)).toBe(2);
+    const again = await request(sys.intake.url).post('/v1/events').send({ events: [demo] }).expect(202);
+    expect(again.body.results[0]).toMatchObject({ status: 'duplicate', patientPseudonym: p });
+    const conflict = await request(sys.intake.url).post('/v1/events').send([{ ...demo, data: { birthDate: '1960-01-01' } }]).expect(409);
+    expect(conflict.body.results[0]).toMatchObject({ status: 'conflict', errors: [expect.objectContaining({ pointer: '/eventId' })] });
+  });
+
+  it('maps a FHIR R4 Bundle to events under the source, reporting what it could not map', async () => {
+    const id = randomUUID();
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { resource: { resourceType: 'Patient', id, birthDate: '1955-02-03', gender: 'male' } },
+        { resource: { resourceType: 'Observation', id: `${id}-ecog`, status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '89247-1' }] }, subject: { reference: `Patient/${id}` }, effectiveDateTime: '2025-01-05', valueInteger: 1 } },
+        { resource: { resourceType: 'Observation', id: `${id}-hb`, status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '718-7' }] }, subject: { reference: `Patient/${id}` }, effectiveDateTime: '2025-01-05', valueQuantity: { value: 11, unit: 'g/dL' } } },
+        { resource: { resourceType: 'Encounter', id: `${id}-enc`, status: 'finished' } },
+      ],
+    };
+    await request(sys.intake.url).post('/v1/fhir').send(bundle).expect(400); // the source is required
+    const res = await request(sys.intake.url).post('/v1/fhir').query({ source: 'it-fhir-site' }).send(bundle).expect(202);
+    expect(res.body.counts.accepted).toBe(3);
+    expect((res.body as { results: Array<{ eventId: string }> }).results.map((r) => r.eventId)).toEqual([`it-fhir-site|Patient/${id}`, `it-fhir-site|Observation/${id}-ecog`, `it-fhir-site|Observation/${id}-hb`]);
+    expect(res.body.unmapped).toEqual([expect.objectContaining({ resourceType: 'Encounter' })]);
+    const p = pseudonymOf(id, 'it-fhir-site');
+    const { profile } = await profileOf(sys.intake.url, p);
+    expect(profile).toMatchObject({ ecog: { value: 1 }, demographics: { birthDate: '1955-02-03', sex: 'male' } });
+  });
+
+  it('serves the timeline, profile history and (with a purpose) the identity, auditing every read', async () => {
+    const mrn = `MRN-${randomUUID()}`;
+    const p = pseudonymOf(mrn);
+    const events = history(mrn).slice(0, 3);
+    await request(sys.intake.url).post('/v1/events').send(events).expect(202);
+    const timeline = await request(sys.intake.url).get(`/v1/patients/${p}/events`).set('x-actor', 'coordinator-7').expect(200);
+    expect((timeline.body as { events: Array<{ eventId: string }> }).events.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
+    expect(timeline.body.events[0]).toMatchObject({ source: SOURCE, type: 'demographics', receivedAt: expect.any(String) });
+    expect(JSON.stringify(timeline.body)).not.toContain(`"${mrn}"`);
+    const versions = await request(sys.intake.url).get(`/v1/patients/${p}/profiles`).set('x-actor', 'coordinator-7').expect(200);
+    expect((versions.body as { versions: Array<{ version: number }> }).versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    expect(versions.body.versions[2].causedByEvent).toBe(events[0]!.eventId);
+    const first = await request(sys.intake.url).get(`/v1/patients/${p}/profiles/1`).expect(200);
+    expect(first.body.profile.linesOfTherapy.count).toBe(0);
+    await request(sys.intake.url).get(`/v1/patients/${p}/identity`).expect(400);
+    const identity = await request(sys.intake.url).get(`/v1/patients/${p}/identity`).query({ purpose: 'contact for screening' }).set('x-actor', 'coordinator-7').expect(200);
+    expect(identity.body).toEqual({ patientPseudonym: p, source: SOURCE, patientId: mrn });
+    await request(sys.intake.url).get(`/v1/patients/${pseudonymOf('nobody')}/profile`).expect(404);
+    const audit = await query<{ actor: string; action: string; purpose: string | null }>(sys.intake.databaseUrl, `SELECT actor, action, purpose FROM intake.audit_log WHERE patient_pseudonym = $1 ORDER BY id`, [p]);
+    expect(audit).toEqual([
+      { actor: 'coordinator-7', action: 'read-timeline', purpose: null },
+      { actor: 'coordinator-7', action: 'read-profile-history', purpose: null },
+      { actor: 'unidentified', action: 'read-profile-version', purpose: null },
+      { actor: 'coordinator-7', action: 'read-identity', purpose: 'contact for screening' },
+    ]);
+    const metrics = await request(sys.intake.url).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/intake_events_total\{channel="http",outcome="accepted"[^}]*\} [1-9]/);
+    expect(metrics.text).toMatch(/intake_profile_recompute_seconds_count(\{[^}]*\})? [1-9]/);
+  });
+
+  it('loses nothing when restarted mid-stream', async () => {
+    const patients = Array.from({ length: 10 }, () => `MRN-${randomUUID()}`);
+    const all = patients.flatMap(history);
+    const stored = () => count(`SELECT count(*)::int AS n FROM intake.raw_events WHERE event_id = ANY($1)`, [all.map((e) => e.eventId)]);
+    const stream = sendAll(all);
+    await until(async () => (await stored()) >= 10);
+    await sys.intake.stop(); // stops consuming; whatever is in flight is redelivered to the next instance
+    await stream;
+    const next = await startInstance(sys, 'intake');
+    await until(async () => (await stored()) === all.length, 90000);
+    for (const mrn of patients) {
+      const events = history(mrn);
+      await until(async () => (await profileOf(next.url, pseudonymOf(mrn))).profile.eventCount === events.length);
+      expect(withoutAsOf((await profileOf(next.url, pseudonymOf(mrn))).profile)).toEqual(expectedProfile(events));
+    }
+  });
+});
