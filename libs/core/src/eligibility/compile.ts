@@ -424,6 +424,18 @@ function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 
   return all[target]!.filter((k) => modality === 'any' || k.endsWith(modality === 'CAR_T' ? 'CAR_T' : modality));
 }
 
+const RESPONSE_DATA = ['response or progression assessments'] as const;
+const anyLine = (p: PatientProfile): boolean => p.linesOfTherapy.count > 0;
+/** For each refractoriness flag: the exposure without which it is false whatever the responses. */
+const REFRACTORY_FLAG_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p: PatientProfile) => boolean>> = {
+  doubleRefractory: (p) => p.classes.IMID.exposed && p.classes.PI.exposed,
+  tripleClassRefractory: (p) => p.flags.tripleClassExposed,
+  pentaRefractory: (p) => p.flags.pentaExposed,
+  refractoryToLastLine: anyLine,
+  relapsedAndRefractory: anyLine,
+  primaryRefractory: anyLine,
+};
+
 /** The birthday on which someone born on `b` turns `years` (29 February falls on 1 March). */
 const birthday = (b: string, years: number): number => epochDay(`${String(Number(b.slice(0, 4)) + years).padStart(4, '0')}${b.slice(4, 10)}`);
 const refractoryDrugs = (p: PatientProfile, generics: readonly string[]): string => generics.filter((g) => p.drugs[g]?.refractory).join(', ');
@@ -520,13 +532,18 @@ function compileLeaf(l: Leaf): RuleNode {
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, refractoryDrugs(p, c.drugs) || (c.exposed ? 'exposed, not refractory' : 'never exposed'));
       };
     }
-    case 'flag':
+    case 'flag': {
+      const couldBe = REFRACTORY_FLAG_EXPOSURE[l.name];
       return (s) => {
         // Every flag is about treatment: without any treatment history it is unknown, not false.
         if (!s.history) return done(s, UNKNOWN, 'flag', l.name, NONE, TREATMENT_HISTORY);
         const v = s.profile.flags[l.name];
+        // A refractoriness flag is false for lack of evidence when no response or progression is recorded
+        // for therapy that could have made it true: unknown, like drug- and class-level refractoriness.
+        if (!v && couldBe && !s.responseData && couldBe(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
         return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
       };
+    }
     case 'priorTargetTherapy': {
       const classes = targetClasses(l.target, l.modality ?? 'any');
       const expected = `prior ${l.target}-directed ${l.modality && l.modality !== 'any' ? l.modality : 'therapy'}`;
@@ -778,9 +795,9 @@ function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): Rul
 
 // ---------- combinators (Kleene logic) ----------
 //
-// `all`: NOT_MET if any child is (becoming MET on the latest of the failing children's dates, only if
-// every failing child has one and nothing is unknown); else UNKNOWN if any child is; else MET (until the
-// earliest child flip). `any` is the dual. When no trace is collected, a child that decides the result
+// `all`: NOT_MET if any child is (no longer NOT_MET from the latest of the failing children's dates, if
+// every failing child has one: then MET, or UNKNOWN if a sibling is unknown); else UNKNOWN if any child
+// is; else MET (until the earliest child flip). `any` is the dual. When no trace is collected, a child that decides the result
 // for good (NOT_MET with no date under `all`, MET with no date under `any`) ends the evaluation early.
 
 function compileAll(children: RuleNode[], decisive: Code): RuleNode {
@@ -804,7 +821,8 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
       else if (flip !== NO_FLIP && flip < earliest) earliest = flip;
     }
     if (decided > 0) {
-      s.flip = !undated && !unknown ? latest : NO_FLIP;
+      // Stops being decided on the latest date of the deciding children (then it is the others' value, possibly unknown).
+      s.flip = undated ? NO_FLIP : latest;
       return decisive;
     }
     s.flip = unknown || earliest === Number.POSITIVE_INFINITY ? NO_FLIP : earliest;
