@@ -135,6 +135,23 @@ describe('combinators (Kleene logic)', () => {
     expect(run(rule, TCR).outcome).toBe(outcome);
   });
 
+  it('keeps the date a failing child stops failing when a sibling is unknown: less data never worsens the answer', () => {
+    const young = profileOf(demographics('2007-08-01', 'male', 80));
+    expect(run({ all: [{ fact: 'age', min: 18 }, { fact: 'ecog', max: 1 }] }, young)).toMatchObject({ outcome: 'NOT_MET', flipsOn: '2025-08-01' });
+    expect(run({ any: [{ not: { fact: 'age', min: 18 } }, { fact: 'ecog', max: 1 }] }, young)).toMatchObject({ outcome: 'MET', flipsOn: '2025-08-01' });
+    expect(run({ all: [{ fact: 'age', min: 18 }, { fact: 'age', max: 10 }, { fact: 'ecog', max: 1 }] }, young)).toEqual(expect.objectContaining({ outcome: 'NOT_MET' }));
+    expect(run({ all: [{ fact: 'age', min: 18 }, { fact: 'age', max: 10 }, { fact: 'ecog', max: 1 }] }, young).flipsOn).toBeUndefined();
+  });
+
+  it('answers refractoriness flags unknown without response data when the exposure is there, false when it is not', () => {
+    const noResponses = profileOf(med('VRd', '2019-01-01', '2020-01-01'), med('DPd', '2020-02-01', '2025-01-01'));
+    for (const name of ['tripleClassRefractory', 'doubleRefractory', 'refractoryToLastLine', 'relapsedAndRefractory']) {
+      expect(run({ fact: 'flag', name }, noResponses)).toMatchObject({ outcome: 'UNKNOWN', trace: [expect.objectContaining({ missing: ['response or progression assessments'] })] });
+    }
+    expect(run({ fact: 'flag', name: 'pentaRefractory' }, noResponses).outcome).toBe('NOT_MET'); // never had carfilzomib
+    expect(run({ fact: 'flag', name: 'tripleClassExposed' }, noResponses).outcome).toBe('MET');
+  });
+
   it('lenalidomide-refractory if exactly one prior line (conditional)', () => {
     const rule = { if: { fact: 'priorLines', min: 1, max: 1 }, then: { fact: 'drugRefractory', drug: 'lenalidomide' } };
     expect(run(rule, TCR).outcome).toBe('MET');
