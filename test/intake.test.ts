@@ -1,5 +1,9 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingest } from '../apps/cli/src/ingest';
 import type { Producer } from 'kafkajs';
 import { DLQ_HEADERS, dlqTopic, HEADERS, TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
 import { buildProfile, pseudonymize, type ProfileSourceEvent } from '@trialmatch/core';
@@ -196,6 +200,50 @@ describe('intake over real Kafka and PostgreSQL', () => {
     const metrics = await request(sys.intake.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/intake_events_total\{channel="http",outcome="accepted"[^}]*\} [1-9]/);
     expect(metrics.text).toMatch(/intake_profile_recompute_seconds_count(\{[^}]*\})? [1-9]/);
+  });
+
+  it('backfills NDJSON with `mmmatch ingest`, resuming after an interruption, counting and listing rejects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
+    const patients = Array.from({ length: 3 }, () => `MRN-${randomUUID()}`);
+    const events = patients.flatMap(history);
+    const lines = events.map((e) => JSON.stringify(e));
+    lines.splice(5, 0, '{"eventId": broken');
+    lines.splice(9, 0, JSON.stringify({ ...events[1], eventId: randomUUID(), data: { drug: 'VRd', start: '2021-01-10', end: '2020-01-01' } }));
+    const file = join(dir, 'events.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const o = { url: sys.intake.url, batchSize: 4, restart: false, progress: null };
+
+    const first = await ingest([file], { ...o, stopAfterBatches: 2 });
+    expect(first.files[0]).toMatchObject({ complete: false, lines: 9 }); // two batches of four events; line 6 is not JSON
+    const second = await ingest([file], o);
+    expect(second.files[0]).toMatchObject({ complete: true, resumedFromLine: 9, lines: lines.length });
+    expect(second.totals).toEqual({ accepted: events.length, duplicate: 0, conflict: 0, rejected: 2, unmapped: 0 });
+    expect(await count(`SELECT count(*)::int AS n FROM intake.raw_events WHERE event_id = ANY($1)`, [events.map((e) => e.eventId)])).toBe(events.length);
+    const rejects = readFileSync(`${file}.rejected.ndjson`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { line: number; errors: Array<{ pointer: string }> });
+    expect(rejects.map((r) => [r.line, r.errors[0]!.pointer])).toEqual([[6, ''], [10, '/data/end']]);
+    expect(readFileSync(`${file}.rejected.ndjson`, 'utf8')).not.toContain(patients[0]!);
+    const again = await ingest([file], o); // already complete: nothing resent
+    expect(again.files[0]).toMatchObject({ complete: true, resumedFromLine: lines.length });
+    const restarted = await ingest([file], { ...o, restart: true }); // from the top: intake answers duplicates
+    expect(restarted.totals).toMatchObject({ accepted: 0, duplicate: events.length, rejected: 2 });
+
+    const id = randomUUID();
+    const fhir = join(dir, 'Observation.ndjson');
+    writeFileSync(
+      fhir,
+      [
+        { resourceType: 'Patient', id, birthDate: '1950-01-01', gender: 'female' },
+        { resourceType: 'Observation', id: `${id}-ecog`, status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '89247-1' }] }, subject: { reference: `Patient/${id}` }, effectiveDateTime: '2025-01-05', valueInteger: 2 },
+        { resourceType: 'Observation', id: `${id}-none`, status: 'final', code: { text: 'mood' }, subject: { reference: `Patient/${id}` }, effectiveDateTime: '2025-01-05', valueString: 'fine' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    await expect(ingest([fhir], o)).rejects.toThrow('--source SITE is required');
+    const bulk = await ingest([fhir], { ...o, source: 'it-bulk-site' });
+    expect(bulk.totals).toMatchObject({ accepted: 2, rejected: 0, unmapped: 1 });
+    expect((await profileOf(sys.intake.url, pseudonymOf(id, 'it-bulk-site'))).profile).toMatchObject({ ecog: { value: 2 } });
+    expect(existsSync(`${fhir}.ingest-state.json`)).toBe(true);
   });
 
   it('loses nothing when restarted mid-stream', async () => {

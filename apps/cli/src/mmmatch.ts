@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle } from 'fhir/r4';
+import { ingest, IngestError, type IngestOptions } from './ingest';
 import { checkMessage, TOPICS, type PatientEventV1 } from '@trialmatch/contracts';
 import {
   buildProfile,
@@ -23,7 +24,10 @@ const USAGE = `usage:
   mmmatch trials validate FILE|DIR
       checks trial documents against the contract and compiles their rules
   mmmatch trials import-ctgov STUDY.json
-      a draft trial document from a ClinicalTrials.gov API v2 study record`;
+      a draft trial document from a ClinicalTrials.gov API v2 study record
+  mmmatch ingest FILE… [--url URL] [--source SITE] [--batch N] [--restart]
+      sends NDJSON files (native patient events, or FHIR Bulk Data resources with --source) to a running
+      intake (default URL: $INTAKE_URL or http://localhost:3000); resumable; prints accepted/rejected counts`;
 
 export class CliError extends Error {
   constructor(
@@ -194,13 +198,51 @@ export function run(args: string[], read: Read = (f) => readFileSync(f, 'utf8'),
   throw new CliError(USAGE);
 }
 
-export function main(argv: string[]): number {
+/** `mmmatch ingest`: files first, then options. */
+export async function runIngest(rest: string[], progress: NodeJS.WriteStream | null = process.stderr): Promise<string> {
+  const files: string[] = [];
+  const o: IngestOptions = { url: process.env.INTAKE_URL ?? 'http://localhost:3000', batchSize: 500, restart: false, progress };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--restart') o.restart = true;
+    else if (a === '--url' && rest[i + 1]) o.url = rest[++i]!;
+    else if (a === '--source' && rest[i + 1]) o.source = rest[++i]!;
+    else if (a === '--batch' && /^\d+$/.test(rest[i + 1] ?? '') && Number(rest[i + 1]) >= 1 && Number(rest[i + 1]) <= 1000) o.batchSize = Number(rest[++i]);
+    else if (a.startsWith('--')) throw new CliError(`unexpected argument ${a}${a === '--batch' ? ' (expected 1–1000)' : ''}\n${USAGE}`);
+    else files.push(a);
+  }
+  if (files.length === 0) throw new CliError(USAGE);
+  try {
+    const report = await ingest(files, o);
+    const out = JSON.stringify(report, null, 2);
+    if (report.files.some((f) => !f.complete)) throw new CliError('stopped before the end; run the same command again to resume', 1, out);
+    return out;
+  } catch (e) {
+    if (e instanceof IngestError) throw new CliError(`${e.message} (progress is saved; run the same command again to resume)`, 1);
+    throw e;
+  }
+}
+
+export function main(argv: string[]): number | Promise<number> {
+  if (argv[0] === 'ingest') {
+    return runIngest(argv.slice(1)).then(
+      (out) => {
+        process.stdout.write(`${out}\n`);
+        return 0;
+      },
+      (e: unknown) => report(e),
+    );
+  }
   try {
     process.stdout.write(`${run(argv)}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof CliError && e.stdout) process.stdout.write(`${e.stdout}\n`);
-    process.stderr.write(`mmmatch: ${e instanceof Error ? e.message : String(e)}\n`);
-    return e instanceof CliError ? e.exitCode : 1;
+    return report(e);
   }
+}
+
+function report(e: unknown): number {
+  if (e instanceof CliError && e.stdout) process.stdout.write(`${e.stdout}\n`);
+  process.stderr.write(`mmmatch: ${e instanceof Error ? e.message : String(e)}\n`);
+  return e instanceof CliError ? e.exitCode : 1;
 }
