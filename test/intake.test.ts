@@ -56,7 +56,7 @@ describe('intake over real Kafka and PostgreSQL', () => {
   };
 
   beforeAll(async () => {
-    sys = await startSystem({}, ['intake']);
+    sys = await startSystem({ KAFKA_LAG_INTERVAL_MS: '1000' }, ['intake']);
     tap = await new Tap(k, [TOPICS.patientProfiles, dlqTopic(TOPICS.patientEvents)]).start();
     prod = await producer(k);
   });
@@ -200,6 +200,7 @@ describe('intake over real Kafka and PostgreSQL', () => {
     const metrics = await request(sys.intake.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/intake_events_total\{channel="http",outcome="accepted"[^}]*\} [1-9]/);
     expect(metrics.text).toMatch(/intake_profile_recompute_seconds_count(\{[^}]*\})? [1-9]/);
+    await until(async () => /trialmatch_consumer_lag\{[^}]*topic="patient-events\.v1"[^}]*\} \d+/.test((await request(sys.intake.url).get('/metrics')).text), 10000);
   });
 
   it('backfills NDJSON with `mmmatch ingest`, resuming after an interruption, counting and listing rejects', async () => {

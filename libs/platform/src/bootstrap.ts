@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
 import { loadConfig, messagingSettings, type BaseEnv } from './config/config';
 import { kafkaServerOptions } from './messaging/kafka-server';
+import { ConsumerLagModule } from './observability/consumer-lag';
 import { PlatformModule } from './platform.module';
 import type { PersistenceOptions } from './persistence/typeorm-options';
 
@@ -13,6 +14,8 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 /** Variables the distributed (Kafka) mode adds to the base set. */
 export const kafkaModeEnvSchema = z.object({
   KAFKA_FROM_BEGINNING: bool.default('true'),
+  /** How often the consumer lag gauge is refreshed. */
+  KAFKA_LAG_INTERVAL_MS: z.coerce.number().int().min(1000).default(15000),
 });
 
 export interface ServiceAppOptions {
@@ -38,6 +41,9 @@ export async function createServiceApp(o: ServiceAppOptions): Promise<INestAppli
         messaging: messagingSettings(o.env),
       }),
       o.feature,
+      ...(o.consumes
+        ? [ConsumerLagModule.register({ brokers: o.env.KAFKA_BROKERS, clientId: `${o.env.KAFKA_CLIENT_ID}-${o.service}`, groupId: `${o.env.KAFKA_GROUP_PREFIX}${o.service}`, intervalMs: o.env.KAFKA_LAG_INTERVAL_MS })]
+        : []),
     ],
   };
   const app = await NestFactory.create(root, { bufferLogs: true, abortOnError: false });

@@ -15,3 +15,4 @@ export * from './observability/metrics';
 export * from './observability/logging';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './observability/consumer-lag';
