@@ -92,6 +92,8 @@ describe('intake over real Kafka and PostgreSQL', () => {
     expect(await storedEvents(p)).toBe(2);
     const stored = await query<{ payload: { data: { end: string } } }>(sys.intake.databaseUrl, `SELECT payload FROM intake.raw_events WHERE event_id = $1`, [med!.eventId]);
     expect(stored[0]!.payload.data.end).toBe('2021-12-01'); // the first content stands
+    await expect(query(sys.intake.databaseUrl, `UPDATE intake.raw_events SET payload = '{}' WHERE event_id = $1`, [med!.eventId])).rejects.toThrow('append-only');
+    await expect(query(sys.intake.databaseUrl, `DELETE FROM intake.raw_events WHERE event_id = $1`, [med!.eventId])).rejects.toThrow('append-only');
     const conflicts = await request(sys.intake.url).get('/v1/conflicts').expect(200);
     expect(conflicts.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: med!.eventId, patientPseudonym: p, channel: 'kafka' })]));
     expect((await profileOf(sys.intake.url, p)).version).toBe(2); // demographics, then the medication: the duplicate and the conflict changed nothing

@@ -38,9 +38,17 @@ export class IntakeHistory1764400002000 implements MigrationInterface {
       purpose text
     )`);
     await q.query(`CREATE INDEX audit_log_by_patient ON intake.audit_log (patient_pseudonym, at)`);
+    // Append-only, enforced by the database: received events, past profile versions and the audit log are never changed.
+    await q.query(`CREATE FUNCTION intake.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'intake.% is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege'; END $$`);
+    for (const table of ['raw_events', 'profile_versions', 'audit_log']) {
+      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON intake.${table} FOR EACH ROW EXECUTE FUNCTION intake.refuse_change()`);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE intake.audit_log, intake.patient_identities, intake.event_conflicts, intake.profile_versions`);
+    await q.query(`DROP TRIGGER raw_events_append_only ON intake.raw_events`);
+    await q.query(`DROP FUNCTION intake.refuse_change()`);
   }
 }
