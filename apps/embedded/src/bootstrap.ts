@@ -10,6 +10,7 @@ import { documentApi, InProcessBroker, InProcessTransport, PlatformModule } from
 import { IngestPatientEvent } from '../../intake/src/application/ingest-patient-event';
 import { INTAKE_PERSISTENCE, IntakeModule } from '../../intake/src/intake.module';
 import { RegisterTrial } from '../../matcher/src/application/register-trial';
+import { matcherSettings } from '../../matcher/src/config';
 import { MATCHER_PERSISTENCE, MatcherModule } from '../../matcher/src/matcher.module';
 import { NOTIFIER_PERSISTENCE, NotifierModule } from '../../notifier/src/notifier.module';
 import type { EmbeddedEnv } from './config';
@@ -58,7 +59,7 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
             messaging: { maxAttempts: 5, retryBackoffMs: 100, outboxPollMs: 250, outboxBatchSize: 100 },
           }),
           IntakeModule.register({ pseudonymKey: pseudonymKey(env, dataDir) }),
-          MatcherModule.register(),
+          MatcherModule.register(matcherSettings(env)),
           NotifierModule.register(),
         ],
       },

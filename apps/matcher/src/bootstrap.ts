@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@trialmatch/platform';
-import type { MatcherEnv } from './config';
+import { matcherSettings, type MatcherEnv } from './config';
 import { MATCHER_PERSISTENCE, MatcherModule } from './matcher.module';
 
 export function createMatcherApp(env: MatcherEnv): Promise<INestApplication> {
@@ -9,7 +9,7 @@ export function createMatcherApp(env: MatcherEnv): Promise<INestApplication> {
     title: 'Matcher: trials and eligibility',
     env,
     persistence: MATCHER_PERSISTENCE,
-    feature: MatcherModule.register(),
+    feature: MatcherModule.register(matcherSettings(env)),
     consumes: true,
   });
 }

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { baseEnvSchema, kafkaModeEnvSchema } from '@trialmatch/platform';
+import type { MatcherSettings } from './matcher.settings';
 
-export const matcherEnvSchema = baseEnvSchema.merge(kafkaModeEnvSchema).extend({
+/** Matcher variables shared by its own process and embedded mode. */
+export const matcherSettingsEnvSchema = z.object({
+  MATCHER_RESCREEN_CHECK_MS: z.coerce.number().int().min(100).default(60000),
+  MATCHER_RESCREEN_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+});
+
+export const matcherEnvSchema = baseEnvSchema.merge(kafkaModeEnvSchema).merge(matcherSettingsEnvSchema).extend({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
 });
 export type MatcherEnv = z.infer<typeof matcherEnvSchema>;
+
+export const matcherSettings = (env: z.infer<typeof matcherSettingsEnvSchema>): MatcherSettings => ({
+  rescreenCheckMs: env.MATCHER_RESCREEN_CHECK_MS,
+  rescreenPageSize: env.MATCHER_RESCREEN_PAGE_SIZE,
+});

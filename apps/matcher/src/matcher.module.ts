@@ -1,21 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EvaluateProfile } from './application/evaluate-profile';
 import { RegisterTrial } from './application/register-trial';
+import { Rescreens } from './application/rescreens';
 import { TrialCatalog } from './application/trial-catalog';
+import { MatchesController } from './http/matches.controller';
 import { TrialsController } from './http/trials.controller';
+import { MATCHER_METRIC_PROVIDERS, MatcherMetrics } from './matcher.metrics';
+import { MATCHER_SETTINGS, type MatcherSettings } from './matcher.settings';
 import { ProfilesConsumer } from './messaging/profiles.consumer';
 import { MATCHER_ENTITIES } from './persistence/entities';
 import { Matcher1764400002000 } from './persistence/migrations/1764400002000-matcher';
+import { MatcherResults1764400004000 } from './persistence/migrations/1764400004000-matcher-results';
 
-export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000] };
+export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000] };
 
 @Module({})
 export class MatcherModule {
-  static register(): DynamicModule {
+  static register(settings: MatcherSettings): DynamicModule {
     return {
       module: MatcherModule,
-      controllers: [TrialsController, ProfilesConsumer],
-      providers: [TrialCatalog, EvaluateProfile, RegisterTrial],
+      controllers: [TrialsController, MatchesController, ProfilesConsumer],
+      providers: [{ provide: MATCHER_SETTINGS, useValue: settings }, ...MATCHER_METRIC_PROVIDERS, MatcherMetrics, TrialCatalog, EvaluateProfile, RegisterTrial, Rescreens],
       exports: [RegisterTrial],
     };
   }

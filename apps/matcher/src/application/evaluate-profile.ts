@@ -1,22 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { evaluateTrial, type PatientProfile } from '@trialmatch/core';
+import { evaluateTrial, evaluationState, screenTrial, type CompiledTrial, type PatientProfile, type ScreenVerdict, type TrialEvaluation, type VerdictDetail } from '@trialmatch/core';
 import { MATCH_RESULT_SCHEMA_VERSION, TOPICS, type MatchResultV1, type PatientProfileV1 } from '@trialmatch/contracts';
 import { Outbox } from '@trialmatch/platform';
-import { TrialCatalog, type CompiledTrial } from './trial-catalog';
+import { MatcherMetrics } from '../matcher.metrics';
+import { TrialCatalog } from './trial-catalog';
+
+export interface StoredProfile {
+  pseudonym: string;
+  profileVersion: number;
+  profile: PatientProfile;
+}
+
+interface StoredResult {
+  patient_pseudonym: string;
+  trial_id: string;
+  cohort_id: string;
+  signature: string;
+  criteria_version: number;
+  profile_version: number;
+}
+
+/** What a coordinator cares about: a result is stored anew and published only when this changes. */
+export const signatureOf = (v: ScreenVerdict): string => JSON.stringify([v.verdict, v.eligibleFrom ?? null, v.failing, v.unknown]);
+
+const key = (pseudonym: string, trialId: string, cohortId: string): string => `${pseudonym}\u0000${trialId}\u0000${cohortId}`;
+const OUTBOX_CHUNK = 2000;
 
 /**
- * Stores a patient's latest profile (ignoring stale versions) and evaluates it against every active
- * trial; a result is stored and published only when it differs from the last one for that trial version.
+ * Matching: evaluates profiles against compiled trials and keeps one current result per (patient, trial,
+ * cohort). Bulk screening first (verdicts only); the full explanation is computed only for results whose
+ * signature changed, and only those are stored anew (with history) and published. A result computed from
+ * an older profile than the one already used is never written.
  */
 @Injectable()
 export class EvaluateProfile {
   constructor(
     private readonly catalog: TrialCatalog,
     private readonly outbox: Outbox,
+    private readonly metrics: MatcherMetrics,
   ) {}
 
+  /** A profile message: stored if newer than the one held (stale or repeated versions change nothing), then evaluated against every active trial. */
   async onProfile(manager: EntityManager, message: PatientProfileV1, correlationId: string): Promise<number> {
     const updated = await manager.query<unknown[]>(
       `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile) VALUES ($1, $2, $3)
@@ -26,60 +52,136 @@ export class EvaluateProfile {
       [message.patientPseudonym, message.profileVersion, message.profile],
     );
     if (updated.length === 0) return 0; // a newer (or the same) version is already here
-    return this.evaluate(manager, message.patientPseudonym, message.profileVersion, message.profile as unknown as PatientProfile, await this.catalog.activeTrials(), correlationId);
+    const profile = { pseudonym: message.patientPseudonym, profileVersion: message.profileVersion, profile: message.profile as unknown as PatientProfile };
+    return this.evaluate(manager, [profile], await this.catalog.activeTrials(), correlationId);
   }
 
-  /** Re-screens one stored profile against the given trials (used when a trial changes). */
-  async rescreen(manager: EntityManager, pseudonym: string, trials: readonly CompiledTrial[], correlationId: string): Promise<number> {
-    const [row] = await manager.query<Array<{ profile_version: number; profile: PatientProfile }>>(
-      `SELECT profile_version, profile FROM matcher.profiles WHERE patient_pseudonym = $1 FOR UPDATE`,
-      [pseudonym],
-    );
-    if (!row) return 0;
-    return this.evaluate(manager, pseudonym, row.profile_version, row.profile, trials, correlationId);
-  }
-
-  private async evaluate(
-    manager: EntityManager,
-    pseudonym: string,
-    profileVersion: number,
-    profile: PatientProfile,
-    trials: readonly CompiledTrial[],
-    correlationId: string,
-  ): Promise<number> {
-    const now = new Date();
-    let published = 0;
-    for (const trial of trials) {
-      const evaluation = evaluateTrial(trial, profile, now);
-      const resultHash = createHash('sha256').update(JSON.stringify(evaluation)).digest('hex');
-      const [previous] = await manager.query<Array<{ result_hash: string }>>(
-        `SELECT result_hash FROM matcher.match_results WHERE patient_pseudonym = $1 AND trial_id = $2 AND criteria_version = $3`,
-        [pseudonym, trial.trialId, trial.version],
-      );
-      if (previous?.result_hash === resultHash) continue;
-      const result: MatchResultV1 = {
-        resultId: randomUUID(),
-        patientPseudonym: pseudonym,
-        trialId: trial.trialId,
-        criteriaVersion: trial.version,
-        profileVersion,
-        verdict: evaluation.verdict,
-        ...(evaluation.eligibleFrom ? { eligibleFrom: evaluation.eligibleFrom } : {}),
-        evaluatedAt: now.toISOString(),
-        criteria: evaluation.criteria.map(({ criterionId, kind, outcome, explanation, missing }) => ({ criterionId, kind, outcome, explanation, ...(missing ? { missing } : {}) })),
-      };
-      await manager.query(
-        `INSERT INTO matcher.match_results (patient_pseudonym, trial_id, criteria_version, profile_version, verdict, result, result_hash, evaluated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (patient_pseudonym, trial_id, criteria_version) DO UPDATE SET profile_version = EXCLUDED.profile_version,
-           verdict = EXCLUDED.verdict, result = EXCLUDED.result, result_hash = EXCLUDED.result_hash, evaluated_at = EXCLUDED.evaluated_at`,
-        [pseudonym, trial.trialId, trial.version, profileVersion, evaluation.verdict, result, resultHash, now],
-      );
-      await this.outbox.enqueue(manager, [
-        { topic: TOPICS.matchResults, key: pseudonym, value: result, eventId: result.resultId, schemaVersion: MATCH_RESULT_SCHEMA_VERSION, messageType: 'MatchResultChanged', correlationId },
-      ]);
-      published += 1;
+  /** Evaluates stored profiles (locked by the caller) against trials, in the caller's transaction; returns how many results changed. */
+  async evaluate(manager: EntityManager, profiles: readonly StoredProfile[], trials: readonly CompiledTrial[], correlationId: string, now = new Date()): Promise<number> {
+    if (profiles.length === 0 || trials.length === 0) return 0;
+    const day = now.toISOString().slice(0, 10);
+    const stored = new Map<string, StoredResult>();
+    for (const r of await manager.query<StoredResult[]>(
+      `SELECT patient_pseudonym, trial_id, cohort_id, signature, criteria_version, profile_version FROM matcher.results WHERE patient_pseudonym = ANY($1) AND trial_id = ANY($2)`,
+      [profiles.map((p) => p.pseudonym), trials.map((t) => t.trialId)],
+    )) {
+      stored.set(key(r.patient_pseudonym, r.trial_id, r.cohort_id), r);
     }
-    return published;
+    const changed: MatchResultV1[] = [];
+    const refreshed: Array<{ p: string; t: string; c: string; cv: number; pv: number }> = [];
+    const started = performance.now();
+    for (const p of profiles) {
+      const state = evaluationState(p.profile, day);
+      for (const trial of trials) {
+        const screen = screenTrial(trial, state);
+        const units: Array<ScreenVerdict & { id: string }> = trial.cohorts.length > 0 ? screen.cohorts : [{ ...screen, id: '' }];
+        let full: TrialEvaluation | null = null;
+        units.forEach((unit, i) => {
+          const prev = stored.get(key(p.pseudonym, trial.trialId, unit.id));
+          if (prev && prev.profile_version > p.profileVersion) return; // a newer profile was already used
+          if (prev?.signature === signatureOf(unit)) {
+            if (prev.criteria_version !== trial.version || prev.profile_version !== p.profileVersion) refreshed.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion });
+            return;
+          }
+          full ??= evaluateTrial(trial, p.profile, day);
+          const detail: VerdictDetail & { criteria: TrialEvaluation['criteria'] } = unit.id === '' ? full : { ...full.cohorts[i]!, criteria: [...full.criteria, ...full.cohorts[i]!.criteria] };
+          changed.push({
+            resultId: randomUUID(),
+            patientPseudonym: p.pseudonym,
+            trialId: trial.trialId,
+            ...(unit.id ? { cohortId: unit.id } : {}),
+            criteriaVersion: trial.version,
+            profileVersion: p.profileVersion,
+            verdict: detail.verdict,
+            ...(detail.eligibleFrom ? { eligibleFrom: detail.eligibleFrom } : {}),
+            evaluatedAt: now.toISOString(),
+            failing: detail.failing,
+            unknown: detail.unknown,
+            missing: detail.missing,
+            criteria: detail.criteria.map(({ criterionId, kind, outcome, explanation, missing }) => ({ criterionId, kind, outcome, explanation, ...(missing ? { missing } : {}) })),
+          });
+        });
+      }
+    }
+    this.metrics.evaluations.inc(profiles.length * trials.length);
+    this.metrics.evaluationSeconds.observe((performance.now() - started) / 1000);
+    await this.write(manager, changed, refreshed, correlationId, now);
+    this.metrics.resultsChanged.inc(changed.length);
+    return changed.length;
+  }
+
+  /** A trial stopped screening: each of its current results is published once more as withdrawn (INELIGIBLE), then kept only in the history. */
+  async withdraw(manager: EntityManager, trialId: string, criteriaVersion: number, reason: string, correlationId: string, now = new Date()): Promise<number> {
+    const rows = await manager.query<Array<{ patient_pseudonym: string; cohort_id: string; profile_version: number }>>(
+      `DELETE FROM matcher.results WHERE trial_id = $1 RETURNING patient_pseudonym, cohort_id, profile_version`,
+      [trialId],
+    );
+    const withdrawn: MatchResultV1[] = rows.map((r) => ({
+      resultId: randomUUID(),
+      patientPseudonym: r.patient_pseudonym,
+      trialId,
+      ...(r.cohort_id ? { cohortId: r.cohort_id } : {}),
+      criteriaVersion,
+      profileVersion: r.profile_version,
+      verdict: 'INELIGIBLE',
+      evaluatedAt: now.toISOString(),
+      withdrawn: reason,
+      failing: [],
+      unknown: [],
+      missing: [],
+      criteria: [],
+    }));
+    await this.write(manager, withdrawn, [], correlationId, now);
+    // write() stored them as current results; a withdrawn trial has none.
+    if (withdrawn.length > 0) await manager.query(`DELETE FROM matcher.results WHERE trial_id = $1`, [trialId]);
+    return withdrawn.length;
+  }
+
+  private async write(manager: EntityManager, changed: MatchResultV1[], refreshed: Array<{ p: string; t: string; c: string; cv: number; pv: number }>, correlationId: string, now: Date): Promise<void> {
+    if (refreshed.length > 0) {
+      // Same signature under a newer profile or criteria version: the result names the versions it now rests on.
+      await manager.query(
+        `UPDATE matcher.results r SET criteria_version = x.cv, profile_version = x.pv, evaluated_at = $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(p text, t text, c text, cv int, pv int)
+         WHERE r.patient_pseudonym = x.p AND r.trial_id = x.t AND r.cohort_id = x.c`,
+        [JSON.stringify(refreshed), now],
+      );
+    }
+    if (changed.length === 0) return;
+    const rows = changed.map((r) => ({
+      patient_pseudonym: r.patientPseudonym,
+      trial_id: r.trialId,
+      cohort_id: r.cohortId ?? '',
+      criteria_version: r.criteriaVersion,
+      profile_version: r.profileVersion,
+      verdict: r.verdict,
+      eligible_from: r.eligibleFrom ?? null,
+      unknown_count: r.unknown?.length ?? 0,
+      failing_count: r.failing?.length ?? 0,
+      signature: signatureOf({ verdict: r.verdict, eligibleFrom: r.eligibleFrom, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 }),
+      result: r,
+      evaluated_at: r.evaluatedAt,
+    }));
+    const columns = `patient_pseudonym text, trial_id text, cohort_id text, criteria_version int, profile_version int, verdict text, eligible_from date, unknown_count int, failing_count int, signature text, result jsonb, evaluated_at timestamptz`;
+    await manager.query(
+      `INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
+       SELECT patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, evaluated_at
+       FROM jsonb_to_recordset($1::jsonb) AS x(${columns})
+       ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
+         verdict = EXCLUDED.verdict, eligible_from = EXCLUDED.eligible_from, unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count,
+         signature = EXCLUDED.signature, result = EXCLUDED.result, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at`,
+      [JSON.stringify(rows)],
+    );
+    await manager.query(
+      `INSERT INTO matcher.result_history (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at)
+       SELECT patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at FROM jsonb_to_recordset($1::jsonb) AS x(${columns})`,
+      [JSON.stringify(rows)],
+    );
+    for (let i = 0; i < changed.length; i += OUTBOX_CHUNK) {
+      await this.outbox.enqueue(
+        manager,
+        changed.slice(i, i + OUTBOX_CHUNK).map((value) => ({ topic: TOPICS.matchResults, key: value.patientPseudonym, value, eventId: value.resultId, schemaVersion: MATCH_RESULT_SCHEMA_VERSION, messageType: 'MatchResultChanged', correlationId })),
+      );
+    }
   }
 }

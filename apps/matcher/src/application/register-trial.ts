@@ -1,17 +1,20 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { compileTrial } from '@trialmatch/core';
 import { TOPICS, TRIAL_CRITERIA_SCHEMA_VERSION, type TrialCriteriaV1 } from '@trialmatch/contracts';
 import { Outbox, OutboxRelay } from '@trialmatch/platform';
 import { EvaluateProfile } from './evaluate-profile';
-import { compileTrial } from '@trialmatch/core';
-import { TrialCatalog } from './trial-catalog';
+import { Rescreens, type RescreenRun } from './rescreens';
+import { SCREENED_STATUSES, TrialCatalog } from './trial-catalog';
 
 export type TrialDraft = Omit<TrialCriteriaV1, 'version'>;
 
 /**
- * A sponsor publishes a trial (or a new version of it): validated and compiled first, stored as a new
- * version, announced on trial-criteria.v1, then every stored profile is re-screened.
+ * A sponsor publishes a trial, a new version of it, or a status change (itself a new version, so every
+ * result still names the version it used). Validated and compiled first, stored (old versions kept),
+ * announced on the compacted trial-criteria.v1, then: a version open to screening starts a re-screen of
+ * every stored profile; a version closed to screening withdraws the trial's results.
  */
 @Injectable()
 export class RegisterTrial {
@@ -21,11 +24,13 @@ export class RegisterTrial {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: TrialCatalog,
     private readonly evaluate: EvaluateProfile,
+    private readonly rescreens: Rescreens,
     private readonly outbox: Outbox,
     private readonly relay: OutboxRelay,
   ) {}
 
-  async execute(draft: TrialDraft, correlationId: string): Promise<TrialCriteriaV1> {
+  async execute(draft: TrialDraft, correlationId: string): Promise<TrialCriteriaV1 & { rescreen?: RescreenRun; withdrawnResults?: number }> {
+    let withdrawn = 0;
     const doc = await this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [draft.trialId]);
       const [row] = await m.query<Array<{ v: number }>>(`SELECT coalesce(max(version), 0) AS v FROM matcher.trial_versions WHERE trial_id = $1`, [draft.trialId]);
@@ -35,32 +40,23 @@ export class RegisterTrial {
       await this.outbox.enqueue(m, [
         { topic: TOPICS.trialCriteria, key: next.trialId, value: next, eventId: `${next.trialId}.v${next.version}`, schemaVersion: TRIAL_CRITERIA_SCHEMA_VERSION, messageType: 'TrialCriteriaPublished', correlationId },
       ]);
+      if (!SCREENED_STATUSES.has(next.status)) withdrawn = await this.evaluate.withdraw(m, next.trialId, next.version, `trial status ${next.status}`, correlationId);
       return next;
     });
     await this.catalog.reload();
     this.relay.wake();
-    await this.rescreenAll(doc.trialId, correlationId);
-    return doc;
+    if (!SCREENED_STATUSES.has(doc.status)) {
+      this.logger.log(`${doc.trialId} v${doc.version} is ${doc.status}: ${withdrawn} result(s) withdrawn`);
+      return { ...doc, withdrawnResults: withdrawn };
+    }
+    return { ...doc, rescreen: await this.rescreens.startTrialRun(doc.trialId, doc.version) };
   }
 
-  /** One transaction per patient, so a large population never holds one long transaction. */
-  private async rescreenAll(trialId: string, correlationId: string): Promise<void> {
-    const trials = (await this.catalog.activeTrials()).filter((t) => t.trialId === trialId);
-    if (trials.length === 0) return;
-    let after = '';
-    let total = 0;
-    for (;;) {
-      const page = await this.dataSource.query<Array<{ patient_pseudonym: string }>>(
-        `SELECT patient_pseudonym FROM matcher.profiles WHERE patient_pseudonym > $1 ORDER BY patient_pseudonym LIMIT 500`,
-        [after],
-      );
-      if (page.length === 0) break;
-      for (const { patient_pseudonym } of page) {
-        total += await this.dataSource.transaction((m) => this.evaluate.rescreen(m, patient_pseudonym, trials, correlationId));
-      }
-      this.relay.wake();
-      after = page[page.length - 1]!.patient_pseudonym;
-    }
-    this.logger.log(`re-screened profiles for ${trialId}: ${total} result(s) changed`);
+  /** A status change: the latest document with the new status, published as a new version. */
+  async changeStatus(trialId: string, status: TrialCriteriaV1['status'], correlationId: string): Promise<TrialCriteriaV1 & { rescreen?: RescreenRun; withdrawnResults?: number }> {
+    const [row] = await this.dataSource.query<Array<{ document: TrialCriteriaV1 }>>(`SELECT document FROM matcher.trial_versions WHERE trial_id = $1 ORDER BY version DESC LIMIT 1`, [trialId]);
+    if (!row) throw new NotFoundException({ message: `no trial ${trialId}` });
+    const { version: _previous, ...draft } = row.document;
+    return this.execute({ ...draft, status }, correlationId);
   }
 }

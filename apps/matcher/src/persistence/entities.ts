@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Every version of every trial's criteria document; versions are never overwritten. */
 @Entity({ schema: 'matcher', name: 'trial_versions' })
@@ -35,8 +35,9 @@ export class ProfileSnapshot {
   receivedAt!: Date;
 }
 
-/** One result per (patient, trial, criteria version), with the per-criterion trace. */
-@Entity({ schema: 'matcher', name: 'match_results' })
+/** The current result per (patient, trial, cohort); cohort '' for a trial without cohorts. */
+@Entity({ schema: 'matcher', name: 'results' })
+@Index('results_by_trial', ['trialId', 'verdict'])
 export class MatchResultRecord {
   @PrimaryColumn({ name: 'patient_pseudonym', type: 'text' })
   patientPseudonym!: string;
@@ -44,7 +45,10 @@ export class MatchResultRecord {
   @PrimaryColumn({ name: 'trial_id', type: 'text' })
   trialId!: string;
 
-  @PrimaryColumn({ name: 'criteria_version', type: 'int' })
+  @PrimaryColumn({ name: 'cohort_id', type: 'text', default: '' })
+  cohortId!: string;
+
+  @Column({ name: 'criteria_version', type: 'int' })
   criteriaVersion!: number;
 
   @Column({ name: 'profile_version', type: 'int' })
@@ -53,14 +57,104 @@ export class MatchResultRecord {
   @Column({ type: 'text' })
   verdict!: string;
 
+  @Column({ name: 'eligible_from', type: 'date', nullable: true })
+  eligibleFrom!: string | null;
+
+  @Column({ name: 'unknown_count', type: 'int' })
+  unknownCount!: number;
+
+  @Column({ name: 'failing_count', type: 'int' })
+  failingCount!: number;
+
+  /** What a coordinator cares about (verdict, eligible-from, failing and unknown criteria): a result is published only when this changes. */
+  @Column({ type: 'text' })
+  signature!: string;
+
   @Column({ type: 'jsonb' })
   result!: Record<string, unknown>;
 
-  @Column({ name: 'result_hash', type: 'text' })
-  resultHash!: string;
+  @Column({ name: 'evaluated_at', type: 'timestamptz' })
+  evaluatedAt!: Date;
+
+  @Column({ name: 'changed_at', type: 'timestamptz' })
+  changedAt!: Date;
+}
+
+/** Every published result, in order. */
+@Entity({ schema: 'matcher', name: 'result_history' })
+@Index('result_history_by_patient', ['patientPseudonym', 'trialId', 'id'])
+export class MatchResultHistoryRecord {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ name: 'patient_pseudonym', type: 'text' })
+  patientPseudonym!: string;
+
+  @Column({ name: 'trial_id', type: 'text' })
+  trialId!: string;
+
+  @Column({ name: 'cohort_id', type: 'text' })
+  cohortId!: string;
+
+  @Column({ name: 'criteria_version', type: 'int' })
+  criteriaVersion!: number;
+
+  @Column({ name: 'profile_version', type: 'int' })
+  profileVersion!: number;
+
+  @Column({ type: 'text' })
+  verdict!: string;
+
+  @Column({ name: 'eligible_from', type: 'date', nullable: true })
+  eligibleFrom!: string | null;
+
+  @Column({ type: 'jsonb' })
+  result!: Record<string, unknown>;
 
   @Column({ name: 'evaluated_at', type: 'timestamptz' })
   evaluatedAt!: Date;
 }
 
-export const MATCHER_ENTITIES = [TrialVersion, ProfileSnapshot, MatchResultRecord];
+/** A re-screen of stored profiles: after a trial version ('trial') or once a day ('daily': eligible-from dates arrive, labs age). */
+@Entity({ schema: 'matcher', name: 'rescreen_runs' })
+@Index('rescreen_runs_daily', ['day'], { unique: true, where: "kind = 'daily'" })
+export class RescreenRunRecord {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ name: 'trial_id', type: 'text', nullable: true })
+  trialId!: string | null;
+
+  @Column({ name: 'criteria_version', type: 'int', nullable: true })
+  criteriaVersion!: number | null;
+
+  @Column({ type: 'date' })
+  day!: string;
+
+  @Column({ type: 'text' })
+  status!: string;
+
+  /** The last pseudonym done: a run resumes after it. */
+  @Column({ type: 'text', default: '' })
+  cursor!: string;
+
+  @Column({ type: 'int', default: 0 })
+  total!: number;
+
+  @Column({ type: 'int', default: 0 })
+  done!: number;
+
+  @Column({ type: 'int', default: 0 })
+  changed!: number;
+
+  @Column({ name: 'started_at', type: 'timestamptz', default: () => 'now()' })
+  startedAt!: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}
+
+export const MATCHER_ENTITIES = [TrialVersion, ProfileSnapshot, MatchResultRecord, MatchResultHistoryRecord, RescreenRunRecord];

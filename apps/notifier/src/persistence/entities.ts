@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** The last verdict seen per (patient, trial), to turn results into changes. */
+/** The last verdict seen per (patient, trial, cohort), to turn results into changes; cohort '' for a trial without cohorts. */
 @Entity({ schema: 'notifier', name: 'verdict_state' })
 export class VerdictState {
   @PrimaryColumn({ name: 'patient_pseudonym', type: 'text' })
@@ -8,6 +8,9 @@ export class VerdictState {
 
   @PrimaryColumn({ name: 'trial_id', type: 'text' })
   trialId!: string;
+
+  @PrimaryColumn({ name: 'cohort_id', type: 'text', default: '' })
+  cohortId!: string;
 
   @Column({ type: 'text' })
   verdict!: string;
@@ -34,6 +37,9 @@ export class NotificationRecord {
 
   @Column({ name: 'trial_id', type: 'text' })
   trialId!: string;
+
+  @Column({ name: 'cohort_id', type: 'text', default: '' })
+  cohortId!: string;
 
   @Column({ type: 'text' })
   kind!: string;

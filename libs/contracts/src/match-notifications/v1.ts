@@ -11,6 +11,8 @@ export interface MatchNotificationV1 {
   notificationId: string;
   patientPseudonym: string;
   trialId: string;
+  /** The cohort, when the trial has cohorts. */
+  cohortId?: string;
   kind: NotificationKind;
   verdict: Verdict;
   previousVerdict?: Verdict;

@@ -11,10 +11,17 @@ export interface MatchResultV1 {
   resultId: string;
   patientPseudonym: string;
   trialId: string;
+  /** Absent when the trial has no cohorts. */
+  cohortId?: string;
   criteriaVersion: number;
   profileVersion: number;
   verdict: Verdict;
   eligibleFrom?: string;
   evaluatedAt: string;
+  failing?: string[];
+  unknown?: string[];
+  missing?: string[];
+  /** Set when the trial stopped screening (the verdict is then INELIGIBLE). */
+  withdrawn?: string;
   criteria: Array<{ criterionId: string; kind: 'inclusion' | 'exclusion'; outcome: CriterionOutcome; explanation?: string; missing?: string[] }>;
 }

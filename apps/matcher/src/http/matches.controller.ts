@@ -1,0 +1,84 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { checkMessage, TOPICS, type MatchResultV1 } from '@trialmatch/contracts';
+import { buildProfile, evaluateTrial, rank, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
+import { TrialCatalog } from '../application/trial-catalog';
+
+const VERDICTS = ['ELIGIBLE', 'POTENTIALLY_ELIGIBLE', 'ELIGIBLE_FROM', 'INELIGIBLE'];
+
+interface Row {
+  patient_pseudonym: string;
+  result: MatchResultV1;
+}
+
+/** Ranking input from a stored result (eligible first, then fewest unknowns, earliest date, fewest failing). */
+const ranked = (r: MatchResultV1) => ({ ...r, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 });
+
+/** What coordinators read: a patient's trials, a trial's candidates, and ad-hoc screening. */
+@ApiTags('matches')
+@Controller('v1')
+export class MatchesController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: TrialCatalog,
+  ) {}
+
+  @Get('patients/:pseudonym/trials')
+  @ApiOperation({ summary: "A patient's current results (one per trial, or per cohort), ranked, each with the per-criterion trace, missing data and eligible-from date." })
+  async trials(@Param('pseudonym') pseudonym: string): Promise<MatchResultV1[]> {
+    const rows = await this.dataSource.query<Row[]>(`SELECT patient_pseudonym, result FROM matcher.results WHERE patient_pseudonym = $1`, [pseudonym]);
+    return rank(rows.map((r) => ranked(r.result)));
+  }
+
+  @Get('patients/:pseudonym/matches')
+  @ApiOperation({ summary: 'Same as /v1/patients/{pseudonym}/trials.' })
+  matches(@Param('pseudonym') pseudonym: string): Promise<MatchResultV1[]> {
+    return this.trials(pseudonym);
+  }
+
+  @Get('trials/:trialId/candidates')
+  @ApiOperation({ summary: 'Patients for a trial, ranked (eligible first, then fewest unknowns, earliest eligible-from), filterable by verdict and cohort.' })
+  @ApiQuery({ name: 'verdict', required: false, description: `comma-separated: ${VERDICTS.join(', ')} (default: all but INELIGIBLE)` })
+  @ApiQuery({ name: 'cohort', required: false })
+  @ApiQuery({ name: 'limit', required: false, description: 'at most 1000 (default 100)' })
+  async candidates(@Param('trialId') trialId: string, @Query('verdict') verdict?: string, @Query('cohort') cohort?: string, @Query('limit') limit?: string): Promise<{ trialId: string; candidates: MatchResultV1[] }> {
+    const verdicts = verdict ? verdict.split(',').map((v) => v.trim().toUpperCase()) : VERDICTS.filter((v) => v !== 'INELIGIBLE');
+    const bad = verdicts.filter((v) => !VERDICTS.includes(v));
+    if (bad.length > 0) throw new BadRequestException({ message: 'invalid verdict', errors: [{ pointer: '?verdict', message: `must be among ${VERDICTS.join(', ')}` }] });
+    const n = Math.min(Math.max(Number(limit ?? 100) || 100, 1), 1000);
+    const [known] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM matcher.trial_versions WHERE trial_id = $1 LIMIT 1`, [trialId]);
+    if (!known) throw new NotFoundException({ message: `no trial ${trialId}` });
+    const rows = await this.dataSource.query<Row[]>(
+      `SELECT patient_pseudonym, result FROM matcher.results WHERE trial_id = $1 AND verdict = ANY($2) AND ($3::text IS NULL OR cohort_id = $3)
+       ORDER BY CASE verdict WHEN 'ELIGIBLE' THEN 0 WHEN 'INELIGIBLE' THEN 2 ELSE 1 END, unknown_count, eligible_from NULLS FIRST, failing_count, patient_pseudonym LIMIT $4`,
+      [trialId, verdicts, cohort ?? null, n],
+    );
+    return { trialId, candidates: rank(rows.map((r) => ranked(r.result))) };
+  }
+
+  @Post('screen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Screen an ad-hoc patient against every active trial: a derived profile, or native patient events (patient-events.v1 without patientId/source is fine). Ranked results with traces; nothing is stored.' })
+  @ApiBody({ schema: { type: 'object', properties: { profile: { type: 'object' }, events: { type: 'array', items: { type: 'object' } }, asOf: { type: 'string', format: 'date' } } } })
+  async screen(@Body() body: { profile?: unknown; events?: unknown; asOf?: unknown }): Promise<unknown> {
+    const asOf = typeof body?.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.asOf) ? body.asOf : new Date().toISOString().slice(0, 10);
+    let profile: PatientProfile;
+    if (Array.isArray(body?.events)) {
+      const errors = body.events.flatMap((e: unknown, i) =>
+        checkMessage(TOPICS.patientEvents, { patientId: 'ad-hoc', source: 'ad-hoc', ...(e as object) }).map((v) => ({ pointer: `/events/${i}${v.pointer}`, message: v.message })),
+      );
+      if (errors.length > 0) throw new BadRequestException({ message: 'invalid events', errors });
+      profile = buildProfile(body.events as ProfileSourceEvent[], asOf);
+    } else if (body?.profile && typeof body.profile === 'object') {
+      const errors = checkMessage(TOPICS.patientProfiles, { patientPseudonym: 'pt_0000000000000000', profileVersion: 1, computedAt: new Date().toISOString(), profile: body.profile });
+      if (errors.length > 0) throw new BadRequestException({ message: 'invalid profile', errors: errors.map((e) => ({ ...e, pointer: e.pointer.replace(/^\/profile/, '/profile') })) });
+      profile = body.profile as PatientProfile;
+    } else {
+      throw new BadRequestException({ message: 'nothing to screen', errors: [{ pointer: '', message: 'send { profile } or { events }' }] });
+    }
+    const trials = await this.catalog.activeTrials();
+    return { asOf, results: rank(trials.map((t) => evaluateTrial(t, profile, asOf))) };
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { InjectMetric, makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+import type { Counter, Gauge, Histogram } from 'prom-client';
+
+export const MATCHER_METRIC_PROVIDERS = [
+  makeCounterProvider({ name: 'matcher_evaluations_total', help: 'Patient×trial evaluations (rate() gives evaluations per second)' }),
+  makeHistogramProvider({ name: 'matcher_evaluation_batch_seconds', help: 'Time to evaluate one batch of profiles against the active trials', buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5] }),
+  makeCounterProvider({ name: 'matcher_results_changed_total', help: 'Results stored anew and published because their verdict, date, failing or unknown criteria changed' }),
+  makeGaugeProvider({ name: 'matcher_rescreen_remaining', help: 'Profiles left in running re-screens', labelNames: ['kind'] }),
+];
+
+@Injectable()
+export class MatcherMetrics {
+  constructor(
+    @InjectMetric('matcher_evaluations_total') readonly evaluations: Counter,
+    @InjectMetric('matcher_evaluation_batch_seconds') readonly evaluationSeconds: Histogram,
+    @InjectMetric('matcher_results_changed_total') readonly resultsChanged: Counter,
+    @InjectMetric('matcher_rescreen_remaining') readonly rescreenRemaining: Gauge<'kind'>,
+  ) {}
+}

@@ -1,0 +1,8 @@
+export const MATCHER_SETTINGS = Symbol('MATCHER_SETTINGS');
+
+export interface MatcherSettings {
+  /** How often an instance looks for re-screen work (and creates the day's run). */
+  rescreenCheckMs: number;
+  /** Profiles per re-screen page (one transaction each). */
+  rescreenPageSize: number;
+}
