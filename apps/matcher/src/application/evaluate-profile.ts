@@ -113,7 +113,7 @@ export class EvaluateProfile {
   /** A trial stopped screening: each of its current results is published once more as withdrawn (INELIGIBLE), then kept only in the history. */
   async withdraw(manager: EntityManager, trialId: string, criteriaVersion: number, reason: string, correlationId: string, now = new Date()): Promise<number> {
     const rows = await manager.query<Array<{ patient_pseudonym: string; cohort_id: string; profile_version: number }>>(
-      `DELETE FROM matcher.results WHERE trial_id = $1 RETURNING patient_pseudonym, cohort_id, profile_version`,
+      `WITH gone AS (DELETE FROM matcher.results WHERE trial_id = $1 RETURNING patient_pseudonym, cohort_id, profile_version) SELECT * FROM gone ORDER BY patient_pseudonym, cohort_id`,
       [trialId],
     );
     const withdrawn: MatchResultV1[] = rows.map((r) => ({

@@ -38,6 +38,7 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
   private timer: NodeJS.Timeout | null = null;
   private working: Promise<void> | null = null;
   private stopping = false;
+  private again = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -93,7 +94,16 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
 
   /** Creates today's daily run if no instance has, then works through every running run; one pass at a time per instance. */
   tick(): Promise<void> {
-    this.working ??= this.work().finally(() => (this.working = null));
+    if (this.working) {
+      this.again = true; // work that arrived during this pass gets its own pass right after
+      return this.working;
+    }
+    this.working = (async () => {
+      do {
+        this.again = false;
+        await this.work();
+      } while (this.again && !this.stopping);
+    })().finally(() => (this.working = null));
     return this.working;
   }
 
@@ -131,7 +141,7 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
       if (run.kind === 'trial' && !trials.some((t) => t.version === run.criteria_version)) {
         // A newer version (with its own run) or a closed trial: nothing left to do for this version.
         await m.query(`UPDATE matcher.rescreen_runs SET status = 'superseded', finished_at = now() WHERE id = $1`, [id]);
-        return { kind: run.kind, remaining: 0, changed: 0 };
+        return { kind: run.kind, remaining: 0, changed: 0, finished: true };
       }
       const rows = await m.query<Array<{ patient_pseudonym: string; profile_version: number; profile: PatientProfile }>>(
         `SELECT patient_pseudonym, profile_version, profile FROM matcher.profiles WHERE patient_pseudonym > $1 ORDER BY patient_pseudonym LIMIT $2 FOR UPDATE`,
@@ -153,8 +163,8 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
     });
     if (!outcome) return false;
     this.relay.wake();
-    this.metrics.rescreenRemaining.set({ kind: outcome.kind }, outcome.remaining);
-    if (outcome.remaining === 0) this.logger.log(`re-screen ${id} (${outcome.kind}) done`);
-    return outcome.remaining > 0;
+    this.metrics.rescreenRemaining.set({ kind: outcome.kind }, outcome.finished ? 0 : outcome.remaining);
+    if (outcome.finished) this.logger.log(`re-screen ${id} (${outcome.kind}) done`);
+    return !outcome.finished;
   }
 }

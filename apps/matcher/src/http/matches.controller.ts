@@ -28,7 +28,7 @@ export class MatchesController {
   @Get('patients/:pseudonym/trials')
   @ApiOperation({ summary: "A patient's current results (one per trial, or per cohort), ranked, each with the per-criterion trace, missing data and eligible-from date." })
   async trials(@Param('pseudonym') pseudonym: string): Promise<MatchResultV1[]> {
-    const rows = await this.dataSource.query<Row[]>(`SELECT patient_pseudonym, result FROM matcher.results WHERE patient_pseudonym = $1`, [pseudonym]);
+    const rows = await this.dataSource.query<Row[]>(`SELECT patient_pseudonym, result FROM matcher.results WHERE patient_pseudonym = $1 ORDER BY trial_id, cohort_id`, [pseudonym]);
     return rank(rows.map((r) => ranked(r.result)));
   }
 

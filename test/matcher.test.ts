@@ -1,0 +1,193 @@
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import { HEADERS, TOPICS, type MatchResultV1, type PatientProfileV1 } from '@trialmatch/contracts';
+import { buildProfile, type ProfileSourceEvent } from '@trialmatch/core';
+import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
+import { startSystem, type RunningSystem } from './support/services';
+
+/** A small two-cohort trial: cohort A needs ECOG ≤ 1, cohort B ECOG ≤ 2; everyone needs ≥ 14 days since the last dose. */
+const TRIAL = {
+  trialId: 'NCT09990101',
+  status: 'RECRUITING',
+  title: 'Matcher integration trial',
+  criteria: [
+    { id: 'inc-age', kind: 'inclusion', text: 'Age 18 years or older', rule: { fact: 'age', min: 18 } },
+    { id: 'exc-washout', kind: 'exclusion', text: 'Anti-myeloma therapy within 14 days', rule: { fact: 'timeSince', event: 'lastDose', maxDays: 14 } },
+  ],
+  cohorts: [
+    { id: 'A', name: 'Fit', criteria: [{ id: 'a-ecog', kind: 'inclusion', text: 'ECOG 0-1', rule: { fact: 'ecog', max: 1 } }] },
+    { id: 'B', name: 'Less fit', criteria: [{ id: 'b-ecog', kind: 'inclusion', text: 'ECOG 0-2', rule: { fact: 'ecog', max: 2 } }] },
+  ],
+};
+const SIMPLE = {
+  trialId: 'NCT09990102',
+  status: 'RECRUITING',
+  title: 'Matcher integration trial without cohorts',
+  criteria: [{ id: 'inc-lines', kind: 'inclusion', text: 'At least one prior line', rule: { fact: 'priorLines', min: 1 } }],
+};
+
+const today = new Date().toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+function events(ecog: number, lastDose: string): ProfileSourceEvent[] {
+  return [
+    { eventId: 'd', type: 'demographics', occurredAt: '2015-01-01', data: { birthDate: '1960-01-01', sex: 'female' } },
+    { eventId: 'm', type: 'medication', occurredAt: '2024-01-01', data: { drug: 'DRd', start: '2024-01-01', end: lastDose } },
+    { eventId: 'e', type: 'performance-status', occurredAt: daysAgo(3), data: { ecog } },
+  ];
+}
+const message = (pseudonym: string, version: number, ev: ProfileSourceEvent[]): PatientProfileV1 => ({
+  patientPseudonym: pseudonym,
+  profileVersion: version,
+  computedAt: new Date().toISOString(),
+  profile: JSON.parse(JSON.stringify(buildProfile(ev))) as PatientProfileV1['profile'],
+});
+const newPseudonym = () => `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+
+describe('matcher over real Kafka and PostgreSQL', () => {
+  let sys: RunningSystem;
+  let tap: Tap;
+  let prod: Producer;
+  const k = kafka(realInfra().brokers);
+  const resultsFor = (p: string) => tap.messages.filter((m) => m.topic === TOPICS.matchResults && m.key === p).map((m) => m.json<MatchResultV1>());
+  const send = (m: PatientProfileV1) => produce(prod, TOPICS.patientProfiles, m.patientPseudonym, JSON.stringify(m), { [HEADERS.eventId]: `${m.patientPseudonym}.profile.${m.profileVersion}` });
+  const until = async (check: () => Promise<boolean> | boolean, timeoutMs = 60000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const runDone = async (id: string) => until(async () => ['finished', 'superseded'].includes(((await request(sys.matcher.url).get(`/v1/rescreens/${id}`).expect(200)).body as { status: string }).status));
+  const stored = (p: string) => query<{ trial_id: string; cohort_id: string; verdict: string; profile_version: number; criteria_version: number }>(sys.matcher.databaseUrl, `SELECT trial_id, cohort_id, verdict, profile_version, criteria_version FROM matcher.results WHERE patient_pseudonym = $1 ORDER BY trial_id, cohort_id`, [p]);
+
+  beforeAll(async () => {
+    sys = await startSystem({ MATCHER_RESCREEN_PAGE_SIZE: '3' }, ['matcher']);
+    tap = await new Tap(k, [TOPICS.matchResults]).start();
+    prod = await producer(k);
+    for (const t of [TRIAL, SIMPLE]) {
+      const res = await request(sys.matcher.url).post('/v1/trials').send(t).expect(201);
+      await runDone((res.body as { rescreen: { id: string } }).rescreen.id);
+    }
+  });
+
+  afterAll(async () => {
+    await prod?.disconnect();
+    await tap?.stop();
+    await sys?.stop();
+  });
+
+  it('stores a result per trial and cohort and publishes them; an unchanged re-evaluation publishes nothing', async () => {
+    const p = newPseudonym();
+    await send(message(p, 1, events(2, '2024-06-01')));
+    await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === p, 60000, 3);
+    expect(await stored(p)).toEqual([
+      expect.objectContaining({ trial_id: TRIAL.trialId, cohort_id: 'A', verdict: 'INELIGIBLE', profile_version: 1 }),
+      expect.objectContaining({ trial_id: TRIAL.trialId, cohort_id: 'B', verdict: 'ELIGIBLE' }),
+      expect.objectContaining({ trial_id: SIMPLE.trialId, cohort_id: '', verdict: 'ELIGIBLE' }),
+    ]);
+    const a = resultsFor(p).find((r) => r.cohortId === 'A')!;
+    expect(a).toMatchObject({ failing: ['a-ecog'], criteriaVersion: 1 });
+    expect(a.criteria.map((c) => c.criterionId)).toEqual(['inc-age', 'exc-washout', 'a-ecog']);
+
+    // Version 2 with the same clinical facts: nothing a coordinator cares about changed.
+    await send(message(p, 2, events(2, '2024-06-01')));
+    await until(async () => (await stored(p)).every((r) => r.profile_version === 2));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(resultsFor(p)).toHaveLength(3);
+
+    const ranked = await request(sys.matcher.url).get(`/v1/patients/${p}/trials`).expect(200);
+    expect((ranked.body as MatchResultV1[]).map((r) => [r.trialId, r.cohortId ?? null, r.verdict])).toEqual([
+      [TRIAL.trialId, 'B', 'ELIGIBLE'],
+      [SIMPLE.trialId, null, 'ELIGIBLE'],
+      [TRIAL.trialId, 'A', 'INELIGIBLE'],
+    ]);
+  });
+
+  it('never regresses on duplicate or out-of-order profile versions', async () => {
+    const p = newPseudonym();
+    await send(message(p, 2, events(1, '2024-06-01')));
+    await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === p && m.json<MatchResultV1>().cohortId === 'A');
+    await send(message(p, 1, events(3, '2024-06-01'))); // older, arriving late
+    await send(message(p, 2, events(1, '2024-06-01'))); // duplicate
+    const marker = newPseudonym();
+    await send(message(marker, 1, events(1, '2024-06-01'))); // same partition order is not guaranteed across keys, so wait on the stored state instead
+    await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === marker);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await stored(p)).map((r) => [r.cohort_id, r.verdict, r.profile_version])).toEqual([
+      ['A', 'ELIGIBLE', 2],
+      ['B', 'ELIGIBLE', 2],
+      ['', 'ELIGIBLE', 2],
+    ]);
+    expect(resultsFor(p)).toHaveLength(3);
+  });
+
+  it('re-screens on an amended trial and publishes exactly the changed results, with progress', async () => {
+    const fit = newPseudonym();
+    const lessFit = newPseudonym();
+    await send(message(fit, 1, events(0, '2024-06-01')));
+    await send(message(lessFit, 1, events(2, '2024-06-01')));
+    await tap.waitFor((m) => m.topic === TOPICS.matchResults && (m.key === fit || m.key === lessFit), 60000, 6);
+    const before = { fit: resultsFor(fit).length, lessFit: resultsFor(lessFit).length };
+    // Cohort A now takes ECOG 2 too: only the less fit patient's cohort A result changes.
+    const amended = { ...TRIAL, cohorts: [{ ...TRIAL.cohorts[0]!, criteria: [{ ...TRIAL.cohorts[0]!.criteria[0]!, text: 'ECOG 0-2', rule: { fact: 'ecog', max: 2 } }] }, TRIAL.cohorts[1]!] };
+    const res = await request(sys.matcher.url).post('/v1/trials').send(amended).expect(201);
+    const run = (res.body as { version: number; rescreen: { id: string; total: number } }).rescreen;
+    expect((res.body as { version: number }).version).toBe(2);
+    await runDone(run.id);
+    const status = (await request(sys.matcher.url).get(`/v1/rescreens/${run.id}`).expect(200)).body as { done: number; total: number; changed: number; status: string };
+    expect(status).toMatchObject({ status: 'finished', changed: expect.any(Number) });
+    expect(status.done).toBeGreaterThanOrEqual(2);
+    await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === lessFit && m.json<MatchResultV1>().criteriaVersion === 2);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(resultsFor(fit)).toHaveLength(before.fit);
+    const changed = resultsFor(lessFit).slice(before.lessFit);
+    expect(changed.map((r) => [r.cohortId, r.verdict, r.criteriaVersion])).toEqual([['A', 'ELIGIBLE', 2]]);
+    expect((await stored(fit)).filter((r) => r.trial_id === TRIAL.trialId).map((r) => r.criteria_version)).toEqual([2, 2]); // same verdicts, now naming version 2
+    const candidates = await request(sys.matcher.url).get(`/v1/trials/${TRIAL.trialId}/candidates`).query({ verdict: 'ELIGIBLE', cohort: 'A' }).expect(200);
+    expect((candidates.body as { candidates: MatchResultV1[] }).candidates.map((c) => c.patientPseudonym)).toEqual(expect.arrayContaining([fit, lessFit]));
+  });
+
+  it('flips an eligible-from verdict when the date arrives, without any new event', async () => {
+    const p = newPseudonym();
+    await send(message(p, 1, events(1, daysAgo(20))));
+    await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === p && m.json<MatchResultV1>().trialId === SIMPLE.trialId);
+    // As if evaluated 10 days ago: still within the 14-day washout then.
+    const from = daysAgo(20 - 15);
+    await query(sys.matcher.databaseUrl, `UPDATE matcher.results SET verdict = 'ELIGIBLE_FROM', eligible_from = $2, signature = $3 WHERE patient_pseudonym = $1 AND trial_id = $4`, [
+      p,
+      from,
+      JSON.stringify(['ELIGIBLE_FROM', from, ['exc-washout'], []]),
+      TRIAL.trialId,
+    ]);
+    const run = (await request(sys.matcher.url).post('/v1/rescreens').expect(201)).body as { id: string };
+    await runDone(run.id);
+    const flipped = await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === p && m.json<MatchResultV1>().trialId === TRIAL.trialId && m.json<MatchResultV1>().evaluatedAt.slice(0, 10) === today, 60000, 2);
+    expect(flipped.slice(-2).map((m) => m.json<MatchResultV1>()).map((r) => [r.cohortId, r.verdict])).toEqual(expect.arrayContaining([['A', 'ELIGIBLE']]));
+  });
+
+  it('withdraws a closed trial’s results and rejects invalid criteria with JSON pointers', async () => {
+    const p = newPseudonym();
+    await send(message(p, 1, events(1, '2024-06-01')));
+    await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === p && m.json<MatchResultV1>().trialId === SIMPLE.trialId);
+    const closed = await request(sys.matcher.url).put(`/v1/trials/${SIMPLE.trialId}/status`).send({ status: 'CLOSED' }).expect(200);
+    expect((closed.body as { withdrawnResults: number }).withdrawnResults).toBeGreaterThanOrEqual(1);
+    const [withdrawn] = await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === p && m.json<MatchResultV1>().withdrawn !== undefined);
+    expect(withdrawn!.json<MatchResultV1>()).toMatchObject({ trialId: SIMPLE.trialId, verdict: 'INELIGIBLE', withdrawn: 'trial status CLOSED' });
+    expect((await stored(p)).filter((r) => r.trial_id === SIMPLE.trialId)).toEqual([]);
+
+    const invalid = { ...SIMPLE, trialId: 'NCT09990103', criteria: [{ id: 'x', kind: 'inclusion', text: 't', rule: { fact: 'ecog', max: 'two' } }, { id: 'y', kind: 'inclusion', text: 't', rule: { fact: 'zodiac' } }] };
+    const dry = await request(sys.matcher.url).post('/v1/trials/validate').send(invalid).expect(200);
+    expect(dry.body).toMatchObject({ valid: false });
+    expect((dry.body as { errors: Array<{ pointer: string }> }).errors.map((e) => e.pointer)).toEqual(expect.arrayContaining(['/criteria/0/rule/max', '/criteria/1/rule/fact']));
+    const rejected = await request(sys.matcher.url).post('/v1/trials').send(invalid).expect(400);
+    expect((rejected.body as { errors: Array<{ pointer: string }> }).errors.map((e) => e.pointer)).toEqual(expect.arrayContaining(['/criteria/0/rule/max']));
+    await request(sys.matcher.url).get('/v1/trials/NCT09990103').expect(404);
+
+    const screened = await request(sys.matcher.url).post('/v1/screen').send({ events: events(1, '2024-06-01') }).expect(200);
+    expect((screened.body as { results: Array<{ trialId: string; verdict: string }> }).results.map((r) => [r.trialId, r.verdict])).toEqual([[TRIAL.trialId, 'ELIGIBLE']]);
+    const metrics = await request(sys.matcher.url).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/matcher_evaluations_total(\{[^}]*\})? [1-9]/);
+  });
+});
