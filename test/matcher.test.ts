@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { HEADERS, TOPICS, type MatchResultV1, type PatientProfileV1 } from '@trialmatch/contracts';
 import { buildProfile, type ProfileSourceEvent } from '@trialmatch/core';
+import { join } from 'node:path';
+import { loadTrials } from '../apps/cli/src/trials-load';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
 import { startSystem, type RunningSystem } from './support/services';
 
@@ -189,5 +191,17 @@ describe('matcher over real Kafka and PostgreSQL', () => {
     expect((screened.body as { results: Array<{ trialId: string; verdict: string }> }).results.map((r) => [r.trialId, r.verdict])).toEqual([[TRIAL.trialId, 'ELIGIBLE']]);
     const metrics = await request(sys.matcher.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/matcher_evaluations_total(\{[^}]*\})? [1-9]/);
+  });
+
+  it('loads the real catalog with `mmmatch trials load`, skipping unchanged documents on a second load', async () => {
+    const dir = join(__dirname, '../data/trials');
+    const first = await loadTrials(dir, sys.matcher.url, null);
+    expect(first.failed).toEqual([]);
+    expect(first.published.length).toBe(21);
+    const again = await loadTrials(dir, sys.matcher.url, null);
+    expect(again).toMatchObject({ published: [], failed: [] });
+    expect(again.unchanged).toHaveLength(21);
+    const listed = (await request(sys.matcher.url).get('/v1/trials').expect(200)).body as Array<{ trialId: string; version: number }>;
+    expect(listed.filter((t) => t.trialId.startsWith('NCT0999')).length + 21).toBe(listed.length);
   });
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle } from 'fhir/r4';
 import { ingest, IngestError, type IngestOptions } from './ingest';
+import { loadTrials, type LoadReport } from './trials-load';
 import { checkMessage, TOPICS, type PatientEventV1 } from '@trialmatch/contracts';
 import {
   buildProfile,
@@ -25,6 +26,9 @@ const USAGE = `usage:
       checks trial documents against the contract and compiles their rules
   mmmatch trials import-ctgov STUDY.json
       a draft trial document from a ClinicalTrials.gov API v2 study record
+  mmmatch trials load DIR|FILE [--url URL]
+      publishes trial documents to a running matcher (default URL: $MATCHER_URL or http://localhost:3000);
+      documents equal to the latest version are skipped
   mmmatch ingest FILE… [--url URL] [--source SITE] [--batch N] [--restart]
       sends NDJSON files (native patient events, or FHIR Bulk Data resources with --source) to a running
       intake (default URL: $INTAKE_URL or http://localhost:3000); resumable; prints accepted/rejected counts`;
@@ -223,9 +227,31 @@ export async function runIngest(rest: string[], progress: NodeJS.WriteStream | n
   }
 }
 
+/** `mmmatch trials load`: the report as JSON; exit code 1 when any document was refused. */
+export async function runTrialsLoad(rest: string[], progress: NodeJS.WriteStream | null = process.stderr): Promise<string> {
+  const [path, ...flags] = rest;
+  const o = options(flags, ['--url']);
+  if (!path) throw new CliError(USAGE);
+  try {
+    statSync(path);
+  } catch {
+    throw new CliError(`cannot read ${path}: ENOENT`);
+  }
+  let report: LoadReport;
+  try {
+    report = await loadTrials(path, o['--url'] ?? process.env.MATCHER_URL ?? 'http://localhost:3000', progress);
+  } catch (e) {
+    throw new CliError(`cannot reach the matcher: ${e instanceof Error ? e.message : String(e)}`, 1);
+  }
+  const out = JSON.stringify(report, null, 2);
+  if (report.failed.length > 0) throw new CliError(`${report.failed.length} trial document(s) refused`, 1, out);
+  return out;
+}
+
 export function main(argv: string[]): number | Promise<number> {
-  if (argv[0] === 'ingest') {
-    return runIngest(argv.slice(1)).then(
+  const async = argv[0] === 'ingest' ? runIngest(argv.slice(1)) : argv[0] === 'trials' && argv[1] === 'load' ? runTrialsLoad(argv.slice(2)) : null;
+  if (async) {
+    return async.then(
       (out) => {
         process.stdout.write(`${out}\n`);
         return 0;
