@@ -89,7 +89,7 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   async list(limit = 20): Promise<RescreenRun[]> {
-    return this.dataSource.query<RescreenRun[]>(`SELECT ${RUN_COLUMNS} FROM matcher.rescreen_runs ORDER BY id DESC LIMIT $1`, [limit]);
+    return this.dataSource.query<RescreenRun[]>(`SELECT ${RUN_COLUMNS} FROM matcher.rescreen_runs ORDER BY rescreen_runs.id DESC LIMIT $1`, [limit]);
   }
 
   /** Creates today's daily run if no instance has, then works through every running run; one pass at a time per instance. */
