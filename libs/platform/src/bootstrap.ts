@@ -14,6 +14,8 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 /** Variables the distributed (Kafka) mode adds to the base set. */
 export const kafkaModeEnvSchema = z.object({
   KAFKA_FROM_BEGINNING: bool.default('true'),
+  /** Partitions one instance processes at once (each in order); keep below DATABASE_POOL_SIZE. */
+  KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(4),
   /** How often the consumer lag gauge is refreshed. */
   KAFKA_LAG_INTERVAL_MS: z.coerce.number().int().min(1000).default(15000),
 });
@@ -57,6 +59,7 @@ export async function createServiceApp(o: ServiceAppOptions): Promise<INestAppli
         clientId: `${o.env.KAFKA_CLIENT_ID}-${o.service}`,
         groupId: `${o.env.KAFKA_GROUP_PREFIX}${o.service}`,
         fromBeginning: o.env.KAFKA_FROM_BEGINNING,
+        partitionsConcurrently: o.env.KAFKA_PARTITIONS_CONCURRENTLY,
       }),
       { inheritAppConfig: true },
     );

@@ -7,12 +7,14 @@ export interface KafkaConsumerSettings {
   groupId: string;
   /** A new consumer group starts at the beginning of each topic (true in production: nothing skipped). */
   fromBeginning: boolean;
+  /** Partitions a member processes at once; each partition stays in order (so each patient's messages do). */
+  partitionsConcurrently: number;
 }
 
 /**
  * Nest's Kafka server configured for our consumers: raw bytes (we decode and validate ourselves),
  * no suffix on group ids, offsets auto-committed only after the handler (and so the database
- * transaction) has finished, one partition at a time per member.
+ * transaction) has finished, several partitions at once per member, each in order.
  */
 export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
   return {
@@ -22,7 +24,7 @@ export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
       client: { brokers: s.brokers, clientId: s.clientId, logLevel: logLevel.WARN },
       consumer: { groupId: s.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10 } },
       subscribe: { fromBeginning: s.fromBeginning },
-      run: { autoCommit: true, partitionsConsumedConcurrently: 1 },
+      run: { autoCommit: true, partitionsConsumedConcurrently: s.partitionsConcurrently },
       // Nest's server also opens a producer (for request/reply, which we do not use).
       producer: { createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false },
       parser: { keepBinary: true },
