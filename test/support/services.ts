@@ -62,10 +62,12 @@ async function pinGroupsAtEnd(groups: Array<{ groupId: string; topic: string }>)
   const admin = kafka(realInfra().brokers).admin();
   await admin.connect();
   try {
-    for (const { groupId, topic } of groups) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
-    }
+    await Promise.all(
+      groups.map(async ({ groupId, topic }) => {
+        const ends = await admin.fetchTopicOffsets(topic);
+        await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+      }),
+    );
   } finally {
     await admin.disconnect();
   }
