@@ -1,6 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { canonicalJson } from '@trialmatch/core';
 
 /**
  * `mmmatch trials load DIR|FILE`: publishes trial documents to a running matcher (POST /v1/trials). A
@@ -12,17 +13,6 @@ export interface LoadReport {
   unchanged: string[];
   failed: Array<{ file: string; status: number; errors: Array<{ pointer: string; message: string }> }>;
 }
-
-const canonical = (v: unknown): string =>
-  Array.isArray(v)
-    ? `[${v.map(canonical).join(',')}]`
-    : v !== null && typeof v === 'object'
-      ? `{${Object.keys(v)
-          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-          .join(',')}}`
-      : JSON.stringify(v);
 
 export async function loadTrials(path: string, url: string, progress: NodeJS.WriteStream | null, f: typeof fetch = fetch): Promise<LoadReport> {
   const files = statSync(path).isDirectory() ? readdirSync(path).filter((n) => n.endsWith('.json')).sort().map((n) => join(path, n)) : [path];
@@ -44,7 +34,7 @@ export async function loadTrials(path: string, url: string, progress: NodeJS.Wri
       const current = draft.trialId ? await f(`${base}/v1/trials/${encodeURIComponent(draft.trialId)}`) : null;
       if (current?.ok) {
         const { version: _v, ...latest } = (await current.json()) as { version?: number };
-        if (canonical(latest) === canonical(draft)) {
+        if (canonicalJson(latest) === canonicalJson(draft)) {
           report.unchanged.push(draft.trialId!);
           continue;
         }

@@ -19,3 +19,4 @@ export * from './fhir/map-bundle';
 export * from './eligibility/propose';
 export * from './ctgov/import';
 export * from './patient/event-checks';
+export * from './util/canonical-json';

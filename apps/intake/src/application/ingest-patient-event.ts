@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
-import { buildProfile, pseudonymize, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
+import { buildProfile, canonicalJson, pseudonymize, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { PATIENT_PROFILE_SCHEMA_VERSION, TOPICS, type PatientEventV1, type PatientProfileV1 } from '@trialmatch/contracts';
 import { Outbox } from '@trialmatch/platform';
 import { IntakeMetrics } from '../intake.metrics';
@@ -22,16 +22,6 @@ export interface IngestResult {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** JSON with sorted keys, so equal content hashes equally whatever the sender's key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** The hash of an event's content (key order does not matter). */

@@ -6,6 +6,7 @@ import { ageOnDay } from '../patient/age';
 import { RESPONSE_RANK } from '../patient/clinical-events';
 import { canonicalAbnormality } from '../patient/cytogenetics';
 import type { PatientProfile } from '../patient/profile';
+import { canonicalJson } from '../util/canonical-json';
 import { LEAF_FACTS, type Comparator, type Leaf, type Rule } from './rules';
 
 export type Outcome = 'MET' | 'NOT_MET' | 'UNKNOWN';
@@ -868,21 +869,11 @@ function compileNode(r: Rule): RuleNode {
 // one node that remembers its last answer for the last evaluation state, so screening one profile
 // against the whole catalog evaluates each distinct leaf once. Traced evaluations always re-run.
 
-const canonical = (v: unknown): string =>
-  v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? `{${Object.keys(v)
-        .sort()
-        .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-        .join(',')}}`
-    : Array.isArray(v)
-      ? `[${v.map(canonical).join(',')}]`
-      : JSON.stringify(v);
-
 const interned = new Map<string, RuleNode>();
 
 function internedLeaf(l: Leaf): RuleNode {
   if (l.fact === 'unknownText') return compileLeaf(l);
-  const key = canonical(l);
+  const key = canonicalJson(l);
   let node = interned.get(key);
   if (node === undefined) {
     node = remembering(compileLeaf(l));
