@@ -78,7 +78,8 @@ export class EvaluateProfile {
         let full: TrialEvaluation | null = null;
         units.forEach((unit, i) => {
           const prev = stored.get(key(p.pseudonym, trial.trialId, unit.id));
-          if (prev && prev.profile_version > p.profileVersion) return; // a newer profile was already used
+          // A newer profile, or a newer trial version (published through another instance whose catalog this one has not reloaded yet), was already used.
+          if (prev && (prev.profile_version > p.profileVersion || prev.criteria_version > trial.version)) return;
           if (prev?.signature === signatureOf(unit)) {
             if (prev.criteria_version !== trial.version || prev.profile_version !== p.profileVersion) refreshed.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion });
             return;
