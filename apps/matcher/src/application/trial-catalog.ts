@@ -9,20 +9,36 @@ export type { CompiledTrial };
 /** Trials patients are screened against; UNKNOWN means the registry status was not available. */
 export const SCREENED_STATUSES: ReadonlySet<string> = new Set(['RECRUITING', 'NOT_YET_RECRUITING', 'UNKNOWN']);
 
+/** How long an instance trusts its compiled set before checking for versions published through another instance. */
+const RECHECK_MS = 5000;
+
 /** The latest version of every trial open to screening, compiled and held in memory. */
 @Injectable()
 export class TrialCatalog {
   private active: CompiledTrial[] = [];
   private loaded = false;
+  private stamp = '';
+  private checkedAt = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async activeTrials(): Promise<readonly CompiledTrial[]> {
     if (!this.loaded) await this.reload();
+    else if (Date.now() - this.checkedAt > RECHECK_MS) {
+      this.checkedAt = Date.now();
+      if ((await this.currentStamp()) !== this.stamp) await this.reload();
+    }
     return this.active;
   }
 
+  private async currentStamp(): Promise<string> {
+    const [row] = await this.dataSource.query<Array<{ stamp: string }>>(`SELECT count(*) || '/' || coalesce(max(created_at)::text, '') AS stamp FROM matcher.trial_versions`);
+    return row?.stamp ?? '';
+  }
+
   async reload(): Promise<void> {
+    this.stamp = await this.currentStamp();
+    this.checkedAt = Date.now();
     const rows = await this.dataSource.query<Array<{ status: string; document: TrialCriteriaV1 }>>(
       `SELECT DISTINCT ON (trial_id) trial_id, version, status, document FROM matcher.trial_versions ORDER BY trial_id, version DESC`,
     );
