@@ -53,7 +53,7 @@ export class EvaluateProfile {
     );
     if (updated.length === 0) return 0; // a newer (or the same) version is already here
     const profile = { pseudonym: message.patientPseudonym, profileVersion: message.profileVersion, profile: message.profile as unknown as PatientProfile };
-    return this.evaluate(manager, [profile], await this.catalog.activeTrials(), correlationId);
+    return this.evaluate(manager, [profile], await this.catalog.activeTrials(manager), correlationId);
   }
 
   /** Evaluates stored profiles (locked by the caller) against trials, in the caller's transaction; returns how many results changed. */
