@@ -132,13 +132,11 @@ export class EvaluateProfile {
       missing: [],
       criteria: [],
     }));
-    await this.write(manager, withdrawn, [], correlationId, now);
-    // write() stored them as current results; a withdrawn trial has none.
-    if (withdrawn.length > 0) await manager.query(`DELETE FROM matcher.results WHERE trial_id = $1`, [trialId]);
+    await this.write(manager, withdrawn, [], correlationId, now, false); // history and topic only: a withdrawn trial has no current results
     return withdrawn.length;
   }
 
-  private async write(manager: EntityManager, changed: MatchResultV1[], refreshed: Array<{ p: string; t: string; c: string; cv: number; pv: number }>, correlationId: string, now: Date): Promise<void> {
+  private async write(manager: EntityManager, changed: MatchResultV1[], refreshed: Array<{ p: string; t: string; c: string; cv: number; pv: number }>, correlationId: string, now: Date, current = true): Promise<void> {
     if (refreshed.length > 0) {
       // Same signature under a newer profile or criteria version: the result names the versions it now rests on.
       await manager.query(
@@ -164,7 +162,7 @@ export class EvaluateProfile {
       evaluated_at: r.evaluatedAt,
     }));
     const columns = `patient_pseudonym text, trial_id text, cohort_id text, criteria_version int, profile_version int, verdict text, eligible_from date, unknown_count int, failing_count int, signature text, result jsonb, evaluated_at timestamptz`;
-    await manager.query(
+    if (current) await manager.query(
       `INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
        SELECT patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, evaluated_at
        FROM jsonb_to_recordset($1::jsonb) AS x(${columns})
