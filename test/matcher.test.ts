@@ -6,7 +6,9 @@ import { buildProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { join } from 'node:path';
 import { loadTrials } from '../apps/cli/src/trials-load';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
-import { startSystem, type RunningSystem } from './support/services';
+import { PartitionAssignment } from '@trialmatch/platform';
+import { Rescreens } from '../apps/matcher/src/application/rescreens';
+import { startInstance, startSystem, type RunningService, type RunningSystem } from './support/services';
 
 /** A small two-cohort trial: cohort A needs ECOG ≤ 1, cohort B ECOG ≤ 2; everyone needs ≥ 14 days since the last dose. */
 const TRIAL = {
@@ -39,8 +41,9 @@ function events(ecog: number, lastDose: string): ProfileSourceEvent[] {
     { eventId: 'e', type: 'performance-status', occurredAt: daysAgo(3), data: { ecog } },
   ];
 }
-const message = (pseudonym: string, version: number, ev: ProfileSourceEvent[]): PatientProfileV1 => ({
+const message = (pseudonym: string, version: number, ev: ProfileSourceEvent[], site?: string): PatientProfileV1 => ({
   patientPseudonym: pseudonym,
+  ...(site ? { site } : {}),
   profileVersion: version,
   computedAt: new Date().toISOString(),
   profile: JSON.parse(JSON.stringify(buildProfile(ev))) as PatientProfileV1['profile'],
@@ -191,6 +194,65 @@ describe('matcher over real Kafka and PostgreSQL', () => {
     expect((screened.body as { results: Array<{ trialId: string; verdict: string }> }).results.map((r) => [r.trialId, r.verdict])).toEqual([[TRIAL.trialId, 'ELIGIBLE']]);
     const metrics = await request(sys.matcher.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/matcher_evaluations_total(\{[^}]*\})? [1-9]/);
+  });
+
+  it('closes and reopens one cohort: its results are withdrawn and come back, the other cohort is untouched; candidates filter by site', async () => {
+    const [north, south] = [newPseudonym(), newPseudonym()];
+    await send(message(north, 1, events(1, '2024-06-01'), 'site-north'));
+    await send(message(south, 1, events(1, '2024-06-01'), 'site-south'));
+    await tap.waitFor((m) => m.topic === TOPICS.matchResults && (m.key === north || m.key === south) && m.json<MatchResultV1>().trialId === TRIAL.trialId, 60000, 4);
+    expect(resultsFor(north).map((r) => r.site)).toEqual(resultsFor(north).map(() => 'site-north'));
+    const bySite = await request(sys.matcher.url).get(`/v1/trials/${TRIAL.trialId}/candidates`).query({ site: 'site-north', cohort: 'B' }).expect(200);
+    expect((bySite.body as { candidates: MatchResultV1[] }).candidates.map((c) => c.patientPseudonym)).toEqual([north]);
+
+    const closed = await request(sys.matcher.url).put(`/v1/trials/${TRIAL.trialId}/cohorts/B/status`).send({ status: 'SUSPENDED' }).expect(200);
+    expect(closed.body).toMatchObject({ cohorts: [{ id: 'A' }, { id: 'B', status: 'SUSPENDED' }] });
+    await runDone((closed.body as { rescreen: { id: string } }).rescreen.id);
+    const [gone] = await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === north && m.json<MatchResultV1>().withdrawn !== undefined);
+    expect(gone!.json<MatchResultV1>()).toMatchObject({ cohortId: 'B', verdict: 'INELIGIBLE', withdrawn: 'cohort B status SUSPENDED', site: 'site-north' });
+    expect((await stored(north)).filter((r) => r.trial_id === TRIAL.trialId).map((r) => r.cohort_id)).toEqual(['A']);
+    const listed = (await request(sys.matcher.url).get('/v1/trials').expect(200)).body as Array<{ trialId: string; cohorts: Array<{ id: string; status: string }> }>;
+    expect(listed.find((t) => t.trialId === TRIAL.trialId)!.cohorts).toEqual([expect.objectContaining({ id: 'A', status: 'RECRUITING' }), expect.objectContaining({ id: 'B', status: 'SUSPENDED' })]);
+    await request(sys.matcher.url).put(`/v1/trials/${TRIAL.trialId}/cohorts/Z/status`).send({ status: 'CLOSED' }).expect(404);
+    await request(sys.matcher.url).put(`/v1/trials/${TRIAL.trialId}/cohorts/B/status`).send({ status: 'PAUSED' }).expect(400);
+
+    const reopened = await request(sys.matcher.url).put(`/v1/trials/${TRIAL.trialId}/cohorts/B/status`).send({ status: 'RECRUITING' }).expect(200);
+    await runDone((reopened.body as { rescreen: { id: string } }).rescreen.id);
+    expect((await stored(north)).filter((r) => r.trial_id === TRIAL.trialId).map((r) => [r.cohort_id, r.verdict])).toEqual([
+      ['A', 'ELIGIBLE'],
+      ['B', 'ELIGIBLE'],
+    ]);
+  });
+
+  it('with two instances: a version published through one reaches the other over trial-criteria.v1, and each re-screens only the partitions it owns', async () => {
+    const second: RunningService = await startInstance(sys, 'matcher', { MATCHER_RESCREEN_PAGE_SIZE: '3' });
+    try {
+      const owned = (s: RunningService) => s.app.get(PartitionAssignment).owned(TOPICS.patientProfiles) as readonly number[];
+      await until(() => owned(sys.matcher).length > 0 && owned(second).length > 0 && owned(sys.matcher).length + owned(second).length === 6, 90000);
+      const patients = Array.from({ length: 12 }, () => newPseudonym());
+      for (const p of patients) await send(message(p, 1, events(1, '2024-06-01')));
+      await until(async () => (await query<{ n: number }>(sys.matcher.databaseUrl, `SELECT count(*)::int AS n FROM matcher.profiles WHERE patient_pseudonym = ANY($1)`, [patients]))[0]!.n === 12);
+
+      const other = { ...SIMPLE, trialId: 'NCT09990104', title: 'Published through the second instance' };
+      const res = await request(second.url).post('/v1/trials').send(other).expect(201);
+      // The first instance has not been told by HTTP or the database: the topic brings it.
+      await until(async () => {
+        const s = await request(sys.matcher.url).post('/v1/screen').send({ events: events(1, '2024-06-01') }).expect(200);
+        return (s.body as { results: Array<{ trialId: string }> }).results.some((r) => r.trialId === other.trialId);
+      }, 10000);
+      const runId = (res.body as { rescreen: { id: string } }).rescreen.id;
+      await runDone(runId);
+      const run = (await request(sys.matcher.url).get(`/v1/rescreens/${runId}`).expect(200)).body as { partitions: Array<{ partition: number; done: number; worker: string }> };
+      const workerOf = new Map<string, readonly number[]>([
+        [sys.matcher.app.get(Rescreens).instanceId, owned(sys.matcher)],
+        [second.app.get(Rescreens).instanceId, owned(second)],
+      ]);
+      for (const p of run.partitions.filter((x) => x.done > 0)) expect(workerOf.get(p.worker)).toContain(p.partition);
+      expect(new Set(run.partitions.map((p) => p.worker)).size).toBe(2);
+      for (const p of patients) expect((await stored(p)).some((r) => r.trial_id === other.trialId)).toBe(true);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('loads the real catalog with `mmmatch trials load`, skipping unchanged documents on a second load', async () => {

@@ -6,7 +6,8 @@ export const MATCHER_METRIC_PROVIDERS = [
   makeCounterProvider({ name: 'matcher_evaluations_total', help: 'Patient×trial evaluations (rate() gives evaluations per second)' }),
   makeHistogramProvider({ name: 'matcher_evaluation_batch_seconds', help: 'Time to evaluate one batch of profiles against the active trials', buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5] }),
   makeCounterProvider({ name: 'matcher_results_changed_total', help: 'Results stored anew and published because their verdict, date, failing or unknown criteria changed' }),
-  makeGaugeProvider({ name: 'matcher_rescreen_remaining', help: 'Profiles left in running re-screens', labelNames: ['kind'] }),
+  makeGaugeProvider({ name: 'matcher_rescreen_remaining', help: "Profiles left in running re-screens, in this instance's partitions", labelNames: ['kind'] }),
+  makeCounterProvider({ name: 'matcher_rescreened_profiles_total', help: 'Profiles re-screened (rate() gives re-screen progress per second)' }),
 ];
 
 @Injectable()
@@ -16,5 +17,6 @@ export class MatcherMetrics {
     @InjectMetric('matcher_evaluation_batch_seconds') readonly evaluationSeconds: Histogram,
     @InjectMetric('matcher_results_changed_total') readonly resultsChanged: Counter,
     @InjectMetric('matcher_rescreen_remaining') readonly rescreenRemaining: Gauge<'kind'>,
+    @InjectMetric('matcher_rescreened_profiles_total') readonly rescreened: Counter,
   ) {}
 }

@@ -11,8 +11,9 @@ import { ProfilesConsumer } from './messaging/profiles.consumer';
 import { MATCHER_ENTITIES } from './persistence/entities';
 import { Matcher1764400002000 } from './persistence/migrations/1764400002000-matcher';
 import { MatcherResults1764400004000 } from './persistence/migrations/1764400004000-matcher-results';
+import { MatcherPartitions1764400006000 } from './persistence/migrations/1764400006000-matcher-partitions';
 
-export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000] };
+export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000, MatcherPartitions1764400006000] };
 
 @Module({})
 export class MatcherModule {

@@ -4,7 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
 import { loadConfig, messagingSettings, type BaseEnv } from './config/config';
-import { kafkaServerOptions } from './messaging/kafka-server';
+import { AssignmentAwareKafkaServer, kafkaServerOptions } from './messaging/kafka-server';
+import { PartitionAssignment } from './messaging/partition-assignment';
 import { ConsumerLagModule } from './observability/consumer-lag';
 import { PlatformModule } from './platform.module';
 import type { PersistenceOptions } from './persistence/typeorm-options';
@@ -32,6 +33,7 @@ export interface ServiceAppOptions {
 
 /** Builds one service as its own process: HTTP API, Kafka consumer group, outbox relay. Not yet listening. */
 export async function createServiceApp(o: ServiceAppOptions): Promise<INestApplication> {
+  const assignment = new PartitionAssignment('group');
   const root: DynamicModule = {
     module: class ServiceRoot {},
     imports: [
@@ -39,7 +41,7 @@ export async function createServiceApp(o: ServiceAppOptions): Promise<INestAppli
         service: o.service,
         logLevel: o.env.LOG_LEVEL,
         persistence: { ...o.persistence, url: o.env.DATABASE_URL, poolSize: o.env.DATABASE_POOL_SIZE },
-        transport: { kind: 'kafka', brokers: o.env.KAFKA_BROKERS, clientId: o.env.KAFKA_CLIENT_ID },
+        transport: { kind: 'kafka', brokers: o.env.KAFKA_BROKERS, clientId: o.env.KAFKA_CLIENT_ID, groupPrefix: o.env.KAFKA_GROUP_PREFIX, assignment },
         messaging: messagingSettings(o.env),
       }),
       o.feature,
@@ -53,16 +55,14 @@ export async function createServiceApp(o: ServiceAppOptions): Promise<INestAppli
   app.enableShutdownHooks();
   documentApi(app, o.title);
   if (o.consumes) {
-    app.connectMicroservice(
-      kafkaServerOptions({
-        brokers: o.env.KAFKA_BROKERS,
-        clientId: `${o.env.KAFKA_CLIENT_ID}-${o.service}`,
-        groupId: `${o.env.KAFKA_GROUP_PREFIX}${o.service}`,
-        fromBeginning: o.env.KAFKA_FROM_BEGINNING,
-        partitionsConcurrently: o.env.KAFKA_PARTITIONS_CONCURRENTLY,
-      }),
-      { inheritAppConfig: true },
-    );
+    const options = kafkaServerOptions({
+      brokers: o.env.KAFKA_BROKERS,
+      clientId: `${o.env.KAFKA_CLIENT_ID}-${o.service}`,
+      groupId: `${o.env.KAFKA_GROUP_PREFIX}${o.service}`,
+      fromBeginning: o.env.KAFKA_FROM_BEGINNING,
+      partitionsConcurrently: o.env.KAFKA_PARTITIONS_CONCURRENTLY,
+    });
+    app.connectMicroservice({ strategy: new AssignmentAwareKafkaServer(options.options, assignment) }, { inheritAppConfig: true });
   }
   return app;
 }

@@ -16,3 +16,5 @@ export * from './observability/logging';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './observability/consumer-lag';
+export * from './messaging/partition-assignment';
+export * from './messaging/broadcasts';

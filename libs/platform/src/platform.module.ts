@@ -6,7 +6,10 @@ import { register } from 'prom-client';
 import { LoggerModule } from 'nestjs-pino';
 import type { MessagingSettings } from './config/config';
 import { HealthController } from './health/health.controller';
+import { Broadcasts, InProcessBroadcasts, KafkaBroadcasts } from './messaging/broadcasts';
+import type { InProcessBroker } from './messaging/in-process-broker';
 import { KafkaPublisher } from './messaging/kafka-publisher';
+import { PartitionAssignment } from './messaging/partition-assignment';
 import { MessagePublisher } from './messaging/message-publisher';
 import { MessageProcessor } from './messaging/message-processor';
 import { Outbox } from './messaging/outbox';
@@ -16,7 +19,9 @@ import { loggingParams } from './observability/logging';
 import { MessagingMetrics, METRIC_PROVIDERS } from './observability/metrics';
 import { typeOrmOptions, type PersistenceOptions } from './persistence/typeorm-options';
 
-export type TransportOptions = { kind: 'kafka'; brokers: string[]; clientId: string } | { kind: 'in-process'; publisher: MessagePublisher };
+export type TransportOptions =
+  | { kind: 'kafka'; brokers: string[]; clientId: string; groupPrefix: string; assignment: PartitionAssignment }
+  | { kind: 'in-process'; publisher: InProcessBroker };
 
 export interface PlatformOptions {
   /** Names the process in logs and metrics. */
@@ -35,10 +40,19 @@ export interface PlatformOptions {
 @Module({})
 export class PlatformModule {
   static forRoot(o: PlatformOptions): DynamicModule {
-    const publisher =
-      o.transport.kind === 'kafka'
-        ? { provide: MessagePublisher, useFactory: () => new KafkaPublisher((o.transport as { brokers: string[] }).brokers, `${(o.transport as { clientId: string }).clientId}-${o.service}-producer`) }
-        : { provide: MessagePublisher, useValue: o.transport.publisher };
+    const t = o.transport;
+    const transport =
+      t.kind === 'kafka'
+        ? [
+            { provide: MessagePublisher, useFactory: () => new KafkaPublisher(t.brokers, `${t.clientId}-${o.service}-producer`) },
+            { provide: Broadcasts, useFactory: () => new KafkaBroadcasts({ brokers: t.brokers, clientId: t.clientId, groupPrefix: t.groupPrefix, service: o.service }) },
+            { provide: PartitionAssignment, useValue: t.assignment },
+          ]
+        : [
+            { provide: MessagePublisher, useValue: t.publisher },
+            { provide: Broadcasts, useFactory: () => new InProcessBroadcasts(t.publisher) },
+            { provide: PartitionAssignment, useValue: new PartitionAssignment('all') },
+          ];
     return {
       module: PlatformModule,
       imports: [
@@ -54,7 +68,7 @@ export class PlatformModule {
       ],
       controllers: [HealthController],
       providers: [
-        publisher,
+        ...transport,
         { provide: MESSAGING_SETTINGS, useValue: o.messaging },
         ...METRIC_PROVIDERS,
         MessagingMetrics,
@@ -62,7 +76,7 @@ export class PlatformModule {
         OutboxRelay,
         MessageProcessor,
       ],
-      exports: [MessagePublisher, MESSAGING_SETTINGS, Outbox, OutboxRelay, MessageProcessor, MessagingMetrics],
+      exports: [MessagePublisher, Broadcasts, PartitionAssignment, MESSAGING_SETTINGS, Outbox, OutboxRelay, MessageProcessor, MessagingMetrics],
     };
   }
 }

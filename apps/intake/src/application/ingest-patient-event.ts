@@ -105,7 +105,7 @@ export class IngestPatientEvent {
       hash,
     ]);
     await manager.query(`INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) VALUES ($1, $2, $3, $4)`, [patientPseudonym, version, profile, event.eventId]);
-    const message: PatientProfileV1 = { patientPseudonym, profileVersion: version, computedAt: new Date().toISOString(), profile: { ...profile } };
+    const message: PatientProfileV1 = { patientPseudonym, site: event.source, profileVersion: version, computedAt: new Date().toISOString(), profile: { ...profile } };
     await this.outbox.enqueue(manager, [
       {
         topic: TOPICS.patientProfiles,

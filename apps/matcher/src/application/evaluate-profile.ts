@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { evaluateTrial, evaluationState, screenTrial, type CompiledTrial, type PatientProfile, type ScreenVerdict, type TrialEvaluation, type VerdictDetail } from '@trialmatch/core';
-import { MATCH_RESULT_SCHEMA_VERSION, TOPICS, type MatchResultV1, type PatientProfileV1 } from '@trialmatch/contracts';
+import { evaluateTrial, evaluationState, screenTrial, SCREENED_STATUSES, type CompiledTrial, type PatientProfile, type ScreenVerdict, type TrialEvaluation, type VerdictDetail } from '@trialmatch/core';
+import { MATCH_RESULT_SCHEMA_VERSION, TOPICS, type MatchResultV1, type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
 import { Outbox } from '@trialmatch/platform';
 import { MatcherMetrics } from '../matcher.metrics';
 import { TrialCatalog } from './trial-catalog';
@@ -10,6 +10,7 @@ import { TrialCatalog } from './trial-catalog';
 export interface StoredProfile {
   pseudonym: string;
   profileVersion: number;
+  site: string | null;
   profile: PatientProfile;
 }
 
@@ -42,17 +43,21 @@ export class EvaluateProfile {
     private readonly metrics: MatcherMetrics,
   ) {}
 
-  /** A profile message: stored if newer than the one held (stale or repeated versions change nothing), then evaluated against every active trial. */
-  async onProfile(manager: EntityManager, message: PatientProfileV1, correlationId: string): Promise<number> {
+  /**
+   * A profile message from a partition of patient-profiles.v1: stored if newer than the one held (stale
+   * or repeated versions change nothing), then evaluated against every active trial.
+   */
+  async onProfile(manager: EntityManager, message: PatientProfileV1, correlationId: string, partition = 0): Promise<number> {
     const updated = await manager.query<unknown[]>(
-      `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile) VALUES ($1, $2, $3)
-       ON CONFLICT (patient_pseudonym) DO UPDATE SET profile_version = EXCLUDED.profile_version, profile = EXCLUDED.profile, received_at = now()
+      `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile, site, partition) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (patient_pseudonym) DO UPDATE SET profile_version = EXCLUDED.profile_version, profile = EXCLUDED.profile, site = coalesce(EXCLUDED.site, matcher.profiles.site),
+         partition = EXCLUDED.partition, received_at = now()
        WHERE matcher.profiles.profile_version < EXCLUDED.profile_version
        RETURNING patient_pseudonym`,
-      [message.patientPseudonym, message.profileVersion, message.profile],
+      [message.patientPseudonym, message.profileVersion, message.profile, message.site ?? null, partition],
     );
     if (updated.length === 0) return 0; // a newer (or the same) version is already here
-    const profile = { pseudonym: message.patientPseudonym, profileVersion: message.profileVersion, profile: message.profile as unknown as PatientProfile };
+    const profile = { pseudonym: message.patientPseudonym, profileVersion: message.profileVersion, site: message.site ?? null, profile: message.profile as unknown as PatientProfile };
     return this.evaluate(manager, [profile], await this.catalog.activeTrials(manager), correlationId);
   }
 
@@ -78,7 +83,7 @@ export class EvaluateProfile {
         let full: TrialEvaluation | null = null;
         units.forEach((unit, i) => {
           const prev = stored.get(key(p.pseudonym, trial.trialId, unit.id));
-          // A newer profile, or a newer trial version (published through another instance whose catalog this one has not reloaded yet), was already used.
+          // A newer profile, or a newer trial version (published through another instance, not yet received by this one's catalog), was already used.
           if (prev && (prev.profile_version > p.profileVersion || prev.criteria_version > trial.version)) return;
           if (prev?.signature === signatureOf(unit)) {
             if (prev.criteria_version !== trial.version || prev.profile_version !== p.profileVersion) refreshed.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion });
@@ -89,6 +94,7 @@ export class EvaluateProfile {
           changed.push({
             resultId: randomUUID(),
             patientPseudonym: p.pseudonym,
+            ...(p.site ? { site: p.site } : {}),
             trialId: trial.trialId,
             ...(unit.id ? { cohortId: unit.id } : {}),
             criteriaVersion: trial.version,
@@ -111,28 +117,39 @@ export class EvaluateProfile {
     return changed.length;
   }
 
-  /** A trial stopped screening: each of its current results is published once more as withdrawn (INELIGIBLE), then kept only in the history. */
-  async withdraw(manager: EntityManager, trialId: string, criteriaVersion: number, reason: string, correlationId: string, now = new Date()): Promise<number> {
-    const rows = await manager.query<Array<{ patient_pseudonym: string; cohort_id: string; profile_version: number }>>(
-      `WITH gone AS (DELETE FROM matcher.results WHERE trial_id = $1 RETURNING patient_pseudonym, cohort_id, profile_version) SELECT * FROM gone ORDER BY patient_pseudonym, cohort_id`,
-      [trialId],
+  /**
+   * Results a trial version no longer screens for (the trial or a cohort closed, a cohort removed) are
+   * published once more as withdrawn (INELIGIBLE, with the reason), then kept only in the history.
+   */
+  async withdrawClosed(manager: EntityManager, doc: TrialCriteriaV1, trial: CompiledTrial, correlationId: string, now = new Date()): Promise<number> {
+    const rows = await manager.query<Array<{ patient_pseudonym: string; cohort_id: string; profile_version: number; site: string | null }>>(
+      `WITH gone AS (DELETE FROM matcher.results WHERE trial_id = $1 AND NOT (cohort_id = ANY($2)) RETURNING patient_pseudonym, cohort_id, profile_version)
+       SELECT gone.*, p.site FROM gone LEFT JOIN matcher.profiles p USING (patient_pseudonym) ORDER BY patient_pseudonym, cohort_id`,
+      [trial.trialId, trial.units],
     );
+    const reasonFor = (cohortId: string): string => {
+      if (!SCREENED_STATUSES.has(doc.status)) return `trial status ${doc.status}`;
+      const cohort = doc.cohorts?.find((c) => c.id === cohortId);
+      if (cohort?.status) return `cohort ${cohortId} status ${cohort.status}`;
+      return cohortId === '' ? `the trial has cohorts from version ${doc.version}` : `cohort ${cohortId} not in version ${doc.version}`;
+    };
     const withdrawn: MatchResultV1[] = rows.map((r) => ({
       resultId: randomUUID(),
       patientPseudonym: r.patient_pseudonym,
-      trialId,
+      ...(r.site ? { site: r.site } : {}),
+      trialId: trial.trialId,
       ...(r.cohort_id ? { cohortId: r.cohort_id } : {}),
-      criteriaVersion,
+      criteriaVersion: trial.version,
       profileVersion: r.profile_version,
       verdict: 'INELIGIBLE',
       evaluatedAt: now.toISOString(),
-      withdrawn: reason,
+      withdrawn: reasonFor(r.cohort_id),
       failing: [],
       unknown: [],
       missing: [],
       criteria: [],
     }));
-    await this.write(manager, withdrawn, [], correlationId, now, false); // history and topic only: a withdrawn trial has no current results
+    await this.write(manager, withdrawn, [], correlationId, now, false); // history and topic only: these results are no longer current
     return withdrawn.length;
   }
 

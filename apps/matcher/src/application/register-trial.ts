@@ -6,15 +6,16 @@ import { TOPICS, TRIAL_CRITERIA_SCHEMA_VERSION, type TrialCriteriaV1 } from '@tr
 import { Outbox, OutboxRelay } from '@trialmatch/platform';
 import { EvaluateProfile } from './evaluate-profile';
 import { Rescreens, type RescreenRun } from './rescreens';
-import { SCREENED_STATUSES, TrialCatalog } from './trial-catalog';
+import { TrialCatalog } from './trial-catalog';
 
 export type TrialDraft = Omit<TrialCriteriaV1, 'version'>;
 
 /**
- * A sponsor publishes a trial, a new version of it, or a status change (itself a new version, so every
- * result still names the version it used). Validated and compiled first, stored (old versions kept),
- * announced on the compacted trial-criteria.v1, then: a version open to screening starts a re-screen of
- * every stored profile; a version closed to screening withdraws the trial's results.
+ * A sponsor publishes a trial, a new version of it, or a status change of the trial or of a cohort
+ * (itself a new version, so every result still names the version it used). Validated and compiled
+ * first, stored (old versions kept), announced on the compacted trial-criteria.v1 (every matcher
+ * instance's catalog follows it), results the version no longer screens for withdrawn, then, when the
+ * version is open to screening, every stored profile re-screened against it.
  */
 @Injectable()
 export class RegisterTrial {
@@ -29,34 +30,34 @@ export class RegisterTrial {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async execute(draft: TrialDraft, correlationId: string): Promise<TrialCriteriaV1 & { rescreen?: RescreenRun; withdrawnResults?: number }> {
+  async execute(draft: TrialDraft, correlationId: string): Promise<TrialCriteriaV1 & { rescreen?: RescreenRun; withdrawnResults: number }> {
     let withdrawn = 0;
-    const doc = await this.dataSource.transaction(async (m) => {
+    const { doc, compiled } = await this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [draft.trialId]);
       const [row] = await m.query<Array<{ v: number }>>(`SELECT coalesce(max(version), 0) AS v FROM matcher.trial_versions WHERE trial_id = $1`, [draft.trialId]);
       const next: TrialCriteriaV1 = { ...draft, version: Number(row?.v ?? 0) + 1 };
-      compileTrial(next);
+      const compiled = compileTrial(next);
       await m.query(`INSERT INTO matcher.trial_versions (trial_id, version, status, document) VALUES ($1, $2, $3, $4)`, [next.trialId, next.version, next.status, next]);
       await this.outbox.enqueue(m, [
         { topic: TOPICS.trialCriteria, key: next.trialId, value: next, eventId: `${next.trialId}.v${next.version}`, schemaVersion: TRIAL_CRITERIA_SCHEMA_VERSION, messageType: 'TrialCriteriaPublished', correlationId },
       ]);
-      if (!SCREENED_STATUSES.has(next.status)) withdrawn = await this.evaluate.withdraw(m, next.trialId, next.version, `trial status ${next.status}`, correlationId);
-      return next;
+      withdrawn = await this.evaluate.withdrawClosed(m, next, compiled, correlationId);
+      return { doc: next, compiled };
     });
-    await this.catalog.reload();
+    this.catalog.apply(doc); // this instance at once; the others when the topic brings it
     this.relay.wake();
-    if (!SCREENED_STATUSES.has(doc.status)) {
-      this.logger.log(`${doc.trialId} v${doc.version} is ${doc.status}: ${withdrawn} result(s) withdrawn`);
-      return { ...doc, withdrawnResults: withdrawn };
-    }
-    return { ...doc, rescreen: await this.rescreens.startTrialRun(doc.trialId, doc.version) };
+    if (withdrawn > 0) this.logger.log(`${doc.trialId} v${doc.version} (${doc.status}): ${withdrawn} result(s) withdrawn`);
+    if (!compiled.screened) return { ...doc, withdrawnResults: withdrawn };
+    return { ...doc, withdrawnResults: withdrawn, rescreen: await this.rescreens.startTrialRun(doc.trialId, doc.version) };
   }
 
-  /** A status change: the latest document with the new status, published as a new version. */
-  async changeStatus(trialId: string, status: TrialCriteriaV1['status'], correlationId: string): Promise<TrialCriteriaV1 & { rescreen?: RescreenRun; withdrawnResults?: number }> {
+  /** A status change of the trial, or of one cohort: the latest document with the new status, published as a new version. */
+  async changeStatus(trialId: string, status: TrialCriteriaV1['status'], correlationId: string, cohortId?: string): Promise<TrialCriteriaV1 & { rescreen?: RescreenRun; withdrawnResults: number }> {
     const [row] = await this.dataSource.query<Array<{ document: TrialCriteriaV1 }>>(`SELECT document FROM matcher.trial_versions WHERE trial_id = $1 ORDER BY version DESC LIMIT 1`, [trialId]);
     if (!row) throw new NotFoundException({ message: `no trial ${trialId}` });
     const { version: _previous, ...draft } = row.document;
-    return this.execute({ ...draft, status }, correlationId);
+    if (cohortId === undefined) return this.execute({ ...draft, status }, correlationId);
+    if (!draft.cohorts?.some((c) => c.id === cohortId)) throw new NotFoundException({ message: `no cohort ${cohortId} in ${trialId}` });
+    return this.execute({ ...draft, cohorts: draft.cohorts.map((c) => (c.id === cohortId ? { ...c, status } : c)) }, correlationId);
   }
 }

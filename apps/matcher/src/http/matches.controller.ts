@@ -39,21 +39,31 @@ export class MatchesController {
   }
 
   @Get('trials/:trialId/candidates')
-  @ApiOperation({ summary: 'Patients for a trial, ranked (eligible first, then fewest unknowns, earliest eligible-from), filterable by verdict and cohort.' })
+  @ApiOperation({ summary: 'Patients for a trial, ranked (eligible first, then fewest unknowns, earliest eligible-from), filterable by verdict, cohort and site.' })
   @ApiQuery({ name: 'verdict', required: false, description: `comma-separated: ${VERDICTS.join(', ')} (default: all but INELIGIBLE)` })
   @ApiQuery({ name: 'cohort', required: false })
+  @ApiQuery({ name: 'site', required: false, description: "comma-separated sites (the patients' event sources)" })
   @ApiQuery({ name: 'limit', required: false, description: 'at most 1000 (default 100)' })
-  async candidates(@Param('trialId') trialId: string, @Query('verdict') verdict?: string, @Query('cohort') cohort?: string, @Query('limit') limit?: string): Promise<{ trialId: string; candidates: MatchResultV1[] }> {
+  async candidates(
+    @Param('trialId') trialId: string,
+    @Query('verdict') verdict?: string,
+    @Query('cohort') cohort?: string,
+    @Query('site') site?: string,
+    @Query('limit') limit?: string,
+  ): Promise<{ trialId: string; candidates: MatchResultV1[] }> {
     const verdicts = verdict ? verdict.split(',').map((v) => v.trim().toUpperCase()) : VERDICTS.filter((v) => v !== 'INELIGIBLE');
     const bad = verdicts.filter((v) => !VERDICTS.includes(v));
     if (bad.length > 0) throw new BadRequestException({ message: 'invalid verdict', errors: [{ pointer: '?verdict', message: `must be among ${VERDICTS.join(', ')}` }] });
     const n = Math.min(Math.max(Number(limit ?? 100) || 100, 1), 1000);
     const [known] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM matcher.trial_versions WHERE trial_id = $1 LIMIT 1`, [trialId]);
     if (!known) throw new NotFoundException({ message: `no trial ${trialId}` });
+    const sites = site ? site.split(',').map((s) => s.trim()).filter((s) => s !== '') : null;
     const rows = await this.dataSource.query<Row[]>(
-      `SELECT patient_pseudonym, result FROM matcher.results WHERE trial_id = $1 AND verdict = ANY($2) AND ($3::text IS NULL OR cohort_id = $3)
-       ORDER BY CASE verdict WHEN 'ELIGIBLE' THEN 0 WHEN 'INELIGIBLE' THEN 2 ELSE 1 END, unknown_count, eligible_from NULLS FIRST, failing_count, patient_pseudonym LIMIT $4`,
-      [trialId, verdicts, cohort ?? null, n],
+      `SELECT r.patient_pseudonym, r.result FROM matcher.results r
+       WHERE r.trial_id = $1 AND r.verdict = ANY($2) AND ($3::text IS NULL OR r.cohort_id = $3)
+         AND ($5::text[] IS NULL OR EXISTS (SELECT 1 FROM matcher.profiles p WHERE p.patient_pseudonym = r.patient_pseudonym AND p.site = ANY($5)))
+       ORDER BY CASE r.verdict WHEN 'ELIGIBLE' THEN 0 WHEN 'INELIGIBLE' THEN 2 ELSE 1 END, r.unknown_count, r.eligible_from NULLS FIRST, r.failing_count, r.patient_pseudonym LIMIT $4`,
+      [trialId, verdicts, cohort ?? null, n, sites],
     );
     return { trialId, candidates: rank(rows.map((r) => ranked(r.result))) };
   }

@@ -17,6 +17,11 @@ function problemsOf(body: unknown): Array<{ pointer: string; message: string }> 
   return [...contract, ...rules.filter((r) => !contract.some((c) => c.pointer === r.pointer))];
 }
 
+function statusOf(body: { status?: unknown } | undefined): TrialCriteriaV1['status'] {
+  if (typeof body?.status !== 'string' || !STATUSES.includes(body.status)) throw new BadRequestException({ message: 'invalid status', errors: [{ pointer: '/status', message: `must be one of ${STATUSES.join(', ')}` }] });
+  return body.status as TrialCriteriaV1['status'];
+}
+
 /** The sponsors' trial registry. */
 @ApiTags('trials')
 @Controller('v1')
@@ -65,7 +70,7 @@ export class TrialsController {
   async list(): Promise<unknown[]> {
     return this.dataSource.query<unknown[]>(
       `SELECT DISTINCT ON (trial_id) trial_id AS "trialId", version, status, document->>'title' AS title, document->>'phase' AS phase, document->>'sponsor' AS sponsor,
-         coalesce((SELECT jsonb_agg(jsonb_build_object('id', c->>'id', 'name', c->>'name')) FROM jsonb_array_elements(document->'cohorts') c), '[]'::jsonb) AS cohorts, created_at AS "publishedAt"
+         coalesce((SELECT jsonb_agg(jsonb_build_object('id', c->>'id', 'name', c->>'name', 'status', coalesce(c->>'status', status))) FROM jsonb_array_elements(document->'cohorts') c), '[]'::jsonb) AS cohorts, created_at AS "publishedAt"
        FROM matcher.trial_versions ORDER BY trial_id, version DESC`,
     );
   }
@@ -89,9 +94,15 @@ export class TrialsController {
   @Put('trials/:trialId/status')
   @ApiOperation({ summary: 'Change a trial’s status (published as a new version). RECRUITING, NOT_YET_RECRUITING and UNKNOWN are screened; any other status withdraws the trial’s results.' })
   @ApiBody({ schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: STATUSES } } } })
-  async status(@Param('trialId') trialId: string, @Body() body: { status?: unknown }, @Headers(HEADERS.correlationId) correlationId?: string): Promise<unknown> {
-    if (typeof body?.status !== 'string' || !STATUSES.includes(body.status)) throw new BadRequestException({ message: 'invalid status', errors: [{ pointer: '/status', message: `must be one of ${STATUSES.join(', ')}` }] });
-    return this.register.changeStatus(trialId, body.status as TrialCriteriaV1['status'], correlationId ?? randomUUID());
+  status(@Param('trialId') trialId: string, @Body() body: { status?: unknown }, @Headers(HEADERS.correlationId) correlationId?: string): Promise<unknown> {
+    return this.register.changeStatus(trialId, statusOf(body), correlationId ?? randomUUID());
+  }
+
+  @Put('trials/:trialId/cohorts/:cohortId/status')
+  @ApiOperation({ summary: 'Change one cohort’s status (published as a new version of the trial). A cohort is screened while both it and the trial are RECRUITING, NOT_YET_RECRUITING or UNKNOWN; closing it withdraws its results.' })
+  @ApiBody({ schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: STATUSES } } } })
+  cohortStatus(@Param('trialId') trialId: string, @Param('cohortId') cohortId: string, @Body() body: { status?: unknown }, @Headers(HEADERS.correlationId) correlationId?: string): Promise<unknown> {
+    return this.register.changeStatus(trialId, statusOf(body), correlationId ?? randomUUID(), cohortId);
   }
 
   @Get('rescreens')
@@ -101,7 +112,7 @@ export class TrialsController {
   }
 
   @Get('rescreens/:id')
-  @ApiOperation({ summary: 'A re-screen’s progress: profiles done of total, results changed, status.' })
+  @ApiOperation({ summary: 'A re-screen’s progress: profiles done of total, results changed, status, and the same per patient-profiles.v1 partition.' })
   async rescreen(@Param('id') id: string): Promise<RescreenRun> {
     const run = await this.rescreens.status(id);
     if (!run) throw new NotFoundException({ message: `no re-screen ${id}` });

@@ -13,11 +13,12 @@ export class ProfilesConsumer {
 
   @EventPattern(TOPICS.patientProfiles)
   async onProfile(@Ctx() ctx: KafkaContext | InProcessContext): Promise<void> {
-    await this.processor.process<PatientProfileV1>(inboundFrom(ctx), {
+    const message = inboundFrom(ctx);
+    await this.processor.process<PatientProfileV1>(message, {
       consumer: 'matcher',
       topic: TOPICS.patientProfiles,
       handle: async (profile, c) => {
-        await this.evaluate.onProfile(c.manager, profile, c.correlationId);
+        await this.evaluate.onProfile(c.manager, profile, c.correlationId, message.partition); // the partition's owner re-screens the patient
       },
     });
   }

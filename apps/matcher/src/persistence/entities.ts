@@ -31,6 +31,14 @@ export class ProfileSnapshot {
   @Column({ type: 'jsonb' })
   profile!: Record<string, unknown>;
 
+  /** The site (the events' source) the patient belongs to; null for profiles published before sites were carried. */
+  @Column({ type: 'text', nullable: true })
+  site!: string | null;
+
+  /** The patient-profiles.v1 partition the latest profile came from: its owner re-screens the patient. */
+  @Column({ type: 'int', default: 0 })
+  partition!: number;
+
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
   receivedAt!: Date;
 }
@@ -157,4 +165,34 @@ export class RescreenRunRecord {
   finishedAt!: Date | null;
 }
 
-export const MATCHER_ENTITIES = [TrialVersion, ProfileSnapshot, MatchResultRecord, MatchResultHistoryRecord, RescreenRunRecord];
+/** A run's progress in one patient-profiles.v1 partition: done by whichever instance owns the partition. */
+@Entity({ schema: 'matcher', name: 'rescreen_partitions' })
+export class RescreenPartitionRecord {
+  @PrimaryColumn({ name: 'run_id', type: 'bigint' })
+  runId!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  partition!: number;
+
+  /** The last pseudonym done in this partition: the run resumes after it. */
+  @Column({ type: 'text', default: '' })
+  cursor!: string;
+
+  @Column({ type: 'int', default: 0 })
+  total!: number;
+
+  @Column({ type: 'int', default: 0 })
+  done!: number;
+
+  @Column({ type: 'int', default: 0 })
+  changed!: number;
+
+  /** The instance that did the latest page (host, process and a random suffix). */
+  @Column({ type: 'text', nullable: true })
+  worker!: string | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}
+
+export const MATCHER_ENTITIES = [TrialVersion, ProfileSnapshot, MatchResultRecord, MatchResultHistoryRecord, RescreenRunRecord, RescreenPartitionRecord];

@@ -11,6 +11,8 @@ export interface MatchResultV1 {
   resultId: string;
   patientPseudonym: string;
   trialId: string;
+  /** The site (sending system) the patient's events come from. */
+  site?: string;
   /** Absent when the trial has no cohorts. */
   cohortId?: string;
   criteriaVersion: number;

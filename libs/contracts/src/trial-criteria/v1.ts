@@ -27,6 +27,7 @@ export interface TrialCriteriaV1<R = Record<string, unknown>> {
   sponsor?: string;
   sites?: Array<{ name: string; city?: string; country?: string }>;
   criteria: Array<TrialCriterionV1<R>>;
-  cohorts?: Array<{ id: string; name: string; criteria: Array<TrialCriterionV1<R>> }>;
+  /** A cohort may carry its own status (a closed cohort is not screened; absent: open while the trial is). */
+  cohorts?: Array<{ id: string; name: string; status?: TrialStatus; criteria: Array<TrialCriterionV1<R>> }>;
   source?: { url?: string; retrieved?: string; textVersion?: string; note?: string };
 }

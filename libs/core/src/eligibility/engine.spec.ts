@@ -259,6 +259,17 @@ describe('trials', () => {
     expect(() => compileTrial({ ...doc, cohorts: [{ id: 'A', name: 'a', criteria: [doc.criteria[0]!] }] })).toThrow('/cohorts/0/criteria/0/id: criterion id inc-age is also a trial-wide criterion');
   });
 
+  it('screens only open cohorts: a cohort with a closed status of its own is left out, and a trial with every cohort closed is not screened', () => {
+    const bClosed = compileTrial({ ...doc, cohorts: [doc.cohorts![0]!, { ...doc.cohorts![1]!, status: 'CLOSED' }] });
+    expect(bClosed).toMatchObject({ screened: true, units: ['A'], closedCohorts: ['B'] });
+    expect(evaluateTrial(bClosed, profileOf(...base, lab('2025-05-25', 'hemoglobin', 10, 'g/dL')), AS_OF).cohorts.map((c) => c.id)).toEqual(['A']);
+    expect(compileTrial({ ...doc, cohorts: doc.cohorts!.map((c) => ({ ...c, status: 'SUSPENDED' })) })).toMatchObject({ screened: false, units: [], closedCohorts: ['A', 'B'] });
+    expect(compileTrial({ ...doc, cohorts: doc.cohorts!.map((c) => ({ ...c, status: 'RECRUITING' })) })).toMatchObject({ screened: true, units: ['A', 'B'] });
+    expect(compileTrial({ ...doc, status: 'CLOSED' })).toMatchObject({ screened: false, units: [] });
+    expect(compileTrial({ ...doc, status: 'UNKNOWN', cohorts: undefined })).toMatchObject({ screened: true, units: [''] });
+    expect(() => compileTrial({ ...doc, cohorts: [{ ...doc.cohorts![0]!, status: 'PAUSED' }, doc.cohorts![0]!] })).toThrow(/\/cohorts\/0\/status: must be one of.*\/cohorts\/1\/id: duplicate cohort id A/);
+  });
+
   it('rejects a trial document with every problem located', () => {
     expect(() => compileTrial({ ...doc, trialId: 'KarMMa', criteria: [{ id: 'x', kind: 'inclusion', text: '', rule: { fact: 'age' } }, { id: 'x', kind: 'maybe', text: 't', rule: { fact: 'age', min: 1 } }] } as unknown as TrialDocument)).toThrow(
       /\/trialId: must be an NCT number.*\/criteria\/0\/text: the protocol text is required.*\/criteria\/0\/rule: age needs min or max.*\/criteria\/1\/id: duplicate criterion id x.*\/criteria\/1\/kind/,

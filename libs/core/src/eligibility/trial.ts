@@ -24,9 +24,13 @@ export interface TrialDocument {
   sponsor?: string;
   sites?: Array<{ name: string; city?: string; country?: string }>;
   criteria: CriterionDocument[];
-  cohorts?: Array<{ id: string; name: string; criteria: CriterionDocument[] }>;
+  cohorts?: Array<{ id: string; name: string; status?: string; criteria: CriterionDocument[] }>;
   source?: { url?: string; retrieved?: string; textVersion?: string; note?: string };
 }
+
+/** Registry statuses under which a trial or a cohort is screened; UNKNOWN means the registry status was not available. */
+export const SCREENED_STATUSES: ReadonlySet<string> = new Set(['RECRUITING', 'NOT_YET_RECRUITING', 'UNKNOWN']);
+export const TRIAL_STATUSES: readonly string[] = ['RECRUITING', 'NOT_YET_RECRUITING', 'ACTIVE_NOT_RECRUITING', 'SUSPENDED', 'CLOSED', 'UNKNOWN'];
 
 export interface CompiledCriterion {
   id: string;
@@ -41,7 +45,13 @@ export interface CompiledTrial {
   title: string;
   status: string;
   criteria: CompiledCriterion[];
+  /** The cohorts open to screening (a cohort without a status of its own is open); closed ones are left out. */
   cohorts: Array<{ id: string; name: string; criteria: CompiledCriterion[] }>;
+  closedCohorts: string[];
+  /** Whether anyone is screened against this version: the trial's status is screened and, if it has cohorts, at least one is open. */
+  screened: boolean;
+  /** What a result can be about: the open cohorts' ids, or '' for a trial without cohorts; none when not screened. */
+  units: string[];
 }
 
 export interface CriterionResult {
@@ -124,6 +134,8 @@ export function checkTrialDocument(raw: unknown): CompileProblem[] {
       d.cohorts.forEach((c: unknown, i) => {
         const o = (c ?? {}) as Record<string, unknown>;
         if (typeof o.id !== 'string' || o.id === '') problems.push({ pointer: `/cohorts/${i}/id`, message: 'is required' });
+        else if ((d.cohorts as Array<{ id?: unknown }>).findIndex((x) => x?.id === o.id) !== i) problems.push({ pointer: `/cohorts/${i}/id`, message: `duplicate cohort id ${o.id}` });
+        if (o.status !== undefined && !TRIAL_STATUSES.includes(o.status as string)) problems.push({ pointer: `/cohorts/${i}/status`, message: `must be one of ${TRIAL_STATUSES.join(', ')}` });
         checkCriteria(o.criteria, `/cohorts/${i}/criteria`, problems);
         const shared = new Set(Array.isArray(d.criteria) ? (d.criteria as Array<{ id?: unknown }>).map((c) => c?.id) : []);
         if (Array.isArray(o.criteria))
@@ -143,13 +155,19 @@ function compileCriteria(list: CriterionDocument[], pointer: string): CompiledCr
 export function compileTrial(doc: TrialDocument): CompiledTrial {
   const problems = checkTrialDocument(doc);
   if (problems.length > 0) throw new InvalidCriteriaError(problems);
+  const all = doc.cohorts ?? [];
+  const open = all.map((c, i) => ({ c, i })).filter(({ c }) => c.status === undefined || SCREENED_STATUSES.has(c.status));
+  const screened = SCREENED_STATUSES.has(doc.status) && (all.length === 0 || open.length > 0);
   return {
     trialId: doc.trialId,
     version: doc.version,
     title: doc.title,
     status: doc.status,
     criteria: compileCriteria(doc.criteria, '/criteria'),
-    cohorts: (doc.cohorts ?? []).map((c, i) => ({ id: c.id, name: c.name, criteria: compileCriteria(c.criteria, `/cohorts/${i}/criteria`) })),
+    cohorts: open.map(({ c, i }) => ({ id: c.id, name: c.name, criteria: compileCriteria(c.criteria, `/cohorts/${i}/criteria`) })),
+    closedCohorts: all.filter((c) => !open.some((o) => o.c === c)).map((c) => c.id),
+    screened,
+    units: !screened ? [] : all.length === 0 ? [''] : open.map(({ c }) => c.id),
   };
 }
 

@@ -1,4 +1,5 @@
-import { Transport, type KafkaOptions } from '@nestjs/microservices';
+import { ServerKafka, Transport, type KafkaOptions } from '@nestjs/microservices';
+import type { PartitionAssignment } from './partition-assignment';
 import { logLevel, Partitioners } from 'kafkajs';
 
 export interface KafkaConsumerSettings {
@@ -30,4 +31,27 @@ export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
       parser: { keepBinary: true },
     },
   };
+}
+
+/**
+ * Nest's Kafka server, telling a PartitionAssignment which partitions this member owns after every
+ * rebalance (and that it owns none while one is under way).
+ */
+export class AssignmentAwareKafkaServer extends ServerKafka {
+  constructor(
+    options: KafkaOptions['options'],
+    private readonly assignment: PartitionAssignment,
+  ) {
+    super(options ?? {});
+  }
+
+  protected override registerConsumerEventListeners(): void {
+    super.registerConsumerEventListeners();
+    const consumer = this.consumer;
+    if (!consumer) return;
+    consumer.on(consumer.events.GROUP_JOIN, (e) => this.assignment.assign(e.payload.memberAssignment));
+    consumer.on(consumer.events.REBALANCING, () => this.assignment.revoke());
+    consumer.on(consumer.events.STOP, () => this.assignment.revoke());
+    consumer.on(consumer.events.CRASH, () => this.assignment.revoke());
+  }
 }
