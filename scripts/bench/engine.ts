@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Engine, type NestedCondition } from 'json-rules-engine';
-import { buildProfile, compileTrial, evaluateTrial, evaluationState, screenTrial, type CompiledTrial, type LeafTrace, type PatientProfile, type ProfileSourceEvent, type Rule, type TrialDocument } from '@trialmatch/core';
+import { buildProfile, compileTrial, evaluateTrial, evaluationState, screenTrial, type CompiledTrial, type LeafTrace, type PatientProfile, type Rule, type TrialDocument } from '@trialmatch/core';
+import { seeded, syntheticHistory } from './support';
 
 const AS_OF = '2025-06-01';
 const docs = readdirSync(join(__dirname, '../../data/trials'))
@@ -16,30 +17,10 @@ const docs = readdirSync(join(__dirname, '../../data/trials'))
   .map((f) => JSON.parse(readFileSync(join(__dirname, '../../data/trials', f), 'utf8')) as TrialDocument);
 
 // ---- synthetic profiles ----
-let seed = 42;
-const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-const REGIMENS = ['VRd', 'DRd', 'KRd', 'DKd', 'Pd', 'KPd', 'Isa-Kd', 'DPd', 'teclistamab', 'Elo-Pd', 'SVd'];
-function history(i: number): ProfileSourceEvent[] {
-  let n = 0;
-  const ev = (type: string, date: string, data: Record<string, unknown>): ProfileSourceEvent => ({ eventId: `p${i}-${n++}`, type, occurredAt: date, data });
-  const out = [ev('demographics', '2015-01-01', { birthDate: `19${40 + Math.floor(rnd() * 40)}-0${1 + Math.floor(rnd() * 9)}-15`, sex: pick(['female', 'male']), weightKg: 50 + Math.floor(rnd() * 50) })];
-  const lines = 1 + Math.floor(rnd() * 5);
-  for (let l = 0; l < lines; l++) {
-    const y = 2018 + l;
-    out.push(ev('medication', `${y}-01-10`, { drug: pick(REGIMENS), start: `${y}-01-10`, end: `${y}-11-20` }));
-    out.push(ev('response-assessment', `${y}-06-01`, { category: pick(['VGPR', 'PR', 'SD', 'MR']) }), ev('response-assessment', `${y}-11-15`, { category: 'PD' }));
-  }
-  if (rnd() < 0.3) out.push(ev('procedure', '2018-12-01', { kind: 'autologous-sct' }));
-  if (rnd() < 0.8) out.push(ev('performance-status', '2025-05-10', { ecog: Math.floor(rnd() * 3) }));
-  if (rnd() < 0.8) out.push(ev('lab', '2025-05-20', { code: '33358-3', value: Number((rnd() * 3).toFixed(1)), unit: 'g/dL' }));
-  if (rnd() < 0.7) out.push(ev('lab', '2025-05-20', { code: '718-7', value: 7 + Math.floor(rnd() * 7), unit: 'g/dL' }), ev('lab', '2025-05-20', { code: '2160-0', value: 0.6 + rnd(), unit: 'mg/dL' }));
-  return out;
-}
-
+const rnd = seeded(42);
 const t0 = performance.now();
 // Profiles reach the matcher as JSON (Kafka messages, jsonb rows): read them the same way.
-const profiles: PatientProfile[] = Array.from({ length: 10_000 }, (_, i) => JSON.parse(JSON.stringify(buildProfile(history(i), AS_OF))) as PatientProfile);
+const profiles: PatientProfile[] = Array.from({ length: 10_000 }, (_, i) => JSON.parse(JSON.stringify(buildProfile(syntheticHistory(i, rnd, '2025-05-20', '2025-05-10'), AS_OF))) as PatientProfile);
 console.log(`built 10,000 synthetic profiles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 // ---- memory per compiled trial ----

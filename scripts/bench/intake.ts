@@ -50,7 +50,7 @@
  * on a shared machine compare runs only when "rest" is near zero).
  * An interrupted run may leave a topic `bench.intake-raw.<run>` and a database `intake_<run>` behind.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -63,15 +63,10 @@ import { problemsOf } from '../../apps/intake/src/application/submit-events';
 import { IntakeMetrics } from '../../apps/intake/src/intake.metrics';
 import { kafka, producer, query, runId, waitForGroup } from '../../test/support/infra';
 import { startSystem, TEST_PSEUDONYM_KEY, type RunningSystem } from '../../test/support/services';
+import { cpuWindow, int, percentile, requireInfra, round, type CpuGroup, type CpuUse } from './support';
 
 // ---------------------------------------------------------------- settings
 
-const int = (name: string, dflt: number): number => {
-  const v = process.env[name];
-  const n = v === undefined || v === '' ? dflt : Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number (got ${v})`);
-  return n;
-};
 const EVENTS_PER_PATIENT = 12;
 const SETTINGS = {
   warmupEvents: int('BENCH_WARMUP', 200),
@@ -89,20 +84,6 @@ const INTAKE_OVERRIDES: Record<string, string> = Object.fromEntries(
     .filter(([name, value]) => name.startsWith('BENCH_INTAKE_') && value !== undefined)
     .map(([name, value]) => [name.slice('BENCH_INTAKE_'.length), value!]),
 );
-
-function requireInfra(): { databaseUrl: string; brokers: string[] } {
-  const missing = ['DATABASE_URL', 'KAFKA_BROKERS'].filter((n) => !process.env[n]);
-  if (missing.length > 0) {
-    console.error(
-      `bench:intake measures the real Kafka broker and PostgreSQL server and needs ${missing.join(' and ')}.\n` +
-        'Start (or find) them and load their addresses first:\n' +
-        '  npm run infra:up && . .data/infra/env && npm run bench:intake\n' +
-        '(after `KEEP_INFRA=1 npm test` they are still up: `. .data/infra/env` is enough; `npm run infra:down` stops them)',
-    );
-    process.exit(2);
-  }
-  return { databaseUrl: process.env.DATABASE_URL!, brokers: process.env.KAFKA_BROKERS!.split(',').filter(Boolean) };
-}
 
 // ---------------------------------------------------------------- synthetic histories
 
@@ -353,109 +334,6 @@ async function otherIntakeGroups(k: Kafka, own: string | null): Promise<string[]
   }
 }
 
-// ---------------------------------------------------------------- CPU accounting
-
-/** Busy and total clock ticks of the whole machine (all cores), from /proc/stat; null off Linux. */
-function machineTicks(): { busy: number; total: number } | null {
-  try {
-    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
-    const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return null;
-  }
-}
-
-type CpuGroup = 'bench process' | 'postgres: intake db' | 'postgres: other' | 'kafka broker' | 'rest of machine';
-
-/**
- * CPU ticks per process, grouped: this process (intake and the bench's clients), the PostgreSQL backends
- * serving intake's database (a backend's title names its database), the other PostgreSQL processes
- * (server, WAL writer, other databases), the Kafka broker (java). Whatever else runs lands in "rest".
- */
-function processTicks(database: string | null): Map<number, { group: CpuGroup; ticks: number; comm: string }> {
-  const out = new Map<number, { group: CpuGroup; ticks: number; comm: string }>();
-  let pids: string[] = [];
-  try {
-    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return out;
-  }
-  for (const d of pids) {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      const pid = Number(d);
-      let group: CpuGroup = 'rest of machine';
-      if (pid === process.pid) group = 'bench process';
-      else if (comm === 'java') group = 'kafka broker';
-      else if (comm === 'postgres' || comm.startsWith('postgres')) {
-        const title = readFileSync(`/proc/${d}/cmdline`, 'utf8');
-        group = database !== null && title.includes(` ${database} `) ? 'postgres: intake db' : 'postgres: other';
-      }
-      out.set(pid, { group, ticks, comm });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return out;
-}
-
-/** CPU used during a window, in cores (2 = both cores of this machine busy the whole time); `rest` also names its busiest processes. */
-type CpuUse = Record<CpuGroup, number> & { machine: number; busiestOthers: string[] };
-
-function commandLine(pid: number, comm: string): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 80) || comm;
-  } catch {
-    return comm;
-  }
-}
-
-function cpuWindow(database: string | null): { stop(): CpuUse | null } {
-  const m0 = machineTicks();
-  const p0 = processTicks(database);
-  return {
-    stop() {
-      const m1 = machineTicks();
-      const p1 = processTicks(database);
-      if (!m0 || !m1 || m1.total <= m0.total) return null;
-      const cores = cpus().length;
-      const perCore = (m1.total - m0.total) / cores;
-      const use: CpuUse = {
-        'bench process': 0,
-        'postgres: intake db': 0,
-        'postgres: other': 0,
-        'kafka broker': 0,
-        'rest of machine': 0,
-        machine: round((m1.busy - m0.busy) / perCore, 2),
-        busiestOthers: [],
-      };
-      const others: Array<{ pid: number; comm: string; ticks: number }> = [];
-      for (const [pid, { group, ticks, comm }] of p1) {
-        const used = ticks - (p0.get(pid)?.ticks ?? 0);
-        if (group === 'rest of machine') others.push({ pid, comm, ticks: used });
-        else use[group] += used;
-      }
-      use.busiestOthers = others
-        .filter((o) => o.ticks / perCore >= 0.05)
-        .sort((a, b) => b.ticks - a.ticks)
-        .slice(0, 3)
-        .map((o) => `${(o.ticks / perCore).toFixed(2)} ${commandLine(o.pid, o.comm)}`);
-      let named = 0;
-      for (const g of ['bench process', 'postgres: intake db', 'postgres: other', 'kafka broker'] as const) {
-        use[g] = round(use[g] / perCore, 2);
-        named += use[g];
-      }
-      use['rest of machine'] = round(Math.max(0, use.machine - named), 2);
-      return use;
-    },
-  };
-}
-
 /** BENCH_CPU_PROFILE=<file>: a V8 CPU profile of this process (intake included) during one phase, for Chrome DevTools or speedscope. */
 async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
   if (!file) return fn();
@@ -483,13 +361,6 @@ async function recomputeTotals(sys: RunningSystem): Promise<{ seconds: number; c
 }
 
 // ---------------------------------------------------------------- results
-
-const round = (x: number, digits = 1): number => Number(x.toFixed(digits));
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 interface PhaseResult {
   phase: string;
@@ -571,7 +442,7 @@ const FIGURES: readonly Column[] = [
 const CPU: readonly Column[] = [
   ['cores busy (2 = all)', 24, (r) => r.phase],
   ['bench+intake', 13, cores('bench process')],
-  ['pg intake db', 13, cores('postgres: intake db')],
+  ['pg intake db', 13, cores('postgres: service db')],
   ['pg other', 9, cores('postgres: other')],
   ['kafka', 6, cores('kafka broker')],
   ['rest', 6, cores('rest of machine')],
@@ -581,7 +452,7 @@ const CPU: readonly Column[] = [
 // ---------------------------------------------------------------- the run
 
 async function main(): Promise<void> {
-  const infra = requireInfra();
+  const infra = requireInfra('bench:intake');
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   const run = runId();
   const k = kafka(infra.brokers);

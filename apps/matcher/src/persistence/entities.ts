@@ -21,6 +21,8 @@ export class TrialVersion {
 
 /** The matcher's copy of the latest profile per patient (it never reads intake's tables). */
 @Entity({ schema: 'matcher', name: 'profiles' })
+@Index('profiles_by_partition', ['partition', 'patientPseudonym'])
+@Index('profiles_by_site', ['site', 'patientPseudonym'])
 export class ProfileSnapshot {
   @PrimaryColumn({ name: 'patient_pseudonym', type: 'text' })
   patientPseudonym!: string;

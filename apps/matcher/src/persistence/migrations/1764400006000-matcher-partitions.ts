@@ -14,7 +14,7 @@ export class MatcherPartitions1764400006000 implements MigrationInterface {
     await q.query(`CREATE INDEX profiles_by_partition ON matcher.profiles (partition, patient_pseudonym)`);
     await q.query(`CREATE INDEX profiles_by_site ON matcher.profiles (site, patient_pseudonym)`);
     await q.query(`CREATE TABLE matcher.rescreen_partitions (
-      run_id bigint NOT NULL REFERENCES matcher.rescreen_runs (id),
+      run_id bigint NOT NULL,
       partition int NOT NULL,
       cursor text NOT NULL DEFAULT '',
       total int NOT NULL DEFAULT 0,

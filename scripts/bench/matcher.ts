@@ -1,0 +1,283 @@
+/**
+ * `npm run bench:matcher`: the matcher service on the real Kafka broker and PostgreSQL server.
+ *   (a) Re-screen: BENCH_PROFILES (100,000) stored profiles against one newly published trial, end to
+ *       end: from `POST /v1/trials` until the run is finished and every changed result is on
+ *       match-results.v1 (read profiles, evaluate, write results and history, publish through the
+ *       outbox). Then the same trial amended in its title only (every result unchanged: read and
+ *       evaluate, nothing written but the versions the results rest on). Baseline, in the same process
+ *       on the same database: reading every profile page by page and screening it in memory, nothing
+ *       written (the floor any re-screen pays); the ratio is re-screen time / baseline time.
+ *   (b) Latency: changed profiles of stored patients produced to patient-profiles.v1 at a steady
+ *       BENCH_RATE (500/s) for BENCH_SECONDS (20), each with its own x-correlation-id; latency =
+ *       just before the send → this process consumes the first match-results.v1 message carrying it.
+ *       Each change (a new hemoglobin result and ECOG) changes at least one result of the patient.
+ * Prints tables and writes bench/results/matcher-<timestamp>.json; asserts nothing.
+ *
+ * Needs DATABASE_URL and KAFKA_BROKERS (`npm run infra:up && . .data/infra/env && npm run bench:matcher`).
+ * The matcher runs in this process as in the integration tests (test/support/services.ts: a fresh
+ * database, dropped at the end; its own consumer group; LOG_LEVEL=error), with the real catalog from
+ * data/trials but one trial held back for (a). Profiles are synthetic (scripts/bench/support.ts,
+ * BENCH_DISTINCT different histories over BENCH_PROFILES pseudonyms), stored directly in the matcher's
+ * table, spread over the six partitions and five sites, with their results for the catalog computed by a
+ * first full re-screen (not reported). Overrides: BENCH_TRIAL (the NCT id held back), BENCH_PAGE_SIZE
+ * (MATCHER_RESCREEN_PAGE_SIZE), BENCH_MATCHER_<NAME> for any other matcher setting. About 3 to 6 minutes
+ * with the defaults, most of it the preparatory full re-screen of the whole catalog.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import request from 'supertest';
+import type { Producer } from 'kafkajs';
+import { HEADERS, TOPICS, type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
+import { buildProfile, compileTrial, evaluationState, screenTrial, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
+import { kafka, producer, query } from '../../test/support/infra';
+import { startSystem, type RunningSystem } from '../../test/support/services';
+import { cpuWindow, int, percentile, requireInfra, round, seeded, syntheticHistory, type CpuUse } from './support';
+
+const SETTINGS = {
+  profiles: int('BENCH_PROFILES', 100_000),
+  distinct: int('BENCH_DISTINCT', 5_000),
+  rate: int('BENCH_RATE', 500),
+  seconds: int('BENCH_SECONDS', 20),
+  pageSize: int('BENCH_PAGE_SIZE', 1000),
+  trial: process.env.BENCH_TRIAL ?? 'NCT04557098',
+};
+const OVERRIDES: Record<string, string> = Object.fromEntries(
+  Object.entries(process.env)
+    .filter(([name, value]) => name.startsWith('BENCH_MATCHER_') && value !== undefined)
+    .map(([name, value]) => [name.slice('BENCH_MATCHER_'.length), value!]),
+);
+const PARTITIONS = 6;
+const DAY = 86_400_000;
+const daysAgo = (n: number): string => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+const pseudonymOf = (i: number): string => `pt_bench${String(i).padStart(12, '0')}`;
+const seconds = (ms: number): number => round(ms / 1000, 2);
+
+const TRIALS_DIR = join(__dirname, '../../data/trials');
+const catalog = readdirSync(TRIALS_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(TRIALS_DIR, f), 'utf8')) as TrialCriteriaV1);
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Publishes a trial and waits for its re-screen to finish and the outbox to drain; returns the run with timings. */
+async function publishAndWait(sys: RunningSystem, doc: Omit<TrialCriteriaV1, 'version'>): Promise<{ ms: number; rescreenMs: number; run: { id: string; done: number; changed: number } }> {
+  const started = performance.now();
+  const res = await request(sys.matcher.url).post('/v1/trials').send(doc).expect(201);
+  const id = (res.body as { rescreen: { id: string } }).rescreen.id;
+  let run = { id, done: 0, changed: 0, status: 'running' };
+  await until(
+    async () => {
+      run = (await request(sys.matcher.url).get(`/v1/rescreens/${id}`).expect(200)).body as typeof run;
+      return run.status !== 'running';
+    },
+    30 * 60_000,
+    `re-screen ${id}`,
+  );
+  const rescreenMs = performance.now() - started;
+  await until(async () => (await query<{ n: number }>(sys.matcher.databaseUrl, `SELECT count(*)::int AS n FROM messaging.outbox WHERE published_at IS NULL`))[0]!.n === 0, 30 * 60_000, 'the outbox to drain');
+  return { ms: performance.now() - started, rescreenMs, run };
+}
+
+/** Stores the synthetic profiles in the matcher's table in chunks. */
+async function storeProfiles(sys: RunningSystem, profiles: readonly PatientProfile[]): Promise<void> {
+  const texts = profiles.map((p) => JSON.stringify(p));
+  const chunk = 2000;
+  for (let i = 0; i < SETTINGS.profiles; i += chunk) {
+    const rows = Array.from({ length: Math.min(chunk, SETTINGS.profiles - i) }, (_, j) => i + j).map((n) => ({
+      p: pseudonymOf(n),
+      s: `site-${n % 5}`,
+      k: n % PARTITIONS,
+      j: n % texts.length,
+    }));
+    await query(
+      sys.matcher.databaseUrl,
+      `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile, site, partition)
+       SELECT x.p, 1, (($2::jsonb) -> x.j), x.s, x.k FROM jsonb_to_recordset($1::jsonb) AS x(p text, s text, k int, j int)`,
+      [JSON.stringify(rows), `[${texts.join(',')}]`],
+    );
+  }
+}
+
+/** The baseline: read every stored profile in pages as the re-screen does, and screen it against the trial in memory; nothing written. */
+async function readAndScreen(sys: RunningSystem, doc: TrialCriteriaV1): Promise<{ ms: number; verdicts: number }> {
+  const trial = compileTrial(doc);
+  const day = new Date().toISOString().slice(0, 10);
+  const started = performance.now();
+  let verdicts = 0;
+  for (let partition = 0; partition < PARTITIONS; partition++) {
+    let cursor = '';
+    for (;;) {
+      const rows = await query<{ patient_pseudonym: string; profile: PatientProfile }>(
+        sys.matcher.databaseUrl,
+        `SELECT patient_pseudonym, profile FROM matcher.profiles WHERE partition = $1 AND patient_pseudonym > $2 ORDER BY patient_pseudonym LIMIT $3`,
+        [partition, cursor, SETTINGS.pageSize],
+      );
+      for (const r of rows) verdicts += screenTrial(trial, evaluationState(r.profile, day)).cohorts.length || 1;
+      if (rows.length < SETTINGS.pageSize) break;
+      cursor = rows.at(-1)!.patient_pseudonym;
+    }
+  }
+  return { ms: performance.now() - started, verdicts };
+}
+
+interface LatencyResult {
+  offeredRate: number;
+  sent: number;
+  answered: number;
+  achievedRate: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  resultsPerProfile: number;
+  cpuCores: CpuUse | null;
+  note?: string;
+}
+
+/** (b): changed profiles at a steady rate; latency to the first result carrying each correlation id. */
+async function latency(sys: RunningSystem, histories: readonly ProfileSourceEvent[][], prod: Producer, received: Map<string, number[]>): Promise<LatencyResult> {
+  const count = SETTINGS.rate * SETTINGS.seconds;
+  // Stored patients, each once, with a new hemoglobin below and an ECOG above most trials' limits: a change a coordinator sees.
+  const messages = Array.from({ length: count }, (_, n) => {
+    const i = Math.floor((n * SETTINGS.profiles) / count);
+    const ev: ProfileSourceEvent[] = [
+      ...histories[i % histories.length]!,
+      { eventId: `late-hb-${i}`, type: 'lab', occurredAt: daysAgo(1), data: { code: '718-7', value: 6.5, unit: 'g/dL' } },
+      { eventId: `late-ecog-${i}`, type: 'performance-status', occurredAt: daysAgo(1), data: { ecog: 4 } },
+    ];
+    const value: PatientProfileV1 = { patientPseudonym: pseudonymOf(i), site: `site-${i % 5}`, profileVersion: 2, computedAt: new Date().toISOString(), profile: JSON.parse(JSON.stringify(buildProfile(ev))) as PatientProfileV1['profile'] };
+    return { key: value.patientPseudonym, value: JSON.stringify(value), correlationId: `bench-${n}`, eventId: `${value.patientPseudonym}.profile.2` };
+  });
+  const sentAt = new Map<string, number>();
+  const firstAt = new Map<string, number>();
+  let resultMessages = 0;
+  received.clear();
+  const cpu = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
+  const started = performance.now();
+  const sends: Array<Promise<unknown>> = [];
+  for (let n = 0; n < count; n++) {
+    const due = started + (n * 1000) / SETTINGS.rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const m = messages[n]!;
+    sentAt.set(m.correlationId, performance.now());
+    sends.push(prod.send({ topic: TOPICS.patientProfiles, acks: -1, messages: [{ key: m.key, value: m.value, headers: { [HEADERS.correlationId]: m.correlationId, [HEADERS.eventId]: m.eventId } }] }));
+  }
+  await Promise.all(sends);
+  const sendSeconds = (performance.now() - started) / 1000;
+  await until(
+    async () => {
+      for (const [id, times] of received) {
+        if (!firstAt.has(id) && sentAt.has(id)) firstAt.set(id, Math.min(...times));
+      }
+      return firstAt.size >= count;
+    },
+    5 * 60_000,
+    'a result for every changed profile',
+  ).catch((e: unknown) => console.warn(`${String(e)}: ${firstAt.size} of ${count} answered`));
+  const cpuCores = cpu.stop();
+  for (const times of received.values()) resultMessages += times.length;
+  const lat = [...firstAt].map(([id, t]) => t - sentAt.get(id)!).sort((a, b) => a - b);
+  const lastAnswer = Math.max(...firstAt.values());
+  return {
+    offeredRate: SETTINGS.rate,
+    sent: count,
+    answered: firstAt.size,
+    achievedRate: round(firstAt.size / ((lastAnswer - started) / 1000), 0),
+    p50Ms: round(percentile(lat, 50), 0),
+    p95Ms: round(percentile(lat, 95), 0),
+    p99Ms: round(percentile(lat, 99), 0),
+    maxMs: round(lat.at(-1) ?? NaN, 0),
+    resultsPerProfile: round(resultMessages / Math.max(1, firstAt.size), 1),
+    cpuCores: cpuCores && { ...cpuCores, machine: round(cpuCores.machine, 2) },
+    ...(sendSeconds > SETTINGS.seconds * 1.1 ? { note: `sending took ${round(sendSeconds, 1)} s instead of ${SETTINGS.seconds}` } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  const infra = requireInfra('bench:matcher');
+  const held = catalog.find((t) => t.trialId === SETTINGS.trial);
+  if (!held) throw new Error(`BENCH_TRIAL ${SETTINGS.trial} is not in data/trials`);
+  const { version: _v, ...heldDraft } = held;
+  console.log(`bench:matcher: ${SETTINGS.profiles.toLocaleString('en')} profiles (${SETTINGS.distinct} distinct histories), ${catalog.length - 1} catalog trials + ${SETTINGS.trial}, page size ${SETTINGS.pageSize}`);
+
+  const rnd = seeded(7);
+  const histories = Array.from({ length: SETTINGS.distinct }, (_, i) => syntheticHistory(i, rnd, daysAgo(5 + (i % 20)), daysAgo(10)));
+  const profiles = histories.map((h) => JSON.parse(JSON.stringify(buildProfile(h))) as PatientProfile);
+
+  const sys = await startSystem({ MATCHER_RESCREEN_PAGE_SIZE: String(SETTINGS.pageSize), MATCHER_RESCREEN_CHECK_MS: '3600000', ...OVERRIDES }, ['matcher']);
+  const k = kafka(infra.brokers);
+  const prod = await producer(k);
+  const received = new Map<string, number[]>();
+  const results = k.consumer({ groupId: `${sys.groupPrefix}bench-results`, maxWaitTimeInMs: 20 });
+  try {
+    await results.connect();
+    await results.subscribe({ topics: [TOPICS.matchResults], fromBeginning: false });
+    await results.run({
+      partitionsConsumedConcurrently: PARTITIONS,
+      eachBatch: async ({ batch }) => {
+        const now = performance.now();
+        for (const m of batch.messages) {
+          const id = m.headers?.[HEADERS.correlationId]?.toString();
+          if (id) received.set(id, [...(received.get(id) ?? []), now]);
+        }
+      },
+    });
+
+    let t = performance.now();
+    for (const doc of catalog.filter((d) => d !== held)) {
+      const { version: _version, ...draft } = doc;
+      await request(sys.matcher.url).post('/v1/trials').send(draft).expect(201);
+    }
+    await storeProfiles(sys, profiles);
+    console.log(`stored ${SETTINGS.profiles.toLocaleString('en')} profiles in ${seconds(performance.now() - t)} s`);
+    t = performance.now();
+    const full = (await request(sys.matcher.url).post('/v1/rescreens').expect(201)).body as { id: string };
+    await until(async () => ((await request(sys.matcher.url).get(`/v1/rescreens/${full.id}`).expect(200)).body as { status: string }).status !== 'running', 60 * 60_000, 'the preparatory re-screen');
+    await until(async () => (await query<{ n: number }>(sys.matcher.databaseUrl, `SELECT count(*)::int AS n FROM messaging.outbox WHERE published_at IS NULL`))[0]!.n === 0, 60 * 60_000, 'the outbox to drain');
+    console.log(`preparatory re-screen against ${catalog.length - 1} trials: ${seconds(performance.now() - t)} s (not reported)`);
+
+    const base1 = await readAndScreen(sys, held);
+    const cpuNew = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
+    const fresh = await publishAndWait(sys, heldDraft);
+    const cpuNewUse = cpuNew.stop();
+    const cpuSame = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
+    const same = await publishAndWait(sys, { ...heldDraft, title: `${heldDraft.title} (amended title)` });
+    const cpuSameUse = cpuSame.stop();
+    const base2 = await readAndScreen(sys, held);
+    const baselineMs = Math.min(base1.ms, base2.ms);
+
+    const rescreen = [
+      { run: 'new trial', ...fresh.run, endToEndS: seconds(fresh.ms), rescreenS: seconds(fresh.rescreenMs), profilesPerS: round(fresh.run.done / (fresh.ms / 1000), 0), vsBaseline: round(fresh.ms / baselineMs, 1), cpuCores: cpuNewUse },
+      { run: 'amended, unchanged', ...same.run, endToEndS: seconds(same.ms), rescreenS: seconds(same.rescreenMs), profilesPerS: round(same.run.done / (same.ms / 1000), 0), vsBaseline: round(same.ms / baselineMs, 1), cpuCores: cpuSameUse },
+    ];
+    console.log(`\n(a) re-screen of ${SETTINGS.profiles.toLocaleString('en')} stored profiles against ${SETTINGS.trial} (target: new trial under 10 s end to end)`);
+    console.log(`baseline (read every profile in pages + screen in memory, nothing written): ${seconds(baselineMs)} s (runs: ${seconds(base1.ms)}, ${seconds(base2.ms)})`);
+    console.table(rescreen.map(({ cpuCores, id: _id, ...r }) => ({ ...r, 'cores: bench process': cpuCores?.['bench process'] ?? '-', 'cores: its postgres': cpuCores?.['postgres: service db'] ?? '-', 'cores: broker': cpuCores?.['kafka broker'] ?? '-', 'cores: rest': cpuCores?.['rest of machine'] ?? '-' })));
+
+    const lat = await latency(sys, histories, prod, received);
+    console.log(`\n(b) profile change → result published, ${SETTINGS.rate}/s offered for ${SETTINGS.seconds} s`);
+    console.table([{ ...lat, cpuCores: undefined, 'cores: machine': lat.cpuCores?.machine ?? '-', 'cores: bench process': lat.cpuCores?.['bench process'] ?? '-', 'cores: its postgres': lat.cpuCores?.['postgres: service db'] ?? '-' }]);
+
+    mkdirSync(join(__dirname, '../../bench/results'), { recursive: true });
+    const file = join(__dirname, '../../bench/results', `matcher-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, JSON.stringify({ settings: SETTINGS, overrides: OVERRIDES, baseline: { ms: round(baselineMs, 0), runs: [round(base1.ms, 0), round(base2.ms, 0)] }, rescreen, latency: lat }, null, 2));
+    console.log(`\nwritten ${file}`);
+  } finally {
+    await results.disconnect().catch(() => undefined);
+    await prod.disconnect().catch(() => undefined);
+    await sys.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

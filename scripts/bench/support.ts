@@ -1,0 +1,169 @@
+/**
+ * What the benchmarks share: settings from the environment, the real infrastructure's addresses, CPU
+ * accounting per process group from /proc, and percentiles.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import type { ProfileSourceEvent } from '@trialmatch/core';
+
+/** A positive number from the environment, or the default. */
+export const int = (name: string, dflt: number): number => {
+  const v = process.env[name];
+  const n = v === undefined || v === '' ? dflt : Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number (got ${v})`);
+  return n;
+};
+
+/** The real broker and database (the integration tests' variables); exits with directions when they are not set. */
+export function requireInfra(bench: string): { databaseUrl: string; brokers: string[] } {
+  const missing = ['DATABASE_URL', 'KAFKA_BROKERS'].filter((n) => !process.env[n]);
+  if (missing.length > 0) {
+    console.error(
+      `${bench} measures the real Kafka broker and PostgreSQL server and needs ${missing.join(' and ')}.\n` +
+        'Start (or find) them and load their addresses first:\n' +
+        `  npm run infra:up && . .data/infra/env && npm run ${bench}\n` +
+        '(after `KEEP_INFRA=1 npm test` they are still up: `. .data/infra/env` is enough; `npm run infra:down` stops them)',
+    );
+    process.exit(2);
+  }
+  return { databaseUrl: process.env.DATABASE_URL!, brokers: process.env.KAFKA_BROKERS!.split(',').filter(Boolean) };
+}
+
+export const round = (x: number, digits = 1): number => Number(x.toFixed(digits));
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Busy and total clock ticks of the whole machine (all cores), from /proc/stat; null off Linux. */
+export function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+    const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+
+export type CpuGroup = 'bench process' | 'postgres: service db' | 'postgres: other' | 'kafka broker' | 'rest of machine';
+
+/**
+ * CPU ticks per process, grouped: this process (the service under test and the bench's clients), the
+ * PostgreSQL backends serving the service's database (a backend's title names its database), the other PostgreSQL processes
+ * (server, WAL writer, other databases), the Kafka broker (java). Whatever else runs lands in "rest".
+ */
+function processTicks(database: string | null): Map<number, { group: CpuGroup; ticks: number; comm: string }> {
+  const out = new Map<number, { group: CpuGroup; ticks: number; comm: string }>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const d of pids) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      const pid = Number(d);
+      let group: CpuGroup = 'rest of machine';
+      if (pid === process.pid) group = 'bench process';
+      else if (comm === 'java') group = 'kafka broker';
+      else if (comm === 'postgres' || comm.startsWith('postgres')) {
+        const title = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+        group = database !== null && title.includes(` ${database} `) ? 'postgres: service db' : 'postgres: other';
+      }
+      out.set(pid, { group, ticks, comm });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}
+
+/** CPU used during a window, in cores (2 = both cores of this machine busy the whole time); `rest` also names its busiest processes. */
+export type CpuUse = Record<CpuGroup, number> & { machine: number; busiestOthers: string[] };
+
+function commandLine(pid: number, comm: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 80) || comm;
+  } catch {
+    return comm;
+  }
+}
+
+export function cpuWindow(database: string | null): { stop(): CpuUse | null } {
+  const m0 = machineTicks();
+  const p0 = processTicks(database);
+  return {
+    stop() {
+      const m1 = machineTicks();
+      const p1 = processTicks(database);
+      if (!m0 || !m1 || m1.total <= m0.total) return null;
+      const cores = cpus().length;
+      const perCore = (m1.total - m0.total) / cores;
+      const use: CpuUse = {
+        'bench process': 0,
+        'postgres: service db': 0,
+        'postgres: other': 0,
+        'kafka broker': 0,
+        'rest of machine': 0,
+        machine: round((m1.busy - m0.busy) / perCore, 2),
+        busiestOthers: [],
+      };
+      const others: Array<{ pid: number; comm: string; ticks: number }> = [];
+      for (const [pid, { group, ticks, comm }] of p1) {
+        const used = ticks - (p0.get(pid)?.ticks ?? 0);
+        if (group === 'rest of machine') others.push({ pid, comm, ticks: used });
+        else use[group] += used;
+      }
+      use.busiestOthers = others
+        .filter((o) => o.ticks / perCore >= 0.05)
+        .sort((a, b) => b.ticks - a.ticks)
+        .slice(0, 3)
+        .map((o) => `${(o.ticks / perCore).toFixed(2)} ${commandLine(o.pid, o.comm)}`);
+      let named = 0;
+      for (const g of ['bench process', 'postgres: service db', 'postgres: other', 'kafka broker'] as const) {
+        use[g] = round(use[g] / perCore, 2);
+        named += use[g];
+      }
+      use['rest of machine'] = round(Math.max(0, use.machine - named), 2);
+      return use;
+    },
+  };
+}
+
+/** A deterministic pseudo-random sequence in [0, 1) (the same figures on every run). */
+export function seeded(seed: number): () => number {
+  let x = seed;
+  return () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
+
+const REGIMENS = ['VRd', 'DRd', 'KRd', 'DKd', 'Pd', 'KPd', 'Isa-Kd', 'DPd', 'teclistamab', 'Elo-Pd', 'SVd'];
+
+/**
+ * A varied relapsed myeloma history for profile-level benchmarks: demographics, one to five lines from
+ * 2018 on, each with a response and progression, sometimes an autologous transplant, and usually recent
+ * ECOG (`ecogDay`), M-protein, hemoglobin and creatinine (`labDay`).
+ */
+export function syntheticHistory(i: number, rnd: () => number, labDay: string, ecogDay: string): ProfileSourceEvent[] {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  let n = 0;
+  const ev = (type: string, date: string, data: Record<string, unknown>): ProfileSourceEvent => ({ eventId: `p${i}-${n++}`, type, occurredAt: date, data });
+  const out = [ev('demographics', '2015-01-01', { birthDate: `19${40 + Math.floor(rnd() * 40)}-0${1 + Math.floor(rnd() * 9)}-15`, sex: pick(['female', 'male']), weightKg: 50 + Math.floor(rnd() * 50) })];
+  const lines = 1 + Math.floor(rnd() * 5);
+  for (let l = 0; l < lines; l++) {
+    const y = 2018 + l;
+    out.push(ev('medication', `${y}-01-10`, { drug: pick(REGIMENS), start: `${y}-01-10`, end: `${y}-11-20` }));
+    out.push(ev('response-assessment', `${y}-06-01`, { category: pick(['VGPR', 'PR', 'SD', 'MR']) }), ev('response-assessment', `${y}-11-15`, { category: 'PD' }));
+  }
+  if (rnd() < 0.3) out.push(ev('procedure', '2018-12-01', { kind: 'autologous-sct' }));
+  if (rnd() < 0.8) out.push(ev('performance-status', ecogDay, { ecog: Math.floor(rnd() * 3) }));
+  if (rnd() < 0.8) out.push(ev('lab', labDay, { code: '33358-3', value: Number((rnd() * 3).toFixed(1)), unit: 'g/dL' }));
+  if (rnd() < 0.7) out.push(ev('lab', labDay, { code: '718-7', value: 7 + Math.floor(rnd() * 7), unit: 'g/dL' }), ev('lab', labDay, { code: '2160-0', value: 0.6 + rnd(), unit: 'mg/dL' }));
+  return out;
+}
