@@ -51,7 +51,6 @@
  * An interrupted run may leave a topic `bench.intake-raw.<run>` and a database `intake_<run>` behind.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -63,7 +62,7 @@ import { problemsOf } from '../../apps/intake/src/application/submit-events';
 import { IntakeMetrics } from '../../apps/intake/src/intake.metrics';
 import { kafka, producer, query, runId, waitForGroup } from '../../test/support/infra';
 import { startSystem, TEST_PSEUDONYM_KEY, type RunningSystem } from '../../test/support/services';
-import { cpuWindow, int, percentile, requireInfra, round, type CpuGroup, type CpuUse } from './support';
+import { cpuWindow, int, percentile, profiled, requireInfra, round, type CpuGroup, type CpuUse } from './support';
 
 // ---------------------------------------------------------------- settings
 
@@ -334,25 +333,6 @@ async function otherIntakeGroups(k: Kafka, own: string | null): Promise<string[]
   }
 }
 
-/** BENCH_CPU_PROFILE=<file>: a V8 CPU profile of this process (intake included) during one phase, for Chrome DevTools or speedscope. */
-async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
-  if (!file) return fn();
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object): Promise<unknown> =>
-    new Promise((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 500 });
-  await post('Profiler.start');
-  try {
-    return await fn();
-  } finally {
-    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-    console.log(`  CPU profile of this phase written to ${file}`);
-  }
-}
 
 async function recomputeTotals(sys: RunningSystem): Promise<{ seconds: number; count: number }> {
   const metric = await sys.intake.app.get(IntakeMetrics).recompute.get();

@@ -8,7 +8,7 @@
  *       on the same database: reading every profile page by page and screening it in memory, nothing
  *       written (the floor any re-screen pays); the ratio is re-screen time / baseline time.
  *   (b) Latency: changed profiles of stored patients produced to patient-profiles.v1 at a steady
- *       BENCH_RATE (500/s) for BENCH_SECONDS (20), each with its own x-correlation-id; latency =
+ *       BENCH_RATE (500/s) for BENCH_SECONDS (10), each with its own x-correlation-id; latency =
  *       just before the send → this process consumes the first match-results.v1 message carrying it.
  *       Each change (a new hemoglobin result and ECOG) changes at least one result of the patient.
  * Prints tables and writes bench/results/matcher-<timestamp>.json; asserts nothing.
@@ -18,10 +18,13 @@
  * database, dropped at the end; its own consumer group; LOG_LEVEL=error), with the real catalog from
  * data/trials but one trial held back for (a). Profiles are synthetic (scripts/bench/support.ts,
  * BENCH_DISTINCT different histories over BENCH_PROFILES pseudonyms), stored directly in the matcher's
- * table, spread over the six partitions and five sites, with their results for the catalog computed by a
- * first full re-screen (not reported). Overrides: BENCH_TRIAL (the NCT id held back), BENCH_PAGE_SIZE
- * (MATCHER_RESCREEN_PAGE_SIZE), BENCH_MATCHER_<NAME> for any other matcher setting. About 3 to 6 minutes
- * with the defaults, most of it the preparatory full re-screen of the whole catalog.
+ * table, spread over the six partitions and five sites; the patients of phase (b) get their results for
+ * the catalog first, from a full re-screen while only they are stored (not reported).
+ * Overrides: BENCH_TRIAL (the NCT id held back), BENCH_PAGE_SIZE (MATCHER_RESCREEN_PAGE_SIZE),
+ * BENCH_MATCHER_<NAME> for any other matcher setting; BENCH_CPU_PROFILE=FILE writes V8 CPU profiles of
+ * this process during the new-trial re-screen and the latency phase (FILE-rescreen.cpuprofile,
+ * FILE-latency.cpuprofile). About 10 to 15 minutes with the defaults on this 2-core machine, most of it
+ * the preparatory re-screen and (a).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,13 +35,13 @@ import { HEADERS, TOPICS, type PatientProfileV1, type TrialCriteriaV1 } from '@t
 import { buildProfile, compileTrial, evaluationState, screenTrial, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { kafka, producer, query } from '../../test/support/infra';
 import { startSystem, type RunningSystem } from '../../test/support/services';
-import { cpuWindow, int, percentile, requireInfra, round, seeded, syntheticHistory, type CpuUse } from './support';
+import { cpuWindow, int, percentile, profiled, requireInfra, round, seeded, syntheticHistory, type CpuUse } from './support';
 
 const SETTINGS = {
   profiles: int('BENCH_PROFILES', 100_000),
   distinct: int('BENCH_DISTINCT', 5_000),
   rate: int('BENCH_RATE', 500),
-  seconds: int('BENCH_SECONDS', 20),
+  seconds: int('BENCH_SECONDS', 10),
   pageSize: int('BENCH_PAGE_SIZE', 1000),
   trial: process.env.BENCH_TRIAL ?? 'NCT04557098',
 };
@@ -62,9 +65,13 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Whether every outbox row is published (cheap: the partial index of unpublished rows). */
+const outboxDrained = (sys: RunningSystem) => async (): Promise<boolean> =>
+  (await query<{ pending: boolean }>(sys.matcher.databaseUrl, `SELECT EXISTS (SELECT 1 FROM messaging.outbox WHERE published_at IS NULL) AS pending`))[0]!.pending === false;
 
 /** Publishes a trial and waits for its re-screen to finish and the outbox to drain; returns the run with timings. */
 async function publishAndWait(sys: RunningSystem, doc: Omit<TrialCriteriaV1, 'version'>): Promise<{ ms: number; rescreenMs: number; run: { id: string; done: number; changed: number } }> {
@@ -81,26 +88,19 @@ async function publishAndWait(sys: RunningSystem, doc: Omit<TrialCriteriaV1, 've
     `re-screen ${id}`,
   );
   const rescreenMs = performance.now() - started;
-  await until(async () => (await query<{ n: number }>(sys.matcher.databaseUrl, `SELECT count(*)::int AS n FROM messaging.outbox WHERE published_at IS NULL`))[0]!.n === 0, 30 * 60_000, 'the outbox to drain');
+  await until(outboxDrained(sys), 30 * 60_000, 'the outbox to drain');
   return { ms: performance.now() - started, rescreenMs, run };
 }
 
-/** Stores the synthetic profiles in the matcher's table in chunks. */
-async function storeProfiles(sys: RunningSystem, profiles: readonly PatientProfile[]): Promise<void> {
-  const texts = profiles.map((p) => JSON.stringify(p));
+/** Stores profiles `from` ≤ n < `to` (profile n is distinct history n mod BENCH_DISTINCT) in the matcher's table, in chunks. */
+async function storeProfiles(sys: RunningSystem, texts: readonly string[], from: number, to: number): Promise<void> {
   const chunk = 2000;
-  for (let i = 0; i < SETTINGS.profiles; i += chunk) {
-    const rows = Array.from({ length: Math.min(chunk, SETTINGS.profiles - i) }, (_, j) => i + j).map((n) => ({
-      p: pseudonymOf(n),
-      s: `site-${n % 5}`,
-      k: n % PARTITIONS,
-      j: n % texts.length,
-    }));
+  for (let i = from; i < to; i += chunk) {
+    const ns = Array.from({ length: Math.min(chunk, to - i) }, (_, j) => i + j);
     await query(
       sys.matcher.databaseUrl,
-      `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile, site, partition)
-       SELECT x.p, 1, (($2::jsonb) -> x.j), x.s, x.k FROM jsonb_to_recordset($1::jsonb) AS x(p text, s text, k int, j int)`,
-      [JSON.stringify(rows), `[${texts.join(',')}]`],
+      `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile, site, partition) SELECT p, 1, j, s, k FROM unnest($1::text[], $2::text[], $3::int[], $4::jsonb[]) AS x(p, s, k, j)`,
+      [ns.map(pseudonymOf), ns.map((n) => `site-${n % 5}`), ns.map((n) => n % PARTITIONS), ns.map((n) => texts[n % texts.length]!)],
     );
   }
 }
@@ -146,7 +146,7 @@ async function latency(sys: RunningSystem, histories: readonly ProfileSourceEven
   const count = SETTINGS.rate * SETTINGS.seconds;
   // Stored patients, each once, with a new hemoglobin below and an ECOG above most trials' limits: a change a coordinator sees.
   const messages = Array.from({ length: count }, (_, n) => {
-    const i = Math.floor((n * SETTINGS.profiles) / count);
+    const i = n; // the patients prepared with results for the whole catalog
     const ev: ProfileSourceEvent[] = [
       ...histories[i % histories.length]!,
       { eventId: `late-hb-${i}`, type: 'lab', occurredAt: daysAgo(1), data: { code: '718-7', value: 6.5, unit: 'g/dL' } },
@@ -226,7 +226,10 @@ async function main(): Promise<void> {
         const now = performance.now();
         for (const m of batch.messages) {
           const id = m.headers?.[HEADERS.correlationId]?.toString();
-          if (id) received.set(id, [...(received.get(id) ?? []), now]);
+          if (!id?.startsWith('bench-')) continue; // re-screen results share one correlation id per run
+          const times = received.get(id);
+          if (times) times.push(now);
+          else received.set(id, [now]);
         }
       },
     });
@@ -236,17 +239,23 @@ async function main(): Promise<void> {
       const { version: _version, ...draft } = doc;
       await request(sys.matcher.url).post('/v1/trials').send(draft).expect(201);
     }
-    await storeProfiles(sys, profiles);
-    console.log(`stored ${SETTINGS.profiles.toLocaleString('en')} profiles in ${seconds(performance.now() - t)} s`);
-    t = performance.now();
+    // The latency phase changes the profiles of the first BENCH_RATE × BENCH_SECONDS patients: they get their results for the
+    // catalog first (a full re-screen while only they are stored), so that a change there is a change, not a first result.
+    const texts = profiles.map((p) => JSON.stringify(p));
+    const latencyPatients = Math.min(SETTINGS.profiles, SETTINGS.rate * SETTINGS.seconds);
+    await storeProfiles(sys, texts, 0, latencyPatients);
     const full = (await request(sys.matcher.url).post('/v1/rescreens').expect(201)).body as { id: string };
     await until(async () => ((await request(sys.matcher.url).get(`/v1/rescreens/${full.id}`).expect(200)).body as { status: string }).status !== 'running', 60 * 60_000, 'the preparatory re-screen');
-    await until(async () => (await query<{ n: number }>(sys.matcher.databaseUrl, `SELECT count(*)::int AS n FROM messaging.outbox WHERE published_at IS NULL`))[0]!.n === 0, 60 * 60_000, 'the outbox to drain');
-    console.log(`preparatory re-screen against ${catalog.length - 1} trials: ${seconds(performance.now() - t)} s (not reported)`);
+    await until(outboxDrained(sys), 60 * 60_000, 'the outbox to drain');
+    console.log(`preparatory re-screen of ${latencyPatients.toLocaleString('en')} profiles against ${catalog.length - 1} trials: ${seconds(performance.now() - t)} s (not reported)`);
+    t = performance.now();
+    await storeProfiles(sys, texts, latencyPatients, SETTINGS.profiles);
+    await query(sys.matcher.databaseUrl, `VACUUM ANALYZE matcher.profiles`);
+    console.log(`stored ${SETTINGS.profiles.toLocaleString('en')} profiles in all (${seconds(performance.now() - t)} s for the rest)`);
 
     const base1 = await readAndScreen(sys, held);
     const cpuNew = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
-    const fresh = await publishAndWait(sys, heldDraft);
+    const fresh = await profiled(process.env.BENCH_CPU_PROFILE?.replace(/(\.cpuprofile)?$/, '-rescreen.cpuprofile'), () => publishAndWait(sys, heldDraft));
     const cpuNewUse = cpuNew.stop();
     const cpuSame = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
     const same = await publishAndWait(sys, { ...heldDraft, title: `${heldDraft.title} (amended title)` });
@@ -262,7 +271,7 @@ async function main(): Promise<void> {
     console.log(`baseline (read every profile in pages + screen in memory, nothing written): ${seconds(baselineMs)} s (runs: ${seconds(base1.ms)}, ${seconds(base2.ms)})`);
     console.table(rescreen.map(({ cpuCores, id: _id, ...r }) => ({ ...r, 'cores: bench process': cpuCores?.['bench process'] ?? '-', 'cores: its postgres': cpuCores?.['postgres: service db'] ?? '-', 'cores: broker': cpuCores?.['kafka broker'] ?? '-', 'cores: rest': cpuCores?.['rest of machine'] ?? '-' })));
 
-    const lat = await latency(sys, histories, prod, received);
+    const lat = await profiled(process.env.BENCH_CPU_PROFILE?.replace(/(\.cpuprofile)?$/, '-latency.cpuprofile'), () => latency(sys, histories, prod, received));
     console.log(`\n(b) profile change → result published, ${SETTINGS.rate}/s offered for ${SETTINGS.seconds} s`);
     console.table([{ ...lat, cpuCores: undefined, 'cores: machine': lat.cpuCores?.machine ?? '-', 'cores: bench process': lat.cpuCores?.['bench process'] ?? '-', 'cores: its postgres': lat.cpuCores?.['postgres: service db'] ?? '-' }]);
 

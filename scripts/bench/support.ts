@@ -2,7 +2,8 @@
  * What the benchmarks share: settings from the environment, the real infrastructure's addresses, CPU
  * accounting per process group from /proc, and percentiles.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { cpus } from 'node:os';
 import type { ProfileSourceEvent } from '@trialmatch/core';
 
@@ -166,4 +167,24 @@ export function syntheticHistory(i: number, rnd: () => number, labDay: string, e
   if (rnd() < 0.8) out.push(ev('lab', labDay, { code: '33358-3', value: Number((rnd() * 3).toFixed(1)), unit: 'g/dL' }));
   if (rnd() < 0.7) out.push(ev('lab', labDay, { code: '718-7', value: 7 + Math.floor(rnd() * 7), unit: 'g/dL' }), ev('lab', labDay, { code: '2160-0', value: 0.6 + rnd(), unit: 'mg/dL' }));
   return out;
+}
+
+/** BENCH_CPU_PROFILE=<file>: a V8 CPU profile of this process (the service under test included) during one phase, for Chrome DevTools or speedscope. */
+export async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!file) return fn();
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`  CPU profile of this phase written to ${file}`);
+  }
 }

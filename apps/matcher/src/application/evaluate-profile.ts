@@ -27,7 +27,6 @@ interface StoredResult {
 export const signatureOf = (v: ScreenVerdict): string => JSON.stringify([v.verdict, v.eligibleFrom ?? null, v.failing, v.unknown]);
 
 const key = (pseudonym: string, trialId: string, cohortId: string): string => `${pseudonym}\u0000${trialId}\u0000${cohortId}`;
-const OUTBOX_CHUNK = 2000;
 
 /**
  * Matching: evaluates profiles against compiled trials and keeps one current result per (patient, trial,
@@ -164,40 +163,50 @@ export class EvaluateProfile {
       );
     }
     if (changed.length === 0) return;
-    const rows = changed.map((r) => ({
-      patient_pseudonym: r.patientPseudonym,
-      trial_id: r.trialId,
-      cohort_id: r.cohortId ?? '',
-      criteria_version: r.criteriaVersion,
-      profile_version: r.profileVersion,
-      verdict: r.verdict,
-      eligible_from: r.eligibleFrom ?? null,
-      unknown_count: r.unknown?.length ?? 0,
-      failing_count: r.failing?.length ?? 0,
-      signature: signatureOf({ verdict: r.verdict, eligibleFrom: r.eligibleFrom, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 }),
-      result: r,
-      evaluated_at: r.evaluatedAt,
-    }));
-    const columns = `patient_pseudonym text, trial_id text, cohort_id text, criteria_version int, profile_version int, verdict text, eligible_from date, unknown_count int, failing_count int, signature text, result jsonb, evaluated_at timestamptz`;
-    if (current) await manager.query(
-      `INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
-       SELECT patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, evaluated_at
-       FROM jsonb_to_recordset($1::jsonb) AS x(${columns})
-       ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
-         verdict = EXCLUDED.verdict, eligible_from = EXCLUDED.eligible_from, unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count,
-         signature = EXCLUDED.signature, result = EXCLUDED.result, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at`,
-      [JSON.stringify(rows)],
-    );
-    await manager.query(
-      `INSERT INTO matcher.result_history (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at)
-       SELECT patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at FROM jsonb_to_recordset($1::jsonb) AS x(${columns})`,
-      [JSON.stringify(rows)],
-    );
-    for (let i = 0; i < changed.length; i += OUTBOX_CHUNK) {
-      await this.outbox.enqueue(
-        manager,
-        changed.slice(i, i + OUTBOX_CHUNK).map((value) => ({ topic: TOPICS.matchResults, key: value.patientPseudonym, value, eventId: value.resultId, schemaVersion: MATCH_RESULT_SCHEMA_VERSION, messageType: 'MatchResultChanged', correlationId })),
+    // Column arrays, unnested by PostgreSQL: one statement per table, each result's JSON parsed once.
+    const c = {
+      patient: changed.map((r) => r.patientPseudonym),
+      trial: changed.map((r) => r.trialId),
+      cohort: changed.map((r) => r.cohortId ?? ''),
+      criteriaVersion: changed.map((r) => r.criteriaVersion),
+      profileVersion: changed.map((r) => r.profileVersion),
+      verdict: changed.map((r) => r.verdict),
+      eligibleFrom: changed.map((r) => r.eligibleFrom ?? null),
+      result: changed.map((r) => JSON.stringify(r)),
+      evaluatedAt: changed.map((r) => r.evaluatedAt),
+    };
+    if (current) {
+      await manager.query(
+        `INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
+         SELECT p, t, c, cv, pv, v, ef, uc, fc, sg, r, ea, ea FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::date[], $8::int[], $9::int[], $10::text[], $11::jsonb[], $12::timestamptz[])
+           AS x(p, t, c, cv, pv, v, ef, uc, fc, sg, r, ea)
+         ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
+           verdict = EXCLUDED.verdict, eligible_from = EXCLUDED.eligible_from, unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count,
+           signature = EXCLUDED.signature, result = EXCLUDED.result, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at`,
+        [
+          c.patient,
+          c.trial,
+          c.cohort,
+          c.criteriaVersion,
+          c.profileVersion,
+          c.verdict,
+          c.eligibleFrom,
+          changed.map((r) => r.unknown?.length ?? 0),
+          changed.map((r) => r.failing?.length ?? 0),
+          changed.map((r) => signatureOf({ verdict: r.verdict, eligibleFrom: r.eligibleFrom, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 })),
+          c.result,
+          c.evaluatedAt,
+        ],
       );
     }
+    await manager.query(
+      `INSERT INTO matcher.result_history (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::date[], $8::jsonb[], $9::timestamptz[])`,
+      [c.patient, c.trial, c.cohort, c.criteriaVersion, c.profileVersion, c.verdict, c.eligibleFrom, c.result, c.evaluatedAt],
+    );
+    await this.outbox.enqueue(
+      manager,
+      changed.map((value) => ({ topic: TOPICS.matchResults, key: value.patientPseudonym, value, eventId: value.resultId, schemaVersion: MATCH_RESULT_SCHEMA_VERSION, messageType: 'MatchResultChanged', correlationId })),
+    );
   }
 }

@@ -26,7 +26,7 @@ export const baseEnvSchema = z.object({
   MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   MESSAGE_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60000).default(200),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(250),
-  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(2000).default(500),
 });
 
 export type BaseEnv = z.infer<typeof baseEnvSchema>;

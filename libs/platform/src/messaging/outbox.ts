@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { assertMessage, HEADERS, type TopicName } from '@trialmatch/contracts';
-import { OutboxRecord } from '../persistence/messaging.entities';
 
 export interface OutgoingMessage<T> {
   topic: TopicName;
@@ -15,28 +14,42 @@ export interface OutgoingMessage<T> {
   eventId?: string;
 }
 
-/** Adds messages to the outbox inside the caller's transaction; validated against the contract first. */
+/**
+ * Adds messages to the outbox inside the caller's transaction; validated against the contract first.
+ * One statement per call whatever the count (arrays unnested by PostgreSQL), so a re-screen page of
+ * thousands of results costs one round trip.
+ */
 @Injectable()
 export class Outbox {
   async enqueue(manager: EntityManager, messages: OutgoingMessage<unknown>[]): Promise<string[]> {
-    const rows = messages.map((m) => {
+    if (messages.length === 0) return [];
+    const producedAt = new Date().toISOString();
+    const ids: string[] = [];
+    const topics: string[] = [];
+    const keys: string[] = [];
+    const values: string[] = [];
+    const headers: string[] = [];
+    for (const m of messages) {
       assertMessage(m.topic, m.value);
       const eventId = m.eventId ?? randomUUID();
-      return manager.create(OutboxRecord, {
-        eventId,
-        topic: m.topic,
-        messageKey: m.key,
-        value: JSON.stringify(m.value),
-        headers: {
+      ids.push(eventId);
+      topics.push(m.topic);
+      keys.push(m.key);
+      values.push(JSON.stringify(m.value));
+      headers.push(
+        JSON.stringify({
           [HEADERS.eventId]: eventId,
           [HEADERS.schemaVersion]: String(m.schemaVersion),
           [HEADERS.correlationId]: m.correlationId,
           [HEADERS.messageType]: m.messageType,
-          [HEADERS.producedAt]: new Date().toISOString(),
-        },
-      });
-    });
-    if (rows.length > 0) await manager.insert(OutboxRecord, rows);
-    return rows.map((r) => r.eventId);
+          [HEADERS.producedAt]: producedAt,
+        }),
+      );
+    }
+    await manager.query(
+      `INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
+      [ids, topics, keys, values, headers],
+    );
+    return ids;
   }
 }

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MESSAGING_ENTITIES } from './messaging.entities';
 import { Messaging1764400000000 } from './migrations/1764400000000-messaging';
+import { OutboxVacuum1764400007000 } from './migrations/1764400007000-outbox-vacuum';
 
 export interface PersistenceOptions {
   url: string;
@@ -18,7 +19,7 @@ export function typeOrmOptions(o: PersistenceOptions): DataSourceOptions {
     type: 'postgres',
     url: o.url,
     entities: [...MESSAGING_ENTITIES, ...o.entities],
-    migrations: [Messaging1764400000000, ...o.migrations],
+    migrations: [Messaging1764400000000, OutboxVacuum1764400007000, ...o.migrations],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
