@@ -66,7 +66,7 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
       const n = await notificationsOf(p);
       return n.length > 0 ? n : undefined;
     });
-    expect(notes.every((n) => ['NEW_POTENTIAL', 'NEW_ELIGIBLE', 'ELIGIBLE_FROM_SCHEDULED'].includes(n.kind))).toBe(true);
+    expect(notes.every((n) => ['NEW_POTENTIAL', 'NEW_ELIGIBLE', 'ELIGIBLE_FROM'].includes(n.kind))).toBe(true);
     // Stored first, then published by the outbox relay: wait for them on the (in-process) topic.
     const published = await waitFor(async () => {
       const m = sys.broker.messages(TOPICS.matchNotifications).filter((x) => x.key === p);

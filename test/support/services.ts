@@ -47,6 +47,7 @@ function serviceEnv(databaseUrl: string, groupPrefix: string, overrides: Record<
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     MESSAGE_RETRY_BACKOFF_MS: '20',
     OUTBOX_POLL_MS: '50',
+    NOTIFIER_QUIET_PERIOD_HOURS: '0', // tests that exercise the quiet period set their own
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
     ...overrides,
   };

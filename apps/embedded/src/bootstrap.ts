@@ -11,6 +11,7 @@ import { IngestPatientEvent } from '../../intake/src/application/ingest-patient-
 import { INTAKE_PERSISTENCE, IntakeModule } from '../../intake/src/intake.module';
 import { RegisterTrial } from '../../matcher/src/application/register-trial';
 import { matcherSettings } from '../../matcher/src/config';
+import { notifierSettings } from '../../notifier/src/config';
 import { MATCHER_PERSISTENCE, MatcherModule } from '../../matcher/src/matcher.module';
 import { NOTIFIER_PERSISTENCE, NotifierModule } from '../../notifier/src/notifier.module';
 import type { EmbeddedEnv } from './config';
@@ -60,7 +61,7 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
           }),
           IntakeModule.register({ pseudonymKey: pseudonymKey(env, dataDir) }),
           MatcherModule.register(matcherSettings(env)),
-          NotifierModule.register(),
+          NotifierModule.register(notifierSettings(env)),
         ],
       },
       { bufferLogs: true, abortOnError: false },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { matcherSettingsEnvSchema } from '../../matcher/src/config';
+import { notifierSettingsEnvSchema } from '../../notifier/src/config';
 
 /** Embedded mode needs no infrastructure; everything has a default. */
 export const embeddedEnvSchema = z.object({
@@ -11,5 +12,5 @@ export const embeddedEnvSchema = z.object({
   SEED_DIR: z.string().default('data'),
   /** Optional; when absent a random key is created once and kept in DATA_DIR so pseudonyms stay stable. */
   PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
-}).merge(matcherSettingsEnvSchema);
+}).merge(matcherSettingsEnvSchema).merge(notifierSettingsEnvSchema);
 export type EmbeddedEnv = z.infer<typeof embeddedEnvSchema>;

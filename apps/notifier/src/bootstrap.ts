@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@trialmatch/platform';
-import type { NotifierEnv } from './config';
+import { notifierSettings, type NotifierEnv } from './config';
 import { NOTIFIER_PERSISTENCE, NotifierModule } from './notifier.module';
 
 export function createNotifierApp(env: NotifierEnv): Promise<INestApplication> {
@@ -9,7 +9,7 @@ export function createNotifierApp(env: NotifierEnv): Promise<INestApplication> {
     title: 'Notifier: match changes and screening workflow',
     env,
     persistence: NOTIFIER_PERSISTENCE,
-    feature: NotifierModule.register(),
+    feature: NotifierModule.register(notifierSettings(env)),
     consumes: true,
   });
 }

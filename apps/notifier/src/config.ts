@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { baseEnvSchema, kafkaModeEnvSchema } from '@trialmatch/platform';
+import type { NotifierSettings } from './notifier.settings';
 
-export const notifierEnvSchema = baseEnvSchema.merge(kafkaModeEnvSchema).extend({
+/** Notifier variables shared by its own process and embedded mode. */
+export const notifierSettingsEnvSchema = z.object({
+  /** Flapping guard (docs/notifier.md): hours a NO_LONGER_ELIGIBLE is held back to see whether it lasts; 0 turns it off. */
+  NOTIFIER_QUIET_PERIOD_HOURS: z.coerce.number().min(0).max(24 * 30).default(1),
+  NOTIFIER_RELEASE_CHECK_MS: z.coerce.number().int().min(100).default(60000),
+});
+
+export const notifierEnvSchema = baseEnvSchema.merge(kafkaModeEnvSchema).merge(notifierSettingsEnvSchema).extend({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
 });
 export type NotifierEnv = z.infer<typeof notifierEnvSchema>;
+
+export const notifierSettings = (env: z.infer<typeof notifierSettingsEnvSchema>): NotifierSettings => ({
+  policy: { quietPeriodHours: env.NOTIFIER_QUIET_PERIOD_HOURS },
+  releaseCheckMs: env.NOTIFIER_RELEASE_CHECK_MS,
+});

@@ -1,16 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { NotifyOnResult } from './application/notify-on-result';
+import { Notifications, NotifyOnResult, ReleaseHeldNotifications } from './application/notify-on-result';
+import { NOTIFIER_SETTINGS, type NotifierSettings } from './notifier.settings';
 import { NotificationsController } from './http/notifications.controller';
 import { ResultsConsumer } from './messaging/results.consumer';
 import { NOTIFIER_ENTITIES } from './persistence/entities';
 import { Notifier1764400003000 } from './persistence/migrations/1764400003000-notifier';
 import { NotifierCohorts1764400005000 } from './persistence/migrations/1764400005000-notifier-cohorts';
+import { NotifierPolicy1764400008000 } from './persistence/migrations/1764400008000-notifier-policy';
 
-export const NOTIFIER_PERSISTENCE = { entities: NOTIFIER_ENTITIES, migrations: [Notifier1764400003000, NotifierCohorts1764400005000] };
+export const NOTIFIER_PERSISTENCE = { entities: NOTIFIER_ENTITIES, migrations: [Notifier1764400003000, NotifierCohorts1764400005000, NotifierPolicy1764400008000] };
 
 @Module({})
 export class NotifierModule {
-  static register(): DynamicModule {
-    return { module: NotifierModule, controllers: [NotificationsController, ResultsConsumer], providers: [NotifyOnResult] };
+  static register(settings: NotifierSettings): DynamicModule {
+    return {
+      module: NotifierModule,
+      controllers: [NotificationsController, ResultsConsumer],
+      providers: [{ provide: NOTIFIER_SETTINGS, useValue: settings }, Notifications, NotifyOnResult, ReleaseHeldNotifications],
+    };
   }
 }

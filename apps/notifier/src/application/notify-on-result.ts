@@ -1,64 +1,190 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { notificationFor, type TrialVerdict } from '@trialmatch/core';
+import type { DataSource, EntityManager } from 'typeorm';
+import { decideNotification, releaseDue, type Notification, type NotificationMemory, type TrialVerdict } from '@trialmatch/core';
 import { MATCH_NOTIFICATION_SCHEMA_VERSION, TOPICS, type MatchNotificationV1, type MatchResultV1 } from '@trialmatch/contracts';
-import { Outbox } from '@trialmatch/platform';
+import { Outbox, OutboxRelay } from '@trialmatch/platform';
+import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
+
+interface StateRow {
+  verdict: TrialVerdict | null;
+  criteria_version: number;
+  profile_version: number;
+  last_kind: MatchNotificationV1['kind'] | null;
+  last_eligible_from: string | null;
+  last_notified_at: Date | null;
+  pending: { notification: Notification; dueAt: string; resultId: string; site: string | null; previousVerdict: TrialVerdict | null } | null;
+}
+
+/** The key of a (patient, trial, cohort) and what a notification about it carries besides the policy's decision. */
+interface Subject {
+  patientPseudonym: string;
+  trialId: string;
+  cohortId: string;
+  site: string | null;
+  resultId: string;
+  previousVerdict: TrialVerdict | null;
+}
+
+const memoryOf = (row: StateRow | undefined): NotificationMemory | null =>
+  row
+    ? {
+        verdict: row.verdict,
+        last: row.last_kind ? { kind: row.last_kind, eligibleFrom: row.last_eligible_from, at: new Date(row.last_notified_at ?? 0).toISOString() } : null,
+        pending: row.pending ? { notification: row.pending.notification, dueAt: row.pending.dueAt } : null,
+      }
+    : null;
+
+/** Stores the policy's memory, a notification row and its outbox message, in the caller's transaction. */
+@Injectable()
+export class Notifications {
+  constructor(private readonly outbox: Outbox) {}
+
+  async remember(manager: EntityManager, s: Subject, memory: NotificationMemory, versions: { criteria: number; profile: number } | null): Promise<void> {
+    const pending = memory.pending ? { ...memory.pending, resultId: s.resultId, site: s.site, previousVerdict: s.previousVerdict } : null;
+    await manager.query(
+      `INSERT INTO notifier.verdict_state (patient_pseudonym, trial_id, cohort_id, verdict, criteria_version, profile_version, last_kind, last_eligible_from, last_notified_at, pending, pending_due_at)
+       VALUES ($1, $2, $3, $4, coalesce($5, 0), coalesce($6, 0), $7, $8, $9, $10, $11)
+       ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET verdict = EXCLUDED.verdict,
+         criteria_version = coalesce($5, notifier.verdict_state.criteria_version), profile_version = coalesce($6, notifier.verdict_state.profile_version),
+         last_kind = EXCLUDED.last_kind, last_eligible_from = EXCLUDED.last_eligible_from, last_notified_at = EXCLUDED.last_notified_at,
+         pending = EXCLUDED.pending, pending_due_at = EXCLUDED.pending_due_at, updated_at = now()`,
+      [
+        s.patientPseudonym,
+        s.trialId,
+        s.cohortId,
+        memory.verdict,
+        versions?.criteria ?? null,
+        versions?.profile ?? null,
+        memory.last?.kind ?? null,
+        memory.last?.eligibleFrom ?? null,
+        memory.last?.at ?? null,
+        pending ? JSON.stringify(pending) : null,
+        memory.pending?.dueAt ?? null,
+      ],
+    );
+  }
+
+  async send(manager: EntityManager, s: Subject, n: Notification, correlationId: string): Promise<MatchNotificationV1> {
+    const notification: MatchNotificationV1 = {
+      notificationId: randomUUID(),
+      patientPseudonym: s.patientPseudonym,
+      ...(s.site ? { site: s.site } : {}),
+      trialId: s.trialId,
+      ...(s.cohortId ? { cohortId: s.cohortId } : {}),
+      kind: n.kind,
+      verdict: n.verdict,
+      ...(s.previousVerdict ? { previousVerdict: s.previousVerdict } : {}),
+      ...(n.eligibleFrom ? { eligibleFrom: n.eligibleFrom } : {}),
+      ...(n.toCollect ? { toCollect: n.toCollect } : {}),
+      ...(n.reasons ? { reasons: n.reasons } : {}),
+      resultId: s.resultId,
+      createdAt: new Date().toISOString(),
+    };
+    await manager.query(
+      `INSERT INTO notifier.notifications (notification_id, patient_pseudonym, trial_id, cohort_id, kind, verdict, previous_verdict, result_id, site, eligible_from, to_collect, reasons)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        notification.notificationId,
+        s.patientPseudonym,
+        s.trialId,
+        s.cohortId,
+        n.kind,
+        n.verdict,
+        s.previousVerdict,
+        s.resultId,
+        s.site,
+        n.eligibleFrom ?? null,
+        n.toCollect ? JSON.stringify(n.toCollect) : null,
+        n.reasons ? JSON.stringify(n.reasons) : null,
+      ],
+    );
+    await this.outbox.enqueue(manager, [
+      { topic: TOPICS.matchNotifications, key: s.patientPseudonym, value: notification, eventId: notification.notificationId, schemaVersion: MATCH_NOTIFICATION_SCHEMA_VERSION, messageType: 'MatchNotification', correlationId },
+    ]);
+    return notification;
+  }
+}
 
 /**
- * Turns a changed match result into at most one notification. Results older than the state already
- * held (by criteria version, then profile version) are ignored, so reordering cannot resurrect a verdict.
+ * Turns a changed match result into at most one notification, by the policy in libs/core
+ * (`decideNotification`). Results older than the state already held (by criteria version, then profile
+ * version) are ignored, so reordering cannot resurrect a verdict.
  */
 @Injectable()
 export class NotifyOnResult {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly notifications: Notifications,
+    @Inject(NOTIFIER_SETTINGS) private readonly settings: NotifierSettings,
+  ) {}
 
-  async execute(manager: EntityManager, result: MatchResultV1, correlationId: string): Promise<MatchNotificationV1 | null> {
-    const [state] = await manager.query<Array<{ verdict: TrialVerdict; criteria_version: number; profile_version: number }>>(
-      `SELECT verdict, criteria_version, profile_version FROM notifier.verdict_state WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3 FOR UPDATE`,
-      [result.patientPseudonym, result.trialId, result.cohortId ?? ''],
+  async execute(manager: EntityManager, result: MatchResultV1, correlationId: string, now = new Date()): Promise<MatchNotificationV1 | null> {
+    const cohortId = result.cohortId ?? '';
+    const [state] = await manager.query<StateRow[]>(
+      `SELECT verdict, criteria_version, profile_version, last_kind, last_eligible_from::text AS last_eligible_from, last_notified_at, pending
+       FROM notifier.verdict_state WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3 FOR UPDATE`,
+      [result.patientPseudonym, result.trialId, cohortId],
     );
     if (state && (state.criteria_version > result.criteriaVersion || (state.criteria_version === result.criteriaVersion && state.profile_version > result.profileVersion))) {
       return null;
     }
-    await manager.query(
-      `INSERT INTO notifier.verdict_state (patient_pseudonym, trial_id, cohort_id, verdict, criteria_version, profile_version) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET verdict = EXCLUDED.verdict, criteria_version = EXCLUDED.criteria_version,
-         profile_version = EXCLUDED.profile_version, updated_at = now()`,
-      [result.patientPseudonym, result.trialId, result.cohortId ?? '', result.verdict, result.criteriaVersion, result.profileVersion],
-    );
-    const previous = state?.verdict ?? null;
-    const kind = notificationFor(previous, result.verdict);
-    if (!kind) return null;
-    const missing = result.missing ?? result.criteria.flatMap((c) => (c.outcome === 'UNKNOWN' ? (c.missing ?? []) : []));
-    const notification: MatchNotificationV1 = {
-      notificationId: randomUUID(),
-      patientPseudonym: result.patientPseudonym,
-      trialId: result.trialId,
-      ...(result.cohortId ? { cohortId: result.cohortId } : {}),
-      kind,
-      verdict: result.verdict,
-      ...(previous ? { previousVerdict: previous } : {}),
-      ...(result.eligibleFrom ? { eligibleFrom: result.eligibleFrom } : {}),
-      ...(kind === 'NEW_POTENTIAL' ? { toCollect: [...new Set(missing)] } : {}),
-      resultId: result.resultId,
-      createdAt: new Date().toISOString(),
-    };
-    await manager.query(
-      `INSERT INTO notifier.notifications (notification_id, patient_pseudonym, trial_id, cohort_id, kind, verdict, previous_verdict, result_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [notification.notificationId, notification.patientPseudonym, notification.trialId, result.cohortId ?? '', kind, notification.verdict, previous, notification.resultId],
-    );
-    await this.outbox.enqueue(manager, [
-      {
-        topic: TOPICS.matchNotifications,
-        key: notification.patientPseudonym,
-        value: notification,
-        eventId: notification.notificationId,
-        schemaVersion: MATCH_NOTIFICATION_SCHEMA_VERSION,
-        messageType: 'MatchNotification',
-        correlationId,
-      },
-    ]);
-    return notification;
+    const decision = decideNotification(memoryOf(state), { ...result, missing: result.missing ?? result.criteria.flatMap((c) => (c.outcome === 'UNKNOWN' ? (c.missing ?? []) : [])) }, now, this.settings.policy);
+    const subject: Subject = { patientPseudonym: result.patientPseudonym, trialId: result.trialId, cohortId, site: result.site ?? null, resultId: result.resultId, previousVerdict: state?.verdict ?? null };
+    await this.notifications.remember(manager, subject, decision.memory, { criteria: result.criteriaVersion, profile: result.profileVersion });
+    return decision.notify ? this.notifications.send(manager, subject, decision.notify, correlationId) : null;
+  }
+}
+
+/** Sends the notifications the quiet period held back once it is over (if what they announce still holds: see `releaseDue`). */
+@Injectable()
+export class ReleaseHeldNotifications implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ReleaseHeldNotifications.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: Notifications,
+    private readonly relay: OutboxRelay,
+    @Inject(NOTIFIER_SETTINGS) private readonly settings: NotifierSettings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.releaseNow().catch((e: unknown) => this.logger.warn(`held notifications not released yet: ${e instanceof Error ? e.message : String(e)}`)), this.settings.releaseCheckMs);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Releases every held notification that is due; returns how many were sent. */
+  releaseNow(now = new Date()): Promise<number> {
+    this.running ??= this.dataSource
+      .transaction(async (m) => {
+        const rows = await m.query<Array<StateRow & { patient_pseudonym: string; trial_id: string; cohort_id: string }>>(
+          `SELECT patient_pseudonym, trial_id, cohort_id, verdict, criteria_version, profile_version, last_kind, last_eligible_from::text AS last_eligible_from, last_notified_at, pending
+           FROM notifier.verdict_state WHERE pending_due_at <= $1 ORDER BY pending_due_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
+          [now],
+        );
+        let sent = 0;
+        for (const row of rows) {
+          const released = releaseDue(memoryOf(row)!, now);
+          if (!released || !row.pending) continue;
+          const subject: Subject = { patientPseudonym: row.patient_pseudonym, trialId: row.trial_id, cohortId: row.cohort_id, site: row.pending.site, resultId: row.pending.resultId, previousVerdict: row.pending.previousVerdict };
+          await this.notifications.remember(m, subject, released.memory, null);
+          await this.notifications.send(m, subject, released.notify, `release-${randomUUID()}`);
+          sent++;
+        }
+        return sent;
+      })
+      .then((sent) => {
+        if (sent > 0) this.relay.wake();
+        return sent;
+      })
+      .finally(() => (this.running = null));
+    return this.running;
   }
 }

@@ -1,7 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** The last verdict seen per (patient, trial, cohort), to turn results into changes; cohort '' for a trial without cohorts. */
+/**
+ * The notification policy's memory per (patient, trial, cohort) (libs/core NotificationMemory): the last verdict
+ * seen (null after a withdrawal), the last notification sent, one held back by the quiet period; cohort '' for
+ * a trial without cohorts.
+ */
 @Entity({ schema: 'notifier', name: 'verdict_state' })
+@Index('verdict_state_pending', ['pendingDueAt'], { where: 'pending_due_at IS NOT NULL' })
 export class VerdictState {
   @PrimaryColumn({ name: 'patient_pseudonym', type: 'text' })
   patientPseudonym!: string;
@@ -12,8 +17,23 @@ export class VerdictState {
   @PrimaryColumn({ name: 'cohort_id', type: 'text', default: '' })
   cohortId!: string;
 
-  @Column({ type: 'text' })
-  verdict!: string;
+  @Column({ type: 'text', nullable: true })
+  verdict!: string | null;
+
+  @Column({ name: 'last_kind', type: 'text', nullable: true })
+  lastKind!: string | null;
+
+  @Column({ name: 'last_eligible_from', type: 'date', nullable: true })
+  lastEligibleFrom!: string | null;
+
+  @Column({ name: 'last_notified_at', type: 'timestamptz', nullable: true })
+  lastNotifiedAt!: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  pending!: Record<string, unknown> | null;
+
+  @Column({ name: 'pending_due_at', type: 'timestamptz', nullable: true })
+  pendingDueAt!: Date | null;
 
   @Column({ name: 'criteria_version', type: 'int' })
   criteriaVersion!: number;
@@ -52,6 +72,18 @@ export class NotificationRecord {
 
   @Column({ name: 'result_id', type: 'text' })
   resultId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  site!: string | null;
+
+  @Column({ name: 'eligible_from', type: 'date', nullable: true })
+  eligibleFrom!: string | null;
+
+  @Column({ name: 'to_collect', type: 'jsonb', nullable: true })
+  toCollect!: string[] | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  reasons!: string[] | null;
 
   @Column({ name: 'workflow_status', type: 'text', default: 'new' })
   workflowStatus!: string;

@@ -4,13 +4,14 @@ import type { Verdict } from '../match-results/v1';
 export const MATCH_NOTIFICATION_SCHEMA_VERSION = 1;
 export const matchNotificationV1Schema = schema;
 
-export type NotificationKind = 'NEW_ELIGIBLE' | 'NEW_POTENTIAL' | 'ELIGIBLE_FROM_SCHEDULED' | 'NO_LONGER_ELIGIBLE';
+export type NotificationKind = 'NEW_ELIGIBLE' | 'NEW_POTENTIAL' | 'ELIGIBLE_FROM' | 'ELIGIBLE_NOW' | 'NO_LONGER_ELIGIBLE';
 
 /** Key: patientPseudonym. */
 export interface MatchNotificationV1 {
   notificationId: string;
   patientPseudonym: string;
   trialId: string;
+  site?: string;
   /** The cohort, when the trial has cohorts. */
   cohortId?: string;
   kind: NotificationKind;
@@ -18,6 +19,7 @@ export interface MatchNotificationV1 {
   previousVerdict?: Verdict;
   eligibleFrom?: string;
   toCollect?: string[];
+  reasons?: string[];
   resultId: string;
   createdAt: string;
 }

@@ -1,0 +1,76 @@
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import { HEADERS, TOPICS, type MatchNotificationV1, type MatchResultV1 } from '@trialmatch/contracts';
+import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
+import { startSystem, type RunningSystem } from './support/services';
+
+const TRIAL = 'NCT09990201';
+const newPseudonym = () => `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+
+/** A match result as the matcher publishes it (criteria trimmed to what the notifier reads). */
+function result(patient: string, profileVersion: number, verdict: MatchResultV1['verdict'], extra: Partial<MatchResultV1> = {}): MatchResultV1 {
+  return { resultId: randomUUID(), patientPseudonym: patient, site: 'site-north', trialId: TRIAL, cohortId: 'A', criteriaVersion: 1, profileVersion, verdict, evaluatedAt: new Date().toISOString(), failing: [], unknown: [], missing: [], criteria: [], ...extra };
+}
+
+describe('notifier over real Kafka and PostgreSQL', () => {
+  let sys: RunningSystem;
+  let tap: Tap;
+  let prod: Producer;
+  const k = kafka(realInfra().brokers);
+  const send = (r: MatchResultV1) => produce(prod, TOPICS.matchResults, r.patientPseudonym, JSON.stringify(r), { [HEADERS.eventId]: r.resultId });
+  const notes = (p: string) => tap.messages.filter((m) => m.topic === TOPICS.matchNotifications && m.key === p).map((m) => m.json<MatchNotificationV1>());
+  const next = async (p: string, n: number) => (await tap.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === p, 30000, n)).at(-1)!.json<MatchNotificationV1>();
+
+  beforeAll(async () => {
+    // A quiet period of 3.6 s, looked at every 200 ms, so the flapping guard shows within the test.
+    sys = await startSystem({ NOTIFIER_QUIET_PERIOD_HOURS: '0.001', NOTIFIER_RELEASE_CHECK_MS: '200' }, ['notifier']);
+    tap = await new Tap(k, [TOPICS.matchNotifications]).start();
+    prod = await producer(k);
+  });
+
+  afterAll(async () => {
+    await prod?.disconnect();
+    await tap?.stop();
+    await sys?.stop();
+  });
+
+  it('announces each kind from a result sequence, with the date, what to collect and the reasons; a duplicate result gives one notification', async () => {
+    const p = newPseudonym();
+    await send(result(p, 1, 'POTENTIALLY_ELIGIBLE', { unknown: ['inc-hb'], missing: ['hemoglobin within 14 days'] }));
+    expect(await next(p, 1)).toMatchObject({ kind: 'NEW_POTENTIAL', toCollect: ['hemoglobin within 14 days'], site: 'site-north', cohortId: 'A' });
+    await send(result(p, 2, 'ELIGIBLE_FROM', { eligibleFrom: '2027-01-15', failing: ['exc-washout'] }));
+    expect(await next(p, 2)).toMatchObject({ kind: 'ELIGIBLE_FROM', eligibleFrom: '2027-01-15', previousVerdict: 'POTENTIALLY_ELIGIBLE' });
+    const arrived = result(p, 3, 'ELIGIBLE');
+    await send(arrived);
+    await send(arrived); // redelivered
+    expect(await next(p, 3)).toMatchObject({ kind: 'ELIGIBLE_NOW', previousVerdict: 'ELIGIBLE_FROM' });
+    await send(result(p, 4, 'INELIGIBLE', { failing: ['exc-cns'] }));
+    expect(await next(p, 4)).toMatchObject({ kind: 'NO_LONGER_ELIGIBLE', reasons: ['exc-cns'] });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(notes(p).map((n) => n.kind)).toEqual(['NEW_POTENTIAL', 'ELIGIBLE_FROM', 'ELIGIBLE_NOW', 'NO_LONGER_ELIGIBLE']);
+    const stored = await query<{ kind: string; reasons: string[] | null }>(sys.notifier.databaseUrl, `SELECT kind, reasons FROM notifier.notifications WHERE patient_pseudonym = $1 ORDER BY created_at`, [p]);
+    expect(stored.map((s) => s.kind)).toEqual(['NEW_POTENTIAL', 'ELIGIBLE_FROM', 'ELIGIBLE_NOW', 'NO_LONGER_ELIGIBLE']);
+    const inbox = (await request(sys.notifier.url).get('/v1/notifications').query({ site: 'site-north', patient: p }).expect(200)).body as Array<Record<string, unknown>>;
+    expect(inbox[0]).toMatchObject({ kind: 'NO_LONGER_ELIGIBLE', reasons: ['exc-cns'], cohortId: 'A', site: 'site-north' });
+    expect(inbox.find((n) => n.kind === 'ELIGIBLE_FROM')).toMatchObject({ eligibleFrom: '2027-01-15' });
+    expect((await request(sys.notifier.url).get('/v1/notifications').query({ site: 'site-south', patient: p }).expect(200)).body).toEqual([]);
+  });
+
+  it('holds a change back for the quiet period: a flap back is never announced, a lasting change is, once the period is over', async () => {
+    const [flapping, lasting] = [newPseudonym(), newPseudonym()];
+    await send(result(flapping, 1, 'ELIGIBLE'));
+    await send(result(lasting, 1, 'ELIGIBLE'));
+    await next(flapping, 1);
+    await next(lasting, 1);
+    await send(result(flapping, 2, 'INELIGIBLE', { failing: ['inc-anc'] }));
+    await send(result(flapping, 3, 'ELIGIBLE'));
+    await send(result(lasting, 2, 'INELIGIBLE', { failing: ['inc-anc'] }));
+    const released = await next(lasting, 2);
+    expect(released).toMatchObject({ kind: 'NO_LONGER_ELIGIBLE', reasons: ['inc-anc'] });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(notes(flapping).map((n) => n.kind)).toEqual(['NEW_ELIGIBLE']);
+    const [state] = await query<{ pending: unknown }>(sys.notifier.databaseUrl, `SELECT pending FROM notifier.verdict_state WHERE patient_pseudonym = $1`, [flapping]);
+    expect(state!.pending).toBeNull();
+  });
+});
