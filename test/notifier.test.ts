@@ -73,4 +73,37 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     const [state] = await query<{ pending: unknown }>(sys.notifier.databaseUrl, `SELECT pending FROM notifier.verdict_state WHERE patient_pseudonym = $1`, [flapping]);
     expect(state!.pending).toBeNull();
   });
+
+  it('runs the screening workflow: transitions with who and when, 409 with the allowed ones, screen-failed reasons, a match that stops holding flagged', async () => {
+    const p = newPseudonym();
+    await send(result(p, 1, 'ELIGIBLE'));
+    await next(p, 1);
+    const url = (path = '') => `/v1/screenings/${p}/${TRIAL}${path}`;
+    const opened = (await request(sys.notifier.url).get(url()).query({ cohort: 'A' }).expect(200)).body as { status: string; site: string; allowed: string[] };
+    expect(opened).toMatchObject({ status: 'new', site: 'site-north', allowed: ['reviewing', 'declined', 'screen-failed'] });
+    await request(sys.notifier.url).post(url('/transitions')).send({ to: 'reviewing', cohortId: 'A' }).expect(400); // nobody named
+    await request(sys.notifier.url).post(url('/transitions')).set('x-actor', 'coordinator-a').send({ to: 'reviewing', cohortId: 'A' }).expect(201);
+    const illegal = await request(sys.notifier.url).post(url('/transitions')).set('x-actor', 'coordinator-a').send({ to: 'enrolled', cohortId: 'A' }).expect(409);
+    expect(illegal.body).toMatchObject({ from: 'reviewing', to: 'enrolled', allowed: ['contacted', 'declined', 'screen-failed'] });
+
+    // The match stops holding while under review: flagged (after the quiet period), not closed.
+    await send(result(p, 2, 'INELIGIBLE', { failing: ['inc-anc'] }));
+    await next(p, 2);
+    const flagged = (await request(sys.notifier.url).get('/v1/screenings').query({ site: 'site-north', status: 'reviewing' }).expect(200)).body as Array<{ patientPseudonym: string; flag: string | null }>;
+    expect(flagged.find((x) => x.patientPseudonym === p)).toMatchObject({ flag: 'match no longer holds (inc-anc)' });
+
+    await request(sys.notifier.url).post(url('/transitions')).set('x-actor', 'coordinator-b').send({ to: 'screen-failed', cohortId: 'A' }).expect(400);
+    const failed = await request(sys.notifier.url)
+      .post(url('/transitions'))
+      .set('x-actor', 'coordinator-b')
+      .send({ to: 'screen-failed', cohortId: 'A', reasons: [{ criterionId: 'inc-anc', code: 'lab-out-of-range', note: 'ANC 0.8 on repeat' }] })
+      .expect(201);
+    expect(failed.body).toMatchObject({ status: 'screen-failed', flag: null, allowed: [] });
+    expect((failed.body as { transitions: Array<{ from: string; to: string; actor: string }> }).transitions.map((t) => [t.from, t.to, t.actor])).toEqual([
+      ['new', 'reviewing', 'coordinator-a'],
+      ['reviewing', 'screen-failed', 'coordinator-b'],
+    ]);
+    await request(sys.notifier.url).post(url('/transitions')).set('x-actor', 'coordinator-b').send({ to: 'reviewing', cohortId: 'A' }).expect(409);
+    await request(sys.notifier.url).post(`/v1/screenings/${newPseudonym()}/${TRIAL}/transitions`).set('x-actor', 'coordinator-b').send({ to: 'reviewing' }).expect(404);
+  });
 });

@@ -7,15 +7,17 @@ import { NOTIFIER_ENTITIES } from './persistence/entities';
 import { Notifier1764400003000 } from './persistence/migrations/1764400003000-notifier';
 import { NotifierCohorts1764400005000 } from './persistence/migrations/1764400005000-notifier-cohorts';
 import { NotifierPolicy1764400008000 } from './persistence/migrations/1764400008000-notifier-policy';
+import { NotifierScreenings1764400009000 } from './persistence/migrations/1764400009000-notifier-screenings';
+import { ScreeningsController } from './http/screenings.controller';
 
-export const NOTIFIER_PERSISTENCE = { entities: NOTIFIER_ENTITIES, migrations: [Notifier1764400003000, NotifierCohorts1764400005000, NotifierPolicy1764400008000] };
+export const NOTIFIER_PERSISTENCE = { entities: NOTIFIER_ENTITIES, migrations: [Notifier1764400003000, NotifierCohorts1764400005000, NotifierPolicy1764400008000, NotifierScreenings1764400009000] };
 
 @Module({})
 export class NotifierModule {
   static register(settings: NotifierSettings): DynamicModule {
     return {
       module: NotifierModule,
-      controllers: [NotificationsController, ResultsConsumer],
+      controllers: [NotificationsController, ScreeningsController, ResultsConsumer],
       providers: [{ provide: NOTIFIER_SETTINGS, useValue: settings }, Notifications, NotifyOnResult, ReleaseHeldNotifications],
     };
   }

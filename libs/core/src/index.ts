@@ -4,6 +4,7 @@ export * from './eligibility/rules';
 export * from './eligibility/compile';
 export * from './eligibility/trial';
 export * from './notification/policy';
+export * from './workflow/screening';
 export * from './patient/settings';
 export * from './patient/clinical-events';
 export * from './patient/lines-of-therapy';

@@ -7,6 +7,9 @@ import { MATCH_NOTIFICATION_SCHEMA_VERSION, TOPICS, type MatchNotificationV1, ty
 import { Outbox, OutboxRelay } from '@trialmatch/platform';
 import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
 
+/** Screenings not yet at a final status: a match that stops holding flags them. */
+const OPEN_STATUSES = ['new', 'reviewing', 'contacted'];
+
 interface StateRow {
   verdict: TrialVerdict | null;
   criteria_version: number;
@@ -36,7 +39,11 @@ const memoryOf = (row: StateRow | undefined): NotificationMemory | null =>
       }
     : null;
 
-/** Stores the policy's memory, a notification row and its outbox message, in the caller's transaction. */
+/**
+ * Stores the policy's memory, a notification row and its outbox message, in the caller's transaction, and
+ * keeps the coordinator's screening in step: a match announced opens a screening (status new) if there is
+ * none; a match that stops holding flags an open screening instead of closing it.
+ */
 @Injectable()
 export class Notifications {
   constructor(private readonly outbox: Outbox) {}
@@ -63,6 +70,21 @@ export class Notifications {
         pending ? JSON.stringify(pending) : null,
         memory.pending?.dueAt ?? null,
       ],
+    );
+  }
+
+  private async track(manager: EntityManager, s: Subject, n: Notification): Promise<void> {
+    if (n.kind === 'NO_LONGER_ELIGIBLE') {
+      await manager.query(
+        `UPDATE notifier.screenings SET flag = $4, updated_at = now() WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3 AND status = ANY($5)`,
+        [s.patientPseudonym, s.trialId, s.cohortId, `match no longer holds (${(n.reasons ?? []).join(', ') || 'ineligible'})`, OPEN_STATUSES],
+      );
+      return;
+    }
+    await manager.query(
+      `INSERT INTO notifier.screenings (patient_pseudonym, trial_id, cohort_id, site) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET flag = NULL, updated_at = now() WHERE notifier.screenings.flag IS NOT NULL`,
+      [s.patientPseudonym, s.trialId, s.cohortId, s.site],
     );
   }
 
@@ -100,6 +122,7 @@ export class Notifications {
         n.reasons ? JSON.stringify(n.reasons) : null,
       ],
     );
+    await this.track(manager, s, n);
     await this.outbox.enqueue(manager, [
       { topic: TOPICS.matchNotifications, key: s.patientPseudonym, value: notification, eventId: notification.notificationId, schemaVersion: MATCH_NOTIFICATION_SCHEMA_VERSION, messageType: 'MatchNotification', correlationId },
     ]);

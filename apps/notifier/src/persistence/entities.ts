@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * The notification policy's memory per (patient, trial, cohort) (libs/core NotificationMemory): the last verdict
@@ -92,4 +92,68 @@ export class NotificationRecord {
   createdAt!: Date;
 }
 
-export const NOTIFIER_ENTITIES = [VerdictState, NotificationRecord];
+/** The coordinator's screening of one (patient, trial, cohort): status, and a flag when the match stopped holding meanwhile. */
+@Entity({ schema: 'notifier', name: 'screenings' })
+@Index('screenings_by_site', ['site', 'status'])
+export class ScreeningRecord {
+  @PrimaryColumn({ name: 'patient_pseudonym', type: 'text' })
+  patientPseudonym!: string;
+
+  @PrimaryColumn({ name: 'trial_id', type: 'text' })
+  trialId!: string;
+
+  @PrimaryColumn({ name: 'cohort_id', type: 'text', default: '' })
+  cohortId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  site!: string | null;
+
+  @Column({ type: 'text', default: 'new' })
+  status!: string;
+
+  @Column({ type: 'text', nullable: true })
+  flag!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}
+
+/** Every workflow transition: who, when, from, to, and for screen-failed the per-criterion reasons. */
+@Entity({ schema: 'notifier', name: 'screening_transitions' })
+@Index('screening_transitions_by_key', ['patientPseudonym', 'trialId', 'cohortId', 'id'])
+export class ScreeningTransitionRecord {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ name: 'patient_pseudonym', type: 'text' })
+  patientPseudonym!: string;
+
+  @Column({ name: 'trial_id', type: 'text' })
+  trialId!: string;
+
+  @Column({ name: 'cohort_id', type: 'text' })
+  cohortId!: string;
+
+  @Column({ name: 'from_status', type: 'text' })
+  fromStatus!: string;
+
+  @Column({ name: 'to_status', type: 'text' })
+  toStatus!: string;
+
+  @Column({ type: 'text' })
+  actor!: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  reasons!: unknown[] | null;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at!: Date;
+}
+
+export const NOTIFIER_ENTITIES = [VerdictState, NotificationRecord, ScreeningRecord, ScreeningTransitionRecord];
