@@ -1,5 +1,8 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyWebhook, WEBHOOK_HEADERS } from '../apps/notifier/src/webhooks/signature';
 import type { Producer } from 'kafkajs';
 import { HEADERS, TOPICS, type MatchNotificationV1, type MatchResultV1 } from '@trialmatch/contracts';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
@@ -24,7 +27,7 @@ describe('notifier over real Kafka and PostgreSQL', () => {
 
   beforeAll(async () => {
     // A quiet period of 3.6 s, looked at every 200 ms, so the flapping guard shows within the test.
-    sys = await startSystem({ NOTIFIER_QUIET_PERIOD_HOURS: '0.001', NOTIFIER_RELEASE_CHECK_MS: '200' }, ['notifier']);
+    sys = await startSystem({ NOTIFIER_QUIET_PERIOD_HOURS: '0.001', NOTIFIER_RELEASE_CHECK_MS: '200', WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '100', WEBHOOK_MAX_ATTEMPTS: '3' }, ['notifier']);
     tap = await new Tap(k, [TOPICS.matchNotifications]).start();
     prod = await producer(k);
   });
@@ -105,5 +108,64 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     ]);
     await request(sys.notifier.url).post(url('/transitions')).set('x-actor', 'coordinator-b').send({ to: 'reviewing', cohortId: 'A' }).expect(409);
     await request(sys.notifier.url).post(`/v1/screenings/${newPseudonym()}/${TRIAL}/transitions`).set('x-actor', 'coordinator-b').send({ to: 'reviewing' }).expect(404);
+  });
+
+  it('delivers signed webhooks: a receiver failing twice gets one delivery, succeeded on the third attempt; a dead one is redelivered by hand', async () => {
+    const receiver = async (answer: (n: number) => number) => {
+      const calls: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+      const server: Server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+        req.on('end', () => {
+          calls.push({ headers: req.headers, body });
+          res.statusCode = answer(calls.length);
+          res.end();
+        });
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+      return { calls, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook` };
+    };
+    let fixed = false;
+    const flaky = await receiver((n) => (n <= 2 ? 500 : 200));
+    const down = await receiver(() => (fixed ? 204 : 503));
+    const elsewhere = await receiver(() => 200);
+    try {
+      const sub = (await request(sys.notifier.url).post('/v1/webhooks').send({ url: flaky.url, site: 'site-north', trialId: TRIAL }).expect(201)).body as { id: string; secret: string };
+      const dead = (await request(sys.notifier.url).post('/v1/webhooks').send({ url: down.url, secret: 'a-shared-secret-of-32-characters', site: 'site-north' }).expect(201)).body as { id: string };
+      await request(sys.notifier.url).post('/v1/webhooks').send({ url: elsewhere.url, site: 'site-south' }).expect(201);
+      await request(sys.notifier.url).post('/v1/webhooks').send({ url: 'ftp://example.org/x', trialId: 'KarMMa' }).expect(400);
+      expect(((await request(sys.notifier.url).get('/v1/webhooks').expect(200)).body as Array<Record<string, unknown>>).every((w) => !('secret' in w))).toBe(true);
+
+      const p = newPseudonym();
+      await send(result(p, 1, 'ELIGIBLE'));
+      const log = async (id: string) => (await request(sys.notifier.url).get(`/v1/webhooks/${id}/deliveries`).expect(200)).body as Array<{ id: string; status: string; attempts: number; lastStatusCode: number }>;
+      const until = async (check: () => Promise<boolean>) => {
+        const deadline = Date.now() + 30000;
+        while (!(await check())) {
+          if (Date.now() > deadline) throw new Error('timed out');
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      await until(async () => (await log(sub.id))[0]?.status === 'succeeded');
+      expect(await log(sub.id)).toEqual([expect.objectContaining({ status: 'succeeded', attempts: 3, lastStatusCode: 200 })]);
+      expect(flaky.calls).toHaveLength(3);
+      expect(new Set(flaky.calls.map((c) => c.headers[WEBHOOK_HEADERS.delivery])).size).toBe(1);
+      const last = flaky.calls[2]!;
+      const headers = { timestamp: String(last.headers[WEBHOOK_HEADERS.timestamp]), signature: String(last.headers[WEBHOOK_HEADERS.signature]) };
+      expect(verifyWebhook(sub.secret, headers, last.body)).toBe(true);
+      expect(verifyWebhook(sub.secret, headers, last.body.replace('ELIGIBLE', 'INELIGIBLE'))).toBe(false);
+      expect(JSON.parse(last.body)).toMatchObject({ patientPseudonym: p, kind: 'NEW_ELIGIBLE', site: 'site-north' });
+      expect(last.body).not.toMatch(/MRN|birthDate/);
+
+      await until(async () => (await log(dead.id))[0]?.status === 'dead');
+      expect((await log(dead.id))[0]).toMatchObject({ status: 'dead', attempts: 3, lastStatusCode: 503 });
+      fixed = true;
+      await request(sys.notifier.url).post(`/v1/webhooks/deliveries/${(await log(dead.id))[0]!.id}/redeliver`).expect(202);
+      await until(async () => (await log(dead.id))[0]?.status === 'succeeded');
+      expect(down.calls).toHaveLength(4);
+      expect(elsewhere.calls).toHaveLength(0);
+    } finally {
+      for (const r of [flaky, down, elsewhere]) r.server.close();
+    }
   });
 });

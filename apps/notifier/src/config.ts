@@ -7,6 +7,10 @@ export const notifierSettingsEnvSchema = z.object({
   /** Flapping guard (docs/notifier.md): hours a NO_LONGER_ELIGIBLE is held back to see whether it lasts; 0 turns it off. */
   NOTIFIER_QUIET_PERIOD_HOURS: z.coerce.number().min(0).max(24 * 30).default(1),
   NOTIFIER_RELEASE_CHECK_MS: z.coerce.number().int().min(100).default(60000),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(5000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
 });
 
 export const notifierEnvSchema = baseEnvSchema.merge(kafkaModeEnvSchema).merge(notifierSettingsEnvSchema).extend({
@@ -17,4 +21,5 @@ export type NotifierEnv = z.infer<typeof notifierEnvSchema>;
 export const notifierSettings = (env: z.infer<typeof notifierSettingsEnvSchema>): NotifierSettings => ({
   policy: { quietPeriodHours: env.NOTIFIER_QUIET_PERIOD_HOURS },
   releaseCheckMs: env.NOTIFIER_RELEASE_CHECK_MS,
+  webhooks: { pollMs: env.WEBHOOK_POLL_MS, maxAttempts: env.WEBHOOK_MAX_ATTEMPTS, backoffMs: env.WEBHOOK_BACKOFF_MS, timeoutMs: env.WEBHOOK_TIMEOUT_MS },
 });

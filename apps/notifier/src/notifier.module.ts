@@ -9,16 +9,19 @@ import { NotifierCohorts1764400005000 } from './persistence/migrations/176440000
 import { NotifierPolicy1764400008000 } from './persistence/migrations/1764400008000-notifier-policy';
 import { NotifierScreenings1764400009000 } from './persistence/migrations/1764400009000-notifier-screenings';
 import { ScreeningsController } from './http/screenings.controller';
+import { NotifierWebhooks1764400010000 } from './persistence/migrations/1764400010000-notifier-webhooks';
+import { WebhookDeliveries } from './webhooks/deliveries';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
-export const NOTIFIER_PERSISTENCE = { entities: NOTIFIER_ENTITIES, migrations: [Notifier1764400003000, NotifierCohorts1764400005000, NotifierPolicy1764400008000, NotifierScreenings1764400009000] };
+export const NOTIFIER_PERSISTENCE = { entities: NOTIFIER_ENTITIES, migrations: [Notifier1764400003000, NotifierCohorts1764400005000, NotifierPolicy1764400008000, NotifierScreenings1764400009000, NotifierWebhooks1764400010000] };
 
 @Module({})
 export class NotifierModule {
   static register(settings: NotifierSettings): DynamicModule {
     return {
       module: NotifierModule,
-      controllers: [NotificationsController, ScreeningsController, ResultsConsumer],
-      providers: [{ provide: NOTIFIER_SETTINGS, useValue: settings }, Notifications, NotifyOnResult, ReleaseHeldNotifications],
+      controllers: [NotificationsController, ScreeningsController, WebhooksController, ResultsConsumer],
+      providers: [{ provide: NOTIFIER_SETTINGS, useValue: settings }, Notifications, NotifyOnResult, ReleaseHeldNotifications, WebhookDeliveries],
     };
   }
 }

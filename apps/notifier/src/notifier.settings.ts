@@ -6,4 +6,14 @@ export interface NotifierSettings {
   policy: NotificationPolicySettings;
   /** How often notifications held back by the quiet period are looked at. */
   releaseCheckMs: number;
+  webhooks: {
+    /** How often due deliveries are looked for (and at once after a notification). */
+    pollMs: number;
+    /** Attempts before a delivery is dead (manual redelivery only). */
+    maxAttempts: number;
+    /** First retry delay; doubled on every further attempt, at most an hour. */
+    backoffMs: number;
+    /** How long one call may take. */
+    timeoutMs: number;
+  };
 }

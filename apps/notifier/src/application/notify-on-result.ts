@@ -6,6 +6,7 @@ import { decideNotification, releaseDue, type Notification, type NotificationMem
 import { MATCH_NOTIFICATION_SCHEMA_VERSION, TOPICS, type MatchNotificationV1, type MatchResultV1 } from '@trialmatch/contracts';
 import { Outbox, OutboxRelay } from '@trialmatch/platform';
 import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
+import { WebhookDeliveries } from '../webhooks/deliveries';
 
 /** Screenings not yet at a final status: a match that stops holding flags them. */
 const OPEN_STATUSES = ['new', 'reviewing', 'contacted'];
@@ -46,7 +47,10 @@ const memoryOf = (row: StateRow | undefined): NotificationMemory | null =>
  */
 @Injectable()
 export class Notifications {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly webhooks: WebhookDeliveries,
+  ) {}
 
   async remember(manager: EntityManager, s: Subject, memory: NotificationMemory, versions: { criteria: number; profile: number } | null): Promise<void> {
     const pending = memory.pending ? { ...memory.pending, resultId: s.resultId, site: s.site, previousVerdict: s.previousVerdict } : null;
@@ -71,6 +75,16 @@ export class Notifications {
         memory.pending?.dueAt ?? null,
       ],
     );
+  }
+
+  /** Set when a transaction added webhook deliveries: the caller wakes the worker after committing (see `afterCommit`). */
+  private wakeWebhooksAfterCommit = false;
+
+  /** Starts due webhook deliveries at once rather than at the next poll. */
+  afterCommit(): void {
+    if (!this.wakeWebhooksAfterCommit) return;
+    this.wakeWebhooksAfterCommit = false;
+    void this.webhooks.tick();
   }
 
   private async track(manager: EntityManager, s: Subject, n: Notification): Promise<void> {
@@ -123,6 +137,7 @@ export class Notifications {
       ],
     );
     await this.track(manager, s, n);
+    if ((await this.webhooks.enqueue(manager, notification)) > 0) this.wakeWebhooksAfterCommit = true;
     await this.outbox.enqueue(manager, [
       { topic: TOPICS.matchNotifications, key: s.patientPseudonym, value: notification, eventId: notification.notificationId, schemaVersion: MATCH_NOTIFICATION_SCHEMA_VERSION, messageType: 'MatchNotification', correlationId },
     ]);
@@ -205,6 +220,7 @@ export class ReleaseHeldNotifications implements OnApplicationBootstrap, BeforeA
       })
       .then((sent) => {
         if (sent > 0) this.relay.wake();
+        this.notifications.afterCommit();
         return sent;
       })
       .finally(() => (this.running = null));

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
  * The notification policy's memory per (patient, trial, cohort) (libs/core NotificationMemory): the last verdict
@@ -156,4 +156,70 @@ export class ScreeningTransitionRecord {
   at!: Date;
 }
 
-export const NOTIFIER_ENTITIES = [VerdictState, NotificationRecord, ScreeningRecord, ScreeningTransitionRecord];
+
+/** A hospital or sponsor system to call for notifications of one site and/or trial (both absent: all). */
+@Entity({ schema: 'notifier', name: 'webhook_subscriptions' })
+export class WebhookSubscriptionRecord {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  url!: string;
+
+  /** The HMAC key the payloads are signed with. */
+  @Column({ type: 'text' })
+  secret!: string;
+
+  @Column({ type: 'text', nullable: true })
+  site!: string | null;
+
+  @Column({ name: 'trial_id', type: 'text', nullable: true })
+  trialId!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}
+
+/** One notification to one subscription: pending (with the next attempt's time), succeeded, or dead after the last attempt. */
+@Entity({ schema: 'notifier', name: 'webhook_deliveries' })
+@Unique('webhook_deliveries_subscription_id_notification_id_key', ['subscriptionId', 'notificationId'])
+@Index('webhook_deliveries_due', ['nextAttemptAt'], { where: "status = 'pending'" })
+export class WebhookDeliveryRecord {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ name: 'subscription_id', type: 'uuid' })
+  subscriptionId!: string;
+
+  @Column({ name: 'notification_id', type: 'text' })
+  notificationId!: string;
+
+  @Column({ type: 'text' })
+  payload!: string;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: string;
+
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
+  nextAttemptAt!: Date;
+
+  @Column({ name: 'last_status_code', type: 'int', nullable: true })
+  lastStatusCode!: number | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+}
+
+export const NOTIFIER_ENTITIES = [VerdictState, NotificationRecord, ScreeningRecord, ScreeningTransitionRecord, WebhookSubscriptionRecord, WebhookDeliveryRecord];
