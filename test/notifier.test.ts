@@ -4,7 +4,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyWebhook, WEBHOOK_HEADERS } from '../apps/notifier/src/webhooks/signature';
 import type { Producer } from 'kafkajs';
-import { HEADERS, TOPICS, type MatchNotificationV1, type MatchResultV1 } from '@trialmatch/contracts';
+import { HEADERS, TOPICS, type MatchNotificationV1, type MatchResultV1, type SiteDigestV1 } from '@trialmatch/contracts';
+import { Digests } from '../apps/notifier/src/application/digests';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
 import { startSystem, type RunningSystem } from './support/services';
 
@@ -28,7 +29,7 @@ describe('notifier over real Kafka and PostgreSQL', () => {
   beforeAll(async () => {
     // A quiet period of 3.6 s, looked at every 200 ms, so the flapping guard shows within the test.
     sys = await startSystem({ NOTIFIER_QUIET_PERIOD_HOURS: '0.001', NOTIFIER_RELEASE_CHECK_MS: '200', WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '100', WEBHOOK_MAX_ATTEMPTS: '3' }, ['notifier']);
-    tap = await new Tap(k, [TOPICS.matchNotifications]).start();
+    tap = await new Tap(k, [TOPICS.matchNotifications, TOPICS.siteDigests]).start();
     prod = await producer(k);
   });
 
@@ -167,5 +168,30 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     } finally {
       for (const r of [flaky, down, elsewhere]) r.server.close();
     }
+  });
+
+  it('summarizes a site’s day: new eligible, new potential, eligible-from within the week; a finished day is published on site-digests.v1 once', async () => {
+    const site = `site-${randomUUID().slice(0, 8)}`;
+    const [eligible, potential, soon, later] = [newPseudonym(), newPseudonym(), newPseudonym(), newPseudonym()];
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    await send(result(eligible, 1, 'ELIGIBLE', { site }));
+    await send(result(potential, 1, 'POTENTIALLY_ELIGIBLE', { site, missing: ['ECOG'] }));
+    await send(result(soon, 1, 'ELIGIBLE_FROM', { site, eligibleFrom: inDays(3) }));
+    await send(result(later, 1, 'ELIGIBLE_FROM', { site, eligibleFrom: inDays(20) }));
+    for (const p of [eligible, potential, soon, later]) await next(p, 1);
+    const today = new Date().toISOString().slice(0, 10);
+    const digest = (await request(sys.notifier.url).get(`/v1/digests/${site}`).expect(200)).body as SiteDigestV1;
+    expect(digest).toMatchObject({ site, day: today, newEligible: [{ patientPseudonym: eligible, trialId: TRIAL, cohortId: 'A' }], newPotential: [{ patientPseudonym: potential, toCollect: ['ECOG'] }] });
+    expect(digest.eligibleFromThisWeek).toEqual([{ patientPseudonym: soon, trialId: TRIAL, cohortId: 'A', eligibleFrom: inDays(3) }]);
+    await request(sys.notifier.url).get(`/v1/digests/${site}`).query({ day: 'yesterday' }).expect(400);
+
+    const digests = sys.notifier.app.get(Digests);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    await digests.publishDue(tomorrow);
+    await digests.publishDue(tomorrow); // a second pass (or instance) publishes nothing more
+    const published = await tap.waitFor((m) => m.topic === TOPICS.siteDigests && m.key === site);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(tap.messages.filter((m) => m.topic === TOPICS.siteDigests && m.key === site)).toHaveLength(1);
+    expect(published[0]!.json<SiteDigestV1>()).toMatchObject({ site, day: today, newEligible: [{ patientPseudonym: eligible }] });
   });
 });

@@ -10,10 +10,12 @@ import { NotifierPolicy1764400008000 } from './persistence/migrations/1764400008
 import { NotifierScreenings1764400009000 } from './persistence/migrations/1764400009000-notifier-screenings';
 import { ScreeningsController } from './http/screenings.controller';
 import { NotifierWebhooks1764400010000 } from './persistence/migrations/1764400010000-notifier-webhooks';
+import { NotifierDigests1764400011000 } from './persistence/migrations/1764400011000-notifier-digests';
+import { Digests } from './application/digests';
 import { WebhookDeliveries } from './webhooks/deliveries';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
-export const NOTIFIER_PERSISTENCE = { entities: NOTIFIER_ENTITIES, migrations: [Notifier1764400003000, NotifierCohorts1764400005000, NotifierPolicy1764400008000, NotifierScreenings1764400009000, NotifierWebhooks1764400010000] };
+export const NOTIFIER_PERSISTENCE = { entities: NOTIFIER_ENTITIES, migrations: [Notifier1764400003000, NotifierCohorts1764400005000, NotifierPolicy1764400008000, NotifierScreenings1764400009000, NotifierWebhooks1764400010000, NotifierDigests1764400011000] };
 
 @Module({})
 export class NotifierModule {
@@ -21,7 +23,7 @@ export class NotifierModule {
     return {
       module: NotifierModule,
       controllers: [NotificationsController, ScreeningsController, WebhooksController, ResultsConsumer],
-      providers: [{ provide: NOTIFIER_SETTINGS, useValue: settings }, Notifications, NotifyOnResult, ReleaseHeldNotifications, WebhookDeliveries],
+      providers: [{ provide: NOTIFIER_SETTINGS, useValue: settings }, Notifications, NotifyOnResult, ReleaseHeldNotifications, WebhookDeliveries, Digests],
     };
   }
 }

@@ -6,6 +6,9 @@ export interface NotifierSettings {
   policy: NotificationPolicySettings;
   /** How often notifications held back by the quiet period are looked at. */
   releaseCheckMs: number;
+  /** How often finished days' digests are looked for, and how many days back. */
+  digestCheckMs: number;
+  digestDays: number;
   webhooks: {
     /** How often due deliveries are looked for (and at once after a notification). */
     pollMs: number;

@@ -6,3 +6,4 @@ export * from './patient-profiles/v1';
 export * from './trial-criteria/v1';
 export * from './match-results/v1';
 export * from './match-notifications/v1';
+export * from './site-digests/v1';

@@ -5,6 +5,7 @@ export const TOPICS = {
   trialCriteria: 'trial-criteria.v1',
   matchResults: 'match-results.v1',
   matchNotifications: 'match-notifications.v1',
+  siteDigests: 'site-digests.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

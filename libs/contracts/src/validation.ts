@@ -6,6 +6,7 @@ import { patientProfileV1Schema } from './patient-profiles/v1';
 import { criteriaRuleSchema, trialCriteriaV1Schema } from './trial-criteria/v1';
 import { matchResultV1Schema } from './match-results/v1';
 import { matchNotificationV1Schema } from './match-notifications/v1';
+import { siteDigestV1Schema } from './site-digests/v1';
 
 /** One problem with a message, located by JSON pointer. */
 export interface ContractViolation {
@@ -38,6 +39,7 @@ const SCHEMAS: Record<TopicName, object> = {
   [TOPICS.trialCriteria]: trialCriteriaV1Schema,
   [TOPICS.matchResults]: matchResultV1Schema,
   [TOPICS.matchNotifications]: matchNotificationV1Schema,
+  [TOPICS.siteDigests]: siteDigestV1Schema,
 };
 
 const validators = new Map<string, ValidateFunction>(

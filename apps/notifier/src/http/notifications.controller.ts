@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
+import { Digests } from '../application/digests';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -6,7 +7,18 @@ import type { DataSource } from 'typeorm';
 @ApiTags('notifier')
 @Controller('v1')
 export class NotificationsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly digests: Digests,
+  ) {}
+
+  @Get('digests/:site')
+  @ApiOperation({ summary: "A site's daily digest (UTC day; default today, so far): new eligible, new potential, eligible-from within seven days. Finished days are also published on site-digests.v1." })
+  @ApiQuery({ name: 'day', required: false, description: 'YYYY-MM-DD' })
+  async digest(@Param('site') site: string, @Query('day') day?: string): Promise<unknown> {
+    if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new BadRequestException({ message: 'invalid day', errors: [{ pointer: '?day', message: 'must be YYYY-MM-DD' }] });
+    return this.digests.build(site, day ?? new Date().toISOString().slice(0, 10));
+  }
 
   @Get('notifications')
   @ApiOperation({ summary: 'Notifications, newest first (at most 200); optionally for one patient pseudonym or one site.' })

@@ -222,4 +222,21 @@ export class WebhookDeliveryRecord {
   deliveredAt!: Date | null;
 }
 
-export const NOTIFIER_ENTITIES = [VerdictState, NotificationRecord, ScreeningRecord, ScreeningTransitionRecord, WebhookSubscriptionRecord, WebhookDeliveryRecord];
+
+/** A site's daily digest as published on site-digests.v1. */
+@Entity({ schema: 'notifier', name: 'digests' })
+export class DigestRecord {
+  @PrimaryColumn({ type: 'text' })
+  site!: string;
+
+  @PrimaryColumn({ type: 'date' })
+  day!: string;
+
+  @Column({ type: 'jsonb' })
+  digest!: Record<string, unknown>;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}
+
+export const NOTIFIER_ENTITIES = [VerdictState, NotificationRecord, ScreeningRecord, ScreeningTransitionRecord, WebhookSubscriptionRecord, WebhookDeliveryRecord, DigestRecord];
