@@ -18,3 +18,4 @@ export * from './bootstrap';
 export * from './observability/consumer-lag';
 export * from './messaging/partition-assignment';
 export * from './messaging/broadcasts';
+export * from './periodic-task';

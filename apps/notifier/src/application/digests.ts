@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SITE_DIGEST_SCHEMA_VERSION, TOPICS, type DigestItem, type SiteDigestV1 } from '@trialmatch/contracts';
-import { Outbox, OutboxRelay } from '@trialmatch/platform';
+import { Outbox, OutboxRelay, PeriodicTask } from '@trialmatch/platform';
 import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
 
 type Queryable = Pick<DataSource, 'query'> | Pick<EntityManager, 'query'>;
@@ -18,9 +18,7 @@ const ITEM = `jsonb_strip_nulls(jsonb_build_object('patientPseudonym', patient_p
  */
 @Injectable()
 export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(Digests.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly task = new PeriodicTask('publishing digests', new Logger(Digests.name), () => this.publish(new Date()));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -30,13 +28,11 @@ export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.publishDue().catch((e: unknown) => this.logger.warn(`digests not published yet: ${e instanceof Error ? e.message : String(e)}`)), this.settings.digestCheckMs);
-    this.timer.unref();
+    this.task.start(this.settings.digestCheckMs);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   async build(site: string, day: string, q: Queryable = this.dataSource): Promise<Omit<SiteDigestV1, 'digestId' | 'createdAt'>> {
@@ -55,7 +51,11 @@ export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdow
 
   /** Publishes the digests of every finished day (yesterday and before, back to `digestDays`) not yet published; returns how many. */
   publishDue(now = new Date()): Promise<number> {
-    this.running ??= this.dataSource
+    return this.publish(now);
+  }
+
+  private publish(now: Date): Promise<number> {
+    return this.dataSource
       .transaction(async (m) => {
         const due = await m.query<Array<{ site: string; day: string }>>(
           `SELECT DISTINCT n.site, n.created_at::date::text AS day FROM notifier.notifications n
@@ -75,8 +75,6 @@ export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdow
       .then((n) => {
         if (n > 0) this.relay.wake();
         return n;
-      })
-      .finally(() => (this.running = null));
-    return this.running;
+      });
   }
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { decideNotification, releaseDue, type Notification, type NotificationMemory, type TrialVerdict } from '@trialmatch/core';
 import { MATCH_NOTIFICATION_SCHEMA_VERSION, TOPICS, type MatchNotificationV1, type MatchResultV1 } from '@trialmatch/contracts';
-import { Outbox, OutboxRelay } from '@trialmatch/platform';
+import { Outbox, OutboxRelay, PeriodicTask } from '@trialmatch/platform';
 import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
 import { WebhookDeliveries } from '../webhooks/deliveries';
 
@@ -177,9 +177,7 @@ export class NotifyOnResult {
 /** Sends the notifications the quiet period held back once it is over (if what they announce still holds: see `releaseDue`). */
 @Injectable()
 export class ReleaseHeldNotifications implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(ReleaseHeldNotifications.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly task = new PeriodicTask('releasing held notifications', new Logger(ReleaseHeldNotifications.name), () => this.release(new Date()));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -189,18 +187,16 @@ export class ReleaseHeldNotifications implements OnApplicationBootstrap, BeforeA
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.releaseNow().catch((e: unknown) => this.logger.warn(`held notifications not released yet: ${e instanceof Error ? e.message : String(e)}`)), this.settings.releaseCheckMs);
-    this.timer.unref();
+    this.task.start(this.settings.releaseCheckMs);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Releases every held notification that is due; returns how many were sent. */
-  releaseNow(now = new Date()): Promise<number> {
-    this.running ??= this.dataSource
+  private release(now: Date): Promise<number> {
+    return this.dataSource
       .transaction(async (m) => {
         const rows = await m.query<Array<StateRow & { patient_pseudonym: string; trial_id: string; cohort_id: string }>>(
           `SELECT patient_pseudonym, trial_id, cohort_id, verdict, criteria_version, profile_version, last_kind, last_eligible_from::text AS last_eligible_from, last_notified_at, pending
@@ -222,8 +218,6 @@ export class ReleaseHeldNotifications implements OnApplicationBootstrap, BeforeA
         if (sent > 0) this.relay.wake();
         this.notifications.afterCommit();
         return sent;
-      })
-      .finally(() => (this.running = null));
-    return this.running;
+      });
   }
 }
