@@ -7,9 +7,11 @@ import type { Producer } from 'kafkajs';
 import { HEADERS, TOPICS, type MatchNotificationV1, type MatchResultV1, type SiteDigestV1 } from '@trialmatch/contracts';
 import { Digests } from '../apps/notifier/src/application/digests';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
-import { startSystem, type RunningSystem } from './support/services';
+import { startInstance, startSystem, type RunningSystem } from './support/services';
 
 const TRIAL = 'NCT09990201';
+// A quiet period of 3.6 s looked at every 200 ms, and fast webhook retries, so that both show within the tests.
+const SETTINGS = { NOTIFIER_QUIET_PERIOD_HOURS: '0.001', NOTIFIER_RELEASE_CHECK_MS: '200', WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '100', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '1000' };
 const newPseudonym = () => `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 
 /** A match result as the matcher publishes it (criteria trimmed to what the notifier reads). */
@@ -27,8 +29,7 @@ describe('notifier over real Kafka and PostgreSQL', () => {
   const next = async (p: string, n: number) => (await tap.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === p, 30000, n)).at(-1)!.json<MatchNotificationV1>();
 
   beforeAll(async () => {
-    // A quiet period of 3.6 s, looked at every 200 ms, so the flapping guard shows within the test.
-    sys = await startSystem({ NOTIFIER_QUIET_PERIOD_HOURS: '0.001', NOTIFIER_RELEASE_CHECK_MS: '200', WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '100', WEBHOOK_MAX_ATTEMPTS: '3' }, ['notifier']);
+    sys = await startSystem(SETTINGS, ['notifier']);
     tap = await new Tap(k, [TOPICS.matchNotifications, TOPICS.siteDigests]).start();
     prod = await producer(k);
   });
@@ -193,5 +194,48 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(tap.messages.filter((m) => m.topic === TOPICS.siteDigests && m.key === site)).toHaveLength(1);
     expect(published[0]!.json<SiteDigestV1>()).toMatchObject({ site, day: today, newEligible: [{ patientPseudonym: eligible }] });
+  });
+
+  // Last: it stops the system's notifier and carries on with a new instance.
+  it('loses nothing across a restart in the middle of a delivery: the interrupted call is retried, results sent while down are delivered after', async () => {
+    let calls = 0;
+    const bodies: string[] = [];
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        calls++;
+        if (calls === 1) return; // the first call hangs until the notifier gives up on it
+        bodies.push(body);
+        res.statusCode = 200;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const site = `site-${randomUUID().slice(0, 8)}`;
+      const sub = (await request(sys.notifier.url).post('/v1/webhooks').send({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, site }).expect(201)).body as { id: string };
+      const [before, during] = [newPseudonym(), newPseudonym()];
+      await send(result(before, 1, 'ELIGIBLE', { site }));
+      const deadline = Date.now() + 30000;
+      while (calls === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(calls).toBe(1);
+      await sys.notifier.stop(); // mid-call
+      await send(result(during, 1, 'ELIGIBLE', { site })); // while no notifier runs
+      const again = await startInstance(sys, 'notifier', SETTINGS);
+      const log = async () => (await request(again.url).get(`/v1/webhooks/${sub.id}/deliveries`).expect(200)).body as Array<{ notificationId: string; status: string; attempts: number }>;
+      while (Date.now() < deadline + 30000) {
+        const rows = await log();
+        if (rows.length === 2 && rows.every((r) => r.status === 'succeeded')) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const rows = await log();
+      expect(rows.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+      expect(rows.map((r) => r.attempts).sort()).toEqual([1, 2]); // the interrupted one took a second attempt
+      expect(bodies.map((b) => (JSON.parse(b) as MatchNotificationV1).patientPseudonym).sort()).toEqual([before, during].sort());
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

@@ -13,8 +13,8 @@ interface Due {
   attempts: number;
 }
 
-/** Leased while a call is under way: another instance (or this one after a crash) takes the delivery over after this. */
-const LEASE_MS = 120_000;
+/** Leased while a call is under way (twice the call's time limit, at least 5 s): another instance, or this one after a crash, takes the delivery over after this. */
+const leaseMs = (timeoutMs: number): number => Math.max(5000, 2 * timeoutMs);
 const MAX_BACKOFF_MS = 3_600_000;
 
 /**
@@ -85,7 +85,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
          WHERE d.id IN (SELECT id FROM notifier.webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
          RETURNING d.id, d.subscription_id, d.payload, d.attempts)
        SELECT c.id::text AS id, s.url, s.secret, c.payload, c.attempts FROM claimed c JOIN notifier.webhook_subscriptions s ON s.id = c.subscription_id`,
-      [String(LEASE_MS)],
+      [String(leaseMs(this.settings.webhooks.timeoutMs))],
     );
     await Promise.all(due.map((d) => this.attempt(d)));
     return due.length;
