@@ -18,7 +18,7 @@ const ITEM = `jsonb_strip_nulls(jsonb_build_object('patientPseudonym', patient_p
  */
 @Injectable()
 export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly task = new PeriodicTask('publishing digests', new Logger(Digests.name), () => this.publish(new Date()));
+  private readonly task = new PeriodicTask('publishing digests', new Logger(Digests.name), () => this.publishDue());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -51,10 +51,6 @@ export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdow
 
   /** Publishes the digests of every finished day (yesterday and before, back to `digestDays`) not yet published; returns how many. */
   publishDue(now = new Date()): Promise<number> {
-    return this.publish(now);
-  }
-
-  private publish(now: Date): Promise<number> {
     return this.dataSource
       .transaction(async (m) => {
         const due = await m.query<Array<{ site: string; day: string }>>(

@@ -48,6 +48,7 @@ export class VerdictState {
 /** A notification for coordinators, with its screening-workflow status. */
 @Entity({ schema: 'notifier', name: 'notifications' })
 @Index('notifications_by_patient', ['patientPseudonym'])
+@Index('notifications_by_site', ['site', 'createdAt'])
 export class NotificationRecord {
   @PrimaryColumn({ name: 'notification_id', type: 'text' })
   notificationId!: string;
