@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Bundle } from 'fhir/r4';
 import { ingest, IngestError, type IngestOptions } from './ingest';
 import { loadTrials, type LoadReport } from './trials-load';
+import { authorizedFetch, createKeyCommand, verifyAuditCommand } from './security';
 import { checkMessage, TOPICS, type PatientEventV1 } from '@trialmatch/contracts';
 import {
   buildProfile,
@@ -26,12 +27,18 @@ const USAGE = `usage:
       checks trial documents against the contract and compiles their rules
   mmmatch trials import-ctgov STUDY.json
       a draft trial document from a ClinicalTrials.gov API v2 study record
-  mmmatch trials load DIR|FILE [--url URL]
+  mmmatch trials load DIR|FILE [--url URL] [--token T]
       publishes trial documents to a running matcher (default URL: $MATCHER_URL or http://localhost:3000);
-      documents equal to the latest version are skipped
-  mmmatch ingest FILE… [--url URL] [--source SITE] [--batch N] [--restart]
+      documents equal to the latest version are skipped; needs a sponsor or admin credential
+  mmmatch ingest FILE… [--url URL] [--source SITE] [--batch N] [--restart] [--token T]
       sends NDJSON files (native patient events, or FHIR Bulk Data resources with --source) to a running
-      intake (default URL: $INTAKE_URL or http://localhost:3000); resumable; prints accepted/rejected counts`;
+      intake (default URL: $INTAKE_URL or http://localhost:3000); resumable; prints accepted/rejected counts;
+      needs the feed key of the events' facility
+  mmmatch keys create --role feed|sponsor|coordinator|admin --name NAME [--site S]… [--organisation O] [--database-url URL]
+      creates an API key in a service's database (default: $DATABASE_URL) and prints it once
+  mmmatch audit verify [--database-url URL]
+      recomputes the hash chain of a service's audit log; exit code 1 when a row does not verify
+  --token defaults to $TRIALMATCH_TOKEN: an API key (tmk_…) or a bearer token`;
 
 export class CliError extends Error {
   constructor(
@@ -205,12 +212,13 @@ export function run(args: string[], read: Read = (f) => readFileSync(f, 'utf8'),
 /** `mmmatch ingest`: files first, then options. */
 export async function runIngest(rest: string[], progress: NodeJS.WriteStream | null = process.stderr): Promise<string> {
   const files: string[] = [];
-  const o: IngestOptions = { url: process.env.INTAKE_URL ?? 'http://localhost:3000', batchSize: 500, restart: false, progress };
+  const o: IngestOptions = { url: process.env.INTAKE_URL ?? 'http://localhost:3000', batchSize: 500, restart: false, progress, fetch: authorizedFetch(process.env.TRIALMATCH_TOKEN) };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--restart') o.restart = true;
     else if (a === '--url' && rest[i + 1]) o.url = rest[++i]!;
     else if (a === '--source' && rest[i + 1]) o.source = rest[++i]!;
+    else if (a === '--token' && rest[i + 1]) o.fetch = authorizedFetch(rest[++i]);
     else if (a === '--batch' && /^\d+$/.test(rest[i + 1] ?? '') && Number(rest[i + 1]) >= 1 && Number(rest[i + 1]) <= 1000) o.batchSize = Number(rest[++i]);
     else if (a.startsWith('--')) throw new CliError(`unexpected argument ${a}${a === '--batch' ? ' (expected 1–1000)' : ''}\n${USAGE}`);
     else files.push(a);
@@ -230,7 +238,7 @@ export async function runIngest(rest: string[], progress: NodeJS.WriteStream | n
 /** `mmmatch trials load`: the report as JSON; exit code 1 when any document was refused. */
 export async function runTrialsLoad(rest: string[], progress: NodeJS.WriteStream | null = process.stderr): Promise<string> {
   const [path, ...flags] = rest;
-  const o = options(flags, ['--url']);
+  const o = options(flags, ['--url', '--token']);
   if (!path) throw new CliError(USAGE);
   try {
     statSync(path);
@@ -239,7 +247,7 @@ export async function runTrialsLoad(rest: string[], progress: NodeJS.WriteStream
   }
   let report: LoadReport;
   try {
-    report = await loadTrials(path, o['--url'] ?? process.env.MATCHER_URL ?? 'http://localhost:3000', progress);
+    report = await loadTrials(path, o['--url'] ?? process.env.MATCHER_URL ?? 'http://localhost:3000', progress, authorizedFetch(o['--token'] ?? process.env.TRIALMATCH_TOKEN));
   } catch (e) {
     throw new CliError(`cannot reach the matcher: ${e instanceof Error ? e.message : String(e)}`, 1);
   }
@@ -248,8 +256,45 @@ export async function runTrialsLoad(rest: string[], progress: NodeJS.WriteStream
   return out;
 }
 
+/** `mmmatch keys create …` and `mmmatch audit verify …`: against a service's database. */
+export async function runSecurity(args: string[]): Promise<string> {
+  const [group, action, ...rest] = args;
+  const r: { databaseUrl?: string; name?: string; role?: string; organisation?: string; sites: string[] } = { databaseUrl: process.env.DATABASE_URL, sites: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const v = rest[i + 1];
+    if (v === undefined || !a.startsWith('--')) throw new CliError(`unexpected argument ${a}\n${USAGE}`);
+    if (a === '--database-url') r.databaseUrl = v;
+    else if (a === '--name') r.name = v;
+    else if (a === '--role') r.role = v;
+    else if (a === '--organisation') r.organisation = v;
+    else if (a === '--site') r.sites.push(v);
+    else throw new CliError(`unexpected argument ${a}\n${USAGE}`);
+    i++;
+  }
+  try {
+    if (group === 'keys' && action === 'create') return await createKeyCommand(r);
+    if (group === 'audit' && action === 'verify') {
+      const { ok, out } = await verifyAuditCommand(r.databaseUrl);
+      if (!ok) throw new CliError('the audit chain does not verify', 1, out);
+      return out;
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(e instanceof Error ? e.message : String(e), 1);
+  }
+  throw new CliError(USAGE);
+}
+
 export function main(argv: string[]): number | Promise<number> {
-  const async = argv[0] === 'ingest' ? runIngest(argv.slice(1)) : argv[0] === 'trials' && argv[1] === 'load' ? runTrialsLoad(argv.slice(2)) : null;
+  const async =
+    argv[0] === 'ingest'
+      ? runIngest(argv.slice(1))
+      : argv[0] === 'trials' && argv[1] === 'load'
+        ? runTrialsLoad(argv.slice(2))
+        : argv[0] === 'keys' || argv[0] === 'audit'
+          ? runSecurity(argv)
+          : null;
   if (async) {
     return async.then(
       (out) => {

@@ -6,7 +6,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
-import { documentApi, InProcessBroker, InProcessTransport, PlatformModule } from '@trialmatch/platform';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { documentApi, hardenHttp, InProcessBroker, InProcessTransport, PlatformModule } from '@trialmatch/platform';
+import { demoLoginController, DemoIdentity } from './demo-identity';
 import { IngestPatientEvent } from '../../intake/src/application/ingest-patient-event';
 import { INTAKE_PERSISTENCE, IntakeModule } from '../../intake/src/intake.module';
 import { RegisterTrial } from '../../matcher/src/application/register-trial';
@@ -41,11 +43,13 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
   mkdirSync(dataDir, { recursive: true });
   const db: EmbeddedDatabase = await startEmbeddedDatabase(join(dataDir, 'pgdata'));
   const broker = new InProcessBroker();
-  let app: INestApplication | null = null;
+  let app: NestExpressApplication | null = null;
   try {
-    app = await NestFactory.create(
+    const identity = await DemoIdentity.open(dataDir);
+    app = await NestFactory.create<NestExpressApplication>(
       {
         module: class EmbeddedRoot {},
+        controllers: [demoLoginController(identity)],
         imports: [
           PlatformModule.forRoot({
             service: 'embedded',
@@ -58,6 +62,7 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
             },
             transport: { kind: 'in-process', publisher: broker },
             messaging: { maxAttempts: 5, retryBackoffMs: 100, outboxPollMs: 250, outboxBatchSize: 100 },
+            security: { jwt: identity.settings, keyRotationGraceMinutes: env.API_KEY_ROTATION_GRACE_MINUTES, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE },
           }),
           IntakeModule.register({ pseudonymKey: pseudonymKey(env, dataDir) }),
           MatcherModule.register(matcherSettings(env)),
@@ -67,6 +72,7 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
       { bufferLogs: true, abortOnError: false },
     );
     app.useLogger(app.get(Logger));
+    hardenHttp(app, env.HTTP_BODY_LIMIT);
     documentApi(app, 'RRMM trial matching (embedded)');
     app.connectMicroservice({ strategy: new InProcessTransport(broker) });
     await app.startAllMicroservices();

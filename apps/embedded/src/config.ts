@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authEnvSchema } from '@trialmatch/platform';
 import { matcherSettingsEnvSchema } from '../../matcher/src/config';
 import { notifierSettingsEnvSchema } from '../../notifier/src/config';
 
@@ -12,5 +13,8 @@ export const embeddedEnvSchema = z.object({
   SEED_DIR: z.string().default('data'),
   /** Optional; when absent a random key is created once and kept in DATA_DIR so pseudonyms stay stable. */
   PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
-}).merge(matcherSettingsEnvSchema).merge(notifierSettingsEnvSchema);
+})
+  .merge(authEnvSchema.pick({ RATE_LIMIT_PER_MINUTE: true, HTTP_BODY_LIMIT: true, API_KEY_ROTATION_GRACE_MINUTES: true }))
+  .merge(matcherSettingsEnvSchema)
+  .merge(notifierSettingsEnvSchema);
 export type EmbeddedEnv = z.infer<typeof embeddedEnvSchema>;

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { IngestPatientEvent } from './application/ingest-patient-event';
-import { ReadAudit } from './application/read-audit';
 import { SubmitEvents } from './application/submit-events';
 import { EventsController } from './http/events.controller';
 import { ConflictsController, PatientsController } from './http/patients.controller';
@@ -8,10 +7,11 @@ import { INTAKE_METRIC_PROVIDERS, IntakeMetrics } from './intake.metrics';
 import { INTAKE_SETTINGS, type IntakeSettings } from './intake.settings';
 import { PatientEventsConsumer } from './messaging/patient-events.consumer';
 import { INTAKE_ENTITIES } from './persistence/entities';
+import { IntakeAuditMoved1764400014000 } from './persistence/migrations/1764400014000-intake-audit-moved';
 import { Intake1764400001000 } from './persistence/migrations/1764400001000-intake';
 import { IntakeHistory1764400002000 } from './persistence/migrations/1764400002000-intake-history';
 
-export const INTAKE_PERSISTENCE = { entities: INTAKE_ENTITIES, migrations: [Intake1764400001000, IntakeHistory1764400002000] };
+export const INTAKE_PERSISTENCE = { entities: INTAKE_ENTITIES, migrations: [Intake1764400001000, IntakeHistory1764400002000, IntakeAuditMoved1764400014000] };
 
 /** The intake service's module; needs PlatformModule (database, outbox, consumer) in the same app. */
 @Module({})
@@ -20,7 +20,7 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       controllers: [EventsController, PatientsController, ConflictsController, PatientEventsConsumer],
-      providers: [{ provide: INTAKE_SETTINGS, useValue: settings }, ...INTAKE_METRIC_PROVIDERS, IntakeMetrics, IngestPatientEvent, SubmitEvents, ReadAudit],
+      providers: [{ provide: INTAKE_SETTINGS, useValue: settings }, ...INTAKE_METRIC_PROVIDERS, IntakeMetrics, IngestPatientEvent, SubmitEvents],
       exports: [IngestPatientEvent, SubmitEvents],
     };
   }

@@ -6,6 +6,8 @@ import type { MatcherSettings } from './matcher.settings';
 export const matcherSettingsEnvSchema = z.object({
   MATCHER_RESCREEN_CHECK_MS: z.coerce.number().int().min(100).default(60000),
   MATCHER_RESCREEN_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** Aggregate counts shown to sponsors: a count from 1 to this minus one is suppressed. */
+  MATCHER_SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).max(100).default(11),
 });
 
 export const matcherEnvSchema = baseEnvSchema.merge(kafkaModeEnvSchema).merge(matcherSettingsEnvSchema).extend({
@@ -16,4 +18,5 @@ export type MatcherEnv = z.infer<typeof matcherEnvSchema>;
 export const matcherSettings = (env: z.infer<typeof matcherSettingsEnvSchema>): MatcherSettings => ({
   rescreenCheckMs: env.MATCHER_RESCREEN_CHECK_MS,
   rescreenPageSize: env.MATCHER_RESCREEN_PAGE_SIZE,
+  smallCellThreshold: env.MATCHER_SMALL_CELL_THRESHOLD,
 });

@@ -12,8 +12,9 @@ import { MATCHER_ENTITIES } from './persistence/entities';
 import { Matcher1764400002000 } from './persistence/migrations/1764400002000-matcher';
 import { MatcherResults1764400004000 } from './persistence/migrations/1764400004000-matcher-results';
 import { MatcherPartitions1764400006000 } from './persistence/migrations/1764400006000-matcher-partitions';
+import { TrialOwners1764400013000 } from './persistence/migrations/1764400013000-trial-owners';
 
-export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000, MatcherPartitions1764400006000] };
+export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000, MatcherPartitions1764400006000, TrialOwners1764400013000] };
 
 @Module({})
 export class MatcherModule {

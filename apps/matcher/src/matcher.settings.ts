@@ -5,4 +5,6 @@ export interface MatcherSettings {
   rescreenCheckMs: number;
   /** Profiles per re-screen page (one transaction each). */
   rescreenPageSize: number;
+  /** Counts below this (and above 0) are suppressed in sponsors' aggregates. */
+  smallCellThreshold: number;
 }

@@ -1,13 +1,18 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
+import { jwtSettings } from './config/auth-config';
 import { loadConfig, messagingSettings, type BaseEnv } from './config/config';
+import { databaseSsl, kafkaSecurity } from './config/secure-connections';
+import { strictValidationPipe } from './http/validation';
 import { AssignmentAwareKafkaServer, kafkaServerOptions } from './messaging/kafka-server';
 import { PartitionAssignment } from './messaging/partition-assignment';
 import { ConsumerLagModule } from './observability/consumer-lag';
-import { PlatformModule } from './platform.module';
+import { PlatformModule, type SecurityOptions } from './platform.module';
 import type { PersistenceOptions } from './persistence/typeorm-options';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -34,25 +39,28 @@ export interface ServiceAppOptions {
 /** Builds one service as its own process: HTTP API, Kafka consumer group, outbox relay. Not yet listening. */
 export async function createServiceApp(o: ServiceAppOptions): Promise<INestApplication> {
   const assignment = new PartitionAssignment('group');
+  const security = kafkaSecurity(o.env);
   const root: DynamicModule = {
     module: class ServiceRoot {},
     imports: [
       PlatformModule.forRoot({
         service: o.service,
         logLevel: o.env.LOG_LEVEL,
-        persistence: { ...o.persistence, url: o.env.DATABASE_URL, poolSize: o.env.DATABASE_POOL_SIZE },
-        transport: { kind: 'kafka', brokers: o.env.KAFKA_BROKERS, clientId: o.env.KAFKA_CLIENT_ID, groupPrefix: o.env.KAFKA_GROUP_PREFIX, assignment },
+        persistence: { ...o.persistence, url: o.env.DATABASE_URL, poolSize: o.env.DATABASE_POOL_SIZE, ssl: databaseSsl(o.env) },
+        transport: { kind: 'kafka', brokers: o.env.KAFKA_BROKERS, security, clientId: o.env.KAFKA_CLIENT_ID, groupPrefix: o.env.KAFKA_GROUP_PREFIX, assignment },
         messaging: messagingSettings(o.env),
+        security: securityOptions(o.env),
       }),
       o.feature,
       ...(o.consumes
-        ? [ConsumerLagModule.register({ brokers: o.env.KAFKA_BROKERS, clientId: `${o.env.KAFKA_CLIENT_ID}-${o.service}`, groupId: `${o.env.KAFKA_GROUP_PREFIX}${o.service}`, intervalMs: o.env.KAFKA_LAG_INTERVAL_MS })]
+        ? [ConsumerLagModule.register({ brokers: o.env.KAFKA_BROKERS, security, clientId: `${o.env.KAFKA_CLIENT_ID}-${o.service}`, groupId: `${o.env.KAFKA_GROUP_PREFIX}${o.service}`, intervalMs: o.env.KAFKA_LAG_INTERVAL_MS })]
         : []),
     ],
   };
-  const app = await NestFactory.create(root, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  hardenHttp(app, o.env.HTTP_BODY_LIMIT);
   documentApi(app, o.title);
   if (o.consumes) {
     const options = kafkaServerOptions({
@@ -61,15 +69,40 @@ export async function createServiceApp(o: ServiceAppOptions): Promise<INestAppli
       groupId: `${o.env.KAFKA_GROUP_PREFIX}${o.service}`,
       fromBeginning: o.env.KAFKA_FROM_BEGINNING,
       partitionsConcurrently: o.env.KAFKA_PARTITIONS_CONCURRENTLY,
+      security,
     });
     app.connectMicroservice({ strategy: new AssignmentAwareKafkaServer(options.options, assignment) }, { inheritAppConfig: true });
   }
   return app;
 }
 
+/** Authentication, rate limits and key rotation from the validated environment. */
+export function securityOptions(env: Pick<BaseEnv, 'AUTH_JWT_ISSUER' | 'AUTH_JWT_AUDIENCE' | 'AUTH_JWKS_URL' | 'AUTH_JWKS_FILE' | 'AUTH_CLOCK_TOLERANCE_SECONDS' | 'API_KEY_ROTATION_GRACE_MINUTES' | 'RATE_LIMIT_PER_MINUTE' | 'HTTP_BODY_LIMIT'>): SecurityOptions {
+  return { jwt: jwtSettings(env), keyRotationGraceMinutes: env.API_KEY_ROTATION_GRACE_MINUTES, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE };
+}
+
+/**
+ * Security headers (helmet), a bounded JSON body, and strict DTO validation (unknown fields rejected).
+ * Errors never carry stack traces: Nest answers unexpected ones with a bare 500.
+ */
+export function hardenHttp(app: NestExpressApplication, bodyLimit: string): void {
+  app.use(helmet());
+  app.useBodyParser('json', { limit: bodyLimit });
+  app.useGlobalPipes(strictValidationPipe());
+}
+
 /** OpenAPI at /docs (UI) and /docs-json. */
 export function documentApi(app: INestApplication, title: string): void {
-  const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(title).setVersion('1').build());
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(title)
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: "A person's JWT from the identity provider, or an API key (tmk_…)." })
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (tmk_…) for machine clients.' }, 'api-key')
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
   SwaggerModule.setup('docs', app, doc);
 }
 

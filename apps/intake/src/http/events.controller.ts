@@ -1,9 +1,10 @@
 import { BadRequestException, Body, Controller, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Bundle } from 'fhir/r4';
 import { randomUUID } from 'node:crypto';
 import { HEADERS } from '@trialmatch/contracts';
+import { Caller, requireFacility, Roles, type Principal } from '@trialmatch/platform';
 import { SubmitEvents, type BatchOutcome, type EventOutcome } from '../application/submit-events';
 import { PatientEventDto } from './patient-event.dto';
 
@@ -15,7 +16,17 @@ function statusOf(outcome: BatchOutcome): number {
   return outcome.counts.rejected > 0 ? 400 : outcome.counts.conflict > 0 ? 409 : 202;
 }
 
+/** A feed sends events of its own facility only: any event naming another source refuses the whole request (403; nothing stored). */
+function requireOwnSources(caller: Principal, items: unknown[]): void {
+  for (const item of items) {
+    const source = item && typeof item === 'object' ? (item as { source?: unknown }).source : undefined;
+    if (typeof source === 'string') requireFacility(caller, source);
+  }
+}
+
 @ApiTags('intake')
+@ApiBearerAuth()
+@Roles('feed')
 @ApiHeader({ name: HEADERS.correlationId, required: false, description: 'Carried to every message this request causes.' })
 @Controller('v1')
 export class EventsController {
@@ -30,10 +41,11 @@ export class EventsController {
   @ApiBody({ schema: { oneOf: [{ $ref: '#/components/schemas/PatientEventDto' }, { type: 'array', items: { $ref: '#/components/schemas/PatientEventDto' } }] } })
   @ApiResponse({ status: 202, description: 'All events stored.' })
   @ApiResponse({ status: 400, description: 'Some events rejected (others may be stored: see results).' })
-  async submitMany(@Body() body: unknown, @Res({ passthrough: true }) res: Response, @Headers(HEADERS.correlationId) correlationId?: string): Promise<BatchOutcome> {
+  async submitMany(@Caller() caller: Principal, @Body() body: unknown, @Res({ passthrough: true }) res: Response, @Headers(HEADERS.correlationId) correlationId?: string): Promise<BatchOutcome> {
     const items = Array.isArray(body) ? body : body && typeof body === 'object' && Array.isArray((body as { events?: unknown }).events) ? (body as { events: unknown[] }).events : [body];
     if (items.length === 0) throw new BadRequestException({ message: 'no events', errors: [{ pointer: '', message: 'must contain at least one event' }] });
     if (items.length > MAX_BATCH) throw new BadRequestException({ message: 'batch too large', errors: [{ pointer: '', message: `at most ${MAX_BATCH} events per request` }] });
+    requireOwnSources(caller, items);
     const outcome = await this.events.submit(items, correlationId ?? randomUUID(), 'http');
     res.status(statusOf(outcome));
     return outcome;
@@ -43,7 +55,8 @@ export class EventsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Submit one native patient event; answers its outcome alone (otherwise as POST /v1/events).' })
   @ApiBody({ type: PatientEventDto })
-  async submitOne(@Body() body: unknown, @Res({ passthrough: true }) res: Response, @Headers(HEADERS.correlationId) correlationId?: string): Promise<EventOutcome> {
+  async submitOne(@Caller() caller: Principal, @Body() body: unknown, @Res({ passthrough: true }) res: Response, @Headers(HEADERS.correlationId) correlationId?: string): Promise<EventOutcome> {
+    requireOwnSources(caller, [body]);
     const outcome = await this.events.submit([body], correlationId ?? randomUUID(), 'http');
     res.status(statusOf(outcome));
     return outcome.results[0]!;
@@ -57,7 +70,7 @@ export class EventsController {
   })
   @ApiQuery({ name: 'source', required: true, description: 'The sending facility or system; with Patient.id it identifies the patient.' })
   @ApiBody({ schema: { type: 'object', required: ['resourceType', 'type'], properties: { resourceType: { type: 'string', enum: ['Bundle'] }, type: { enum: FHIR_BUNDLE_TYPES }, entry: { type: 'array' } } } })
-  async submitFhir(@Body() body: unknown, @Query('source') source: string | undefined, @Res({ passthrough: true }) res: Response, @Headers(HEADERS.correlationId) correlationId?: string): Promise<BatchOutcome> {
+  async submitFhir(@Caller() caller: Principal, @Body() body: unknown, @Query('source') source: string | undefined, @Res({ passthrough: true }) res: Response, @Headers(HEADERS.correlationId) correlationId?: string): Promise<BatchOutcome> {
     const errors = [];
     const b = body as Partial<Bundle> | null;
     if (!source || source.trim() === '' || source.length > 64) errors.push({ pointer: '?source', message: 'is required (the sending facility, at most 64 characters)' });
@@ -65,6 +78,7 @@ export class EventsController {
     else if (!FHIR_BUNDLE_TYPES.includes(String(b.type))) errors.push({ pointer: '/type', message: `must be one of ${FHIR_BUNDLE_TYPES.join(', ')}` });
     else if (b.entry !== undefined && !Array.isArray(b.entry)) errors.push({ pointer: '/entry', message: 'must be an array' });
     if (errors.length > 0) throw new BadRequestException({ message: 'invalid FHIR Bundle', errors });
+    requireFacility(caller, source!.trim());
     const outcome = await this.events.submitFhir(b as Bundle, source!.trim(), correlationId ?? randomUUID());
     res.status(statusOf(outcome));
     return outcome;

@@ -110,27 +110,4 @@ export class PatientIdentityRecord {
   firstSeen!: Date;
 }
 
-/** Who read which patient's data, when and why. */
-@Entity({ schema: 'intake', name: 'audit_log' })
-@Index('audit_log_by_patient', ['patientPseudonym', 'at'])
-export class AuditRecord {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  id!: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  at!: Date;
-
-  @Column({ type: 'text' })
-  actor!: string;
-
-  @Column({ type: 'text' })
-  action!: string;
-
-  @Column({ name: 'patient_pseudonym', type: 'text', nullable: true })
-  patientPseudonym!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  purpose!: string | null;
-}
-
-export const INTAKE_ENTITIES = [RawEvent, PatientProfileRecord, ProfileVersionRecord, EventConflictRecord, PatientIdentityRecord, AuditRecord];
+export const INTAKE_ENTITIES = [RawEvent, PatientProfileRecord, ProfileVersionRecord, EventConflictRecord, PatientIdentityRecord];

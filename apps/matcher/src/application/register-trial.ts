@@ -1,9 +1,9 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { compileTrial } from '@trialmatch/core';
 import { TOPICS, TRIAL_CRITERIA_SCHEMA_VERSION, type TrialCriteriaV1 } from '@trialmatch/contracts';
-import { Outbox, OutboxRelay } from '@trialmatch/platform';
+import { mayManageOrganisation, Outbox, OutboxRelay, type Principal } from '@trialmatch/platform';
 import { EvaluateProfile } from './evaluate-profile';
 import { Rescreens, type RescreenRun } from './rescreens';
 import { TrialCatalog } from './trial-catalog';
@@ -30,10 +30,19 @@ export class RegisterTrial {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async execute(draft: TrialDraft, correlationId: string): Promise<TrialCriteriaV1 & { rescreen?: RescreenRun; withdrawnResults: number }> {
+  /**
+   * Publishes a new version. `by`: a sponsor publishes only trials its organisation owns (the first
+   * publication makes it the owner); an admin, or the system (seed, catalog load), publishes any, a new
+   * trial then belonging to its document's sponsor.
+   */
+  async execute(draft: TrialDraft, correlationId: string, by?: Principal): Promise<TrialCriteriaV1 & { rescreen?: RescreenRun; withdrawnResults: number }> {
     let withdrawn = 0;
     const { doc, compiled } = await this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [draft.trialId]);
+      const claimant = by?.role === 'sponsor' ? by.organisation! : (draft.sponsor ?? 'unassigned');
+      await m.query(`INSERT INTO matcher.trial_owners (trial_id, organisation) VALUES ($1, $2) ON CONFLICT (trial_id) DO NOTHING`, [draft.trialId, claimant]);
+      const [owner] = await m.query<Array<{ organisation: string }>>(`SELECT organisation FROM matcher.trial_owners WHERE trial_id = $1`, [draft.trialId]);
+      if (by && !mayManageOrganisation(by, owner?.organisation)) throw new ForbiddenException({ message: `${draft.trialId} belongs to another organisation` });
       const [row] = await m.query<Array<{ v: number }>>(`SELECT coalesce(max(version), 0) AS v FROM matcher.trial_versions WHERE trial_id = $1`, [draft.trialId]);
       const next: TrialCriteriaV1 = { ...draft, version: Number(row?.v ?? 0) + 1 };
       const compiled = compileTrial(next);
@@ -52,12 +61,15 @@ export class RegisterTrial {
   }
 
   /** A status change of the trial, or of one cohort: the latest document with the new status, published as a new version. */
-  async changeStatus(trialId: string, status: TrialCriteriaV1['status'], correlationId: string, cohortId?: string): Promise<TrialCriteriaV1 & { rescreen?: RescreenRun; withdrawnResults: number }> {
-    const [row] = await this.dataSource.query<Array<{ document: TrialCriteriaV1 }>>(`SELECT document FROM matcher.trial_versions WHERE trial_id = $1 ORDER BY version DESC LIMIT 1`, [trialId]);
-    if (!row) throw new NotFoundException({ message: `no trial ${trialId}` });
+  async changeStatus(trialId: string, status: TrialCriteriaV1['status'], correlationId: string, cohortId?: string, by?: Principal): Promise<TrialCriteriaV1 & { rescreen?: RescreenRun; withdrawnResults: number }> {
+    const [row] = await this.dataSource.query<Array<{ document: TrialCriteriaV1; organisation: string | null }>>(
+      `SELECT v.document, o.organisation FROM matcher.trial_versions v LEFT JOIN matcher.trial_owners o USING (trial_id) WHERE v.trial_id = $1 ORDER BY v.version DESC LIMIT 1`,
+      [trialId],
+    );
+    if (!row || (by && !mayManageOrganisation(by, row.organisation))) throw new NotFoundException({ message: `no trial ${trialId}` });
     const { version: _previous, ...draft } = row.document;
-    if (cohortId === undefined) return this.execute({ ...draft, status }, correlationId);
+    if (cohortId === undefined) return this.execute({ ...draft, status }, correlationId, by);
     if (!draft.cohorts?.some((c) => c.id === cohortId)) throw new NotFoundException({ message: `no cohort ${cohortId} in ${trialId}` });
-    return this.execute({ ...draft, cohorts: draft.cohorts.map((c) => (c.id === cohortId ? { ...c, status } : c)) }, correlationId);
+    return this.execute({ ...draft, cohorts: draft.cohorts.map((c) => (c.id === cohortId ? { ...c, status } : c)) }, correlationId, by);
   }
 }

@@ -109,8 +109,12 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
     return run ?? null;
   }
 
-  async list(limit = 20): Promise<RescreenRun[]> {
-    return this.dataSource.query<RescreenRun[]>(`${RUN_SELECT} ORDER BY r.id DESC LIMIT $1`, [limit]);
+  /** The latest runs; with an organisation, only the runs of its trials. */
+  async list(limit = 20, organisation: string | null = null): Promise<RescreenRun[]> {
+    return this.dataSource.query<RescreenRun[]>(
+      `${RUN_SELECT} WHERE $2::text IS NULL OR r.trial_id IN (SELECT trial_id FROM matcher.trial_owners WHERE organisation = $2) ORDER BY r.id DESC LIMIT $1`,
+      [limit, organisation],
+    );
   }
 
   /** Creates today's daily run if no instance has, then works through the owned partitions of every running run; one pass at a time per instance. */

@@ -1,10 +1,12 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { checkMessage, TOPICS, type MatchResultV1 } from '@trialmatch/contracts';
 import { buildProfile, evaluateTrial, rank, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
+import { AuditTrail, Caller, mayManageOrganisation, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
 import { TrialCatalog } from '../application/trial-catalog';
+import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 
 const VERDICTS = ['ELIGIBLE', 'POTENTIALLY_ELIGIBLE', 'ELIGIBLE_FROM', 'INELIGIBLE'];
 
@@ -18,33 +20,68 @@ const ranked = (r: MatchResultV1) => ({ ...r, failing: r.failing ?? [], unknown:
 
 /** What coordinators read: a patient's trials, a trial's candidates, and ad-hoc screening. */
 @ApiTags('matches')
+@ApiBearerAuth()
 @Controller('v1')
 export class MatchesController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: TrialCatalog,
+    private readonly audit: AuditTrail,
+    @Inject(MATCHER_SETTINGS) private readonly settings: MatcherSettings,
   ) {}
 
   @Get('patients/:pseudonym/trials')
-  @ApiOperation({ summary: "A patient's current results (one per trial, or per cohort), ranked, each with the per-criterion trace, missing data and eligible-from date." })
-  async trials(@Param('pseudonym') pseudonym: string): Promise<MatchResultV1[]> {
-    const rows = await this.dataSource.query<Row[]>(`SELECT patient_pseudonym, result FROM matcher.results WHERE patient_pseudonym = $1 ORDER BY trial_id, cohort_id`, [pseudonym]);
-    return rank(rows.map((r) => ranked(r.result)));
+  @Roles('coordinator')
+  @ApiOperation({ summary: "A patient of the coordinator's sites: current results (one per trial, or per cohort), ranked, each with the per-criterion trace, missing data and eligible-from date. Audited." })
+  async trials(@Caller() caller: Principal, @Param('pseudonym') pseudonym: string, @Purpose() purpose: string | null): Promise<MatchResultV1[]> {
+    return this.audit.read(caller, 'read-matches', purpose, async (m) => {
+      const [profile] = await m.query<Array<{ site: string | null }>>(`SELECT site FROM matcher.profiles WHERE patient_pseudonym = $1`, [pseudonym]);
+      if (!profile || !mayReadSite(caller, profile.site)) throw new NotFoundException({ message: 'no patient with this pseudonym' });
+      const rows = await m.query<Row[]>(`SELECT patient_pseudonym, result FROM matcher.results WHERE patient_pseudonym = $1 ORDER BY trial_id, cohort_id`, [pseudonym]);
+      return { value: rank(rows.map((r) => ranked(r.result))), pseudonyms: [pseudonym] };
+    });
   }
 
   @Get('patients/:pseudonym/matches')
+  @Roles('coordinator')
   @ApiOperation({ summary: 'Same as /v1/patients/{pseudonym}/trials.' })
-  matches(@Param('pseudonym') pseudonym: string): Promise<MatchResultV1[]> {
-    return this.trials(pseudonym);
+  matches(@Caller() caller: Principal, @Param('pseudonym') pseudonym: string, @Purpose() purpose: string | null): Promise<MatchResultV1[]> {
+    return this.trials(caller, pseudonym, purpose);
+  }
+
+  @Get('trials/:trialId/candidate-counts')
+  @Roles('sponsor', 'coordinator', 'admin')
+  @ApiOperation({
+    summary: 'Aggregate candidates per cohort and verdict, never patient-level: a count from 1 to MATCHER_SMALL_CELL_THRESHOLD − 1 is suppressed (null, with suppressed: true), and so is the cohort total when any of its cells is.',
+  })
+  async candidateCounts(@Caller() caller: Principal, @Param('trialId') trialId: string): Promise<unknown> {
+    const [owner] = await this.dataSource.query<Array<{ organisation: string }>>(`SELECT organisation FROM matcher.trial_owners WHERE trial_id = $1`, [trialId]);
+    if (!owner || (caller.role === 'sponsor' && !mayManageOrganisation(caller, owner.organisation))) throw new NotFoundException({ message: `no trial ${trialId}` });
+    const rows = await this.dataSource.query<Array<{ cohort: string; verdict: string; n: number }>>(
+      `SELECT cohort_id AS cohort, verdict, count(*)::int AS n FROM matcher.results WHERE trial_id = $1 GROUP BY cohort_id, verdict`,
+      [trialId],
+    );
+    const threshold = this.settings.smallCellThreshold;
+    const cell = (n: number) => (n > 0 && n < threshold ? { count: null, suppressed: true } : { count: n, suppressed: false });
+    const cohorts = [...new Set(rows.map((r) => r.cohort))].sort().map((cohort) => {
+      const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, cell(rows.find((r) => r.cohort === cohort && r.verdict === v)?.n ?? 0)]));
+      const anySuppressed = Object.values(verdicts).some((c) => c.suppressed);
+      const total = rows.filter((r) => r.cohort === cohort).reduce((a, r) => a + r.n, 0);
+      return { cohortId: cohort === '' ? null : cohort, verdicts, total: anySuppressed ? { count: null, suppressed: true } : cell(total) };
+    });
+    return { trialId, smallCellThreshold: threshold, cohorts };
   }
 
   @Get('trials/:trialId/candidates')
-  @ApiOperation({ summary: 'Patients for a trial, ranked (eligible first, then fewest unknowns, earliest eligible-from), filterable by verdict, cohort and site.' })
+  @Roles('coordinator')
+  @ApiOperation({ summary: "Patients of the coordinator's sites for a trial, ranked (eligible first, then fewest unknowns, earliest eligible-from), filterable by verdict, cohort and site. Audited (one row per patient returned)." })
   @ApiQuery({ name: 'verdict', required: false, description: `comma-separated: ${VERDICTS.join(', ')} (default: all but INELIGIBLE)` })
   @ApiQuery({ name: 'cohort', required: false })
   @ApiQuery({ name: 'site', required: false, description: "comma-separated sites (the patients' event sources)" })
   @ApiQuery({ name: 'limit', required: false, description: 'at most 1000 (default 100)' })
   async candidates(
+    @Caller() caller: Principal,
+    @Purpose() purpose: string | null,
     @Param('trialId') trialId: string,
     @Query('verdict') verdict?: string,
     @Query('cohort') cohort?: string,
@@ -57,18 +94,21 @@ export class MatchesController {
     const n = Math.min(Math.max(Number(limit ?? 100) || 100, 1), 1000);
     const [known] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM matcher.trial_versions WHERE trial_id = $1 LIMIT 1`, [trialId]);
     if (!known) throw new NotFoundException({ message: `no trial ${trialId}` });
-    const sites = site ? site.split(',').map((s) => s.trim()).filter((s) => s !== '') : null;
-    const rows = await this.dataSource.query<Row[]>(
-      `SELECT r.patient_pseudonym, r.result FROM matcher.results r
-       WHERE r.trial_id = $1 AND r.verdict = ANY($2) AND ($3::text IS NULL OR r.cohort_id = $3)
-         AND ($5::text[] IS NULL OR EXISTS (SELECT 1 FROM matcher.profiles p WHERE p.patient_pseudonym = r.patient_pseudonym AND p.site = ANY($5)))
-       ORDER BY CASE r.verdict WHEN 'ELIGIBLE' THEN 0 WHEN 'INELIGIBLE' THEN 2 ELSE 1 END, r.unknown_count, r.eligible_from NULLS FIRST, r.failing_count, r.patient_pseudonym LIMIT $4`,
-      [trialId, verdicts, cohort ?? null, n, sites],
-    );
-    return { trialId, candidates: rank(rows.map((r) => ranked(r.result))) };
+    const sites = siteScope(caller, site ? site.split(',').map((s) => s.trim()).filter((s) => s !== '') : null);
+    return this.audit.read(caller, 'read-candidates', purpose, async (m) => {
+      const rows = await m.query<Row[]>(
+        `SELECT r.patient_pseudonym, r.result FROM matcher.results r
+         WHERE r.trial_id = $1 AND r.verdict = ANY($2) AND ($3::text IS NULL OR r.cohort_id = $3)
+           AND ($5::text[] IS NULL OR EXISTS (SELECT 1 FROM matcher.profiles p WHERE p.patient_pseudonym = r.patient_pseudonym AND p.site = ANY($5)))
+         ORDER BY CASE r.verdict WHEN 'ELIGIBLE' THEN 0 WHEN 'INELIGIBLE' THEN 2 ELSE 1 END, r.unknown_count, r.eligible_from NULLS FIRST, r.failing_count, r.patient_pseudonym LIMIT $4`,
+        [trialId, verdicts, cohort ?? null, n, sites],
+      );
+      return { value: { trialId, candidates: rank(rows.map((r) => ranked(r.result))) }, pseudonyms: rows.map((r) => r.patient_pseudonym) };
+    });
   }
 
   @Post('screen')
+  @Roles('coordinator', 'sponsor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Screen an ad-hoc patient against every active trial: a derived profile, or native patient events (patient-events.v1 without patientId/source is fine). Ranked results with traces; nothing is stored.' })
   @ApiBody({ schema: { type: 'object', properties: { profile: { type: 'object' }, events: { type: 'array', items: { type: 'object' } }, asOf: { type: 'string', format: 'date' } } } })

@@ -1,10 +1,12 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { checkMessage, HEADERS, TOPICS, trialCriteriaV1Schema, type TrialCriteriaV1 } from '@trialmatch/contracts';
 import { checkTrialDocument, importCtgovStudy, InvalidCriteriaError, type CtgovStudy } from '@trialmatch/core';
+import { Caller, mayManageOrganisation, Roles, type Principal } from '@trialmatch/platform';
 import { RegisterTrial, type TrialDraft } from '../application/register-trial';
 import { Rescreens, type RescreenRun } from '../application/rescreens';
 
@@ -17,13 +19,18 @@ function problemsOf(body: unknown): Array<{ pointer: string; message: string }> 
   return [...contract, ...rules.filter((r) => !contract.some((c) => c.pointer === r.pointer))];
 }
 
-function statusOf(body: { status?: unknown } | undefined): TrialCriteriaV1['status'] {
-  if (typeof body?.status !== 'string' || !STATUSES.includes(body.status)) throw new BadRequestException({ message: 'invalid status', errors: [{ pointer: '/status', message: `must be one of ${STATUSES.join(', ')}` }] });
-  return body.status as TrialCriteriaV1['status'];
+export class StatusDto {
+  @ApiProperty({ enum: STATUSES })
+  @IsIn(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` })
+  status!: TrialCriteriaV1['status'];
 }
+
+/** A sponsor sees only its organisation's trials (others answer 404); coordinators and admins see every trial. */
+const organisationFilter = (p: Principal): string | null => (p.role === 'sponsor' ? p.organisation : null);
 
 /** The sponsors' trial registry. */
 @ApiTags('trials')
+@ApiBearerAuth()
 @Controller('v1')
 export class TrialsController {
   constructor(
@@ -32,14 +39,26 @@ export class TrialsController {
     private readonly rescreens: Rescreens,
   ) {}
 
+  /** The latest version of a trial the caller may see, with its owner; null when it may not (or there is none). */
+  private async visible(trialId: string, p: Principal): Promise<{ document: TrialCriteriaV1; organisation: string | null } | null> {
+    const [row] = await this.dataSource.query<Array<{ document: TrialCriteriaV1; organisation: string | null }>>(
+      `SELECT v.document, o.organisation FROM matcher.trial_versions v LEFT JOIN matcher.trial_owners o USING (trial_id) WHERE v.trial_id = $1 ORDER BY v.version DESC LIMIT 1`,
+      [trialId],
+    );
+    if (!row) return null;
+    const filter = organisationFilter(p);
+    return filter === null || row.organisation === filter ? row : null;
+  }
+
   @Post('trials')
+  @Roles('sponsor', 'admin')
   @ApiOperation({ summary: 'Publish a trial or a new version of it (the version number is assigned; old versions are kept). Starts a re-screen of every stored profile (see rescreen) or, for a status closed to screening, withdraws its results.' })
   @ApiBody({ schema: { type: 'object', description: 'A trial-criteria.v1 document without `version`.' } })
-  async publish(@Body() body: unknown, @Headers(HEADERS.correlationId) correlationId?: string): Promise<unknown> {
+  async publish(@Caller() caller: Principal, @Body() body: unknown, @Headers(HEADERS.correlationId) correlationId?: string): Promise<unknown> {
     const errors = problemsOf(body);
     if (errors.length > 0) throw new BadRequestException({ message: 'invalid trial document', errors });
     try {
-      return await this.register.execute(body as TrialDraft, correlationId ?? randomUUID());
+      return await this.register.execute(body as TrialDraft, correlationId ?? randomUUID(), caller);
     } catch (e) {
       if (e instanceof InvalidCriteriaError) throw new BadRequestException({ message: 'invalid criteria', errors: e.problems });
       throw e;
@@ -47,6 +66,7 @@ export class TrialsController {
   }
 
   @Post('trials/validate')
+  @Roles('sponsor', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Dry run: every problem of a trial document (JSON pointer and reason); nothing is saved.' })
   validate(@Body() body: unknown): { valid: boolean; errors: Array<{ pointer: string; message: string }> } {
@@ -55,6 +75,7 @@ export class TrialsController {
   }
 
   @Post('trials/import-ctgov')
+  @Roles('sponsor', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'A draft trial document from a ClinicalTrials.gov API v2 study record (rules proposed for review; nothing is saved).' })
   importCtgov(@Body() body: unknown): unknown {
@@ -66,60 +87,72 @@ export class TrialsController {
   }
 
   @Get('trials')
-  @ApiOperation({ summary: 'Every trial: its latest version, status and cohorts.' })
-  async list(): Promise<unknown[]> {
+  @Roles('sponsor', 'coordinator', 'admin')
+  @ApiOperation({ summary: 'Every trial (a sponsor: its own): latest version, status, cohorts and owning organisation.' })
+  async list(@Caller() caller: Principal): Promise<unknown[]> {
     return this.dataSource.query<unknown[]>(
-      `SELECT DISTINCT ON (trial_id) trial_id AS "trialId", version, status, document->>'title' AS title, document->>'phase' AS phase, document->>'sponsor' AS sponsor,
-         coalesce((SELECT jsonb_agg(jsonb_build_object('id', c->>'id', 'name', c->>'name', 'status', coalesce(c->>'status', status))) FROM jsonb_array_elements(document->'cohorts') c), '[]'::jsonb) AS cohorts, created_at AS "publishedAt"
-       FROM matcher.trial_versions ORDER BY trial_id, version DESC`,
+      `SELECT DISTINCT ON (v.trial_id) v.trial_id AS "trialId", v.version, v.status, v.document->>'title' AS title, v.document->>'phase' AS phase, v.document->>'sponsor' AS sponsor, o.organisation,
+         coalesce((SELECT jsonb_agg(jsonb_build_object('id', c->>'id', 'name', c->>'name', 'status', coalesce(c->>'status', v.status))) FROM jsonb_array_elements(v.document->'cohorts') c), '[]'::jsonb) AS cohorts, v.created_at AS "publishedAt"
+       FROM matcher.trial_versions v LEFT JOIN matcher.trial_owners o USING (trial_id) WHERE $1::text IS NULL OR o.organisation = $1 ORDER BY v.trial_id, v.version DESC`,
+      [organisationFilter(caller)],
     );
   }
 
   @Get('trials/:trialId')
+  @Roles('sponsor', 'coordinator', 'admin')
   @ApiOperation({ summary: 'The latest version of a trial.' })
-  async latest(@Param('trialId') trialId: string): Promise<unknown> {
-    const [row] = await this.dataSource.query<Array<{ document: unknown }>>(`SELECT document FROM matcher.trial_versions WHERE trial_id = $1 ORDER BY version DESC LIMIT 1`, [trialId]);
+  async latest(@Caller() caller: Principal, @Param('trialId') trialId: string): Promise<unknown> {
+    const row = await this.visible(trialId, caller);
     if (!row) throw new NotFoundException({ message: `no trial ${trialId}` });
     return row.document;
   }
 
   @Get('trials/:trialId/versions/:version')
+  @Roles('sponsor', 'coordinator', 'admin')
   @ApiOperation({ summary: 'One version of a trial (every result names the version it used).' })
-  async version(@Param('trialId') trialId: string, @Param('version', ParseIntPipe) version: number): Promise<unknown> {
-    const [row] = await this.dataSource.query<Array<{ document: unknown }>>(`SELECT document FROM matcher.trial_versions WHERE trial_id = $1 AND version = $2`, [trialId, version]);
+  async version(@Caller() caller: Principal, @Param('trialId') trialId: string, @Param('version', ParseIntPipe) version: number): Promise<unknown> {
+    const [row] = (await this.visible(trialId, caller))
+      ? await this.dataSource.query<Array<{ document: unknown }>>(`SELECT document FROM matcher.trial_versions WHERE trial_id = $1 AND version = $2`, [trialId, version])
+      : [];
     if (!row) throw new NotFoundException({ message: `no version ${version} of ${trialId}` });
     return row.document;
   }
 
   @Put('trials/:trialId/status')
+  @Roles('sponsor', 'admin')
   @ApiOperation({ summary: 'Change a trial’s status (published as a new version). RECRUITING, NOT_YET_RECRUITING and UNKNOWN are screened; any other status withdraws the trial’s results.' })
   @ApiBody({ schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: STATUSES } } } })
-  status(@Param('trialId') trialId: string, @Body() body: { status?: unknown }, @Headers(HEADERS.correlationId) correlationId?: string): Promise<unknown> {
-    return this.register.changeStatus(trialId, statusOf(body), correlationId ?? randomUUID());
+  status(@Caller() caller: Principal, @Param('trialId') trialId: string, @Body() body: StatusDto, @Headers(HEADERS.correlationId) correlationId?: string): Promise<unknown> {
+    return this.register.changeStatus(trialId, body.status, correlationId ?? randomUUID(), undefined, caller);
   }
 
   @Put('trials/:trialId/cohorts/:cohortId/status')
+  @Roles('sponsor', 'admin')
   @ApiOperation({ summary: 'Change one cohort’s status (published as a new version of the trial). A cohort is screened while both it and the trial are RECRUITING, NOT_YET_RECRUITING or UNKNOWN; closing it withdraws its results.' })
   @ApiBody({ schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: STATUSES } } } })
-  cohortStatus(@Param('trialId') trialId: string, @Param('cohortId') cohortId: string, @Body() body: { status?: unknown }, @Headers(HEADERS.correlationId) correlationId?: string): Promise<unknown> {
-    return this.register.changeStatus(trialId, statusOf(body), correlationId ?? randomUUID(), cohortId);
+  cohortStatus(@Caller() caller: Principal, @Param('trialId') trialId: string, @Param('cohortId') cohortId: string, @Body() body: StatusDto, @Headers(HEADERS.correlationId) correlationId?: string): Promise<unknown> {
+    return this.register.changeStatus(trialId, body.status, correlationId ?? randomUUID(), cohortId, caller);
   }
 
   @Get('rescreens')
-  @ApiOperation({ summary: 'Recent re-screens with their progress.' })
-  rescreenList(): Promise<RescreenRun[]> {
-    return this.rescreens.list();
+  @Roles('sponsor', 'admin')
+  @ApiOperation({ summary: 'Recent re-screens with their progress (a sponsor: those of its trials).' })
+  rescreenList(@Caller() caller: Principal): Promise<RescreenRun[]> {
+    return this.rescreens.list(20, organisationFilter(caller));
   }
 
   @Get('rescreens/:id')
+  @Roles('sponsor', 'admin')
   @ApiOperation({ summary: 'A re-screen’s progress: profiles done of total, results changed, status, and the same per patient-profiles.v1 partition.' })
-  async rescreen(@Param('id') id: string): Promise<RescreenRun> {
+  async rescreen(@Caller() caller: Principal, @Param('id') id: string): Promise<RescreenRun> {
     const run = await this.rescreens.status(id);
-    if (!run) throw new NotFoundException({ message: `no re-screen ${id}` });
+    const owner = run?.trialId ? (await this.visible(run.trialId, caller))?.organisation : null;
+    if (!run || (caller.role === 'sponsor' && !mayManageOrganisation(caller, owner))) throw new NotFoundException({ message: `no re-screen ${id}` });
     return run;
   }
 
   @Post('rescreens')
+  @Roles('admin')
   @ApiOperation({ summary: 'Re-screen every stored profile against every active trial now (what the daily run does).' })
   startRescreen(): Promise<RescreenRun> {
     return this.rescreens.startFullRun();

@@ -1,5 +1,8 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, Headers, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, ConflictException, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { EntityManager } from 'typeorm';
+import { AuditTrail, Caller, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { allowedNext, checkTransition, SCREEN_FAIL_CODES, SCREENING_STATUSES, type ScreeningStatus } from '@trialmatch/core';
@@ -17,49 +20,77 @@ interface ScreeningRow {
 
 const COLUMNS = `patient_pseudonym AS "patientPseudonym", trial_id AS "trialId", nullif(cohort_id, '') AS "cohortId", site, status, flag, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-/** Who acts: the X-Actor header until sign-in exists (issue 8). */
-function actorOf(actor: string | undefined): string {
-  if (!actor || actor.trim() === '' || actor.length > 200) throw new BadRequestException({ message: 'who is acting?', errors: [{ pointer: 'header:x-actor', message: 'is required (at most 200 characters)' }] });
-  return actor.trim();
+export class TransitionDto {
+  @ApiProperty({ enum: [...SCREENING_STATUSES] })
+  @IsString()
+  to!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  cohortId?: string;
+
+  @ApiPropertyOptional({ description: 'screen-failed: [{ criterionId, code, note? }]' })
+  @IsOptional()
+  @IsArray()
+  reasons?: unknown[];
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
-/** The coordinator's screening workflow per (patient, trial, cohort). */
+/** The coordinator's screening workflow per (patient, trial, cohort), for the coordinator's sites; every read and move is audited. */
 @ApiTags('screenings')
+@ApiBearerAuth()
+@Roles('coordinator')
 @Controller('v1/screenings')
 export class ScreeningsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Screenings, most recently changed first (at most 500); filter by site and status. Flagged ones name why the match stopped holding.' })
+  @ApiOperation({ summary: "Screenings of the coordinator's sites, most recently changed first (at most 500); filter by site and status. Flagged ones name why the match stopped holding." })
   @ApiQuery({ name: 'site', required: false })
   @ApiQuery({ name: 'status', required: false, description: `comma-separated: ${SCREENING_STATUSES.join(', ')}` })
-  async list(@Query('site') site?: string, @Query('status') status?: string): Promise<ScreeningRow[]> {
+  async list(@Caller() caller: Principal, @Purpose() purpose: string | null, @Query('site') site?: string, @Query('status') status?: string): Promise<ScreeningRow[]> {
     const statuses = status ? status.split(',').map((s) => s.trim()) : null;
     const bad = (statuses ?? []).filter((s) => !SCREENING_STATUSES.includes(s as ScreeningStatus));
     if (bad.length > 0) throw new BadRequestException({ message: 'invalid status', errors: [{ pointer: '?status', message: `must be among ${SCREENING_STATUSES.join(', ')}` }] });
-    return this.dataSource.query<ScreeningRow[]>(
-      `SELECT ${COLUMNS} FROM notifier.screenings WHERE ($1::text IS NULL OR site = $1) AND ($2::text[] IS NULL OR status = ANY($2)) ORDER BY updated_at DESC LIMIT 500`,
-      [site ?? null, statuses],
+    const sites = siteScope(caller, site ? [site] : null);
+    return this.audit.read(caller, 'read-screenings', purpose, async (m) => {
+      const rows = await m.query<ScreeningRow[]>(
+        `SELECT ${COLUMNS} FROM notifier.screenings WHERE ($1::text[] IS NULL OR site = ANY($1)) AND ($2::text[] IS NULL OR status = ANY($2)) ORDER BY updated_at DESC LIMIT 500`,
+        [sites, statuses],
+      );
+      return { value: rows, pseudonyms: rows.map((r) => r.patientPseudonym) };
+    });
+  }
+
+  private async load(m: EntityManager, caller: Principal, pseudonym: string, trialId: string, cohortId: string): Promise<unknown> {
+    const [row] = await m.query<ScreeningRow[]>(`SELECT ${COLUMNS} FROM notifier.screenings WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3`, [pseudonym, trialId, cohortId]);
+    if (!row || !mayReadSite(caller, row.site)) throw new NotFoundException({ message: 'no such screening' });
+    const transitions = await m.query<unknown[]>(
+      `SELECT from_status AS "from", to_status AS "to", actor, reasons, note, at FROM notifier.screening_transitions
+       WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3 ORDER BY id`,
+      [pseudonym, trialId, cohortId],
     );
+    return { ...row, allowed: allowedNext(row.status), transitions };
   }
 
   @Get(':pseudonym/:trialId')
   @ApiOperation({ summary: 'One screening with every transition (who, when, from, to, reasons) and the statuses it may move to.' })
   @ApiQuery({ name: 'cohort', required: false })
-  async one(@Param('pseudonym') pseudonym: string, @Param('trialId') trialId: string, @Query('cohort') cohort?: string): Promise<unknown> {
-    const [row] = await this.dataSource.query<ScreeningRow[]>(`SELECT ${COLUMNS} FROM notifier.screenings WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3`, [pseudonym, trialId, cohort ?? '']);
-    if (!row) throw new NotFoundException({ message: 'no such screening' });
-    const transitions = await this.dataSource.query<unknown[]>(
-      `SELECT from_status AS "from", to_status AS "to", actor, reasons, note, at FROM notifier.screening_transitions
-       WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3 ORDER BY id`,
-      [pseudonym, trialId, cohort ?? ''],
-    );
-    return { ...row, allowed: allowedNext(row.status), transitions };
+  async one(@Caller() caller: Principal, @Purpose() purpose: string | null, @Param('pseudonym') pseudonym: string, @Param('trialId') trialId: string, @Query('cohort') cohort?: string): Promise<unknown> {
+    return this.audit.read(caller, 'read-screening', purpose, async (m) => ({ value: await this.load(m, caller, pseudonym, trialId, cohort ?? ''), pseudonyms: [pseudonym] }));
   }
 
   @Post(':pseudonym/:trialId/transitions')
-  @ApiOperation({ summary: 'Move a screening on: new → reviewing → contacted → enrolled | declined | screen-failed (screen-failed with per-criterion reason codes). 409 with the allowed statuses for an illegal move. Clears the flag.' })
-  @ApiHeader({ name: 'x-actor', required: true, description: 'who acts (until sign-in exists)' })
+  @ApiOperation({ summary: 'Move a screening on: new → reviewing → contacted → enrolled | declined | screen-failed (screen-failed with per-criterion reason codes). 409 with the allowed statuses for an illegal move. Clears the flag. The actor is the signed-in caller; audited.' })
   @ApiBody({
     schema: {
       type: 'object',
@@ -73,27 +104,26 @@ export class ScreeningsController {
     },
   })
   async move(
+    @Caller() caller: Principal,
+    @Purpose() purpose: string | null,
     @Param('pseudonym') pseudonym: string,
     @Param('trialId') trialId: string,
-    @Body() body: { to?: unknown; cohortId?: unknown; reasons?: unknown; note?: unknown },
-    @Headers('x-actor') actorHeader?: string,
+    @Body() body: TransitionDto,
   ): Promise<unknown> {
-    const actor = actorOf(actorHeader);
-    if (body?.cohortId !== undefined && typeof body.cohortId !== 'string') throw new BadRequestException({ message: 'invalid transition', errors: [{ pointer: '/cohortId', message: 'must be text' }] });
-    if (body?.note !== undefined && (typeof body.note !== 'string' || body.note.length > 2000)) throw new BadRequestException({ message: 'invalid transition', errors: [{ pointer: '/note', message: 'must be text of at most 2000 characters' }] });
-    const cohortId = (body.cohortId) ?? '';
-    await this.dataSource.transaction(async (m) => {
-      const [row] = await m.query<Array<{ status: ScreeningStatus }>>(`SELECT status FROM notifier.screenings WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3 FOR UPDATE`, [pseudonym, trialId, cohortId]);
-      if (!row) throw new NotFoundException({ message: 'no such screening' });
+    const actor = caller.subject;
+    const cohortId = body.cohortId ?? '';
+    return this.audit.read(caller, `screening-${body.to}`, purpose, async (m) => {
+      const [row] = await m.query<Array<{ status: ScreeningStatus; site: string | null }>>(`SELECT status, site FROM notifier.screenings WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3 FOR UPDATE`, [pseudonym, trialId, cohortId]);
+      if (!row || !mayReadSite(caller, row.site)) throw new NotFoundException({ message: 'no such screening' });
       const problem = checkTransition(row.status, String(body?.to), body?.reasons);
       if (problem?.kind === 'illegal') throw new ConflictException({ message: `cannot move from ${problem.from} to ${problem.to}`, from: problem.from, to: problem.to, allowed: problem.allowed });
       if (problem) throw new BadRequestException({ message: 'invalid transition', errors: [{ pointer: problem.pointer, message: problem.message }] });
       await m.query(`UPDATE notifier.screenings SET status = $4, flag = NULL, updated_at = now() WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3`, [pseudonym, trialId, cohortId, body.to]);
       await m.query(
         `INSERT INTO notifier.screening_transitions (patient_pseudonym, trial_id, cohort_id, from_status, to_status, actor, reasons, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [pseudonym, trialId, cohortId, row.status, body.to, actor, body.to === 'screen-failed' ? JSON.stringify(body.reasons) : null, (body.note as string | undefined) ?? null],
+        [pseudonym, trialId, cohortId, row.status, body.to, actor, body.to === 'screen-failed' ? JSON.stringify(body.reasons) : null, body.note ?? null],
       );
+      return { value: await this.load(m, caller, pseudonym, trialId, cohortId), pseudonyms: [pseudonym] };
     });
-    return this.one(pseudonym, trialId, cohortId || undefined);
   }
 }

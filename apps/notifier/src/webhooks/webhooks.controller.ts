@@ -1,5 +1,6 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@trialmatch/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -9,6 +10,8 @@ const SUBSCRIPTION_COLUMNS = `id, url, site, trial_id AS "trialId", active, crea
 
 /** Webhook subscriptions for hospital and sponsor systems, their delivery log, and manual redelivery. */
 @ApiTags('webhooks')
+@ApiBearerAuth()
+@Roles('admin')
 @Controller('v1/webhooks')
 export class WebhooksController {
   constructor(
@@ -20,7 +23,9 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Subscribe a URL to the notifications of a site and/or a trial (neither: all). The answer carries the signing secret (generated when not given); later reads never show it.' })
   @ApiBody({ schema: { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri' }, secret: { type: 'string', minLength: 16 }, site: { type: 'string' }, trialId: { type: 'string' } } } })
   async subscribe(@Body() body: { url?: unknown; secret?: unknown; site?: unknown; trialId?: unknown }): Promise<unknown> {
-    const errors: Array<{ pointer: string; message: string }> = [];
+    const errors: Array<{ pointer: string; message: string }> = Object.keys(body && typeof body === 'object' ? body : {})
+      .filter((k) => !['url', 'secret', 'site', 'trialId'].includes(k))
+      .map((k) => ({ pointer: `/${k}`, message: 'is not a known field' }));
     let url: URL | null = null;
     try {
       url = typeof body?.url === 'string' ? new URL(body.url) : null;

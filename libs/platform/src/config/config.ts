@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { authEnvSchema, authProblems, type AuthEnv } from './auth-config';
+import { connectionSecurityEnvSchema, connectionSecurityProblems, type ConnectionSecurityEnv } from './secure-connections';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -13,7 +16,7 @@ const csv = z
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
 /** Environment variables shared by every service. Each service extends this with its own. */
-export const baseEnvSchema = z.object({
+export const baseEnvSchema = authEnvSchema.merge(connectionSecurityEnvSchema).extend({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535),
@@ -36,10 +39,41 @@ export type BaseEnv = z.infer<typeof baseEnvSchema>;
  * every bad variable (never its value: values may be secrets).
  */
 export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
-  const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data as z.infer<S>;
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-  throw new ConfigError(problems);
+  const { values, problems: fileProblems } = withSecretFiles(env);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) throw new ConfigError([...fileProblems, ...parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)]);
+  const problems = [...fileProblems, ...crossFieldProblems(parsed.data as Record<string, unknown>)];
+  if (problems.length > 0) throw new ConfigError(problems);
+  return parsed.data as z.infer<S>;
+}
+
+/**
+ * Secrets may come from files (Docker and Kubernetes secrets): `DATABASE_URL_FILE=/run/secrets/db`
+ * sets DATABASE_URL from the file's content (trailing newline removed) unless DATABASE_URL itself is set.
+ */
+export function withSecretFiles(env: NodeJS.ProcessEnv): { values: NodeJS.ProcessEnv; problems: string[] } {
+  const values: NodeJS.ProcessEnv = { ...env };
+  const problems: string[] = [];
+  for (const [name, file] of Object.entries(env)) {
+    const m = /^(.+)_FILE$/.exec(name);
+    if (!m || !file || !SECRET_VARIABLES.has(m[1]!) || env[m[1]!] !== undefined) continue;
+    try {
+      values[m[1]!] = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch {
+      problems.push(`${name}: cannot read the file it names`);
+    }
+  }
+  return { values, problems };
+}
+
+/** The variables that may be given as `<NAME>_FILE`. */
+export const SECRET_VARIABLES = new Set(['DATABASE_URL', 'KAFKA_SASL_PASSWORD', 'KAFKA_SASL_USERNAME', 'PSEUDONYM_KEY', 'WEBHOOK_SECRET_KEY']);
+
+function crossFieldProblems(data: Record<string, unknown>): string[] {
+  return [
+    ...('AUTH_JWT_AUDIENCE' in data ? authProblems(data as AuthEnv) : []),
+    ...('DATABASE_SSL' in data ? connectionSecurityProblems(data as ConnectionSecurityEnv) : []),
+  ];
 }
 
 /** Settings the messaging layer needs, derived from the validated environment. */

@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import type { KafkaSecurity } from '../config/secure-connections';
 import type { InProcessBroker } from './in-process-broker';
 import type { InboundMessage } from './inbound';
 
@@ -39,12 +40,12 @@ export class KafkaBroadcasts extends Broadcasts implements OnApplicationShutdown
   private readonly consumers: Consumer[] = [];
   private readonly instance = randomUUID().slice(0, 8);
 
-  constructor(private readonly o: { brokers: string[]; clientId: string; groupPrefix: string; service: string }) {
+  constructor(private readonly o: { brokers: string[]; clientId: string; groupPrefix: string; service: string; security?: KafkaSecurity }) {
     super();
   }
 
   async follow(topic: string, handler: BroadcastHandler): Promise<void> {
-    const kafka = new Kafka({ brokers: this.o.brokers, clientId: `${this.o.clientId}-${this.o.service}-broadcast`, logLevel: logLevel.WARN });
+    const kafka = new Kafka({ brokers: this.o.brokers, clientId: `${this.o.clientId}-${this.o.service}-broadcast`, logLevel: logLevel.WARN, ...this.o.security });
     const admin = kafka.admin();
     await admin.connect();
     const from = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));

@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { logLevel, Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
+import type { KafkaSecurity } from '../config/secure-connections';
 import { MessagePublisher, type PublishRecord } from './message-publisher';
 
 /**
@@ -15,10 +16,10 @@ export class KafkaPublisher extends MessagePublisher implements OnApplicationShu
   private producer: Producer | null = null;
   private admin: Admin | null = null;
 
-  constructor(brokers: string[], clientId: string) {
+  constructor(brokers: string[], clientId: string, security: KafkaSecurity = {}) {
     super();
     this.client = new ClientKafka({
-      client: { brokers, clientId, logLevel: logLevel.WARN, retry: { retries: 8, maxRetryTime: 30000 } },
+      client: { brokers, clientId, logLevel: logLevel.WARN, retry: { retries: 8, maxRetryTime: 30000 }, ...security },
       producerOnlyMode: true,
       producer: { maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner },
     });

@@ -1,6 +1,7 @@
 import { ServerKafka, Transport, type KafkaOptions } from '@nestjs/microservices';
 import type { PartitionAssignment } from './partition-assignment';
 import { logLevel, Partitioners } from 'kafkajs';
+import type { KafkaSecurity } from '../config/secure-connections';
 
 export interface KafkaConsumerSettings {
   brokers: string[];
@@ -10,6 +11,7 @@ export interface KafkaConsumerSettings {
   fromBeginning: boolean;
   /** Partitions a member processes at once; each partition stays in order (so each patient's messages do). */
   partitionsConcurrently: number;
+  security?: KafkaSecurity;
 }
 
 /**
@@ -22,7 +24,7 @@ export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
     transport: Transport.KAFKA,
     options: {
       postfixId: '',
-      client: { brokers: s.brokers, clientId: s.clientId, logLevel: logLevel.WARN },
+      client: { brokers: s.brokers, clientId: s.clientId, logLevel: logLevel.WARN, ...s.security },
       consumer: { groupId: s.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10 } },
       subscribe: { fromBeginning: s.fromBeginning },
       run: { autoCommit: true, partitionsConsumedConcurrently: s.partitionsConcurrently },

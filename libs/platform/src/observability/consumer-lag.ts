@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectMetric, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
+import type { KafkaSecurity } from '../config/secure-connections';
 import type { Gauge } from 'prom-client';
 
 export interface ConsumerLagSettings {
   brokers: string[];
+  security?: KafkaSecurity;
   clientId: string;
   groupId: string;
   intervalMs: number;
@@ -35,7 +37,7 @@ export class ConsumerLagMonitor implements OnApplicationBootstrap, BeforeApplica
   /** Reads committed and end offsets once and updates the gauge; failures are logged and retried next interval. */
   async measure(): Promise<void> {
     try {
-      this.admin ??= new Kafka({ brokers: this.settings.brokers, clientId: `${this.settings.clientId}-lag`, logLevel: logLevel.NOTHING }).admin();
+      this.admin ??= new Kafka({ brokers: this.settings.brokers, clientId: `${this.settings.clientId}-lag`, logLevel: logLevel.NOTHING, ...this.settings.security }).admin();
       await this.admin.connect();
       const committed = await this.admin.fetchOffsets({ groupId: this.settings.groupId });
       for (const { topic, partitions } of committed) {

@@ -1,11 +1,15 @@
+import type { DatabaseTls } from '../config/secure-connections';
 import type { DataSourceOptions } from 'typeorm';
 import { MESSAGING_ENTITIES } from './messaging.entities';
 import { Messaging1764400000000 } from './migrations/1764400000000-messaging';
 import { OutboxVacuum1764400007000 } from './migrations/1764400007000-outbox-vacuum';
+import { Security1764400012000 } from './migrations/1764400012000-security';
 
 export interface PersistenceOptions {
   url: string;
   poolSize: number;
+  /** node-postgres TLS options (false: plain TCP). */
+  ssl?: DatabaseTls;
   entities: Function[]; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[]; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 }
@@ -18,8 +22,9 @@ export function typeOrmOptions(o: PersistenceOptions): DataSourceOptions {
   return {
     type: 'postgres',
     url: o.url,
+    ssl: o.ssl ?? false,
     entities: [...MESSAGING_ENTITIES, ...o.entities],
-    migrations: [Messaging1764400000000, OutboxVacuum1764400007000, ...o.migrations],
+    migrations: [Messaging1764400000000, OutboxVacuum1764400007000, Security1764400012000, ...o.migrations],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
