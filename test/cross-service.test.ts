@@ -1,10 +1,11 @@
 import request from 'supertest';
+import { ADMIN, as, feedOf, NETWORK_COORDINATOR } from './support/auth';
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { DLQ_HEADERS, dlqTopic, HEADERS, TOPICS, type MatchNotificationV1, type MatchResultV1, type PatientProfileV1 } from '@trialmatch/contracts';
 import { buildProfile, pseudonymize } from '@trialmatch/core';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
-import { startSystem, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
+import { deadLetterText, startSystem, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
 
 const TRIAL = {
   trialId: 'NCT09990001',
@@ -31,7 +32,7 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     sys = await startSystem();
     taps = await new Tap(k, [TOPICS.patientProfiles, TOPICS.matchResults, TOPICS.matchNotifications, dlqTopic(TOPICS.patientProfiles), dlqTopic(TOPICS.patientEvents)]).start();
     prod = await producer(k);
-    await request(sys.matcher.url).post('/v1/trials').send(TRIAL).expect(201);
+    await as(sys.matcher.url, ADMIN).post('/v1/trials').send(TRIAL).expect(201);
   });
 
   afterAll(async () => {
@@ -54,9 +55,9 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
   it('turns posted patient events into a profile, a result and a notification', async () => {
     const patientId = `MRN-${randomUUID()}`;
     const p = pseudonymize(TEST_PSEUDONYM_KEY, 'it-hospital', patientId);
-    const r1 = await request(sys.intake.url).post('/v1/patient-events').send(event(patientId, 'demographics', '2024-01-02', { birthDate: '1958-03-04', sex: 'female' })).expect(202);
+    const r1 = await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(event(patientId, 'demographics', '2024-01-02', { birthDate: '1958-03-04', sex: 'female' })).expect(202);
     expect(r1.body).toMatchObject({ patientPseudonym: p, status: 'accepted', profileVersion: 1 });
-    await request(sys.intake.url).post('/v1/patient-events').send(event(patientId, 'performance-status', '2024-02-01', { ecog: 1 })).expect(202);
+    await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(event(patientId, 'performance-status', '2024-02-01', { ecog: 1 })).expect(202);
 
     const notes = await taps.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === p, 60000, 2);
     const values = notes.map((m) => m.json<MatchNotificationV1>());
@@ -67,9 +68,9 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     for (const m of taps.messages.filter(forPatient(p))) expect(String(m.value)).not.toContain(patientId);
     expect(notes[0]!.headers[HEADERS.correlationId]).toBeTruthy();
 
-    const matches = await request(sys.matcher.url).get(`/v1/patients/${p}/matches`).expect(200);
+    const matches = await as(sys.matcher.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/matches`).expect(200);
     expect(matches.body).toEqual([expect.objectContaining({ trialId: TRIAL.trialId, verdict: 'ELIGIBLE', profileVersion: 2 })]);
-    const listed = await request(sys.notifier.url).get('/v1/notifications').query({ patient: p }).expect(200);
+    const listed = await as(sys.notifier.url, NETWORK_COORDINATOR).get('/v1/notifications').query({ patient: p }).expect(200);
     expect(listed.body).toHaveLength(2);
   });
 
@@ -77,8 +78,8 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     const patientId = `MRN-${randomUUID()}`;
     const p = pseudonymize(TEST_PSEUDONYM_KEY, 'it-hospital', patientId);
     const demo = event(patientId, 'demographics', '2024-01-02', { birthDate: '1950-01-01' });
-    await request(sys.intake.url).post('/v1/patient-events').send(demo).expect(202);
-    const again = await request(sys.intake.url).post('/v1/patient-events').send(demo).expect(202);
+    await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(demo).expect(202);
+    const again = await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(demo).expect(202);
     expect(again.body.status).toBe('duplicate');
 
     const ecog = event(patientId, 'performance-status', '2024-03-01', { ecog: 0 });
@@ -89,7 +90,7 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     // Redeliver profile v2 byte for byte (same event id), then send a later fact as a marker behind it.
     const [v2] = await taps.waitFor((m) => m.topic === TOPICS.patientProfiles && m.key === p && m.json<PatientProfileV1>().profileVersion === 2);
     await produce(prod, TOPICS.patientProfiles, p, v2!.value!, v2!.headers);
-    await request(sys.intake.url).post('/v1/patient-events').send(event(patientId, 'performance-status', '2024-04-01', { ecog: 3 })).expect(202);
+    await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(event(patientId, 'performance-status', '2024-04-01', { ecog: 3 })).expect(202);
     await taps.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === p && m.json<MatchNotificationV1>().kind === 'NO_LONGER_ELIGIBLE');
 
     // The tap reads each topic at its own pace: wait for what must be there, then allow time for anything extra.
@@ -134,11 +135,11 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
   it('dead-letters a malformed hospital event on Kafka and rejects one over HTTP with the field and reason', async () => {
     const bad = { eventId: randomUUID(), patientId: 'MRN-X', source: 'it-hospital', type: 'lab', occurredAt: 'yesterday', data: {} };
     await produce(prod, TOPICS.patientEvents, 'MRN-X', JSON.stringify(bad), {});
-    const [dead] = await taps.waitFor((m) => m.topic === dlqTopic(TOPICS.patientEvents) && String(m.value).includes(bad.eventId));
+    const [dead] = await taps.waitFor((m) => m.topic === dlqTopic(TOPICS.patientEvents) && deadLetterText(m).includes(bad.eventId));
     expect(dead!.headers[DLQ_HEADERS.error]).toContain('/occurredAt');
     expect(dead!.headers[DLQ_HEADERS.error]).not.toContain('MRN-X');
 
-    const res = await request(sys.intake.url).post('/v1/patient-events').send({ ...bad, type: 'horoscope' }).expect(400);
+    const res = await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send({ ...bad, type: 'horoscope' }).expect(400);
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/type' }), expect.objectContaining({ pointer: '/occurredAt' })]));
   });
 });

@@ -8,6 +8,7 @@ import { pseudonymize } from '@trialmatch/core';
 import { startEmbedded, type EmbeddedSystem } from '../apps/embedded/src/bootstrap';
 import { embeddedEnvSchema } from '../apps/embedded/src/config';
 import { loadConfig } from '@trialmatch/platform';
+import { as } from './support/auth';
 
 const KEY = 'embedded-test-key-0123456789';
 
@@ -16,8 +17,15 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
   const env = loadConfig(embeddedEnvSchema, { HTTP_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'error', PSEUDONYM_KEY: KEY });
   let sys: EmbeddedSystem;
 
+  const tokens: Record<string, string> = {};
+  let feedKey = '';
   beforeAll(async () => {
     sys = await startEmbedded(env);
+    for (const username of ['coordinator', 'coordinator-north', 'sponsor-janssen', 'admin']) {
+      tokens[username] = ((await request(sys.url).post('/v1/auth/demo-login').send({ username, password: 'demo' }).expect(200)).body as { token: string }).token;
+    }
+    // A hospital feed is a machine: the demo admin gives it an API key for its facility.
+    feedKey = ((await as(sys.url, tokens.admin!).post('/v1/api-keys').send({ name: 'demo feed', role: 'feed', sites: ['demo-hospital'] }).expect(201)).body as { key: string }).key;
   });
   afterAll(async () => {
     await sys?.stop();
@@ -33,7 +41,7 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  const notificationsOf = async (p: string) => (await request(sys.url).get('/v1/notifications').query({ patient: p }).expect(200)).body as MatchNotificationV1[];
+  const notificationsOf = async (p: string) => (await as(sys.url, tokens.coordinator!).get('/v1/notifications').query({ patient: p }).expect(200)).body as MatchNotificationV1[];
 
   it('serves health with the database and the in-process transport', async () => {
     const res = await request(sys.url).get('/health/ready').expect(200);
@@ -41,7 +49,7 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
   });
 
   it('loads the trial catalog and the demo patients, and screens them', async () => {
-    const trial = await request(sys.url).get('/v1/trials/NCT04557098').expect(200);
+    const trial = await as(sys.url, tokens.coordinator!).get('/v1/trials/NCT04557098').expect(200);
     expect(trial.body).toMatchObject({ trialId: 'NCT04557098', version: 1, cohorts: [expect.objectContaining({ id: 'A' }), expect.objectContaining({ id: 'C' })] });
     // DEMO-0001 is triple-class exposed after three lines and progressing: eligible for MajesTEC-1.
     const demo = pseudonymize(KEY, 'demo-hospital', 'DEMO-0001');
@@ -50,15 +58,30 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
       return n.some((x) => x.trialId === 'NCT04557098' && x.kind === 'NEW_ELIGIBLE') ? n : undefined;
     });
     expect(notes.length).toBeGreaterThan(1);
-    const matches = await request(sys.url).get(`/v1/patients/${demo}/matches`).expect(200);
+    const matches = await as(sys.url, tokens.coordinator!).get(`/v1/patients/${demo}/matches`).expect(200);
     expect((matches.body as Array<{ trialId: string; verdict: string }>).find((m) => m.trialId === 'NCT04557098')?.verdict).toBe('ELIGIBLE');
+  });
+
+  it('ships a demo login whose users see what their role and sites allow', async () => {
+    await request(sys.url).post('/v1/auth/demo-login').send({ username: 'admin', password: 'wrong' }).expect(401);
+    await request(sys.url).get('/v1/trials').expect(401);
+    const demo = pseudonymize(KEY, 'demo-hospital', 'DEMO-0001');
+    await as(sys.url, tokens['coordinator-north']!).get(`/v1/patients/${demo}/matches`).expect(404);
+    await as(sys.url, tokens['sponsor-janssen']!).get(`/v1/patients/${demo}/matches`).expect(403);
+    const counts = await as(sys.url, tokens['sponsor-janssen']!).get('/v1/trials/NCT04557098/candidate-counts').expect(200);
+    expect(JSON.stringify(counts.body)).not.toContain('pt_');
+    await as(sys.url, tokens['sponsor-janssen']!).get('/v1/trials/NCT04484623').expect(404); // another sponsor's trial
+    const audit = (await as(sys.url, tokens.admin!).get('/v1/audit').query({ patient: demo }).expect(200)).body as Array<{ actor: string; action: string }>;
+    expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ actor: 'demo:coordinator', action: 'read-matches' })]));
+    expect((await as(sys.url, tokens.admin!).get('/v1/audit/verify').expect(200)).body).toMatchObject({ valid: true });
   });
 
   it('runs the flow from HTTP events to notifications, published in-process', async () => {
     const patientId = `MRN-${randomUUID()}`;
-    const p = pseudonymize(KEY, 'emb-hospital', patientId);
+    const p = pseudonymize(KEY, 'demo-hospital', patientId);
     const post = (type: string, occurredAt: string, data: object) =>
-      request(sys.url).post('/v1/patient-events').send({ eventId: randomUUID(), patientId, source: 'emb-hospital', type, occurredAt, data }).expect(202);
+      as(sys.url, feedKey).post('/v1/patient-events').send({ eventId: randomUUID(), patientId, source: 'demo-hospital', type, occurredAt, data }).expect(202);
+    await as(sys.url, feedKey).post('/v1/patient-events').send({ eventId: randomUUID(), patientId, source: 'north-clinic', type: 'demographics', occurredAt: '2023-01-01', data: { birthDate: '1961-01-01', sex: 'female' } }).expect(403);
     await post('demographics', '2023-01-01', { birthDate: '1961-01-01', sex: 'female' });
     // One prior line, progressing: potentially eligible for the earlier-line trials, with data to collect.
     await post('medication', '2023-02-01', { drug: 'DRd', start: '2023-02-01', end: '2025-01-01' });
@@ -86,10 +109,11 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
   it('keeps its data across a restart and does not load the seed twice', async () => {
     await sys.stop();
     sys = await startEmbedded(env);
-    const trial = await request(sys.url).get('/v1/trials/NCT04484623').expect(200);
+    // Tokens outlive a restart (the demo signing key is kept in DATA_DIR).
+    const trial = await as(sys.url, tokens.coordinator!).get('/v1/trials/NCT04484623').expect(200);
     expect(trial.body.version).toBe(1);
     const demo = pseudonymize(KEY, 'demo-hospital', 'DEMO-0003');
-    const profile = await request(sys.url).get(`/v1/patients/${demo}/profile`).expect(200);
+    const profile = await as(sys.url, tokens.coordinator!).get(`/v1/patients/${demo}/profile`).expect(200);
     expect(profile.body.version).toBe(4);
   });
 });

@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import { ingest } from '../apps/cli/src/ingest';
 import type { Producer } from 'kafkajs';
 import { DLQ_HEADERS, dlqTopic, HEADERS, TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
-import { buildProfile, pseudonymize, type ProfileSourceEvent } from '@trialmatch/core';
+import { buildProfile, profileForTopic, pseudonymize, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
-import { startInstance, startSystem, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
+import { deadLetterText, startInstance, startSystem, TEST_PROFILE_SEAL_KEY, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
+import { FieldSeal } from '@trialmatch/platform';
+import { ADMIN, as, feedOf, mintToken, NETWORK_COORDINATOR } from './support/auth';
+import { authorizedFetch } from '../apps/cli/src/security';
 
 const SOURCE = 'it-intake-hospital';
 const pseudonymOf = (mrn: string, source = SOURCE): string => pseudonymize(TEST_PSEUDONYM_KEY, source, mrn);
@@ -43,7 +46,7 @@ describe('intake over real Kafka and PostgreSQL', () => {
   const k = kafka(realInfra().brokers);
   const count = async (sql: string, params: unknown[]): Promise<number> => (await query<{ n: number }>(sys.intake.databaseUrl, sql, params))[0]!.n;
   const storedEvents = (p: string) => count(`SELECT count(*)::int AS n FROM intake.raw_events WHERE patient_pseudonym = $1`, [p]);
-  const profileOf = async (url: string, p: string) => (await request(url).get(`/v1/patients/${p}/profile`).expect(200)).body as { version: number; profile: Record<string, unknown> };
+  const profileOf = async (url: string, p: string) => (await as(url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/profile`).expect(200)).body as { version: number; profile: Record<string, unknown> };
   const until = async (check: () => Promise<boolean>, timeoutMs = 60000): Promise<void> => {
     const deadline = Date.now() + timeoutMs;
     while (!(await check())) {
@@ -76,7 +79,13 @@ describe('intake over real Kafka and PostgreSQL', () => {
     const [last] = await tap.waitFor((m) => m.topic === TOPICS.patientProfiles && m.key === p && m.json<PatientProfileV1>().profile.eventCount === events.length);
     expect(last!.headers[HEADERS.correlationId]).toBe(`corr-${mrn}`);
     expect(String(last!.value)).not.toContain(mrn);
-    expect(withoutAsOf(last!.json<PatientProfileV1>().profile)).toEqual(expectedProfile(events));
+    // The birth date travels sealed (only the matcher can open it), event ids as references; everything else as derived.
+    const published = last!.json<PatientProfileV1>().profile as unknown as { demographics: { birthDate: string } };
+    const expected = profileForTopic(expectedProfile(events) as PatientProfile, events.map((e) => e.eventId), TEST_PSEUDONYM_KEY) as unknown as { demographics: { birthDate: string } };
+    for (const e of events) expect(String(last!.value)).not.toContain(`"${e.eventId}"`);
+    expect(String(last!.value)).not.toContain(expected.demographics.birthDate);
+    expect(new FieldSeal(TEST_PROFILE_SEAL_KEY).open(published.demographics.birthDate)).toBe(expected.demographics.birthDate);
+    expect(withoutAsOf({ ...published, demographics: { ...published.demographics, birthDate: expected.demographics.birthDate } })).toEqual(expected);
     const versions = tap.messages.filter((m) => m.topic === TOPICS.patientProfiles && m.key === p).map((m) => m.json<PatientProfileV1>().profileVersion);
     expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b)); // each version once, in order
   });
@@ -94,7 +103,7 @@ describe('intake over real Kafka and PostgreSQL', () => {
     expect(stored[0]!.payload.data.end).toBe('2021-12-01'); // the first content stands
     await expect(query(sys.intake.databaseUrl, `UPDATE intake.raw_events SET payload = '{}' WHERE event_id = $1`, [med!.eventId])).rejects.toThrow('append-only');
     await expect(query(sys.intake.databaseUrl, `DELETE FROM intake.raw_events WHERE event_id = $1`, [med!.eventId])).rejects.toThrow('append-only');
-    const conflicts = await request(sys.intake.url).get('/v1/conflicts').expect(200);
+    const conflicts = await as(sys.intake.url, ADMIN).get('/v1/conflicts').expect(200);
     expect(conflicts.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: med!.eventId, patientPseudonym: p, channel: 'kafka' })]));
     expect((await profileOf(sys.intake.url, p)).version).toBe(2); // demographics, then the medication: the duplicate and the conflict changed nothing
   });
@@ -121,13 +130,14 @@ describe('intake over real Kafka and PostgreSQL', () => {
     await send(JSON.stringify({ ...med, eventId: `${demo!.eventId}-impossible`, data: { drug: 'VRd', start: '2021-01-10', end: '2020-01-01' } }));
     await send(JSON.stringify(demo));
     await until(async () => (await storedEvents(p)) === 1);
-    const dead = await tap.waitFor((m) => m.topic === dlqTopic(TOPICS.patientEvents) && String(m.value).includes(demo!.eventId), 60000, 4);
+    const dead = await tap.waitFor((m) => m.topic === dlqTopic(TOPICS.patientEvents) && deadLetterText(m).includes(demo!.eventId), 60000, 4);
     const reasons = dead.map((m) => m.headers[DLQ_HEADERS.error]!);
     expect(reasons[0]).toMatch(/not JSON/);
     expect(reasons[1]).toContain('/occurredAt');
     expect(reasons[2]).toContain('/type');
     expect(reasons[3]).toContain('/data/end is before /data/start');
     for (const r of reasons) expect(r).not.toContain(mrn);
+    for (const m of dead) expect(`${m.key} ${String(m.value)}`).not.toContain(mrn); // sealed: the original bytes are there for the key holder only
     expect(dead.every((m) => m.headers[DLQ_HEADERS.consumer] === 'intake' && m.headers[DLQ_HEADERS.errorKind] === 'terminal')).toBe(true);
   });
 
@@ -135,7 +145,7 @@ describe('intake over real Kafka and PostgreSQL', () => {
     const mrn = `MRN-${randomUUID()}`;
     const p = pseudonymOf(mrn);
     const [demo, med, r1] = history(mrn);
-    const res = await request(sys.intake.url)
+    const res = await as(sys.intake.url, feedOf(SOURCE))
       .post('/v1/events')
       .send([demo, { ...med, data: { drug: 'VRd', start: '2021-01-10', end: '2020-01-01' } }, { ...r1, extra: 1 }, { ...r1, eventId: `${demo!.eventId}-lab`, type: 'lab', data: { code: '718-7', value: 9, unit: 'furlongs' } }, r1])
       .expect(400);
@@ -146,9 +156,9 @@ describe('intake over real Kafka and PostgreSQL', () => {
     expect(res.body.results[3].errors).toEqual([expect.objectContaining({ pointer: '/data/unit' })]);
     expect(JSON.stringify(res.body)).not.toContain(mrn);
     expect(await storedEvents(p)).toBe(2);
-    const again = await request(sys.intake.url).post('/v1/events').send({ events: [demo] }).expect(202);
+    const again = await as(sys.intake.url, feedOf(SOURCE)).post('/v1/events').send({ events: [demo] }).expect(202);
     expect(again.body.results[0]).toMatchObject({ status: 'duplicate', patientPseudonym: p });
-    const conflict = await request(sys.intake.url).post('/v1/events').send([{ ...demo, data: { birthDate: '1960-01-01' } }]).expect(409);
+    const conflict = await as(sys.intake.url, feedOf(SOURCE)).post('/v1/events').send([{ ...demo, data: { birthDate: '1960-01-01' } }]).expect(409);
     expect(conflict.body.results[0]).toMatchObject({ status: 'conflict', errors: [expect.objectContaining({ pointer: '/eventId' })] });
   });
 
@@ -164,8 +174,8 @@ describe('intake over real Kafka and PostgreSQL', () => {
         { resource: { resourceType: 'Encounter', id: `${id}-enc`, status: 'finished' } },
       ],
     };
-    await request(sys.intake.url).post('/v1/fhir').send(bundle).expect(400); // the source is required
-    const res = await request(sys.intake.url).post('/v1/fhir').query({ source: 'it-fhir-site' }).send(bundle).expect(202);
+    await as(sys.intake.url, feedOf('it-fhir-site')).post('/v1/fhir').send(bundle).expect(400); // the source is required
+    const res = await as(sys.intake.url, feedOf('it-fhir-site')).post('/v1/fhir').query({ source: 'it-fhir-site' }).send(bundle).expect(202);
     expect(res.body.counts.accepted).toBe(3);
     expect((res.body as { results: Array<{ eventId: string }> }).results.map((r) => r.eventId)).toEqual([`it-fhir-site|Patient/${id}`, `it-fhir-site|Observation/${id}-ecog`, `it-fhir-site|Observation/${id}-hb`]);
     expect(res.body.unmapped).toEqual([expect.objectContaining({ resourceType: 'Encounter' })]);
@@ -178,26 +188,27 @@ describe('intake over real Kafka and PostgreSQL', () => {
     const mrn = `MRN-${randomUUID()}`;
     const p = pseudonymOf(mrn);
     const events = history(mrn).slice(0, 3);
-    await request(sys.intake.url).post('/v1/events').send(events).expect(202);
-    const timeline = await request(sys.intake.url).get(`/v1/patients/${p}/events`).set('x-actor', 'coordinator-7').expect(200);
+    await as(sys.intake.url, feedOf(SOURCE)).post('/v1/events').send(events).expect(202);
+    const timeline = await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/events`).expect(200);
     expect((timeline.body as { events: Array<{ eventId: string }> }).events.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
     expect(timeline.body.events[0]).toMatchObject({ source: SOURCE, type: 'demographics', receivedAt: expect.any(String) });
     expect(JSON.stringify(timeline.body)).not.toContain(`"${mrn}"`);
-    const versions = await request(sys.intake.url).get(`/v1/patients/${p}/profiles`).set('x-actor', 'coordinator-7').expect(200);
+    const versions = await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/profiles`).expect(200);
     expect((versions.body as { versions: Array<{ version: number }> }).versions.map((v) => v.version)).toEqual([3, 2, 1]);
     expect(versions.body.versions[2].causedByEvent).toBe(events[0]!.eventId);
-    const first = await request(sys.intake.url).get(`/v1/patients/${p}/profiles/1`).expect(200);
+    const first = await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/profiles/1`).expect(200);
     expect(first.body.profile.linesOfTherapy.count).toBe(0);
-    await request(sys.intake.url).get(`/v1/patients/${p}/identity`).expect(400);
-    const identity = await request(sys.intake.url).get(`/v1/patients/${p}/identity`).query({ purpose: 'contact for screening' }).set('x-actor', 'coordinator-7').expect(200);
+    await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/identity`).expect(400);
+    const identity = await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/identity`).query({ purpose: 'contact for screening' }).expect(200);
     expect(identity.body).toEqual({ patientPseudonym: p, source: SOURCE, patientId: mrn });
-    await request(sys.intake.url).get(`/v1/patients/${pseudonymOf('nobody')}/profile`).expect(404);
-    const audit = await query<{ actor: string; action: string; purpose: string | null }>(sys.intake.databaseUrl, `SELECT actor, action, purpose FROM intake.audit_log WHERE patient_pseudonym = $1 ORDER BY id`, [p]);
+    await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${pseudonymOf('nobody')}/profile`).expect(404);
+    const audit = await query<{ actor: string; role: string; action: string; purpose: string | null }>(sys.intake.databaseUrl, `SELECT actor, role, action, purpose FROM security.audit_log WHERE patient_pseudonym = $1 ORDER BY seq`, [p]);
+    const who = { actor: NETWORK_COORDINATOR.sub, role: 'coordinator' };
     expect(audit).toEqual([
-      { actor: 'coordinator-7', action: 'read-timeline', purpose: null },
-      { actor: 'coordinator-7', action: 'read-profile-history', purpose: null },
-      { actor: 'unidentified', action: 'read-profile-version', purpose: null },
-      { actor: 'coordinator-7', action: 'read-identity', purpose: 'contact for screening' },
+      { ...who, action: 'read-timeline', purpose: null },
+      { ...who, action: 'read-profile-history', purpose: null },
+      { ...who, action: 'read-profile-version', purpose: null },
+      { ...who, action: 'read-identity', purpose: 'contact for screening' },
     ]);
     const metrics = await request(sys.intake.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/intake_events_total\{channel="http",outcome="accepted"[^}]*\} [1-9]/);
@@ -214,7 +225,7 @@ describe('intake over real Kafka and PostgreSQL', () => {
     lines.splice(9, 0, JSON.stringify({ ...events[1], eventId: randomUUID(), data: { drug: 'VRd', start: '2021-01-10', end: '2020-01-01' } }));
     const file = join(dir, 'events.ndjson');
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const o = { url: sys.intake.url, batchSize: 4, restart: false, progress: null };
+    const o = { url: sys.intake.url, batchSize: 4, restart: false, progress: null, fetch: authorizedFetch(mintToken({ ...feedOf(SOURCE), sites: [SOURCE, 'it-bulk-site'] })) };
 
     const first = await ingest([file], { ...o, stopAfterBatches: 2 });
     expect(first.files[0]).toMatchObject({ complete: false, lines: 9 }); // two batches of four events; line 6 is not JSON

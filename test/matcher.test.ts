@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { ADMIN, as, mintToken, NETWORK_COORDINATOR } from './support/auth';
+import { authorizedFetch } from '../apps/cli/src/security';
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { HEADERS, TOPICS, type MatchResultV1, type PatientProfileV1 } from '@trialmatch/contracts';
@@ -64,7 +66,7 @@ describe('matcher over real Kafka and PostgreSQL', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  const runDone = async (id: string) => until(async () => ['finished', 'superseded'].includes(((await request(sys.matcher.url).get(`/v1/rescreens/${id}`).expect(200)).body as { status: string }).status));
+  const runDone = async (id: string) => until(async () => ['finished', 'superseded'].includes(((await as(sys.matcher.url, ADMIN).get(`/v1/rescreens/${id}`).expect(200)).body as { status: string }).status));
   const stored = (p: string) => query<{ trial_id: string; cohort_id: string; verdict: string; profile_version: number; criteria_version: number }>(sys.matcher.databaseUrl, `SELECT trial_id, cohort_id, verdict, profile_version, criteria_version FROM matcher.results WHERE patient_pseudonym = $1 ORDER BY trial_id, cohort_id`, [p]);
 
   beforeAll(async () => {
@@ -72,7 +74,7 @@ describe('matcher over real Kafka and PostgreSQL', () => {
     tap = await new Tap(k, [TOPICS.matchResults]).start();
     prod = await producer(k);
     for (const t of [TRIAL, SIMPLE]) {
-      const res = await request(sys.matcher.url).post('/v1/trials').send(t).expect(201);
+      const res = await as(sys.matcher.url, ADMIN).post('/v1/trials').send(t).expect(201);
       await runDone((res.body as { rescreen: { id: string } }).rescreen.id);
     }
   });
@@ -102,7 +104,7 @@ describe('matcher over real Kafka and PostgreSQL', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(resultsFor(p)).toHaveLength(3);
 
-    const ranked = await request(sys.matcher.url).get(`/v1/patients/${p}/trials`).expect(200);
+    const ranked = await as(sys.matcher.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/trials`).expect(200);
     expect((ranked.body as MatchResultV1[]).map((r) => [r.trialId, r.cohortId ?? null, r.verdict])).toEqual([
       [TRIAL.trialId, 'B', 'ELIGIBLE'],
       [SIMPLE.trialId, null, 'ELIGIBLE'],
@@ -137,11 +139,11 @@ describe('matcher over real Kafka and PostgreSQL', () => {
     const before = { fit: resultsFor(fit).length, lessFit: resultsFor(lessFit).length };
     // Cohort A now takes ECOG 2 too: only the less fit patient's cohort A result changes.
     const amended = { ...TRIAL, cohorts: [{ ...TRIAL.cohorts[0]!, criteria: [{ ...TRIAL.cohorts[0]!.criteria[0]!, text: 'ECOG 0-2', rule: { fact: 'ecog', max: 2 } }] }, TRIAL.cohorts[1]!] };
-    const res = await request(sys.matcher.url).post('/v1/trials').send(amended).expect(201);
+    const res = await as(sys.matcher.url, ADMIN).post('/v1/trials').send(amended).expect(201);
     const run = (res.body as { version: number; rescreen: { id: string; total: number } }).rescreen;
     expect((res.body as { version: number }).version).toBe(2);
     await runDone(run.id);
-    const status = (await request(sys.matcher.url).get(`/v1/rescreens/${run.id}`).expect(200)).body as { done: number; total: number; changed: number; status: string };
+    const status = (await as(sys.matcher.url, ADMIN).get(`/v1/rescreens/${run.id}`).expect(200)).body as { done: number; total: number; changed: number; status: string };
     expect(status).toMatchObject({ status: 'finished', changed: expect.any(Number) });
     expect(status.done).toBeGreaterThanOrEqual(2);
     await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === lessFit && m.json<MatchResultV1>().criteriaVersion === 2);
@@ -150,7 +152,7 @@ describe('matcher over real Kafka and PostgreSQL', () => {
     const changed = resultsFor(lessFit).slice(before.lessFit);
     expect(changed.map((r) => [r.cohortId, r.verdict, r.criteriaVersion])).toEqual([['A', 'ELIGIBLE', 2]]);
     expect((await stored(fit)).filter((r) => r.trial_id === TRIAL.trialId).map((r) => r.criteria_version)).toEqual([2, 2]); // same verdicts, now naming version 2
-    const candidates = await request(sys.matcher.url).get(`/v1/trials/${TRIAL.trialId}/candidates`).query({ verdict: 'ELIGIBLE', cohort: 'A' }).expect(200);
+    const candidates = await as(sys.matcher.url, NETWORK_COORDINATOR).get(`/v1/trials/${TRIAL.trialId}/candidates`).query({ verdict: 'ELIGIBLE', cohort: 'A' }).expect(200);
     expect((candidates.body as { candidates: MatchResultV1[] }).candidates.map((c) => c.patientPseudonym)).toEqual(expect.arrayContaining([fit, lessFit]));
   });
 
@@ -166,7 +168,7 @@ describe('matcher over real Kafka and PostgreSQL', () => {
       JSON.stringify(['ELIGIBLE_FROM', from, ['exc-washout'], []]),
       TRIAL.trialId,
     ]);
-    const run = (await request(sys.matcher.url).post('/v1/rescreens').expect(201)).body as { id: string };
+    const run = (await as(sys.matcher.url, ADMIN).post('/v1/rescreens').expect(201)).body as { id: string };
     await runDone(run.id);
     const flipped = await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === p && m.json<MatchResultV1>().trialId === TRIAL.trialId && m.json<MatchResultV1>().evaluatedAt.slice(0, 10) === today, 60000, 2);
     expect(flipped.slice(-2).map((m) => m.json<MatchResultV1>()).map((r) => [r.cohortId, r.verdict])).toEqual(expect.arrayContaining([['A', 'ELIGIBLE']]));
@@ -176,21 +178,21 @@ describe('matcher over real Kafka and PostgreSQL', () => {
     const p = newPseudonym();
     await send(message(p, 1, events(1, '2024-06-01')));
     await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === p && m.json<MatchResultV1>().trialId === SIMPLE.trialId);
-    const closed = await request(sys.matcher.url).put(`/v1/trials/${SIMPLE.trialId}/status`).send({ status: 'CLOSED' }).expect(200);
+    const closed = await as(sys.matcher.url, ADMIN).put(`/v1/trials/${SIMPLE.trialId}/status`).send({ status: 'CLOSED' }).expect(200);
     expect((closed.body as { withdrawnResults: number }).withdrawnResults).toBeGreaterThanOrEqual(1);
     const [withdrawn] = await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === p && m.json<MatchResultV1>().withdrawn !== undefined);
     expect(withdrawn!.json<MatchResultV1>()).toMatchObject({ trialId: SIMPLE.trialId, verdict: 'INELIGIBLE', withdrawn: 'trial status CLOSED' });
     expect((await stored(p)).filter((r) => r.trial_id === SIMPLE.trialId)).toEqual([]);
 
     const invalid = { ...SIMPLE, trialId: 'NCT09990103', criteria: [{ id: 'x', kind: 'inclusion', text: 't', rule: { fact: 'ecog', max: 'two' } }, { id: 'y', kind: 'inclusion', text: 't', rule: { fact: 'zodiac' } }] };
-    const dry = await request(sys.matcher.url).post('/v1/trials/validate').send(invalid).expect(200);
+    const dry = await as(sys.matcher.url, ADMIN).post('/v1/trials/validate').send(invalid).expect(200);
     expect(dry.body).toMatchObject({ valid: false });
     expect((dry.body as { errors: Array<{ pointer: string }> }).errors.map((e) => e.pointer)).toEqual(expect.arrayContaining(['/criteria/0/rule/max', '/criteria/1/rule/fact']));
-    const rejected = await request(sys.matcher.url).post('/v1/trials').send(invalid).expect(400);
+    const rejected = await as(sys.matcher.url, ADMIN).post('/v1/trials').send(invalid).expect(400);
     expect((rejected.body as { errors: Array<{ pointer: string }> }).errors.map((e) => e.pointer)).toEqual(expect.arrayContaining(['/criteria/0/rule/max']));
-    await request(sys.matcher.url).get('/v1/trials/NCT09990103').expect(404);
+    await as(sys.matcher.url, ADMIN).get('/v1/trials/NCT09990103').expect(404);
 
-    const screened = await request(sys.matcher.url).post('/v1/screen').send({ events: events(1, '2024-06-01') }).expect(200);
+    const screened = await as(sys.matcher.url, NETWORK_COORDINATOR).post('/v1/screen').send({ events: events(1, '2024-06-01') }).expect(200);
     expect((screened.body as { results: Array<{ trialId: string; verdict: string }> }).results.map((r) => [r.trialId, r.verdict])).toEqual([[TRIAL.trialId, 'ELIGIBLE']]);
     const metrics = await request(sys.matcher.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/matcher_evaluations_total(\{[^}]*\})? [1-9]/);
@@ -202,21 +204,21 @@ describe('matcher over real Kafka and PostgreSQL', () => {
     await send(message(south, 1, events(1, '2024-06-01'), 'site-south'));
     await tap.waitFor((m) => m.topic === TOPICS.matchResults && (m.key === north || m.key === south) && m.json<MatchResultV1>().trialId === TRIAL.trialId, 60000, 4);
     expect(resultsFor(north).map((r) => r.site)).toEqual(resultsFor(north).map(() => 'site-north'));
-    const bySite = await request(sys.matcher.url).get(`/v1/trials/${TRIAL.trialId}/candidates`).query({ site: 'site-north', cohort: 'B' }).expect(200);
+    const bySite = await as(sys.matcher.url, NETWORK_COORDINATOR).get(`/v1/trials/${TRIAL.trialId}/candidates`).query({ site: 'site-north', cohort: 'B' }).expect(200);
     expect((bySite.body as { candidates: MatchResultV1[] }).candidates.map((c) => c.patientPseudonym)).toEqual([north]);
 
-    const closed = await request(sys.matcher.url).put(`/v1/trials/${TRIAL.trialId}/cohorts/B/status`).send({ status: 'SUSPENDED' }).expect(200);
+    const closed = await as(sys.matcher.url, ADMIN).put(`/v1/trials/${TRIAL.trialId}/cohorts/B/status`).send({ status: 'SUSPENDED' }).expect(200);
     expect(closed.body).toMatchObject({ cohorts: [{ id: 'A' }, { id: 'B', status: 'SUSPENDED' }] });
     await runDone((closed.body as { rescreen: { id: string } }).rescreen.id);
     const [gone] = await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.key === north && m.json<MatchResultV1>().withdrawn !== undefined);
     expect(gone!.json<MatchResultV1>()).toMatchObject({ cohortId: 'B', verdict: 'INELIGIBLE', withdrawn: 'cohort B status SUSPENDED', site: 'site-north' });
     expect((await stored(north)).filter((r) => r.trial_id === TRIAL.trialId).map((r) => r.cohort_id)).toEqual(['A']);
-    const listed = (await request(sys.matcher.url).get('/v1/trials').expect(200)).body as Array<{ trialId: string; cohorts: Array<{ id: string; status: string }> }>;
+    const listed = (await as(sys.matcher.url, ADMIN).get('/v1/trials').expect(200)).body as Array<{ trialId: string; cohorts: Array<{ id: string; status: string }> }>;
     expect(listed.find((t) => t.trialId === TRIAL.trialId)!.cohorts).toEqual([expect.objectContaining({ id: 'A', status: 'RECRUITING' }), expect.objectContaining({ id: 'B', status: 'SUSPENDED' })]);
-    await request(sys.matcher.url).put(`/v1/trials/${TRIAL.trialId}/cohorts/Z/status`).send({ status: 'CLOSED' }).expect(404);
-    await request(sys.matcher.url).put(`/v1/trials/${TRIAL.trialId}/cohorts/B/status`).send({ status: 'PAUSED' }).expect(400);
+    await as(sys.matcher.url, ADMIN).put(`/v1/trials/${TRIAL.trialId}/cohorts/Z/status`).send({ status: 'CLOSED' }).expect(404);
+    await as(sys.matcher.url, ADMIN).put(`/v1/trials/${TRIAL.trialId}/cohorts/B/status`).send({ status: 'PAUSED' }).expect(400);
 
-    const reopened = await request(sys.matcher.url).put(`/v1/trials/${TRIAL.trialId}/cohorts/B/status`).send({ status: 'RECRUITING' }).expect(200);
+    const reopened = await as(sys.matcher.url, ADMIN).put(`/v1/trials/${TRIAL.trialId}/cohorts/B/status`).send({ status: 'RECRUITING' }).expect(200);
     await runDone((reopened.body as { rescreen: { id: string } }).rescreen.id);
     expect((await stored(north)).filter((r) => r.trial_id === TRIAL.trialId).map((r) => [r.cohort_id, r.verdict])).toEqual([
       ['A', 'ELIGIBLE'],
@@ -234,15 +236,15 @@ describe('matcher over real Kafka and PostgreSQL', () => {
       await until(async () => (await query<{ n: number }>(sys.matcher.databaseUrl, `SELECT count(*)::int AS n FROM matcher.profiles WHERE patient_pseudonym = ANY($1)`, [patients]))[0]!.n === 12);
 
       const other = { ...SIMPLE, trialId: 'NCT09990104', title: 'Published through the second instance' };
-      const res = await request(second.url).post('/v1/trials').send(other).expect(201);
+      const res = await as(second.url, ADMIN).post('/v1/trials').send(other).expect(201);
       // The first instance has not been told by HTTP or the database: the topic brings it.
       await until(async () => {
-        const s = await request(sys.matcher.url).post('/v1/screen').send({ events: events(1, '2024-06-01') }).expect(200);
+        const s = await as(sys.matcher.url, NETWORK_COORDINATOR).post('/v1/screen').send({ events: events(1, '2024-06-01') }).expect(200);
         return (s.body as { results: Array<{ trialId: string }> }).results.some((r) => r.trialId === other.trialId);
       }, 10000);
       const runId = (res.body as { rescreen: { id: string } }).rescreen.id;
       await runDone(runId);
-      const run = (await request(sys.matcher.url).get(`/v1/rescreens/${runId}`).expect(200)).body as { partitions: Array<{ partition: number; done: number; worker: string }> };
+      const run = (await as(sys.matcher.url, ADMIN).get(`/v1/rescreens/${runId}`).expect(200)).body as { partitions: Array<{ partition: number; done: number; worker: string }> };
       const workerOf = new Map<string, readonly number[]>([
         [sys.matcher.app.get(Rescreens).instanceId, owned(sys.matcher)],
         [second.app.get(Rescreens).instanceId, owned(second)],
@@ -257,13 +259,13 @@ describe('matcher over real Kafka and PostgreSQL', () => {
 
   it('loads the real catalog with `mmmatch trials load`, skipping unchanged documents on a second load', async () => {
     const dir = join(__dirname, '../data/trials');
-    const first = await loadTrials(dir, sys.matcher.url, null);
+    const first = await loadTrials(dir, sys.matcher.url, null, authorizedFetch(mintToken(ADMIN)));
     expect(first.failed).toEqual([]);
     expect(first.published.length).toBe(21);
-    const again = await loadTrials(dir, sys.matcher.url, null);
+    const again = await loadTrials(dir, sys.matcher.url, null, authorizedFetch(mintToken(ADMIN)));
     expect(again).toMatchObject({ published: [], failed: [] });
     expect(again.unchanged).toHaveLength(21);
-    const listed = (await request(sys.matcher.url).get('/v1/trials').expect(200)).body as Array<{ trialId: string; version: number }>;
+    const listed = (await as(sys.matcher.url, ADMIN).get('/v1/trials').expect(200)).body as Array<{ trialId: string; version: number }>;
     expect(listed.filter((t) => t.trialId.startsWith('NCT0999')).length + 21).toBe(listed.length);
   });
 });

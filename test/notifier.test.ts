@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { ADMIN, as, coordinatorOf, NETWORK_COORDINATOR, type Who } from './support/auth';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,10 +56,10 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     expect(notes(p).map((n) => n.kind)).toEqual(['NEW_POTENTIAL', 'ELIGIBLE_FROM', 'ELIGIBLE_NOW', 'NO_LONGER_ELIGIBLE']);
     const stored = await query<{ kind: string; reasons: string[] | null }>(sys.notifier.databaseUrl, `SELECT kind, reasons FROM notifier.notifications WHERE patient_pseudonym = $1 ORDER BY created_at`, [p]);
     expect(stored.map((s) => s.kind)).toEqual(['NEW_POTENTIAL', 'ELIGIBLE_FROM', 'ELIGIBLE_NOW', 'NO_LONGER_ELIGIBLE']);
-    const inbox = (await request(sys.notifier.url).get('/v1/notifications').query({ site: 'site-north', patient: p }).expect(200)).body as Array<Record<string, unknown>>;
+    const inbox = (await as(sys.notifier.url, NETWORK_COORDINATOR).get('/v1/notifications').query({ site: 'site-north', patient: p }).expect(200)).body as Array<Record<string, unknown>>;
     expect(inbox[0]).toMatchObject({ kind: 'NO_LONGER_ELIGIBLE', reasons: ['exc-cns'], cohortId: 'A', site: 'site-north' });
     expect(inbox.find((n) => n.kind === 'ELIGIBLE_FROM')).toMatchObject({ eligibleFrom: '2027-01-15' });
-    expect((await request(sys.notifier.url).get('/v1/notifications').query({ site: 'site-south', patient: p }).expect(200)).body).toEqual([]);
+    expect((await as(sys.notifier.url, NETWORK_COORDINATOR).get('/v1/notifications').query({ site: 'site-south', patient: p }).expect(200)).body).toEqual([]);
   });
 
   it('holds a change back for the quiet period: a flap back is never announced, a lasting change is, once the period is over', async () => {
@@ -84,23 +84,26 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     await send(result(p, 1, 'ELIGIBLE'));
     await next(p, 1);
     const url = (path = '') => `/v1/screenings/${p}/${TRIAL}${path}`;
-    const opened = (await request(sys.notifier.url).get(url()).query({ cohort: 'A' }).expect(200)).body as { status: string; site: string; allowed: string[] };
+    const opened = (await as(sys.notifier.url, NETWORK_COORDINATOR).get(url()).query({ cohort: 'A' }).expect(200)).body as { status: string; site: string; allowed: string[] };
     expect(opened).toMatchObject({ status: 'new', site: 'site-north', allowed: ['reviewing', 'declined', 'screen-failed'] });
-    await request(sys.notifier.url).post(url('/transitions')).send({ to: 'reviewing', cohortId: 'A' }).expect(400); // nobody named
-    await request(sys.notifier.url).post(url('/transitions')).set('x-actor', 'coordinator-a').send({ to: 'reviewing', cohortId: 'A' }).expect(201);
-    const illegal = await request(sys.notifier.url).post(url('/transitions')).set('x-actor', 'coordinator-a').send({ to: 'enrolled', cohortId: 'A' }).expect(409);
+    const coordinatorA: Who = { sub: 'coordinator-a', role: 'coordinator', sites: ['site-north'] };
+    const coordinatorB: Who = { sub: 'coordinator-b', role: 'coordinator', sites: ['site-north', 'site-east'] };
+    await as(sys.notifier.url, null).post(url('/transitions')).send({ to: 'reviewing', cohortId: 'A' }).expect(401); // nobody signed in
+    await as(sys.notifier.url, coordinatorOf('site-south')).post(url('/transitions')).send({ to: 'reviewing', cohortId: 'A' }).expect(404); // another site's patient
+    await as(sys.notifier.url, coordinatorOf('site-south')).get(url()).query({ cohort: 'A' }).expect(404);
+    await as(sys.notifier.url, coordinatorA).post(url('/transitions')).send({ to: 'reviewing', cohortId: 'A' }).expect(201);
+    const illegal = await as(sys.notifier.url, coordinatorA).post(url('/transitions')).send({ to: 'enrolled', cohortId: 'A' }).expect(409);
     expect(illegal.body).toMatchObject({ from: 'reviewing', to: 'enrolled', allowed: ['contacted', 'declined', 'screen-failed'] });
 
     // The match stops holding while under review: flagged (after the quiet period), not closed.
     await send(result(p, 2, 'INELIGIBLE', { failing: ['inc-anc'] }));
     await next(p, 2);
-    const flagged = (await request(sys.notifier.url).get('/v1/screenings').query({ site: 'site-north', status: 'reviewing' }).expect(200)).body as Array<{ patientPseudonym: string; flag: string | null }>;
+    const flagged = (await as(sys.notifier.url, NETWORK_COORDINATOR).get('/v1/screenings').query({ site: 'site-north', status: 'reviewing' }).expect(200)).body as Array<{ patientPseudonym: string; flag: string | null }>;
     expect(flagged.find((x) => x.patientPseudonym === p)).toMatchObject({ flag: 'match no longer holds (inc-anc)' });
 
-    await request(sys.notifier.url).post(url('/transitions')).set('x-actor', 'coordinator-b').send({ to: 'screen-failed', cohortId: 'A' }).expect(400);
-    const failed = await request(sys.notifier.url)
+    await as(sys.notifier.url, coordinatorB).post(url('/transitions')).send({ to: 'screen-failed', cohortId: 'A' }).expect(400);
+    const failed = await as(sys.notifier.url, coordinatorB)
       .post(url('/transitions'))
-      .set('x-actor', 'coordinator-b')
       .send({ to: 'screen-failed', cohortId: 'A', reasons: [{ criterionId: 'inc-anc', code: 'lab-out-of-range', note: 'ANC 0.8 on repeat' }] })
       .expect(201);
     expect(failed.body).toMatchObject({ status: 'screen-failed', flag: null, allowed: [] });
@@ -108,8 +111,8 @@ describe('notifier over real Kafka and PostgreSQL', () => {
       ['new', 'reviewing', 'coordinator-a'],
       ['reviewing', 'screen-failed', 'coordinator-b'],
     ]);
-    await request(sys.notifier.url).post(url('/transitions')).set('x-actor', 'coordinator-b').send({ to: 'reviewing', cohortId: 'A' }).expect(409);
-    await request(sys.notifier.url).post(`/v1/screenings/${newPseudonym()}/${TRIAL}/transitions`).set('x-actor', 'coordinator-b').send({ to: 'reviewing' }).expect(404);
+    await as(sys.notifier.url, coordinatorB).post(url('/transitions')).send({ to: 'reviewing', cohortId: 'A' }).expect(409);
+    await as(sys.notifier.url, coordinatorB).post(`/v1/screenings/${newPseudonym()}/${TRIAL}/transitions`).send({ to: 'reviewing' }).expect(404);
   });
 
   it('delivers signed webhooks: a receiver failing twice gets one delivery, succeeded on the third attempt; a dead one is redelivered by hand', async () => {
@@ -132,15 +135,15 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     const down = await receiver(() => (fixed ? 204 : 503));
     const elsewhere = await receiver(() => 200);
     try {
-      const sub = (await request(sys.notifier.url).post('/v1/webhooks').send({ url: flaky.url, site: 'site-north', trialId: TRIAL }).expect(201)).body as { id: string; secret: string };
-      const dead = (await request(sys.notifier.url).post('/v1/webhooks').send({ url: down.url, secret: 'a-shared-secret-of-32-characters', site: 'site-north' }).expect(201)).body as { id: string };
-      await request(sys.notifier.url).post('/v1/webhooks').send({ url: elsewhere.url, site: 'site-south' }).expect(201);
-      await request(sys.notifier.url).post('/v1/webhooks').send({ url: 'ftp://example.org/x', trialId: 'KarMMa' }).expect(400);
-      expect(((await request(sys.notifier.url).get('/v1/webhooks').expect(200)).body as Array<Record<string, unknown>>).every((w) => !('secret' in w))).toBe(true);
+      const sub = (await as(sys.notifier.url, ADMIN).post('/v1/webhooks').send({ url: flaky.url, site: 'site-north', trialId: TRIAL }).expect(201)).body as { id: string; secret: string };
+      const dead = (await as(sys.notifier.url, ADMIN).post('/v1/webhooks').send({ url: down.url, secret: 'a-shared-secret-of-32-characters', site: 'site-north' }).expect(201)).body as { id: string };
+      await as(sys.notifier.url, ADMIN).post('/v1/webhooks').send({ url: elsewhere.url, site: 'site-south' }).expect(201);
+      await as(sys.notifier.url, ADMIN).post('/v1/webhooks').send({ url: 'ftp://example.org/x', trialId: 'KarMMa' }).expect(400);
+      expect(((await as(sys.notifier.url, ADMIN).get('/v1/webhooks').expect(200)).body as Array<Record<string, unknown>>).every((w) => !('secret' in w))).toBe(true);
 
       const p = newPseudonym();
       await send(result(p, 1, 'ELIGIBLE'));
-      const log = async (id: string) => (await request(sys.notifier.url).get(`/v1/webhooks/${id}/deliveries`).expect(200)).body as Array<{ id: string; status: string; attempts: number; lastStatusCode: number }>;
+      const log = async (id: string) => (await as(sys.notifier.url, ADMIN).get(`/v1/webhooks/${id}/deliveries`).expect(200)).body as Array<{ id: string; status: string; attempts: number; lastStatusCode: number }>;
       const until = async (check: () => Promise<boolean>) => {
         const deadline = Date.now() + 30000;
         while (!(await check())) {
@@ -162,7 +165,7 @@ describe('notifier over real Kafka and PostgreSQL', () => {
       await until(async () => (await log(dead.id))[0]?.status === 'dead');
       expect((await log(dead.id))[0]).toMatchObject({ status: 'dead', attempts: 3, lastStatusCode: 503 });
       fixed = true;
-      await request(sys.notifier.url).post(`/v1/webhooks/deliveries/${(await log(dead.id))[0]!.id}/redeliver`).expect(202);
+      await as(sys.notifier.url, ADMIN).post(`/v1/webhooks/deliveries/${(await log(dead.id))[0]!.id}/redeliver`).expect(202);
       await until(async () => (await log(dead.id))[0]?.status === 'succeeded');
       expect(down.calls).toHaveLength(4);
       expect(elsewhere.calls).toHaveLength(0);
@@ -181,10 +184,10 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     await send(result(later, 1, 'ELIGIBLE_FROM', { site, eligibleFrom: inDays(20) }));
     for (const p of [eligible, potential, soon, later]) await next(p, 1);
     const today = new Date().toISOString().slice(0, 10);
-    const digest = (await request(sys.notifier.url).get(`/v1/digests/${site}`).expect(200)).body as SiteDigestV1;
+    const digest = (await as(sys.notifier.url, NETWORK_COORDINATOR).get(`/v1/digests/${site}`).expect(200)).body as SiteDigestV1;
     expect(digest).toMatchObject({ site, day: today, newEligible: [{ patientPseudonym: eligible, trialId: TRIAL, cohortId: 'A' }], newPotential: [{ patientPseudonym: potential, toCollect: ['ECOG'] }] });
     expect(digest.eligibleFromThisWeek).toEqual([{ patientPseudonym: soon, trialId: TRIAL, cohortId: 'A', eligibleFrom: inDays(3) }]);
-    await request(sys.notifier.url).get(`/v1/digests/${site}`).query({ day: 'yesterday' }).expect(400);
+    await as(sys.notifier.url, NETWORK_COORDINATOR).get(`/v1/digests/${site}`).query({ day: 'yesterday' }).expect(400);
 
     const digests = sys.notifier.app.get(Digests);
     const tomorrow = new Date(Date.now() + 86_400_000);
@@ -214,7 +217,7 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     try {
       const site = `site-${randomUUID().slice(0, 8)}`;
-      const sub = (await request(sys.notifier.url).post('/v1/webhooks').send({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, site }).expect(201)).body as { id: string };
+      const sub = (await as(sys.notifier.url, ADMIN).post('/v1/webhooks').send({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, site }).expect(201)).body as { id: string };
       const [before, during] = [newPseudonym(), newPseudonym()];
       await send(result(before, 1, 'ELIGIBLE', { site }));
       const deadline = Date.now() + 30000;
@@ -223,7 +226,7 @@ describe('notifier over real Kafka and PostgreSQL', () => {
       await sys.notifier.stop(); // mid-call
       await send(result(during, 1, 'ELIGIBLE', { site })); // while no notifier runs
       const again = await startInstance(sys, 'notifier', SETTINGS);
-      const log = async () => (await request(again.url).get(`/v1/webhooks/${sub.id}/deliveries`).expect(200)).body as Array<{ notificationId: string; status: string; attempts: number }>;
+      const log = async () => (await as(again.url, ADMIN).get(`/v1/webhooks/${sub.id}/deliveries`).expect(200)).body as Array<{ notificationId: string; status: string; attempts: number }>;
       while (Date.now() < deadline + 30000) {
         const rows = await log();
         if (rows.length === 2 && rows.every((r) => r.status === 'succeeded')) break;

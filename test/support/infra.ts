@@ -43,7 +43,8 @@ export async function query<T>(url: string, sql: string, params: unknown[] = [])
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
-    return (await c.query(sql, params)).rows as T[];
+    // Without parameters: the simple protocol (several statements allowed, e.g. a transaction in one call).
+    return (params.length > 0 ? await c.query(sql, params) : await c.query(sql)).rows as T[];
   } finally {
     await c.end();
   }

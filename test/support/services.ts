@@ -1,6 +1,7 @@
+import { TEST_AUTH_ENV } from './auth';
 import type { INestApplication } from '@nestjs/common';
-import { TOPICS } from '@trialmatch/contracts';
-import { loadConfig, startServiceApp } from '@trialmatch/platform';
+import { DLQ_HEADERS, TOPICS } from '@trialmatch/contracts';
+import { FieldSeal, loadConfig, startServiceApp } from '@trialmatch/platform';
 import { createIntakeApp } from '../../apps/intake/src/bootstrap';
 import { intakeEnvSchema } from '../../apps/intake/src/config';
 import { createMatcherApp } from '../../apps/matcher/src/bootstrap';
@@ -34,9 +35,16 @@ async function running(app: INestApplication, databaseUrl: string): Promise<Runn
 }
 
 export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-0123456789';
+export const TEST_PROFILE_SEAL_KEY = 'test-profile-seal-key-0123456789abcdef';
+
+/** The original bytes of a dead letter of patient-events.v1 (sealed by intake because they carry identifiers). */
+export function deadLetterText(m: { value: Buffer | null; headers: Record<string, string | undefined> }): string {
+  const value = String(m.value ?? '');
+  return m.headers[DLQ_HEADERS.sealed] === 'v1' ? Buffer.from(new FieldSeal(TEST_PROFILE_SEAL_KEY, 'dead-letters').open(value), 'base64').toString('utf8') : value;
+}
 
 /** A service's environment in tests: the real infrastructure, quick retries and polling, ephemeral port. */
-function serviceEnv(databaseUrl: string, groupPrefix: string, overrides: Record<string, string>): NodeJS.ProcessEnv {
+export function serviceEnv(databaseUrl: string, groupPrefix: string, overrides: Record<string, string>): NodeJS.ProcessEnv {
   return {
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '5',
@@ -49,6 +57,8 @@ function serviceEnv(databaseUrl: string, groupPrefix: string, overrides: Record<
     OUTBOX_POLL_MS: '50',
     NOTIFIER_QUIET_PERIOD_HOURS: '0', // tests that exercise the quiet period set their own
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+    PROFILE_SEAL_KEY: TEST_PROFILE_SEAL_KEY,
+    ...TEST_AUTH_ENV,
     ...overrides,
   };
 }
@@ -59,7 +69,7 @@ function serviceEnv(databaseUrl: string, groupPrefix: string, overrides: Record<
  * offsets on every partition, exactly as in production (KAFKA_FROM_BEGINNING=true), and never skips
  * what arrived while no instance was running.
  */
-async function pinGroupsAtEnd(groups: Array<{ groupId: string; topic: string }>): Promise<void> {
+export async function pinGroupsAtEnd(groups: Array<{ groupId: string; topic: string }>): Promise<void> {
   const admin = kafka(realInfra().brokers).admin();
   await admin.connect();
   try {
@@ -74,8 +84,8 @@ async function pinGroupsAtEnd(groups: Array<{ groupId: string; topic: string }>)
   }
 }
 
-type ServiceName = 'intake' | 'matcher' | 'notifier';
-const CONSUMES: Record<ServiceName, string> = { intake: TOPICS.patientEvents, matcher: TOPICS.patientProfiles, notifier: TOPICS.matchResults };
+export type ServiceName = 'intake' | 'matcher' | 'notifier';
+export const CONSUMES: Record<ServiceName, string> = { intake: TOPICS.patientEvents, matcher: TOPICS.patientProfiles, notifier: TOPICS.matchResults };
 const CREATE: Record<ServiceName, (env: NodeJS.ProcessEnv) => Promise<INestApplication>> = {
   intake: (e) => createIntakeApp(loadConfig(intakeEnvSchema, e)),
   matcher: (e) => createMatcherApp(loadConfig(matcherEnvSchema, e)),

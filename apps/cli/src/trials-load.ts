@@ -40,9 +40,9 @@ export async function loadTrials(path: string, url: string, progress: NodeJS.Wri
         }
       }
       const res = await f(`${base}/v1/trials`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(draft) });
-      const body = (await res.json()) as { trialId: string; version: number; rescreen?: { id: string }; errors?: Array<{ pointer: string; message: string }> };
+      const body = (await res.json()) as { trialId: string; version: number; rescreen?: { id: string }; message?: string; errors?: Array<{ pointer: string; message: string }> };
       if (res.status === 201) report.published.push({ trialId: body.trialId, version: body.version, ...(body.rescreen ? { rescreen: body.rescreen.id } : {}) });
-      else report.failed.push({ file, status: res.status, errors: body.errors ?? [] });
+      else report.failed.push({ file, status: res.status, errors: body.errors ?? [{ pointer: '', message: body.message ?? `HTTP ${res.status}` }] });
       if (progress && !bar) progress.write(`${file}: ${res.status === 201 ? `published v${body.version}` : `failed (${res.status})`}\n`);
     }
   } finally {

@@ -27,9 +27,10 @@ export interface EmbeddedSystem {
   stop(): Promise<void>;
 }
 
-function pseudonymKey(env: EmbeddedEnv, dataDir: string): string {
-  if (env.PSEUDONYM_KEY) return env.PSEUDONYM_KEY;
-  const file = join(dataDir, 'pseudonym.key');
+/** A secret given in the environment, or one created once and kept in DATA_DIR (so pseudonyms stay stable). */
+function secret(given: string | undefined, dataDir: string, name: string): string {
+  if (given) return given;
+  const file = join(dataDir, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
@@ -64,8 +65,8 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
             messaging: { maxAttempts: 5, retryBackoffMs: 100, outboxPollMs: 250, outboxBatchSize: 100 },
             security: { jwt: identity.settings, keyRotationGraceMinutes: env.API_KEY_ROTATION_GRACE_MINUTES, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE },
           }),
-          IntakeModule.register({ pseudonymKey: pseudonymKey(env, dataDir) }),
-          MatcherModule.register(matcherSettings(env)),
+          IntakeModule.register({ pseudonymKey: secret(env.PSEUDONYM_KEY, dataDir, 'pseudonym.key'), profileSealKey: secret(undefined, dataDir, 'profile-seal.key') }),
+          MatcherModule.register(matcherSettings(env, secret(undefined, dataDir, 'profile-seal.key'))),
           NotifierModule.register(notifierSettings(env)),
         ],
       },

@@ -9,7 +9,7 @@ export function createIntakeApp(env: IntakeEnv): Promise<INestApplication> {
     title: 'Intake: patient events in, profiles out',
     env,
     persistence: INTAKE_PERSISTENCE,
-    feature: IntakeModule.register({ pseudonymKey: env.PSEUDONYM_KEY }),
+    feature: IntakeModule.register({ pseudonymKey: env.PSEUDONYM_KEY, profileSealKey: env.PROFILE_SEAL_KEY }),
     consumes: true,
   });
 }

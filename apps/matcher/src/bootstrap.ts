@@ -9,7 +9,7 @@ export function createMatcherApp(env: MatcherEnv): Promise<INestApplication> {
     title: 'Matcher: trials and eligibility',
     env,
     persistence: MATCHER_PERSISTENCE,
-    feature: MatcherModule.register(matcherSettings(env)),
+    feature: MatcherModule.register(matcherSettings(env, env.PROFILE_SEAL_KEY)),
     consumes: true,
   });
 }

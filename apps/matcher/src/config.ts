@@ -11,11 +11,14 @@ export const matcherSettingsEnvSchema = z.object({
 });
 
 export const matcherEnvSchema = baseEnvSchema.merge(kafkaModeEnvSchema).merge(matcherSettingsEnvSchema).extend({
+  /** Shared with intake only: opens the birth date sealed on patient-profiles.v1. */
+  PROFILE_SEAL_KEY: z.string().min(32, 'must be at least 32 characters'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
 });
 export type MatcherEnv = z.infer<typeof matcherEnvSchema>;
 
-export const matcherSettings = (env: z.infer<typeof matcherSettingsEnvSchema>): MatcherSettings => ({
+export const matcherSettings = (env: z.infer<typeof matcherSettingsEnvSchema>, profileSealKey: string): MatcherSettings => ({
+  profileSealKey,
   rescreenCheckMs: env.MATCHER_RESCREEN_CHECK_MS,
   rescreenPageSize: env.MATCHER_RESCREEN_PAGE_SIZE,
   smallCellThreshold: env.MATCHER_SMALL_CELL_THRESHOLD,

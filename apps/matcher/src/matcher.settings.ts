@@ -7,4 +7,6 @@ export interface MatcherSettings {
   rescreenPageSize: number;
   /** Counts below this (and above 0) are suppressed in sponsors' aggregates. */
   smallCellThreshold: number;
+  /** Secret shared with intake: opens the sealed birth date of patient-profiles.v1. */
+  profileSealKey: string;
 }

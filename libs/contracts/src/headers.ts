@@ -17,4 +17,6 @@ export const DLQ_HEADERS = {
   errorKind: 'x-dlq-error-kind',
   attempts: 'x-dlq-attempts',
   failedAt: 'x-dlq-failed-at',
+  /** Present (v1) when the value is the original bytes, base64, sealed (FieldSeal) because they carry identifiers. */
+  sealed: 'x-dlq-sealed',
 } as const;

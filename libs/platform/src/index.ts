@@ -28,3 +28,4 @@ export * from './security/jwt-verifier';
 export * from './security/security.controller';
 export * from './config/auth-config';
 export * from './config/secure-connections';
+export * from './security/field-seal';

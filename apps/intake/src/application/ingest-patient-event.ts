@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
-import { buildProfile, canonicalJson, pseudonymize, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
+import { buildProfile, canonicalJson, pseudonymize, type PatientProfile, type ProfileSourceEvent, profileForTopic } from '@trialmatch/core';
 import { PATIENT_PROFILE_SCHEMA_VERSION, TOPICS, type PatientEventV1, type PatientProfileV1 } from '@trialmatch/contracts';
-import { Outbox } from '@trialmatch/platform';
+import { FieldSeal, Outbox } from '@trialmatch/platform';
 import { IntakeMetrics } from '../intake.metrics';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake.settings';
 
@@ -39,11 +39,15 @@ const profileHash = ({ asOf, ...clinical }: PatientProfile): string => sha256(ca
  */
 @Injectable()
 export class IngestPatientEvent {
+  private readonly seal: FieldSeal;
+
   constructor(
     private readonly outbox: Outbox,
     private readonly metrics: IntakeMetrics,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
-  ) {}
+  ) {
+    this.seal = new FieldSeal(settings.profileSealKey);
+  }
 
   pseudonymFor(event: Pick<PatientEventV1, 'source' | 'patientId'>): string {
     return pseudonymize(this.settings.pseudonymKey, event.source, event.patientId);
@@ -105,7 +109,12 @@ export class IngestPatientEvent {
       hash,
     ]);
     await manager.query(`INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) VALUES ($1, $2, $3, $4)`, [patientPseudonym, version, profile, event.eventId]);
-    const message: PatientProfileV1 = { patientPseudonym, site: event.source, profileVersion: version, computedAt: new Date().toISOString(), profile: { ...profile } };
+    // No identifier in clear on a topic: event ids become references, the birth date is sealed (the
+    // matcher, which needs it for ages and birthdays, opens it).
+    const view = profileForTopic(profile, history.map((e) => e.eventId), this.settings.pseudonymKey);
+    const birthDate = view.demographics.birthDate;
+    const published = { ...view, demographics: { ...view.demographics, birthDate: birthDate === null ? null : this.seal.seal(birthDate) } };
+    const message: PatientProfileV1 = { patientPseudonym, site: event.source, profileVersion: version, computedAt: new Date().toISOString(), profile: published };
     await this.outbox.enqueue(manager, [
       {
         topic: TOPICS.patientProfiles,

@@ -1,8 +1,10 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { eventRef } from '@trialmatch/core';
 import { AuditTrail, Caller, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
+import { INTAKE_SETTINGS, type IntakeSettings } from '../intake.settings';
 
 /**
  * What coordinators read about a patient of their sites, by pseudonym. Every read is recorded in the
@@ -15,7 +17,10 @@ import { AuditTrail, Caller, mayReadSite, Purpose, Roles, siteScope, type Princi
 @ApiHeader({ name: 'x-purpose', required: false, description: 'Why the data is read (recorded in the audit log); or the `purpose` query parameter.' })
 @Controller('v1/patients/:pseudonym')
 export class PatientsController {
-  constructor(private readonly audit: AuditTrail) {}
+  constructor(
+    private readonly audit: AuditTrail,
+    @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
+  ) {}
 
   private read<T>(caller: Principal, pseudonym: string, purpose: string | null, action: string, body: (m: EntityManager) => Promise<T | undefined>): Promise<T> {
     return this.audit.read(caller, action, purpose, async (m) => {
@@ -65,15 +70,17 @@ export class PatientsController {
   }
 
   @Get('events')
-  @ApiOperation({ summary: 'Timeline: every stored event in clinical order, with provenance (source, event id, when received); never the sender’s patient id.' })
+  @ApiOperation({ summary: 'Timeline: every stored event in clinical order, with provenance (source, event id, its reference `ref` as used on topics and in match traces, when received); never the sender’s patient id.' })
   async timeline(@Caller() caller: Principal, @Param('pseudonym') pseudonym: string, @Purpose() purpose: string | null): Promise<unknown> {
     return this.read(caller, pseudonym, purpose, 'read-timeline', async (m) => ({
       patientPseudonym: pseudonym,
-      events: await m.query<unknown[]>(
+      events: (
+        await m.query<Array<{ eventId: string }>>(
         `SELECT event_id AS "eventId", type, occurred_at AS "occurredAt", received_at AS "receivedAt", source, payload->'data' AS data, payload->'recordedAt' AS "recordedAt"
          FROM intake.raw_events WHERE patient_pseudonym = $1 ORDER BY occurred_at, received_at, event_id`,
-        [pseudonym],
-      ),
+          [pseudonym],
+        )
+      ).map((e) => ({ ...e, ref: eventRef(this.settings.pseudonymKey, e.eventId) })),
     }));
   }
 

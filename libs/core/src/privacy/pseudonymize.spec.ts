@@ -1,4 +1,4 @@
-import { pseudonymize } from './pseudonymize';
+import { eventRef, profileForTopic, pseudonymize } from './pseudonymize';
 
 const KEY = 'k'.repeat(32);
 
@@ -19,5 +19,21 @@ describe('pseudonymize', () => {
 
   it('refuses a short key', () => {
     expect(() => pseudonymize('short', 'h1', 'MRN-1')).toThrow(/at least 16/);
+  });
+});
+
+describe('profileForTopic', () => {
+  const KEY = 'a-test-key-of-enough-length';
+  it('replaces every event id, wherever it appears, by its stable reference, and withholds first/last event dates', () => {
+    const profile = { firstEventAt: '1941-01-23', lastEventAt: '2024-01-01', demographics: { eventIds: ['h|Patient/MRN-1'] }, lines: [{ provenance: ['e-2', 'h|Patient/MRN-1'], regimen: 'VRd' }], note: 'e-2 stays inside text' };
+    const out = profileForTopic(profile, ['h|Patient/MRN-1', 'e-2'], KEY);
+    expect(JSON.stringify(out)).not.toContain('MRN-1');
+    expect(out.demographics.eventIds).toEqual([eventRef(KEY, 'h|Patient/MRN-1')]);
+    expect(out.lines[0]!.provenance).toEqual([eventRef(KEY, 'e-2'), eventRef(KEY, 'h|Patient/MRN-1')]);
+    expect(out.lines[0]!.regimen).toBe('VRd');
+    expect(out.note).toBe('e-2 stays inside text');
+    expect([out.firstEventAt, out.lastEventAt]).toEqual([null, null]);
+    expect(eventRef(KEY, 'e-2')).toMatch(/^ev_[0-9a-f]{20}$/);
+    expect(eventRef(KEY, 'e-2')).not.toBe(eventRef('another-key-of-enough-length', 'e-2'));
   });
 });

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { readJwksFile, type JwtSettings } from '../security/jwt-verifier';
 
+/** An optional variable set to the empty string (as compose files do for "unset") counts as absent. */
+const optional = <T extends z.ZodTypeAny>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
+
 /** How callers authenticate: people with JWTs from an identity provider, machines with API keys; and HTTP hardening. */
 export const authEnvSchema = z.object({
   /** The identity provider's issuer (`iss`); unset: bearer tokens are refused and only API keys work. */
-  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  AUTH_JWT_ISSUER: optional(z.string().min(1)),
   AUTH_JWT_AUDIENCE: z.string().min(1).default('trialmatch'),
   /** The issuer's public keys: a JWKS URL, or a JWKS file. */
-  AUTH_JWKS_URL: z.string().url().optional(),
-  AUTH_JWKS_FILE: z.string().optional(),
+  AUTH_JWKS_URL: optional(z.string().url()),
+  AUTH_JWKS_FILE: optional(z.string()),
   AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   API_KEY_ROTATION_GRACE_MINUTES: z.coerce.number().int().min(0).max(10080).default(60),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { baseEnvSchema, ConfigError, loadConfig } from './config';
+import { databaseSsl, kafkaSecurity } from './secure-connections';
 
 const valid = { HTTP_PORT: '8080', DATABASE_URL: 'postgres://u:secret-password@db:5432/x', KAFKA_BROKERS: 'a:9092, b:9092' };
 
@@ -25,5 +29,31 @@ describe('loadConfig', () => {
     expect(message).toMatch(/KAFKA_BROKERS/);
     expect(message).not.toContain('hunter2');
     expect((error as ConfigError).problems).toHaveLength(3);
+  });
+});
+
+describe('security settings', () => {
+  const valid = { HTTP_PORT: '3001', DATABASE_URL: 'postgres://u@h/db', KAFKA_BROKERS: 'b:9092' };
+
+  it('treats empty optional variables as unset and requires keys with an issuer', () => {
+    expect(loadConfig(baseEnvSchema, { ...valid, AUTH_JWT_ISSUER: '', AUTH_JWKS_URL: '' }).AUTH_JWT_ISSUER).toBeUndefined();
+    expect(() => loadConfig(baseEnvSchema, { ...valid, AUTH_JWT_ISSUER: 'https://idp' })).toThrow(/AUTH_JWKS_URL \/ AUTH_JWKS_FILE/);
+    expect(() => loadConfig(baseEnvSchema, { ...valid, KAFKA_SASL_MECHANISM: 'plain' })).toThrow(/KAFKA_SASL_USERNAME/);
+  });
+
+  it('reads secrets from <NAME>_FILE, without overriding a value given directly, and names an unreadable file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const file = join(dir, 'db');
+    writeFileSync(file, 'postgres://from-file@h/db\n');
+    expect(loadConfig(baseEnvSchema, { ...valid, DATABASE_URL: undefined, DATABASE_URL_FILE: file }).DATABASE_URL).toBe('postgres://from-file@h/db');
+    expect(loadConfig(baseEnvSchema, { ...valid, DATABASE_URL_FILE: file }).DATABASE_URL).toBe('postgres://u@h/db');
+    expect(() => loadConfig(baseEnvSchema, { ...valid, DATABASE_URL: undefined, DATABASE_URL_FILE: join(dir, 'missing') })).toThrow(/DATABASE_URL_FILE: cannot read/);
+  });
+
+  it('builds Kafka TLS/SASL and PostgreSQL TLS options from the environment', () => {
+    const env = loadConfig(baseEnvSchema, { ...valid, KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw', DATABASE_SSL: 'require' });
+    expect(kafkaSecurity(env)).toEqual({ ssl: true, sasl: { mechanism: 'scram-sha-512', username: 'svc', password: 'pw' } });
+    expect(databaseSsl(env)).toEqual({ rejectUnauthorized: false });
+    expect(databaseSsl(loadConfig(baseEnvSchema, valid))).toBe(false);
   });
 });

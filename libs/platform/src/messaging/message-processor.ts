@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { FieldSeal } from '../security/field-seal';
 import { assertMessage, DLQ_HEADERS, dlqTopic, HEADERS, type TopicName } from '@trialmatch/contracts';
 import type { MessagingSettings } from '../config/config';
 import { MessagingMetrics } from '../observability/metrics';
@@ -26,6 +28,12 @@ export interface ConsumerSpec<T> {
   /** Where the dedupe id lives when it is in the body (inbound hospital events); default: the x-event-id header. */
   eventIdOf?: (value: T) => string;
   handle(message: T, ctx: HandlerContext): Promise<void>;
+  /**
+   * For topics that carry identifiers (the hospitals' inbound events): the dead letter's value is the
+   * original bytes sealed with this key (header x-dlq-sealed), so the DLQ holds no identifier in clear
+   * and nothing is lost to whoever holds the key.
+   */
+  sealDeadLetters?: FieldSeal;
 }
 
 export type ProcessOutcome = 'processed' | 'duplicate' | 'dead-lettered';
@@ -55,7 +63,7 @@ export class MessageProcessor {
     try {
       decoded = this.decode<T>(inbound, spec);
     } catch (e) {
-      return this.deadLetter(inbound, spec.consumer, e, 'terminal', 1);
+      return this.deadLetter(inbound, spec.consumer, e, 'terminal', 1, spec.sealDeadLetters);
     }
     for (let attempt = 1; ; attempt++) {
       try {
@@ -75,14 +83,14 @@ export class MessageProcessor {
         return outcome;
       } catch (e) {
         const kind = classifyFailure(e);
-        if (kind === 'terminal') return this.deadLetter(inbound, spec.consumer, e, kind, attempt);
+        if (kind === 'terminal') return this.deadLetter(inbound, spec.consumer, e, kind, attempt, spec.sealDeadLetters);
         if (attempt >= this.settings.maxAttempts) {
           if (kind === 'unavailable') {
             // Not the message's fault: hand it back for redelivery (the offset is not committed).
             this.metrics.consumed.inc({ consumer: spec.consumer, topic: inbound.topic, outcome: 'redeliver' });
             throw e;
           }
-          return this.deadLetter(inbound, spec.consumer, e, kind, attempt);
+          return this.deadLetter(inbound, spec.consumer, e, kind, attempt, spec.sealDeadLetters);
         }
         this.metrics.retries.inc({ consumer: spec.consumer, topic: inbound.topic });
         this.logger.warn(`${spec.consumer}: attempt ${attempt} on ${inbound.topic}[${inbound.partition}]@${inbound.offset} failed, retrying: ${describeError(e)}`);
@@ -104,18 +112,20 @@ export class MessageProcessor {
     const value = assertMessage<T>(spec.topic, parsed);
     const eventId = spec.eventIdOf?.(value) ?? inbound.headers[HEADERS.eventId];
     if (!eventId) throw new TerminalError(`missing header ${HEADERS.eventId}`);
-    return { eventId, correlationId: inbound.headers[HEADERS.correlationId] ?? eventId, value };
+    // Without a correlation id, one derived from the event id (which may embed a sender's identifiers, so never the id itself).
+    return { eventId, correlationId: inbound.headers[HEADERS.correlationId] ?? `ev-${createHash('sha256').update(eventId).digest('hex').slice(0, 24)}`, value };
   }
 
-  private async deadLetter(inbound: InboundMessage, consumer: string, error: unknown, kind: FailureKind, attempts: number): Promise<ProcessOutcome> {
+  private async deadLetter(inbound: InboundMessage, consumer: string, error: unknown, kind: FailureKind, attempts: number, seal?: FieldSeal): Promise<ProcessOutcome> {
     const reason = describeError(error);
     await this.publisher.publish([
       {
         topic: dlqTopic(inbound.topic),
-        key: inbound.key,
-        value: inbound.value,
+        key: seal && inbound.key !== null ? seal.seal(inbound.key) : inbound.key,
+        value: seal ? seal.seal(Buffer.from(inbound.value ?? '').toString('base64')) : inbound.value,
         headers: {
           ...inbound.headers,
+          ...(seal ? { [DLQ_HEADERS.sealed]: 'v1' } : {}),
           [DLQ_HEADERS.originalTopic]: inbound.topic,
           [DLQ_HEADERS.originalPartition]: String(inbound.partition),
           [DLQ_HEADERS.originalOffset]: inbound.offset,

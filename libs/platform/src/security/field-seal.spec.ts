@@ -1,0 +1,25 @@
+import { FieldSeal } from './field-seal';
+
+describe('FieldSeal', () => {
+  const seal = new FieldSeal('a-shared-secret-of-at-least-32-characters');
+
+  it('seals to an opaque value that opens to the original, different every time', () => {
+    const a = seal.seal('1958-03-04');
+    const b = seal.seal('1958-03-04');
+    expect(a).toMatch(/^sealed:v1:[A-Za-z0-9_-]+$/);
+    expect(a).not.toContain('1958');
+    expect(a).not.toBe(b);
+    expect(seal.open(a)).toBe('1958-03-04');
+    expect(FieldSeal.isSealed(a)).toBe(true);
+  });
+
+  it('passes plain values through, refuses altered values and other keys or purposes', () => {
+    expect(seal.open('1958-03-04')).toBe('1958-03-04');
+    const sealed = seal.seal('1958-03-04');
+    const altered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-1)}`;
+    expect(() => seal.open(altered)).toThrow();
+    expect(() => new FieldSeal('another-secret-of-at-least-32-characters!').open(sealed)).toThrow();
+    expect(() => new FieldSeal('a-shared-secret-of-at-least-32-characters', 'dead-letters').open(sealed)).toThrow();
+    expect(() => new FieldSeal('short')).toThrow(/32 characters/);
+  });
+});
