@@ -2,7 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { pseudonymize } from '@trialmatch/core';
 import { query } from './support/infra';
-import { startSystem, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
+import { startInstance, startSystem, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
 import { runSecurity } from '../apps/cli/src/mmmatch';
 import { ADMIN, as, coordinatorOf, foreignKey, mintToken, sponsorOf, type Who } from './support/auth';
 
@@ -255,5 +255,15 @@ describe('security: authentication, the authorization matrix, the audit trail', 
     const health = await request(url('intake')).get('/health/live').expect(200);
     expect(health.headers['x-content-type-options']).toBe('nosniff');
     expect(health.headers['x-powered-by']).toBeUndefined();
+    // rate limits per client address, before authentication; health is not limited
+    const limited = await startInstance(sys, 'intake', { RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await as(limited.url, null).get('/v1/conflicts')).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      for (let i = 0; i < 5; i++) await request(limited.url).get('/health/live').expect(200);
+    } finally {
+      await limited.stop();
+    }
   });
 });
