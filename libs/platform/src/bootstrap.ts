@@ -2,6 +2,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
@@ -87,8 +88,16 @@ export function securityOptions(env: Pick<BaseEnv, 'AUTH_JWT_ISSUER' | 'AUTH_JWT
  */
 export function hardenHttp(app: NestExpressApplication, bodyLimit: string): void {
   app.use(helmet());
+  app.use(singleQueryValues);
   app.useBodyParser('json', { limit: bodyLimit });
   app.useGlobalPipes(strictValidationPipe());
+}
+
+/** Every query parameter is given at most once (lists are comma-separated): a repeated one is a 400, not an array a handler does not expect. */
+function singleQueryValues(req: Request, res: Response, next: NextFunction): void {
+  const repeated = Object.entries(req.query ?? {}).filter(([, v]) => typeof v !== 'string').map(([k]) => k);
+  if (repeated.length === 0) return next();
+  res.status(400).json({ message: 'invalid request', errors: repeated.map((k) => ({ pointer: `?${k}`, message: 'must be given once (lists are comma-separated)' })) });
 }
 
 /** OpenAPI at /docs (UI) and /docs-json. */

@@ -70,16 +70,20 @@ export class EventsController {
   })
   @ApiQuery({ name: 'source', required: true, description: 'The sending facility or system; with Patient.id it identifies the patient.' })
   @ApiBody({ schema: { type: 'object', required: ['resourceType', 'type'], properties: { resourceType: { type: 'string', enum: ['Bundle'] }, type: { enum: FHIR_BUNDLE_TYPES }, entry: { type: 'array' } } } })
-  async submitFhir(@Caller() caller: Principal, @Body() body: unknown, @Query('source') source: string | undefined, @Res({ passthrough: true }) res: Response, @Headers(HEADERS.correlationId) correlationId?: string): Promise<BatchOutcome> {
+  async submitFhir(@Caller() caller: Principal, @Body() body: unknown, @Query('source') source: unknown, @Res({ passthrough: true }) res: Response, @Headers(HEADERS.correlationId) correlationId?: string): Promise<BatchOutcome> {
     const errors = [];
     const b = body as Partial<Bundle> | null;
-    if (!source || source.trim() === '' || source.length > 64) errors.push({ pointer: '?source', message: 'is required (the sending facility, at most 64 characters)' });
+    if (typeof source !== 'string' || source.trim() === '' || source.length > 64) errors.push({ pointer: '?source', message: 'is required once (the sending facility, at most 64 characters)' });
     if (!b || typeof b !== 'object' || b.resourceType !== 'Bundle') errors.push({ pointer: '/resourceType', message: 'must be Bundle' });
     else if (!FHIR_BUNDLE_TYPES.includes(String(b.type))) errors.push({ pointer: '/type', message: `must be one of ${FHIR_BUNDLE_TYPES.join(', ')}` });
     else if (b.entry !== undefined && !Array.isArray(b.entry)) errors.push({ pointer: '/entry', message: 'must be an array' });
+    else (b.entry ?? []).forEach((e: unknown, i) => {
+      if (!e || typeof e !== 'object' || Array.isArray(e)) errors.push({ pointer: `/entry/${i}`, message: 'must be an object' });
+      else if ((e as { resource?: unknown }).resource !== undefined && (typeof (e as { resource?: unknown }).resource !== 'object' || (e as { resource?: unknown }).resource === null)) errors.push({ pointer: `/entry/${i}/resource`, message: 'must be an object' });
+    });
     if (errors.length > 0) throw new BadRequestException({ message: 'invalid FHIR Bundle', errors });
-    requireFacility(caller, source!.trim());
-    const outcome = await this.events.submitFhir(b as Bundle, source!.trim(), correlationId ?? randomUUID());
+    requireFacility(caller, (source as string).trim());
+    const outcome = await this.events.submitFhir(b as Bundle, (source as string).trim(), correlationId ?? randomUUID());
     res.status(statusOf(outcome));
     return outcome;
   }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, validateSync, type ValidationError } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, validateSync } from 'class-validator';
 import { patientEventV1Schema } from '@trialmatch/contracts';
+import { fieldErrors, type FieldError } from '@trialmatch/platform';
 
 const EVENT_TYPES = (patientEventV1Schema as { properties: { type: { enum: string[] } } }).properties.type.enum;
 
@@ -46,22 +47,11 @@ export class PatientEventDto {
   data!: Record<string, unknown>;
 }
 
-export interface FieldError {
-  pointer: string;
-  message: string;
-}
-
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
-  return errors.flatMap((e) => {
-    const pointer = `${prefix}/${e.property}`;
-    const own = Object.values(e.constraints ?? {}).map((m) => ({ pointer, message: m.replace(new RegExp(`^${e.property} `), '') }));
-    return [...own, ...flatten(e.children ?? [], pointer)];
-  });
-}
+export type { FieldError } from '@trialmatch/platform';
 
 /** The envelope's problems, each with its JSON pointer; unknown top-level fields are rejected. */
 export function envelopeErrors(value: unknown): FieldError[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ pointer: '', message: 'must be a JSON object' }];
   const dto = plainToInstance(PatientEventDto, value);
-  return flatten(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
+  return fieldErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
 }

@@ -1,9 +1,9 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { eventRef } from '@trialmatch/core';
-import { AuditTrail, Caller, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
+import { AuditTrail, Caller, VersionPipe, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake.settings';
 
 /**
@@ -59,7 +59,7 @@ export class PatientsController {
 
   @Get('profiles/:version')
   @ApiOperation({ summary: 'One past version of the profile.' })
-  async version(@Caller() caller: Principal, @Param('pseudonym') pseudonym: string, @Param('version', ParseIntPipe) version: number, @Purpose() purpose: string | null): Promise<unknown> {
+  async version(@Caller() caller: Principal, @Param('pseudonym') pseudonym: string, @Param('version', new VersionPipe()) version: number, @Purpose() purpose: string | null): Promise<unknown> {
     return this.read(caller, pseudonym, purpose, 'read-profile-version', async (m) => {
       const [row] = await m.query<Array<{ profile: unknown; caused_by_event: string; computed_at: Date }>>(
         `SELECT profile, caused_by_event, computed_at FROM intake.profile_versions WHERE patient_pseudonym = $1 AND version = $2`,

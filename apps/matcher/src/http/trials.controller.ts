@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { checkMessage, HEADERS, TOPICS, trialCriteriaV1Schema, type TrialCriteriaV1 } from '@trialmatch/contracts';
 import { checkTrialDocument, importCtgovStudy, InvalidCriteriaError, type CtgovStudy } from '@trialmatch/core';
-import { Caller, mayManageOrganisation, Roles, type Principal } from '@trialmatch/platform';
+import { Caller, mayManageOrganisation, Roles, VersionPipe, type Principal } from '@trialmatch/platform';
 import { RegisterTrial, type TrialDraft } from '../application/register-trial';
 import { Rescreens, type RescreenRun } from '../application/rescreens';
 
@@ -110,7 +110,7 @@ export class TrialsController {
   @Get('trials/:trialId/versions/:version')
   @Roles('sponsor', 'coordinator', 'admin')
   @ApiOperation({ summary: 'One version of a trial (every result names the version it used).' })
-  async version(@Caller() caller: Principal, @Param('trialId') trialId: string, @Param('version', ParseIntPipe) version: number): Promise<unknown> {
+  async version(@Caller() caller: Principal, @Param('trialId') trialId: string, @Param('version', new VersionPipe()) version: number): Promise<unknown> {
     const [row] = (await this.visible(trialId, caller))
       ? await this.dataSource.query<Array<{ document: unknown }>>(`SELECT document FROM matcher.trial_versions WHERE trial_id = $1 AND version = $2`, [trialId, version])
       : [];

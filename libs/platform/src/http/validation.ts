@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type PipeTransform, type ValidationError } from '@nestjs/common';
 
 export interface FieldError {
   pointer: string;
@@ -9,7 +9,7 @@ export interface FieldError {
 export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const pointer = `${prefix}/${e.property}`;
-    const own = Object.values(e.constraints ?? {}).map((m) => ({ pointer, message: m.replace(/^property \S+ should not exist$/, 'is not a known field').replace(new RegExp(`^${e.property} `), '') }));
+    const own = Object.values(e.constraints ?? {}).map((m) => ({ pointer, message: m === `property ${e.property} should not exist` ? 'is not a known field' : m.startsWith(`${e.property} `) ? m.slice(e.property.length + 1) : m }));
     return [...own, ...fieldErrors(e.children ?? [], pointer)];
   });
 }
@@ -26,4 +26,15 @@ export function strictValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new BadRequestException({ message: 'invalid request', errors: fieldErrors(errors) }),
   });
+}
+
+/** A positive 32-bit integer path parameter (a version): anything else is a 400 naming the parameter, never a database error. */
+export class VersionPipe implements PipeTransform<string, number> {
+  constructor(private readonly name = 'version') {}
+
+  transform(value: string): number {
+    const n = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > 2147483647) throw new BadRequestException({ message: 'invalid request', errors: [{ pointer: `:${this.name}`, message: 'must be a whole number from 1' }] });
+    return n;
+  }
 }
