@@ -140,6 +140,9 @@ describe('notifier over real Kafka and PostgreSQL', () => {
       await as(sys.notifier.url, ADMIN).post('/v1/webhooks').send({ url: elsewhere.url, site: 'site-south' }).expect(201);
       await as(sys.notifier.url, ADMIN).post('/v1/webhooks').send({ url: 'ftp://example.org/x', trialId: 'KarMMa' }).expect(400);
       expect(((await as(sys.notifier.url, ADMIN).get('/v1/webhooks').expect(200)).body as Array<Record<string, unknown>>).every((w) => !('secret' in w))).toBe(true);
+      const [stored] = await query<{ secret: string }>(sys.notifier.databaseUrl, `SELECT secret FROM notifier.webhook_subscriptions WHERE id = $1`, [sub.id]);
+      expect(stored!.secret).toMatch(/^sealed:v1:/); // sealed at rest (WEBHOOK_SECRET_KEY), opened only to sign
+      expect(stored!.secret).not.toContain(sub.secret);
 
       const p = newPseudonym();
       await send(result(p, 1, 'ELIGIBLE'));

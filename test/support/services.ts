@@ -58,6 +58,7 @@ export function serviceEnv(databaseUrl: string, groupPrefix: string, overrides: 
     NOTIFIER_QUIET_PERIOD_HOURS: '0', // tests that exercise the quiet period set their own
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
     PROFILE_SEAL_KEY: TEST_PROFILE_SEAL_KEY,
+    WEBHOOK_SECRET_KEY: 'test-webhook-secret-key-0123456789abcdef',
     ...TEST_AUTH_ENV,
     ...overrides,
   };

@@ -67,7 +67,7 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
           }),
           IntakeModule.register({ pseudonymKey: secret(env.PSEUDONYM_KEY, dataDir, 'pseudonym.key'), profileSealKey: secret(undefined, dataDir, 'profile-seal.key') }),
           MatcherModule.register(matcherSettings(env, secret(undefined, dataDir, 'profile-seal.key'))),
-          NotifierModule.register(notifierSettings(env)),
+          NotifierModule.register(notifierSettings(env, secret(undefined, dataDir, 'webhook-secret.key'))),
         ],
       },
       { bufferLogs: true, abortOnError: false },

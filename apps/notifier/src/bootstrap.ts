@@ -9,7 +9,7 @@ export function createNotifierApp(env: NotifierEnv): Promise<INestApplication> {
     title: 'Notifier: match changes and screening workflow',
     env,
     persistence: NOTIFIER_PERSISTENCE,
-    feature: NotifierModule.register(notifierSettings(env)),
+    feature: NotifierModule.register(notifierSettings(env, env.WEBHOOK_SECRET_KEY)),
     consumes: true,
   });
 }

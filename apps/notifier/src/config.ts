@@ -16,14 +16,16 @@ export const notifierSettingsEnvSchema = z.object({
 });
 
 export const notifierEnvSchema = baseEnvSchema.merge(kafkaModeEnvSchema).merge(notifierSettingsEnvSchema).extend({
+  /** Seals webhook signing secrets at rest (≥32 characters). */
+  WEBHOOK_SECRET_KEY: z.string().min(32, 'must be at least 32 characters'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
 });
 export type NotifierEnv = z.infer<typeof notifierEnvSchema>;
 
-export const notifierSettings = (env: z.infer<typeof notifierSettingsEnvSchema>): NotifierSettings => ({
+export const notifierSettings = (env: z.infer<typeof notifierSettingsEnvSchema>, webhookSecretKey: string): NotifierSettings => ({
   policy: { quietPeriodHours: env.NOTIFIER_QUIET_PERIOD_HOURS },
   releaseCheckMs: env.NOTIFIER_RELEASE_CHECK_MS,
   digestCheckMs: env.NOTIFIER_DIGEST_CHECK_MS,
   digestDays: env.NOTIFIER_DIGEST_DAYS,
-  webhooks: { pollMs: env.WEBHOOK_POLL_MS, maxAttempts: env.WEBHOOK_MAX_ATTEMPTS, backoffMs: env.WEBHOOK_BACKOFF_MS, timeoutMs: env.WEBHOOK_TIMEOUT_MS },
+  webhooks: { pollMs: env.WEBHOOK_POLL_MS, maxAttempts: env.WEBHOOK_MAX_ATTEMPTS, backoffMs: env.WEBHOOK_BACKOFF_MS, timeoutMs: env.WEBHOOK_TIMEOUT_MS, secretKey: webhookSecretKey },
 });

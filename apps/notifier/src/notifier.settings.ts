@@ -18,5 +18,7 @@ export interface NotifierSettings {
     backoffMs: number;
     /** How long one call may take. */
     timeoutMs: number;
+    /** Seals subscriptions' signing secrets at rest (FieldSeal); they are opened only to sign. */
+    secretKey: string;
   };
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MatchNotificationV1 } from '@trialmatch/contracts';
+import { FieldSeal } from '@trialmatch/platform';
 import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
 import { signWebhook, WEBHOOK_HEADERS } from './signature';
 
@@ -33,10 +34,19 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
   private again = false;
   private stopping = false;
 
+  private readonly seal: FieldSeal;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(NOTIFIER_SETTINGS) private readonly settings: NotifierSettings,
-  ) {}
+  ) {
+    this.seal = new FieldSeal(settings.webhooks.secretKey, 'webhook-secrets');
+  }
+
+  /** A subscription's secret as stored: sealed (rows from before sealing are plain and still work). */
+  sealSecret(secret: string): string {
+    return this.seal.seal(secret);
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.tick(), this.settings.webhooks.pollMs);
@@ -98,7 +108,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
     try {
       const res = await fetch(d.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [WEBHOOK_HEADERS.timestamp]: String(timestamp), [WEBHOOK_HEADERS.signature]: signWebhook(d.secret, timestamp, d.payload), [WEBHOOK_HEADERS.delivery]: d.id },
+        headers: { 'content-type': 'application/json', [WEBHOOK_HEADERS.timestamp]: String(timestamp), [WEBHOOK_HEADERS.signature]: signWebhook(this.seal.open(d.secret), timestamp, d.payload), [WEBHOOK_HEADERS.delivery]: d.id },
         body: d.payload,
         signal: AbortSignal.timeout(this.settings.webhooks.timeoutMs),
         redirect: 'error',

@@ -40,7 +40,7 @@ export class WebhooksController {
     const secret = (body.secret as string | undefined) ?? randomBytes(32).toString('hex');
     const [row] = await this.dataSource.query<unknown[]>(
       `INSERT INTO notifier.webhook_subscriptions (id, url, secret, site, trial_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${SUBSCRIPTION_COLUMNS}`,
-      [randomUUID(), url!.toString(), secret, body.site ?? null, body.trialId ?? null],
+      [randomUUID(), url!.toString(), this.deliveries.sealSecret(secret), body.site ?? null, body.trialId ?? null],
     );
     return { ...(row as object), secret };
   }

@@ -67,7 +67,7 @@ export function withSecretFiles(env: NodeJS.ProcessEnv): { values: NodeJS.Proces
 }
 
 /** The variables that may be given as `<NAME>_FILE`. */
-export const SECRET_VARIABLES = new Set(['DATABASE_URL', 'KAFKA_SASL_PASSWORD', 'KAFKA_SASL_USERNAME', 'PSEUDONYM_KEY', 'PROFILE_SEAL_KEY']);
+export const SECRET_VARIABLES = new Set(['DATABASE_URL', 'KAFKA_SASL_PASSWORD', 'KAFKA_SASL_USERNAME', 'PSEUDONYM_KEY', 'PROFILE_SEAL_KEY', 'WEBHOOK_SECRET_KEY']);
 
 function crossFieldProblems(data: Record<string, unknown>): string[] {
   return [
