@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@trialmatch/platform';
 import { startEmbedded } from './bootstrap';
+import { DEMO_USERS } from './demo-identity';
 import { embeddedEnvSchema } from './config';
 
 async function main(): Promise<void> {
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
     `\nRRMM trial matching (embedded mode) is running.\n` +
       `  API:     ${system.url}/v1   (docs: ${system.url}/docs)\n` +
       `  Health:  ${system.url}/health/ready\n` +
+      `  Sign in: POST ${system.url}/v1/auth/demo-login {"username": "coordinator", "password": "demo"}\n` +
+      `           (demo users: ${Object.keys(DEMO_USERS).join(', ')}; docs/security.md)\n` +
       `  Data:    ${env.DATA_DIR}\n` +
       `Press Ctrl+C to stop.\n\n`,
   );
