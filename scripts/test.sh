@@ -10,8 +10,11 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "lint (includes the libs/core boundary rule)"
 npx eslint .
-step "typecheck"
+step "typecheck (services and the web app)"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/web/tsconfig.json
+step "build the web app"
+npm run build:web
 step "unit tests"
 npx jest --selectProjects unit
 

@@ -31,8 +31,6 @@ classpath() {
 }
 
 start() {
-  # kcat: the independent Kafka client the tests read topics with (the identifier scan).
-  command -v kcat >/dev/null 2>&1 || apt_install kcat || die "kcat is needed by the tests (apt-get install kcat)"
   if [ -n "${KAFKA_BROKERS:-}" ]; then
     say "using the Kafka broker(s) named by KAFKA_BROKERS"
     KAFKA_BROKERS="$KAFKA_BROKERS" admin ready 20 || die "KAFKA_BROKERS is set but no broker answers"

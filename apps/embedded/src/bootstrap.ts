@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { documentApi, hardenHttp, InProcessBroker, InProcessTransport, PlatformModule } from '@trialmatch/platform';
 import { demoLoginController, DemoIdentity } from './demo-identity';
 import { IngestPatientEvent } from '../../intake/src/application/ingest-patient-event';
@@ -33,6 +34,18 @@ function secret(given: string | undefined, dataDir: string, name: string): strin
   const file = join(dataDir, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/** The coordinator and sponsor web app at / (static files; the API it calls needs sign-in). */
+function serveWebApp(app: NestExpressApplication, dir: string): void {
+  if (existsSync(join(dir, 'index.html'))) {
+    app.useStaticAssets(dir, { index: 'index.html' });
+    return;
+  }
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path !== '/') return next();
+    res.type('text/plain').send(`The web app is not built (${dir}): run \`npm run build:web\` (\`npm start\` does it first). The API is at /v1, its documentation at /docs.\n`);
+  });
 }
 
 /**
@@ -74,6 +87,7 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
     );
     app.useLogger(app.get(Logger));
     hardenHttp(app, env.HTTP_BODY_LIMIT);
+    serveWebApp(app, resolve(env.WEB_DIR));
     documentApi(app, 'RRMM trial matching (embedded)');
     app.connectMicroservice({ strategy: new InProcessTransport(broker) });
     await app.startAllMicroservices();

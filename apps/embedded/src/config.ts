@@ -11,6 +11,8 @@ export const embeddedEnvSchema = z.object({
   DATA_DIR: z.string().default('.data/embedded'),
   /** Where the seed trial catalog and demo patients are read from; empty string: load none. */
   SEED_DIR: z.string().default('data'),
+  /** The built web app (npm run build:web; `npm start` builds it first), served at /. */
+  WEB_DIR: z.string().default('apps/web/dist'),
   /** Optional; when absent a random key is created once and kept in DATA_DIR so pseudonyms stay stable. */
   PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
 })

@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const system = await startEmbedded(env);
   process.stdout.write(
     `\nRRMM trial matching (embedded mode) is running.\n` +
+      `  Web app: ${system.url}/\n` +
       `  API:     ${system.url}/v1   (docs: ${system.url}/docs)\n` +
       `  Health:  ${system.url}/health/ready\n` +
       `  Sign in: POST ${system.url}/v1/auth/demo-login {"username": "coordinator", "password": "demo"}\n` +

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { checkMessage, TOPICS, type MatchResultV1 } from '@trialmatch/contracts';
 import { buildProfile, evaluateTrial, rank, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { AuditTrail, Caller, mayManageOrganisation, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
+import { suppressedCounts } from '../application/aggregate-counts';
 import { TrialCatalog } from '../application/trial-catalog';
 import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 
@@ -49,6 +50,33 @@ export class MatchesController {
     return this.trials(caller, pseudonym, purpose);
   }
 
+  @Get('patients')
+  @Roles('coordinator')
+  @ApiOperation({ summary: "The coordinator's patients (its sites), most promising first: best verdict over all trials, counts of eligible and potentially eligible trials; `q` filters by pseudonym. Audited (one row per patient listed)." })
+  @ApiQuery({ name: 'q', required: false, description: 'part of a pseudonym' })
+  @ApiQuery({ name: 'site', required: false, description: 'comma-separated sites (within the caller’s)' })
+  @ApiQuery({ name: 'limit', required: false, description: 'at most 500 (default 200)' })
+  async patients(@Caller() caller: Principal, @Purpose() purpose: string | null, @Query('q') q?: string, @Query('site') site?: string, @Query('limit') limit?: string): Promise<unknown[]> {
+    const sites = siteScope(caller, site ? site.split(',').map((s) => s.trim()).filter((s) => s !== '') : null);
+    const n = Math.min(Math.max(Number(limit ?? 200) || 200, 1), 500);
+    return this.audit.read(caller, 'list-patients', purpose, async (m) => {
+      const rows = await m.query<Array<{ patientPseudonym: string }>>(
+        `SELECT p.patient_pseudonym AS "patientPseudonym", p.site, p.profile_version AS "profileVersion", p.received_at AS "updatedAt",
+                coalesce(r.eligible, 0) AS eligible, coalesce(r.potential, 0) AS potential, coalesce(r.eligible_from, 0) AS "eligibleFrom",
+                CASE WHEN r.eligible > 0 THEN 'ELIGIBLE' WHEN r.eligible_from > 0 THEN 'ELIGIBLE_FROM' WHEN r.potential > 0 THEN 'POTENTIALLY_ELIGIBLE' WHEN r.total > 0 THEN 'INELIGIBLE' END AS "bestVerdict"
+         FROM matcher.profiles p
+         LEFT JOIN LATERAL (
+           SELECT count(DISTINCT trial_id) FILTER (WHERE verdict = 'ELIGIBLE')::int AS eligible, count(DISTINCT trial_id) FILTER (WHERE verdict = 'POTENTIALLY_ELIGIBLE')::int AS potential,
+                  count(DISTINCT trial_id) FILTER (WHERE verdict = 'ELIGIBLE_FROM')::int AS eligible_from, count(*)::int AS total
+           FROM matcher.results WHERE patient_pseudonym = p.patient_pseudonym) r ON true
+         WHERE ($1::text[] IS NULL OR p.site = ANY($1)) AND ($2::text IS NULL OR position(lower($2) IN p.patient_pseudonym) > 0)
+         ORDER BY coalesce(r.eligible, 0) DESC, coalesce(r.eligible_from, 0) DESC, coalesce(r.potential, 0) DESC, p.patient_pseudonym LIMIT $3`,
+        [sites, q?.trim() || null, n],
+      );
+      return { value: rows, pseudonyms: rows.map((r) => r.patientPseudonym) };
+    });
+  }
+
   @Get('trials/:trialId/candidate-counts')
   @Roles('sponsor', 'coordinator', 'admin')
   @ApiOperation({
@@ -61,15 +89,7 @@ export class MatchesController {
       `SELECT cohort_id AS cohort, verdict, count(*)::int AS n FROM matcher.results WHERE trial_id = $1 GROUP BY cohort_id, verdict`,
       [trialId],
     );
-    const threshold = this.settings.smallCellThreshold;
-    const cell = (n: number) => (n > 0 && n < threshold ? { count: null, suppressed: true } : { count: n, suppressed: false });
-    const cohorts = [...new Set(rows.map((r) => r.cohort))].sort().map((cohort) => {
-      const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, cell(rows.find((r) => r.cohort === cohort && r.verdict === v)?.n ?? 0)]));
-      const anySuppressed = Object.values(verdicts).some((c) => c.suppressed);
-      const total = rows.filter((r) => r.cohort === cohort).reduce((a, r) => a + r.n, 0);
-      return { cohortId: cohort === '' ? null : cohort, verdicts, total: anySuppressed ? { count: null, suppressed: true } : cell(total) };
-    });
-    return { trialId, smallCellThreshold: threshold, cohorts };
+    return { trialId, smallCellThreshold: this.settings.smallCellThreshold, cohorts: suppressedCounts(rows, this.settings.smallCellThreshold) };
   }
 
   @Get('trials/:trialId/candidates')

@@ -1,11 +1,13 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { checkMessage, HEADERS, TOPICS, trialCriteriaV1Schema, type TrialCriteriaV1 } from '@trialmatch/contracts';
-import { checkTrialDocument, importCtgovStudy, InvalidCriteriaError, type CtgovStudy } from '@trialmatch/core';
+import { checkTrialDocument, compileTrial, importCtgovStudy, InvalidCriteriaError, screenTrial, type CtgovStudy, type PatientProfile } from '@trialmatch/core';
+import { suppressedCounts } from '../application/aggregate-counts';
+import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 import { Caller, mayManageOrganisation, Roles, VersionPipe, type Principal } from '@trialmatch/platform';
 import { RegisterTrial, type TrialDraft } from '../application/register-trial';
 import { Rescreens, type RescreenRun } from '../application/rescreens';
@@ -37,6 +39,7 @@ export class TrialsController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly register: RegisterTrial,
     private readonly rescreens: Rescreens,
+    @Inject(MATCHER_SETTINGS) private readonly settings: MatcherSettings,
   ) {}
 
   /** The latest version of a trial the caller may see, with its owner; null when it may not (or there is none). */
@@ -72,6 +75,37 @@ export class TrialsController {
   validate(@Body() body: unknown): { valid: boolean; errors: Array<{ pointer: string; message: string }> } {
     const errors = problemsOf(body);
     return { valid: errors.length === 0, errors };
+  }
+
+  @Post('trials/dry-run')
+  @Roles('sponsor', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Dry run against the current population: the draft screened against every stored profile, nothing saved or published; aggregate counts per cohort and verdict only (small cells suppressed), or the document’s problems.',
+  })
+  @ApiBody({ schema: { type: 'object', description: 'A trial-criteria.v1 document without `version`.' } })
+  async dryRun(@Body() body: unknown): Promise<unknown> {
+    const errors = problemsOf(body);
+    if (errors.length > 0) return { valid: false, errors };
+    const trial = compileTrial({ ...(body as TrialDraft), version: 0 });
+    const day = new Date().toISOString().slice(0, 10);
+    const tally = new Map<string, number>();
+    let screened = 0;
+    for (let after = ''; ; ) {
+      const page = await this.dataSource.query<Array<{ patient_pseudonym: string; profile: PatientProfile }>>(
+        `SELECT patient_pseudonym, profile FROM matcher.profiles WHERE patient_pseudonym > $1 ORDER BY patient_pseudonym LIMIT 500`,
+        [after],
+      );
+      for (const p of page) {
+        const screen = screenTrial(trial, p.profile, day);
+        for (const unit of trial.cohorts.length > 0 ? screen.cohorts : [{ ...screen, id: '' }]) tally.set(`${unit.id}\u0000${unit.verdict}`, (tally.get(`${unit.id}\u0000${unit.verdict}`) ?? 0) + 1);
+      }
+      screened += page.length;
+      if (page.length < 500) break;
+      after = page.at(-1)!.patient_pseudonym;
+    }
+    const rows = [...tally].map(([k, n]) => ({ cohort: k.split('\u0000')[0]!, verdict: k.split('\u0000')[1]!, n }));
+    return { valid: true, errors: [], asOf: day, screened, smallCellThreshold: this.settings.smallCellThreshold, cohorts: suppressedCounts(rows, this.settings.smallCellThreshold) };
   }
 
   @Post('trials/import-ctgov')

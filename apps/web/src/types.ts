@@ -1,0 +1,105 @@
+export type Verdict = 'ELIGIBLE' | 'ELIGIBLE_FROM' | 'POTENTIALLY_ELIGIBLE' | 'INELIGIBLE';
+
+export interface CriterionOutcome {
+  criterionId: string;
+  kind: 'inclusion' | 'exclusion';
+  outcome: 'MET' | 'NOT_MET' | 'UNKNOWN';
+  explanation: string;
+  missing?: string[];
+}
+
+export interface MatchResult {
+  resultId: string;
+  patientPseudonym: string;
+  site?: string;
+  trialId: string;
+  cohortId?: string;
+  criteriaVersion: number;
+  profileVersion: number;
+  verdict: Verdict;
+  eligibleFrom?: string;
+  evaluatedAt: string;
+  failing?: string[];
+  unknown?: string[];
+  missing?: string[];
+  withdrawn?: string;
+  criteria: CriterionOutcome[];
+}
+
+export interface TrialSummary {
+  trialId: string;
+  version: number;
+  status: string;
+  title: string;
+  phase: string | null;
+  sponsor: string | null;
+  organisation: string | null;
+  cohorts: Array<{ id: string; name: string; status: string }>;
+}
+
+export interface TrialDocument {
+  trialId: string;
+  version: number;
+  title: string;
+  status: string;
+  criteria: Array<{ id: string; kind: string; text: string }>;
+  cohorts?: Array<{ id: string; name: string; criteria: Array<{ id: string; kind: string; text: string }> }>;
+}
+
+export interface PatientRow {
+  patientPseudonym: string;
+  site: string | null;
+  profileVersion: number;
+  updatedAt: string;
+  eligible: number;
+  potential: number;
+  eligibleFrom: number;
+  bestVerdict: Verdict | null;
+}
+
+export interface TimelineEvent {
+  eventId: string;
+  ref: string;
+  type: string;
+  occurredAt: string;
+  receivedAt: string;
+  source: string;
+  data: Record<string, unknown>;
+}
+
+export interface Notification {
+  notificationId: string;
+  patientPseudonym: string;
+  site: string | null;
+  trialId: string;
+  cohortId: string | null;
+  kind: string;
+  verdict: Verdict;
+  eligibleFrom: string | null;
+  toCollect: string[] | null;
+  reasons: string[] | null;
+  workflowStatus: string | null;
+  createdAt: string;
+}
+
+export interface Screening {
+  patientPseudonym: string;
+  trialId: string;
+  cohortId: string | null;
+  site: string | null;
+  status: string;
+  flag: string | null;
+  allowed: string[];
+  transitions: Array<{ from: string; to: string; actor: string; at: string; reasons: Array<{ criterionId: string; code: string; note?: string }> | null }>;
+}
+
+export interface CountsCell {
+  count: number | null;
+  suppressed: boolean;
+}
+
+export interface CohortCounts {
+  cohortId: string | null;
+  verdicts: Record<string, CountsCell>;
+  total: CountsCell;
+}
