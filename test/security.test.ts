@@ -110,6 +110,8 @@ describe('security: authentication, the authorization matrix, the audit trail', 
     // matcher
     { service: 'matcher', method: 'post', path: () => '/v1/trials', body: () => TRIAL, expect: { anonymous: 401, 'sponsor A': 201, admin: 201 }, otherwise: 403 },
     { service: 'matcher', method: 'post', path: () => '/v1/trials/validate', body: () => TRIAL, expect: { anonymous: 401, 'sponsor A': 200, 'sponsor B': 200, admin: 200 }, otherwise: 403 },
+    { service: 'matcher', method: 'post', path: () => '/v1/trials/dry-run', body: () => TRIAL, expect: { anonymous: 401, 'sponsor A': 200, 'sponsor B': 200, admin: 200 }, otherwise: 403 },
+    { service: 'matcher', method: 'get', path: () => '/v1/patients', expect: { anonymous: 401, 'coordinator A': 200, 'coordinator B': 200 }, otherwise: 403 },
     { service: 'matcher', method: 'post', path: () => '/v1/trials/import-ctgov', body: () => ({}), expect: { anonymous: 401, 'sponsor A': 400, 'sponsor B': 400, admin: 400 }, otherwise: 403 },
     { service: 'matcher', method: 'get', path: () => '/v1/trials', expect: { anonymous: 401, 'feed A': 403, 'feed B': 403 }, otherwise: 200 },
     { service: 'matcher', method: 'get', path: () => `/v1/trials/${TRIAL.trialId}`, expect: { anonymous: 401, 'feed A': 403, 'feed B': 403, 'sponsor B': 404 }, otherwise: 200 },
@@ -179,6 +181,13 @@ describe('security: authentication, the authorization matrix, the audit trail', 
     // asking for another site's patients is not a way around the scope
     const forced = await as(url('matcher'), PEOPLE['coordinator B']!).get(`/v1/trials/${TRIAL.trialId}/candidates`).query({ site: SITE_A, verdict: 'ELIGIBLE,POTENTIALLY_ELIGIBLE,INELIGIBLE' }).expect(200);
     expect(forced.body.candidates).toEqual([]);
+    const patients = async (who: Who, site?: string) => ((await as(url('matcher'), who).get('/v1/patients').query(site ? { site } : {}).expect(200)).body as Array<{ patientPseudonym: string; bestVerdict: string }>).map((p) => p.patientPseudonym);
+    expect(await patients(PEOPLE['coordinator A']!)).toContain(pA);
+    expect(await patients(PEOPLE['coordinator B']!, SITE_A)).not.toContain(pA);
+    const dry = (await as(url('matcher'), PEOPLE['sponsor B']!).post('/v1/trials/dry-run').send({ ...TRIAL, trialId: 'NCT09995002' }).expect(200)).body as { valid: boolean; screened: number };
+    expect(dry.valid).toBe(true);
+    expect(dry.screened).toBeGreaterThan(0);
+    expect(JSON.stringify(dry)).not.toContain('pt_');
     const notes = async (who: Who, site?: string) => ((await as(url('notifier'), who).get('/v1/notifications').query(site ? { site } : {}).expect(200)).body as Array<{ patientPseudonym: string }>).map((n) => n.patientPseudonym);
     expect(await notes(PEOPLE['coordinator A']!)).toContain(pA);
     expect(await notes(PEOPLE['coordinator B']!, SITE_A)).not.toContain(pA);
