@@ -81,11 +81,13 @@ describe('web app in headless Chromium (embedded mode)', () => {
     await panel.getByRole('button', { name: 'Move to reviewing' }).click();
     await panel.getByTestId('screening-status').getByText('reviewing').waitFor();
     await panel.getByRole('button', { name: 'Screen-failed…' }).click();
-    await panel.getByLabel('Reason').selectOption('lab-out-of-range');
-    await panel.getByLabel('Note').fill('ANC low on repeat');
+    await panel.getByRole('group', { name: 'Reason 1' }).getByLabel('Reason code').selectOption('lab-out-of-range');
+    await panel.getByRole('group', { name: 'Reason 1' }).getByLabel('Note').fill('ANC low on repeat');
+    await panel.getByRole('button', { name: 'Add a criterion' }).click();
+    await panel.getByRole('group', { name: 'Reason 2' }).getByLabel('Reason code').selectOption('performance-status');
     await panel.getByRole('button', { name: 'Record screen failure' }).click();
     await panel.getByTestId('screening-status').getByText('screen-failed').waitFor();
-    await panel.getByRole('list', { name: 'Screening history' }).getByText(/reviewing → screen-failed by demo:coordinator/).waitFor();
+    await panel.getByRole('list', { name: 'Screening history' }).getByText(/reviewing → screen-failed by demo:coordinator .*lab-out-of-range.*performance-status/).waitFor();
     await shot('workflow');
   });
 
@@ -98,7 +100,12 @@ describe('web app in headless Chromium (embedded mode)', () => {
 
   it('lets a sponsor edit a trial and see the validation errors live, and dry-run it with aggregate counts only', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn('sponsor-janssen');
+    // by keyboard alone: the labelled fields in order, Enter submits
+    await page.getByLabel('User').focus();
+    await page.getByLabel('User').selectOption('sponsor-janssen');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Trials' }).waitFor();
     await page.getByRole('link', { name: 'NCT04557098' }).click();
     const editor = page.getByLabel(/Criteria document/);

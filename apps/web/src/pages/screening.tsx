@@ -14,7 +14,9 @@ export function ScreeningPanel({ pseudonym, trialId, cohortId, criterionIds }: {
   const { data, error, reload } = useResource<Screening>(path);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [failing, setFailing] = useState(false);
-  const [reason, setReason] = useState({ criterionId: criterionIds[0] ?? '', code: CODES[0]!, note: '' });
+  const blank = () => ({ criterionId: criterionIds[0] ?? '', code: CODES[0]!, note: '' });
+  const [reasons, setReasons] = useState([blank()]);
+  const setReason = (i: number, r: (typeof reasons)[number]) => setReasons(reasons.map((x, j) => (j === i ? r : x)));
   if (error?.status === 404) return <p className="note">No screening yet (one opens when a match is announced).</p>;
   if (!data) return <Problem error={error} />;
   const move = async (to: string, reasons?: unknown[]) => {
@@ -29,7 +31,10 @@ export function ScreeningPanel({ pseudonym, trialId, cohortId, criterionIds }: {
   };
   const submitFail = (e: FormEvent) => {
     e.preventDefault();
-    void move('screen-failed', [{ criterionId: reason.criterionId, code: reason.code, ...(reason.note ? { note: reason.note } : {}) }]);
+    void move(
+      'screen-failed',
+      reasons.map((r) => ({ criterionId: r.criterionId, code: r.code, ...(r.note ? { note: r.note } : {}) })),
+    );
   };
   return (
     <div className="screening" aria-label={`Screening for ${trialId}${cohortId ? ` cohort ${cohortId}` : ''}`}>
@@ -52,27 +57,40 @@ export function ScreeningPanel({ pseudonym, trialId, cohortId, criterionIds }: {
         )}
       </div>
       {failing && (
-        <form onSubmit={submitFail} className="fail-form">
-          <label>
-            Criterion
-            <select value={reason.criterionId} onChange={(e) => setReason({ ...reason, criterionId: e.target.value })}>
-              {criterionIds.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Reason
-            <select value={reason.code} onChange={(e) => setReason({ ...reason, code: e.target.value })}>
-              {CODES.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Note
-            <input value={reason.note} onChange={(e) => setReason({ ...reason, note: e.target.value })} />
-          </label>
+        <form onSubmit={submitFail} className="fail-form" aria-label="Screen failure: a reason per criterion">
+          {reasons.map((reason, i) => (
+            <fieldset key={i}>
+              <legend>Reason {i + 1}</legend>
+              <label>
+                Criterion
+                <select value={reason.criterionId} onChange={(e) => setReason(i, { ...reason, criterionId: e.target.value })}>
+                  {criterionIds.map((c) => (
+                    <option key={c}>{c}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Reason code
+                <select value={reason.code} onChange={(e) => setReason(i, { ...reason, code: e.target.value })}>
+                  {CODES.map((c) => (
+                    <option key={c}>{c}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Note
+                <input value={reason.note} onChange={(e) => setReason(i, { ...reason, note: e.target.value })} />
+              </label>
+              {reasons.length > 1 && (
+                <button type="button" onClick={() => setReasons(reasons.filter((_, j) => j !== i))}>
+                  Remove reason {i + 1}
+                </button>
+              )}
+            </fieldset>
+          ))}
+          <button type="button" onClick={() => setReasons([...reasons, blank()])}>
+            Add a criterion
+          </button>
           <button type="submit">Record screen failure</button>
         </form>
       )}
