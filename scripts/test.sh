@@ -39,3 +39,6 @@ unset TRIALMATCH_STARTED_KAFKA TRIALMATCH_STARTED_POSTGRES
 step "integration and cross-service tests (real PostgreSQL and Kafka)"
 # PGlite (embedded mode) loads its WASM with a dynamic import, which jest's VM allows only with this flag.
 NODE_OPTIONS="--experimental-vm-modules --disable-warning=ExperimentalWarning" npx jest --selectProjects integration --runInBand
+
+step "reliability suite, short profile (services as processes, killed and restarted; npm run test:faults runs the full one)"
+FAULTS_PROFILE=ci npx jest --selectProjects faults --runInBand

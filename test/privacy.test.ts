@@ -1,12 +1,12 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { dlqTopic, TOPICS, CONSUMED_TOPICS } from '@trialmatch/contracts';
 import { pseudonymize } from '@trialmatch/core';
 import { createDatabase, dropDatabase, kafka, produce, producer, query, realInfra, runId } from './support/infra';
 import { CONSUMES, pinGroupsAtEnd, serviceEnv, TEST_PSEUDONYM_KEY, type ServiceName } from './support/services';
 import { ADMIN, as, coordinatorOf } from './support/auth';
+import { ServiceProcess } from './support/processes';
 
 /**
  * Seeds a patient's MRN, name and birth date through every way in (HTTP native events, a FHIR Bundle,
@@ -15,7 +15,6 @@ import { ADMIN, as, coordinatorOf } from './support/auth';
  * log line and looks for the identifiers. The hospitals' inbound topic itself is not scanned: the feeds
  * write the sender's identifiers there (that is what intake pseudonymizes); its dead letters are.
  */
-const ROOT = join(__dirname, '..');
 const run = promisify(execFile);
 
 const SITE = `priv-site-${runId()}`;
@@ -35,32 +34,6 @@ const TRIAL = {
   ],
 };
 
-interface Proc {
-  child: ChildProcess;
-  log: () => string;
-  url: Promise<string>;
-}
-
-function startProcess(service: ServiceName, env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${service}/src/main.ts`], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      text += d.toString();
-      const m = / listening on (http:\/\/\S+) /.exec(text);
-      if (m) resolve(m[1]!);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${service} exited with ${code}: ${text.slice(-2000)}`)));
-  });
-  return { child, log: () => text, url };
-}
-
 const until = async (probe: () => Promise<boolean>, timeoutMs = 60000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
@@ -73,7 +46,7 @@ describe('privacy: no MRN, name or birth date in any topic or log line', () => {
   const infra = realInfra();
   const prefix = `priv-${runId()}-`;
   const dbs: Record<ServiceName, string> = { intake: `${prefix}intake`.replace(/-/g, '_'), matcher: `${prefix}matcher`.replace(/-/g, '_'), notifier: `${prefix}notifier`.replace(/-/g, '_') };
-  const procs: Partial<Record<ServiceName, Proc>> = {};
+  const procs: Partial<Record<ServiceName, ServiceProcess>> = {};
   const urls: Partial<Record<ServiceName, string>> = {};
   const databaseUrls: Partial<Record<ServiceName, string>> = {};
   const startedAt = Date.now();
@@ -82,14 +55,13 @@ describe('privacy: no MRN, name or birth date in any topic or log line', () => {
     for (const s of ['intake', 'matcher', 'notifier'] as const) {
       databaseUrls[s] = await createDatabase(infra.databaseUrl, dbs[s]);
       await pinGroupsAtEnd([{ groupId: `${prefix}${s}`, topic: CONSUMES[s] }]);
-      procs[s] = startProcess(s, serviceEnv(databaseUrls[s], prefix, { LOG_LEVEL: 'debug' }));
+      procs[s] = new ServiceProcess(s, serviceEnv(databaseUrls[s], prefix, { LOG_LEVEL: 'debug' }));
     }
-    for (const s of ['intake', 'matcher', 'notifier'] as const) urls[s] = await procs[s]!.url;
+    await Promise.all((['intake', 'matcher', 'notifier'] as const).map(async (s) => (urls[s] = await procs[s]!.start())));
   });
 
   afterAll(async () => {
-    for (const p of Object.values(procs)) p?.child.kill('SIGTERM');
-    await Promise.all(Object.values(procs).map((p) => p && new Promise((r) => (p.child.exitCode !== null ? r(null) : p.child.on('exit', r)))));
+    await Promise.all(Object.values(procs).map((p) => p?.stop()));
     for (const s of ['intake', 'matcher', 'notifier'] as const) await dropDatabase(infra.databaseUrl, dbs[s]).catch(() => undefined);
   });
 
@@ -147,7 +119,7 @@ describe('privacy: no MRN, name or birth date in any topic or log line', () => {
     }
     expect(scanned).toBeGreaterThan(1000); // profiles, results, notifications and dead letters were there to scan
     for (const s of ['intake', 'matcher', 'notifier'] as const) {
-      const log = procs[s]!.log();
+      const log = procs[s]!.log;
       expect(log.length).toBeGreaterThan(0);
       for (const id of IDENTIFIERS) if (log.includes(id)) found.push(`${s} log: ${id} in «${log.slice(Math.max(0, log.indexOf(id) - 200), log.indexOf(id) + 50)}»`);
     }

@@ -60,7 +60,6 @@ export async function createServiceApp(o: ServiceAppOptions): Promise<INestAppli
   };
   const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   hardenHttp(app, o.env.HTTP_BODY_LIMIT);
   documentApi(app, o.title);
   if (o.consumes) {
@@ -135,6 +134,21 @@ export function runServiceMain<E extends { HTTP_HOST: string; HTTP_PORT: number 
     const app = await create(env);
     const url = await startServiceApp(app, env.HTTP_HOST, env.HTTP_PORT);
     console.log(`${service} listening on ${url} (API docs: ${url}/docs)`);
+    // Graceful shutdown: stop consuming (in-flight messages finish and their offsets are committed), stop
+    // the relays and workers, close the database, then exit 0; a shutdown that hangs is cut off after 30 s.
+    const shutdown = (signal: string): void => {
+      console.log(`${service}: ${signal}, shutting down`);
+      setTimeout(() => process.exit(1), 30000).unref();
+      app.close().then(
+        () => process.exit(0),
+        (e: unknown) => {
+          console.error(e instanceof Error ? e.message : e);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
   };
   main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);

@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { ServiceName } from './services';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * A service run as its own process (its real main.ts), so that tests can kill it (-9 or SIGTERM) and
+ * start it again with the same environment; everything it logs is kept.
+ */
+export class ServiceProcess {
+  private child: ChildProcess | null = null;
+  private text = '';
+  url = '';
+
+  constructor(
+    readonly service: ServiceName,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  get log(): string {
+    return this.text;
+  }
+
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Starts the process and resolves with its URL once it listens. */
+  start(): Promise<string> {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${this.service}/src/main.ts`], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const from = this.text.length;
+    return new Promise<string>((resolve, reject) => {
+      const onData = (d: Buffer) => {
+        this.text += d.toString();
+        const m = / listening on (http:\/\/\S+) /.exec(this.text.slice(from));
+        if (m) {
+          this.url = m[1]!;
+          resolve(this.url);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('exit', (code, signal) => reject(new Error(`${this.service} exited (${code ?? signal}) before listening: ${this.text.slice(from).slice(-1500)}`)));
+    });
+  }
+
+  /** Sends a signal and waits for the process to end; returns its exit code (null when killed by the signal). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30000): Promise<number | null> {
+    const child = this.child;
+    if (!child || !this.running) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
