@@ -48,8 +48,9 @@ start() {
   say "initdb in $data"
   as_pg_user "$bin/initdb" -D "$data/pgdata" -U postgres --auth=trust -E UTF8 --no-locale >"$LOGS/initdb.log" 2>&1 || { tail -20 "$LOGS/initdb.log" >&2; die "initdb failed"; }
   say "starting PostgreSQL on 127.0.0.1:$port"
-  as_pg_user "$bin/pg_ctl" -D "$data/pgdata" -l "$log" -w -t 60 \
-    -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+  local opts="-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c full_page_writes=off"
+  echo "$opts" >"$PGSTATE/opts"
+  as_pg_user "$bin/pg_ctl" -D "$data/pgdata" -l "$log" -w -t 60 -o "$opts" start >/dev/null \
     || { tail -30 "$log" >&2; die "PostgreSQL did not start"; }
   local url="postgres://postgres@127.0.0.1:$port/postgres"
   wait_for "PostgreSQL to accept connections" 30 pg_reachable "$url" || { tail -30 "$log" >&2; return 1; }
@@ -70,8 +71,23 @@ stop() {
   rm -rf "$data" "$PGSTATE"
 }
 
+# For the reliability suite: an immediate stop (as a crash: no checkpoint, clients cut off), then the
+# same server started again after SECONDS, with its data (crash recovery replays the WAL).
+crash_restart() {
+  local seconds="${1:-15}"
+  [ -f "$PGSTATE/datadir" ] && [ -f "$PGSTATE/opts" ] || die "no throwaway PostgreSQL cluster started by this script"
+  local data bin; data=$(cat "$PGSTATE/datadir"); bin=$(cat "$PGSTATE/bin")
+  say "stopping PostgreSQL immediately"
+  as_pg_user "$bin/pg_ctl" -D "$data/pgdata" -m immediate -w -t 30 stop >/dev/null
+  sleep "$seconds"
+  say "starting PostgreSQL again"
+  as_pg_user "$bin/pg_ctl" -D "$data/pgdata" -l "$data/postgres.log" -w -t 60 -o "$(cat "$PGSTATE/opts")" start >/dev/null || { tail -30 "$data/postgres.log" >&2; die "PostgreSQL did not start again"; }
+  wait_for "PostgreSQL to accept connections" 60 pg_reachable "$(cat "$PGSTATE/url")"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  crash-restart) crash_restart "${2:-15}" ;;
+  *) echo "usage: $0 start|stop|crash-restart [SECONDS]" >&2; exit 2 ;;
 esac

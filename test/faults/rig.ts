@@ -96,7 +96,7 @@ export class FaultRig {
       const name = `${this.prefix}${s}`.replace(/-/g, '_');
       this.dbs[s] = await createDatabase(this.infra.databaseUrl, name);
       await pinGroupsAtEnd([{ groupId: `${this.prefix}${s}`, topic: CONSUMES[s] }]);
-      this.procs[s] = new ServiceProcess(s, serviceEnv(this.dbs[s], this.prefix, { LOG_LEVEL: 'warn', ...this.overrides }));
+      this.procs[s] = new ServiceProcess(s, serviceEnv(this.dbs[s], this.prefix, { LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn', ...this.overrides }));
     }
     await Promise.all(SERVICES.map((s) => this.procs[s].start()));
     await as(this.procs.matcher.url, ADMIN).post('/v1/trials').send(TRIAL).expect(201);
@@ -106,6 +106,9 @@ export class FaultRig {
   async stop(): Promise<void> {
     await this.prod?.disconnect();
     await Promise.all(SERVICES.map((s) => this.procs[s]?.stop('SIGKILL')));
+    // The services' logs beside the report, for whoever reads a failure.
+    mkdirSync(REPORTS, { recursive: true });
+    for (const s of SERVICES) if (this.procs[s]) writeFileSync(join(REPORTS, `${this.scenario}.${s}.log`), this.procs[s].log);
     for (const s of SERVICES) if (this.dbs[s]) await dropDatabase(this.infra.databaseUrl, new URL(this.dbs[s]).pathname.slice(1)).catch(() => undefined);
   }
 
