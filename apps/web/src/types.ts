@@ -1,30 +1,9 @@
-export type Verdict = 'ELIGIBLE' | 'ELIGIBLE_FROM' | 'POTENTIALLY_ELIGIBLE' | 'INELIGIBLE';
+// The published contract is the one description of a result: the app reads it as match-results.v1 defines it.
+import type { MatchResultV1, Verdict } from '../../../libs/contracts/src/match-results/v1';
 
-export interface CriterionOutcome {
-  criterionId: string;
-  kind: 'inclusion' | 'exclusion';
-  outcome: 'MET' | 'NOT_MET' | 'UNKNOWN';
-  explanation: string;
-  missing?: string[];
-}
-
-export interface MatchResult {
-  resultId: string;
-  patientPseudonym: string;
-  site?: string;
-  trialId: string;
-  cohortId?: string;
-  criteriaVersion: number;
-  profileVersion: number;
-  verdict: Verdict;
-  eligibleFrom?: string;
-  evaluatedAt: string;
-  failing?: string[];
-  unknown?: string[];
-  missing?: string[];
-  withdrawn?: string;
-  criteria: CriterionOutcome[];
-}
+export type { Verdict };
+export type MatchResult = MatchResultV1;
+export type CriterionOutcome = MatchResultV1['criteria'][number];
 
 export interface TrialSummary {
   trialId: string;
