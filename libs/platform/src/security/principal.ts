@@ -1,4 +1,4 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { ForbiddenException } from '@nestjs/common';
 
 /** What each kind of caller may do; see docs/security.md for the full matrix. */
 export const ROLES = ['feed', 'sponsor', 'coordinator', 'admin'] as const;
@@ -35,11 +35,6 @@ export function mayReadSite(p: Principal, site: string | null | undefined): bool
 export function siteScope(p: Principal, requested: string[] | null): string[] | null {
   if (seesAllSites(p)) return requested;
   return requested ? requested.filter((s) => p.sites.includes(s)) : p.sites;
-}
-
-/** A patient (or any record) of another tenant answers as if it did not exist. */
-export function requireSite(p: Principal, site: string | null | undefined, what = 'not found'): void {
-  if (!mayReadSite(p, site)) throw new NotFoundException({ message: what });
 }
 
 /** Sponsors act for their own organisation only; admins for any. */
