@@ -6,6 +6,13 @@ import type { MatcherSettings } from './matcher.settings';
 export const matcherSettingsEnvSchema = z.object({
   MATCHER_RESCREEN_CHECK_MS: z.coerce.number().int().min(100).default(60000),
   MATCHER_RESCREEN_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** Parsed profiles held in memory for re-screens (about 11 KB each for a typical history); 0 turns the cache off. */
+  MATCHER_PROFILE_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
+  /** Publish a patient's first result for a trial when it is INELIGIBLE (off: stored and explained on read, published once it changes). */
+  MATCHER_PUBLISH_FIRST_INELIGIBLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Aggregate counts shown to sponsors: a count from 1 to this minus one is suppressed. */
   MATCHER_SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).max(100).default(11),
 });
@@ -21,5 +28,7 @@ export const matcherSettings = (env: z.infer<typeof matcherSettingsEnvSchema>, p
   profileSealKey,
   rescreenCheckMs: env.MATCHER_RESCREEN_CHECK_MS,
   rescreenPageSize: env.MATCHER_RESCREEN_PAGE_SIZE,
+  profileCacheSize: env.MATCHER_PROFILE_CACHE_SIZE,
+  publishFirstIneligible: env.MATCHER_PUBLISH_FIRST_INELIGIBLE,
   smallCellThreshold: env.MATCHER_SMALL_CELL_THRESHOLD,
 });

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EvaluateProfile } from './application/evaluate-profile';
+import { ProfileCache } from './application/profile-cache';
+import { ResultExplainer } from './application/explain-results';
 import { RegisterTrial } from './application/register-trial';
 import { Rescreens } from './application/rescreens';
 import { TrialCatalog } from './application/trial-catalog';
@@ -13,8 +15,9 @@ import { Matcher1764400002000 } from './persistence/migrations/1764400002000-mat
 import { MatcherResults1764400004000 } from './persistence/migrations/1764400004000-matcher-results';
 import { MatcherPartitions1764400006000 } from './persistence/migrations/1764400006000-matcher-partitions';
 import { TrialOwners1764400013000 } from './persistence/migrations/1764400013000-trial-owners';
+import { QuietResults1764400015000 } from './persistence/migrations/1764400015000-quiet-results';
 
-export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000, MatcherPartitions1764400006000, TrialOwners1764400013000] };
+export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000, MatcherPartitions1764400006000, TrialOwners1764400013000, QuietResults1764400015000] };
 
 @Module({})
 export class MatcherModule {
@@ -22,7 +25,7 @@ export class MatcherModule {
     return {
       module: MatcherModule,
       controllers: [TrialsController, MatchesController, ProfilesConsumer],
-      providers: [{ provide: MATCHER_SETTINGS, useValue: settings }, ...MATCHER_METRIC_PROVIDERS, MatcherMetrics, TrialCatalog, EvaluateProfile, RegisterTrial, Rescreens],
+      providers: [{ provide: MATCHER_SETTINGS, useValue: settings }, ...MATCHER_METRIC_PROVIDERS, MatcherMetrics, TrialCatalog, ProfileCache, ResultExplainer, EvaluateProfile, RegisterTrial, Rescreens],
       exports: [RegisterTrial],
     };
   }

@@ -5,6 +5,14 @@ export interface MatcherSettings {
   rescreenCheckMs: number;
   /** Profiles per re-screen page (one transaction each). */
   rescreenPageSize: number;
+  /** Parsed profiles kept in memory for re-screens (least recently used dropped first); 0: none. */
+  profileCacheSize: number;
+  /**
+   * Whether a patient's first result for a trial (or cohort) is published when it is INELIGIBLE. Off by
+   * default: nothing a coordinator follows changed (the patient was not a candidate and is not one); the
+   * result is stored, explained on read, and published once it changes.
+   */
+  publishFirstIneligible: boolean;
   /** Counts below this (and above 0) are suppressed in sponsors' aggregates. */
   smallCellThreshold: number;
   /** Secret shared with intake: opens the sealed birth date of patient-profiles.v1. */

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { evaluateTrial, evaluationState, screenTrial, SCREENED_STATUSES, type CompiledTrial, type PatientProfile, type ScreenVerdict, type TrialEvaluation, type VerdictDetail } from '@trialmatch/core';
 import { MATCH_RESULT_SCHEMA_VERSION, TOPICS, type MatchResultV1, type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
 import { Outbox } from '@trialmatch/platform';
 import { MatcherMetrics } from '../matcher.metrics';
+import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
+import { ProfileCache } from './profile-cache';
 import { TrialCatalog } from './trial-catalog';
 
 export interface StoredProfile {
@@ -12,6 +14,8 @@ export interface StoredProfile {
   profileVersion: number;
   site: string | null;
   profile: PatientProfile;
+  /** The correlation id the profile's results are published with (default: the caller's). */
+  correlationId?: string;
 }
 
 interface StoredResult {
@@ -21,10 +25,49 @@ interface StoredResult {
   signature: string;
   criteria_version: number;
   profile_version: number;
+  /** Whether the stored result was published (false: a quiet INELIGIBLE one). */
+  published: boolean;
 }
 
 /** What a coordinator cares about: a result is stored anew and published only when this changes. */
 export const signatureOf = (v: ScreenVerdict): string => JSON.stringify([v.verdict, v.eligibleFrom ?? null, v.failing, v.unknown]);
+
+/** An INELIGIBLE result with no published one before it, stored without its explanation. */
+interface QuietRow {
+  p: string;
+  t: string;
+  c: string;
+  cv: number;
+  pv: number;
+  uc: number;
+  fc: number;
+  sg: string;
+}
+
+/** One result (the trial's, or one cohort's) of a full evaluation, as published on match-results.v1. */
+export function resultOf(
+  full: TrialEvaluation,
+  cohortIndex: number,
+  r: { pseudonym: string; site: string | null; profileVersion: number; criteriaVersion: number; cohortId: string; evaluatedAt: string; resultId?: string },
+): MatchResultV1 {
+  const detail: VerdictDetail & { criteria: TrialEvaluation['criteria'] } = r.cohortId === '' ? full : { ...full.cohorts[cohortIndex]!, criteria: [...full.criteria, ...full.cohorts[cohortIndex]!.criteria] };
+  return {
+    resultId: r.resultId ?? randomUUID(),
+    patientPseudonym: r.pseudonym,
+    ...(r.site ? { site: r.site } : {}),
+    trialId: full.trialId,
+    ...(r.cohortId ? { cohortId: r.cohortId } : {}),
+    criteriaVersion: r.criteriaVersion,
+    profileVersion: r.profileVersion,
+    verdict: detail.verdict,
+    ...(detail.eligibleFrom ? { eligibleFrom: detail.eligibleFrom } : {}),
+    evaluatedAt: r.evaluatedAt,
+    failing: detail.failing,
+    unknown: detail.unknown,
+    missing: detail.missing,
+    criteria: detail.criteria.map(({ criterionId, kind, outcome, explanation, missing }) => ({ criterionId, kind, outcome, explanation, ...(missing ? { missing } : {}) })),
+  };
+}
 
 const key = (pseudonym: string, trialId: string, cohortId: string): string => `${pseudonym}\u0000${trialId}\u0000${cohortId}`;
 
@@ -40,39 +83,62 @@ export class EvaluateProfile {
     private readonly catalog: TrialCatalog,
     private readonly outbox: Outbox,
     private readonly metrics: MatcherMetrics,
+    private readonly cache: ProfileCache,
+    @Inject(MATCHER_SETTINGS) private readonly settings: MatcherSettings,
   ) {}
 
   /**
-   * A profile message from a partition of patient-profiles.v1: stored if newer than the one held (stale
-   * or repeated versions change nothing), then evaluated against every active trial.
+   * Profile messages (one partition's batch, in order): each stored if newer than the one held (stale
+   * or repeated versions change nothing; of several versions of a patient in the batch, the highest),
+   * then the stored ones evaluated together against every active trial. Returns how many results changed.
    */
-  async onProfile(manager: EntityManager, message: PatientProfileV1, correlationId: string, partition = 0): Promise<number> {
-    const updated = await manager.query<unknown[]>(
-      `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile, site, partition) VALUES ($1, $2, $3, $4, $5)
+  async onProfiles(manager: EntityManager, messages: ReadonlyArray<{ message: PatientProfileV1; correlationId: string; partition: number }>): Promise<number> {
+    const latest = new Map<string, (typeof messages)[number]>();
+    for (const m of messages) {
+      const held = latest.get(m.message.patientPseudonym);
+      if (!held || held.message.profileVersion < m.message.profileVersion) latest.set(m.message.patientPseudonym, m);
+    }
+    const items = [...latest.values()];
+    const updated = await manager.query<Array<{ patient_pseudonym: string }>>(
+      `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile, site, partition)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::jsonb[], $4::text[], $5::int[])
        ON CONFLICT (patient_pseudonym) DO UPDATE SET profile_version = EXCLUDED.profile_version, profile = EXCLUDED.profile, site = coalesce(EXCLUDED.site, matcher.profiles.site),
          partition = EXCLUDED.partition, received_at = now()
        WHERE matcher.profiles.profile_version < EXCLUDED.profile_version
        RETURNING patient_pseudonym`,
-      [message.patientPseudonym, message.profileVersion, message.profile, message.site ?? null, partition],
+      [
+        items.map((i) => i.message.patientPseudonym),
+        items.map((i) => i.message.profileVersion),
+        items.map((i) => JSON.stringify(i.message.profile)),
+        items.map((i) => i.message.site ?? null),
+        items.map((i) => i.partition),
+      ],
     );
-    if (updated.length === 0) return 0; // a newer (or the same) version is already here
-    const profile = { pseudonym: message.patientPseudonym, profileVersion: message.profileVersion, site: message.site ?? null, profile: message.profile as unknown as PatientProfile };
-    return this.evaluate(manager, [profile], await this.catalog.activeTrials(manager), correlationId);
+    if (updated.length === 0) return 0; // newer (or the same) versions are already here
+    const stored = new Set(updated.map((r) => r.patient_pseudonym));
+    const profiles: StoredProfile[] = items
+      .filter((i) => stored.has(i.message.patientPseudonym))
+      .map(({ message, correlationId }) => ({ pseudonym: message.patientPseudonym, profileVersion: message.profileVersion, site: message.site ?? null, profile: message.profile as unknown as PatientProfile, correlationId }));
+    // Held as soon as stored: if the transaction rolls back, the database keeps the older version and the entry is never used.
+    for (const p of profiles) this.cache.put(p.pseudonym, p.profileVersion, p.profile);
+    return this.evaluate(manager, profiles, await this.catalog.activeTrials(manager), null);
   }
 
   /** Evaluates stored profiles (locked by the caller) against trials, in the caller's transaction; returns how many results changed. */
-  async evaluate(manager: EntityManager, profiles: readonly StoredProfile[], trials: readonly CompiledTrial[], correlationId: string, now = new Date()): Promise<number> {
+  async evaluate(manager: EntityManager, profiles: readonly StoredProfile[], trials: readonly CompiledTrial[], correlationId: string | null, now = new Date()): Promise<number> {
     if (profiles.length === 0 || trials.length === 0) return 0;
     const day = now.toISOString().slice(0, 10);
     const stored = new Map<string, StoredResult>();
     for (const r of await manager.query<StoredResult[]>(
-      `SELECT patient_pseudonym, trial_id, cohort_id, signature, criteria_version, profile_version FROM matcher.results WHERE patient_pseudonym = ANY($1) AND trial_id = ANY($2)`,
+      `SELECT patient_pseudonym, trial_id, cohort_id, signature, criteria_version, profile_version, result IS NOT NULL AS published FROM matcher.results WHERE patient_pseudonym = ANY($1) AND trial_id = ANY($2)`,
       [profiles.map((p) => p.pseudonym), trials.map((t) => t.trialId)],
     )) {
       stored.set(key(r.patient_pseudonym, r.trial_id, r.cohort_id), r);
     }
     const changed: MatchResultV1[] = [];
+    const correlations: string[] = [];
     const refreshed: Array<{ p: string; t: string; c: string; cv: number; pv: number }> = [];
+    const quiet: QuietRow[] = [];
     const started = performance.now();
     for (const p of profiles) {
       const state = evaluationState(p.profile, day);
@@ -88,30 +154,21 @@ export class EvaluateProfile {
             if (prev.criteria_version !== trial.version || prev.profile_version !== p.profileVersion) refreshed.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion });
             return;
           }
+          if (unit.verdict === 'INELIGIBLE' && !prev?.published && !this.settings.publishFirstIneligible) {
+            // Not a candidate before, not one now: stored without its explanation (derived on read), not published.
+            quiet.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion, uc: unit.unknownCount, fc: unit.failing.length, sg: signatureOf(unit) });
+            return;
+          }
           full ??= evaluateTrial(trial, p.profile, day);
-          const detail: VerdictDetail & { criteria: TrialEvaluation['criteria'] } = unit.id === '' ? full : { ...full.cohorts[i]!, criteria: [...full.criteria, ...full.cohorts[i]!.criteria] };
-          changed.push({
-            resultId: randomUUID(),
-            patientPseudonym: p.pseudonym,
-            ...(p.site ? { site: p.site } : {}),
-            trialId: trial.trialId,
-            ...(unit.id ? { cohortId: unit.id } : {}),
-            criteriaVersion: trial.version,
-            profileVersion: p.profileVersion,
-            verdict: detail.verdict,
-            ...(detail.eligibleFrom ? { eligibleFrom: detail.eligibleFrom } : {}),
-            evaluatedAt: now.toISOString(),
-            failing: detail.failing,
-            unknown: detail.unknown,
-            missing: detail.missing,
-            criteria: detail.criteria.map(({ criterionId, kind, outcome, explanation, missing }) => ({ criterionId, kind, outcome, explanation, ...(missing ? { missing } : {}) })),
-          });
+          correlations.push(p.correlationId ?? correlationId ?? `rescreen-${day}`);
+          changed.push(resultOf(full, i, { pseudonym: p.pseudonym, site: p.site, profileVersion: p.profileVersion, criteriaVersion: trial.version, cohortId: unit.id, evaluatedAt: now.toISOString() }));
         });
       }
     }
     this.metrics.evaluations.inc(profiles.length * trials.length);
     this.metrics.evaluationSeconds.observe((performance.now() - started) / 1000);
-    await this.write(manager, changed, refreshed, correlationId, now);
+    await this.writeQuiet(manager, quiet, now);
+    await this.write(manager, changed, refreshed, correlations, now);
     this.metrics.resultsChanged.inc(changed.length);
     return changed.length;
   }
@@ -122,8 +179,9 @@ export class EvaluateProfile {
    */
   async withdrawClosed(manager: EntityManager, doc: TrialCriteriaV1, trial: CompiledTrial, correlationId: string, now = new Date()): Promise<number> {
     const rows = await manager.query<Array<{ patient_pseudonym: string; cohort_id: string; profile_version: number; site: string | null }>>(
-      `WITH gone AS (DELETE FROM matcher.results WHERE trial_id = $1 AND NOT (cohort_id = ANY($2)) RETURNING patient_pseudonym, cohort_id, profile_version)
-       SELECT gone.*, p.site FROM gone LEFT JOIN matcher.profiles p USING (patient_pseudonym) ORDER BY patient_pseudonym, cohort_id`,
+      `WITH gone AS (DELETE FROM matcher.results WHERE trial_id = $1 AND NOT (cohort_id = ANY($2)) RETURNING patient_pseudonym, cohort_id, profile_version, result IS NOT NULL AS published)
+       SELECT gone.patient_pseudonym, gone.cohort_id, gone.profile_version, p.site FROM gone LEFT JOIN matcher.profiles p USING (patient_pseudonym)
+       WHERE gone.published ORDER BY patient_pseudonym, cohort_id`, // quiet results were never announced: they just go
       [trial.trialId, trial.units],
     );
     const reasonFor = (cohortId: string): string => {
@@ -148,11 +206,23 @@ export class EvaluateProfile {
       missing: [],
       criteria: [],
     }));
-    await this.write(manager, withdrawn, [], correlationId, now, false); // history and topic only: these results are no longer current
+    await this.write(manager, withdrawn, [], withdrawn.map(() => correlationId), now, false); // history and topic only: these results are no longer current
     return withdrawn.length;
   }
 
-  private async write(manager: EntityManager, changed: MatchResultV1[], refreshed: Array<{ p: string; t: string; c: string; cv: number; pv: number }>, correlationId: string, now: Date, current = true): Promise<void> {
+  private async writeQuiet(manager: EntityManager, rows: readonly QuietRow[], now: Date): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
+       SELECT p, t, c, cv, pv, 'INELIGIBLE', NULL, uc, fc, sg, NULL, $9, $9 FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[]) AS x(p, t, c, cv, pv, uc, fc, sg)
+       ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
+         unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count, signature = EXCLUDED.signature, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at
+       WHERE matcher.results.result IS NULL`,
+      [rows.map((r) => r.p), rows.map((r) => r.t), rows.map((r) => r.c), rows.map((r) => r.cv), rows.map((r) => r.pv), rows.map((r) => r.uc), rows.map((r) => r.fc), rows.map((r) => r.sg), now],
+    );
+  }
+
+  private async write(manager: EntityManager, changed: MatchResultV1[], refreshed: Array<{ p: string; t: string; c: string; cv: number; pv: number }>, correlations: readonly string[], now: Date, current = true): Promise<void> {
     if (refreshed.length > 0) {
       // Same signature under a newer profile or criteria version: the result names the versions it now rests on.
       await manager.query(
@@ -206,7 +276,7 @@ export class EvaluateProfile {
     );
     await this.outbox.enqueue(
       manager,
-      changed.map((value) => ({ topic: TOPICS.matchResults, key: value.patientPseudonym, value, eventId: value.resultId, schemaVersion: MATCH_RESULT_SCHEMA_VERSION, messageType: 'MatchResultChanged', correlationId })),
+      changed.map((value, i) => ({ topic: TOPICS.matchResults, key: value.patientPseudonym, value, eventId: value.resultId, schemaVersion: MATCH_RESULT_SCHEMA_VERSION, messageType: 'MatchResultChanged', correlationId: correlations[i]! })),
     );
   }
 }

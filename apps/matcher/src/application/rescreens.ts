@@ -3,12 +3,13 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { CompiledTrial, PatientProfile } from '@trialmatch/core';
+import type { CompiledTrial } from '@trialmatch/core';
 import { TOPICS } from '@trialmatch/contracts';
 import { OutboxRelay, PartitionAssignment } from '@trialmatch/platform';
 import { MatcherMetrics } from '../matcher.metrics';
 import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 import { EvaluateProfile } from './evaluate-profile';
+import { ProfileCache } from './profile-cache';
 import { TrialCatalog } from './trial-catalog';
 
 export interface RescreenRun {
@@ -61,6 +62,7 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly relay: OutboxRelay,
     private readonly metrics: MatcherMetrics,
     private readonly assignment: PartitionAssignment,
+    private readonly cache: ProfileCache,
     @Inject(MATCHER_SETTINGS) private readonly settings: MatcherSettings,
   ) {}
 
@@ -155,11 +157,29 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
         }
         await this.finishCompletedRuns();
         await this.measureRemaining(owned);
-        if (!progressed) return;
+        if (!progressed) break;
       }
+      await this.warmCache();
     } catch (e) {
       this.logger.warn(`re-screen paused, will resume: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  private warmedAt = -1;
+
+  /**
+   * Once per partition assignment (and at start): the stored profiles of this instance's partitions
+   * are loaded into the profile cache, so re-screens read them from memory.
+   */
+  async warmCache(): Promise<void> {
+    const generation = this.assignment.version;
+    if (generation === this.warmedAt) return;
+    const owned = this.assignment.owned(TOPICS.patientProfiles);
+    if (owned !== 'all' && owned.length === 0) return;
+    const started = performance.now();
+    const loaded = await this.cache.warm(this.dataSource, owned);
+    this.warmedAt = generation;
+    if (loaded > 0) this.logger.log(`profile cache: ${loaded} profile(s) loaded in ${Math.round(performance.now() - started)} ms (${this.cache.size} held)`);
   }
 
   /** A run whose partitions are all done is finished, with its totals; whichever instance sees it first records it. */
@@ -213,16 +233,12 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
       } else {
         trials = await this.catalog.activeTrials(m);
       }
-      const rows = await m.query<Array<{ patient_pseudonym: string; profile_version: number; site: string | null; profile: PatientProfile }>>(
-        `SELECT patient_pseudonym, profile_version, site, profile FROM matcher.profiles WHERE partition = $1 AND patient_pseudonym > $2 ORDER BY patient_pseudonym LIMIT $3 FOR UPDATE`,
+      // Versions only (and the row locks); the profiles themselves mostly come from memory.
+      const rows = await m.query<Array<{ patient_pseudonym: string; profile_version: number; site: string | null }>>(
+        `SELECT patient_pseudonym, profile_version, site FROM matcher.profiles WHERE partition = $1 AND patient_pseudonym > $2 ORDER BY patient_pseudonym LIMIT $3 FOR UPDATE`,
         [partition, row.cursor, this.settings.rescreenPageSize],
       );
-      const changed = await this.evaluate.evaluate(
-        m,
-        rows.map((r) => ({ pseudonym: r.patient_pseudonym, profileVersion: r.profile_version, site: r.site, profile: r.profile })),
-        trials,
-        `rescreen-${run}`,
-      );
+      const changed = await this.evaluate.evaluate(m, await this.cache.resolve(m, rows), trials, `rescreen-${run}`);
       const finished = rows.length < this.settings.rescreenPageSize;
       await m.query(
         `UPDATE matcher.rescreen_partitions SET cursor = $3, done = done + $4, changed = changed + $5, total = GREATEST(total, done + $4), finished_at = CASE WHEN $6 THEN now() END, worker = $7

@@ -7,14 +7,12 @@ import { buildProfile, evaluateTrial, rank, type PatientProfile, type ProfileSou
 import { AuditTrail, Caller, mayManageOrganisation, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
 import { suppressedCounts } from '../application/aggregate-counts';
 import { TrialCatalog } from '../application/trial-catalog';
+import { ResultExplainer, type StoredResultRow } from '../application/explain-results';
 import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 
 const VERDICTS = ['ELIGIBLE', 'POTENTIALLY_ELIGIBLE', 'ELIGIBLE_FROM', 'INELIGIBLE'];
 
-interface Row {
-  patient_pseudonym: string;
-  result: MatchResultV1;
-}
+const RESULT_COLUMNS = 'r.patient_pseudonym, r.trial_id, r.cohort_id, r.criteria_version, r.profile_version, r.evaluated_at, r.result';
 
 /** Ranking input from a stored result (eligible first, then fewest unknowns, earliest date, fewest failing). */
 const ranked = (r: MatchResultV1) => ({ ...r, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 });
@@ -27,6 +25,7 @@ export class MatchesController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: TrialCatalog,
+    private readonly explainer: ResultExplainer,
     private readonly audit: AuditTrail,
     @Inject(MATCHER_SETTINGS) private readonly settings: MatcherSettings,
   ) {}
@@ -38,8 +37,8 @@ export class MatchesController {
     return this.audit.read(caller, 'read-matches', purpose, async (m) => {
       const [profile] = await m.query<Array<{ site: string | null }>>(`SELECT site FROM matcher.profiles WHERE patient_pseudonym = $1`, [pseudonym]);
       if (!profile || !mayReadSite(caller, profile.site)) throw new NotFoundException({ message: 'no patient with this pseudonym' });
-      const rows = await m.query<Row[]>(`SELECT patient_pseudonym, result FROM matcher.results WHERE patient_pseudonym = $1 ORDER BY trial_id, cohort_id`, [pseudonym]);
-      return { value: rank(rows.map((r) => ranked(r.result))), pseudonyms: [pseudonym] };
+      const rows = await m.query<StoredResultRow[]>(`SELECT ${RESULT_COLUMNS} FROM matcher.results r WHERE r.patient_pseudonym = $1 ORDER BY r.trial_id, r.cohort_id`, [pseudonym]);
+      return { value: rank((await this.explainer.complete(m, rows)).map(ranked)), pseudonyms: [pseudonym] };
     });
   }
 
@@ -116,14 +115,14 @@ export class MatchesController {
     if (!known) throw new NotFoundException({ message: `no trial ${trialId}` });
     const sites = siteScope(caller, site ? site.split(',').map((s) => s.trim()).filter((s) => s !== '') : null);
     return this.audit.read(caller, 'read-candidates', purpose, async (m) => {
-      const rows = await m.query<Row[]>(
-        `SELECT r.patient_pseudonym, r.result FROM matcher.results r
+      const rows = await m.query<StoredResultRow[]>(
+        `SELECT ${RESULT_COLUMNS} FROM matcher.results r
          WHERE r.trial_id = $1 AND r.verdict = ANY($2) AND ($3::text IS NULL OR r.cohort_id = $3)
            AND ($5::text[] IS NULL OR EXISTS (SELECT 1 FROM matcher.profiles p WHERE p.patient_pseudonym = r.patient_pseudonym AND p.site = ANY($5)))
          ORDER BY CASE r.verdict WHEN 'ELIGIBLE' THEN 0 WHEN 'INELIGIBLE' THEN 2 ELSE 1 END, r.unknown_count, r.eligible_from NULLS FIRST, r.failing_count, r.patient_pseudonym LIMIT $4`,
         [trialId, verdicts, cohort ?? null, n, sites],
       );
-      return { value: { trialId, candidates: rank(rows.map((r) => ranked(r.result))) }, pseudonyms: rows.map((r) => r.patient_pseudonym) };
+      return { value: { trialId, candidates: rank((await this.explainer.complete(m, rows)).map(ranked)) }, pseudonyms: rows.map((r) => r.patient_pseudonym) };
     });
   }
 

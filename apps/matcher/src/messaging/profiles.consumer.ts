@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
 import { Inject } from '@nestjs/common';
-import { FieldSeal, inboundFrom, InProcessContext, MessageProcessor, TerminalError } from '@trialmatch/platform';
+import { BATCH, FieldSeal, inboundBatchFrom, InboundBatchContext, InProcessContext, MessageProcessor, TerminalError } from '@trialmatch/platform';
 import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 import { EvaluateProfile } from '../application/evaluate-profile';
 
@@ -31,14 +31,15 @@ export class ProfilesConsumer {
     return { ...message, profile: { ...message.profile, demographics: { ...demographics, birthDate } } };
   }
 
-  @EventPattern(TOPICS.patientProfiles)
-  async onProfile(@Ctx() ctx: KafkaContext | InProcessContext): Promise<void> {
-    const message = inboundFrom(ctx);
-    await this.processor.process<PatientProfileV1>(message, {
+  /** A partition's fetched messages together: one transaction, one evaluation pass (MessageProcessor.processBatch). */
+  @EventPattern(TOPICS.patientProfiles, BATCH)
+  async onProfiles(@Ctx() ctx: KafkaContext | InProcessContext | InboundBatchContext): Promise<void> {
+    await this.processor.processBatch<PatientProfileV1>(inboundBatchFrom(ctx), {
       consumer: 'matcher',
       topic: TOPICS.patientProfiles,
-      handle: async (profile, c) => {
-        await this.evaluate.onProfile(c.manager, this.opened(profile), c.correlationId, message.partition); // the partition's owner re-screens the patient
+      handleBatch: async (items, manager) => {
+        // The partition is remembered: its owner re-screens the patient.
+        await this.evaluate.onProfiles(manager, items.map((i) => ({ message: this.opened(i.value), correlationId: i.correlationId, partition: i.inbound.partition })));
       },
     });
   }

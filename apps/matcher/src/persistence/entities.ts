@@ -80,8 +80,9 @@ export class MatchResultRecord {
   @Column({ type: 'text' })
   signature!: string;
 
-  @Column({ type: 'jsonb' })
-  result!: Record<string, unknown>;
+  /** The published result; NULL for a quiet one (a first result that is INELIGIBLE: explained on read, not published). */
+  @Column({ type: 'jsonb', nullable: true })
+  result!: Record<string, unknown> | null;
 
   @Column({ name: 'evaluated_at', type: 'timestamptz' })
   evaluatedAt!: Date;

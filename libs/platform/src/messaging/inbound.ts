@@ -32,6 +32,34 @@ function asBuffer(v: unknown): Buffer | null {
   return Buffer.from(JSON.stringify(v), 'utf8');
 }
 
+/**
+ * Several consecutive messages of one partition, handed at once to a handler declared with
+ * `@EventPattern(topic, BATCH)` (our Kafka server; the in-process transport hands batches of one).
+ */
+export class InboundBatchContext extends BaseRpcContext<[InboundMessage[]]> {
+  getMessages(): InboundMessage[] {
+    return this.args[0];
+  }
+}
+
+/** Extras for `@EventPattern`: the handler takes the messages of a fetched batch together (InboundBatchContext). */
+export const BATCH = { batch: true } as const;
+
+/** The messages a handler was given: a batch, or the one message of a per-message context. */
+export function inboundBatchFrom(ctx: KafkaContext | InProcessContext | InboundBatchContext): InboundMessage[] {
+  return ctx instanceof InboundBatchContext ? ctx.getMessages() : [inboundFrom(ctx)];
+}
+
+/** A kafkajs message as an InboundMessage. */
+export function inboundFromKafka(topic: string, partition: number, m: { offset: string; key: Buffer | null; value: Buffer | null; headers?: Record<string, unknown> }): InboundMessage {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(m.headers ?? {})) {
+    const text = asText(value);
+    if (text !== null) headers[name] = text;
+  }
+  return { topic, partition, offset: m.offset, key: asText(m.key), value: m.value, headers };
+}
+
 /** Normalizes Nest's Kafka context (parser set to keepBinary) and ours to one shape. */
 export function inboundFrom(ctx: KafkaContext | InProcessContext): InboundMessage {
   if (ctx instanceof InProcessContext) return ctx.getMessage();

@@ -1,6 +1,8 @@
 import { ServerKafka, Transport, type KafkaOptions } from '@nestjs/microservices';
 import type { PartitionAssignment } from './partition-assignment';
-import { logLevel, Partitioners } from 'kafkajs';
+import { logLevel, Partitioners, type Consumer, type EachBatchPayload } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { InboundBatchContext, inboundFromKafka } from './inbound';
 import type { KafkaSecurity } from '../config/secure-connections';
 
 export interface KafkaConsumerSettings {
@@ -56,4 +58,39 @@ export class AssignmentAwareKafkaServer extends ServerKafka {
     consumer.on(consumer.events.STOP, () => this.assignment.revoke());
     consumer.on(consumer.events.CRASH, () => this.assignment.revoke());
   }
+
+  /**
+   * With a handler declared `@EventPattern(topic, BATCH)`, the consumer runs per fetched batch: that
+   * topic's messages go to the handler together (at most `maxBatch` at a time, the offset resolved
+   * after each call returns), other topics' one by one as before. Without one, Nest's per-message run.
+   */
+  override async bindEvents(consumer: Consumer): Promise<void> {
+    const batched = [...this.messageHandlers.entries()].some(([, h]) => (h.extras as { batch?: boolean } | undefined)?.batch === true);
+    if (!batched) return super.bindEvents(consumer);
+    const topics = [...this.messageHandlers.keys()];
+    await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics });
+    await consumer.run({ ...(this.options.run ?? {}), eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const handler = this.getHandlerByPattern(batch.topic);
+    if (!handler) return this.logger.error(`no handler for ${batch.topic}`);
+    const batchHandler = (handler.extras as { batch?: boolean } | undefined)?.batch === true;
+    const size = batchHandler ? this.maxBatch : 1;
+    for (let i = 0; i < batch.messages.length && payload.isRunning() && !payload.isStale(); i += size) {
+      const slice = batch.messages.slice(i, i + size);
+      if (batchHandler) {
+        const result: unknown = await handler(null, new InboundBatchContext([slice.map((m) => inboundFromKafka(batch.topic, batch.partition, m))]));
+        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      } else {
+        await this.handleMessage({ topic: batch.topic, partition: batch.partition, message: slice[0]!, heartbeat: () => payload.heartbeat(), pause: () => () => undefined });
+      }
+      payload.resolveOffset(slice.at(-1)!.offset);
+      await payload.heartbeat();
+    }
+  }
+
+  /** Most messages a batch handler is given at once. */
+  maxBatch = 200;
 }

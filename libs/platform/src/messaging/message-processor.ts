@@ -38,6 +38,19 @@ export interface ConsumerSpec<T> {
 
 export type ProcessOutcome = 'processed' | 'duplicate' | 'dead-lettered';
 
+/** One decoded message of a batch, as a batch handler receives it. */
+export interface BatchItem<T> {
+  value: T;
+  eventId: string;
+  correlationId: string;
+  inbound: InboundMessage;
+}
+
+export interface BatchConsumerSpec<T> extends Omit<ConsumerSpec<T>, 'handle'> {
+  /** Applies the effects of several new (not yet seen) messages, in their order, in the caller's transaction. */
+  handleBatch(items: BatchItem<T>[], manager: EntityManager): Promise<void>;
+}
+
 /**
  * The one way our services consume: decode and validate, then apply the effect and record
  * (consumer, event id) in the inbox in one transaction. Terminal failures go to `<topic>.dlq` at once;
@@ -99,7 +112,56 @@ export class MessageProcessor {
     }
   }
 
-  private decode<T>(inbound: InboundMessage, spec: ConsumerSpec<T>): { eventId: string; correlationId: string; value: T } {
+  /**
+   * Several messages of one partition, in order, in one transaction (one inbox statement, one call
+   * of the handler with the new ones): what a busy consumer pays per message shrinks to its share of
+   * a batch. Messages that do not decode are dead-lettered on their own first. If the batch fails,
+   * each message is processed on its own (process(): retries, dead letters), so one bad message
+   * costs only itself.
+   */
+  async processBatch<T>(inbounds: readonly InboundMessage[], spec: BatchConsumerSpec<T>): Promise<ProcessOutcome[]> {
+    const single: ConsumerSpec<T> = { ...spec, handle: (value, c) => spec.handleBatch([{ value, eventId: c.eventId, correlationId: c.correlationId, inbound: c.inbound }], c.manager) };
+    if (inbounds.length === 1) return [await this.process(inbounds[0]!, single)];
+    const outcomes = new Map<InboundMessage, ProcessOutcome>();
+    const items: BatchItem<T>[] = [];
+    for (const inbound of inbounds) {
+      try {
+        items.push({ ...this.decode<T>(inbound, spec), inbound });
+      } catch (e) {
+        outcomes.set(inbound, await this.deadLetter(inbound, spec.consumer, e, 'terminal', 1, spec.sealDeadLetters));
+      }
+    }
+    if (items.length > 0) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          const inserted = await manager.query<Array<{ event_id: string }>>(
+            `INSERT INTO messaging.inbox (consumer, event_id, topic, partition, "offset")
+             SELECT $1, e, $2, p, o FROM unnest($3::text[], $4::int[], $5::text[]) AS x(e, p, o)
+             ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+            [spec.consumer, spec.topic, items.map((i) => i.eventId), items.map((i) => i.inbound.partition), items.map((i) => i.inbound.offset)],
+          );
+          const fresh = new Set(inserted.map((r) => r.event_id));
+          const applied: BatchItem<T>[] = [];
+          for (const item of items) {
+            // The first of several messages with one event id is the one applied; the others are duplicates.
+            if (fresh.delete(item.eventId)) {
+              applied.push(item);
+              outcomes.set(item.inbound, 'processed');
+            } else outcomes.set(item.inbound, 'duplicate');
+          }
+          if (applied.length > 0) await spec.handleBatch(applied, manager);
+        });
+        for (const item of items) this.metrics.consumed.inc({ consumer: spec.consumer, topic: item.inbound.topic, outcome: outcomes.get(item.inbound)! });
+        this.relay.wake();
+      } catch (e) {
+        this.logger.warn(`${spec.consumer}: a batch of ${items.length} from ${inbounds[0]!.topic}[${inbounds[0]!.partition}] failed, processing its messages one by one: ${describeError(e)}`);
+        for (const item of items) outcomes.set(item.inbound, await this.process(item.inbound, single));
+      }
+    }
+    return inbounds.map((m) => outcomes.get(m)!);
+  }
+
+  private decode<T>(inbound: InboundMessage, spec: Pick<ConsumerSpec<T>, 'topic' | 'eventIdOf'>): { eventId: string; correlationId: string; value: T } {
     if (!inbound.value) throw new TerminalError('empty message value');
     let parsed: unknown;
     try {
