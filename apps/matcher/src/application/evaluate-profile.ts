@@ -101,18 +101,12 @@ export class EvaluateProfile {
     const items = [...latest.values()];
     const updated = await manager.query<Array<{ patient_pseudonym: string }>>(
       `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile, site, partition)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::jsonb[], $4::text[], $5::int[])
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(p text, v int, profile jsonb, site text, part int)
        ON CONFLICT (patient_pseudonym) DO UPDATE SET profile_version = EXCLUDED.profile_version, profile = EXCLUDED.profile, site = coalesce(EXCLUDED.site, matcher.profiles.site),
          partition = EXCLUDED.partition, received_at = now()
        WHERE matcher.profiles.profile_version < EXCLUDED.profile_version
        RETURNING patient_pseudonym`,
-      [
-        items.map((i) => i.message.patientPseudonym),
-        items.map((i) => i.message.profileVersion),
-        items.map((i) => JSON.stringify(i.message.profile)),
-        items.map((i) => i.message.site ?? null),
-        items.map((i) => i.partition),
-      ],
+      [JSON.stringify(items.map((i) => ({ p: i.message.patientPseudonym, v: i.message.profileVersion, profile: i.message.profile, site: i.message.site ?? null, part: i.partition })))],
     );
     if (updated.length === 0) return 0; // newer (or the same) versions are already here
     const stored = new Set(updated.map((r) => r.patient_pseudonym));
@@ -233,46 +227,34 @@ export class EvaluateProfile {
       );
     }
     if (changed.length === 0) return;
-    // Column arrays, unnested by PostgreSQL: one statement per table, each result's JSON parsed once.
-    const c = {
-      patient: changed.map((r) => r.patientPseudonym),
-      trial: changed.map((r) => r.trialId),
-      cohort: changed.map((r) => r.cohortId ?? ''),
-      criteriaVersion: changed.map((r) => r.criteriaVersion),
-      profileVersion: changed.map((r) => r.profileVersion),
-      verdict: changed.map((r) => r.verdict),
-      eligibleFrom: changed.map((r) => r.eligibleFrom ?? null),
-      result: changed.map((r) => JSON.stringify(r)),
-      evaluatedAt: changed.map((r) => r.evaluatedAt),
-    };
-    if (current) {
-      await manager.query(
-        `INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
-         SELECT p, t, c, cv, pv, v, ef, uc, fc, sg, r, ea, ea FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::date[], $8::int[], $9::int[], $10::text[], $11::jsonb[], $12::timestamptz[])
-           AS x(p, t, c, cv, pv, v, ef, uc, fc, sg, r, ea)
+    // One JSON document for both tables (parsed once by PostgreSQL; no per-element array quoting in node).
+    const rows = JSON.stringify(
+      changed.map((r) => ({
+        p: r.patientPseudonym,
+        t: r.trialId,
+        c: r.cohortId ?? '',
+        cv: r.criteriaVersion,
+        pv: r.profileVersion,
+        v: r.verdict,
+        ef: r.eligibleFrom ?? null,
+        uc: r.unknown?.length ?? 0,
+        fc: r.failing?.length ?? 0,
+        sg: signatureOf({ verdict: r.verdict, eligibleFrom: r.eligibleFrom, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 }),
+        r,
+        ea: r.evaluatedAt,
+      })),
+    );
+    await manager.query(
+      `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(p text, t text, c text, cv int, pv int, v text, ef date, uc int, fc int, sg text, r jsonb, ea timestamptz)),
+       cur AS (
+         INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
+         SELECT p, t, c, cv, pv, v, ef, uc, fc, sg, r, ea, ea FROM x WHERE $2
          ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
            verdict = EXCLUDED.verdict, eligible_from = EXCLUDED.eligible_from, unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count,
-           signature = EXCLUDED.signature, result = EXCLUDED.result, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at`,
-        [
-          c.patient,
-          c.trial,
-          c.cohort,
-          c.criteriaVersion,
-          c.profileVersion,
-          c.verdict,
-          c.eligibleFrom,
-          changed.map((r) => r.unknown?.length ?? 0),
-          changed.map((r) => r.failing?.length ?? 0),
-          changed.map((r) => signatureOf({ verdict: r.verdict, eligibleFrom: r.eligibleFrom, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 })),
-          c.result,
-          c.evaluatedAt,
-        ],
-      );
-    }
-    await manager.query(
-      `INSERT INTO matcher.result_history (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::date[], $8::jsonb[], $9::timestamptz[])`,
-      [c.patient, c.trial, c.cohort, c.criteriaVersion, c.profileVersion, c.verdict, c.eligibleFrom, c.result, c.evaluatedAt],
+           signature = EXCLUDED.signature, result = EXCLUDED.result, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at)
+       INSERT INTO matcher.result_history (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at)
+       SELECT p, t, c, cv, pv, v, ef, r, ea FROM x`,
+      [rows, current],
     );
     await this.outbox.enqueue(
       manager,

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { MessagingMetrics } from '../observability/metrics';
 import { TerminalError } from './errors';
 import type { InboundMessage } from './inbound';
-import { MessageProcessor, type ConsumerSpec } from './message-processor';
+import { MessageProcessor, type BatchItem, type ConsumerSpec } from './message-processor';
 import type { MessagePublisher, PublishRecord } from './message-publisher';
 import type { OutboxRelay } from './outbox-relay';
 
@@ -15,6 +15,17 @@ class FakeDb {
     const snapshot = new Set(this.inbox);
     const manager = {
       query: async (_sql: string, params: unknown[]) => {
+        if (Array.isArray(params[2])) {
+          // The batch form: (consumer, topic, event ids, partitions, offsets).
+          const fresh = [];
+          for (const id of params[2] as string[]) {
+            const key = `${String(params[0])}/${id}`;
+            if (this.inbox.has(key)) continue;
+            this.inbox.add(key);
+            fresh.push({ event_id: id });
+          }
+          return fresh;
+        }
         const key = `${String(params[0])}/${String(params[1])}`;
         if (this.inbox.has(key)) return [];
         this.inbox.add(key);
@@ -157,5 +168,38 @@ describe('MessageProcessor', () => {
     const { processor, db } = setup();
     await processor.process(inbound(JSON.stringify(profile), {}), { ...spec(async () => undefined), eventIdOf: (p) => `${p.patientPseudonym}#${p.profileVersion}` });
     expect([...db.inbox]).toEqual([`matcher/${profile.patientPseudonym}#1`]);
+  });
+
+  describe('batches', () => {
+    const at = (offset: number, eventId: string, value: string | null = JSON.stringify({ ...profile, profileVersion: offset })): InboundMessage => ({ ...inbound(value, { [HEADERS.eventId]: eventId }), offset: String(offset) });
+    const batchSpec = (handleBatch: (items: BatchItem<PatientProfileV1>[]) => Promise<void>) => ({ consumer: 'matcher', topic: TOPICS.patientProfiles, handleBatch: (items: BatchItem<PatientProfileV1>[]) => handleBatch(items) });
+
+    it('applies the new messages of a batch in one call, in order; bad ones are dead-lettered, repeats are duplicates', async () => {
+      const { processor, published, db } = setup();
+      db.inbox.add('matcher/ev-seen');
+      const handleBatch = jest.fn(async (_items: BatchItem<PatientProfileV1>[]) => undefined);
+      const outcomes = await processor.processBatch([at(1, 'ev-a'), at(2, 'ev-bad', '{oops'), at(3, 'ev-seen'), at(4, 'ev-b'), at(5, 'ev-a')], batchSpec(handleBatch));
+      expect(outcomes).toEqual(['processed', 'dead-lettered', 'duplicate', 'processed', 'duplicate']);
+      expect(handleBatch).toHaveBeenCalledTimes(1);
+      expect(handleBatch.mock.calls[0]![0].map((i) => [i.eventId, i.value.profileVersion, i.inbound.offset])).toEqual([
+        ['ev-a', 1, '1'],
+        ['ev-b', 4, '4'],
+      ]);
+      expect(published.map((r) => [r.topic, r.headers[DLQ_HEADERS.originalOffset]])).toEqual([['patient-profiles.v1.dlq', '2']]);
+    });
+
+    it('when the batch fails, processes its messages one by one: only the bad one is dead-lettered, the rest applied once', async () => {
+      const { processor, published, db } = setup();
+      const applied: number[] = [];
+      const handleBatch = async (items: BatchItem<PatientProfileV1>[]) => {
+        if (items.some((i) => i.value.profileVersion === 2)) throw new TerminalError('impossible profile');
+        applied.push(...items.map((i) => i.value.profileVersion));
+      };
+      const outcomes = await processor.processBatch([at(1, 'ev-1'), at(2, 'ev-2'), at(3, 'ev-3')], batchSpec(handleBatch));
+      expect(outcomes).toEqual(['processed', 'dead-lettered', 'processed']);
+      expect(applied).toEqual([1, 3]);
+      expect(published.map((r) => r.headers[DLQ_HEADERS.error])).toEqual([expect.stringMatching(/impossible profile/)]);
+      expect([...db.inbox].sort()).toEqual(['matcher/ev-1', 'matcher/ev-3']); // the failed batch's inbox rows were rolled back
+    });
   });
 });

@@ -16,7 +16,7 @@ export interface OutgoingMessage<T> {
 
 /**
  * Adds messages to the outbox inside the caller's transaction; validated against the contract first.
- * One statement per call whatever the count (arrays unnested by PostgreSQL), so a re-screen page of
+ * One statement per call whatever the count (one JSON document, expanded by PostgreSQL), so a re-screen page of
  * thousands of results costs one round trip.
  */
 @Injectable()
@@ -25,30 +25,23 @@ export class Outbox {
     if (messages.length === 0) return [];
     const producedAt = new Date().toISOString();
     const ids: string[] = [];
-    const topics: string[] = [];
-    const keys: string[] = [];
-    const values: string[] = [];
-    const headers: string[] = [];
-    for (const m of messages) {
+    const rows = messages.map((m) => {
       assertMessage(m.topic, m.value);
       const eventId = m.eventId ?? randomUUID();
       ids.push(eventId);
-      topics.push(m.topic);
-      keys.push(m.key);
-      values.push(JSON.stringify(m.value));
-      headers.push(
-        JSON.stringify({
-          [HEADERS.eventId]: eventId,
-          [HEADERS.schemaVersion]: String(m.schemaVersion),
-          [HEADERS.correlationId]: m.correlationId,
-          [HEADERS.messageType]: m.messageType,
-          [HEADERS.producedAt]: producedAt,
-        }),
-      );
-    }
+      const headers = {
+        [HEADERS.eventId]: eventId,
+        [HEADERS.schemaVersion]: String(m.schemaVersion),
+        [HEADERS.correlationId]: m.correlationId,
+        [HEADERS.messageType]: m.messageType,
+        [HEADERS.producedAt]: producedAt,
+      };
+      return { e: eventId, t: m.topic, k: m.key, v: m.value, h: headers };
+    });
+    // One JSON document (the json type keeps each value's text as written); no per-element array quoting.
     await manager.query(
-      `INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
-      [ids, topics, keys, values, headers],
+      `INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers) SELECT e, t, k, v::text, h FROM json_to_recordset($1::json) AS x(e text, t text, k text, v json, h jsonb)`,
+      [JSON.stringify(rows)],
     );
     return ids;
   }
