@@ -9,7 +9,9 @@
  *       written (the floor any re-screen pays); the ratio is re-screen time / baseline time.
  *   (b) Latency: changed profiles of stored patients produced to patient-profiles.v1 at a steady
  *       BENCH_RATE (500/s) for BENCH_SECONDS (10), each with its own x-correlation-id; latency =
- *       just before the send → this process consumes the first match-results.v1 message carrying it.
+ *       just before the send → the first match-results.v1 message carrying it is consumed. Sending and
+ *       reading are done by a load driver in a process of its own (scripts/bench/latency-driver.ts),
+ *       so the matcher's event loop is the service's alone.
  *       Each change (a new hemoglobin result and ECOG) changes at least one result of the patient.
  * Prints tables and writes bench/results/matcher-<timestamp>.json; asserts nothing.
  *
@@ -26,16 +28,18 @@
  * FILE-latency.cpuprofile). About 10 to 15 minutes with the defaults on this 2-core machine, most of it
  * the preparatory re-screen and (a).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { ProfileCache } from '../../apps/matcher/src/application/profile-cache';
+import type { DriverReport, DriverTask } from './latency-driver';
 import { ADMIN, as } from '../../test/support/auth';
-import type { Producer } from 'kafkajs';
 import { HEADERS, TOPICS, type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
 import { buildProfile, compileTrial, evaluationState, screenTrial, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
-import { kafka, producer, query } from '../../test/support/infra';
+import { kafka, query } from '../../test/support/infra';
 import { startSystem, type RunningSystem } from '../../test/support/services';
 import { cpuWindow, int, percentile, profiled, requireInfra, round, seeded, syntheticHistory, type CpuUse } from './support';
 
@@ -143,64 +147,53 @@ interface LatencyResult {
   note?: string;
 }
 
-/** (b): changed profiles at a steady rate; latency to the first result carrying each correlation id. */
-async function latency(sys: RunningSystem, histories: readonly ProfileSourceEvent[][], prod: Producer, received: Map<string, number[]>): Promise<LatencyResult> {
+/**
+ * (b): changed profiles at a steady rate, sent and answered by the load driver (a process of its own,
+ * scripts/bench/latency-driver.ts); latency to the first result carrying each correlation id.
+ */
+async function latency(sys: RunningSystem, histories: readonly ProfileSourceEvent[][], brokers: string[]): Promise<LatencyResult> {
   const count = SETTINGS.rate * SETTINGS.seconds;
   // Stored patients, each once, with a new hemoglobin below and an ECOG above most trials' limits: a change a coordinator sees.
-  const messages = Array.from({ length: count }, (_, n) => {
-    const i = n; // the patients prepared with results for the whole catalog
+  const file = join(tmpdir(), `bench-matcher-latency-${process.pid}.jsonl`);
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
     const ev: ProfileSourceEvent[] = [
       ...histories[i % histories.length]!,
       { eventId: `late-hb-${i}`, type: 'lab', occurredAt: daysAgo(1), data: { code: '718-7', value: 6.5, unit: 'g/dL' } },
       { eventId: `late-ecog-${i}`, type: 'performance-status', occurredAt: daysAgo(1), data: { ecog: 4 } },
     ];
     const value: PatientProfileV1 = { patientPseudonym: pseudonymOf(i), site: `site-${i % 5}`, profileVersion: 2, computedAt: new Date().toISOString(), profile: JSON.parse(JSON.stringify(buildProfile(ev))) as PatientProfileV1['profile'] };
-    return { key: value.patientPseudonym, value: JSON.stringify(value), correlationId: `bench-${n}`, eventId: `${value.patientPseudonym}.profile.2` };
-  });
-  const sentAt = new Map<string, number>();
-  const firstAt = new Map<string, number>();
-  let resultMessages = 0;
-  received.clear();
-  const cpu = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
-  const started = performance.now();
-  const sends: Array<Promise<unknown>> = [];
-  for (let n = 0; n < count; n++) {
-    const due = started + (n * 1000) / SETTINGS.rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const m = messages[n]!;
-    sentAt.set(m.correlationId, performance.now());
-    sends.push(prod.send({ topic: TOPICS.patientProfiles, acks: -1, messages: [{ key: m.key, value: m.value, headers: { [HEADERS.correlationId]: m.correlationId, [HEADERS.eventId]: m.eventId } }] }));
+    lines.push(JSON.stringify({ key: value.patientPseudonym, value: JSON.stringify(value), correlationId: `bench-${i}`, eventId: `${value.patientPseudonym}.profile.2` }));
   }
-  await Promise.all(sends);
-  const sendSeconds = (performance.now() - started) / 1000;
-  await until(
-    async () => {
-      for (const [id, times] of received) {
-        if (!firstAt.has(id) && sentAt.has(id)) firstAt.set(id, Math.min(...times));
-      }
-      return firstAt.size >= count;
-    },
-    5 * 60_000,
-    'a result for every changed profile',
-  ).catch((e: unknown) => console.warn(`${String(e)}: ${firstAt.size} of ${count} answered`));
-  const cpuCores = cpu.stop();
-  for (const times of received.values()) resultMessages += times.length;
-  const lat = [...firstAt].map(([id, t]) => t - sentAt.get(id)!).sort((a, b) => a - b);
-  const lastAnswer = Math.max(...firstAt.values());
-  return {
-    offeredRate: SETTINGS.rate,
-    sent: count,
-    answered: firstAt.size,
-    achievedRate: round(firstAt.size / ((lastAnswer - started) / 1000), 0),
-    p50Ms: round(percentile(lat, 50), 0),
-    p95Ms: round(percentile(lat, 95), 0),
-    p99Ms: round(percentile(lat, 99), 0),
-    maxMs: round(lat.at(-1) ?? NaN, 0),
-    resultsPerProfile: round(resultMessages / Math.max(1, firstAt.size), 1),
-    cpuCores: cpuCores && { ...cpuCores, machine: round(cpuCores.machine, 2) },
-    ...(sendSeconds > SETTINGS.seconds * 1.1 ? { note: `sending took ${round(sendSeconds, 1)} s instead of ${SETTINGS.seconds}` } : {}),
-  };
+  writeFileSync(file, lines.join('\n'));
+  const driver = fork(join(__dirname, 'latency-driver.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'], stdio: 'inherit' });
+  const cpu = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
+  try {
+    const report = await new Promise<DriverReport>((resolve, reject) => {
+      driver.once('message', (m) => resolve(m as DriverReport));
+      driver.once('exit', (code) => reject(new Error(`the latency driver exited with ${code}`)));
+      driver.send({ brokers, groupId: `${sys.groupPrefix}bench-latency`, file, rate: SETTINGS.rate, answerTimeoutMs: 5 * 60_000 } satisfies DriverTask);
+    });
+    const cpuCores = cpu.stop();
+    const lat = report.latencies.sort((a, b) => a - b);
+    if (lat.length < count) console.warn(`${lat.length} of ${count} answered`);
+    return {
+      offeredRate: SETTINGS.rate,
+      sent: count,
+      answered: lat.length,
+      achievedRate: round(lat.length / report.spanSeconds, 0),
+      p50Ms: round(percentile(lat, 50), 0),
+      p95Ms: round(percentile(lat, 95), 0),
+      p99Ms: round(percentile(lat, 99), 0),
+      maxMs: round(lat.at(-1) ?? NaN, 0),
+      resultsPerProfile: round(report.resultMessages / Math.max(1, lat.length), 1),
+      cpuCores: cpuCores && { ...cpuCores, machine: round(cpuCores.machine, 2) },
+      ...(report.sendSeconds > SETTINGS.seconds * 1.1 ? { note: `sending took ${round(report.sendSeconds, 1)} s instead of ${SETTINGS.seconds}` } : {}),
+    };
+  } finally {
+    driver.kill();
+    rmSync(file, { force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -216,7 +209,7 @@ async function main(): Promise<void> {
 
   const sys = await startSystem({ MATCHER_RESCREEN_PAGE_SIZE: String(SETTINGS.pageSize), MATCHER_RESCREEN_CHECK_MS: '3600000', ...OVERRIDES }, ['matcher']);
   const k = kafka(infra.brokers);
-  const prod = await producer(k);
+
   const received = new Map<string, number[]>();
   const results = k.consumer({ groupId: `${sys.groupPrefix}bench-results`, maxWaitTimeInMs: 20 });
   try {
@@ -278,7 +271,10 @@ async function main(): Promise<void> {
     console.log(`baseline (read every profile in pages + screen in memory, nothing written): ${seconds(baselineMs)} s (runs: ${seconds(base1.ms)}, ${seconds(base2.ms)})`);
     console.table(rescreen.map(({ cpuCores, id: _id, ...r }) => ({ ...r, 'cores: bench process': cpuCores?.['bench process'] ?? '-', 'cores: its postgres': cpuCores?.['postgres: service db'] ?? '-', 'cores: broker': cpuCores?.['kafka broker'] ?? '-', 'cores: rest': cpuCores?.['rest of machine'] ?? '-' })));
 
-    const lat = await profiled(process.env.BENCH_CPU_PROFILE?.replace(/(\.cpuprofile)?$/, '-latency.cpuprofile'), () => latency(sys, histories, prod, received));
+    const lat = await profiled(process.env.BENCH_CPU_PROFILE?.replace(/(\.cpuprofile)?$/, '-latency.cpuprofile'), async () => {
+      await results.disconnect(); // (b)'s results are read by the load driver, not in this (the service's) process
+      return latency(sys, histories, infra.brokers);
+    });
     console.log(`\n(b) profile change → result published, ${SETTINGS.rate}/s offered for ${SETTINGS.seconds} s`);
     console.table([{ ...lat, cpuCores: undefined, 'cores: machine': lat.cpuCores?.machine ?? '-', 'cores: bench process': lat.cpuCores?.['bench process'] ?? '-', 'cores: its postgres': lat.cpuCores?.['postgres: service db'] ?? '-' }]);
 
@@ -288,7 +284,7 @@ async function main(): Promise<void> {
     console.log(`\nwritten ${file}`);
   } finally {
     await results.disconnect().catch(() => undefined);
-    await prod.disconnect().catch(() => undefined);
+
     await sys.stop();
   }
 }

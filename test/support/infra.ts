@@ -83,7 +83,11 @@ export class Tap {
 
   constructor(private readonly k: Kafka, private readonly topics: string[]) {}
 
+  /** Reads every topic from its end as of now (a shared broker's older messages are skipped, not read). */
   async start(): Promise<this> {
+    const admin = this.k.admin();
+    await admin.connect();
+    const ends = await Promise.all(this.topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) }))).finally(() => admin.disconnect());
     this.consumer = this.k.consumer({ groupId: `tap-${runId()}`, allowAutoTopicCreation: false });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
@@ -104,6 +108,7 @@ export class Tap {
         });
       },
     });
+    for (const { topic, partitions } of ends) for (const p of partitions) this.consumer.seek({ topic, partition: p.partition, offset: p.high });
     return this;
   }
 

@@ -5,6 +5,8 @@ export interface MatcherSettings {
   rescreenCheckMs: number;
   /** Profiles per re-screen page (one transaction each). */
   rescreenPageSize: number;
+  /** Partitions an instance re-screens at once (each page its own transaction and connection). */
+  rescreenConcurrency: number;
   /** Parsed profiles kept in memory for re-screens (least recently used dropped first); 0: none. */
   profileCacheSize: number;
   /**

@@ -124,7 +124,7 @@ export class EvaluateProfile {
     const day = now.toISOString().slice(0, 10);
     const stored = new Map<string, StoredResult>();
     for (const r of await manager.query<StoredResult[]>(
-      `SELECT patient_pseudonym, trial_id, cohort_id, signature, criteria_version, profile_version, result IS NOT NULL AS published FROM matcher.results WHERE patient_pseudonym = ANY($1) AND trial_id = ANY($2)`,
+      `SELECT patient_pseudonym, trial_id, cohort_id, signature, criteria_version, profile_version, (result IS NOT NULL OR history_id IS NOT NULL) AS published FROM matcher.results WHERE patient_pseudonym = ANY($1) AND trial_id = ANY($2)`,
       [profiles.map((p) => p.pseudonym), trials.map((t) => t.trialId)],
     )) {
       stored.set(key(r.patient_pseudonym, r.trial_id, r.cohort_id), r);
@@ -173,7 +173,7 @@ export class EvaluateProfile {
    */
   async withdrawClosed(manager: EntityManager, doc: TrialCriteriaV1, trial: CompiledTrial, correlationId: string, now = new Date()): Promise<number> {
     const rows = await manager.query<Array<{ patient_pseudonym: string; cohort_id: string; profile_version: number; site: string | null }>>(
-      `WITH gone AS (DELETE FROM matcher.results WHERE trial_id = $1 AND NOT (cohort_id = ANY($2)) RETURNING patient_pseudonym, cohort_id, profile_version, result IS NOT NULL AS published)
+      `WITH gone AS (DELETE FROM matcher.results WHERE trial_id = $1 AND NOT (cohort_id = ANY($2)) RETURNING patient_pseudonym, cohort_id, profile_version, (result IS NOT NULL OR history_id IS NOT NULL) AS published)
        SELECT gone.patient_pseudonym, gone.cohort_id, gone.profile_version, p.site FROM gone LEFT JOIN matcher.profiles p USING (patient_pseudonym)
        WHERE gone.published ORDER BY patient_pseudonym, cohort_id`, // quiet results were never announced: they just go
       [trial.trialId, trial.units],
@@ -211,7 +211,7 @@ export class EvaluateProfile {
        SELECT p, t, c, cv, pv, 'INELIGIBLE', NULL, uc, fc, sg, NULL, $9, $9 FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[]) AS x(p, t, c, cv, pv, uc, fc, sg)
        ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
          unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count, signature = EXCLUDED.signature, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at
-       WHERE matcher.results.result IS NULL`,
+       WHERE matcher.results.result IS NULL AND matcher.results.history_id IS NULL`,
       [rows.map((r) => r.p), rows.map((r) => r.t), rows.map((r) => r.c), rows.map((r) => r.cv), rows.map((r) => r.pv), rows.map((r) => r.uc), rows.map((r) => r.fc), rows.map((r) => r.sg), now],
     );
   }
@@ -227,7 +227,8 @@ export class EvaluateProfile {
       );
     }
     if (changed.length === 0) return;
-    // One JSON document for both tables (parsed once by PostgreSQL; no per-element array quoting in node).
+    // One JSON document (parsed once by PostgreSQL; no per-element array quoting in node); the JSON is
+    // stored once, in the history, and the current result points at it.
     const rows = JSON.stringify(
       changed.map((r) => ({
         p: r.patientPseudonym,
@@ -246,14 +247,14 @@ export class EvaluateProfile {
     );
     await manager.query(
       `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(p text, t text, c text, cv int, pv int, v text, ef date, uc int, fc int, sg text, r jsonb, ea timestamptz)),
-       cur AS (
-         INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
-         SELECT p, t, c, cv, pv, v, ef, uc, fc, sg, r, ea, ea FROM x WHERE $2
-         ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
-           verdict = EXCLUDED.verdict, eligible_from = EXCLUDED.eligible_from, unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count,
-           signature = EXCLUDED.signature, result = EXCLUDED.result, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at)
-       INSERT INTO matcher.result_history (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at)
-       SELECT p, t, c, cv, pv, v, ef, r, ea FROM x`,
+       h AS (
+         INSERT INTO matcher.result_history (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at)
+         SELECT p, t, c, cv, pv, v, ef, r, ea FROM x RETURNING id, patient_pseudonym, trial_id, cohort_id)
+       INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, history_id, evaluated_at, changed_at)
+       SELECT x.p, x.t, x.c, x.cv, x.pv, x.v, x.ef, x.uc, x.fc, x.sg, NULL, h.id, x.ea, x.ea FROM x JOIN h ON h.patient_pseudonym = x.p AND h.trial_id = x.t AND h.cohort_id = x.c WHERE $2
+       ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
+         verdict = EXCLUDED.verdict, eligible_from = EXCLUDED.eligible_from, unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count,
+         signature = EXCLUDED.signature, result = NULL, history_id = EXCLUDED.history_id, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at`,
       [rows, current],
     );
     await this.outbox.enqueue(

@@ -150,11 +150,17 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
            WHERE r.status = 'running' AND p.finished_at IS NULL AND ($1::int[] IS NULL OR p.partition = ANY($1)) ORDER BY p.run_id, p.partition`,
           [owned === 'all' ? null : owned],
         );
+        // Several partitions at once (MATCHER_RESCREEN_CONCURRENCY): one page's database work overlaps another's evaluation.
         let progressed = false;
-        for (const { run, partition } of parts) {
-          if (this.stopping) return;
-          progressed = (await this.page(run, partition)) || progressed;
-        }
+        let next = 0;
+        const worker = async (): Promise<void> => {
+          while (next < parts.length && !this.stopping) {
+            const { run, partition } = parts[next++]!;
+            progressed = (await this.page(run, partition)) || progressed;
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(this.settings.rescreenConcurrency, parts.length) }, worker));
+        if (this.stopping) return;
         await this.finishCompletedRuns();
         await this.measureRemaining(owned);
         if (!progressed) break;

@@ -12,7 +12,9 @@ import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 
 const VERDICTS = ['ELIGIBLE', 'POTENTIALLY_ELIGIBLE', 'ELIGIBLE_FROM', 'INELIGIBLE'];
 
-const RESULT_COLUMNS = 'r.patient_pseudonym, r.trial_id, r.cohort_id, r.criteria_version, r.profile_version, r.evaluated_at, r.result';
+/** A current result with its published JSON (kept in the history row it points at; older rows hold a copy). */
+const RESULT_COLUMNS = 'r.patient_pseudonym, r.trial_id, r.cohort_id, r.criteria_version, r.profile_version, r.evaluated_at, coalesce(r.result, h.result) AS result';
+const WITH_HISTORY = 'matcher.results r LEFT JOIN matcher.result_history h ON h.id = r.history_id';
 
 /** Ranking input from a stored result (eligible first, then fewest unknowns, earliest date, fewest failing). */
 const ranked = (r: MatchResultV1) => ({ ...r, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 });
@@ -37,7 +39,7 @@ export class MatchesController {
     return this.audit.read(caller, 'read-matches', purpose, async (m) => {
       const [profile] = await m.query<Array<{ site: string | null }>>(`SELECT site FROM matcher.profiles WHERE patient_pseudonym = $1`, [pseudonym]);
       if (!profile || !mayReadSite(caller, profile.site)) throw new NotFoundException({ message: 'no patient with this pseudonym' });
-      const rows = await m.query<StoredResultRow[]>(`SELECT ${RESULT_COLUMNS} FROM matcher.results r WHERE r.patient_pseudonym = $1 ORDER BY r.trial_id, r.cohort_id`, [pseudonym]);
+      const rows = await m.query<StoredResultRow[]>(`SELECT ${RESULT_COLUMNS} FROM ${WITH_HISTORY} WHERE r.patient_pseudonym = $1 ORDER BY r.trial_id, r.cohort_id`, [pseudonym]);
       return { value: rank((await this.explainer.complete(m, rows)).map(ranked)), pseudonyms: [pseudonym] };
     });
   }
@@ -116,7 +118,7 @@ export class MatchesController {
     const sites = siteScope(caller, site ? site.split(',').map((s) => s.trim()).filter((s) => s !== '') : null);
     return this.audit.read(caller, 'read-candidates', purpose, async (m) => {
       const rows = await m.query<StoredResultRow[]>(
-        `SELECT ${RESULT_COLUMNS} FROM matcher.results r
+        `SELECT ${RESULT_COLUMNS} FROM ${WITH_HISTORY}
          WHERE r.trial_id = $1 AND r.verdict = ANY($2) AND ($3::text IS NULL OR r.cohort_id = $3)
            AND ($5::text[] IS NULL OR EXISTS (SELECT 1 FROM matcher.profiles p WHERE p.patient_pseudonym = r.patient_pseudonym AND p.site = ANY($5)))
          ORDER BY CASE r.verdict WHEN 'ELIGIBLE' THEN 0 WHEN 'INELIGIBLE' THEN 2 ELSE 1 END, r.unknown_count, r.eligible_from NULLS FIRST, r.failing_count, r.patient_pseudonym LIMIT $4`,

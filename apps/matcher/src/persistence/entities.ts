@@ -80,9 +80,13 @@ export class MatchResultRecord {
   @Column({ type: 'text' })
   signature!: string;
 
-  /** The published result; NULL for a quiet one (a first result that is INELIGIBLE: explained on read, not published). */
+  /** A copy of the published result, in rows written before history_id existed; NULL since. */
   @Column({ type: 'jsonb', nullable: true })
   result!: Record<string, unknown> | null;
+
+  /** The history row holding the published result; NULL for a quiet one (INELIGIBLE with nothing published before: explained on read). */
+  @Column({ name: 'history_id', type: 'bigint', nullable: true })
+  historyId!: string | null;
 
   @Column({ name: 'evaluated_at', type: 'timestamptz' })
   evaluatedAt!: Date;

@@ -1,0 +1,95 @@
+/**
+ * The load side of `bench:matcher` (b), in a process of its own so that producing the changed profiles
+ * and reading the results does not share the measured service's event loop. Started by
+ * scripts/bench/matcher.ts with fork(); reads the prepared messages (JSON lines), sends them at a steady
+ * rate (every 10 ms, the messages due by then in one produce request, each with its own
+ * x-correlation-id), and records for each the time from just before its send to the first
+ * match-results.v1 message carrying it. Reports the latencies to the parent over IPC, then exits.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { HEADERS, TOPICS } from '@trialmatch/contracts';
+
+export interface DriverTask {
+  brokers: string[];
+  groupId: string;
+  file: string;
+  rate: number;
+  /** Give up waiting for answers after this long once everything is sent. */
+  answerTimeoutMs: number;
+}
+
+export interface DriverReport {
+  sendSeconds: number;
+  /** Latency per answered message, ms. */
+  latencies: number[];
+  /** Seconds from the first send to the last first-answer. */
+  spanSeconds: number;
+  resultMessages: number;
+}
+
+async function drive(task: DriverTask): Promise<DriverReport> {
+  const messages = readFileSync(task.file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { key: string; value: string; correlationId: string; eventId: string });
+  const kafka = new Kafka({ clientId: 'bench-latency-driver', brokers: task.brokers, logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const consumer = kafka.consumer({ groupId: task.groupId, maxWaitTimeInMs: 10 });
+  const sentAt = new Map<string, number>();
+  const firstAt = new Map<string, number>();
+  let resultMessages = 0;
+  await producer.connect();
+  await consumer.connect();
+  await consumer.subscribe({ topics: [TOPICS.matchResults], fromBeginning: false });
+  let joined!: () => void;
+  const ready = new Promise<void>((r) => (joined = r));
+  consumer.on(consumer.events.GROUP_JOIN, () => joined());
+  await consumer.run({
+    partitionsConsumedConcurrently: 6,
+    eachBatch: async ({ batch }) => {
+      const now = performance.now();
+      for (const m of batch.messages) {
+        const id = m.headers?.[HEADERS.correlationId]?.toString();
+        if (!id || !sentAt.has(id)) continue;
+        resultMessages++;
+        if (!firstAt.has(id)) firstAt.set(id, now);
+      }
+    },
+  });
+  await ready;
+  await new Promise((r) => setTimeout(r, 1000)); // the group's first fetch is under way
+  const started = performance.now();
+  const sends: Array<Promise<unknown>> = [];
+  let next = 0;
+  while (next < messages.length) {
+    const due = Math.min(messages.length, Math.floor(((performance.now() - started) * task.rate) / 1000) + 1);
+    if (due > next) {
+      const slice = messages.slice(next, due);
+      next = due;
+      const now = performance.now();
+      for (const m of slice) sentAt.set(m.correlationId, now);
+      sends.push(producer.send({ topic: TOPICS.patientProfiles, acks: -1, messages: slice.map((m) => ({ key: m.key, value: m.value, headers: { [HEADERS.correlationId]: m.correlationId, [HEADERS.eventId]: m.eventId } })) }));
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await Promise.all(sends);
+  const sendSeconds = (performance.now() - started) / 1000;
+  const deadline = performance.now() + task.answerTimeoutMs;
+  while (firstAt.size < messages.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await consumer.disconnect();
+  await producer.disconnect();
+  const latencies = [...firstAt].map(([id, t]) => t - sentAt.get(id)!);
+  return { sendSeconds, latencies, spanSeconds: (Math.max(...firstAt.values()) - started) / 1000, resultMessages };
+}
+
+process.once('message', (task: DriverTask) => {
+  drive(task).then(
+    (report) => process.send!(report, () => process.exit(0)),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+});
