@@ -37,9 +37,9 @@ import { DataSource } from 'typeorm';
 import { ProfileCache } from '../../apps/matcher/src/application/profile-cache';
 import type { DriverReport, DriverTask } from './latency-driver';
 import { ADMIN, as } from '../../test/support/auth';
-import { HEADERS, TOPICS, type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
+import { type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
 import { buildProfile, compileTrial, evaluationState, screenTrial, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
-import { kafka, query } from '../../test/support/infra';
+import { query } from '../../test/support/infra';
 import { startSystem, type RunningSystem } from '../../test/support/services';
 import { cpuWindow, int, percentile, profiled, requireInfra, round, seeded, syntheticHistory, type CpuUse } from './support';
 
@@ -208,27 +208,7 @@ async function main(): Promise<void> {
   const profiles = histories.map((h) => JSON.parse(JSON.stringify(buildProfile(h))) as PatientProfile);
 
   const sys = await startSystem({ MATCHER_RESCREEN_PAGE_SIZE: String(SETTINGS.pageSize), MATCHER_RESCREEN_CHECK_MS: '3600000', ...OVERRIDES }, ['matcher']);
-  const k = kafka(infra.brokers);
-
-  const received = new Map<string, number[]>();
-  const results = k.consumer({ groupId: `${sys.groupPrefix}bench-results`, maxWaitTimeInMs: 20 });
   try {
-    await results.connect();
-    await results.subscribe({ topics: [TOPICS.matchResults], fromBeginning: false });
-    await results.run({
-      partitionsConsumedConcurrently: PARTITIONS,
-      eachBatch: async ({ batch }) => {
-        const now = performance.now();
-        for (const m of batch.messages) {
-          const id = m.headers?.[HEADERS.correlationId]?.toString();
-          if (!id?.startsWith('bench-')) continue; // re-screen results share one correlation id per run
-          const times = received.get(id);
-          if (times) times.push(now);
-          else received.set(id, [now]);
-        }
-      },
-    });
-
     let t = performance.now();
     for (const doc of catalog.filter((d) => d !== held)) {
       const { version: _version, ...draft } = doc;
@@ -272,7 +252,6 @@ async function main(): Promise<void> {
     console.table(rescreen.map(({ cpuCores, id: _id, ...r }) => ({ ...r, 'cores: bench process': cpuCores?.['bench process'] ?? '-', 'cores: its postgres': cpuCores?.['postgres: service db'] ?? '-', 'cores: broker': cpuCores?.['kafka broker'] ?? '-', 'cores: rest': cpuCores?.['rest of machine'] ?? '-' })));
 
     const lat = await profiled(process.env.BENCH_CPU_PROFILE?.replace(/(\.cpuprofile)?$/, '-latency.cpuprofile'), async () => {
-      await results.disconnect(); // (b)'s results are read by the load driver, not in this (the service's) process
       return latency(sys, histories, infra.brokers);
     });
     console.log(`\n(b) profile change → result published, ${SETTINGS.rate}/s offered for ${SETTINGS.seconds} s`);
@@ -283,7 +262,6 @@ async function main(): Promise<void> {
     writeFileSync(file, JSON.stringify({ settings: SETTINGS, overrides: OVERRIDES, baseline: { ms: round(baselineMs, 0), runs: [round(base1.ms, 0), round(base2.ms, 0)] }, cacheWarmMs: round(warmMs, 0), rescreen, latency: lat }, null, 2));
     console.log(`\nwritten ${file}`);
   } finally {
-    await results.disconnect().catch(() => undefined);
 
     await sys.stop();
   }

@@ -30,7 +30,9 @@ interface StoredResult {
 }
 
 /** What a coordinator cares about: a result is stored anew and published only when this changes. */
-export const signatureOf = (v: ScreenVerdict): string => JSON.stringify([v.verdict, v.eligibleFrom ?? null, v.failing, v.unknown]);
+export const signatureOf = (v: ScreenVerdict): string =>
+  // Exactly JSON.stringify([verdict, eligibleFrom ?? null, failing, unknown]) (stored signatures use that form), built without the generic walk.
+  `[${JSON.stringify(v.verdict)},${v.eligibleFrom ? JSON.stringify(v.eligibleFrom) : 'null'},[${v.failing.map((f) => JSON.stringify(f)).join(',')}],[${v.unknown.map((u) => JSON.stringify(u)).join(',')}]]`;
 
 /** An INELIGIBLE result with no published one before it, stored without its explanation. */
 interface QuietRow {
