@@ -210,11 +210,11 @@ export class EvaluateProfile {
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
-       SELECT p, t, c, cv, pv, 'INELIGIBLE', NULL, uc, fc, sg, NULL, $9, $9 FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[]) AS x(p, t, c, cv, pv, uc, fc, sg)
+       SELECT p, t, c, cv, pv, 'INELIGIBLE', NULL, uc, fc, sg, NULL, $2, $2 FROM json_to_recordset($1::json) AS x(p text, t text, c text, cv int, pv int, uc int, fc int, sg text)
        ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
          unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count, signature = EXCLUDED.signature, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at
        WHERE matcher.results.result IS NULL AND matcher.results.history_id IS NULL`,
-      [rows.map((r) => r.p), rows.map((r) => r.t), rows.map((r) => r.c), rows.map((r) => r.cv), rows.map((r) => r.pv), rows.map((r) => r.uc), rows.map((r) => r.fc), rows.map((r) => r.sg), now],
+      [JSON.stringify(rows), now],
     );
   }
 
@@ -229,10 +229,13 @@ export class EvaluateProfile {
       );
     }
     if (changed.length === 0) return;
-    // One JSON document (parsed once by PostgreSQL; no per-element array quoting in node); the JSON is
-    // stored once, in the history, and the current result points at it.
+    const messages = this.outbox.prepare(
+      changed.map((value, i) => ({ topic: TOPICS.matchResults, key: value.patientPseudonym, value, eventId: value.resultId, schemaVersion: MATCH_RESULT_SCHEMA_VERSION, messageType: 'MatchResultChanged', correlationId: correlations[i]! })),
+    );
+    // One JSON document and one statement: the history row (the published JSON, stored once), the current
+    // row pointing at it, and the outbox row (the same text) — parsed once by PostgreSQL, no array quoting in node.
     const rows = JSON.stringify(
-      changed.map((r) => ({
+      changed.map((r, i) => ({
         p: r.patientPseudonym,
         t: r.trialId,
         c: r.cohortId ?? '',
@@ -245,23 +248,23 @@ export class EvaluateProfile {
         sg: signatureOf({ verdict: r.verdict, eligibleFrom: r.eligibleFrom, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 }),
         r,
         ea: r.evaluatedAt,
+        e: messages[i]!.eventId,
+        h: messages[i]!.headers,
       })),
     );
     await manager.query(
-      `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(p text, t text, c text, cv int, pv int, v text, ef date, uc int, fc int, sg text, r jsonb, ea timestamptz)),
+      `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, t text, c text, cv int, pv int, v text, ef date, uc int, fc int, sg text, r json, ea timestamptz, e text, h jsonb)),
        h AS (
          INSERT INTO matcher.result_history (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at)
-         SELECT p, t, c, cv, pv, v, ef, r, ea FROM x RETURNING id, patient_pseudonym, trial_id, cohort_id)
-       INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, history_id, evaluated_at, changed_at)
-       SELECT x.p, x.t, x.c, x.cv, x.pv, x.v, x.ef, x.uc, x.fc, x.sg, NULL, h.id, x.ea, x.ea FROM x JOIN h ON h.patient_pseudonym = x.p AND h.trial_id = x.t AND h.cohort_id = x.c WHERE $2
-       ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
-         verdict = EXCLUDED.verdict, eligible_from = EXCLUDED.eligible_from, unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count,
-         signature = EXCLUDED.signature, result = NULL, history_id = EXCLUDED.history_id, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at`,
-      [rows, current],
-    );
-    await this.outbox.enqueue(
-      manager,
-      changed.map((value, i) => ({ topic: TOPICS.matchResults, key: value.patientPseudonym, value, eventId: value.resultId, schemaVersion: MATCH_RESULT_SCHEMA_VERSION, messageType: 'MatchResultChanged', correlationId: correlations[i]! })),
+         SELECT p, t, c, cv, pv, v, ef, r::jsonb, ea FROM x RETURNING id, patient_pseudonym, trial_id, cohort_id),
+       cur AS (
+         INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, history_id, evaluated_at, changed_at)
+         SELECT x.p, x.t, x.c, x.cv, x.pv, x.v, x.ef, x.uc, x.fc, x.sg, NULL, h.id, x.ea, x.ea FROM x JOIN h ON h.patient_pseudonym = x.p AND h.trial_id = x.t AND h.cohort_id = x.c WHERE $2
+         ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
+           verdict = EXCLUDED.verdict, eligible_from = EXCLUDED.eligible_from, unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count,
+           signature = EXCLUDED.signature, result = NULL, history_id = EXCLUDED.history_id, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at)
+       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers) SELECT e, $3, p, r::text, h FROM x`,
+      [rows, current, TOPICS.matchResults],
     );
   }
 }

@@ -10,8 +10,8 @@ import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
  * from the database only the (small) version column of a page and fetches and parses a stored
  * profile only when the cache does not hold that exact version. The database stays the truth: an
  * entry is used only when its version equals the stored one, so an entry from a rolled-back
- * transaction or from before a rebalance is simply never used. Least recently used entries go
- * first beyond MATCHER_PROFILE_CACHE_SIZE (0 turns the cache off).
+ * transaction or from before a rebalance is simply never used. Beyond MATCHER_PROFILE_CACHE_SIZE the
+ * entries stored longest ago go first (0 turns the cache off).
  */
 @Injectable()
 export class ProfileCache {
@@ -29,8 +29,6 @@ export class ProfileCache {
       this.metrics.profileCache.inc({ outcome: 'miss' });
       return undefined;
     }
-    this.entries.delete(pseudonym); // most recently used last
-    this.entries.set(pseudonym, e);
     this.metrics.profileCache.inc({ outcome: 'hit' });
     return e.profile;
   }
@@ -40,7 +38,7 @@ export class ProfileCache {
     if (this.settings.profileCacheSize === 0) return;
     const held = this.entries.get(pseudonym);
     if (held && held.version > version) return;
-    this.entries.delete(pseudonym);
+    this.entries.delete(pseudonym); // newest last
     this.entries.set(pseudonym, { version, profile });
     while (this.entries.size > this.settings.profileCacheSize) this.entries.delete(this.entries.keys().next().value!);
     this.metrics.profileCacheEntries.set(this.entries.size);

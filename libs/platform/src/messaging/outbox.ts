@@ -23,26 +23,37 @@ export interface OutgoingMessage<T> {
 export class Outbox {
   async enqueue(manager: EntityManager, messages: OutgoingMessage<unknown>[]): Promise<string[]> {
     if (messages.length === 0) return [];
-    const producedAt = new Date().toISOString();
-    const ids: string[] = [];
-    const rows = messages.map((m) => {
-      assertMessage(m.topic, m.value);
-      const eventId = m.eventId ?? randomUUID();
-      ids.push(eventId);
-      const headers = {
-        [HEADERS.eventId]: eventId,
-        [HEADERS.schemaVersion]: String(m.schemaVersion),
-        [HEADERS.correlationId]: m.correlationId,
-        [HEADERS.messageType]: m.messageType,
-        [HEADERS.producedAt]: producedAt,
-      };
-      return { e: eventId, t: m.topic, k: m.key, v: m.value, h: headers };
-    });
+    const rows = this.prepare(messages).map((r, i) => ({ e: r.eventId, t: r.topic, k: r.key, v: messages[i]!.value, h: r.headers }));
     // One JSON document (the json type keeps each value's text as written); no per-element array quoting.
     await manager.query(
       `INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers) SELECT e, t, k, v::text, h FROM json_to_recordset($1::json) AS x(e text, t text, k text, v json, h jsonb)`,
       [JSON.stringify(rows)],
     );
-    return ids;
+    return rows.map((r) => r.e);
+  }
+
+  /**
+   * Validates messages against their contracts and gives each its event id and headers, for a caller
+   * that inserts the outbox rows in a statement of its own (INSERT INTO messaging.outbox (event_id,
+   * topic, message_key, value, headers)), e.g. together with the rows the messages describe.
+   */
+  prepare(messages: readonly OutgoingMessage<unknown>[]): Array<{ eventId: string; topic: string; key: string; headers: Record<string, string> }> {
+    const producedAt = new Date().toISOString();
+    return messages.map((m) => {
+      assertMessage(m.topic, m.value);
+      const eventId = m.eventId ?? randomUUID();
+      return {
+        eventId,
+        topic: m.topic,
+        key: m.key,
+        headers: {
+          [HEADERS.eventId]: eventId,
+          [HEADERS.schemaVersion]: String(m.schemaVersion),
+          [HEADERS.correlationId]: m.correlationId,
+          [HEADERS.messageType]: m.messageType,
+          [HEADERS.producedAt]: producedAt,
+        },
+      };
+    });
   }
 }
