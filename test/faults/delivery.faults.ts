@@ -3,7 +3,24 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { TOPICS } from '@trialmatch/contracts';
+import { query } from '../support/infra';
+import { ServiceProcess } from '../support/processes';
 import { failedChecks, FaultRig, FULL, histories, SERVICES, type NativeEvent } from './rig';
+
+/** The value of an unlabelled (or the first labelled) sample of a service's Prometheus metric. */
+async function metric(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const m = new RegExp(`^${name}(\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+  return m ? Number(m[2]) : 0;
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 /**
  * The delivery guarantees under faults, on this machine, against the real broker and database, with
@@ -93,6 +110,42 @@ describe('reliability under faults', () => {
       { check: 'redone after restart ≤ in-flight', ok: (consumed.duplicate ?? 0) <= inFlight, detail: { duplicates: consumed.duplicate ?? 0, inFlight } },
     ]);
     expect(failedChecks(report)).toEqual([]);
+  });
+
+  it('rebalance (a second matcher joins mid-stream and later leaves): per-patient order kept, no rebalance storm, nothing lost', async () => {
+    rig = new FaultRig('rebalance');
+    await rig.start();
+    const events = interleave(histories(rig.prefix, PATIENTS, rig.source));
+    const second = new ServiceProcess('matcher', rig.procs.matcher.environment);
+    const joined: Record<string, number> = {};
+    try {
+      await rig.stream(events, RATE, async (f) => {
+        if (f >= 0.3 && joined.at === undefined) {
+          joined.at = rig.sent.length;
+          await second.start();
+          // The stream waits until the group has given the newcomer partitions: what follows is consumed by two members.
+          await until(async () => (await metric(second.url, 'trialmatch_partitions_owned')) > 0, 60000);
+        }
+        if (f >= 0.7 && joined.left === undefined) {
+          joined.left = rig.sent.length;
+          await second.stop('SIGTERM');
+        }
+      });
+      await rig.quiesce();
+      const assignments = { first: await metric(rig.procs.matcher.url, 'trialmatch_group_assignments'), second: joined.left !== undefined ? null : await metric(second.url, 'trialmatch_group_assignments') };
+      const regressions = await query<{ n: number }>(
+        rig.dbs.matcher,
+        `SELECT count(*)::int AS n FROM (SELECT profile_version < lag(profile_version) OVER (PARTITION BY patient_pseudonym, trial_id, cohort_id ORDER BY id) AS back FROM matcher.result_history) h WHERE back`,
+      );
+      const report = await rig.report({ joinedAfterEvents: joined.at, leftAfterEvents: joined.left, assignments }, [
+        { check: 'profile versions never go back in any patient’s result history', ok: regressions[0]!.n === 0, detail: regressions[0] },
+        // Join, the newcomer's arrival, its departure: three assignments for the member that stays (a storm would be many more).
+        { check: 'no rebalance storm', ok: assignments.first <= 4, detail: assignments },
+      ]);
+      expect(failedChecks(report)).toEqual([]);
+    } finally {
+      await second.stop('SIGKILL');
+    }
   });
 
   (ownDatabase ? it : it.skip)('database restart (immediate stop, 15 s): readiness unhealthy during it and healthy after, no accepted event lost, outboxes drain', async () => {

@@ -18,6 +18,11 @@ export class ServiceProcess {
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
+  /** The environment it runs with (another instance of the service can be started with it). */
+  get environment(): NodeJS.ProcessEnv {
+    return this.env;
+  }
+
   get log(): string {
     return this.text;
   }

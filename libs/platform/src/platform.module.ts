@@ -19,7 +19,7 @@ import { Outbox } from './messaging/outbox';
 import { OutboxRelay } from './messaging/outbox-relay';
 import { MESSAGING_SETTINGS } from './messaging/tokens';
 import { loggingParams } from './observability/logging';
-import { MessagingMetrics, METRIC_PROVIDERS } from './observability/metrics';
+import { AssignmentMetrics, MessagingMetrics, METRIC_PROVIDERS } from './observability/metrics';
 import { typeOrmOptions, type PersistenceOptions } from './persistence/typeorm-options';
 import { ApiKeys } from './security/api-keys';
 import { AuditTrail, SERVICE_NAME } from './security/audit-trail';
@@ -104,6 +104,7 @@ export class PlatformModule {
         { provide: MESSAGING_SETTINGS, useValue: o.messaging },
         ...METRIC_PROVIDERS,
         MessagingMetrics,
+        AssignmentMetrics,
         Outbox,
         OutboxRelay,
         MessageProcessor,

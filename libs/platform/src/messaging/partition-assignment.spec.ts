@@ -19,4 +19,14 @@ describe('PartitionAssignment', () => {
     a.assign({ t: [1] });
     expect(a.owned('t')).toBe('all');
   });
+
+  it('counts the assignments received and tells listeners of every change', () => {
+    const a = new PartitionAssignment('group');
+    const seen: string[] = [];
+    a.onChange(() => seen.push(`${a.assignments}:${a.topics().join(',')}:${String(a.owned('t'))}`));
+    a.assign({ t: [1, 0] });
+    a.revoke();
+    a.assign({ t: [2] });
+    expect(seen).toEqual(['1:t:0,1', '1::', '2:t:2']);
+  });
 });

@@ -8,6 +8,8 @@
 export class PartitionAssignment {
   private assigned: ReadonlyMap<string, readonly number[]> | 'all';
   private generation = 0;
+  private received = 0;
+  private readonly listeners: Array<() => void> = [];
 
   constructor(mode: 'all' | 'group') {
     this.assigned = mode === 'all' ? 'all' : new Map();
@@ -28,6 +30,23 @@ export class PartitionAssignment {
     if (this.assigned === 'all') return;
     this.assigned = new Map(Object.entries(assignment).map(([t, ps]) => [t, [...ps].sort((a, b) => a - b)]));
     this.generation++;
+    this.received++;
+    for (const l of this.listeners) l();
+  }
+
+  /** Topics of the current assignment. */
+  topics(): string[] {
+    return this.assigned === 'all' ? [] : [...this.assigned.keys()];
+  }
+
+  /** Assignments received from the group so far (each one the end of a rebalance for this member). */
+  get assignments(): number {
+    return this.received;
+  }
+
+  /** Called after every assignment and revocation. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   /** A rebalance started or the consumer stopped: nothing is owned until the next assignment. */
@@ -35,5 +54,6 @@ export class PartitionAssignment {
     if (this.assigned === 'all') return;
     this.assigned = new Map();
     this.generation++;
+    for (const l of this.listeners) l();
   }
 }
