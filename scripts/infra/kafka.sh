@@ -5,6 +5,7 @@
 # explicitly from libs/contracts (auto-create is off).
 #   kafka.sh start   prints `export KAFKA_BROKERS=...` on stdout (idempotent)
 #   kafka.sh stop    stops the broker and deletes its data if this script started it (idempotent)
+#   kafka.sh crash-restart [SECONDS]   kill -9 the broker this script started, start it again on its data after SECONDS (10)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 KSTATE="$STATE/kafka"
@@ -28,6 +29,26 @@ classpath() {
     mv "$cache.tmp" "$cache"
   fi
   cat "$cache"
+}
+
+JVM=(-Xms256m -Xmx1g -Djava.awt.headless=true "-Dlog4j.configuration=file:$KSTATE/log4j.properties")
+
+# Runs the broker of $KSTATE (configured and formatted) in the background; its pid in $KSTATE/pid.
+launch() {
+  nohup java "${JVM[@]}" -cp "$1" kafka.Kafka "$KSTATE/server.properties" >>"$LOGS/kafka.out" 2>&1 &
+  echo $! >"$KSTATE/pid"
+}
+
+# For the reliability suite: kill -9 the broker this script started, wait, start it again on its data.
+crash_restart() {
+  local seconds="${1:-10}"
+  [ -f "$KSTATE/pid" ] && [ -f "$KSTATE/brokers" ] || die "no Kafka broker started by this script"
+  say "killing the Kafka broker (kill -9)"
+  kill -9 "$(cat "$KSTATE/pid")" 2>/dev/null || true
+  sleep "$seconds"
+  say "starting the Kafka broker again"
+  launch "$(classpath)"
+  KAFKA_BROKERS="$(cat "$KSTATE/brokers")" admin ready 120 || { tail -40 "$LOGS/kafka.out" >&2; die "Kafka did not come back"; }
 }
 
 start() {
@@ -80,13 +101,11 @@ log4j.appender.file.Append=false
 log4j.appender.file.layout=org.apache.log4j.PatternLayout
 log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
 PROPS
-  local jvm=(-Xms256m -Xmx1g -Djava.awt.headless=true "-Dlog4j.configuration=file:$KSTATE/log4j.properties")
-  local cid; cid=$(java "${jvm[@]}" -cp "$cp" kafka.tools.StorageTool random-uuid 2>>"$LOGS/kafka-storage.log" | tail -1)
-  java "${jvm[@]}" -cp "$cp" kafka.tools.StorageTool format -t "$cid" -c "$KSTATE/server.properties" >>"$LOGS/kafka-storage.log" 2>&1 \
+  local cid; cid=$(java "${JVM[@]}" -cp "$cp" kafka.tools.StorageTool random-uuid 2>>"$LOGS/kafka-storage.log" | tail -1)
+  java "${JVM[@]}" -cp "$cp" kafka.tools.StorageTool format -t "$cid" -c "$KSTATE/server.properties" >>"$LOGS/kafka-storage.log" 2>&1 \
     || { tail -20 "$LOGS/kafka-storage.log" >&2; die "formatting Kafka storage failed"; }
   say "starting Kafka (KRaft) on 127.0.0.1:$port"
-  nohup java "${jvm[@]}" -cp "$cp" kafka.Kafka "$KSTATE/server.properties" >"$LOGS/kafka.out" 2>&1 &
-  echo $! >"$KSTATE/pid"
+  launch "$cp"
   local b="127.0.0.1:$port"
   echo "$b" >"$KSTATE/brokers"
   if ! KAFKA_BROKERS="$b" admin ready 120; then
@@ -114,5 +133,6 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  crash-restart) crash_restart "${2:-10}" ;;
+  *) echo "usage: $0 start|stop|crash-restart [SECONDS]" >&2; exit 2 ;;
 esac

@@ -118,7 +118,16 @@ export class FaultRig {
     const started = Date.now();
     for (let i = 0; i < events.length; i += batch) {
       const chunk = events.slice(i, i + batch);
-      await this.prod!.send({ topic: TOPICS.patientEvents, acks: -1, messages: chunk.map((e) => ({ key: e.patientId, value: JSON.stringify(e) })) });
+      // As a hospital feed does when the broker is away: keep the events and try again (a retried send may duplicate; intake dedupes).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.prod!.send({ topic: TOPICS.patientEvents, acks: -1, messages: chunk.map((e) => ({ key: e.patientId, value: JSON.stringify(e) })) });
+          break;
+        } catch (e) {
+          if (attempt >= 240) throw e;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
       this.sent.push(...chunk);
       await at(this.sent.length / events.length);
       const due = started + ((i + batch) / perSecond) * 1000;
@@ -239,6 +248,28 @@ export class FaultRig {
       if (m) out[m[1]!] = (out[m[1]!] ?? 0) + Number(m[2]);
     }
     return out;
+  }
+
+  /**
+   * Messages not yet consumed by the three services' groups together (end offset minus committed offset,
+   * summed over their topics' partitions), or null when the broker does not answer.
+   */
+  async totalLag(): Promise<number | null> {
+    const admin = kafka(this.infra.brokers).admin();
+    try {
+      await admin.connect();
+      let total = 0;
+      for (const s of SERVICES) {
+        const ends = new Map((await admin.fetchTopicOffsets(CONSUMES[s])).map((p) => [p.partition, Number(p.high)]));
+        const [committed] = await admin.fetchOffsets({ groupId: `${this.prefix}${s}`, topics: [CONSUMES[s]] });
+        for (const p of committed?.partitions ?? []) total += Math.max(0, (ends.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
+      }
+      return total;
+    } catch {
+      return null;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   /** Rewinds the services' consumer groups to where this scenario began (as a reset to earliest would, without other runs' messages). */

@@ -12,6 +12,8 @@ export class ServiceProcess {
   private child: ChildProcess | null = null;
   private text = '';
   url = '';
+  /** How many times it was started. */
+  starts = 0;
 
   constructor(
     readonly service: ServiceName,
@@ -39,6 +41,7 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    this.starts++;
     const from = this.text.length;
     return new Promise<string>((resolve, reject) => {
       const onData = (d: Buffer) => {
