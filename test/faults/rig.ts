@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Producer } from 'kafkajs';
 import { TOPICS } from '@trialmatch/contracts';
-import { buildProfile, compileTrial, evaluateTrial, pseudonymize, type TrialDocument } from '@trialmatch/core';
+import { buildProfile, compileTrial, evaluateTrial, pseudonymize, type MappedEvent, type TrialDocument } from '@trialmatch/core';
 import { as, ADMIN } from '../support/auth';
 import { createDatabase, dropDatabase, kafka, producer, query, realInfra, runId } from '../support/infra';
 import { ServiceProcess } from '../support/processes';
@@ -27,14 +27,8 @@ export const TRIAL = {
   ],
 };
 
-export interface NativeEvent {
-  eventId: string;
-  patientId: string;
-  source: string;
-  type: string;
-  occurredAt: string;
-  data: Record<string, unknown>;
-}
+/** A native patient-events.v1 event (the shape the FHIR mapping produces too). */
+export type NativeEvent = MappedEvent;
 
 /** A myeloma history per patient: demographics, one to three lines with responses and progressions, ECOG, labs (varied by index). */
 export function histories(tag: string, patients: number, source: string): NativeEvent[][] {

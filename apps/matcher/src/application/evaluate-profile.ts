@@ -146,13 +146,14 @@ export class EvaluateProfile {
           const prev = stored.get(key(p.pseudonym, trial.trialId, unit.id));
           // A newer profile, or a newer trial version (published through another instance, not yet received by this one's catalog), was already used.
           if (prev && (prev.profile_version > p.profileVersion || prev.criteria_version > trial.version)) return;
-          if (prev?.signature === signatureOf(unit)) {
+          const sg = signatureOf(unit);
+          if (prev?.signature === sg) {
             if (prev.criteria_version !== trial.version || prev.profile_version !== p.profileVersion) refreshed.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion });
             return;
           }
           if (unit.verdict === 'INELIGIBLE' && !prev?.published && !this.settings.publishFirstIneligible) {
             // Not a candidate before, not one now: stored without its explanation (derived on read), not published.
-            quiet.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion, uc: unit.unknownCount, fc: unit.failing.length, sg: signatureOf(unit) });
+            quiet.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion, uc: unit.unknownCount, fc: unit.failing.length, sg });
             return;
           }
           full ??= evaluateTrial(trial, p.profile, day);
