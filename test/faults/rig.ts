@@ -177,7 +177,7 @@ export class FaultRig {
     for (const e of this.sent) byPatient.set(this.pseudonym(e.patientId), [...(byPatient.get(this.pseudonym(e.patientId)) ?? []).filter((x) => x.eventId !== e.eventId), e]);
     const [stored] = await query<{ n: string }>(this.dbs.intake, `SELECT count(DISTINCT event_id) AS n FROM intake.raw_events WHERE patient_pseudonym = ANY($1)`, [ps]);
     const distinctSent = new Set(this.sent.map((e) => e.eventId)).size;
-    const profiles = await query<{ p: string; v: number; n: number }>(this.dbs.intake, `SELECT patient_pseudonym AS p, version AS v, (profile->>'eventCount')::int AS n FROM intake.patient_profiles WHERE patient_pseudonym = ANY($1)`, [ps]);
+    const profiles = await query<{ p: string; v: number; n: number }>(this.dbs.intake, `SELECT p.patient_pseudonym AS p, p.version AS v, (v.profile->>'eventCount')::int AS n FROM intake.patient_profiles p JOIN intake.profile_versions v USING (patient_pseudonym, version) WHERE p.patient_pseudonym = ANY($1)`, [ps]);
     const matcherProfiles = new Map((await query<{ p: string; v: number }>(this.dbs.matcher, `SELECT patient_pseudonym AS p, profile_version AS v FROM matcher.profiles WHERE patient_pseudonym = ANY($1)`, [ps])).map((r) => [r.p, r.v]));
     const atVersion = profiles.filter((r) => matcherProfiles.get(r.p) === r.v && r.n === byPatient.get(r.p)?.length).length;
     const results = await query<{ p: string; verdict: string }>(this.dbs.matcher, `SELECT patient_pseudonym AS p, verdict FROM matcher.results WHERE patient_pseudonym = ANY($1) AND trial_id = $2`, [ps, TRIAL.trialId]);
@@ -245,20 +245,20 @@ export class FaultRig {
   }
 
   /**
-   * Messages not yet consumed by the three services' groups together (end offset minus committed offset,
-   * summed over their topics' partitions), or null when the broker does not answer.
+   * Messages not yet consumed by each service's group (end offset minus committed offset, summed over its
+   * topic's partitions), or null when the broker does not answer.
    */
-  async totalLag(): Promise<number | null> {
+  async lag(): Promise<Record<ServiceName, number> | null> {
     const admin = kafka(this.infra.brokers).admin();
     try {
       await admin.connect();
-      let total = 0;
+      const lag = { intake: 0, matcher: 0, notifier: 0 };
       for (const s of SERVICES) {
         const ends = new Map((await admin.fetchTopicOffsets(CONSUMES[s])).map((p) => [p.partition, Number(p.high)]));
         const [committed] = await admin.fetchOffsets({ groupId: `${this.prefix}${s}`, topics: [CONSUMES[s]] });
-        for (const p of committed?.partitions ?? []) total += Math.max(0, (ends.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
+        for (const p of committed?.partitions ?? []) lag[s] += Math.max(0, (ends.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
       }
-      return total;
+      return lag;
     } catch {
       return null;
     } finally {

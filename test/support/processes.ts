@@ -35,7 +35,9 @@ export class ServiceProcess {
 
   /** Starts the process and resolves with its URL once it listens. */
   start(): Promise<string> {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${this.service}/src/main.ts`], {
+    // SERVICE_NODE_ARGS: extra node options for the service processes (e.g. --max-old-space-size=512).
+    const extra = process.env.SERVICE_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...extra, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${this.service}/src/main.ts`], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,6 +23,14 @@ export const kafkaModeEnvSchema = z.object({
   KAFKA_FROM_BEGINNING: bool.default('true'),
   /** Partitions one instance processes at once (each in order); keep below DATABASE_POOL_SIZE. */
   KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * How long the group coordinator waits for a member's heartbeat before removing it (kafkajs sends one
+   * every tenth of it, and between handler calls). Short, so that after a broker restart the members it
+   * remembers from before are dropped quickly and the group resumes.
+   */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(10000),
+  /** How often consumed offsets are committed while a fetched batch is worked through (always at its end too). */
+  KAFKA_COMMIT_INTERVAL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
   /** How often the consumer lag gauge is refreshed. */
   KAFKA_LAG_INTERVAL_MS: z.coerce.number().int().min(1000).default(15000),
 });
@@ -69,6 +77,8 @@ export async function createServiceApp(o: ServiceAppOptions): Promise<INestAppli
       groupId: `${o.env.KAFKA_GROUP_PREFIX}${o.service}`,
       fromBeginning: o.env.KAFKA_FROM_BEGINNING,
       partitionsConcurrently: o.env.KAFKA_PARTITIONS_CONCURRENTLY,
+      sessionTimeoutMs: o.env.KAFKA_SESSION_TIMEOUT_MS,
+      commitIntervalMs: o.env.KAFKA_COMMIT_INTERVAL_MS,
       security,
     });
     app.connectMicroservice({ strategy: new AssignmentAwareKafkaServer(options.options, assignment) }, { inheritAppConfig: true });

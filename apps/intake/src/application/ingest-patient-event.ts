@@ -62,14 +62,22 @@ export class IngestPatientEvent {
   private async apply(manager: EntityManager, event: PatientEventV1, correlationId: string, channel: Channel): Promise<IngestResult> {
     const patientPseudonym = this.pseudonymFor(event);
     const contentHash = contentHashOf(event);
-    const inserted = await manager.query<unknown[]>(
-      `INSERT INTO intake.raw_events (event_id, patient_pseudonym, source, type, occurred_at, content_hash, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [event.eventId, patientPseudonym, event.source, event.type, event.occurredAt, contentHash, event],
+    // One statement: the event, the patient's identity and (for a new patient) an empty profile row to lock.
+    const [stored] = await manager.query<Array<{ inserted: boolean; existing_hash: string | null }>>(
+      `WITH ins AS (
+         INSERT INTO intake.raw_events (event_id, patient_pseudonym, source, type, occurred_at, content_hash, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING event_id),
+       ident AS (
+         INSERT INTO intake.patient_identities (patient_pseudonym, source, patient_id) SELECT $2, $3, $8 WHERE EXISTS (SELECT 1 FROM ins) ON CONFLICT DO NOTHING),
+       prof AS (
+         INSERT INTO intake.patient_profiles (patient_pseudonym, version, profile_hash) SELECT $2, 0, '' WHERE EXISTS (SELECT 1 FROM ins) ON CONFLICT DO NOTHING)
+       SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT content_hash FROM intake.raw_events WHERE event_id = $1) AS existing_hash`,
+      [event.eventId, patientPseudonym, event.source, event.type, event.occurredAt, contentHash, event, event.patientId],
     );
-    if (inserted.length === 0) {
-      const [existing] = await manager.query<Array<{ content_hash: string }>>(`SELECT content_hash FROM intake.raw_events WHERE event_id = $1`, [event.eventId]);
-      if (existing?.content_hash === contentHash) return { eventId: event.eventId, patientPseudonym, status: 'duplicate' };
+    if (!stored?.inserted) {
+      // The statement's snapshot may predate a concurrent insert of the same id that it waited for: read it anew then.
+      const existing = stored?.existing_hash ?? (await manager.query<Array<{ content_hash: string }>>(`SELECT content_hash FROM intake.raw_events WHERE event_id = $1`, [event.eventId]))[0]?.content_hash;
+      if (existing === contentHash) return { eventId: event.eventId, patientPseudonym, status: 'duplicate' };
       await manager.query(
         `INSERT INTO intake.event_conflicts (event_id, patient_pseudonym, channel, content_hash, payload) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (event_id, content_hash) DO NOTHING`,
@@ -77,16 +85,6 @@ export class IngestPatientEvent {
       );
       return { eventId: event.eventId, patientPseudonym, status: 'conflict' };
     }
-    await manager.query(`INSERT INTO intake.patient_identities (patient_pseudonym, source, patient_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-      patientPseudonym,
-      event.source,
-      event.patientId,
-    ]);
-
-    await manager.query(
-      `INSERT INTO intake.patient_profiles (patient_pseudonym, version, profile, profile_hash) VALUES ($1, 0, '{}', '') ON CONFLICT DO NOTHING`,
-      [patientPseudonym],
-    );
     const [current] = await manager.query<Array<{ version: number; profile_hash: string }>>(
       `SELECT version, profile_hash FROM intake.patient_profiles WHERE patient_pseudonym = $1 FOR UPDATE`,
       [patientPseudonym],
@@ -102,20 +100,13 @@ export class IngestPatientEvent {
     if (current?.profile_hash === hash) return { eventId: event.eventId, patientPseudonym, status: 'accepted' };
 
     const version = (current?.version ?? 0) + 1;
-    await manager.query(`UPDATE intake.patient_profiles SET version = $2, profile = $3, profile_hash = $4, updated_at = now() WHERE patient_pseudonym = $1`, [
-      patientPseudonym,
-      version,
-      profile,
-      hash,
-    ]);
-    await manager.query(`INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) VALUES ($1, $2, $3, $4)`, [patientPseudonym, version, profile, event.eventId]);
     // No identifier in clear on a topic: event ids become references, the birth date is sealed (the
     // matcher, which needs it for ages and birthdays, opens it).
     const view = profileForTopic(profile, history.map((e) => e.eventId), this.settings.pseudonymKey);
     const birthDate = view.demographics.birthDate;
     const published = { ...view, demographics: { ...view.demographics, birthDate: birthDate === null ? null : this.seal.seal(birthDate) } };
     const message: PatientProfileV1 = { patientPseudonym, site: event.source, profileVersion: version, computedAt: new Date().toISOString(), profile: published };
-    await this.outbox.enqueue(manager, [
+    const [out] = this.outbox.prepare([
       {
         topic: TOPICS.patientProfiles,
         key: patientPseudonym,
@@ -126,6 +117,13 @@ export class IngestPatientEvent {
         correlationId,
       },
     ]);
+    // One statement: the current version, the profile (stored once, in the history), and the outbox row publishing it.
+    await manager.query(
+      `WITH cur AS (UPDATE intake.patient_profiles SET version = $2, profile_hash = $4, updated_at = now() WHERE patient_pseudonym = $1),
+       ver AS (INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) VALUES ($1, $2, $3, $5))
+       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers) VALUES ($6, $7, $1, $8, $9)`,
+      [patientPseudonym, version, profile, hash, event.eventId, out!.eventId, out!.topic, JSON.stringify(message), out!.headers],
+    );
     this.metrics.profilesPublished.inc();
     return { eventId: event.eventId, patientPseudonym, status: 'accepted', profileVersion: version };
   }

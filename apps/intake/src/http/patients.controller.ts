@@ -38,7 +38,8 @@ export class PatientsController {
   async profile(@Caller() caller: Principal, @Param('pseudonym') pseudonym: string, @Purpose() purpose: string | null): Promise<unknown> {
     return this.read(caller, pseudonym, purpose, 'read-profile', async (m) => {
       const [row] = await m.query<Array<{ version: number; profile: unknown; updated_at: Date }>>(
-        `SELECT version, profile, updated_at FROM intake.patient_profiles WHERE patient_pseudonym = $1 AND version > 0`,
+        `SELECT p.version, v.profile, p.updated_at FROM intake.patient_profiles p JOIN intake.profile_versions v ON v.patient_pseudonym = p.patient_pseudonym AND v.version = p.version
+         WHERE p.patient_pseudonym = $1 AND p.version > 0`,
         [pseudonym],
       );
       return row && { patientPseudonym: pseudonym, version: row.version, profile: row.profile, updatedAt: row.updated_at };

@@ -29,7 +29,7 @@ export class RawEvent {
   payload!: Record<string, unknown>;
 }
 
-/** The current profile per patient; `version` increases by one each time the profile changes. */
+/** The current profile version per patient (the profile itself is its row in profile_versions); `version` increases by one each time the profile changes. */
 @Entity({ schema: 'intake', name: 'patient_profiles' })
 export class PatientProfileRecord {
   @PrimaryColumn({ name: 'patient_pseudonym', type: 'text' })
@@ -37,9 +37,6 @@ export class PatientProfileRecord {
 
   @Column({ type: 'int' })
   version!: number;
-
-  @Column({ type: 'jsonb' })
-  profile!: Record<string, unknown>;
 
   @Column({ name: 'profile_hash', type: 'text' })
   profileHash!: string;

@@ -4,6 +4,7 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { KafkaSecurity } from '../config/secure-connections';
 import type { InProcessBroker } from './in-process-broker';
 import type { InboundMessage } from './inbound';
+import { membershipTimeouts } from './kafka-server';
 
 export type BroadcastHandler = (message: InboundMessage) => Promise<void>;
 
@@ -51,7 +52,7 @@ export class KafkaBroadcasts extends Broadcasts implements OnApplicationShutdown
     const from = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
     await admin.disconnect();
 
-    const consumer = kafka.consumer({ groupId: `${this.o.groupPrefix}${this.o.service}-broadcast-${this.instance}`, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    const consumer = kafka.consumer({ groupId: `${this.o.groupPrefix}${this.o.service}-broadcast-${this.instance}`, allowAutoTopicCreation: false, ...membershipTimeouts() });
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });

@@ -13,13 +13,19 @@ export interface KafkaConsumerSettings {
   fromBeginning: boolean;
   /** Partitions a member processes at once; each partition stays in order (so each patient's messages do). */
   partitionsConcurrently: number;
+  /** Session timeout of the group membership (heartbeats every tenth of it); default 10 s. */
+  sessionTimeoutMs?: number;
+  /** Offsets are committed at least this often while a batch is processed (and at its end); default 1 s. */
+  commitIntervalMs?: number;
   security?: KafkaSecurity;
 }
 
 /**
  * Nest's Kafka server configured for our consumers: raw bytes (we decode and validate ourselves),
  * no suffix on group ids, offsets auto-committed only after the handler (and so the database
- * transaction) has finished, several partitions at once per member, each in order.
+ * transaction) has finished (every second while a large fetched batch is worked through, so a crash or
+ * a rebalance redoes little and the committed lag shows progress), several partitions at once per
+ * member, each in order.
  */
 export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
   return {
@@ -27,14 +33,19 @@ export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
     options: {
       postfixId: '',
       client: { brokers: s.brokers, clientId: s.clientId, logLevel: logLevel.WARN, ...s.security },
-      consumer: { groupId: s.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000, retry: { retries: 10 } },
+      consumer: { groupId: s.groupId, allowAutoTopicCreation: false, ...membershipTimeouts(s.sessionTimeoutMs), retry: { retries: 10 } },
       subscribe: { fromBeginning: s.fromBeginning },
-      run: { autoCommit: true, partitionsConsumedConcurrently: s.partitionsConcurrently },
+      run: { autoCommit: true, autoCommitInterval: s.commitIntervalMs ?? 1000, partitionsConsumedConcurrently: s.partitionsConcurrently },
       // Nest's server also opens a producer (for request/reply, which we do not use).
       producer: { createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false },
       parser: { keepBinary: true },
     },
   };
+}
+
+/** Session timeout and heartbeat interval of a consumer group membership (kafkajs options). */
+export function membershipTimeouts(sessionTimeoutMs = 10000): { sessionTimeout: number; heartbeatInterval: number } {
+  return { sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.max(500, Math.floor(sessionTimeoutMs / 10)) };
 }
 
 /**
@@ -88,6 +99,7 @@ export class AssignmentAwareKafkaServer extends ServerKafka {
       }
       payload.resolveOffset(slice.at(-1)!.offset);
       await payload.heartbeat();
+      await payload.commitOffsetsIfNecessary(); // every autoCommitInterval within a long batch
     }
   }
 
