@@ -9,7 +9,7 @@ const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensio
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/unit-setup.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts,deploy}/**/*.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/unit-setup.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'], slowTestThreshold: 30 },
     // The reliability suite (test/faults): the services as processes, killed and restarted; `npm run test:faults` runs the full profile.
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults.ts'], setupFilesAfterEnv: ['<rootDir>/test/faults/setup.ts'], slowTestThreshold: 120 },

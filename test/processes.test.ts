@@ -3,10 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { createDatabase, dropDatabase, query, realInfra, runId } from './support/infra';
+import { serviceEnv } from './support/services';
+import { ServiceProcess } from './support/processes';
 
 const ROOT = join(__dirname, '..');
-const node = (entry: string, env: NodeJS.ProcessEnv): ChildProcess =>
-  spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry], {
+const node = (entry: string, env: NodeJS.ProcessEnv, args: string[] = []): ChildProcess =>
+  spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,6 +85,29 @@ describe('service processes', () => {
     } finally {
       child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('`main.js migrate` applies the migrations once (two runs at once apply each once), and the service then starts without migrating', async () => {
+    const infra = realInfra();
+    const name = `migrate_${runId()}`;
+    const url = await createDatabase(infra.databaseUrl, name);
+    const service = new ServiceProcess('matcher', serviceEnv(url, `migrate-${runId()}-`, { DATABASE_MIGRATE_ON_START: 'false' }));
+    try {
+      const runs = [1, 2].map(() => collect(node('apps/matcher/src/main.ts', { DATABASE_URL: url }, ['migrate'])));
+      expect(await Promise.all(runs.map((r) => r.exit))).toEqual([0, 0]);
+      const outputs = runs.map((r) => r.out());
+      // One of the two waited for the other's lock and found the schema current.
+      expect(outputs.filter((o) => /matcher: applied \d+ migration\(s\): Messaging1764400000000/.test(o))).toHaveLength(1);
+      expect(outputs.filter((o) => o.includes('matcher: database schema is current'))).toHaveLength(1);
+      const applied = await query<{ name: string }>(url, `SELECT name FROM migrations ORDER BY id`);
+      expect(new Set(applied.map((r) => r.name)).size).toBe(applied.length);
+      expect(applied.map((r) => r.name)).toContain('QuietResults1764400015000');
+      await service.start();
+      await request(service.url).get('/health/ready').expect(200);
+    } finally {
+      await service.stop();
+      await dropDatabase(infra.databaseUrl, name);
     }
   });
 });

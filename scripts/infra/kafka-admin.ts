@@ -4,7 +4,7 @@
  *   create-topics     create every topic from libs/contracts that is missing (auto-create is off)
  */
 import { Kafka, logLevel } from 'kafkajs';
-import { topicSpecs } from '@trialmatch/contracts';
+import { topicConfig, topicSpecs } from '@trialmatch/contracts';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
 const kafka = new Kafka({ clientId: 'trialmatch-infra', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } });
@@ -39,8 +39,8 @@ async function createTopics(): Promise<void> {
         topics: missing.map((t) => ({
           topic: t.name,
           numPartitions: t.partitions,
-          replicationFactor: 1,
-          configEntries: t.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+          replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
+          configEntries: Object.entries(topicConfig(t)).map(([name, value]) => ({ name, value })),
         })),
       });
     }

@@ -25,6 +25,23 @@ export interface TopicSpec {
   partitions: number;
   /** Keyed by trial id and read as the latest version per trial. */
   compacted: boolean;
+  /** How long messages are kept (retention.ms; -1: for ever, the compacted trial topic). */
+  retentionMs: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Retention: every consumer stores what it consumed (intake the events, the matcher the profiles, the
+ * notifier the results), so a week on the topics covers any outage and a replay; dead letters are kept
+ * 30 days for someone to look at and replay; the trial topic is compacted and kept for ever (the
+ * latest version of every trial stays on it).
+ */
+const retentionOf = (name: string, dlq: boolean): number => (dlq ? 30 * DAY_MS : name === TOPICS.trialCriteria ? -1 : 7 * DAY_MS);
+
+/** Kafka topic configuration entries of a topic (what `create-topics` and deploy/k8s set). */
+export function topicConfig(t: TopicSpec): Record<string, string> {
+  return { 'cleanup.policy': t.compacted ? 'compact' : 'delete', 'retention.ms': String(t.retentionMs) };
 }
 
 /** What scripts/infra creates (auto-create is off on our brokers). */
@@ -33,7 +50,8 @@ export function topicSpecs(partitions = 6): TopicSpec[] {
     name,
     partitions: name === TOPICS.trialCriteria ? 1 : partitions,
     compacted: name === TOPICS.trialCriteria,
+    retentionMs: retentionOf(name, false),
   }));
-  const dlqs: TopicSpec[] = CONSUMED_TOPICS.map((name) => ({ name: dlqTopic(name), partitions: 1, compacted: false }));
+  const dlqs: TopicSpec[] = CONSUMED_TOPICS.map((name) => ({ name: dlqTopic(name), partitions: 1, compacted: false, retentionMs: retentionOf(name, true) }));
   return [...main, ...dlqs];
 }

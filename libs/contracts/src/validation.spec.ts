@@ -1,5 +1,5 @@
 import { checkMessage, assertMessage, ContractValidationError } from './validation';
-import { CONSUMED_TOPICS, dlqTopic, TOPICS, topicSpecs } from './topics';
+import { CONSUMED_TOPICS, dlqTopic, TOPICS, topicConfig, topicSpecs } from './topics';
 
 const event = { eventId: 'e-1', patientId: 'MRN-1', source: 'h1', type: 'lab', occurredAt: '2024-05-01', data: { code: '718-7', value: 12.1, unit: 'g/dL' } };
 
@@ -71,6 +71,13 @@ describe('topics', () => {
     expect(names).toContain(TOPICS.matchNotifications);
     expect(specs.filter((s) => s.compacted).map((s) => s.name)).toEqual([TOPICS.trialCriteria]);
     expect(specs.find((s) => s.name === TOPICS.patientProfiles)?.partitions).toBe(3);
+  });
+
+  it('keeps trial versions for ever (compacted), dead letters 30 days, the rest a week', () => {
+    const config = Object.fromEntries(topicSpecs().map((s) => [s.name, topicConfig(s)]));
+    expect(config[TOPICS.trialCriteria]).toEqual({ 'cleanup.policy': 'compact', 'retention.ms': '-1' });
+    expect(config[dlqTopic(TOPICS.patientEvents)]).toEqual({ 'cleanup.policy': 'delete', 'retention.ms': String(30 * 86_400_000) });
+    expect(config[TOPICS.matchResults]).toEqual({ 'cleanup.policy': 'delete', 'retention.ms': String(7 * 86_400_000) });
   });
 });
 

@@ -7,13 +7,14 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
 import { jwtSettings } from './config/auth-config';
-import { loadConfig, messagingSettings, type BaseEnv } from './config/config';
-import { databaseSsl, kafkaSecurity } from './config/secure-connections';
+import { baseEnvSchema, loadConfig, messagingSettings, type BaseEnv } from './config/config';
+import { connectionSecurityEnvSchema, databaseSsl, kafkaSecurity } from './config/secure-connections';
 import { strictValidationPipe } from './http/validation';
 import { AssignmentAwareKafkaServer, kafkaServerOptions } from './messaging/kafka-server';
 import { PartitionAssignment } from './messaging/partition-assignment';
 import { ConsumerLagModule } from './observability/consumer-lag';
 import { PlatformModule, type SecurityOptions } from './platform.module';
+import { migrateDatabase } from './persistence/migrate';
 import type { PersistenceOptions } from './persistence/typeorm-options';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -55,7 +56,7 @@ export async function createServiceApp(o: ServiceAppOptions): Promise<INestAppli
       PlatformModule.forRoot({
         service: o.service,
         logLevel: o.env.LOG_LEVEL,
-        persistence: { ...o.persistence, url: o.env.DATABASE_URL, poolSize: o.env.DATABASE_POOL_SIZE, ssl: databaseSsl(o.env) },
+        persistence: { ...o.persistence, url: o.env.DATABASE_URL, poolSize: o.env.DATABASE_POOL_SIZE, ssl: databaseSsl(o.env), migrateOnStart: o.env.DATABASE_MIGRATE_ON_START },
         transport: { kind: 'kafka', brokers: o.env.KAFKA_BROKERS, security, clientId: o.env.KAFKA_CLIENT_ID, groupPrefix: o.env.KAFKA_GROUP_PREFIX, assignment },
         messaging: messagingSettings(o.env),
         security: securityOptions(o.env),
@@ -138,7 +139,9 @@ export function runServiceMain<E extends { HTTP_HOST: string; HTTP_PORT: number 
   service: string,
   schema: z.ZodType<E, z.ZodTypeDef, unknown>,
   create: (env: E) => Promise<INestApplication>,
+  persistence: Omit<PersistenceOptions, 'url' | 'poolSize'>,
 ): void {
+  if (process.argv[2] === 'migrate') return runMigrateMain(service, persistence);
   const main = async (): Promise<void> => {
     const env: E = loadConfig(schema);
     const app = await create(env);
@@ -164,4 +167,26 @@ export function runServiceMain<E extends { HTTP_HOST: string; HTTP_PORT: number 
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });
+}
+
+/** What `main.js migrate` needs: the database and how to reach it, nothing else of the service's configuration. */
+const migrateEnvSchema = connectionSecurityEnvSchema.merge(baseEnvSchema.pick({ DATABASE_URL: true }));
+
+/**
+ * `node dist/apps/<service>/src/main.js migrate`: applies the service's pending migrations and exits
+ * (0, or 1 with the error): the migration job run before a rollout (deploy/k8s), with the services
+ * started with DATABASE_MIGRATE_ON_START=false.
+ */
+function runMigrateMain(service: string, persistence: Omit<PersistenceOptions, 'url' | 'poolSize'>): void {
+  (async () => {
+    const env = loadConfig(migrateEnvSchema);
+    const applied = await migrateDatabase({ ...persistence, url: env.DATABASE_URL, ssl: databaseSsl(env) });
+    console.log(applied.length === 0 ? `${service}: database schema is current` : `${service}: applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  })().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(`${service}: migration failed: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
 }

@@ -1,6 +1,7 @@
 export * from './config/config';
 export * from './persistence/messaging.entities';
 export * from './persistence/typeorm-options';
+export * from './persistence/migrate';
 export * from './messaging/errors';
 export * from './messaging/inbound';
 export * from './messaging/message-publisher';

@@ -24,8 +24,14 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The hash of an event's content (key order does not matter). */
-export const contentHashOf = (event: PatientEventV1): string => sha256(canonicalJson(event));
+const contentHashes = new WeakMap<PatientEventV1, string>();
+
+/** The hash of an event's content (key order does not matter); computed once per event object (the inbox id and the store both use it). */
+export const contentHashOf = (event: PatientEventV1): string => {
+  let hash = contentHashes.get(event);
+  if (hash === undefined) contentHashes.set(event, (hash = sha256(canonicalJson(event))));
+  return hash;
+};
 
 /** What makes two profiles different for a coordinator: everything but the day they were computed on. */
 const profileHash = ({ asOf, ...clinical }: PatientProfile): string => sha256(canonicalJson(clinical));
@@ -62,16 +68,22 @@ export class IngestPatientEvent {
   private async apply(manager: EntityManager, event: PatientEventV1, correlationId: string, channel: Channel): Promise<IngestResult> {
     const patientPseudonym = this.pseudonymFor(event);
     const contentHash = contentHashOf(event);
-    // One statement: the event, the patient's identity and (for a new patient) an empty profile row to lock.
-    const [stored] = await manager.query<Array<{ inserted: boolean; existing_hash: string | null }>>(
+    // One statement: the event, the patient's identity, and the patient's profile row locked (an existing
+    // row with FOR UPDATE, read as its latest committed version; a new patient's empty row by inserting
+    // it), so that the history read next, in a statement of its own and so a snapshot taken after the
+    // lock, holds every event of the patient committed before.
+    const [stored] = await manager.query<Array<{ inserted: boolean; existing_hash: string | null; created: boolean; version: number | null; profile_hash: string | null }>>(
       `WITH ins AS (
          INSERT INTO intake.raw_events (event_id, patient_pseudonym, source, type, occurred_at, content_hash, payload)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING event_id),
        ident AS (
          INSERT INTO intake.patient_identities (patient_pseudonym, source, patient_id) SELECT $2, $3, $8 WHERE EXISTS (SELECT 1 FROM ins) ON CONFLICT DO NOTHING),
        prof AS (
-         INSERT INTO intake.patient_profiles (patient_pseudonym, version, profile_hash) SELECT $2, 0, '' WHERE EXISTS (SELECT 1 FROM ins) ON CONFLICT DO NOTHING)
-       SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT content_hash FROM intake.raw_events WHERE event_id = $1) AS existing_hash`,
+         INSERT INTO intake.patient_profiles (patient_pseudonym, version, profile_hash) SELECT $2, 0, '' WHERE EXISTS (SELECT 1 FROM ins) ON CONFLICT DO NOTHING RETURNING patient_pseudonym),
+       cur AS (
+         SELECT version, profile_hash FROM intake.patient_profiles WHERE patient_pseudonym = $2 AND EXISTS (SELECT 1 FROM ins) FOR UPDATE)
+       SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT content_hash FROM intake.raw_events WHERE event_id = $1) AS existing_hash,
+         EXISTS (SELECT 1 FROM prof) AS created, (SELECT version FROM cur) AS version, (SELECT profile_hash FROM cur) AS profile_hash`,
       [event.eventId, patientPseudonym, event.source, event.type, event.occurredAt, contentHash, event, event.patientId],
     );
     if (!stored?.inserted) {
@@ -85,10 +97,14 @@ export class IngestPatientEvent {
       );
       return { eventId: event.eventId, patientPseudonym, status: 'conflict' };
     }
-    const [current] = await manager.query<Array<{ version: number; profile_hash: string }>>(
-      `SELECT version, profile_hash FROM intake.patient_profiles WHERE patient_pseudonym = $1 FOR UPDATE`,
-      [patientPseudonym],
-    );
+    // A new patient's row, inserted by this statement, is invisible to its own snapshot: version 0, no hash. A row
+    // neither seen nor inserted was created by a transaction that committed while this statement waited: lock it now.
+    const current =
+      stored.version !== null
+        ? { version: stored.version, profile_hash: stored.profile_hash ?? '' }
+        : stored.created
+          ? { version: 0, profile_hash: '' }
+          : (await manager.query<Array<{ version: number; profile_hash: string }>>(`SELECT version, profile_hash FROM intake.patient_profiles WHERE patient_pseudonym = $1 FOR UPDATE`, [patientPseudonym]))[0];
     const history = await manager.query<ProfileSourceEvent[]>(
       `SELECT event_id AS "eventId", type, occurred_at AS "occurredAt", payload->'data' AS data FROM intake.raw_events WHERE patient_pseudonym = $1`,
       [patientPseudonym],

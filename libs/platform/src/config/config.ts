@@ -22,6 +22,8 @@ export const baseEnvSchema = authEnvSchema.merge(connectionSecurityEnvSchema).ex
   HTTP_PORT: z.coerce.number().int().min(0).max(65535),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Apply pending migrations at start-up; false where a migration job runs `main.js migrate` before the rollout (deploy/k8s). */
+  DATABASE_MIGRATE_ON_START: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
   KAFKA_BROKERS: csv,
   KAFKA_CLIENT_ID: z.string().min(1).default('trialmatch'),
   /** Prepended to consumer group ids, so parallel test runs or tenants never share offsets. */

@@ -4,7 +4,7 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { KafkaSecurity } from '../config/secure-connections';
 import type { InProcessBroker } from './in-process-broker';
 import type { InboundMessage } from './inbound';
-import { membershipTimeouts } from './kafka-server';
+import { CONSUMER_RETRY, membershipTimeouts } from './kafka-server';
 
 export type BroadcastHandler = (message: InboundMessage) => Promise<void>;
 
@@ -52,7 +52,7 @@ export class KafkaBroadcasts extends Broadcasts implements OnApplicationShutdown
     const from = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
     await admin.disconnect();
 
-    const consumer = kafka.consumer({ groupId: `${this.o.groupPrefix}${this.o.service}-broadcast-${this.instance}`, allowAutoTopicCreation: false, ...membershipTimeouts() });
+    const consumer = kafka.consumer({ groupId: `${this.o.groupPrefix}${this.o.service}-broadcast-${this.instance}`, allowAutoTopicCreation: false, ...membershipTimeouts(), retry: CONSUMER_RETRY });
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });

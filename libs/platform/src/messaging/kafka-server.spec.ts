@@ -8,7 +8,7 @@ const settings = { brokers: ['b:9092'], clientId: 'c', groupId: 'g', fromBeginni
 describe('kafkaServerOptions', () => {
   it('defaults to a 10 s session with heartbeats every second and offsets committed every second within a batch', () => {
     const o = kafkaServerOptions(settings).options!;
-    expect(o.consumer).toMatchObject({ groupId: 'g', sessionTimeout: 10000, heartbeatInterval: 1000 });
+    expect(o.consumer).toMatchObject({ groupId: 'g', sessionTimeout: 10000, heartbeatInterval: 1000, retry: { retries: 10 } });
     expect(o.run).toMatchObject({ autoCommit: true, autoCommitInterval: 1000, partitionsConsumedConcurrently: 4 });
   });
 

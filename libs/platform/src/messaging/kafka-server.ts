@@ -33,7 +33,7 @@ export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
     options: {
       postfixId: '',
       client: { brokers: s.brokers, clientId: s.clientId, logLevel: logLevel.WARN, ...s.security },
-      consumer: { groupId: s.groupId, allowAutoTopicCreation: false, ...membershipTimeouts(s.sessionTimeoutMs), retry: { retries: 10 } },
+      consumer: { groupId: s.groupId, allowAutoTopicCreation: false, ...membershipTimeouts(s.sessionTimeoutMs), retry: CONSUMER_RETRY },
       subscribe: { fromBeginning: s.fromBeginning },
       run: { autoCommit: true, autoCommitInterval: s.commitIntervalMs ?? 1000, partitionsConsumedConcurrently: s.partitionsConcurrently },
       // Nest's server also opens a producer (for request/reply, which we do not use).
@@ -42,6 +42,9 @@ export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
     },
   };
 }
+
+/** How a consumer retries a lost broker before it crashes and restarts itself (kafkajs's backoff otherwise). */
+export const CONSUMER_RETRY = { retries: 10 };
 
 /** Session timeout and heartbeat interval of a consumer group membership (kafkajs options). */
 export function membershipTimeouts(sessionTimeoutMs = 10000): { sessionTimeout: number; heartbeatInterval: number } {

@@ -12,11 +12,13 @@ export interface PersistenceOptions {
   ssl?: DatabaseTls;
   entities: Function[]; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[]; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
+  /** Apply pending migrations when the service starts (default); false when a migration job does it (`node …/main.js migrate`). */
+  migrateOnStart?: boolean;
 }
 
 /**
- * TypeORM options for a service: its own entities plus the outbox/inbox, migrations run at start-up,
- * never `synchronize`.
+ * TypeORM options for a service: its own entities plus the outbox/inbox, migrations run at start-up
+ * unless a migration job runs them (DATABASE_MIGRATE_ON_START=false), never `synchronize`.
  */
 export function typeOrmOptions(o: PersistenceOptions): DataSourceOptions {
   return {
@@ -25,7 +27,7 @@ export function typeOrmOptions(o: PersistenceOptions): DataSourceOptions {
     ssl: o.ssl ?? false,
     entities: [...MESSAGING_ENTITIES, ...o.entities],
     migrations: [Messaging1764400000000, OutboxVacuum1764400007000, Security1764400012000, ...o.migrations],
-    migrationsRun: true,
+    migrationsRun: o.migrateOnStart ?? true,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error', 'migration'],
