@@ -117,7 +117,7 @@ describe('deploy/grafana', () => {
 
   it('shows lag, rates, latencies, errors and dead letters', () => {
     const all = JSON.stringify(dashboard.panels.map((p) => p.targets));
-    for (const metric of ['trialmatch_consumer_lag', 'trialmatch_messages_consumed_total', 'trialmatch_outbox_publish_failures_total', 'intake_profile_recompute_seconds_bucket', 'matcher_evaluation_batch_seconds_bucket']) expect(all).toContain(metric);
+    for (const metric of ['trialmatch_consumer_lag', 'trialmatch_messages_consumed_total', 'trialmatch_outbox_publish_failures_total', 'intake_profile_recompute_seconds_bucket', 'matcher_evaluation_batch_seconds_bucket', 'trialmatch_message_handling_seconds_bucket', 'trialmatch_http_request_seconds_bucket']) expect(all).toContain(metric);
     expect(all).toContain('dead-lettered');
   });
 });

@@ -213,6 +213,13 @@ describe('intake over real Kafka and PostgreSQL', () => {
     const metrics = await request(sys.intake.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/intake_events_total\{channel="http",outcome="accepted"[^}]*\} [1-9]/);
     expect(metrics.text).toMatch(/intake_profile_recompute_seconds_count(\{[^}]*\})? [1-9]/);
+    // HTTP timings by route pattern: the pseudonym in the path never becomes a label.
+    const timed = (route: string, status: string): boolean =>
+      metrics.text.split('\n').some((l) => l.startsWith('trialmatch_http_request_seconds_count{') && l.includes(`route="${route}"`) && l.includes(`status="${status}"`) && l.includes('method="GET"') && / [1-9]\d*$/.test(l));
+    expect(timed('/v1/patients/:pseudonym/profiles', '200')).toBe(true);
+    expect(timed('/v1/patients/:pseudonym/profile', '404')).toBe(true);
+    expect(metrics.text).toContain('# TYPE trialmatch_message_handling_seconds histogram');
+    expect(metrics.text).not.toContain(p);
     await until(async () => /trialmatch_consumer_lag\{[^}]*topic="patient-events\.v1"[^}]*\} \d+/.test((await request(sys.intake.url).get('/metrics')).text), 10000);
   });
 

@@ -13,6 +13,9 @@ import { strictValidationPipe } from './http/validation';
 import { AssignmentAwareKafkaServer, kafkaServerOptions } from './messaging/kafka-server';
 import { PartitionAssignment } from './messaging/partition-assignment';
 import { ConsumerLagModule } from './observability/consumer-lag';
+import { httpRequestMetrics } from './observability/metrics';
+import { getToken } from '@willsoto/nestjs-prometheus';
+import type { Histogram } from 'prom-client';
 import { PlatformModule, type SecurityOptions } from './platform.module';
 import { migrateDatabase } from './persistence/migrate';
 import type { PersistenceOptions } from './persistence/typeorm-options';
@@ -97,6 +100,7 @@ export function securityOptions(env: Pick<BaseEnv, 'AUTH_JWT_ISSUER' | 'AUTH_JWT
  * Errors never carry stack traces: Nest answers unexpected ones with a bare 500.
  */
 export function hardenHttp(app: NestExpressApplication, bodyLimit: string): void {
+  app.use(httpRequestMetrics(app.get<Histogram<'method' | 'route' | 'status'>>(getToken('trialmatch_http_request_seconds'))));
   app.use(helmet());
   app.use(singleQueryValues);
   app.useBodyParser('json', { limit: bodyLimit });

@@ -57,9 +57,11 @@ function setup(publishImpl?: (r: PublishRecord[]) => Promise<void>) {
   const published: PublishRecord[] = [];
   const publisher = { publish: jest.fn(publishImpl ?? (async (r: PublishRecord[]) => void published.push(...r))) } as unknown as MessagePublisher;
   const relay = { wake: jest.fn() } as unknown as OutboxRelay;
-  const metrics = { consumed: counter(), retries: counter() } as unknown as MessagingMetrics;
+  const handled: Array<Record<string, string>> = [];
+  const handling = { startTimer: (labels: Record<string, string>) => () => void handled.push(labels) };
+  const metrics = { consumed: counter(), retries: counter(), handling } as unknown as MessagingMetrics;
   const processor = new MessageProcessor(db as unknown as DataSource, publisher, relay, { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 10, outboxBatchSize: 10 }, metrics);
-  return { db, published, processor, relay };
+  return { db, published, processor, relay, handled };
 }
 
 const spec = (handle: ConsumerSpec<PatientProfileV1>['handle']): ConsumerSpec<PatientProfileV1> => ({ consumer: 'matcher', topic: TOPICS.patientProfiles, handle });
@@ -175,7 +177,7 @@ describe('MessageProcessor', () => {
     const batchSpec = (handleBatch: (items: BatchItem<PatientProfileV1>[]) => Promise<void>) => ({ consumer: 'matcher', topic: TOPICS.patientProfiles, handleBatch: (items: BatchItem<PatientProfileV1>[]) => handleBatch(items) });
 
     it('applies the new messages of a batch in one call, in order; bad ones are dead-lettered, repeats are duplicates', async () => {
-      const { processor, published, db } = setup();
+      const { processor, published, db, handled } = setup();
       db.inbox.add('matcher/ev-seen');
       const handleBatch = jest.fn(async (_items: BatchItem<PatientProfileV1>[]) => undefined);
       const outcomes = await processor.processBatch([at(1, 'ev-a'), at(2, 'ev-bad', '{oops'), at(3, 'ev-seen'), at(4, 'ev-b'), at(5, 'ev-a')], batchSpec(handleBatch));
@@ -186,6 +188,8 @@ describe('MessageProcessor', () => {
         ['ev-b', 4, '4'],
       ]);
       expect(published.map((r) => [r.topic, r.headers[DLQ_HEADERS.originalOffset]])).toEqual([['patient-profiles.v1.dlq', '2']]);
+      // One handling time for the batch's transaction.
+      expect(handled).toEqual([{ consumer: 'matcher', topic: 'patient-profiles.v1' }]);
     });
 
     it('when the batch fails, processes its messages one by one: only the bad one is dead-lettered, the rest applied once', async () => {

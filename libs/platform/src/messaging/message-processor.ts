@@ -80,6 +80,7 @@ export class MessageProcessor {
     }
     for (let attempt = 1; ; attempt++) {
       try {
+        const timer = this.metrics.handling.startTimer({ consumer: spec.consumer, topic: inbound.topic });
         const applied = await this.dataSource.transaction(async (manager) => {
           const inserted = await manager.query<unknown[]>(
             `INSERT INTO messaging.inbox (consumer, event_id, topic, partition, "offset") VALUES ($1, $2, $3, $4, $5)
@@ -90,6 +91,7 @@ export class MessageProcessor {
           await spec.handle(decoded.value, { manager, eventId: decoded.eventId, correlationId: decoded.correlationId, inbound });
           return true;
         });
+        timer();
         this.relay.wake();
         const outcome: ProcessOutcome = applied ? 'processed' : 'duplicate';
         this.metrics.consumed.inc({ consumer: spec.consumer, topic: inbound.topic, outcome });
@@ -133,6 +135,7 @@ export class MessageProcessor {
     }
     if (items.length > 0) {
       try {
+        const timer = this.metrics.handling.startTimer({ consumer: spec.consumer, topic: inbounds[0]!.topic });
         await this.dataSource.transaction(async (manager) => {
           const inserted = await manager.query<Array<{ event_id: string }>>(
             `INSERT INTO messaging.inbox (consumer, event_id, topic, partition, "offset")
@@ -151,6 +154,7 @@ export class MessageProcessor {
           }
           if (applied.length > 0) await spec.handleBatch(applied, manager);
         });
+        timer();
         for (const item of items) this.metrics.consumed.inc({ consumer: spec.consumer, topic: item.inbound.topic, outcome: outcomes.get(item.inbound)! });
         this.relay.wake();
       } catch (e) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectMetric, makeCounterProvider, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
-import type { Counter, Gauge } from 'prom-client';
+import { InjectMetric, makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+import type { Counter, Gauge, Histogram } from 'prom-client';
 import { PartitionAssignment } from '../messaging/partition-assignment';
 
 export const METRIC_PROVIDERS = [
@@ -9,6 +9,18 @@ export const METRIC_PROVIDERS = [
   makeCounterProvider({ name: 'trialmatch_outbox_published_total', help: 'Outbox messages published', labelNames: ['topic'] }),
   makeCounterProvider({ name: 'trialmatch_outbox_publish_failures_total', help: 'Outbox messages whose publish failed (will be retried)' }),
   makeGaugeProvider({ name: 'trialmatch_partitions_owned', help: "Partitions this instance owns in its consumer group, per topic (0 during a rebalance)", labelNames: ['topic'] }),
+  makeHistogramProvider({
+    name: 'trialmatch_message_handling_seconds',
+    help: 'Time to apply consumed messages (decoded to committed): one observation per message, or per fetched batch where a consumer takes batches',
+    labelNames: ['consumer', 'topic'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  }),
+  makeHistogramProvider({
+    name: 'trialmatch_http_request_seconds',
+    help: 'HTTP requests by method, route pattern (never the path itself: it may hold a pseudonym) and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  }),
   makeGaugeProvider({ name: 'trialmatch_group_assignments', help: 'Partition assignments this instance has received from its consumer group (one per completed rebalance; a storm shows as a fast rise)' }),
 ];
 
@@ -42,5 +54,28 @@ export class MessagingMetrics {
     @InjectMetric('trialmatch_message_retries_total') readonly retries: Counter<'consumer' | 'topic'>,
     @InjectMetric('trialmatch_outbox_published_total') readonly outboxPublished: Counter<'topic'>,
     @InjectMetric('trialmatch_outbox_publish_failures_total') readonly outboxFailures: Counter,
+    @InjectMetric('trialmatch_message_handling_seconds') readonly handling: Histogram<'consumer' | 'topic'>,
   ) {}
+}
+
+/**
+ * Express middleware timing each HTTP request into trialmatch_http_request_seconds, labelled with the
+ * matched route pattern (e.g. /v1/patients/:pseudonym/profile), "unmatched" when no route matched.
+ */
+export function httpRequestMetrics(histogram: Histogram<'method' | 'route' | 'status'>): (req: HttpRequestLike, res: HttpResponseLike, next: () => void) => void {
+  return (req, res, next) => {
+    const end = histogram.startTimer();
+    res.on('finish', () => end({ method: req.method, route: typeof req.route?.path === 'string' ? `${req.baseUrl ?? ''}${req.route.path}` : 'unmatched', status: String(res.statusCode) }));
+    next();
+  };
+}
+
+interface HttpRequestLike {
+  method: string;
+  baseUrl?: string;
+  route?: { path?: unknown };
+}
+interface HttpResponseLike {
+  statusCode: number;
+  on(event: 'finish', listener: () => void): unknown;
 }
