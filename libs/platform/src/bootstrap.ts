@@ -8,7 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
 import { jwtSettings } from './config/auth-config';
 import { baseEnvSchema, loadConfig, messagingSettings, type BaseEnv } from './config/config';
-import { connectionSecurityEnvSchema, databaseSsl, kafkaSecurity } from './config/secure-connections';
+import { connectionSecurityEnvSchema, databaseSsl, envBool, kafkaSecurity } from './config/secure-connections';
 import { strictValidationPipe } from './http/validation';
 import { AssignmentAwareKafkaServer, kafkaServerOptions } from './messaging/kafka-server';
 import { PartitionAssignment } from './messaging/partition-assignment';
@@ -20,11 +20,10 @@ import { PlatformModule, type SecurityOptions } from './platform.module';
 import { migrateDatabase } from './persistence/migrate';
 import type { PersistenceOptions } from './persistence/typeorm-options';
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Variables the distributed (Kafka) mode adds to the base set. */
 export const kafkaModeEnvSchema = z.object({
-  KAFKA_FROM_BEGINNING: bool.default('true'),
+  KAFKA_FROM_BEGINNING: envBool.default('true'),
   /** Partitions one instance processes at once (each in order); keep below DATABASE_POOL_SIZE. */
   KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(4),
   /**

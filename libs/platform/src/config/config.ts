@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { authEnvSchema, authProblems, type AuthEnv } from './auth-config';
-import { connectionSecurityEnvSchema, connectionSecurityProblems, type ConnectionSecurityEnv } from './secure-connections';
+import { connectionSecurityEnvSchema, connectionSecurityProblems, envBool, type ConnectionSecurityEnv } from './secure-connections';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -23,7 +23,7 @@ export const baseEnvSchema = authEnvSchema.merge(connectionSecurityEnvSchema).ex
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Apply pending migrations at start-up; false where a migration job runs `main.js migrate` before the rollout (deploy/k8s). */
-  DATABASE_MIGRATE_ON_START: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  DATABASE_MIGRATE_ON_START: envBool.default('true'),
   KAFKA_BROKERS: csv,
   KAFKA_CLIENT_ID: z.string().min(1).default('trialmatch'),
   /** Prepended to consumer group ids, so parallel test runs or tenants never share offsets. */

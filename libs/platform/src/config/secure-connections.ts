@@ -3,11 +3,12 @@ import type { ConnectionOptions } from 'node:tls';
 import type { SASLOptions } from 'kafkajs';
 import { z } from 'zod';
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** A boolean environment variable: true, false, 1 or 0. */
+export const envBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** TLS and SASL for Kafka, TLS for PostgreSQL. Secrets come from the environment or from files (`<NAME>_FILE`). */
 export const connectionSecurityEnvSchema = z.object({
-  KAFKA_SSL: bool.default('false'),
+  KAFKA_SSL: envBool.default('false'),
   /** PEM files; CA to trust a private broker certificate, cert + key for mutual TLS. */
   KAFKA_SSL_CA_FILE: z.string().optional(),
   KAFKA_SSL_CERT_FILE: z.string().optional(),

@@ -6,9 +6,10 @@ const MIGRATION_LOCK = 7_264_400_016;
 
 /**
  * Applies a service's pending migrations and returns their names (none: the database is current).
- * Under a PostgreSQL advisory lock, so that two runs at once (a migration job retried, replicas
- * starting together) apply each migration once: the second waits, then finds nothing to do. The lock
- * is held on a connection of its own; TypeORM runs the migrations on another.
+ * Under a PostgreSQL advisory lock, so that two runs at once (a job retried while its first pod still
+ * runs, two releases' jobs) apply each migration once: the second waits, then finds nothing to do.
+ * The lock is held on a connection of its own; TypeORM runs the migrations on another. (Services that
+ * migrate at start-up, DATABASE_MIGRATE_ON_START, use TypeORM's own run, without this lock.)
  */
 export async function migrateDatabase(o: Omit<PersistenceOptions, 'poolSize'>): Promise<string[]> {
   const ds = new DataSource({ ...typeOrmOptions({ ...o, poolSize: 2, migrateOnStart: false }), logging: ['error'] });
