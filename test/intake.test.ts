@@ -5,13 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../apps/cli/src/ingest';
 import type { Producer } from 'kafkajs';
-import { DLQ_HEADERS, dlqTopic, HEADERS, TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
+import { DLQ_HEADERS, dlqTopic, HEADERS, TOPICS, type PatientEventV1, type PatientProfileV1 } from '@trialmatch/contracts';
 import { buildProfile, profileForTopic, pseudonymize, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
 import { deadLetterText, startInstance, startSystem, TEST_PROFILE_SEAL_KEY, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
 import { FieldSeal } from '@trialmatch/platform';
 import { ADMIN, as, feedOf, mintToken, NETWORK_COORDINATOR } from './support/auth';
 import { authorizedFetch } from '../apps/cli/src/security';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { IngestPatientEvent } from '../apps/intake/src/application/ingest-patient-event';
 
 const SOURCE = 'it-intake-hospital';
 const pseudonymOf = (mrn: string, source = SOURCE): string => pseudonymize(TEST_PSEUDONYM_KEY, source, mrn);
@@ -96,6 +99,8 @@ describe('intake over real Kafka and PostgreSQL', () => {
     const [demo, med] = history(mrn);
     await sendAll([demo!, demo!, med!]);
     await until(async () => (await storedEvents(p)) === 2);
+    await until(async () => (await profileOf(sys.intake.url, p)).profile.eventCount === 2);
+    const before = (await profileOf(sys.intake.url, p)).version; // 1 or 2: events of a patient fetched in one batch yield one version
     await sendAll([{ ...med!, data: { ...med!.data, end: '2021-06-01' } }]);
     await until(async () => (await count(`SELECT count(*)::int AS n FROM intake.event_conflicts WHERE event_id = $1`, [med!.eventId])) === 1);
     expect(await storedEvents(p)).toBe(2);
@@ -105,7 +110,46 @@ describe('intake over real Kafka and PostgreSQL', () => {
     await expect(query(sys.intake.databaseUrl, `DELETE FROM intake.raw_events WHERE event_id = $1`, [med!.eventId])).rejects.toThrow('append-only');
     const conflicts = await as(sys.intake.url, ADMIN).get('/v1/conflicts').expect(200);
     expect(conflicts.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: med!.eventId, patientPseudonym: p, channel: 'kafka' })]));
-    expect((await profileOf(sys.intake.url, p)).version).toBe(2); // demographics, then the medication: the duplicate and the conflict changed nothing
+    expect((await profileOf(sys.intake.url, p)).version).toBe(before); // the duplicate and the conflict changed nothing
+  });
+
+  it('applies several events together: one profile version per patient, as of its last event, with an outcome per event', async () => {
+    const ingestion = sys.intake.app.get(IngestPatientEvent);
+    const ds = sys.intake.app.get<DataSource>(getDataSourceToken());
+    const [a, b] = [`MRN-${randomUUID()}`, `MRN-${randomUUID()}`];
+    const [ha, hb] = [history(a), history(b)];
+    const items = [ha[0]!, hb[0]!, ha[1]!, ha[0]!, { ...hb[0]!, data: { birthDate: '1940-01-01' } }, ha[2]!, hb[1]!].map((event, i) => ({ event: event as PatientEventV1, correlationId: `corr-batch-${i}` }));
+    const results = await ds.transaction((m) => ingestion.executeBatch(m, items, 'kafka'));
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'duplicate', 'conflict', 'accepted', 'accepted']);
+    // The version is reported on (and caused by) each patient's last stored event, and published with its correlation id.
+    expect(results.map((r) => r.profileVersion)).toEqual([undefined, undefined, undefined, undefined, undefined, 1, 1]);
+    const versions = await query<{ p: string; version: number; caused_by_event: string; n: number }>(
+      sys.intake.databaseUrl,
+      `SELECT patient_pseudonym AS p, version, caused_by_event, (profile->>'eventCount')::int AS n FROM intake.profile_versions WHERE patient_pseudonym = ANY($1) ORDER BY patient_pseudonym, version`,
+      [[pseudonymOf(a), pseudonymOf(b)]],
+    );
+    expect(versions).toEqual(
+      expect.arrayContaining([
+        { p: pseudonymOf(a), version: 1, caused_by_event: ha[2]!.eventId, n: 3 },
+        { p: pseudonymOf(b), version: 1, caused_by_event: hb[1]!.eventId, n: 2 },
+      ]),
+    );
+    expect(versions).toHaveLength(2);
+    const [published] = await tap.waitFor((m) => m.topic === TOPICS.patientProfiles && m.key === pseudonymOf(a));
+    expect(published!.headers[HEADERS.correlationId]).toBe('corr-batch-5');
+    expect(await count(`SELECT count(*)::int AS n FROM intake.event_conflicts WHERE event_id = $1`, [hb[0]!.eventId])).toBe(1);
+
+    // The same patients' next events in two transactions at once: each waits for the other's profile lock, none is lost.
+    const next = (h: typeof ha, from: number, to: number) => h.slice(from, to).map((event) => ({ event: event as PatientEventV1, correlationId: 'corr-batch-next' }));
+    await Promise.all([
+      ds.transaction((m) => ingestion.executeBatch(m, [...next(hb, 2, 5), ...next(ha, 3, 5)], 'kafka')),
+      ds.transaction((m) => ingestion.executeBatch(m, [...next(ha, 5, 8), ...next(hb, 5, 8)], 'kafka')),
+    ]);
+    for (const [mrn, h] of [[a, ha], [b, hb]] as const) {
+      const final = await profileOf(sys.intake.url, pseudonymOf(mrn));
+      expect(final.version).toBeLessThanOrEqual(3);
+      expect(withoutAsOf(final.profile)).toEqual(expectedProfile(h));
+    }
   });
 
   it('gives a late, out-of-order event the same final profile as in-order delivery', async () => {

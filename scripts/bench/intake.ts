@@ -21,8 +21,10 @@
  *     progression, M-protein, a salvage regimen such as DPd/KPd/Isa-Kd, recent hemoglobin, creatinine in
  *     µmol/L, platelets or a late-arriving ASCT, ECOG), each checked with intake's own validation first;
  *     keyed by patient id, in clinical order per patient, patients interleaved, each with x-correlation-id
- *     = its unique event id. Every event raises the profile's eventCount, so each yields exactly one
- *     profile message on patient-profiles.v1, carrying the event's correlation id: that is the match;
+ *     = its unique event id. Every event raises the profile's eventCount, so each is in a profile message
+ *     on patient-profiles.v1: intake publishes one profile version per patient per fetched batch, with
+ *     the correlation id of the patient's last event in it, and that message completes the patient's
+ *     events sent up to that one (only the last carries the message's size);
  *   - the raw baseline: the same generator (same sizes, keys, headers, the same idempotent acks=all
  *     producer) to a scratch topic with as many partitions as patient-events.v1, created here and deleted
  *     at the end, consumed by kafkajs set up like our consumers (libs/platform kafkaServerOptions:
@@ -33,13 +35,12 @@
  * is events / (first send → last completion), "steady" the middle 80% of completions (no start-up, no
  * tail); its latencies are mostly queueing. Paced: one send per event on a fixed schedule, not waiting for
  * the previous send (so a slow send cannot hide latency); latency = just before the send → this process
- * consumes the profile (raw: the message). The paced rate, 40/s, is well under half of intake's burst
- * rate on 2 cores (80-150/s), so the percentiles show per-event cost rather than a queue (100/s would be
- * close to or over its capacity). Sizes: 3,600 intake burst events over 300 patients (25-45 s), 40,000 raw
- * messages (a few seconds: raw is two orders of magnitude faster), 800 paced events each: about 1.5 to 2
- * minutes in all, start-up (~6 s, most of it kafkajs pinning new groups' offsets) and clean-up (~5 s)
- * included. On a quiet machine, runs agreed within ~10% on throughput and a few percent on p50; p99 (the
- * 8th worst of 800) moves more.
+ * consumes the profile (raw: the message). The paced rate, 100/s, is about a ninth of intake's burst rate on
+ * 2 cores (~900 events/s), so the percentiles show per-event cost rather than a queue. Sizes: 12,000 intake
+ * burst events over 1,000 patients (~15 s), 40,000 raw messages (a few seconds), 2,000 paced events each:
+ * about 1.5 minutes in all, start-up (~6 s, most of it kafkajs pinning new groups' offsets) and clean-up
+ * (~5 s) included. On a quiet machine, runs agreed within ~10% on throughput and a few percent on p50; p99
+ * (the 20th worst of 2,000) moves more.
  * Override with BENCH_EVENTS, BENCH_RAW_EVENTS, BENCH_RATE, BENCH_PACED_SECONDS, BENCH_WARMUP; intake's own
  * settings with BENCH_INTAKE_<NAME> (BENCH_INTAKE_KAFKA_PARTITIONS_CONCURRENTLY=1 sets KAFKA_PARTITIONS_CONCURRENTLY);
  * BENCH_CPU_PROFILE=/tmp/intake.cpuprofile writes a V8 CPU profile of this process during the intake burst.
@@ -69,14 +70,14 @@ import { cpuWindow, int, percentile, profiled, requireInfra, round, type CpuGrou
 const EVENTS_PER_PATIENT = 12;
 const SETTINGS = {
   warmupEvents: int('BENCH_WARMUP', 200),
-  burstEvents: int('BENCH_EVENTS', 3600),
+  burstEvents: int('BENCH_EVENTS', 12000),
   rawBurstEvents: int('BENCH_RAW_EVENTS', 40000),
-  pacedRate: int('BENCH_RATE', 40),
+  pacedRate: int('BENCH_RATE', 100),
   pacedSeconds: int('BENCH_PACED_SECONDS', 20),
   sendBatch: 100,
   eventsPerPatient: EVENTS_PER_PATIENT,
 };
-const SOURCE = 'bench-hospital';
+export const SOURCE = 'bench-hospital';
 /** BENCH_INTAKE_<NAME>=<value> sets intake's <NAME> (e.g. BENCH_INTAKE_KAFKA_PARTITIONS_CONCURRENTLY=1, BENCH_INTAKE_DATABASE_POOL_SIZE=10). */
 const INTAKE_OVERRIDES: Record<string, string> = Object.fromEntries(
   Object.entries(process.env)
@@ -88,8 +89,6 @@ const INTAKE_OVERRIDES: Record<string, string> = Object.fromEntries(
 
 let seed = 20240611;
 const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-const between = (lo: number, hi: number, digits = 0): number => Number((lo + rnd() * (hi - lo)).toFixed(digits));
 const DAY = 86_400_000;
 const TODAY = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
 const daysAgo = (n: number): string => new Date(TODAY - Math.round(n) * DAY).toISOString().slice(0, 10);
@@ -98,7 +97,7 @@ const INDUCTION = ['VRd', 'KRd', 'DRd', 'D-VRd', 'VCd'];
 const SALVAGE = ['DPd', 'KPd', 'Isa-Kd', 'DKd', 'Elo-Pd', 'SVd', 'Isa-Pd'];
 const CYTOGENETICS = ['t(4;14)', 'del(17p)', 'gain(1q)', 't(11;14)', 't(14;16)'];
 
-interface Outgoing {
+export interface Outgoing {
   key: string;
   value: string;
   correlationId: string;
@@ -106,8 +105,49 @@ interface Outgoing {
   resultKey: string;
 }
 
-/** One relapsed myeloma patient, 12 events in clinical order (the ASCT, when there is one, arrives late, as feeds do). */
-function patientHistory(prefix: string, n: number): PatientEventV1[] {
+export interface HistoryOptions {
+  /** The random sequence drawn from (default: this bench's own, one sequence for the whole process). */
+  random?: () => number;
+  /**
+   * A fuller relapse history, 20 to 40 events, sorted by date: the 12 events below plus doses on the
+   * regimens, the diagnostic work-up (M-protein, free light chains, β2-microglobulin, LDH, albumin,
+   * calcium), responses with their M-protein, sometimes MRD, apheresis and melphalan around an ASCT, often a
+   * third line after a second progression (a bispecific or an anti-CD38/PI/IMiD regimen, or CAR-T with
+   * apheresis, bridging and lymphodepletion), cytogenetics at relapse, and recent ANC, platelets,
+   * light chains, M-protein and calcium.
+   */
+  extended?: boolean;
+}
+
+const DOSES: Record<string, string> = {
+  VRd: 'bortezomib 1.3 mg/m2 d1,4,8,11; lenalidomide 25 mg d1-14; dexamethasone 20 mg',
+  KRd: 'carfilzomib 56 mg/m2 d1,8,15; lenalidomide 25 mg d1-21; dexamethasone 40 mg weekly',
+  DRd: 'daratumumab 1800 mg SC; lenalidomide 25 mg d1-21; dexamethasone 40 mg weekly',
+  'D-VRd': 'daratumumab 1800 mg SC; bortezomib 1.3 mg/m2; lenalidomide 25 mg d1-14; dexamethasone 20 mg',
+  VCd: 'bortezomib 1.5 mg/m2 weekly; cyclophosphamide 300 mg/m2 weekly; dexamethasone 40 mg weekly',
+  DPd: 'daratumumab 1800 mg SC; pomalidomide 4 mg d1-21; dexamethasone 40 mg weekly',
+  KPd: 'carfilzomib 56 mg/m2 d1,8,15; pomalidomide 4 mg d1-21; dexamethasone 40 mg weekly',
+  'Isa-Kd': 'isatuximab 10 mg/kg; carfilzomib 56 mg/m2 d1,8,15; dexamethasone 20 mg',
+  DKd: 'daratumumab 1800 mg SC; carfilzomib 56 mg/m2 d1,8,15; dexamethasone 40 mg weekly',
+  'Elo-Pd': 'elotuzumab 10 mg/kg; pomalidomide 4 mg d1-21; dexamethasone 40 mg weekly',
+  SVd: 'selinexor 100 mg weekly; bortezomib 1.3 mg/m2 weekly; dexamethasone 40 mg weekly',
+  'Isa-Pd': 'isatuximab 10 mg/kg; pomalidomide 4 mg d1-21; dexamethasone 40 mg weekly',
+  Kd: 'carfilzomib 70 mg/m2 weekly; dexamethasone 40 mg weekly',
+  Pd: 'pomalidomide 4 mg d1-21; dexamethasone 40 mg weekly',
+  teclistamab: '1.5 mg/kg SC weekly after step-up',
+  elranatamab: '76 mg SC weekly after step-up',
+  talquetamab: '0.4 mg/kg SC weekly after step-up',
+};
+const THIRD_LINE = ['teclistamab', 'elranatamab', 'talquetamab', 'Kd', 'Pd', 'SVd', 'DKd', 'Isa-Pd'];
+
+/**
+ * One relapsed myeloma patient, 12 events in clinical order (the ASCT, when there is one, arrives late, as
+ * feeds do); `extended`: a fuller history (see HistoryOptions).
+ */
+export function patientHistory(prefix: string, n: number, options: HistoryOptions = {}): PatientEventV1[] {
+  const random = options.random ?? rnd;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const between = (lo: number, hi: number, digits = 0): number => Number((lo + random() * (hi - lo)).toFixed(digits));
   const patientId = `${prefix}-MRN-${String(n).padStart(6, '0')}`;
   let k = 0;
   const ev = (type: PatientEventV1['type'], occurredAt: string, data: Record<string, unknown>): PatientEventV1 => ({
@@ -123,7 +163,7 @@ function patientHistory(prefix: string, n: number): PatientEventV1[] {
   const l2Start = l1End - between(10, 30);
   const recent = between(3, 40);
   const heavy = pick(['IgG', 'IgG', 'IgA', 'none']);
-  return [
+  const base = [
     ev('demographics', daysAgo(dx), { birthDate: daysAgo(dx + between(45, 78) * 365.25), sex: pick(['female', 'male']), weightKg: between(50, 105, 1), heightCm: between(152, 192) }),
     ev('diagnosis', daysAgo(dx), {
       condition: 'multiple-myeloma',
@@ -139,9 +179,75 @@ function patientHistory(prefix: string, n: number): PatientEventV1[] {
     ev('medication', daysAgo(l2Start), { drug: pick(SALVAGE), start: daysAgo(l2Start), intent: 'salvage', cycles: between(2, 12) }),
     ev('lab', daysAgo(recent), { code: '718-7', value: between(7.5, 14.5, 1), unit: 'g/dL' }),
     ev('lab', daysAgo(recent), { code: '2160-0', value: between(55, 190), unit: 'umol/L' }),
-    rnd() < 0.4 ? ev('procedure', daysAgo(dx - 200), { kind: 'autologous-sct' }) : ev('lab', daysAgo(recent), { code: '777-3', value: between(40, 320), unit: '10*9/L' }),
+    random() < 0.4 ? ev('procedure', daysAgo(dx - 200), { kind: 'autologous-sct' }) : ev('lab', daysAgo(recent), { code: '777-3', value: between(40, 320), unit: '10*9/L' }),
     ev('performance-status', daysAgo(recent), { ecog: pick([0, 1, 1, 2]) }),
   ];
+  if (!options.extended) return base;
+
+  const out = [...base];
+  const lab = (at: number, code: string, value: number, unit: string): void => {
+    out.push(ev('lab', daysAgo(at), { code, value, unit }));
+  };
+  const light = (base[1]!.data.isotype as { lightChain: string }).lightChain;
+  const chains = (at: number, involved: number): void => {
+    lab(at, light === 'kappa' ? '36916-5' : '33944-0', involved, 'mg/L');
+    lab(at, light === 'kappa' ? '33944-0' : '36916-5', between(3, 25, 1), 'mg/L');
+  };
+  const mProtein = (at: number, lo: number, hi: number): void => {
+    if (heavy !== 'none') lab(at, '33358-3', between(lo, hi, 2), 'g/dL');
+  };
+  for (const m of base.filter((e) => e.type === 'medication')) {
+    const dose = DOSES[m.data.drug as string];
+    if (dose) m.data.dose = random() < 0.25 ? `${dose} (dose-reduced)` : dose;
+  }
+  // Work-up at diagnosis.
+  mProtein(dx - 3, 1.5, 6);
+  chains(dx - 3, between(120, 2400, 1));
+  lab(dx - 3, '1952-1', between(1.8, 9, 1), 'mg/L');
+  lab(dx - 3, '2532-0', between(140, 420), 'U/L');
+  lab(dx - 3, '1751-7', between(2.8, 4.6, 1), 'g/dL');
+  lab(dx - 3, '17861-6', between(8.6, 12.4, 1), 'mg/dL');
+  // First line: response with its M-protein, sometimes MRD; apheresis and melphalan before an ASCT.
+  mProtein(dx - 150, 0, 0.6);
+  if (random() < 0.35) out.push(ev('mrd', daysAgo(dx - 180), { method: pick(['NGS', 'NGF']), sensitivity: 0.00001, result: pick(['negative', 'positive']) }));
+  if (base.some((e) => e.type === 'procedure')) {
+    out.push(ev('procedure', daysAgo(dx - 170), { kind: 'apheresis' }));
+    out.push(ev('medication', daysAgo(dx - 198), { drug: 'melphalan', start: daysAgo(dx - 198), end: daysAgo(dx - 198), intent: 'conditioning', dose: '200 mg/m2' }));
+  }
+  // Second line: a response; often a second progression and a third line (sometimes CAR-T).
+  const salvage = base[7]!;
+  if (l2Start - 60 > recent + 5) {
+    out.push(ev('response-assessment', daysAgo(l2Start - 60), { category: pick(['VGPR', 'PR', 'PR', 'SD']), criteria: 'IMWG' }));
+    mProtein(l2Start - 60, 0.1, 1.2);
+  }
+  if (l2Start - recent > 240 && random() < 0.55) {
+    const l2End = l2Start - between(120, l2Start - recent - 100);
+    salvage.data.end = daysAgo(l2End);
+    salvage.data.reasonStopped = 'progression';
+    out.push(ev('response-assessment', daysAgo(l2End + 3), { category: 'PD', criteria: 'IMWG' }));
+    mProtein(l2End + 5, 0.8, 3.5);
+    if (random() < 0.3) out.push(ev('cytogenetics', daysAgo(l2End + 4), { abnormality: pick(['gain(1q)', 'del(17p)', 'amp(1q)']), result: 'detected', percentCells: between(10, 90), timing: 'relapse' }));
+    const l3Start = l2End - between(10, 25);
+    if (l3Start - recent > 70 && random() < 0.3) {
+      out.push(ev('procedure', daysAgo(l3Start), { kind: 'apheresis' }));
+      out.push(ev('medication', daysAgo(l3Start - 5), { drug: 'Kd', start: daysAgo(l3Start - 5), end: daysAgo(l3Start - 30), intent: 'bridging', dose: DOSES.Kd }));
+      out.push(ev('medication', daysAgo(l3Start - 35), { drug: 'cyclophosphamide', start: daysAgo(l3Start - 35), end: daysAgo(l3Start - 37), intent: 'lymphodepletion', dose: '300 mg/m2' }));
+      out.push(ev('procedure', daysAgo(l3Start - 40), { kind: 'car-t-infusion', product: pick(['ciltacabtagene autoleucel', 'idecabtagene vicleucel']) }));
+      if (l3Start - 70 > recent) out.push(ev('response-assessment', daysAgo(l3Start - 70), { category: pick(['sCR', 'CR', 'VGPR', 'PR']), criteria: 'IMWG' }));
+    } else {
+      const drug = pick(THIRD_LINE);
+      out.push(ev('medication', daysAgo(l3Start), { drug, start: daysAgo(l3Start), intent: 'salvage', dose: DOSES[drug]! }));
+      if (l3Start - 60 > recent) out.push(ev('response-assessment', daysAgo(l3Start - 60), { category: pick(['VGPR', 'PR', 'MR', 'SD']), criteria: 'IMWG' }));
+    }
+  }
+  // Recent blood counts, light chains, M-protein and calcium.
+  lab(recent, '751-8', between(0.6, 6.5, 2), '10*9/L');
+  if (!base.some((e) => e.type === 'lab' && e.data.code === '777-3')) lab(recent, '777-3', between(40, 320), '10*9/L');
+  chains(recent, between(20, 900, 1));
+  mProtein(recent, 0.2, 3);
+  lab(recent, '17861-6', between(8.4, 11.2, 1), 'mg/dL');
+  // Clinical order (by date; same-day events keep the order above).
+  return out.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
 }
 
 /**
@@ -164,7 +270,7 @@ function feed(prefix: string, count: number, pseudonymKey: string | null): Outgo
 
 // ---------------------------------------------------------------- measurement
 
-class Phase {
+export class Phase {
   readonly sentAt = new Map<string, number>();
   readonly latencies: number[] = [];
   readonly doneAt: number[] = [];
@@ -216,6 +322,8 @@ class Phase {
 
 /** Correlation id → the phase waiting for it, and the key the completing message must have. */
 const awaiting = new Map<string, { phase: Phase; resultKey: string; sourceKey: string }>();
+/** Result key → the correlation ids still waiting for a message with that key, in the order they were sent. */
+const pendingByKey = new Map<string, Set<string>>();
 
 function headerText(headers: IHeaders | undefined, name: string): string | undefined {
   const v = headers?.[name];
@@ -234,8 +342,22 @@ function onConsumed(key: Buffer | null, value: Buffer | null, headers: IHeaders 
   if (id === undefined) return;
   const waiting = awaiting.get(id);
   if (!waiting || key?.toString() !== (dead ? waiting.sourceKey : waiting.resultKey)) return;
-  awaiting.delete(id);
-  waiting.phase.arrived(id, at, dead, value?.length ?? 0);
+  if (dead) {
+    awaiting.delete(id);
+    pendingByKey.get(waiting.resultKey)?.delete(id);
+    waiting.phase.arrived(id, at, true, value?.length ?? 0);
+    return;
+  }
+  // Intake applies a patient's events fetched together as one profile version, published with the last
+  // one's correlation id: that profile completes every earlier event of the patient still waiting too.
+  const pending = pendingByKey.get(waiting.resultKey)!;
+  for (const earlier of pending) {
+    const w = awaiting.get(earlier)!;
+    awaiting.delete(earlier);
+    pending.delete(earlier);
+    w.phase.arrived(earlier, at, false, earlier === id ? (value?.length ?? 0) : 0);
+    if (earlier === id) break;
+  }
 }
 
 /** Our consumers' kafkajs settings (libs/platform kafkaServerOptions, with intake's KAFKA_PARTITIONS_CONCURRENTLY), for the bench's own consumers. */
@@ -254,7 +376,7 @@ function ourConsumerSettings(groupId: string): { consumer: ConsumerConfig; run: 
  * first, as test/support/services.ts does for intake, so nothing produced after this returns can be
  * skipped; kafkajs takes about 5 s per topic for that).
  */
-async function collector(k: Kafka, groupId: string, topics: string[], pinAtEnd: string | null, dlq: string | null): Promise<Consumer> {
+export async function collector(k: Kafka, groupId: string, topics: string[], pinAtEnd: string | null, dlq: string | null): Promise<Consumer> {
   if (pinAtEnd) {
     const admin = k.admin();
     await admin.connect();
@@ -274,7 +396,7 @@ async function collector(k: Kafka, groupId: string, topics: string[], pinAtEnd: 
   return c;
 }
 
-const toMessage = (e: Outgoing) => ({ key: e.key, value: e.value, headers: { [HEADERS.correlationId]: e.correlationId } });
+export const toMessage = (e: Outgoing) => ({ key: e.key, value: e.value, headers: { [HEADERS.correlationId]: e.correlationId } });
 
 function register(phase: Phase, events: readonly Outgoing[], from: number, to: number): void {
   const now = performance.now();
@@ -282,11 +404,12 @@ function register(phase: Phase, events: readonly Outgoing[], from: number, to: n
     const e = events[i]!;
     phase.sentAt.set(e.correlationId, now);
     awaiting.set(e.correlationId, { phase, resultKey: e.resultKey, sourceKey: e.key });
+    (pendingByKey.get(e.resultKey) ?? pendingByKey.set(e.resultKey, new Set()).get(e.resultKey)!).add(e.correlationId);
   }
 }
 
 /** As fast as one idempotent producer goes: sends of `sendBatch` messages, each awaited (acks=all). */
-async function produceBurst(p: Producer, topic: string, events: readonly Outgoing[], phase: Phase): Promise<void> {
+export async function produceBurst(p: Producer, topic: string, events: readonly Outgoing[], phase: Phase): Promise<void> {
   phase.firstSend = performance.now();
   for (let i = 0; i < events.length; i += SETTINGS.sendBatch) {
     const to = Math.min(events.length, i + SETTINGS.sendBatch);
@@ -320,7 +443,7 @@ async function producePaced(p: Producer, topic: string, events: readonly Outgoin
  * Other intake consumer groups that are up on this broker (an integration test run's `it-<run>-intake`):
  * they consume the bench's events too, which loads the machine and delays their own events.
  */
-async function otherIntakeGroups(k: Kafka, own: string | null): Promise<string[]> {
+export async function otherIntakeGroups(k: Kafka, own: string | null): Promise<string[]> {
   const admin = k.admin();
   await admin.connect();
   try {
@@ -342,7 +465,7 @@ async function recomputeTotals(sys: RunningSystem): Promise<{ seconds: number; c
 
 // ---------------------------------------------------------------- results
 
-interface PhaseResult {
+export interface PhaseResult {
   phase: string;
   mode: 'burst' | 'paced';
   events: number;
@@ -361,11 +484,13 @@ interface PhaseResult {
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
   /** Cores busy on average during the phase, by process group. */
   cpuCores: CpuUse | null;
-  /** intake_profile_recompute_seconds (buildProfile + hashing) per event, from intake's own metric. */
-  profileRecomputeMsPerEvent?: number;
+  /** intake_profile_recompute_seconds (buildProfile + hashing) per recomputation, from intake's own metric (one per patient per fetched batch). */
+  profileRecomputeMs?: number;
+  /** How many recomputations the phase's events took (fewer than events when a batch holds several of a patient's). */
+  profileRecomputations?: number;
 }
 
-function summarize(phase: Phase, mode: PhaseResult['mode'], events: readonly Outgoing[], cpuCores: CpuUse | null, offeredRate?: number): PhaseResult {
+export function summarize(phase: Phase, mode: PhaseResult['mode'], events: readonly Outgoing[], cpuCores: CpuUse | null, offeredRate?: number): PhaseResult {
   const done = [...phase.doneAt].sort((a, b) => a - b);
   const lat = [...phase.latencies].sort((a, b) => a - b);
   const n = done.length;
@@ -519,7 +644,8 @@ async function main(): Promise<void> {
       const r = summarize(phase, mode, events, cpu.stop(), mode === 'paced' ? rate : undefined);
       if (before) {
         const after = await recomputeTotals(system);
-        r.profileRecomputeMsPerEvent = round((1000 * (after.seconds - before.seconds)) / Math.max(1, after.count - before.count), 3);
+        r.profileRecomputations = after.count - before.count;
+        r.profileRecomputeMs = round((1000 * (after.seconds - before.seconds)) / Math.max(1, r.profileRecomputations), 3);
       }
       return r;
     };
@@ -561,7 +687,9 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`throughput intake / raw: ${ratio.throughput} (steady ${ratio.steadyThroughput}), i.e. raw kafkajs moves ${(1 / ratio.throughput).toFixed(0)}x more messages`);
     console.log(`paced latency intake / raw: p50 ${ratio.pacedP50Latency}x, p99 ${ratio.pacedP99Latency}x`);
-    console.log(`profile recompute (buildProfile + hash) per event: ${intakeBurst.profileRecomputeMsPerEvent} ms in the burst, ${intakePaced.profileRecomputeMsPerEvent} ms paced`);
+    console.log(
+      `profile recomputations (buildProfile + hash): ${intakeBurst.profileRecomputations} for ${intakeBurst.events} events in the burst, ${intakeBurst.profileRecomputeMs} ms each; ${intakePaced.profileRecomputations} for ${intakePaced.events} paced, ${intakePaced.profileRecomputeMs} ms each`,
+    );
     console.log(
       `stored by intake: ${stored?.events} of the ${sent} events sent; dead-lettered: ${intakeBurst.deadLettered + intakePaced.deadLettered}` +
         (stored?.foreign ? `; also ${stored.foreign} events someone else produced to ${TOPICS.patientEvents} meanwhile (the figures include that work)` : ''),
@@ -603,10 +731,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(`bench:intake failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    process.exit(1);
-  },
-);
+// Run as `npm run bench:intake`; imported (scripts/bench/e2e.ts reuses the generator and the raw loop), it only defines.
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(`bench:intake failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      process.exit(1);
+    },
+  );
+}

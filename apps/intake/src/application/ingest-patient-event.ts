@@ -36,12 +36,50 @@ export const contentHashOf = (event: PatientEventV1): string => {
 /** What makes two profiles different for a coordinator: everything but the day they were computed on. */
 const profileHash = ({ asOf, ...clinical }: PatientProfile): string => sha256(canonicalJson(clinical));
 
+/** One event to ingest, with the correlation id its effects are published with. */
+export interface IngestItem {
+  event: PatientEventV1;
+  correlationId: string;
+}
+
+/** The stored profile row of a patient, locked for the transaction. */
+interface HeldProfile {
+  patient_pseudonym: string;
+  version: number;
+  profile_hash: string;
+}
+
+/** What the event statement reports per submitted event. */
+interface StoredEvent {
+  event_id: string;
+  inserted: boolean;
+  existing_hash: string | null;
+}
+
+/** A profile version to store and publish. */
+interface NewVersion {
+  p: string;
+  v: number;
+  profile: PatientProfile;
+  h: string;
+  e: string;
+  oe: string;
+  m: PatientProfileV1;
+  hd: Record<string, string>;
+}
+
 /**
- * Stores one patient event (idempotent on its id; an id reused for different content is recorded as a
- * conflict and not applied), recomputes the patient's profile from the whole history as of now (so a
- * late or out-of-order event is handled like any other), keeps every profile version, and publishes the
- * profile through the outbox when it changed. Runs inside the caller's transaction; the profile row is
- * locked so one patient's events apply one at a time.
+ * Stores patient events (idempotent on their ids; an id reused for different content is recorded as a
+ * conflict and not applied), recomputes each affected patient's profile from the whole history as of now
+ * (so a late or out-of-order event is handled like any other), keeps every profile version, and publishes
+ * a profile through the outbox when it changed. Runs inside the caller's transaction; the patients'
+ * profile rows are locked so one patient's events apply one transaction at a time.
+ *
+ * Several events are applied together (a fetched Kafka batch): a fixed number of statements whatever
+ * their number, and one profile recomputation per patient rather than per event. A patient's events
+ * in one call therefore yield at most one new profile version, as of the last of them: it names that
+ * event as its cause and carries that event's correlation id; the versions in between are not computed
+ * (every stored event is in the history of the version that follows it).
  */
 @Injectable()
 export class IngestPatientEvent {
@@ -59,88 +97,142 @@ export class IngestPatientEvent {
     return pseudonymize(this.settings.pseudonymKey, event.source, event.patientId);
   }
 
+  /** One event, in the caller's transaction. */
   async execute(manager: EntityManager, event: PatientEventV1, correlationId: string, channel: Channel = 'http'): Promise<IngestResult> {
-    const result = await this.apply(manager, event, correlationId, channel);
-    this.metrics.events.inc({ channel, outcome: result.status });
-    return result;
+    const [result] = await this.executeBatch(manager, [{ event, correlationId }], channel);
+    return result!;
   }
 
-  private async apply(manager: EntityManager, event: PatientEventV1, correlationId: string, channel: Channel): Promise<IngestResult> {
-    const patientPseudonym = this.pseudonymFor(event);
-    const contentHash = contentHashOf(event);
-    // One statement: the event, the patient's identity, and the patient's profile row locked (an existing
-    // row with FOR UPDATE, read as its latest committed version; a new patient's empty row by inserting
-    // it), so that the history read next, in a statement of its own and so a snapshot taken after the
-    // lock, holds every event of the patient committed before.
-    const [stored] = await manager.query<Array<{ inserted: boolean; existing_hash: string | null; created: boolean; version: number | null; profile_hash: string | null }>>(
-      `WITH ins AS (
-         INSERT INTO intake.raw_events (event_id, patient_pseudonym, source, type, occurred_at, content_hash, payload)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING event_id),
-       ident AS (
-         INSERT INTO intake.patient_identities (patient_pseudonym, source, patient_id) SELECT $2, $3, $8 WHERE EXISTS (SELECT 1 FROM ins) ON CONFLICT DO NOTHING),
-       prof AS (
-         INSERT INTO intake.patient_profiles (patient_pseudonym, version, profile_hash) SELECT $2, 0, '' WHERE EXISTS (SELECT 1 FROM ins) ON CONFLICT DO NOTHING RETURNING patient_pseudonym),
-       cur AS (
-         SELECT version, profile_hash FROM intake.patient_profiles WHERE patient_pseudonym = $2 AND EXISTS (SELECT 1 FROM ins) FOR UPDATE)
-       SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT content_hash FROM intake.raw_events WHERE event_id = $1) AS existing_hash,
-         EXISTS (SELECT 1 FROM prof) AS created, (SELECT version FROM cur) AS version, (SELECT profile_hash FROM cur) AS profile_hash`,
-      [event.eventId, patientPseudonym, event.source, event.type, event.occurredAt, contentHash, event, event.patientId],
-    );
-    if (!stored?.inserted) {
-      // The statement's snapshot may predate a concurrent insert of the same id that it waited for: read it anew then.
-      const existing = stored?.existing_hash ?? (await manager.query<Array<{ content_hash: string }>>(`SELECT content_hash FROM intake.raw_events WHERE event_id = $1`, [event.eventId]))[0]?.content_hash;
-      if (existing === contentHash) return { eventId: event.eventId, patientPseudonym, status: 'duplicate' };
-      await manager.query(
-        `INSERT INTO intake.event_conflicts (event_id, patient_pseudonym, channel, content_hash, payload) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (event_id, content_hash) DO NOTHING`,
-        [event.eventId, patientPseudonym, channel, contentHash, event],
-      );
-      return { eventId: event.eventId, patientPseudonym, status: 'conflict' };
-    }
-    // A new patient's row, inserted by this statement, is invisible to its own snapshot: version 0, no hash. A row
-    // neither seen nor inserted was created by a transaction that committed while this statement waited: lock it now.
-    const current =
-      stored.version !== null
-        ? { version: stored.version, profile_hash: stored.profile_hash ?? '' }
-        : stored.created
-          ? { version: 0, profile_hash: '' }
-          : (await manager.query<Array<{ version: number; profile_hash: string }>>(`SELECT version, profile_hash FROM intake.patient_profiles WHERE patient_pseudonym = $1 FOR UPDATE`, [patientPseudonym]))[0];
-    const history = await manager.query<ProfileSourceEvent[]>(
-      `SELECT event_id AS "eventId", type, occurred_at AS "occurredAt", payload->'data' AS data FROM intake.raw_events WHERE patient_pseudonym = $1`,
-      [patientPseudonym],
-    );
-    const started = performance.now();
-    const profile = buildProfile(history);
-    const hash = profileHash(profile);
-    this.metrics.recompute.observe((performance.now() - started) / 1000);
-    if (current?.profile_hash === hash) return { eventId: event.eventId, patientPseudonym, status: 'accepted' };
+  /** Events in their order, in the caller's transaction; one outcome per event, in the same order. */
+  async executeBatch(manager: EntityManager, items: readonly IngestItem[], channel: Channel): Promise<IngestResult[]> {
+    const results = await this.apply(manager, items, channel);
+    for (const r of results) this.metrics.events.inc({ channel, outcome: r.status });
+    return results;
+  }
 
-    const version = (current?.version ?? 0) + 1;
-    // No identifier in clear on a topic: event ids become references, the birth date is sealed (the
-    // matcher, which needs it for ages and birthdays, opens it).
-    const view = profileForTopic(profile, history.map((e) => e.eventId), this.settings.pseudonymKey);
-    const birthDate = view.demographics.birthDate;
-    const published = { ...view, demographics: { ...view.demographics, birthDate: birthDate === null ? null : this.seal.seal(birthDate) } };
-    const message: PatientProfileV1 = { patientPseudonym, site: event.source, profileVersion: version, computedAt: new Date().toISOString(), profile: published };
-    const [out] = this.outbox.prepare([
-      {
+  private async apply(manager: EntityManager, items: readonly IngestItem[], channel: Channel): Promise<IngestResult[]> {
+    const rows = items.map(({ event }) => ({ event, p: this.pseudonymFor(event), h: contentHashOf(event) }));
+    // The first of several events with one id in the call is the one stored; the others are compared with it.
+    const first = new Map<string, number>();
+    rows.forEach((r, i) => first.has(r.event.eventId) || first.set(r.event.eventId, i));
+    const candidates = [...first.values()].map((i) => rows[i]!);
+    // One statement: the events (in event id order, as every transaction inserts them, so two never wait
+    // on each other in opposite orders), the patients' identities, and an empty profile row for each new
+    // patient (in pseudonym order, likewise).
+    const stored = await manager.query<StoredEvent[]>(
+      `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(e text, p text, s text, t text, o text, h text, d jsonb, pid text)),
+       ins AS (
+         INSERT INTO intake.raw_events (event_id, patient_pseudonym, source, type, occurred_at, content_hash, payload)
+         SELECT e, p, s, t, o, h, d FROM x ORDER BY e ON CONFLICT (event_id) DO NOTHING RETURNING event_id, patient_pseudonym),
+       ident AS (
+         INSERT INTO intake.patient_identities (patient_pseudonym, source, patient_id)
+         SELECT DISTINCT ON (x.p) x.p, x.s, x.pid FROM x JOIN ins ON ins.event_id = x.e ORDER BY x.p ON CONFLICT DO NOTHING),
+       prof AS (
+         INSERT INTO intake.patient_profiles (patient_pseudonym, version, profile_hash)
+         SELECT DISTINCT patient_pseudonym, 0, '' FROM ins ORDER BY 1 ON CONFLICT DO NOTHING)
+       SELECT x.e AS event_id, ins.event_id IS NOT NULL AS inserted,
+         CASE WHEN ins.event_id IS NULL THEN (SELECT content_hash FROM intake.raw_events r WHERE r.event_id = x.e) END AS existing_hash
+       FROM x LEFT JOIN ins ON ins.event_id = x.e`,
+      [JSON.stringify(candidates.map(({ event: e, p, h }) => ({ e: e.eventId, p, s: e.source, t: e.type, o: e.occurredAt, h, d: e, pid: e.patientId })))],
+    );
+    const byId = new Map(stored.map((s) => [s.event_id, s]));
+    // The statement's snapshot may predate a concurrent insert of the same id that it waited for: read those anew.
+    const unseen = stored.filter((s) => !s.inserted && s.existing_hash === null).map((s) => s.event_id);
+    if (unseen.length > 0) {
+      for (const r of await manager.query<Array<{ event_id: string; content_hash: string }>>(`SELECT event_id, content_hash FROM intake.raw_events WHERE event_id = ANY($1)`, [unseen])) {
+        byId.get(r.event_id)!.existing_hash = r.content_hash;
+      }
+    }
+
+    const results: IngestResult[] = [];
+    const conflicts: Array<{ e: string; p: string; h: string; d: PatientEventV1 }> = [];
+    /** Per patient, the index (in `results`) of its last stored event. */
+    const lastStored = new Map<string, number>();
+    rows.forEach(({ event, p, h }, i) => {
+      const firstIndex = first.get(event.eventId)!;
+      const s = byId.get(event.eventId)!;
+      // Stored now (this row), or before: by this call (an earlier row with the id) or by an earlier transaction.
+      const storedHash = s.inserted ? rows[firstIndex]!.h : s.existing_hash;
+      if (s.inserted && firstIndex === i) {
+        lastStored.set(p, i);
+        results.push({ eventId: event.eventId, patientPseudonym: p, status: 'accepted' });
+      } else if (storedHash === h) {
+        results.push({ eventId: event.eventId, patientPseudonym: p, status: 'duplicate' });
+      } else {
+        conflicts.push({ e: event.eventId, p, h, d: event });
+        results.push({ eventId: event.eventId, patientPseudonym: p, status: 'conflict' });
+      }
+    });
+    if (conflicts.length > 0) {
+      await manager.query(
+        `INSERT INTO intake.event_conflicts (event_id, patient_pseudonym, channel, content_hash, payload)
+         SELECT e, p, $2, h, d FROM json_to_recordset($1::json) AS x(e text, p text, h text, d jsonb) ON CONFLICT (event_id, content_hash) DO NOTHING`,
+        [JSON.stringify(conflicts), channel],
+      );
+    }
+    if (lastStored.size === 0) return results;
+
+    // The patients' profile rows, locked (in pseudonym order), read as their latest committed versions; the
+    // history read next, in a statement of its own and so a snapshot taken after the locks, holds every
+    // event of these patients committed before.
+    const patients = [...lastStored.keys()].sort();
+    const held = new Map(
+      (await manager.query<HeldProfile[]>(`SELECT patient_pseudonym, version, profile_hash FROM intake.patient_profiles WHERE patient_pseudonym = ANY($1) ORDER BY patient_pseudonym FOR UPDATE`, [patients])).map((r) => [
+        r.patient_pseudonym,
+        r,
+      ]),
+    );
+    const histories = new Map<string, ProfileSourceEvent[]>(patients.map((p) => [p, []]));
+    for (const { p, ...e } of await manager.query<Array<ProfileSourceEvent & { p: string }>>(
+      `SELECT patient_pseudonym AS p, event_id AS "eventId", type, occurred_at AS "occurredAt", payload->'data' AS data FROM intake.raw_events WHERE patient_pseudonym = ANY($1)`,
+      [patients],
+    )) {
+      histories.get(p)!.push(e);
+    }
+
+    const versions: NewVersion[] = [];
+    for (const p of patients) {
+      const history = histories.get(p)!;
+      const started = performance.now();
+      const profile = buildProfile(history);
+      const hash = profileHash(profile);
+      this.metrics.recompute.observe((performance.now() - started) / 1000);
+      const current = held.get(p);
+      if (current?.profile_hash === hash) continue;
+      const cause = lastStored.get(p)!;
+      const { event } = items[cause]!;
+      const version = (current?.version ?? 0) + 1;
+      // No identifier in clear on a topic: event ids become references, the birth date is sealed (the
+      // matcher, which needs it for ages and birthdays, opens it).
+      const view = profileForTopic(profile, history.map((e) => e.eventId), this.settings.pseudonymKey);
+      const birthDate = view.demographics.birthDate;
+      const published = { ...view, demographics: { ...view.demographics, birthDate: birthDate === null ? null : this.seal.seal(birthDate) } };
+      const message: PatientProfileV1 = { patientPseudonym: p, site: event.source, profileVersion: version, computedAt: new Date().toISOString(), profile: published };
+      versions.push({ p, v: version, profile, h: hash, e: event.eventId, oe: '', m: message, hd: {} });
+      results[cause]!.profileVersion = version;
+    }
+    if (versions.length === 0) return results;
+    const prepared = this.outbox.prepare(
+      versions.map((v) => ({
         topic: TOPICS.patientProfiles,
-        key: patientPseudonym,
-        value: message,
-        eventId: `${patientPseudonym}.profile.${version}`,
+        key: v.p,
+        value: v.m,
+        eventId: `${v.p}.profile.${v.v}`,
         schemaVersion: PATIENT_PROFILE_SCHEMA_VERSION,
         messageType: 'PatientProfileChanged',
-        correlationId,
-      },
-    ]);
-    // One statement: the current version, the profile (stored once, in the history), and the outbox row publishing it.
-    await manager.query(
-      `WITH cur AS (UPDATE intake.patient_profiles SET version = $2, profile_hash = $4, updated_at = now() WHERE patient_pseudonym = $1),
-       ver AS (INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) VALUES ($1, $2, $3, $5))
-       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers) VALUES ($6, $7, $1, $8, $9)`,
-      [patientPseudonym, version, profile, hash, event.eventId, out!.eventId, out!.topic, JSON.stringify(message), out!.headers],
+        correlationId: items[lastStored.get(v.p)!]!.correlationId,
+      })),
     );
-    this.metrics.profilesPublished.inc();
-    return { eventId: event.eventId, patientPseudonym, status: 'accepted', profileVersion: version };
+    prepared.forEach((o, i) => Object.assign(versions[i]!, { oe: o.eventId, hd: o.headers }));
+    // One statement: the current versions, the profiles (stored once, in the history), and the outbox rows publishing them.
+    await manager.query(
+      `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, v int, profile jsonb, h text, e text, oe text, m json, hd jsonb)),
+       cur AS (UPDATE intake.patient_profiles pp SET version = x.v, profile_hash = x.h, updated_at = now() FROM x WHERE pp.patient_pseudonym = x.p),
+       ver AS (INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) SELECT p, v, profile, e FROM x)
+       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers) SELECT oe, $2, p, m::text, hd FROM x`,
+      [JSON.stringify(versions), TOPICS.patientProfiles],
+    );
+    this.metrics.profilesPublished.inc(versions.length);
+    return results;
   }
 }

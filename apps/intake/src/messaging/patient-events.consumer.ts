@@ -24,19 +24,21 @@ export class PatientEventsConsumer {
       // Hospital events carry the sender's patient id (and may carry names): their dead letters are sealed.
       sealDeadLetters: new FieldSeal(settings.profileSealKey, 'dead-letters'),
       handleBatch: async (items, manager) => {
-        for (const { value: event, correlationId } of items) {
+        for (const { value: event } of items) {
           const problems = eventProblems(event);
           if (problems.length > 0) throw new TerminalError(`implausible event: ${problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`);
-          await this.ingest.execute(manager, event, correlationId, 'kafka');
         }
+        await this.ingest.executeBatch(manager, items.map(({ value: event, correlationId }) => ({ event, correlationId })), 'kafka');
       },
     };
   }
 
   /**
    * A partition's fetched events together (MessageProcessor.processBatch): one transaction and one
-   * commit for up to 200 events, each applied in order as over HTTP. An implausible event fails the
-   * batch, which is then processed message by message, so that event alone is dead-lettered.
+   * commit for up to 200 events, applied together (IngestPatientEvent.executeBatch: one profile
+   * recomputation per patient, so a patient's events in the batch yield at most one profile version).
+   * An implausible event fails the batch, which is then processed message by message, so that event
+   * alone is dead-lettered.
    */
   @EventPattern(TOPICS.patientEvents, BATCH)
   async onPatientEvents(@Ctx() ctx: KafkaContext | InProcessContext | InboundBatchContext): Promise<void> {
