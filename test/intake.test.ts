@@ -200,6 +200,11 @@ describe('intake over real Kafka and PostgreSQL', () => {
     expect(res.body.results[3].errors).toEqual([expect.objectContaining({ pointer: '/data/unit' })]);
     expect(JSON.stringify(res.body)).not.toContain(mrn);
     expect(await storedEvents(p)).toBe(2);
+    // Sent without a correlation id: the request gets one, returned to the caller and carried by the profiles it caused.
+    const correlationId = res.headers[HEADERS.correlationId] as string;
+    expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    const [profile] = await tap.waitFor((m) => m.topic === TOPICS.patientProfiles && m.key === p);
+    expect(profile!.headers[HEADERS.correlationId]).toBe(correlationId);
     const again = await as(sys.intake.url, feedOf(SOURCE)).post('/v1/events').send({ events: [demo] }).expect(202);
     expect(again.body.results[0]).toMatchObject({ status: 'duplicate', patientPseudonym: p });
     const conflict = await as(sys.intake.url, feedOf(SOURCE)).post('/v1/events').send([{ ...demo, data: { birthDate: '1960-01-01' } }]).expect(409);

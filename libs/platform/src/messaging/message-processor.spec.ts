@@ -7,6 +7,9 @@ import type { InboundMessage } from './inbound';
 import { MessageProcessor, type BatchItem, type ConsumerSpec } from './message-processor';
 import type { MessagePublisher, PublishRecord } from './message-publisher';
 import type { OutboxRelay } from './outbox-relay';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { PinoLogger } from 'nestjs-pino';
 
 /** A fake database: an inbox set, and transactions that roll the inbox back when the callback throws. */
 class FakeDb {
@@ -101,6 +104,27 @@ describe('MessageProcessor', () => {
       [DLQ_HEADERS.attempts]: '1',
     });
     expect(dead.headers[DLQ_HEADERS.error]).toMatch(reason);
+  });
+
+  it('logs every line of a message\'s handling with its correlation id (a usable one only)', async () => {
+    let out = '';
+    const sink = new Writable({ write: (chunk: Buffer, _e, cb) => ((out += chunk.toString()), cb()) });
+    const root = PinoLogger as unknown as { root: pino.Logger | undefined };
+    const before = root.root;
+    root.root = pino(sink);
+    try {
+      const log = new PinoLogger({ pinoHttp: [{}, sink] });
+      const { processor } = setup();
+      const handle = async () => void log.info('handled');
+      await processor.process(inbound(JSON.stringify(profile), { [HEADERS.eventId]: 'ev-9', [HEADERS.correlationId]: 'corr-abc.1' }), spec(handle));
+      await processor.process(inbound(JSON.stringify(profile), { [HEADERS.eventId]: 'ev-10', [HEADERS.correlationId]: 'MRN 123 {"x":1}' }), spec(handle));
+      log.info('outside');
+      const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; correlationId?: string });
+      expect(lines.filter((l) => l.msg === 'handled').map((l) => l.correlationId)).toEqual(['corr-abc.1', undefined]);
+      expect(lines.find((l) => l.msg === 'outside')!.correlationId).toBeUndefined();
+    } finally {
+      root.root = before;
+    }
   });
 
   it('never copies the raw value into the reason (it may hold identifiers)', async () => {

@@ -11,6 +11,13 @@ import type { InboundMessage } from './inbound';
 import { MessagePublisher } from './message-publisher';
 import { OutboxRelay } from './outbox-relay';
 import { MESSAGING_SETTINGS } from './tokens';
+import { correlationIdOf, withLogFields } from '../observability/logging';
+
+/** Log fields for a message's correlation id (none when it is not a usable one). */
+const logFieldsOf = (correlationId: string | undefined): Record<string, string> => {
+  const id = correlationIdOf(correlationId);
+  return id ? { correlationId: id } : {};
+};
 
 export interface HandlerContext {
   /** The transaction the effect, the inbox row and any outbox rows share. */
@@ -76,8 +83,13 @@ export class MessageProcessor {
     try {
       decoded = this.decode<T>(inbound, spec);
     } catch (e) {
-      return this.deadLetter(inbound, spec.consumer, e, 'terminal', 1, spec.sealDeadLetters);
+      return withLogFields(logFieldsOf(inbound.headers[HEADERS.correlationId]), () => this.deadLetter(inbound, spec.consumer, e, 'terminal', 1, spec.sealDeadLetters));
     }
+    // Every line logged while handling the message (retries, dead letters, the handler's own) carries its correlation id.
+    return withLogFields(logFieldsOf(decoded.correlationId), () => this.attempts(inbound, spec, decoded));
+  }
+
+  private async attempts<T>(inbound: InboundMessage, spec: ConsumerSpec<T>, decoded: { eventId: string; correlationId: string; value: T }): Promise<ProcessOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
         const timer = this.metrics.handling.startTimer({ consumer: spec.consumer, topic: inbound.topic });

@@ -1,4 +1,37 @@
-import type { Params } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PinoLogger, type Params } from 'nestjs-pino';
+import { storage, Store } from 'nestjs-pino/storage';
+import { HEADERS } from '@trialmatch/contracts';
+
+/** A correlation id a caller may choose: short, and of characters that cannot carry structure into a log line. */
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The value if it can serve as a correlation id, else null. */
+export const correlationIdOf = (value: unknown): string | null => (typeof value === 'string' && CORRELATION_ID.test(value) ? value : null);
+
+/**
+ * An HTTP request's correlation id: the caller's x-correlation-id when it is a usable one, else a new
+ * one, which is then set on the request (so handlers that read the header carry the same id into the
+ * messages they cause) and, either way, on the response. pino-http logs it as `correlationId`.
+ */
+export function requestCorrelationId(req: IncomingMessage, res: ServerResponse): string {
+  const id = correlationIdOf(req.headers[HEADERS.correlationId]) ?? randomUUID();
+  req.headers[HEADERS.correlationId] = id;
+  res.setHeader(HEADERS.correlationId, id);
+  return id;
+}
+
+/**
+ * Runs `fn` with every log line written meanwhile (through Nest's Logger or PinoLogger) carrying
+ * `fields`, as nestjs-pino does for the lines of an HTTP request; used per consumed message, so its
+ * log lines carry its correlation id. Without nestjs-pino's logger (not set up yet), just runs `fn`.
+ */
+export function withLogFields<T>(fields: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const root = PinoLogger.root as PinoLogger['logger'] | undefined;
+  if (!root) return fn();
+  return storage.run(new Store(root.child(fields)), fn);
+}
 
 /**
  * Never logged, wherever they turn up in a log object (defence in depth: no code logs them on purpose):
@@ -14,7 +47,8 @@ export const REDACTED_PATHS = [
 
 /**
  * Structured JSON logs. Request bodies are never logged (they carry patient data); auth headers are
- * removed; URLs are logged as routed, so put no identifiers in paths (we use pseudonyms).
+ * removed; URLs are logged as routed, so put no identifiers in paths (we use pseudonyms). Each line
+ * written while serving a request or handling a consumed message carries its `correlationId`.
  */
 export function loggingParams(service: string, level: string): Params {
   return {
@@ -27,6 +61,10 @@ export function loggingParams(service: string, level: string): Params {
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
+      // Every line of a request carries its correlation id (not the whole request, which the completion line has).
+      genReqId: requestCorrelationId,
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'correlationId' },
     },
   };
 }
