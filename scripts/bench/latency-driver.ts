@@ -1,10 +1,11 @@
 /**
- * The load side of `bench:matcher` (b), in a process of its own so that producing the changed profiles
- * and reading the results does not share the measured service's event loop. Started by
- * scripts/bench/matcher.ts with fork(); reads the prepared messages (JSON lines), sends them at a steady
- * rate (every 10 ms, the messages due by then in one produce request, each with its own
- * x-correlation-id), and records for each the time from just before its send to the first
- * match-results.v1 message carrying it. Reports the latencies to the parent over IPC, then exits.
+ * The load side of `bench:matcher` (b) and of `bench:e2e`'s paced phases, in a process of its own so
+ * that producing the messages and reading the answers does not share the measured service's (or the
+ * bench's) event loop. Started with fork(); reads the prepared messages (JSON lines), sends them at a
+ * steady rate (every 10 ms, the messages due by then in one produce request, each with its own
+ * x-correlation-id) to patient-profiles.v1 (or `topic`), and records for each the time from just before
+ * its send to the first match-results.v1 (or `answerTopic`) message carrying it. Reports the latencies
+ * to the parent over IPC, then exits.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +19,14 @@ export interface DriverTask {
   rate: number;
   /** Give up waiting for answers after this long once everything is sent. */
   answerTimeoutMs: number;
+  /** Where the messages go (default patient-profiles.v1) and where their answers are read (default match-results.v1). */
+  topic?: string;
+  answerTopic?: string;
+  /**
+   * For a pipeline that answers only some messages: once everything is sent, post `{ sent: true }` to the
+   * parent and wait for its `{ stop: true }` (or answerTimeoutMs) instead of for an answer to every message.
+   */
+  untilStopped?: boolean;
 }
 
 export interface DriverReport {
@@ -42,7 +51,7 @@ async function drive(task: DriverTask): Promise<DriverReport> {
   let resultMessages = 0;
   await producer.connect();
   await consumer.connect();
-  await consumer.subscribe({ topics: [TOPICS.matchResults], fromBeginning: false });
+  await consumer.subscribe({ topics: [task.answerTopic ?? TOPICS.matchResults], fromBeginning: false });
   let joined!: () => void;
   const ready = new Promise<void>((r) => (joined = r));
   consumer.on(consumer.events.GROUP_JOIN, () => joined());
@@ -70,18 +79,23 @@ async function drive(task: DriverTask): Promise<DriverReport> {
       next = due;
       const now = performance.now();
       for (const m of slice) sentAt.set(m.correlationId, now);
-      sends.push(producer.send({ topic: TOPICS.patientProfiles, acks: -1, messages: slice.map((m) => ({ key: m.key, value: m.value, headers: { [HEADERS.correlationId]: m.correlationId, [HEADERS.eventId]: m.eventId } })) }));
+      sends.push(producer.send({ topic: task.topic ?? TOPICS.patientProfiles, acks: -1, messages: slice.map((m) => ({ key: m.key, value: m.value, headers: { [HEADERS.correlationId]: m.correlationId, [HEADERS.eventId]: m.eventId } })) }));
     }
     await new Promise((r) => setTimeout(r, 10));
   }
   await Promise.all(sends);
   const sendSeconds = (performance.now() - started) / 1000;
   const deadline = performance.now() + task.answerTimeoutMs;
-  while (firstAt.size < messages.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  let stopped = false;
+  if (task.untilStopped) {
+    process.on('message', (m) => (stopped ||= (m as { stop?: boolean }).stop === true));
+    process.send!({ sent: true });
+  }
+  while (firstAt.size < messages.length && performance.now() < deadline && !stopped) await new Promise((r) => setTimeout(r, 50));
   await consumer.disconnect();
   await producer.disconnect();
   const latencies = [...firstAt].map(([id, t]) => t - sentAt.get(id)!);
-  return { sendSeconds, latencies, spanSeconds: (Math.max(...firstAt.values()) - started) / 1000, resultMessages };
+  return { sendSeconds, latencies, spanSeconds: (firstAt.size > 0 ? Math.max(...firstAt.values()) - started : 0) / 1000, resultMessages };
 }
 
 process.once('message', (task: DriverTask) => {

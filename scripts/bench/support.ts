@@ -52,12 +52,23 @@ export function machineTicks(): { busy: number; total: number } | null {
 export type CpuGroup = 'bench process' | 'postgres: service db' | 'postgres: other' | 'kafka broker' | 'rest of machine';
 
 /**
- * CPU ticks per process, grouped: this process (the service under test and the bench's clients), the
- * PostgreSQL backends serving the service's database (a backend's title names its database), the other PostgreSQL processes
- * (server, WAL writer, other databases), the Kafka broker (java). Whatever else runs lands in "rest".
+ * Processes accounted apart, each under a name of its own (several may share one and add up): by pid
+ * (service processes started by a bench, a load driver), and PostgreSQL backends by the database they serve.
  */
-function processTicks(database: string | null): Map<number, { group: CpuGroup; ticks: number; comm: string }> {
-  const out = new Map<number, { group: CpuGroup; ticks: number; comm: string }>();
+export interface CpuLabels {
+  pids?: ReadonlyMap<number, string>;
+  databases?: ReadonlyMap<string, string>;
+}
+
+/**
+ * CPU ticks per process, grouped: this process (the service under test and the bench's clients; with the
+ * whole CPU of its child processes that ended), the PostgreSQL backends serving the service's database (a
+ * backend's title names its database), the other PostgreSQL processes (server, WAL writer, other
+ * databases), the Kafka broker (java). Whatever else runs lands in "rest". Labelled processes (see
+ * CpuLabels) are grouped under their label instead.
+ */
+function processTicks(database: string | null, labels: CpuLabels): Map<number, { group: string; ticks: number; comm: string }> {
+  const out = new Map<number, { group: string; ticks: number; comm: string }>();
   let pids: string[] = [];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
@@ -69,14 +80,18 @@ function processTicks(database: string | null): Map<number, { group: CpuGroup; t
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);
       const pid = Number(d);
-      let group: CpuGroup = 'rest of machine';
-      if (pid === process.pid) group = 'bench process';
+      // cutime and cstime: children that ended and were waited for (a load driver that exits before the window closes).
+      const ticks = Number(fields[11]) + Number(fields[12]) + (pid === process.pid ? Number(fields[13]) + Number(fields[14]) : 0);
+      const label = labels.pids?.get(pid);
+      let group: string = 'rest of machine';
+      if (label !== undefined) group = label;
+      else if (pid === process.pid) group = 'bench process';
       else if (comm === 'java') group = 'kafka broker';
       else if (comm === 'postgres' || comm.startsWith('postgres')) {
         const title = readFileSync(`/proc/${d}/cmdline`, 'utf8');
-        group = database !== null && title.includes(` ${database} `) ? 'postgres: service db' : 'postgres: other';
+        const labelled = [...(labels.databases ?? [])].find(([name]) => title.includes(` ${name} `));
+        group = labelled ? labelled[1] : database !== null && title.includes(` ${database} `) ? 'postgres: service db' : 'postgres: other';
       }
       out.set(pid, { group, ticks, comm });
     } catch {
@@ -86,8 +101,13 @@ function processTicks(database: string | null): Map<number, { group: CpuGroup; t
   return out;
 }
 
-/** CPU used during a window, in cores (2 = both cores of this machine busy the whole time); `rest` also names its busiest processes. */
-export type CpuUse = Record<CpuGroup, number> & { machine: number; busiestOthers: string[] };
+/**
+ * CPU used during a window, in cores (2 = both cores of this machine busy the whole time); `rest` also names its busiest processes;
+ * `labelled`, when labels were given, the cores of each label (not counted in the other groups).
+ */
+export type CpuUse = Record<CpuGroup, number> & { machine: number; busiestOthers: string[]; labelled?: Record<string, number> };
+
+const GROUPS: ReadonlySet<string> = new Set<CpuGroup>(['bench process', 'postgres: service db', 'postgres: other', 'kafka broker', 'rest of machine']);
 
 function commandLine(pid: number, comm: string): string {
   try {
@@ -97,13 +117,13 @@ function commandLine(pid: number, comm: string): string {
   }
 }
 
-export function cpuWindow(database: string | null): { stop(): CpuUse | null } {
+export function cpuWindow(database: string | null, labels: CpuLabels = {}): { stop(): CpuUse | null } {
   const m0 = machineTicks();
-  const p0 = processTicks(database);
+  const p0 = processTicks(database, labels);
   return {
     stop() {
       const m1 = machineTicks();
-      const p1 = processTicks(database);
+      const p1 = processTicks(database, labels);
       if (!m0 || !m1 || m1.total <= m0.total) return null;
       const cores = cpus().length;
       const perCore = (m1.total - m0.total) / cores;
@@ -116,11 +136,14 @@ export function cpuWindow(database: string | null): { stop(): CpuUse | null } {
         machine: round((m1.busy - m0.busy) / perCore, 2),
         busiestOthers: [],
       };
+      const labelled: Record<string, number> = {};
+      for (const name of [...(labels.pids?.values() ?? []), ...(labels.databases?.values() ?? [])]) labelled[name] = 0;
       const others: Array<{ pid: number; comm: string; ticks: number }> = [];
       for (const [pid, { group, ticks, comm }] of p1) {
         const used = ticks - (p0.get(pid)?.ticks ?? 0);
         if (group === 'rest of machine') others.push({ pid, comm, ticks: used });
-        else use[group] += used;
+        else if (GROUPS.has(group)) use[group as CpuGroup] += used;
+        else labelled[group] = (labelled[group] ?? 0) + used;
       }
       use.busiestOthers = others
         .filter((o) => o.ticks / perCore >= 0.05)
@@ -132,10 +155,28 @@ export function cpuWindow(database: string | null): { stop(): CpuUse | null } {
         use[g] = round(use[g] / perCore, 2);
         named += use[g];
       }
+      if (Object.keys(labelled).length > 0) {
+        for (const name of Object.keys(labelled)) {
+          labelled[name] = round(labelled[name]! / perCore, 2);
+          named += labelled[name];
+        }
+        use.labelled = labelled;
+      }
       use['rest of machine'] = round(Math.max(0, use.machine - named), 2);
       return use;
     },
   };
+}
+
+/** Resident memory of a process now and at its peak so far (VmRSS and VmHWM in /proc/<pid>/status), in MB; null once it is gone or off Linux. */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMb: round(kb('VmRSS') / 1024, 1), peakMb: round(kb('VmHWM') / 1024, 1) };
+  } catch {
+    return null;
+  }
 }
 
 /** A deterministic pseudo-random sequence in [0, 1) (the same figures on every run). */

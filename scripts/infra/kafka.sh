@@ -6,6 +6,7 @@
 #   kafka.sh start   prints `export KAFKA_BROKERS=...` on stdout (idempotent)
 #   kafka.sh stop    stops the broker and deletes its data if this script started it (idempotent)
 #   kafka.sh crash-restart [SECONDS]   kill -9 the broker this script started, start it again on its data after SECONDS (10)
+#   kafka.sh classpath   prints the Java classpath of the broker and kafka-tools (ProducerPerformance, for bench:e2e)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 KSTATE="$STATE/kafka"
@@ -134,5 +135,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   crash-restart) crash_restart "${2:-10}" ;;
-  *) echo "usage: $0 start|stop|crash-restart [SECONDS]" >&2; exit 2 ;;
+  classpath) classpath ;;
+  *) echo "usage: $0 start|stop|crash-restart [SECONDS]|classpath" >&2; exit 2 ;;
 esac

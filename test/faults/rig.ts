@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Producer } from 'kafkajs';
+import type { Admin, Producer } from 'kafkajs';
 import { TOPICS } from '@trialmatch/contracts';
 import { buildProfile, compileTrial, evaluateTrial, pseudonymize, type MappedEvent, type TrialDocument } from '@trialmatch/core';
 import { as, ADMIN } from '../support/auth';
@@ -252,13 +252,7 @@ export class FaultRig {
     const admin = kafka(this.infra.brokers).admin();
     try {
       await admin.connect();
-      const lag = { intake: 0, matcher: 0, notifier: 0 };
-      for (const s of SERVICES) {
-        const ends = new Map((await admin.fetchTopicOffsets(CONSUMES[s])).map((p) => [p.partition, Number(p.high)]));
-        const [committed] = await admin.fetchOffsets({ groupId: `${this.prefix}${s}`, topics: [CONSUMES[s]] });
-        for (const p of committed?.partitions ?? []) lag[s] += Math.max(0, (ends.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
-      }
-      return lag;
+      return await serviceLag(admin, this.prefix);
     } catch {
       return null;
     } finally {
@@ -279,6 +273,20 @@ export class FaultRig {
       await admin.disconnect();
     }
   }
+}
+
+/**
+ * Messages not yet consumed by each service's group `<prefix><service>` (end offset minus committed
+ * offset, summed over its topic's partitions), read in pipeline order (intake, matcher, notifier).
+ */
+export async function serviceLag(admin: Admin, prefix: string): Promise<Record<ServiceName, number>> {
+  const lag = { intake: 0, matcher: 0, notifier: 0 };
+  for (const s of SERVICES) {
+    const ends = new Map((await admin.fetchTopicOffsets(CONSUMES[s])).map((p) => [p.partition, Number(p.high)]));
+    const [committed] = await admin.fetchOffsets({ groupId: `${prefix}${s}`, topics: [CONSUMES[s]] });
+    for (const p of committed?.partitions ?? []) lag[s] += Math.max(0, (ends.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
+  }
+  return lag;
 }
 
 export function failedChecks(r: Report): Report['checks'] {

@@ -29,6 +29,11 @@ export class ServiceProcess {
     return this.text;
   }
 
+  /** The process id of the current (or last) run, for accounting its CPU and memory. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get running(): boolean {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
