@@ -8,6 +8,9 @@ import { HEADERS, TOPICS, type MatchNotificationV1, type MatchResultV1, type Sit
 import { Digests } from '../apps/notifier/src/application/digests';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
 import { startInstance, startSystem, type RunningSystem } from './support/services';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { NotifyOnResult } from '../apps/notifier/src/application/notify-on-result';
 
 const TRIAL = 'NCT09990201';
 // A quiet period of 3.6 s looked at every 200 ms, and fast webhook retries, so that both show within the tests.
@@ -60,6 +63,42 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     expect(inbox[0]).toMatchObject({ kind: 'NO_LONGER_ELIGIBLE', reasons: ['exc-cns'], cohortId: 'A', site: 'site-north' });
     expect(inbox.find((n) => n.kind === 'ELIGIBLE_FROM')).toMatchObject({ eligibleFrom: '2027-01-15' });
     expect((await as(sys.notifier.url, NETWORK_COORDINATOR).get('/v1/notifications').query({ site: 'site-south', patient: p }).expect(200)).body).toEqual([]);
+  });
+
+  it('decides a batch of results in order, each against the state the ones before it left, and keeps the screening in step', async () => {
+    const notify = sys.notifier.app.get(NotifyOnResult);
+    const ds = sys.notifier.app.get<DataSource>(getDataSourceToken());
+    const [p, q] = [newPseudonym(), newPseudonym()];
+    const batch = [
+      result(p, 1, 'POTENTIALLY_ELIGIBLE', { unknown: ['inc-hb'], missing: ['hemoglobin within 14 days'] }),
+      result(q, 1, 'ELIGIBLE'),
+      result(p, 2, 'ELIGIBLE'),
+      result(p, 1, 'INELIGIBLE', { failing: ['exc-cns'] }), // older than what the batch already applied: ignored
+      result(q, 2, 'INELIGIBLE', { failing: ['inc-anc'] }), // within the quiet period: held back
+      result(p, 2, 'ELIGIBLE', { cohortId: 'B' }),
+    ];
+    const sent = await ds.transaction((m) => notify.executeBatch(m, batch.map((result, i) => ({ result, correlationId: `corr-nb-${i}` }))));
+    expect(sent.map((n) => [n.patientPseudonym, n.cohortId, n.kind, n.previousVerdict ?? null])).toEqual([
+      [p, 'A', 'NEW_POTENTIAL', null],
+      [q, 'A', 'NEW_ELIGIBLE', null],
+      [p, 'A', 'NEW_ELIGIBLE', 'POTENTIALLY_ELIGIBLE'],
+      [p, 'B', 'NEW_ELIGIBLE', null],
+    ]);
+    const states = await query<{ p: string; c: string; verdict: string; profile_version: number; pending: { notification: { kind: string } } | null }>(
+      sys.notifier.databaseUrl,
+      `SELECT patient_pseudonym AS p, cohort_id AS c, verdict, profile_version, pending FROM notifier.verdict_state WHERE patient_pseudonym = ANY($1) ORDER BY patient_pseudonym = $2 DESC, cohort_id`,
+      [[p, q], p],
+    );
+    expect(states.map((s) => [s.p, s.c, s.verdict, s.profile_version, s.pending?.notification.kind ?? null])).toEqual([
+      [p, 'A', 'ELIGIBLE', 2, null],
+      [p, 'B', 'ELIGIBLE', 2, null],
+      [q, 'A', 'INELIGIBLE', 2, 'NO_LONGER_ELIGIBLE'],
+    ]);
+    const screenings = await query<{ c: string; status: string }>(sys.notifier.databaseUrl, `SELECT cohort_id AS c, status FROM notifier.screenings WHERE patient_pseudonym = $1 ORDER BY cohort_id`, [p]);
+    expect(screenings).toEqual([{ c: 'A', status: 'new' }, { c: 'B', status: 'new' }]);
+    // Published with each result's own correlation id.
+    const [last] = await tap.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === p && m.json<MatchNotificationV1>().cohortId === 'B');
+    expect(last!.headers[HEADERS.correlationId]).toBe('corr-nb-5');
   });
 
   it('holds a change back for the quiet period: a flap back is never announced, a lasting change is, once the period is over', async () => {

@@ -53,27 +53,38 @@ export class Notifications {
   ) {}
 
   async remember(manager: EntityManager, s: Subject, memory: NotificationMemory, versions: { criteria: number; profile: number } | null): Promise<void> {
-    const pending = memory.pending ? { ...memory.pending, resultId: s.resultId, site: s.site, previousVerdict: s.previousVerdict } : null;
+    await this.rememberAll(manager, [{ subject: s, memory, versions }]);
+  }
+
+  /**
+   * The policy's memory of several (patient, trial, cohort), one statement (each key at most once). Without
+   * versions (a held notification released) the stored ones stay: versions start at 1, so 0 means "not given".
+   */
+  async rememberAll(manager: EntityManager, entries: ReadonlyArray<{ subject: Subject; memory: NotificationMemory; versions: { criteria: number; profile: number } | null }>): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map(({ subject: s, memory, versions }) => ({
+      p: s.patientPseudonym,
+      t: s.trialId,
+      c: s.cohortId,
+      v: memory.verdict,
+      cv: versions?.criteria ?? null,
+      pv: versions?.profile ?? null,
+      lk: memory.last?.kind ?? null,
+      le: memory.last?.eligibleFrom ?? null,
+      la: memory.last?.at ?? null,
+      pe: memory.pending ? { ...memory.pending, resultId: s.resultId, site: s.site, previousVerdict: s.previousVerdict } : null,
+      pd: memory.pending?.dueAt ?? null,
+    }));
     await manager.query(
       `INSERT INTO notifier.verdict_state (patient_pseudonym, trial_id, cohort_id, verdict, criteria_version, profile_version, last_kind, last_eligible_from, last_notified_at, pending, pending_due_at)
-       VALUES ($1, $2, $3, $4, coalesce($5, 0), coalesce($6, 0), $7, $8, $9, $10, $11)
+       SELECT p, t, c, v, coalesce(cv, 0), coalesce(pv, 0), lk, le, la, pe, pd
+       FROM json_to_recordset($1::json) AS x(p text, t text, c text, v text, cv int, pv int, lk text, le date, la timestamptz, pe jsonb, pd timestamptz)
        ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET verdict = EXCLUDED.verdict,
-         criteria_version = coalesce($5, notifier.verdict_state.criteria_version), profile_version = coalesce($6, notifier.verdict_state.profile_version),
+         criteria_version = CASE WHEN EXCLUDED.criteria_version = 0 THEN notifier.verdict_state.criteria_version ELSE EXCLUDED.criteria_version END,
+         profile_version = CASE WHEN EXCLUDED.profile_version = 0 THEN notifier.verdict_state.profile_version ELSE EXCLUDED.profile_version END,
          last_kind = EXCLUDED.last_kind, last_eligible_from = EXCLUDED.last_eligible_from, last_notified_at = EXCLUDED.last_notified_at,
          pending = EXCLUDED.pending, pending_due_at = EXCLUDED.pending_due_at, updated_at = now()`,
-      [
-        s.patientPseudonym,
-        s.trialId,
-        s.cohortId,
-        memory.verdict,
-        versions?.criteria ?? null,
-        versions?.profile ?? null,
-        memory.last?.kind ?? null,
-        memory.last?.eligibleFrom ?? null,
-        memory.last?.at ?? null,
-        pending ? JSON.stringify(pending) : null,
-        memory.pending?.dueAt ?? null,
-      ],
+      [JSON.stringify(rows)],
     );
   }
 
@@ -158,19 +169,47 @@ export class NotifyOnResult {
   ) {}
 
   async execute(manager: EntityManager, result: MatchResultV1, correlationId: string, now = new Date()): Promise<MatchNotificationV1 | null> {
-    const cohortId = result.cohortId ?? '';
-    const [state] = await manager.query<StateRow[]>(
-      `SELECT verdict, criteria_version, profile_version, last_kind, last_eligible_from::text AS last_eligible_from, last_notified_at, pending
-       FROM notifier.verdict_state WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3 FOR UPDATE`,
-      [result.patientPseudonym, result.trialId, cohortId],
-    );
-    if (state && (state.criteria_version > result.criteriaVersion || (state.criteria_version === result.criteriaVersion && state.profile_version > result.profileVersion))) {
-      return null;
+    const [sent] = await this.executeBatch(manager, [{ result, correlationId }], now);
+    return sent ?? null;
+  }
+
+  /**
+   * Several results (a fetched batch, in order) in the caller's transaction: the states of their
+   * (patient, trial, cohort) read and locked in one statement, each result decided in order against the
+   * state the ones before it left, the final states written in one statement; returns the notifications
+   * sent, in order.
+   */
+  async executeBatch(manager: EntityManager, items: ReadonlyArray<{ result: MatchResultV1; correlationId: string }>, now = new Date()): Promise<MatchNotificationV1[]> {
+    const keyOf = (r: MatchResultV1): string => JSON.stringify([r.patientPseudonym, r.trialId, r.cohortId ?? '']);
+    const keys = [...new Set(items.map((i) => keyOf(i.result)))].sort();
+    const states = new Map<string, { memory: NotificationMemory | null; criteria: number; profile: number }>();
+    for (const row of await manager.query<Array<StateRow & { k: string }>>(
+      `SELECT x.k, s.verdict, s.criteria_version, s.profile_version, s.last_kind, s.last_eligible_from::text AS last_eligible_from, s.last_notified_at, s.pending
+       FROM json_array_elements_text($1::json) WITH ORDINALITY AS x(k, n)
+       JOIN notifier.verdict_state s ON (s.patient_pseudonym, s.trial_id, s.cohort_id) = (x.k::json->>0, x.k::json->>1, x.k::json->>2)
+       ORDER BY x.n FOR UPDATE OF s`,
+      [JSON.stringify(keys)],
+    )) {
+      states.set(row.k, { memory: memoryOf(row), criteria: row.criteria_version, profile: row.profile_version });
     }
-    const decision = decideNotification(memoryOf(state), { ...result, missing: result.missing ?? result.criteria.flatMap((c) => (c.outcome === 'UNKNOWN' ? (c.missing ?? []) : [])) }, now, this.settings.policy);
-    const subject: Subject = { patientPseudonym: result.patientPseudonym, trialId: result.trialId, cohortId, site: result.site ?? null, resultId: result.resultId, previousVerdict: state?.verdict ?? null };
-    await this.notifications.remember(manager, subject, decision.memory, { criteria: result.criteriaVersion, profile: result.profileVersion });
-    return decision.notify ? this.notifications.send(manager, subject, decision.notify, correlationId) : null;
+    const remembered = new Map<string, { subject: Subject; memory: NotificationMemory; versions: { criteria: number; profile: number } }>();
+    const sends: Array<{ subject: Subject; notify: Notification; correlationId: string }> = [];
+    for (const { result, correlationId } of items) {
+      const key = keyOf(result);
+      const state = states.get(key);
+      if (state && (state.criteria > result.criteriaVersion || (state.criteria === result.criteriaVersion && state.profile > result.profileVersion))) continue;
+      const decision = decideNotification(state?.memory ?? null, { ...result, missing: result.missing ?? result.criteria.flatMap((c) => (c.outcome === 'UNKNOWN' ? (c.missing ?? []) : [])) }, now, this.settings.policy);
+      const cohortId = result.cohortId ?? '';
+      const subject: Subject = { patientPseudonym: result.patientPseudonym, trialId: result.trialId, cohortId, site: result.site ?? null, resultId: result.resultId, previousVerdict: state?.memory?.verdict ?? null };
+      const versions = { criteria: result.criteriaVersion, profile: result.profileVersion };
+      states.set(key, { memory: decision.memory, ...versions });
+      remembered.set(key, { subject, memory: decision.memory, versions });
+      if (decision.notify) sends.push({ subject, notify: decision.notify, correlationId });
+    }
+    await this.notifications.rememberAll(manager, [...remembered.values()]);
+    const sent: MatchNotificationV1[] = [];
+    for (const s of sends) sent.push(await this.notifications.send(manager, s.subject, s.notify, s.correlationId));
+    return sent;
   }
 }
 
