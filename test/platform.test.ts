@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { HEADERS, TOPICS, type PatientProfileV1 } from '@trialmatch/contracts';
 import { buildProfile } from '@trialmatch/core';
-import { KafkaPublisher, MessagePublisher, Outbox, OutboxRelay, typeOrmOptions, type MessagingMetrics, type PublishRecord } from '@trialmatch/platform';
+import { KafkaPublisher, MessagePublisher, MessagingRetention, Outbox, OutboxRelay, typeOrmOptions, type MessagingMetrics, type PublishRecord } from '@trialmatch/platform';
 import { INTAKE_PERSISTENCE } from '../apps/intake/src/intake.module';
 import { MATCHER_PERSISTENCE } from '../apps/matcher/src/matcher.module';
 import { NOTIFIER_PERSISTENCE } from '../apps/notifier/src/notifier.module';
@@ -11,7 +11,7 @@ import { createDatabase, dropDatabase, kafka, realInfra, runId, Tap } from './su
 const infra = realInfra();
 const counter = () => ({ inc: jest.fn() });
 const metrics = () => ({ consumed: counter(), retries: counter(), outboxPublished: counter(), outboxFailures: counter() }) as unknown as MessagingMetrics;
-const settings = { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 20, outboxBatchSize: 2 };
+const settings = { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 20, outboxBatchSize: 2, outboxRetentionHours: 168, inboxRetentionHours: 720 };
 
 async function dataSourceFor(name: string, persistence: { entities: Function[]; migrations: Function[] }): Promise<DataSource> { // eslint-disable-line @typescript-eslint/no-unsafe-function-type
   const url = await createDatabase(infra.databaseUrl, name);
@@ -126,5 +126,40 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
         new Outbox().enqueue(m, [{ topic: TOPICS.patientProfiles, key: 'k', value: { patientPseudonym: 'MRN-1' }, schemaVersion: 1, messageType: 'X', correlationId: 'c' }]),
       ),
     ).rejects.toThrow(/patient-profiles.v1: .*\/patientPseudonym/);
+  });
+});
+
+describe('messaging retention against real PostgreSQL', () => {
+  const name = `retention_${runId()}`;
+  let ds: DataSource;
+  beforeAll(async () => {
+    ds = await dataSourceFor(name, { entities: [], migrations: [] });
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await dropDatabase(infra.databaseUrl, name);
+  });
+
+  it('deletes published outbox rows and inbox rows past their retention, never an unpublished row, and nothing when retention is 0', async () => {
+    const hoursAgo = (h: number) => `now() - interval '${h} hours'`;
+    const outbox = (id: string, created: number, published: number | null) =>
+      ds.query(
+        `INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, created_at, published_at) VALUES ($1, 'patient-profiles.v1', 'k', '{}', '{}', ${hoursAgo(created)}, ${published === null ? 'NULL' : hoursAgo(published)})`,
+        [id],
+      );
+    const inbox = (id: string, processed: number) => ds.query(`INSERT INTO messaging.inbox (consumer, event_id, topic, partition, "offset", processed_at) VALUES ('c', $1, 't', 0, '0', ${hoursAgo(processed)})`, [id]);
+    await outbox('old-published', 200, 199);
+    await outbox('recent-published', 100, 1);
+    await outbox('old-unpublished', 300, null);
+    await inbox('old', 800);
+    await inbox('recent', 100);
+    const kept = async () => ({
+      outbox: (await ds.query<Array<{ event_id: string }>>(`SELECT event_id FROM messaging.outbox ORDER BY event_id`)).map((r) => r.event_id),
+      inbox: (await ds.query<Array<{ event_id: string }>>(`SELECT event_id FROM messaging.inbox ORDER BY event_id`)).map((r) => r.event_id),
+    });
+
+    expect(await new MessagingRetention(ds, { ...settings, outboxRetentionHours: 0, inboxRetentionHours: 0 }).purge(new Date())).toEqual({ outbox: 0, inbox: 0 });
+    expect(await new MessagingRetention(ds, settings).purge(new Date())).toEqual({ outbox: 1, inbox: 1 });
+    expect(await kept()).toEqual({ outbox: ['old-unpublished', 'recent-published'], inbox: ['recent'] });
   });
 });

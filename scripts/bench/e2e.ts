@@ -295,6 +295,31 @@ async function published(outboxes: Record<ServiceName, Client>): Promise<Record<
 
 // ---------------------------------------------------------------- results
 
+interface Storage {
+  /** pg_database_size at the end of the run. */
+  bytes: number;
+  /** The largest tables (with their indexes and TOAST), live rows as PostgreSQL's statistics count them after ANALYZE. */
+  tables: Array<{ table: string; bytes: number; rows: number }>;
+}
+
+/** Each service database's size at the end of the run and its largest tables: what the capacity model's bytes per event come from. */
+async function storageOf(clients: Record<ServiceName, Client>): Promise<Record<ServiceName, Storage>> {
+  const out = {} as Record<ServiceName, Storage>;
+  for (const s of SERVICES) {
+    const c = clients[s];
+    await c.query('ANALYZE');
+    const [size] = (await c.query<{ bytes: string }>('SELECT pg_database_size(current_database())::text AS bytes')).rows;
+    const tables = (
+      await c.query<{ table: string; bytes: string; rows: string }>(
+        `SELECT schemaname || '.' || relname AS table, pg_total_relation_size(relid)::text AS bytes, n_live_tup::text AS rows
+         FROM pg_stat_user_tables ORDER BY pg_total_relation_size(relid) DESC LIMIT 6`,
+      )
+    ).rows;
+    out[s] = { bytes: Number(size!.bytes), tables: tables.map((t) => ({ table: t.table, bytes: Number(t.bytes), rows: Number(t.rows) })) };
+  }
+  return out;
+}
+
 interface Latency {
   p50: number;
   p95: number;
@@ -951,6 +976,7 @@ interface Report {
   sustained: PipelineResult;
   paced: PipelineResult[];
   stored: number | null;
+  storage: Record<ServiceName, Storage>;
   sent: number;
   patientsUsed: number;
   otherIntakeGroups: string[];
@@ -1066,6 +1092,12 @@ function report(r: Report): string {
   console.log(
     `stored by intake: ${r.stored} events of the ${r.sent} sent` + (r.stored !== null && r.stored > r.sent ? ` (${r.stored - r.sent} produced by someone else meanwhile)` : '') + `; ${r.patientsUsed} patients of the pool of ${SETTINGS.patients} used`,
   );
+  const mb = (b: number): string => (b / 1e6).toFixed(1);
+  for (const s of SERVICES) {
+    const st = r.storage[s];
+    const perEvent = r.stored ? ` = ${(st.bytes / r.stored / 1000).toFixed(1)} KB per stored event` : '';
+    console.log(`storage ${s}: ${mb(st.bytes)} MB${perEvent} (${st.tables.map((t) => `${t.table} ${mb(t.bytes)} MB / ${t.rows} rows`).join(', ')})`);
+  }
   for (const p of pipeline) for (const n of p.notes) console.log(`note (${p.phase}): ${n}`);
 
   const previous = previousWithOtherInstances();
@@ -1093,6 +1125,7 @@ function report(r: Report): string {
     phases: { sustained, paced },
     ratios,
     stored: { events: r.stored, sent: r.sent, patientsUsed: r.patientsUsed },
+    storage: r.storage,
     otherIntakeGroupsAtStart: r.otherIntakeGroups,
     comparison,
   };
@@ -1152,6 +1185,7 @@ async function main(): Promise<void> {
     const paced = [await run.paced(stream, SETTINGS.rate), await run.paced(stream, SETTINGS.lowRate)];
 
     const [stored] = (await run.outboxes.intake.query<{ n: number }>(`SELECT count(*)::int AS n FROM intake.raw_events`)).rows;
+    const storage = await storageOf(run.outboxes);
     const file = report({
       run,
       load,
@@ -1161,6 +1195,7 @@ async function main(): Promise<void> {
       sustained,
       paced,
       stored: stored?.n ?? null,
+      storage,
       sent: warm + sustained.events + paced.reduce((s, x) => s + x.events, 0),
       patientsUsed: stream.drawn,
       otherIntakeGroups: others,

@@ -10,6 +10,7 @@ export * from './messaging/in-process-broker';
 export * from './messaging/kafka-server';
 export * from './messaging/outbox';
 export * from './messaging/outbox-relay';
+export * from './messaging/retention';
 export * from './messaging/message-processor';
 export * from './messaging/tokens';
 export * from './observability/metrics';

@@ -17,6 +17,7 @@ import { MessagePublisher } from './messaging/message-publisher';
 import { MessageProcessor } from './messaging/message-processor';
 import { Outbox } from './messaging/outbox';
 import { OutboxRelay } from './messaging/outbox-relay';
+import { MessagingRetention } from './messaging/retention';
 import { MESSAGING_SETTINGS } from './messaging/tokens';
 import { loggingParams } from './observability/logging';
 import { AssignmentMetrics, MessagingMetrics, METRIC_PROVIDERS } from './observability/metrics';
@@ -107,9 +108,10 @@ export class PlatformModule {
         AssignmentMetrics,
         Outbox,
         OutboxRelay,
+        MessagingRetention,
         MessageProcessor,
       ],
-      exports: [ApiKeys, AuditTrail, SERVICE_NAME, MessagePublisher, Broadcasts, PartitionAssignment, MESSAGING_SETTINGS, Outbox, OutboxRelay, MessageProcessor, MessagingMetrics],
+      exports: [ApiKeys, AuditTrail, SERVICE_NAME, MessagePublisher, Broadcasts, PartitionAssignment, MESSAGING_SETTINGS, Outbox, OutboxRelay, MessagingRetention, MessageProcessor, MessagingMetrics],
     };
   }
 }

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
 /** A message written in the same transaction as the state change it announces; the relay publishes it. */
 @Entity({ schema: 'messaging', name: 'outbox' })
 @Index('outbox_unpublished', ['seq'], { where: 'published_at IS NULL' })
+@Index('outbox_created_brin', ['createdAt']) // USING brin (migration 1764400017000), for the retention purge
 export class OutboxRecord {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   seq!: string;
@@ -40,6 +41,7 @@ export class OutboxRecord {
 
 /** One row per (consumer, event id) processed: written in the effect's transaction, it makes redelivery harmless. */
 @Entity({ schema: 'messaging', name: 'inbox' })
+@Index('inbox_processed_brin', ['processedAt']) // USING brin (migration 1764400017000), for the retention purge
 export class InboxRecord {
   @PrimaryColumn({ type: 'text' })
   consumer!: string;

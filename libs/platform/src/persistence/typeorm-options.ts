@@ -2,6 +2,7 @@ import type { DatabaseTls } from '../config/secure-connections';
 import type { DataSourceOptions } from 'typeorm';
 import { MESSAGING_ENTITIES } from './messaging.entities';
 import { Messaging1764400000000 } from './migrations/1764400000000-messaging';
+import { MessagingRetention1764400017000 } from './migrations/1764400017000-messaging-retention';
 import { OutboxVacuum1764400007000 } from './migrations/1764400007000-outbox-vacuum';
 import { Security1764400012000 } from './migrations/1764400012000-security';
 
@@ -26,7 +27,7 @@ export function typeOrmOptions(o: PersistenceOptions): DataSourceOptions {
     url: o.url,
     ssl: o.ssl ?? false,
     entities: [...MESSAGING_ENTITIES, ...o.entities],
-    migrations: [Messaging1764400000000, OutboxVacuum1764400007000, Security1764400012000, ...o.migrations],
+    migrations: [Messaging1764400000000, OutboxVacuum1764400007000, Security1764400012000, MessagingRetention1764400017000, ...o.migrations],
     migrationsRun: o.migrateOnStart ?? true,
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The outbox is a queue: every row is inserted, claimed, marked published and later removed, so its
+ * The outbox is a queue: every row is inserted, claimed, marked published and later removed (MessagingRetention), so its
  * partial index of unpublished rows fills with dead entries that the relay's claim has to step over.
  * Vacuum it after a small fraction of changes instead of PostgreSQL's default 20 %.
  */
