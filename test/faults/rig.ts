@@ -107,9 +107,23 @@ export class FaultRig {
   }
 
   /** Produces the events as the hospital does (key: its patient id), `perSecond` at most, calling `at(fraction)` as it goes. */
+  private schedule: { started: number; perSecond: number; total: number; base: number } | null = null;
+
+  /**
+   * Events the stream should have sent by now and has not (yet) had acknowledged: during an outage they
+   * pile up in the feed, which then sends what it owes as fast as it can (as a feed that kept the events
+   * does); only once this is back near 0 is the whole backlog on the broker.
+   */
+  get streamBehind(): number {
+    if (!this.schedule) return 0;
+    const { started, perSecond, total, base } = this.schedule;
+    return Math.max(0, Math.min(total, Math.floor(((Date.now() - started) / 1000) * perSecond)) - (this.sent.length - base));
+  }
+
   async stream(events: NativeEvent[], perSecond: number, at: (sentFraction: number) => Promise<void> = async () => undefined): Promise<void> {
     const batch = Math.max(1, Math.round(perSecond / 10));
     const started = Date.now();
+    this.schedule = { started, perSecond, total: events.length, base: this.sent.length };
     for (let i = 0; i < events.length; i += batch) {
       const chunk = events.slice(i, i + batch);
       // As a hospital feed does when the broker is away: keep the events and try again (a retried send may duplicate; intake dedupes).

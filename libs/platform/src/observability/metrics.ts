@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import { Injectable } from '@nestjs/common';
 import { InjectMetric, makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
 import type { Counter, Gauge, Histogram } from 'prom-client';
@@ -62,20 +63,14 @@ export class MessagingMetrics {
  * Express middleware timing each HTTP request into trialmatch_http_request_seconds, labelled with the
  * matched route pattern (e.g. /v1/patients/:pseudonym/profile), "unmatched" when no route matched.
  */
-export function httpRequestMetrics(histogram: Histogram<'method' | 'route' | 'status'>): (req: HttpRequestLike, res: HttpResponseLike, next: () => void) => void {
+export function httpRequestMetrics(histogram: Histogram<'method' | 'route' | 'status'>): RequestHandler {
   return (req, res, next) => {
     const end = histogram.startTimer();
-    res.on('finish', () => end({ method: req.method, route: typeof req.route?.path === 'string' ? `${req.baseUrl ?? ''}${req.route.path}` : 'unmatched', status: String(res.statusCode) }));
+    res.on('finish', () => {
+      // Express sets req.route when a route matched: its pattern, never the path with its values.
+      const route = (req.route as { path?: unknown } | undefined)?.path;
+      end({ method: req.method, route: typeof route === 'string' ? `${req.baseUrl}${route}` : 'unmatched', status: String(res.statusCode) });
+    });
     next();
   };
-}
-
-interface HttpRequestLike {
-  method: string;
-  baseUrl?: string;
-  route?: { path?: unknown };
-}
-interface HttpResponseLike {
-  statusCode: number;
-  on(event: 'finish', listener: () => void): unknown;
 }
