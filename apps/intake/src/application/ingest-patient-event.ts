@@ -208,22 +208,21 @@ export class IngestPatientEvent {
       const birthDate = view.demographics.birthDate;
       const published = { ...view, demographics: { ...view.demographics, birthDate: birthDate === null ? null : this.seal.seal(birthDate) } };
       const message: PatientProfileV1 = { patientPseudonym: p, site: event.source, profileVersion: version, computedAt: new Date().toISOString(), profile: published };
-      versions.push({ p, v: version, profile, h: hash, e: event.eventId, oe: '', m: message, hd: {} });
+      const [out] = this.outbox.prepare([
+        {
+          topic: TOPICS.patientProfiles,
+          key: p,
+          value: message,
+          eventId: `${p}.profile.${version}`,
+          schemaVersion: PATIENT_PROFILE_SCHEMA_VERSION,
+          messageType: 'PatientProfileChanged',
+          correlationId: items[cause]!.correlationId,
+        },
+      ]);
+      versions.push({ p, v: version, profile, h: hash, e: event.eventId, oe: out!.eventId, m: message, hd: out!.headers });
       results[cause]!.profileVersion = version;
     }
     if (versions.length === 0) return results;
-    const prepared = this.outbox.prepare(
-      versions.map((v) => ({
-        topic: TOPICS.patientProfiles,
-        key: v.p,
-        value: v.m,
-        eventId: `${v.p}.profile.${v.v}`,
-        schemaVersion: PATIENT_PROFILE_SCHEMA_VERSION,
-        messageType: 'PatientProfileChanged',
-        correlationId: items[lastStored.get(v.p)!]!.correlationId,
-      })),
-    );
-    prepared.forEach((o, i) => Object.assign(versions[i]!, { oe: o.eventId, hd: o.headers }));
     // One statement: the current versions, the profiles (stored once, in the history), and the outbox rows publishing them.
     await manager.query(
       `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, v int, profile jsonb, h text, e text, oe text, m json, hd jsonb)),
