@@ -10,8 +10,8 @@ import { createDatabase, dropDatabase, kafka, realInfra, runId, Tap } from './su
 
 const infra = realInfra();
 const counter = () => ({ inc: jest.fn() });
-const metrics = () => ({ consumed: counter(), retries: counter(), outboxPublished: counter(), outboxFailures: counter() }) as unknown as MessagingMetrics;
-const settings = { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 20, outboxBatchSize: 2, outboxRetentionHours: 168, inboxRetentionHours: 720 };
+const metrics = () => ({ consumed: counter(), retries: counter(), outboxPublished: counter(), outboxFailures: counter(), outboxHandOff: { set: jest.fn() } }) as unknown as MessagingMetrics;
+const settings = { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 20, outboxBatchSize: 2, outboxHandOff: true, outboxRetentionHours: 168, inboxRetentionHours: 720 };
 
 async function dataSourceFor(name: string, persistence: { entities: Function[]; migrations: Function[] }): Promise<DataSource> { // eslint-disable-line @typescript-eslint/no-unsafe-function-type
   const url = await createDatabase(infra.databaseUrl, name);
@@ -118,6 +118,93 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
     while ((await relay.publishBatch()) > 0);
     expect(sent.map((r) => r.key)).toEqual([p, p]);
     expect(await relay.backlog()).toBe(0);
+  });
+
+  /** A publisher that records what it is given, or fails while `down`. */
+  const recorder = () => {
+    const state = { down: false, sent: [] as PublishRecord[] };
+    const publisher = new (class extends MessagePublisher {
+      readonly transportName = 'recorder';
+      async publish(r: PublishRecord[]) {
+        if (state.down) throw new Error('broker unreachable');
+        state.sent.push(...r);
+      }
+      async check() {}
+    })();
+    return { state, publisher };
+  };
+  const until = async (what: () => boolean | Promise<boolean>, label: string, ms = 15000) => {
+    const end = Date.now() + ms;
+    while (!(await what())) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${label}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const rowsOf = (p: string) =>
+    ds.query<Array<{ claimed: boolean; published: boolean; publish_attempts: number }>>(
+      `SELECT claimed_until IS NOT NULL AS claimed, published_at IS NOT NULL AS published, publish_attempts FROM messaging.outbox WHERE message_key = $1 ORDER BY seq`,
+      [p],
+    );
+
+  it('hands committed rows straight to the relay: published from memory in commit order without a poll, marked; nothing from a rolled-back transaction', async () => {
+    const p = `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+    const { state, publisher } = recorder();
+    const m = metrics();
+    // The poll runs once at start and then not for a minute: whatever is published here was handed off.
+    const relay = new OutboxRelay(ds, publisher, { ...settings, outboxPollMs: 60000 }, m);
+    relay.onModuleInit();
+    relay.onApplicationBootstrap();
+    try {
+      const outbox = new Outbox(relay);
+      const send = (versions: number[]) =>
+        ds.transaction((tx) => outbox.enqueue(tx, versions.map((v) => ({ topic: TOPICS.patientProfiles, key: p, value: profile(p, v), schemaVersion: 1, messageType: 'PatientProfileChanged', correlationId: `c-${v}` }))));
+      await expect(
+        ds.transaction(async (tx) => {
+          await outbox.enqueue(tx, [{ topic: TOPICS.patientProfiles, key: p, value: profile(p, 99), schemaVersion: 1, messageType: 'X', correlationId: 'c' }]);
+          expect(await tx.query(`SELECT claimed_until > now() AS claimed FROM messaging.outbox WHERE message_key = $1`, [p])).toEqual([{ claimed: true }]);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      const ids = [...(await send([1, 2, 3])), ...(await send([4])), ...(await send([5, 6, 7]))];
+      await until(async () => (await rowsOf(p)).every((r) => r.published) && state.sent.length === 7, 'the handed-off rows to be published and marked');
+      expect(state.sent.map((r) => (JSON.parse(r.value as string) as PatientProfileV1).profileVersion)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(state.sent.map((r) => r.headers[HEADERS.eventId])).toEqual(ids);
+      // The text published is the text stored.
+      const stored = await ds.query<Array<{ value: string }>>(`SELECT value FROM messaging.outbox WHERE message_key = $1 ORDER BY seq`, [p]);
+      expect(state.sent.map((r) => r.value)).toEqual(stored.map((r) => r.value));
+      expect(await rowsOf(p)).toEqual(Array.from({ length: 7 }, () => ({ claimed: false, published: true, publish_attempts: 0 })));
+      expect(m.outboxPublished.inc).toHaveBeenCalledWith({ topic: TOPICS.patientProfiles, path: 'hand-off' });
+      expect(m.outboxPublished.inc).not.toHaveBeenCalledWith({ topic: TOPICS.patientProfiles, path: 'poll' });
+    } finally {
+      await relay.beforeApplicationShutdown();
+    }
+  });
+
+  it('after a failed hand-off, the poll publishes those rows and later ones in order; hand-off resumes once it has caught up', async () => {
+    const p = `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+    const { state, publisher } = recorder();
+    const relay = new OutboxRelay(ds, publisher, settings, metrics());
+    relay.onModuleInit();
+    relay.onApplicationBootstrap();
+    try {
+      const outbox = new Outbox(relay);
+      const send = (v: number) =>
+        ds.transaction((tx) => outbox.enqueue(tx, [{ topic: TOPICS.patientProfiles, key: p, value: profile(p, v), schemaVersion: 1, messageType: 'PatientProfileChanged', correlationId: `c-${v}` }]));
+      state.down = true;
+      await send(1);
+      await until(() => !relay.handOffActive, 'the hand-off to be suspended');
+      await send(2); // written unclaimed: the poll's
+      await until(async () => (await rowsOf(p)).length === 2 && (await rowsOf(p)).every((r) => !r.claimed), 'both rows to be left to the poll');
+      expect((await rowsOf(p))[0]!.publish_attempts).toBeGreaterThanOrEqual(1); // the failed hand-off (and the poll's tries since) are recorded
+      expect(relay.handOffActive).toBe(false);
+      state.down = false;
+      await until(() => relay.handOffActive, 'the hand-off to resume');
+      await send(3);
+      await until(async () => (await rowsOf(p)).every((r) => r.published) && state.sent.length === 3, 'every row to be published');
+      expect(state.sent.map((r) => (JSON.parse(r.value as string) as PatientProfileV1).profileVersion)).toEqual([1, 2, 3]);
+    } finally {
+      await relay.beforeApplicationShutdown();
+    }
   });
 
   it('refuses to enqueue a message that breaks its contract', async () => {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
 import { buildProfile, canonicalJson, pseudonymize, type PatientProfile, type ProfileSourceEvent, profileForTopic } from '@trialmatch/core';
 import { PATIENT_PROFILE_SCHEMA_VERSION, TOPICS, type PatientEventV1, type PatientProfileV1 } from '@trialmatch/contracts';
-import { FieldSeal, Outbox } from '@trialmatch/platform';
+import { FieldSeal, Outbox, rowsWithJson } from '@trialmatch/platform';
 import { IntakeMetrics } from '../intake.metrics';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake.settings';
 
@@ -224,12 +224,17 @@ export class IngestPatientEvent {
     }
     if (versions.length === 0) return results;
     // One statement: the current versions, the profiles (stored once, in the history), and the outbox rows publishing them.
+    const texts = versions.map((v) => JSON.stringify(v.m));
+    const lease = this.outbox.handOff(
+      manager,
+      versions.map((v, i) => ({ eventId: v.oe, topic: TOPICS.patientProfiles, key: v.p, value: texts[i]!, headers: v.hd })),
+    );
     await manager.query(
       `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, v int, profile jsonb, h text, e text, oe text, m json, hd jsonb)),
        cur AS (UPDATE intake.patient_profiles pp SET version = x.v, profile_hash = x.h, updated_at = now() FROM x WHERE pp.patient_pseudonym = x.p),
        ver AS (INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) SELECT p, v, profile, e FROM x)
-       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers) SELECT oe, $2, p, m::text, hd FROM x`,
-      [JSON.stringify(versions), TOPICS.patientProfiles],
+       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, claimed_until) SELECT oe, $2, p, m::text, hd, now() + make_interval(secs => $3) FROM x`,
+      [rowsWithJson(versions.map(({ m: _m, ...v }) => v), 'm', texts), TOPICS.patientProfiles, lease],
     );
     this.metrics.profilesPublished.inc(versions.length);
     return results;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { evaluateTrial, evaluationState, screenTrial, SCREENED_STATUSES, type CompiledTrial, type PatientProfile, type ScreenVerdict, type TrialEvaluation, type VerdictDetail } from '@trialmatch/core';
 import { MATCH_RESULT_SCHEMA_VERSION, TOPICS, type MatchResultV1, type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
-import { Outbox } from '@trialmatch/platform';
+import { Outbox, rowsWithJson } from '@trialmatch/platform';
 import { MatcherMetrics } from '../matcher.metrics';
 import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 import { ProfileCache } from './profile-cache';
@@ -235,7 +235,12 @@ export class EvaluateProfile {
     );
     // One JSON document and one statement: the history row (the published JSON, stored once), the current
     // row pointing at it, and the outbox row (the same text) — parsed once by PostgreSQL, no array quoting in node.
-    const rows = JSON.stringify(
+    const texts = changed.map((r) => JSON.stringify(r));
+    const lease = this.outbox.handOff(
+      manager,
+      changed.map((r, i) => ({ eventId: messages[i]!.eventId, topic: TOPICS.matchResults, key: r.patientPseudonym, value: texts[i]!, headers: messages[i]!.headers })),
+    );
+    const rows = rowsWithJson(
       changed.map((r, i) => ({
         p: r.patientPseudonym,
         t: r.trialId,
@@ -247,11 +252,12 @@ export class EvaluateProfile {
         uc: r.unknown?.length ?? 0,
         fc: r.failing?.length ?? 0,
         sg: signatureOf({ verdict: r.verdict, eligibleFrom: r.eligibleFrom, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 }),
-        r,
         ea: r.evaluatedAt,
         e: messages[i]!.eventId,
         h: messages[i]!.headers,
       })),
+      'r',
+      texts,
     );
     await manager.query(
       `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, t text, c text, cv int, pv int, v text, ef date, uc int, fc int, sg text, r json, ea timestamptz, e text, h jsonb)),
@@ -264,8 +270,8 @@ export class EvaluateProfile {
          ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
            verdict = EXCLUDED.verdict, eligible_from = EXCLUDED.eligible_from, unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count,
            signature = EXCLUDED.signature, result = NULL, history_id = EXCLUDED.history_id, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at)
-       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers) SELECT e, $3, p, r::text, h FROM x`,
-      [rows, current, TOPICS.matchResults],
+       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, claimed_until) SELECT e, $3, p, r::text, h, now() + make_interval(secs => $4) FROM x`,
+      [rows, current, TOPICS.matchResults, lease],
     );
   }
 }

@@ -32,6 +32,7 @@ export const baseEnvSchema = authEnvSchema.merge(connectionSecurityEnvSchema).ex
   MESSAGE_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60000).default(200),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(250),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(2000).default(500),
+  OUTBOX_HAND_OFF: envBool.default('true'),
   /** Published outbox rows are deleted after this many hours (0: kept); a week, as the topics keep messages. */
   OUTBOX_RETENTION_HOURS: z.coerce.number().min(0).max(87600).default(168),
   /** Inbox rows (the ids of messages already applied) are deleted after this many hours (0: kept); 30 days, as the DLQs keep messages, so a replay within that is still a duplicate. */
@@ -88,6 +89,8 @@ export interface MessagingSettings {
   retryBackoffMs: number;
   outboxPollMs: number;
   outboxBatchSize: number;
+  /** Committed outbox rows handed straight to the relay (claimed as they are written); false: every row waits for a poll. */
+  outboxHandOff: boolean;
   /** Hours a published outbox row is kept (0: for ever). */
   outboxRetentionHours: number;
   /** Hours an inbox row is kept (0: for ever). */
@@ -95,13 +98,14 @@ export interface MessagingSettings {
 }
 
 export function messagingSettings(
-  env: Pick<BaseEnv, 'MESSAGE_MAX_ATTEMPTS' | 'MESSAGE_RETRY_BACKOFF_MS' | 'OUTBOX_POLL_MS' | 'OUTBOX_BATCH_SIZE' | 'OUTBOX_RETENTION_HOURS' | 'INBOX_RETENTION_HOURS'>,
+  env: Pick<BaseEnv, 'MESSAGE_MAX_ATTEMPTS' | 'MESSAGE_RETRY_BACKOFF_MS' | 'OUTBOX_POLL_MS' | 'OUTBOX_BATCH_SIZE' | 'OUTBOX_HAND_OFF' | 'OUTBOX_RETENTION_HOURS' | 'INBOX_RETENTION_HOURS'>,
 ): MessagingSettings {
   return {
     maxAttempts: env.MESSAGE_MAX_ATTEMPTS,
     retryBackoffMs: env.MESSAGE_RETRY_BACKOFF_MS,
     outboxPollMs: env.OUTBOX_POLL_MS,
     outboxBatchSize: env.OUTBOX_BATCH_SIZE,
+    outboxHandOff: env.OUTBOX_HAND_OFF,
     outboxRetentionHours: env.OUTBOX_RETENTION_HOURS,
     inboxRetentionHours: env.INBOX_RETENTION_HOURS,
   };

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import type { MessagingSettings } from '../config/config';
 import { describeError } from './errors';
 import { MessagePublisher } from './message-publisher';
@@ -16,39 +16,196 @@ interface ClaimedRow {
   headers: Record<string, string>;
 }
 
-const LEASE = `interval '30 seconds'`;
+/** An outbox row as written, handed to the relay by the transaction that writes it. */
+export interface HandOffRecord {
+  eventId: string;
+  topic: string;
+  key: string;
+  /** Exactly the text stored in the row's value column. */
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** Seconds a claim lasts: a relay that dies holding rows leaves them to the others (or its successor) after this. */
+export const OUTBOX_LEASE_SECONDS = 30;
+const LEASE = `interval '${OUTBOX_LEASE_SECONDS} seconds'`;
+/** A transaction that has neither committed nor rolled back after this long no longer holds the relay back. */
+const STALE_MS = 5 * 60_000;
+
+interface Registration {
+  /** The rows were written claimed (published from memory once committed) or unclaimed (left to the poll). */
+  claimed: boolean;
+  records: HandOffRecord[];
+  at: number;
+}
 
 /**
  * Publishes committed outbox rows in sequence order and marks them published. Rows are leased, not
  * locked for the duration of the publish, so several relay instances can share one outbox and a
  * crashed relay's rows are picked up again when the lease runs out. A message may be published twice
  * (crash between publish and mark); consumers' inboxes make that harmless.
+ *
+ * Hand-off (OUTBOX_HAND_OFF, on by default): a transaction that writes outbox rows through `Outbox.handOff`
+ * writes them already claimed by this relay and hands it their text; once the transaction commits they are
+ * published from memory, in commit order, and marked, with no claim statement and no read back. Rows of a
+ * transaction that rolls back are forgotten with it. If a hand-off publish fails, its rows and every row
+ * handed off after them are released to the poll (which publishes in sequence order) and new rows are
+ * written unclaimed until the poll has caught up, so a patient's messages keep their order. If the process
+ * dies, the claims run out after OUTBOX_LEASE_SECONDS and the poll (of any instance) publishes the rows.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private pendingWake = false;
+  /** Whether new rows are written claimed for hand-off (false after a failed hand-off, until the poll has caught up). */
+  private handingOff: boolean;
+  private readonly registrations = new Map<QueryRunner, Registration>();
+  private readonly handedOff: HandOffRecord[] = [];
+  private sending: Promise<void> | null = null;
+  /** Claims being given back to the poll; the poll waits for them, so it never publishes a later row first. */
+  private readonly releases = new Set<Promise<void>>();
+  private readonly listener: EntitySubscriberInterface = {
+    afterTransactionCommit: (e: TransactionCommitEvent) => this.committed(e.queryRunner),
+    afterTransactionRollback: (e: TransactionRollbackEvent) => this.rolledBack(e.queryRunner),
+  };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly publisher: MessagePublisher,
     @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
     private readonly metrics: MessagingMetrics,
-  ) {}
+  ) {
+    this.handingOff = settings.outboxHandOff;
+  }
+
+  /** Listens to the data source's transactions (commit: hand-off; rollback: forget). */
+  onModuleInit(): void {
+    this.dataSource.subscribers.push(this.listener);
+    this.metrics.outboxHandOff.set(this.handOffActive ? 1 : 0);
+  }
 
   onApplicationBootstrap(): void {
     this.running = true;
     this.loop = this.run();
   }
 
-  /** Before the database pool closes (TypeORM closes it on application shutdown). */
+  /** Before the database pool closes (TypeORM closes it on application shutdown): what was handed off is published first. */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake();
+    while (this.sending) await this.sending;
     await this.loop;
+    await Promise.all(this.releases);
+    const i = this.dataSource.subscribers.indexOf(this.listener);
+    if (i >= 0) this.dataSource.subscribers.splice(i, 1);
+  }
+
+  /**
+   * Called by `Outbox.handOff` before a transaction writes outbox rows: records them for publication once
+   * the transaction commits and returns the claim (seconds) to write them with, or null to write them
+   * unclaimed (hand-off off or suspended, not in a transaction, or shutting down: the poll publishes them).
+   */
+  register(queryRunner: QueryRunner | undefined, records: readonly HandOffRecord[]): number | null {
+    if (!queryRunner?.isTransactionActive || !this.settings.outboxHandOff || !this.running) return null;
+    let r = this.registrations.get(queryRunner);
+    if (!r) this.registrations.set(queryRunner, (r = { claimed: this.handingOff, records: [], at: Date.now() }));
+    if (r.claimed) r.records.push(...records); // rows of one transaction are all claimed or all not, so they stay in order
+    return r.claimed ? OUTBOX_LEASE_SECONDS : null;
+  }
+
+  /** Whether rows are being handed off (1) or left to the poll (0), for the metric and tests. */
+  get handOffActive(): boolean {
+    return this.settings.outboxHandOff && this.handingOff;
+  }
+
+  private committed(queryRunner: QueryRunner): void {
+    if (queryRunner.isTransactionActive) return; // a savepoint released: the transaction goes on
+    const r = this.registrations.get(queryRunner);
+    if (!r) return;
+    this.registrations.delete(queryRunner);
+    if (!r.claimed) return this.wake();
+    if (this.handingOff && this.running) {
+      this.handedOff.push(...r.records);
+      this.send();
+    } else {
+      void this.release(r.records, 'hand-off suspended');
+    }
+  }
+
+  private send(): void {
+    if (this.sending) return;
+    this.sending = this.sendHandedOff().finally(() => {
+      this.sending = null;
+      if (this.handedOff.length > 0) this.send();
+    });
+  }
+
+  private rolledBack(queryRunner: QueryRunner): void {
+    // Also a savepoint's rollback: the registration is dropped whole, so rows kept by the enclosing
+    // transaction stay claimed until the lease runs out and are then published by the poll.
+    this.registrations.delete(queryRunner);
+  }
+
+  /** Publishes handed-off rows in the order their transactions committed, a batch at a time, and marks them. */
+  private async sendHandedOff(): Promise<void> {
+    while (this.handedOff.length > 0) {
+      const batch = this.handedOff.splice(0, this.settings.outboxBatchSize);
+      try {
+        await this.publisher.publish(batch.map((r) => ({ topic: r.topic, key: r.key, value: r.value, headers: r.headers })));
+      } catch (e) {
+        // This batch and everything after it go to the poll, in sequence order; new rows are written unclaimed until it has caught up.
+        this.handingOff = false;
+        this.metrics.outboxHandOff.set(0);
+        this.metrics.outboxFailures.inc(batch.length);
+        this.logger.warn(`outbox hand-off failed, the poll takes over: ${describeError(e)}`);
+        await this.release([...batch, ...this.handedOff.splice(0)], describeError(e), true);
+        return;
+      }
+      try {
+        await this.dataSource.query(`UPDATE messaging.outbox SET published_at = now(), claimed_until = NULL WHERE event_id = ANY($1::text[]) AND published_at IS NULL`, [batch.map((r) => r.eventId)]);
+      } catch (e) {
+        // Published but not marked: the poll publishes them again once the claims run out (consumers' inboxes absorb the duplicates).
+        this.logger.warn(`outbox rows published but not marked: ${describeError(e)}`);
+      }
+      for (const r of batch) this.metrics.outboxPublished.inc({ topic: r.topic, path: 'hand-off' });
+    }
+  }
+
+  /** Gives claimed rows back to the poll (if this fails too, their claims run out). */
+  private release(records: readonly HandOffRecord[], reason: string, failed = false): Promise<void> {
+    const done = this.giveBack(records, reason, failed).finally(() => this.releases.delete(done));
+    this.releases.add(done);
+    return done;
+  }
+
+  private async giveBack(records: readonly HandOffRecord[], reason: string, failed: boolean): Promise<void> {
+    if (records.length === 0) return;
+    try {
+      await this.dataSource.query(
+        `UPDATE messaging.outbox SET claimed_until = NULL, publish_attempts = publish_attempts + $3, last_error = CASE WHEN $3 > 0 THEN $2 ELSE last_error END
+          WHERE event_id = ANY($1::text[]) AND published_at IS NULL`,
+        [records.map((r) => r.eventId), reason, failed ? 1 : 0],
+      );
+    } catch (e) {
+      this.logger.warn(`handed-off outbox rows left to their claims' end (${OUTBOX_LEASE_SECONDS} s): ${describeError(e)}`);
+    }
+    this.wake();
+  }
+
+  /** After the poll found nothing to publish: hand-off resumes once no transaction still writes unclaimed rows. */
+  private resumeHandOff(): void {
+    if (this.handingOff || !this.settings.outboxHandOff) return;
+    const now = Date.now();
+    for (const [qr, r] of this.registrations) {
+      if (now - r.at > STALE_MS) this.registrations.delete(qr);
+      else if (!r.claimed) return;
+    }
+    this.handingOff = true;
+    this.metrics.outboxHandOff.set(1);
+    this.logger.log('outbox hand-off resumed');
   }
 
   /** Called after a transaction that added outbox rows commits, so they go out without waiting a poll. */
@@ -64,6 +221,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const published = await this.publishBatch();
         failures = 0;
         if (published > 0) continue;
+        this.resumeHandOff();
       } catch (e) {
         failures += 1;
         this.logger.warn(`outbox publish failed (${failures} in a row): ${describeError(e)}`);
@@ -92,6 +250,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Claims, publishes and marks one batch; returns how many were published. */
   async publishBatch(): Promise<number> {
+    await Promise.all(this.releases);
     const rows = await this.dataSource.query<[ClaimedRow[], number] | ClaimedRow[]>(
       `UPDATE messaging.outbox SET claimed_until = now() + ${LEASE}
         WHERE seq IN (SELECT seq FROM messaging.outbox
@@ -115,7 +274,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       throw e;
     }
     await this.dataSource.query(`UPDATE messaging.outbox SET published_at = now(), claimed_until = NULL WHERE seq = ANY($1::bigint[])`, [seqs]);
-    for (const r of claimed) this.metrics.outboxPublished.inc({ topic: r.topic });
+    for (const r of claimed) this.metrics.outboxPublished.inc({ topic: r.topic, path: 'poll' });
     return claimed.length;
   }
 

@@ -7,7 +7,8 @@ import { PartitionAssignment } from '../messaging/partition-assignment';
 export const METRIC_PROVIDERS = [
   makeCounterProvider({ name: 'trialmatch_messages_consumed_total', help: 'Consumed messages by outcome', labelNames: ['consumer', 'topic', 'outcome'] }),
   makeCounterProvider({ name: 'trialmatch_message_retries_total', help: 'Retried message attempts', labelNames: ['consumer', 'topic'] }),
-  makeCounterProvider({ name: 'trialmatch_outbox_published_total', help: 'Outbox messages published', labelNames: ['topic'] }),
+  makeCounterProvider({ name: 'trialmatch_outbox_published_total', help: 'Outbox messages published, by path (hand-off: from memory once committed; poll: claimed from the table)', labelNames: ['topic', 'path'] }),
+  makeGaugeProvider({ name: 'trialmatch_outbox_hand_off', help: 'Whether committed outbox rows are handed straight to the relay (1) or left to its poll (0: off, or suspended after a failed publish until the poll has caught up)' }),
   makeCounterProvider({ name: 'trialmatch_outbox_publish_failures_total', help: 'Outbox messages whose publish failed (will be retried)' }),
   makeGaugeProvider({ name: 'trialmatch_partitions_owned', help: "Partitions this instance owns in its consumer group, per topic (0 during a rebalance)", labelNames: ['topic'] }),
   makeHistogramProvider({
@@ -53,7 +54,8 @@ export class MessagingMetrics {
   constructor(
     @InjectMetric('trialmatch_messages_consumed_total') readonly consumed: Counter<'consumer' | 'topic' | 'outcome'>,
     @InjectMetric('trialmatch_message_retries_total') readonly retries: Counter<'consumer' | 'topic'>,
-    @InjectMetric('trialmatch_outbox_published_total') readonly outboxPublished: Counter<'topic'>,
+    @InjectMetric('trialmatch_outbox_published_total') readonly outboxPublished: Counter<'topic' | 'path'>,
+    @InjectMetric('trialmatch_outbox_hand_off') readonly outboxHandOff: Gauge,
     @InjectMetric('trialmatch_outbox_publish_failures_total') readonly outboxFailures: Counter,
     @InjectMetric('trialmatch_message_handling_seconds') readonly handling: Histogram<'consumer' | 'topic'>,
   ) {}
