@@ -490,7 +490,9 @@ function compileLeaf(l: Leaf): RuleNode {
       const expected = `prior lines ${range(l.min, l.max)}`;
       return (s) => {
         if (!s.history) return done(s, UNKNOWN, 'priorLines', expected, NONE, TREATMENT_HISTORY);
-        const n = s.profile.linesOfTherapy.count;
+        // Prior lines: those started before the screening date (domain §3.6); a line starting that day is not yet prior.
+        let n = 0;
+        for (const line of s.profile.linesOfTherapy.lines) if (line.start < s.asOf) n += 1;
         return s.trace === null ? quiet(s, bool((l.min === undefined || n >= l.min) && (l.max === undefined || n <= l.max))) : done(s, bool((l.min === undefined || n >= l.min) && (l.max === undefined || n <= l.max)), 'priorLines', expected, String(n));
       };
     }
@@ -622,10 +624,15 @@ function compileLeaf(l: Leaf): RuleNode {
       }
       const expected = `response ${l.category} or better`;
       const missing = ['response assessment'];
+      const confirming = ['confirming response assessment'];
       return (s) => {
         const r = s.profile.disease.response;
         if (!r) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
-        return s.trace === null ? quiet(s, bool(RESPONSE_RANK[r.category] >= wanted)) : done(s, bool(RESPONSE_RANK[r.category] >= wanted), l.fact, expected, `${r.category} (${r.date}, ${r.source})`, undefined, r.provenance);
+        // An unconfirmed response (IMWG 2016: two consecutive assessments) that would meet the rule waits for the next assessment; one below it cannot be confirmed higher.
+        const code = RESPONSE_RANK[r.category] < wanted ? NOT_MET : r.confirmed ? MET : UNKNOWN;
+        return s.trace === null
+          ? quiet(s, code)
+          : done(s, code, l.fact, expected, `${r.category}${r.confirmed ? '' : ', unconfirmed'} (${r.date}, ${r.source})`, code === UNKNOWN ? confirming : undefined, r.provenance);
       };
     }
     case 'mrd': {

@@ -19,17 +19,18 @@ export interface CytogeneticRisk {
   t11_14: boolean;
 }
 
-/** Spellings seen in reports, folded to one name each. */
+/** Spellings seen in reports, folded to one name each (with or without the band: del(17p13.1), gain(1q21), t(4;14)(p16;q32)). */
+const BANDS = '(\\([pq][\\d.]*;[pq][\\d.]*\\))?';
 const CANONICAL: Array<[RegExp, string]> = [
-  [/^(del\(?17p\)?|17p-|17pdel|del17p|tp53del)$/, 'del(17p)'],
+  [/^(del\(?17p(13(\.\d+)?)?\)?|17p(13)?-|17pdel|del17p(13)?|tp53del)$/, 'del(17p)'],
   [/^(tp53(mut|mutation)?|tp53-mutation)$/, 'tp53-mutation'],
-  [/^t\(4;14\)$/, 't(4;14)'],
-  [/^t\(14;16\)$/, 't(14;16)'],
-  [/^t\(14;20\)$/, 't(14;20)'],
-  [/^t\(11;14\)$/, 't(11;14)'],
-  [/^(gain\(?1q\)?|1q\+|1qgain|\+1q)$/, 'gain(1q)'],
-  [/^(amp\(?1q\)?|1qamp)$/, 'amp(1q)'],
-  [/^(del\(?1p32\)?|1p32del|del1p)$/, 'del(1p32)'],
+  [new RegExp(`^t\\(4;14\\)${BANDS}$`), 't(4;14)'],
+  [new RegExp(`^t\\(14;16\\)${BANDS}$`), 't(14;16)'],
+  [new RegExp(`^t\\(14;20\\)${BANDS}$`), 't(14;20)'],
+  [new RegExp(`^t\\(11;14\\)${BANDS}$`), 't(11;14)'],
+  [/^(gain\(?1q(21(\.\d+)?)?\)?|1q(21)?\+|1q(21)?gain|\+1q(21)?)$/, 'gain(1q)'],
+  [/^(amp\(?1q(21(\.\d+)?)?\)?|1q(21)?amp)$/, 'amp(1q)'],
+  [/^(del\(?1p(32(\.\d+)?)?\)?|1p(32)?del|del1p(32)?)$/, 'del(1p32)'],
   [/^(biallelicdel\(?1p32\)?|del\(?1p32\)?biallelic)$/, 'del(1p32)-biallelic'],
 ];
 const TRANSLOCATION = /^t\(/;

@@ -15,6 +15,17 @@ const SERUM_ABS_HIGH_NADIR_G_DL = 1.0;
 const SERUM_HIGH_NADIR_G_DL = 5.0;
 const URINE_ABS_MG_24H = 200;
 const DFLC_ABS_MG_L = 100; // > 10 mg/dL
+/** Lab values carry a few decimals: differences closer than this are equal (2.3 − 1.8 is 0.4999… in binary floating point). */
+const TOLERANCE = 1e-9;
+const atLeast = (value: number, threshold: number): boolean => value >= threshold - TOLERANCE;
+const above = (value: number, threshold: number): boolean => value > threshold + TOLERANCE;
+const risesQuarter = (nadir: number, value: number): boolean => atLeast(value, nadir * 1.25);
+/** Serum M-protein: ≥25% and ≥0.5 g/dL; from a nadir ≥5 g/dL an increase of ≥1 g/dL suffices on its own (a separate IMWG criterion). */
+const serumRises = (nadir: number, value: number): boolean =>
+  (risesQuarter(nadir, value) && atLeast(value - nadir, SERUM_ABS_G_DL)) || (atLeast(nadir, SERUM_HIGH_NADIR_G_DL) && atLeast(value - nadir, SERUM_ABS_HIGH_NADIR_G_DL));
+const urineRises = (nadir: number, value: number): boolean => risesQuarter(nadir, value) && atLeast(value - nadir, URINE_ABS_MG_24H);
+/** dFLC: ≥25% and strictly more than 10 mg/dL (100 mg/L). */
+const dflcRises = (nadir: number, value: number): boolean => risesQuarter(nadir, value) && above(value - nadir, DFLC_ABS_MG_L);
 /** IMWG measurable disease. */
 export const MEASURABLE = { serumGdL: 1.0, urineMg24h: 200, involvedFlcMgL: 100, ratioLow: 0.26, ratioHigh: 1.65 } as const;
 
@@ -29,7 +40,7 @@ function series(labs: readonly LabRecord[], name: LabRecord['name']): Point[] {
  * progression, with the absolute threshold, in two consecutive assessments (when confirmation is
  * required); the progression date is the first of the two. After a progression the nadir restarts.
  */
-function progressions(points: Point[], source: ProgressionEvent['source'], absolute: (nadir: number) => number, unit: string, confirm: boolean): ProgressionEvent[] {
+function progressions(points: Point[], source: ProgressionEvent['source'], risesFrom: (nadir: number, value: number) => boolean, unit: string, confirm: boolean): ProgressionEvent[] {
   const found: ProgressionEvent[] = [];
   let nadir: Point | null = null;
   let pending: Point | null = null;
@@ -38,7 +49,7 @@ function progressions(points: Point[], source: ProgressionEvent['source'], absol
       nadir = p;
       continue;
     }
-    const rises = p.value >= nadir.value * 1.25 && p.value - nadir.value >= absolute(nadir.value);
+    const rises = risesFrom(nadir.value, p.value);
     if (!rises) {
       pending = null;
       if (p.value < nadir.value) nadir = p;
@@ -127,12 +138,12 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
     ...records.responses.filter((r) => r.category === 'PD').map((r) => ({ date: r.date, source: 'reported' as const, detail: 'reported progressive disease', provenance: [r.eventId] })),
     // IMWG 2016: new bone or soft-tissue lesions are progression (imaging needs no confirmation).
     ...records.imaging.filter((i) => i.newLesions === true).map((i) => ({ date: i.date, source: 'imaging' as const, detail: `new lesion(s) on ${i.modality}`, provenance: [i.eventId] })),
-    ...progressions(serum, 'serum-m-protein', (n) => (n >= SERUM_HIGH_NADIR_G_DL ? SERUM_ABS_HIGH_NADIR_G_DL : SERUM_ABS_G_DL), 'g/dL', s.progressionNeedsConfirmation),
-    ...progressions(urine, 'urine-m-protein', () => URINE_ABS_MG_24H, 'mg/24h', s.progressionNeedsConfirmation),
+    ...progressions(serum, 'serum-m-protein', serumRises, 'g/dL', s.progressionNeedsConfirmation),
+    ...progressions(urine, 'urine-m-protein', urineRises, 'mg/24h', s.progressionNeedsConfirmation),
   ];
   // dFLC is the progression measure only when serum and urine M-protein are not measurable.
   if (!serumEverMeasurable && !urineEverMeasurable && chain) {
-    found.push(...progressions(dflcSeries(records, chain), 'dflc', () => DFLC_ABS_MG_L + Number.EPSILON, 'mg/L', s.progressionNeedsConfirmation));
+    found.push(...progressions(dflcSeries(records, chain), 'dflc', dflcRises, 'mg/L', s.progressionNeedsConfirmation));
   }
   found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 

@@ -27,14 +27,16 @@ export const lowerCategory = (a: ResponseCategory, b: ResponseCategory): Respons
 export const higherCategory = (a: ResponseCategory, b: ResponseCategory): ResponseCategory => (RANK[a] >= RANK[b] ? a : b);
 
 const pointsOf = (labs: readonly LabRecord[], name: LabRecord['name']): Point[] => labs.filter((l) => l.name === name).map((l) => ({ date: l.date, value: l.value, eventId: l.eventId }));
-const lastOnOrBefore = (ps: Point[], date: string, after?: string): Point | undefined => ps.filter((p) => p.date <= date && (after === undefined || p.date > after)).at(-1);
+const lastOnOrBefore = <T extends Point>(ps: T[], date: string, after?: string): T | undefined => ps.filter((p) => p.date <= date && (after === undefined || p.date > after)).at(-1);
+/** The fraction by which a value fell from its baseline, rounded to 1e-9 so that exact thresholds hold in floating point (1.3 → 0.13 is 90%, not 89.99…%). */
+const reduction = (base: number, value: number): number => Math.round(((base - value) / base) * 1e9) / 1e9;
 
 /**
  * Response assessments computed for one line from its series, per IMWG 2016 (Kumar, Lancet Oncol 2016).
  * Baseline = last value on or before the line started. By M-protein: VGPR ≥90% serum reduction with urine
  * <100 mg/24 h (serum detectable only by immunofixation counts as a 100% reduction); PR ≥50% serum with urine
  * −90% or <200 mg/24 h; MR 25–49% serum with urine −50–89%; else SD. When serum and urine were both
- * unmeasurable at baseline, PR is a ≥50% decrease of dFLC. CR: negative serum and urine immunofixation and
+ * unmeasurable at baseline, PR is a ≥50% decrease of dFLC, when the FLC was measurable (involved FLC ≥10 mg/dL, abnormal ratio). CR: negative serum and urine immunofixation and
  * <5% marrow plasma cells (and a normal FLC ratio when the disease was FLC-only); sCR adds a normal FLC ratio
  * and no clonal marrow plasma cells. The category is the lowest supported across the measured parameters.
  * Progression is not assessed here (see disease-status).
@@ -83,7 +85,7 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
       const provenance: string[] = [];
       if (serumMeasurable) {
         const s = lastOnOrBefore(serum, date)!;
-        const red = (sBase.value - s.value) / sBase.value;
+        const red = reduction(sBase.value, s.value);
         category = lowerCategory(category, red >= 0.9 ? 'VGPR' : red >= 0.5 ? 'PR' : red >= 0.25 ? 'MR' : 'SD');
         parts.push(`serum ${sBase.value}→${s.value} g/dL (−${Math.round(red * 100)}%)`);
         provenance.push(sBase.eventId, s.eventId);
@@ -94,7 +96,7 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         provenance.push(u.eventId);
       }
       if (urineMeasurable) {
-        const red = u ? (uBase.value - u.value) / uBase.value : 0;
+        const red = u ? reduction(uBase.value, u.value) : 0;
         if (!u) parts.push('urine M-protein not re-assessed');
         category = lowerCategory(category, !u ? 'SD' : u.value < 100 ? 'VGPR' : red >= 0.9 || u.value < 200 ? 'PR' : red >= 0.5 ? 'MR' : 'SD');
         provenance.push(uBase.eventId);
@@ -117,12 +119,13 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     .map((l) => {
       const k = kappaByDate.get(l.date)!;
       const involvedKappa = chain ? chain === 'kappa' : k.value >= l.value;
-      return { date: l.date, value: involvedKappa ? k.value - l.value : l.value - k.value, eventId: (involvedKappa ? k : l).eventId };
+      return { date: l.date, value: involvedKappa ? k.value - l.value : l.value - k.value, eventId: (involvedKappa ? k : l).eventId, involved: involvedKappa ? k.value : l.value, ratio: l.value > 0 ? k.value / l.value : Infinity };
     });
   const base = lastOnOrBefore(dflc, line.start);
-  if (!base || base.value <= 0) return out;
+  // dFLC response only for measurable FLC disease: involved FLC ≥10 mg/dL with an abnormal ratio at baseline.
+  if (!base || base.value <= 0 || base.involved < MEASURABLE.involvedFlcMgL || (base.ratio >= MEASURABLE.ratioLow && base.ratio <= MEASURABLE.ratioHigh)) return out;
   for (const p of dflc.filter(inLine)) {
-    const red = (base.value - p.value) / base.value;
+    const red = reduction(base.value, p.value);
     const cr = completeResponse(p.date, true);
     if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [base.eventId, p.eventId, ...cr.provenance] });
     else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId] });
@@ -130,9 +133,24 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   return out;
 }
 
-/** Reported and computed assessments of every line, in date order. */
+/**
+ * A line's computed assessments as confirmed responses (IMWG 2016: biochemical categories need two
+ * consecutive assessments): each assessment supports the lower category of itself and the one before it
+ * in the line; the first of a line supports a response only once the next confirms it, so it counts only
+ * when it is SD (which needs no confirmation).
+ */
+function confirmedAssessments(assessed: readonly Assessment[]): Assessment[] {
+  return assessed.flatMap((a, i) => {
+    const previous = assessed[i - 1];
+    if (!previous) return a.category === 'SD' ? [a] : [];
+    const category = lowerCategory(previous.category, a.category);
+    return [{ ...a, category, basis: `${previous.basis} | ${a.basis}`, provenance: [...new Set([...previous.provenance, ...a.provenance])] }];
+  });
+}
+
+/** Reported and computed (confirmed) assessments of every line, in date order. */
 export function allAssessments(records: ClinicalRecords, lines: readonly LineOfTherapy[], asOf: string): Assessment[] {
-  const computed = lines.flatMap((l, i) => assessLine(records, l, lines[i + 1]?.start ?? asOf));
+  const computed = lines.flatMap((l, i) => confirmedAssessments(assessLine(records, l, lines[i + 1]?.start ?? asOf)));
   const lineAt = (date: string): number | null => lines.filter((l) => l.start < date).at(-1)?.number ?? null;
   const reported: Assessment[] = records.responses.map((r) => ({ date: r.date, category: r.category, source: 'reported', line: lineAt(r.date), basis: 'reported', provenance: [r.eventId] }));
   return [...reported, ...computed].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
