@@ -3,7 +3,7 @@ import { daysBetween, type ProfileSettings } from './settings';
 
 export interface ProgressionEvent {
   date: string;
-  source: 'reported' | 'serum-m-protein' | 'urine-m-protein' | 'dflc' | 'imaging';
+  source: 'reported' | 'serum-m-protein' | 'urine-m-protein' | 'dflc' | 'marrow-plasma-cells' | 'imaging';
   /** Values compared: nadir and the confirming assessments. */
   detail: string;
   provenance: string[];
@@ -26,6 +26,9 @@ const serumRises = (nadir: number, value: number): boolean =>
 const urineRises = (nadir: number, value: number): boolean => risesQuarter(nadir, value) && atLeast(value - nadir, URINE_ABS_MG_24H);
 /** dFLC: ≥25% and strictly more than 10 mg/dL (100 mg/L). */
 const dflcRises = (nadir: number, value: number): boolean => risesQuarter(nadir, value) && above(value - nadir, DFLC_ABS_MG_L);
+/** Marrow plasma cells (when serum, urine and FLC are all unmeasurable): ≥25% and ≥10 percentage points. */
+const MARROW_ABS_PERCENT = 10;
+const marrowRises = (nadir: number, value: number): boolean => risesQuarter(nadir, value) && atLeast(value - nadir, MARROW_ABS_PERCENT);
 /** IMWG measurable disease. */
 export const MEASURABLE = { serumGdL: 1.0, urineMg24h: 200, involvedFlcMgL: 100, ratioLow: 0.26, ratioHigh: 1.65 } as const;
 
@@ -128,6 +131,19 @@ function dflcSeries(records: ClinicalRecords, chain: 'kappa' | 'lambda'): Point[
   return out;
 }
 
+/** Whether the FLC was ever measurable: involved FLC ≥10 mg/dL with an abnormal κ/λ ratio on the same day. */
+function flcEverMeasurable(records: ClinicalRecords, chain: 'kappa' | 'lambda' | null): boolean {
+  const lambda = new Map(series(records.labs, 'freeLambda').map((p) => [p.date, p.value]));
+  for (const k of series(records.labs, 'freeKappa')) {
+    const l = lambda.get(k.date);
+    if (l === undefined || l <= 0) continue;
+    const ratio = k.value / l;
+    const involved = (chain ?? (ratio > 1 ? 'kappa' : 'lambda')) === 'kappa' ? k.value : l;
+    if (involved >= MEASURABLE.involvedFlcMgL && (ratio < MEASURABLE.ratioLow || ratio > MEASURABLE.ratioHigh)) return true;
+  }
+  return false;
+}
+
 export function diseaseStatus(records: ClinicalRecords, asOf: string, s: ProfileSettings): DiseaseStatus {
   const serum = series(records.labs, 'serumMProtein');
   const urine = series(records.labs, 'urineMProtein');
@@ -141,9 +157,13 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
     ...progressions(serum, 'serum-m-protein', serumRises, 'g/dL', s.progressionNeedsConfirmation),
     ...progressions(urine, 'urine-m-protein', urineRises, 'mg/24h', s.progressionNeedsConfirmation),
   ];
-  // dFLC is the progression measure only when serum and urine M-protein are not measurable.
-  if (!serumEverMeasurable && !urineEverMeasurable && chain) {
-    found.push(...progressions(dflcSeries(records, chain), 'dflc', dflcRises, 'mg/L', s.progressionNeedsConfirmation));
+  // dFLC is the progression measure only when serum and urine M-protein are not measurable; marrow
+  // plasma cells only when the FLC is not measurable either (a marrow needs no confirmation).
+  if (!serumEverMeasurable && !urineEverMeasurable) {
+    if (chain) found.push(...progressions(dflcSeries(records, chain), 'dflc', dflcRises, 'mg/L', s.progressionNeedsConfirmation));
+    // Unmeasurable, not merely unrecorded: an M-protein result and an FLC pair must be on record.
+    const documented = (serum.length > 0 || urine.length > 0) && dflcSeries(records, chain ?? 'kappa').length > 0;
+    if (documented && !flcEverMeasurable(records, chain)) found.push(...progressions(series(records.labs, 'marrowPlasmaCells'), 'marrow-plasma-cells', marrowRises, '%', false));
   }
   found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 

@@ -2,11 +2,12 @@
  * IMWG 2016 thresholds at their exact boundaries and the confirmation rule (domain.md §3, §4, §6),
  * hand-derived: values whose differences are not exact in binary floating point (2.3 − 1.8), the ≥1 g/dL
  * rule from a nadir ≥5 g/dL, the strict >10 mg/dL dFLC rise, FLC measurability for a dFLC response,
- * confirmed responses for "achieved MR" and best response, prior lines before the screening date, and
- * cytogenetic spellings with bands.
+ * confirmed responses for "achieved MR" and best response, marrow progression when nothing else is
+ * measurable, plasmacytomas and CR, re-treatment after progression as a new line, prior lines before
+ * the screening date, and cytogenetic spellings with bands.
  */
 import { compileRule } from '../eligibility/compile';
-import { diagnosis, event, lab, med } from '../testing/events';
+import { diagnosis, event, lab, med, response } from '../testing/events';
 import { buildProfile } from './profile';
 
 const AS_OF = '2025-06-01';
@@ -38,6 +39,22 @@ describe('progression at its thresholds (IMWG 2016)', () => {
   });
 });
 
+describe('progression by marrow plasma cells (serum, urine and FLC unmeasurable)', () => {
+  const unmeasurable = [med('DRd', '2020-01-01', null), serum('2019-12-20', 0), urine('2019-12-20', 0), ...flc('2019-12-20', 15, 12)];
+  it('an increase of ≥10 percentage points and ≥25% from the nadir is progression, without confirmation', () => {
+    expect(progressions(...unmeasurable, lab('2019-12-20', 'marrow plasma cells', 20, '%'), lab('2020-06-01', 'marrow plasma cells', 35, '%'))).toEqual([
+      expect.objectContaining({ source: 'marrow-plasma-cells', date: '2020-06-01' }),
+    ]);
+    expect(progressions(...unmeasurable, lab('2019-12-20', 'marrow plasma cells', 20, '%'), lab('2020-06-01', 'marrow plasma cells', 29, '%'))).toEqual([]);
+  });
+  it('is not used when the FLC is measurable, nor when no M-protein or FLC result is on record', () => {
+    const flcMeasurable = [med('DRd', '2020-01-01', null), serum('2019-12-20', 0), urine('2019-12-20', 0), ...flc('2019-12-20', 300, 10)];
+    const marrow = [lab('2019-12-20', 'marrow plasma cells', 20, '%'), lab('2020-06-01', 'marrow plasma cells', 35, '%')];
+    expect(progressions(...flcMeasurable, ...marrow).filter((p) => p.source === 'marrow-plasma-cells')).toEqual([]);
+    expect(progressions(med('DRd', '2020-01-01', null), ...marrow)).toEqual([]);
+  });
+});
+
 describe('response at its thresholds and with confirmation (IMWG 2016)', () => {
   const current = (...events: Parameters<typeof buildProfile>[0]) => profile(med('DRd', '2025-01-01', null), ...events).disease.computedResponse;
 
@@ -51,6 +68,18 @@ describe('response at its thresholds and with confirmation (IMWG 2016)', () => {
     expect(unmeasurable?.category ?? null).not.toBe('PR');
     const measurable = current(diagnosis('2020-01-01', 'none', 'kappa'), ...flc('2024-12-20', 400, 10), ...flc('2025-03-01', 150, 10), ...flc('2025-04-01', 120, 10));
     expect(measurable?.category).toBe('PR');
+  });
+
+  it('CR needs the soft-tissue plasmacytomas gone: a plasmacytoma on the latest imaging caps the response below CR', () => {
+    const crLabs = [
+      serum('2024-12-01', 3.0), serum('2025-03-01', 0), urine('2025-03-01', 0), serum('2025-04-01', 0), urine('2025-04-01', 0),
+      ...(['2025-03-01', '2025-04-01'] as const).flatMap((d) => [lab(d, 'serum immunofixation', 0, '', { result: 'negative' }), lab(d, 'urine immunofixation', 0, '', { result: 'negative' })]),
+      lab('2025-03-15', 'marrow plasma cells', 2, '%'),
+    ];
+    const imaging = (date: string, present: boolean) => event('imaging', date, { modality: 'PET-CT', extramedullary: { present, type: 'extramedullary', site: 'liver' } });
+    expect(current(...crLabs)?.category).toBe('CR');
+    expect(current(...crLabs, imaging('2025-02-10', true))?.category).not.toBe('CR');
+    expect(current(...crLabs, imaging('2025-02-10', true), imaging('2025-02-20', false))?.category).toBe('CR');
   });
 
   it('best response counts confirmed categories only: a single MR between SDs leaves the best at SD', () => {
@@ -87,6 +116,14 @@ describe('prior lines and cytogenetic spellings', () => {
     expect(compileRule({ fact: 'priorLines', min: 2 })({ profile: p, asOf: AS_OF, trace: null }).outcome).toBe('NOT_MET');
     expect(compileRule({ fact: 'priorLines', min: 1, max: 1 })({ profile: p, asOf: AS_OF, trace: null }).outcome).toBe('MET');
     expect(compileRule({ fact: 'priorLines', min: 2 })({ profile: p, asOf: '2025-06-02', trace: null }).outcome).toBe('MET');
+  });
+
+  it('the same regimen restarted after a progression during a short break is a new line; without a progression it is a hold', () => {
+    const rd = [med('Rd', '2020-01-01', '2020-06-01', { reasonStopped: 'completed' }), response('2020-03-01', 'VGPR'), response('2020-04-01', 'VGPR'), med('Rd', '2020-07-15', null)];
+    expect(profile(...rd).linesOfTherapy.count).toBe(1);
+    const afterPd = profile(...rd, response('2020-07-01', 'PD')).linesOfTherapy;
+    expect(afterPd.count).toBe(2);
+    expect(afterPd.lines[1]).toMatchObject({ start: '2020-07-15', openedBy: 'retreatment-after-treatment-free-interval' });
   });
 
   it.each([

@@ -41,7 +41,7 @@ type Item = { date: string; order: number; course?: MedicationCourse; procedure?
  * addition or switch, on each SCT but a planned tandem, on allo-SCT and on CAR-T (bridging and
  * lymphodepletion belong to the CAR-T line). Steroid-only changes and holds never open a line.
  */
-export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: ProfileSettings): LineOfTherapy[] {
+export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: ProfileSettings, progressionDates: readonly string[] = []): LineOfTherapy[] {
   const courses = records.medications.filter((c) => !NON_LINE_INTENTS.has(c.intent) && antiMyelomaGenerics(c).length > 0);
   const procedures = records.procedures.filter((p) => p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion');
   const items: Item[] = [
@@ -172,7 +172,10 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       continue;
     }
     const gap = daysBetween(lastDose, c.start);
-    if (sameAgents && gap <= s.treatmentHoldMaxDays) {
+    // A short break is a treatment hold, unless the disease progressed during it: then the same regimen
+    // again is re-treatment after a treatment-free interval and progression, a new line ([S1]).
+    const progressedOff = progressionDates.some((d) => d > lastDose && d <= c.start);
+    if (sameAgents && gap <= s.treatmentHoldMaxDays && !progressedOff) {
       add(current, c);
       continue;
     }

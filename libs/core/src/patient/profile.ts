@@ -73,8 +73,8 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const day = (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
   const records = readClinicalRecords(events, day);
   const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
-  const lines = linesOfTherapy(records, day, settings);
   const disease = diseaseStatus(records, day, settings);
+  const lines = linesOfTherapy(records, day, settings, disease.progressions.map((p) => p.date));
   const assessments = allAssessments(records, lines, day);
   const drugs = drugExposures(records, lines, disease.progressions, assessments, day, settings);
   const computed = computedResponse(records, lines, disease.progressions, day);

@@ -36,8 +36,8 @@ const reduction = (base: number, value: number): number => Math.round(((base - v
  * Baseline = last value on or before the line started. By M-protein: VGPR ≥90% serum reduction with urine
  * <100 mg/24 h (serum detectable only by immunofixation counts as a 100% reduction); PR ≥50% serum with urine
  * −90% or <200 mg/24 h; MR 25–49% serum with urine −50–89%; else SD. When serum and urine were both
- * unmeasurable at baseline, PR is a ≥50% decrease of dFLC, when the FLC was measurable (involved FLC ≥10 mg/dL, abnormal ratio). CR: negative serum and urine immunofixation and
- * <5% marrow plasma cells (and a normal FLC ratio when the disease was FLC-only); sCR adds a normal FLC ratio
+ * unmeasurable at baseline, PR is a ≥50% decrease of dFLC, when the FLC was measurable (involved FLC ≥10 mg/dL, abnormal ratio). CR: negative serum and urine immunofixation,
+ * no soft-tissue plasmacytoma on the latest imaging that looked for one, and <5% marrow plasma cells (and a normal FLC ratio when the disease was FLC-only); sCR adds a normal FLC ratio
  * and no clonal marrow plasma cells. The category is the lowest supported across the measured parameters.
  * Progression is not assessed here (see disease-status).
  */
@@ -70,6 +70,9 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     // Marrow needs no confirmation: a marrow examined at any time in the line counts for every assessment.
     const marrow = lastOnOrBefore(pointsOf(records.labs, 'marrowPlasmaCells'), until, line.start);
     if (!sIfe || !uIfe || !marrow || sIfe.value !== 0 || uIfe.value !== 0 || marrow.value >= 5) return null;
+    // Soft-tissue plasmacytomas must have disappeared: the latest imaging that looked for them, up to this assessment, shows none.
+    const emd = records.imaging.filter((i) => i.extramedullary !== null && i.date <= date).at(-1);
+    if (emd?.extramedullary?.present) return null;
     if (flcOnly && !normalRatio(date)) return null;
     const provenance = [sIfe.eventId, uIfe.eventId, marrow.eventId];
     const clonal = lastOnOrBefore(pointsOf(records.labs, 'marrowClonalPlasmaCells'), until, line.start);
