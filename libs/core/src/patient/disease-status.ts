@@ -39,23 +39,33 @@ function series(labs: readonly LabRecord[], name: LabRecord['name']): Point[] {
 }
 
 /**
- * Biochemical progression in one parameter: an increase of ≥25% from the lowest value since the last
+ * Biochemical progression in one parameter: an increase of ≥25% from the nadir since the last
  * progression, with the absolute threshold, in two consecutive assessments (when confirmation is
- * required); the progression date is the first of the two. After a progression the nadir restarts.
+ * required); the progression date is the first of the two. The nadir starts at the first value (the
+ * baseline; "if the patient never responded, nadir may equal baseline") and is lowered by the lowest
+ * single value (nadir 'lowest') or only by a level two consecutive assessments both reached, the higher
+ * of the pair (nadir 'confirmed'). After a progression the nadir restarts at the confirming value.
  */
-function progressions(points: Point[], source: ProgressionEvent['source'], risesFrom: (nadir: number, value: number) => boolean, unit: string, confirm: boolean): ProgressionEvent[] {
+function progressions(points: Point[], source: ProgressionEvent['source'], risesFrom: (nadir: number, value: number) => boolean, unit: string, confirm: boolean, nadirRule: ProfileSettings['progressionNadir'] = 'lowest'): ProgressionEvent[] {
   const found: ProgressionEvent[] = [];
   let nadir: Point | null = null;
+  let previous: Point | null = null;
   let pending: Point | null = null;
   for (const p of points) {
     if (nadir === null) {
-      nadir = p;
+      nadir = previous = p;
       continue;
     }
     const rises = risesFrom(nadir.value, p.value);
     if (!rises) {
       pending = null;
-      if (p.value < nadir.value) nadir = p;
+      if (nadirRule === 'lowest') {
+        if (p.value < nadir.value) nadir = p;
+      } else if (previous !== null) {
+        const held = previous.value >= p.value ? previous : p; // the level both assessments reached
+        if (held.value < nadir.value) nadir = held;
+      }
+      previous = p;
       continue;
     }
     if (!confirm || pending) {
@@ -66,10 +76,10 @@ function progressions(points: Point[], source: ProgressionEvent['source'], rises
         detail: `nadir ${nadir.value} ${unit} (${nadir.date}) → ${first.value}${pending ? ` and ${p.value}` : ''} ${unit}`,
         provenance: [nadir.eventId, first.eventId, ...(pending ? [p.eventId] : [])],
       });
-      nadir = p;
+      nadir = previous = p;
       pending = null;
     } else {
-      pending = p;
+      pending = previous = p;
     }
   }
   return found;
@@ -154,13 +164,13 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
     ...records.responses.filter((r) => r.category === 'PD').map((r) => ({ date: r.date, source: 'reported' as const, detail: 'reported progressive disease', provenance: [r.eventId] })),
     // IMWG 2016: new bone or soft-tissue lesions are progression (imaging needs no confirmation).
     ...records.imaging.filter((i) => i.newLesions === true).map((i) => ({ date: i.date, source: 'imaging' as const, detail: `new lesion(s) on ${i.modality}`, provenance: [i.eventId] })),
-    ...progressions(serum, 'serum-m-protein', serumRises, 'g/dL', s.progressionNeedsConfirmation),
-    ...progressions(urine, 'urine-m-protein', urineRises, 'mg/24h', s.progressionNeedsConfirmation),
+    ...progressions(serum, 'serum-m-protein', serumRises, 'g/dL', s.progressionNeedsConfirmation, s.progressionNadir),
+    ...progressions(urine, 'urine-m-protein', urineRises, 'mg/24h', s.progressionNeedsConfirmation, s.progressionNadir),
   ];
   // dFLC is the progression measure only when serum and urine M-protein are not measurable; marrow
   // plasma cells only when the FLC is not measurable either (a marrow needs no confirmation).
   if (!serumEverMeasurable && !urineEverMeasurable) {
-    if (chain) found.push(...progressions(dflcSeries(records, chain), 'dflc', dflcRises, 'mg/L', s.progressionNeedsConfirmation));
+    if (chain) found.push(...progressions(dflcSeries(records, chain), 'dflc', dflcRises, 'mg/L', s.progressionNeedsConfirmation, s.progressionNadir));
     // Unmeasurable, not merely unrecorded: an M-protein result and an FLC pair must be on record.
     const documented = (serum.length > 0 || urine.length > 0) && dflcSeries(records, chain ?? 'kappa').length > 0;
     if (documented && !flcEverMeasurable(records, chain)) found.push(...progressions(series(records.labs, 'marrowPlasmaCells'), 'marrow-plasma-cells', marrowRises, '%', false));

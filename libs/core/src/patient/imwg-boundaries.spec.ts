@@ -9,6 +9,7 @@
 import { compileRule } from '../eligibility/compile';
 import { diagnosis, event, lab, med, response } from '../testing/events';
 import { buildProfile } from './profile';
+import { DEFAULT_SETTINGS } from './settings';
 
 const AS_OF = '2025-06-01';
 const profile = (...events: Parameters<typeof buildProfile>[0]) => buildProfile(events, AS_OF);
@@ -32,8 +33,19 @@ describe('progression at its thresholds (IMWG 2016)', () => {
     expect(progressions(...monthly(...values))).toHaveLength(count);
   });
 
+  it('measures from the lowest confirmed value: a single low value does not lower the nadir (setting progressionNadir)', () => {
+    const singleDip = monthly(3.0, 1.0, 1.6, 1.7);
+    expect(progressions(...singleDip)).toEqual([]);
+    expect(buildProfile(singleDip, AS_OF, { ...DEFAULT_SETTINGS, name: 'lowest-nadir', progressionNadir: 'lowest' }).disease.progressions).toEqual([
+      expect.objectContaining({ date: '2020-03-01', source: 'serum-m-protein' }),
+    ]);
+    // 1.0 then 1.2: the level both reached is 1.2, the nadir; 1.6 is +0.4 from it (no progression), 1.8 is +0.6 and +50%.
+    expect(progressions(...monthly(3.0, 1.0, 1.2, 1.6, 1.6))).toEqual([]);
+    expect(progressions(...monthly(3.0, 1.0, 1.2, 1.8, 1.8))).toEqual([expect.objectContaining({ date: '2020-04-01' })]);
+  });
+
   it('dFLC must rise by more than 10 mg/dL: exactly 100 mg/L is not progression, 101 is', () => {
-    const kappaDisease = (rise: number) => [diagnosis('2019-01-01', 'none', 'kappa'), ...flc('2020-01-01', 300, 10), ...flc('2020-02-01', 110, 10), ...flc('2020-03-01', 110 + rise, 10), ...flc('2020-04-01', 110 + rise, 10)];
+    const kappaDisease = (rise: number) => [diagnosis('2019-01-01', 'none', 'kappa'), ...flc('2020-01-01', 300, 10), ...flc('2020-02-01', 110, 10), ...flc('2020-02-15', 110, 10), ...flc('2020-03-01', 110 + rise, 10), ...flc('2020-04-01', 110 + rise, 10)];
     expect(progressions(...kappaDisease(100)).filter((p) => p.source === 'dflc')).toEqual([]);
     expect(progressions(...kappaDisease(101)).filter((p) => p.source === 'dflc')).toEqual([expect.objectContaining({ date: '2020-03-01' })]);
   });

@@ -204,7 +204,7 @@ describe('exposure and refractoriness (IMWG)', () => {
 describe('disease status', () => {
   it('detects serum M-protein progression: ≥25% and ≥0.5 g/dL from nadir, confirmed, dated at the first', () => {
     const p = buildProfile(
-      [lab('2020-01-01', 'm-protein', 3.0, 'g/dL'), lab('2020-03-01', 'm-protein', 1.0, 'g/dL'), lab('2020-05-01', 'm-protein', 1.6, 'g/dL'), lab('2020-06-01', 'm-protein', 1.7, 'g/dL')],
+      [lab('2020-01-01', 'm-protein', 3.0, 'g/dL'), lab('2020-03-01', 'm-protein', 1.0, 'g/dL'), lab('2020-04-01', 'm-protein', 1.0, 'g/dL'), lab('2020-05-01', 'm-protein', 1.6, 'g/dL'), lab('2020-06-01', 'm-protein', 1.7, 'g/dL')],
       AS_OF,
     );
     expect(p.disease.progressions).toEqual([expect.objectContaining({ date: '2020-05-01', source: 'serum-m-protein' })]);
@@ -236,7 +236,7 @@ describe('disease status', () => {
 
   it('uses dFLC for progression only when serum and urine are unmeasurable, with FLC units normalized', () => {
     const flc = (date: string, kappa: number, lambda: number, unit = 'mg/L') => [lab(date, 'free kappa', kappa, unit), lab(date, 'free lambda', lambda, unit)];
-    const lightChainOnly = [diagnosis('2019-01-01', 'none', 'kappa'), ...flc('2020-01-01', 50, 10), ...flc('2020-02-01', 20, 10, 'mg/L'), ...flc('2020-03-01', 14, 1, 'mg/dL'), ...flc('2020-04-01', 15, 1, 'mg/dL')];
+    const lightChainOnly = [diagnosis('2019-01-01', 'none', 'kappa'), ...flc('2020-01-01', 50, 10), ...flc('2020-02-01', 20, 10, 'mg/L'), ...flc('2020-02-15', 2, 1, 'mg/dL'), ...flc('2020-03-01', 14, 1, 'mg/dL'), ...flc('2020-04-01', 15, 1, 'mg/dL')];
     const p = buildProfile(lightChainOnly, AS_OF);
     expect(p.disease.progressions).toEqual([expect.objectContaining({ source: 'dflc', date: '2020-03-01' })]);
     const withSerum = buildProfile([lab('2019-12-01', 'm-protein', 2.0, 'g/dL'), ...lightChainOnly], AS_OF);

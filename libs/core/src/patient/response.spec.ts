@@ -23,7 +23,7 @@ describe('computed IMWG 2016 response of the current line', () => {
   });
 
   it('is PD when a progression falls in the current line', () => {
-    const r = computed(med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), serum('2025-02-01', 1.0), serum('2025-03-01', 1.6), serum('2025-04-01', 1.7));
+    const r = computed(med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), serum('2025-02-01', 1.0), serum('2025-02-15', 1.0), serum('2025-03-01', 1.6), serum('2025-04-01', 1.7));
     expect(r).toMatchObject({ category: 'PD', date: '2025-03-01' });
   });
 

@@ -23,6 +23,12 @@ export interface ProfileSettings {
   nonResponseIsRefractory: boolean;
   /** IMWG 2016: biochemical progression needs two consecutive assessments. */
   progressionNeedsConfirmation: boolean;
+  /**
+   * The nadir progression is measured from. 'confirmed' (IMWG 2016's "lowest confirmed value"): the
+   * baseline, or the lowest level held by two consecutive assessments (the higher of the pair), so a
+   * single low value does not lower it. 'lowest': the lowest single value.
+   */
+  progressionNadir: 'confirmed' | 'lowest';
   /** Cockcroft–Gault: weight used and whether creatinine below 1 mg/dL is rounded up to 1. */
   crcl: { weight: 'actual'; roundUpCreatinineBelowOne: boolean };
   /** FISH positivity cut-offs in % of plasma cells (EMN 2012: 10% fusion/break-apart, 20% numerical). */
@@ -32,7 +38,7 @@ export interface ProfileSettings {
 }
 
 export const DEFAULT_SETTINGS: ProfileSettings = {
-  name: 'imwg2016-lot2015-default-v1',
+  name: 'imwg2016-lot2015-default-v2',
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   plannedTandemMaxDays: 180,
@@ -42,6 +48,7 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   minExposureDaysForRefractoriness: 0,
   nonResponseIsRefractory: true,
   progressionNeedsConfirmation: true,
+  progressionNadir: 'confirmed',
   crcl: { weight: 'actual', roundUpCreatinineBelowOne: false },
   fishCutoffs: { translocation: 10, copyNumber: 20 },
   currentLabMaxAgeDays: 60,
