@@ -69,7 +69,7 @@ describe('golden cases: MajesTEC-1 (NCT04557098)', () => {
   });
   it('potentially eligible without an ECOG, asking for it', () => {
     const e = verdict('NCT04557098', tce.filter((x) => x.type !== 'performance-status'));
-    expect(e).toMatchObject({ verdict: 'POTENTIALLY_ELIGIBLE', missing: ['ECOG'] });
+    expect(e).toMatchObject({ verdict: 'POTENTIALLY_ELIGIBLE', missing: ['ECOG within 60 days'] });
   });
 });
 

@@ -157,7 +157,7 @@ describe('NCT02773030 CC-220-MM-001 (cohorts RRMM, NDMM)', () => {
   });
   it('POTENTIALLY_ELIGIBLE without an ECOG: only inc-05 is open', () => {
     const e = evaluate('NCT02773030', drop(base, 'performance-status'));
-    expectVerdict(e, { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-05'], missing: ['ECOG'] });
+    expectVerdict(e, { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-05'], missing: ['ECOG within 60 days'] });
     expect(cohort(e, 'RRMM').verdict).toBe('POTENTIALLY_ELIGIBLE');
   });
   it('INELIGIBLE (inc-04): relapse 269 days after the last dose of the last line is not progression within 60 days', () => {
@@ -287,7 +287,7 @@ describe('NCT03548207 CARTITUDE-1', () => {
     expectVerdict(evaluate('NCT03548207', [ADULT, ...base, creatinine(1.0)]), { verdict: 'ELIGIBLE' });
   });
   it('POTENTIALLY_ELIGIBLE without a creatinine: CrCl cannot be computed', () => {
-    expectVerdict(evaluate('NCT03548207', [ADULT, ...base]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-04'], missing: ['creatinine with weight, sex and birth date'] });
+    expectVerdict(evaluate('NCT03548207', [ADULT, ...base]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-04'], missing: ['creatinine within 60 days with weight, sex and birth date'] });
   });
   it('INELIGIBLE (inc-04): creatinine 2.5 mg/dL gives CrCl 73×80/(72×2.5) = 32 mL/min < 40', () => {
     expectVerdict(evaluate('NCT03548207', [ADULT, ...base, creatinine(2.5)]), { verdict: 'INELIGIBLE', failing: ['inc-04'] });
@@ -333,7 +333,7 @@ describe('NCT04181827 CARTITUDE-4', () => {
     expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE, hb]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'exc-01', 'exc-02'], missing: [NOT_PARSED, STEROIDS, COMPARATOR] });
   });
   it('POTENTIALLY_ELIGIBLE without a haemoglobin: inc-07 is open as well', () => {
-    expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'inc-07', 'exc-01', 'exc-02'], missing: [NOT_PARSED, 'hemoglobin', STEROIDS, COMPARATOR] });
+    expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'inc-07', 'exc-01', 'exc-02'], missing: [NOT_PARSED, 'hemoglobin within 60 days', STEROIDS, COMPARATOR] });
   });
   it('INELIGIBLE (exc-03): belantamab (BCMA-directed) as the second line', () => {
     const e = evaluate('NCT04181827', [...person, ...ONE_LINE, med('belantamab mafodotin', '2025-04-10', '2025-05-01'), response('2025-05-10', 'PD'), hb]);
@@ -548,7 +548,7 @@ describe('NCT05083169 MajesTEC-3', () => {
     expectVerdict(evaluate('NCT05083169', [...person, ...TWO_LINES_CD38_NAIVE, ecog(1)]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-05', 'exc-01', 'exc-02'], missing: [NOT_PARSED] });
   });
   it('POTENTIALLY_ELIGIBLE without an ECOG', () => {
-    expectVerdict(evaluate('NCT05083169', [...person, ...TWO_LINES_CD38_NAIVE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-04', 'inc-05', 'exc-01', 'exc-02'], missing: ['ECOG', NOT_PARSED] });
+    expectVerdict(evaluate('NCT05083169', [...person, ...TWO_LINES_CD38_NAIVE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-04', 'inc-05', 'exc-01', 'exc-02'], missing: ['ECOG within 60 days', NOT_PARSED] });
   });
   it('INELIGIBLE (exc-03): belantamab-bortezomib-dexamethasone as the second line is prior BCMA-directed therapy', () => {
     expectVerdict(evaluate('NCT05083169', [...person, ...swapping(TWO_LINES_CD38_NAIVE, 'Kd', 'BVd'), ecog(1)]), { verdict: 'INELIGIBLE', failing: ['exc-03'], missing: [NOT_PARSED] });

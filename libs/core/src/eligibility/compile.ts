@@ -382,10 +382,17 @@ export function evaluationState(profile: PatientProfile, asOf: string, trace: Le
   };
 }
 
+/**
+ * How old a lab, ECOG or creatinine clearance may be when a rule gives no maxAgeDays: older values are
+ * UNKNOWN ("data missing or too old"), not evidence. The same 60 days as the profile's current statuses.
+ */
+export const DEFAULT_VALIDITY_DAYS = 60;
 const within = (s: EvalState, date: string, maxAgeDays: number | undefined): boolean => maxAgeDays === undefined || s.asOfDay - epochDay(date) <= maxAgeDays;
 const ageNote = (maxAgeDays: number | undefined): string => (maxAgeDays === undefined ? '' : ` within ${maxAgeDays} days`);
 const range = (min: number | undefined, max: number | undefined): string => `${min !== undefined ? `≥ ${min}` : ''}${min !== undefined && max !== undefined ? ' and ' : ''}${max !== undefined ? `≤ ${max}` : ''}`;
 const bool = (b: boolean): Code => (b ? MET : NOT_MET);
+/** A derived value for an explanation: compared unrounded, shown to at most 4 decimals (39.9583 mL/min, 2.4998 × ULN). */
+const shown = (x: number): number => Math.round(x * 1e4) / 1e4;
 
 /** Records a leaf's explanation (only called when the caller collects traces). */
 function note(s: EvalState, code: Code, fact: string, expected: string, actual: string | null, missing?: readonly string[], provenance?: string[]): void {
@@ -477,12 +484,13 @@ function compileLeaf(l: Leaf): RuleNode {
       };
     }
     case 'ecog': {
-      const expected = `ECOG ${l.min !== undefined ? `${l.min}–` : '≤ '}${l.max}${ageNote(l.maxAgeDays)}`;
-      const missing = [`ECOG${ageNote(l.maxAgeDays)}`];
+      const maxAgeDays = l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS;
+      const expected = `ECOG ${l.min !== undefined ? `${l.min}–` : '≤ '}${l.max}${ageNote(maxAgeDays)}`;
+      const missing = [`ECOG${ageNote(maxAgeDays)}`];
       return (s) => {
         const e = s.profile.ecog;
         if (!e) return done(s, UNKNOWN, 'ecog', expected, NONE, missing);
-        if (!within(s, e.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, 'ecog', expected, `${e.value} (${e.date}, too old)`, missing, e.provenance);
+        if (!within(s, e.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, 'ecog', expected, `${e.value} (${e.date}, too old)`, missing, e.provenance);
         return s.trace === null ? quiet(s, bool(e.value <= l.max && (l.min === undefined || e.value >= l.min))) : done(s, bool(e.value <= l.max && (l.min === undefined || e.value >= l.min)), 'ecog', expected, `${e.value} (${e.date})`, undefined, e.provenance);
       };
     }
@@ -587,17 +595,18 @@ function compileLeaf(l: Leaf): RuleNode {
     case 'lab': {
       const def = LAB_DEFINITIONS.find((d) => d.name === l.name)!;
       const c = convert(l.value, l.unit, def.unit, def.molarMass);
-      return compileLab(l.fact, l.name, l.op, c.ok ? c.value : l.value, `${l.name} ${l.op} ${l.value} ${l.unit}${ageNote(l.maxAgeDays)}`, l.maxAgeDays);
+      return compileLab(l.fact, l.name, l.op, c.ok ? c.value : l.value, `${l.name} ${l.op} ${l.value} ${l.unit}${ageNote(l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS)}`, l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS);
     }
     case 'labTimesUln':
-      return compileLab(l.fact, l.name, l.op, l.value, `${l.name} ${l.op} ${l.value} × ULN${ageNote(l.maxAgeDays)}`, l.maxAgeDays);
+      return compileLab(l.fact, l.name, l.op, l.value, `${l.name} ${l.op} ${l.value} × ULN${ageNote(l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS)}`, l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS);
     case 'creatinineClearance': {
-      const expected = `CrCl (Cockcroft–Gault) ${l.op} ${l.value} mL/min${ageNote(l.maxAgeDays)}`;
-      const missing = [`creatinine${ageNote(l.maxAgeDays)} with weight, sex and birth date`];
+      const maxAgeDays = l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS;
+      const expected = `CrCl (Cockcroft–Gault) ${l.op} ${l.value} mL/min${ageNote(maxAgeDays)}`;
+      const missing = [`creatinine${ageNote(maxAgeDays)} with weight, sex and birth date`];
       return (s) => {
         const c = s.profile.labs.crcl;
-        if (!c || !within(s, c.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (c ? `${c.value} mL/min (${c.date}, too old)` : null), missing);
-        return s.trace === null ? quiet(s, bool(compare(c.value, l.op, l.value))) : done(s, bool(compare(c.value, l.op, l.value)), l.fact, expected, `${c.value} mL/min (${c.date})`, undefined, c.provenance);
+        if (!c || !within(s, c.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (c ? `${shown(c.value)} mL/min (${c.date}, too old)` : null), missing);
+        return s.trace === null ? quiet(s, bool(compare(c.value, l.op, l.value))) : done(s, bool(compare(c.value, l.op, l.value)), l.fact, expected, `${shown(c.value)} mL/min (${c.date})`, undefined, c.provenance);
       };
     }
     case 'progressionAfterLastLine': {
@@ -674,9 +683,15 @@ function compileLeaf(l: Leaf): RuleNode {
       return (s) => {
         const c = s.profile.conditions[l.kind];
         if (!c) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
-        const present = c.status === 'active' || (l.includeHistory === true && (c.status === 'history' || c.status === 'resolved'));
-        if (present && l.minGrade !== undefined && c.grade === null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${c.status}, grade not recorded`, missingGrade);
-        return s.trace === null ? quiet(s, bool(present && (l.minGrade === undefined || (c.grade ?? 0) >= l.minGrade))) : done(s, bool(present && (l.minGrade === undefined || (c.grade ?? 0) >= l.minGrade)), l.fact, expected, `${c.status}${c.grade !== null ? ` grade ${c.grade}` : ''} (${c.date})`, undefined, c.provenance);
+        // Active: the latest record. Current or past: any record that did not say absent, at the highest grade any of them gave.
+        const history = l.includeHistory === true;
+        const present = c.status === 'active' || (history && (c.status === 'history' || c.status === 'resolved' || c.ever === true));
+        const grade = history ? (c.maxGrade ?? (c.status === 'absent' ? null : c.grade)) : c.grade;
+        if (present && l.minGrade !== undefined && grade === null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${c.status}, grade not recorded`, missingGrade);
+        const met = present && (l.minGrade === undefined || (grade ?? 0) >= l.minGrade);
+        if (s.trace === null) return quiet(s, bool(met));
+        const highest = history && c.maxGrade !== null && c.maxGrade !== undefined && c.maxGrade !== c.grade ? `; grade ${c.maxGrade} recorded before` : '';
+        return done(s, bool(met), l.fact, expected, `${c.status}${c.grade !== null ? ` grade ${c.grade}` : ''} (${c.date})${highest}`, undefined, highest ? [...c.provenance, ...(c.maxGradeProvenance ?? [])] : c.provenance);
       };
     }
     case 'plasmaCellLeukemia': {
@@ -716,7 +731,7 @@ function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, 
     if (timesUln) {
       const x = v.timesUln;
       if (x === null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (no ULN)`, missingUln, v.provenance);
-      return s.trace === null ? quiet(s, bool(compare(x, op, threshold))) : done(s, bool(compare(x, op, threshold)), fact, expected, `${v.value} ${v.unit} = ${x} × ULN (${v.date})`, undefined, v.provenance);
+      return s.trace === null ? quiet(s, bool(compare(x, op, threshold))) : done(s, bool(compare(x, op, threshold)), fact, expected, `${v.value} ${v.unit} = ${shown(x)} × ULN (${v.date})`, undefined, v.provenance);
     }
     return s.trace === null ? quiet(s, bool(compare(v.value, op, threshold))) : done(s, bool(compare(v.value, op, threshold)), fact, expected, `${v.value} ${v.unit} (${v.date})`, undefined, v.provenance);
   };

@@ -34,7 +34,7 @@ export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Reco
       date: l.date,
       ageDays: daysBetween(l.date, asOf),
       uln: l.uln,
-      timesUln: l.uln ? Number((l.value / l.uln).toFixed(3)) : null,
+      timesUln: l.uln ? l.value / l.uln : null, // unrounded: thresholds compare the exact ratio (2.49975 is below 2.5)
       provenance: [l.eventId],
     };
   }
@@ -60,7 +60,7 @@ export function creatinineClearance(records: ClinicalRecords, labs: Partial<Reco
   const used = s.crcl.roundUpCreatinineBelowOne ? Math.max(1, scr.value) : scr.value;
   const value = ((140 - age) * weight.value) / (72 * used) * (sex === 'female' ? 0.85 : 1);
   return {
-    value: Number(value.toFixed(1)),
+    value, // unrounded: a threshold of 40 mL/min is not met by 39.96 (round for display only)
     unit: 'mL/min',
     method: 'cockcroft-gault',
     date: scr.date,

@@ -62,7 +62,12 @@ export interface PatientProfile {
   transplants: Array<{ kind: string; date: string; plannedTandem: boolean; provenance: string[] }>;
   cellTherapies: Array<{ date: string; product: string | null; provenance: string[] }>;
   cytogenetics: CytogeneticRisk;
-  conditions: Record<string, { status: string; date: string; grade: number | null; provenance: string[] }>;
+  /**
+   * Per condition kind, the latest record's status and grade, and over every record of the kind that
+   * did not say absent: whether there was one (`ever`) and the highest grade recorded (`maxGrade`, the
+   * "any history of grade ≥3" criteria).
+   */
+  conditions: Record<string, { status: string; date: string; grade: number | null; provenance: string[]; ever: boolean; maxGrade: number | null; maxGradeProvenance: string[] }>;
   extramedullaryDisease: { present: boolean; type: string | null; date: string } | null;
   plasmaCellLeukemia: { present: boolean; basis: string } | null;
   unmapped: Unmapped[];
@@ -117,7 +122,19 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   };
 
   const conditions: PatientProfile['conditions'] = {};
-  for (const c of records.conditions) conditions[c.kind] = { status: c.status, date: c.date, grade: c.grade, provenance: [c.eventId] };
+  for (const c of records.conditions) {
+    const before = conditions[c.kind];
+    const higher = c.status !== 'absent' && c.grade !== null && (before?.maxGrade === null || before?.maxGrade === undefined || c.grade > before.maxGrade);
+    conditions[c.kind] = {
+      status: c.status,
+      date: c.date,
+      grade: c.grade,
+      provenance: [c.eventId],
+      ever: (before?.ever ?? false) || c.status !== 'absent',
+      maxGrade: higher ? c.grade : (before?.maxGrade ?? null),
+      maxGradeProvenance: higher ? [c.eventId] : (before?.maxGradeProvenance ?? []),
+    };
+  }
   const emd = records.imaging.filter((i) => i.extramedullary !== null).at(-1);
   const cpc = labs.circulatingPlasmaCells;
   const plcCondition = conditions['plasma-cell-leukemia'];
