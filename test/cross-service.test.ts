@@ -7,6 +7,8 @@ import { buildProfile, pseudonymize } from '@trialmatch/core';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
 import { deadLetterText, startSystem, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
 
+/** A day this many days ago: ECOG and labs count for 60 days (the engine's default validity). */
+const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const TRIAL = {
   trialId: 'NCT09990001',
   status: 'RECRUITING',
@@ -57,12 +59,12 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     const p = pseudonymize(TEST_PSEUDONYM_KEY, 'it-hospital', patientId);
     const r1 = await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(event(patientId, 'demographics', '2024-01-02', { birthDate: '1958-03-04', sex: 'female' })).expect(202);
     expect(r1.body).toMatchObject({ patientPseudonym: p, status: 'accepted', profileVersion: 1 });
-    await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(event(patientId, 'performance-status', '2024-02-01', { ecog: 1 })).expect(202);
+    await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(event(patientId, 'performance-status', daysAgo(20), { ecog: 1 })).expect(202);
 
     const notes = await taps.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === p, 60000, 2);
     const values = notes.map((m) => m.json<MatchNotificationV1>());
     expect(values.map((n) => n.kind)).toEqual(['NEW_POTENTIAL', 'NEW_ELIGIBLE']);
-    expect(values[0]!.toCollect).toEqual(['ECOG']);
+    expect(values[0]!.toCollect).toEqual(['ECOG within 60 days']);
     expect(values[1]).toMatchObject({ trialId: TRIAL.trialId, verdict: 'ELIGIBLE', previousVerdict: 'POTENTIALLY_ELIGIBLE' });
     // Identifiers stay in intake: nothing published carries the MRN.
     for (const m of taps.messages.filter(forPatient(p))) expect(String(m.value)).not.toContain(patientId);
@@ -82,7 +84,7 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     const again = await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(demo).expect(202);
     expect(again.body.status).toBe('duplicate');
 
-    const ecog = event(patientId, 'performance-status', '2024-03-01', { ecog: 0 });
+    const ecog = event(patientId, 'performance-status', daysAgo(10), { ecog: 0 });
     await produce(prod, TOPICS.patientEvents, patientId, JSON.stringify(ecog), {});
     await produce(prod, TOPICS.patientEvents, patientId, JSON.stringify(ecog), {});
     await taps.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === p && m.json<MatchNotificationV1>().kind === 'NEW_ELIGIBLE');
@@ -90,7 +92,7 @@ describe('intake → matcher → notifier over real Kafka and PostgreSQL', () =>
     // Redeliver profile v2 byte for byte (same event id), then send a later fact as a marker behind it.
     const [v2] = await taps.waitFor((m) => m.topic === TOPICS.patientProfiles && m.key === p && m.json<PatientProfileV1>().profileVersion === 2);
     await produce(prod, TOPICS.patientProfiles, p, v2!.value!, v2!.headers);
-    await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(event(patientId, 'performance-status', '2024-04-01', { ecog: 3 })).expect(202);
+    await as(sys.intake.url, feedOf('it-hospital')).post('/v1/patient-events').send(event(patientId, 'performance-status', daysAgo(5), { ecog: 3 })).expect(202);
     await taps.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === p && m.json<MatchNotificationV1>().kind === 'NO_LONGER_ELIGIBLE');
 
     // The tap reads each topic at its own pace: wait for what must be there, then allow time for anything extra.
