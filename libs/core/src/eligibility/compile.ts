@@ -844,8 +844,9 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
       else if (flip !== NO_FLIP && flip < earliest) earliest = flip;
     }
     if (decided > 0) {
-      // Stops being decided on the latest date of the deciding children (then it is the others' value, possibly unknown).
-      s.flip = undated ? NO_FLIP : latest;
+      // Stops being decided on the latest date of the deciding children (then it is the others' value, possibly
+      // unknown), unless another child turns decisive on or before that day: then no date is known.
+      s.flip = undated || earliest <= latest ? NO_FLIP : latest;
       return decisive;
     }
     s.flip = unknown || earliest === Number.POSITIVE_INFINITY ? NO_FLIP : earliest;

@@ -1,11 +1,13 @@
 /**
  * The engine at its edges, hand-derived from architecture.md ("unknown: data missing or too old") and
  * domain.md §7: stale labs, ECOG and creatinine clearance are UNKNOWN without a rule window; derived
- * values are compared unrounded; "any history of grade ≥3" survives a later lower grade.
+ * values are compared unrounded; "any history of grade ≥3" survives a later lower grade; a trial whose
+ * washout ends after an upper age limit is passed never opens.
  */
-import { demographics, event, lab } from '../testing/events';
+import { demographics, event, lab, med } from '../testing/events';
 import { buildProfile, type PatientProfile } from '../patient/profile';
 import { compileRule, DEFAULT_VALIDITY_DAYS, type LeafTrace } from './compile';
+import { compileTrial, evaluateTrial, screenTrial, type TrialDocument } from './trial';
 
 const AS_OF = '2025-06-01';
 const profileOf = (...events: Parameters<typeof buildProfile>[0]): PatientProfile => buildProfile(events, AS_OF);
@@ -75,5 +77,38 @@ describe('conditions over their history', () => {
   it('a condition once present and since recorded absent is still history; never present is not', () => {
     expect(outcome(rule(true), profileOf(neuropathy('2023-01-01', 'active', 3), neuropathy('2024-01-01', 'absent')))).toBe('MET');
     expect(outcome(rule(true), profileOf(neuropathy('2024-01-01', 'absent')))).toBe('NOT_MET');
+  });
+});
+
+describe('eligible-from when a passing criterion will stop passing', () => {
+  // Born 1950-06-05: 74 on the screening day (2025-06-01), 75 from 2025-06-05.
+  const doc: TrialDocument = {
+    trialId: 'NCT00000002',
+    version: 1,
+    title: 'Washout and an upper age limit',
+    status: 'RECRUITING',
+    criteria: [
+      { id: 'inc-age', kind: 'inclusion', text: 'Age 74 or younger', rule: { fact: 'age', max: 74 } },
+      { id: 'inc-washout', kind: 'inclusion', text: '≥14 days since the last carfilzomib dose', rule: { fact: 'timeSince', event: 'lastDose', drug: 'carfilzomib', minDays: 14 } },
+    ],
+  };
+  const trial = compileTrial(doc);
+  const patient = (lastDose: string) => profileOf(demographics('1950-06-05', 'male', 80), med('Kd', '2025-01-01', lastDose));
+
+  it('is INELIGIBLE when the washout ends (2025-06-08) after the age limit is passed (2025-06-05)', () => {
+    const p = patient('2025-05-25');
+    expect(evaluateTrial(trial, p, AS_OF)).toMatchObject({ verdict: 'INELIGIBLE', failing: ['inc-washout'] });
+    expect(screenTrial(trial, p, AS_OF)).toMatchObject({ verdict: 'INELIGIBLE', failing: ['inc-washout'] });
+    expect(evaluateTrial(trial, p, '2025-06-08')).toMatchObject({ verdict: 'INELIGIBLE', failing: ['inc-age'] });
+  });
+
+  it('is ELIGIBLE_FROM the end of a washout that comes before the age limit, and INELIGIBLE when both fall on the same day', () => {
+    expect(screenTrial(trial, patient('2025-05-20'), AS_OF)).toMatchObject({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2025-06-03' });
+    expect(screenTrial(trial, patient('2025-05-22'), AS_OF)).toMatchObject({ verdict: 'INELIGIBLE' }); // washout ends 2025-06-05, the 75th birthday
+  });
+
+  it('a rule combining both has no date on which it turns met', () => {
+    const r = compileRule({ all: [doc.criteria[0]!.rule, doc.criteria[1]!.rule] })({ profile: patient('2025-05-25'), asOf: AS_OF, trace: null });
+    expect(r).toEqual({ outcome: 'NOT_MET' });
   });
 });

@@ -180,17 +180,24 @@ interface Tally {
   unknown: string[] | null;
   undated: boolean;
   latest: number;
+  /** The first day a criterion that lets the patient through now stops doing so (NO_FLIP: none will). */
+  expires: number;
   /** Data that would settle the unknowns (only collected with explanations). */
   missing: string[] | null;
 }
 const NO_IDS: string[] = [];
 Object.freeze(NO_IDS);
-const newTally = (): Tally => ({ failing: null, unknown: null, undated: false, latest: NO_FLIP, missing: null });
-const copyTally = (t: Tally): Tally => ({ failing: t.failing && t.failing.slice(), unknown: t.unknown && t.unknown.slice(), undated: t.undated, latest: t.latest, missing: t.missing && t.missing.slice() });
+const newTally = (): Tally => ({ failing: null, unknown: null, undated: false, latest: NO_FLIP, expires: NO_FLIP, missing: null });
+const copyTally = (t: Tally): Tally => ({ failing: t.failing && t.failing.slice(), unknown: t.unknown && t.unknown.slice(), undated: t.undated, latest: t.latest, expires: t.expires, missing: t.missing && t.missing.slice() });
+/** Keeps the earliest day a passing criterion stops passing. */
+const expiring = (t: Tally, flip: number): void => {
+  if (flip !== NO_FLIP && (t.expires === NO_FLIP || flip < t.expires)) t.expires = flip;
+};
 
-/** Adds one criterion's standing: `flip` is the epoch day it stops blocking, if it blocks and will stop. */
+/** Adds one criterion's standing: `flip` is the epoch day its standing changes (it stops blocking, or stops passing), if it will. */
 function count(t: Tally, id: string, passes: boolean | null, flip: number, missing: readonly string[] | undefined): void {
-  if (passes === null) {
+  if (passes === true) expiring(t, flip);
+  else if (passes === null) {
     (t.unknown ??= []).push(id);
     if (missing) for (const m of missing) if (!(t.missing ??= []).includes(m)) t.missing.push(m);
   } else if (!passes) {
@@ -201,13 +208,16 @@ function count(t: Tally, id: string, passes: boolean | null, flip: number, missi
 }
 
 /**
- * INELIGIBLE when any criterion blocks with no date on which it stops blocking; ELIGIBLE_FROM when every
+ * INELIGIBLE when any criterion blocks with no date on which it stops blocking, or when a criterion that
+ * passes now stops passing on or before the day the last blocking one stops blocking (the window never
+ * opens: a washout that ends after the patient's 75th birthday under "age ≤ 74"); ELIGIBLE_FROM when every
  * blocking criterion is time-bound (the latest such date); POTENTIALLY_ELIGIBLE when nothing blocks but
  * something is unknown; ELIGIBLE otherwise.
  */
-function verdictOfTally({ failing, unknown, undated, latest }: Tally): ScreenVerdict {
+function verdictOfTally({ failing, unknown, undated, latest, expires }: Tally): ScreenVerdict {
   const unknownCount = unknown === null ? 0 : unknown.length;
-  const verdict: TrialVerdict = failing !== null ? (undated ? 'INELIGIBLE' : 'ELIGIBLE_FROM') : unknownCount > 0 ? 'POTENTIALLY_ELIGIBLE' : 'ELIGIBLE';
+  const closed = undated || (expires !== NO_FLIP && expires <= latest);
+  const verdict: TrialVerdict = failing !== null ? (closed ? 'INELIGIBLE' : 'ELIGIBLE_FROM') : unknownCount > 0 ? 'POTENTIALLY_ELIGIBLE' : 'ELIGIBLE';
   return { verdict, eligibleFrom: verdict === 'ELIGIBLE_FROM' ? dayString(latest) : undefined, failing: failing ?? NO_IDS, unknown: unknown ?? NO_IDS, unknownCount };
 }
 
@@ -238,7 +248,7 @@ function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): Criter
   const r: CriterionResult = { criterionId: c.id, kind: c.kind, text: c.text, outcome: OUTCOMES[code]!, passes, explanation, trace };
   if (missing) r.missing = missing;
   if (passes === false && s.flip !== NO_FLIP) r.eligibleFrom = dayString(s.flip);
-  count(t, c.id, passes, passes === false ? s.flip : NO_FLIP, missing);
+  count(t, c.id, passes, passes === null ? NO_FLIP : s.flip, missing);
   return r;
 }
 
@@ -270,7 +280,7 @@ function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tall
       (t.failing ??= []).push(c.id);
       if (s.flip === NO_FLIP) t.undated = true;
       else if (s.flip > t.latest) t.latest = s.flip;
-    }
+    } else expiring(t, s.flip);
   }
   return t;
 }
@@ -283,16 +293,16 @@ function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tall
 export function screenTrial(trial: CompiledTrial, profile: PatientProfile | EvalState, asOf?: Date | string): TrialScreen {
   const s = 'asOfDay' in profile ? profile : evaluationState(profile, dayOf(asOf ?? new Date()));
   s.trace = null;
-  const shared = tally(trial.criteria, s, reset(SHARED, null, null, false, NO_FLIP));
+  const shared = tally(trial.criteria, s, reset(SHARED, null, null, false, NO_FLIP, NO_FLIP));
   if (trial.cohorts.length === 0) {
     const v = verdictOfTally(shared);
     return { trialId: trial.trialId, version: trial.version, verdict: v.verdict, eligibleFrom: v.eligibleFrom, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount, cohorts: NO_COHORTS };
   }
-  const { failing, unknown, undated, latest } = shared;
+  const { failing, unknown, undated, latest, expires } = shared;
   const cohorts: TrialScreen['cohorts'] = [];
   let best: TrialScreen['cohorts'][number] | undefined;
   for (const co of trial.cohorts) {
-    const v = verdictOfTally(tally(co.criteria, s, reset(COHORT, failing && failing.slice(), unknown && unknown.slice(), undated, latest)));
+    const v = verdictOfTally(tally(co.criteria, s, reset(COHORT, failing && failing.slice(), unknown && unknown.slice(), undated, latest, expires)));
     const c = { id: co.id, verdict: v.verdict, eligibleFrom: v.eligibleFrom, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount };
     cohorts.push(c);
     if (best === undefined || compareVerdicts(c, best) < 0) best = c;
@@ -305,11 +315,12 @@ const SHARED = newTally();
 const COHORT = newTally();
 const NO_COHORTS: TrialScreen['cohorts'] = [];
 Object.freeze(NO_COHORTS);
-function reset(t: Tally, failing: string[] | null, unknown: string[] | null, undated: boolean, latest: number): Tally {
+function reset(t: Tally, failing: string[] | null, unknown: string[] | null, undated: boolean, latest: number, expires: number): Tally {
   t.failing = failing;
   t.unknown = unknown;
   t.undated = undated;
   t.latest = latest;
+  t.expires = expires;
   return t;
 }
 
