@@ -329,6 +329,8 @@ export interface EvalState extends EvaluationContext {
   age: number | null;
   history: boolean;
   responseData: boolean;
+  /** Epoch day of the latest response assessment or progression (NO_FLIP when none): refractoriness is evidenced only for therapy started before it. */
+  lastResponseDay: number;
   /** Epoch day on which the last node's outcome flips; NO_FLIP when it does not. */
   flip: number;
 }
@@ -369,6 +371,16 @@ function hasTreatmentHistory(p: PatientProfile): boolean {
   return false;
 }
 
+function lastResponseDay(p: PatientProfile): number {
+  const r = p.disease.response?.date ?? null;
+  const pd = p.disease.progressionDate;
+  const last = r !== null && (pd === null || r > pd) ? r : pd;
+  return last === null ? NO_FLIP : epochDay(last);
+}
+
+/** Whether a response or progression is recorded after therapy started on `firstDose`: without one, "not refractory" is not known. */
+const documentedAfter = (s: EvalState, firstDose: string): boolean => s.lastResponseDay !== NO_FLIP && s.lastResponseDay > epochDay(firstDose);
+
 export function evaluationState(profile: PatientProfile, asOf: string, trace: LeafTrace[] | null = null): EvalState {
   return {
     profile,
@@ -378,6 +390,7 @@ export function evaluationState(profile: PatientProfile, asOf: string, trace: Le
     age: profile.demographics.birthDate ? ageOnDay(profile.demographics.birthDate, asOf) : null,
     history: hasTreatmentHistory(profile),
     responseData: profile.disease.progressions.length > 0 || profile.disease.bestResponse !== null,
+    lastResponseDay: lastResponseDay(profile),
     flip: NO_FLIP,
   };
 }
@@ -520,7 +533,7 @@ function compileLeaf(l: Leaf): RuleNode {
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (d ? `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}` : 'never exposed'), undefined, d?.provenance);
         }
         const refractory = d !== undefined && (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(excludeMaintenanceOnly && d.refractoryOnlyAtMaintenance);
-        if (!refractory && d !== undefined && !s.responseData) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        if (!refractory && d !== undefined && !documentedAfter(s, d.firstDose)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, (d ? d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory' : 'never exposed'), undefined, d?.provenance);
       };
     }
@@ -539,7 +552,7 @@ function compileLeaf(l: Leaf): RuleNode {
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));
         }
         const refractory = scope === 'any' ? c.refractory : c.refractoryInLastLine;
-        if (!refractory && c.exposed && !s.responseData) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        if (!refractory && c.exposed && c.drugs.some((g) => { const d = p.drugs[g]; return d !== undefined && !documentedAfter(s, d.firstDose); })) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, refractoryDrugs(p, c.drugs) || (c.exposed ? 'exposed, not refractory' : 'never exposed'));
       };
     }
@@ -551,7 +564,9 @@ function compileLeaf(l: Leaf): RuleNode {
         const v = s.profile.flags[l.name];
         // A refractoriness flag is false for lack of evidence when no response or progression is recorded
         // for therapy that could have made it true: unknown, like drug- and class-level refractoriness.
-        if (!v && couldBe && !s.responseData && couldBe(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
+        // Likewise when the last line started after the latest response or progression (nothing yet says how it went).
+        const lastLine = s.profile.linesOfTherapy.lines.at(-1);
+        if (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, lastLine.start))) && couldBe(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
         return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
       };
     }
@@ -617,7 +632,9 @@ function compileLeaf(l: Leaf): RuleNode {
         const pd = s.profile.disease.progressionDate;
         if (!line) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
         if (pd && pd >= line.start) return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd}`);
-        return s.trace === null ? quiet(s, s.responseData ? NOT_MET : UNKNOWN) : done(s, s.responseData ? NOT_MET : UNKNOWN, l.fact, expected, (pd ? `last progression ${pd}, before line ${line.number}` : 'no progression recorded'), s.responseData ? undefined : missing);
+        // No progression since the line started is known only when the disease was assessed since then.
+        const assessed = documentedAfter(s, line.start);
+        return s.trace === null ? quiet(s, assessed ? NOT_MET : UNKNOWN) : done(s, assessed ? NOT_MET : UNKNOWN, l.fact, expected, (pd ? `last progression ${pd}, before line ${line.number}` : 'no progression recorded'), assessed ? undefined : missing);
       };
     }
     case 'responseAtLeast': {

@@ -4,7 +4,7 @@
  * values are compared unrounded; "any history of grade ≥3" survives a later lower grade; a trial whose
  * washout ends after an upper age limit is passed never opens.
  */
-import { demographics, event, lab, med } from '../testing/events';
+import { demographics, event, lab, med, response } from '../testing/events';
 import { buildProfile, type PatientProfile } from '../patient/profile';
 import { compileRule, DEFAULT_VALIDITY_DAYS, type LeafTrace } from './compile';
 import { compileTrial, evaluateTrial, screenTrial, type TrialDocument } from './trial';
@@ -110,5 +110,31 @@ describe('eligible-from when a passing criterion will stop passing', () => {
   it('a rule combining both has no date on which it turns met', () => {
     const r = compileRule({ all: [doc.criteria[0]!.rule, doc.criteria[1]!.rule] })({ profile: patient('2025-05-25'), asOf: AS_OF, trace: null });
     expect(r).toEqual({ outcome: 'NOT_MET' });
+  });
+});
+
+describe('refractoriness needs a response or progression recorded after the therapy started', () => {
+  // VRd, VGPR, progression; then KPd started after that progression and still given.
+  const history = [med('VRd', '2020-01-01', '2021-01-01'), response('2020-06-01', 'VGPR'), response('2021-03-01', 'PD'), med('KPd', '2021-03-10', null)];
+
+  it('refractory to carfilzomib and progression on the last line are UNKNOWN until the new line is assessed', () => {
+    const p = profileOf(...history);
+    expect(outcome({ fact: 'drugRefractory', drug: 'carfilzomib' }, p)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'progressionAfterLastLine' }, p)).toBe('UNKNOWN');
+    // Bortezomib was followed by a progression within 60 days of its last dose: refractory, known.
+    expect(outcome({ fact: 'drugRefractory', drug: 'bortezomib' }, p)).toBe('MET');
+  });
+
+  it('an assessment during the new line settles them', () => {
+    const p = profileOf(...history, response('2021-06-01', 'PR'), response('2021-07-01', 'PR'));
+    expect(outcome({ fact: 'drugRefractory', drug: 'carfilzomib' }, p)).toBe('NOT_MET');
+    expect(outcome({ fact: 'progressionAfterLastLine' }, p)).toBe('NOT_MET');
+  });
+
+  it('anti-CD38 refractory and triple-class refractory are UNKNOWN when the line that could make them true has not been assessed', () => {
+    const p = profileOf(med('VRd', '2020-01-01', '2021-01-01'), response('2020-06-01', 'VGPR'), response('2021-03-01', 'PD'), med('DPd', '2021-03-10', null));
+    expect(outcome({ fact: 'classRefractory', class: 'ANTI_CD38' }, p)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'flag', name: 'tripleClassRefractory' }, p)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'classRefractory', class: 'IMID' }, p)).toBe('MET'); // lenalidomide: progression 59 days after its last dose
   });
 });
