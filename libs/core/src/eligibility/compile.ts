@@ -457,6 +457,11 @@ const REFRACTORY_FLAG_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p
   primaryRefractory: anyLine,
 };
 
+/** Flags a CAR-T infusion could make true (a product the drug catalog does not know may be any of them). */
+const CAR_T_FLAGS = new Set<keyof PatientProfile['flags']>(['priorBcmaCarT', 'priorBcmaDirected', 'priorGprc5dDirected']);
+const CAR_T_PRODUCT = ['product of the CAR-T infusion'];
+const unknownCarT = (p: PatientProfile): boolean => (p.cellTherapies ?? []).some((c) => c.product === null);
+
 /** The birthday on which someone born on `b` turns `years` (29 February falls on 1 March). */
 const birthday = (b: string, years: number): number => epochDay(`${String(Number(b.slice(0, 4)) + years).padStart(4, '0')}${b.slice(4, 10)}`);
 const refractoryDrugs = (p: PatientProfile, generics: readonly string[]): string => generics.filter((g) => p.drugs[g]?.refractory).join(', ');
@@ -566,17 +571,21 @@ function compileLeaf(l: Leaf): RuleNode {
         // for therapy that could have made it true: unknown, like drug- and class-level refractoriness.
         // Likewise when the last line started after the latest response or progression (nothing yet says how it went).
         const lastLine = s.profile.linesOfTherapy.lines.at(-1);
+        if (!v && CAR_T_FLAGS.has(l.name) && unknownCarT(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
         if (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, lastLine.start))) && couldBe(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
         return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
       };
     }
     case 'priorTargetTherapy': {
       const classes = targetClasses(l.target, l.modality ?? 'any');
+      const carTModality = (l.modality ?? 'any') === 'any' || l.modality === 'CAR_T';
       const expected = `prior ${l.target}-directed ${l.modality && l.modality !== 'any' ? l.modality : 'therapy'}`;
       return (s) => {
         if (!s.history) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
         let yes = false;
         for (const k of classes) if (s.profile.classes[k].drugs.length > 0) yes = true;
+        // A CAR-T infusion whose product is not recognised may have been this target's.
+        if (!yes && carTModality && unknownCarT(s.profile)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
         return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, targetDrugs(s.profile, classes) || 'none');
       };
     }

@@ -4,7 +4,7 @@
  * values are compared unrounded; "any history of grade ≥3" survives a later lower grade; a trial whose
  * washout ends after an upper age limit is passed never opens.
  */
-import { demographics, event, lab, med, response } from '../testing/events';
+import { carT, demographics, event, lab, med, response } from '../testing/events';
 import { buildProfile, type PatientProfile } from '../patient/profile';
 import { compileRule, DEFAULT_VALIDITY_DAYS, type LeafTrace } from './compile';
 import { compileTrial, evaluateTrial, screenTrial, type TrialDocument } from './trial';
@@ -136,5 +136,22 @@ describe('refractoriness needs a response or progression recorded after the ther
     expect(outcome({ fact: 'classRefractory', class: 'ANTI_CD38' }, p)).toBe('UNKNOWN');
     expect(outcome({ fact: 'flag', name: 'tripleClassRefractory' }, p)).toBe('UNKNOWN');
     expect(outcome({ fact: 'classRefractory', class: 'IMID' }, p)).toBe('MET'); // lenalidomide: progression 59 days after its last dose
+  });
+});
+
+describe('a CAR-T infusion with a product the catalog does not know', () => {
+  const base = [med('VRd', '2020-01-01', '2021-01-01'), response('2020-06-01', 'VGPR')];
+
+  it('leaves prior BCMA- or GPRC5D-directed CAR-T unknown, not absent; a bispecific question is unaffected', () => {
+    const p = profileOf(...base, carT('2024-03-01', 'investigational CAR-T XYZ'));
+    expect(outcome({ fact: 'priorTargetTherapy', target: 'BCMA' }, p)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'priorTargetTherapy', target: 'BCMA', modality: 'CAR_T' }, p)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'priorTargetTherapy', target: 'BCMA', modality: 'BISPECIFIC' }, p)).toBe('NOT_MET');
+    expect(outcome({ fact: 'flag', name: 'priorBcmaDirected' }, p)).toBe('UNKNOWN');
+  });
+
+  it('a known product answers: ide-cel is BCMA-directed, and no infusion at all is no prior CAR-T', () => {
+    expect(outcome({ fact: 'priorTargetTherapy', target: 'BCMA', modality: 'CAR_T' }, profileOf(...base, carT('2024-03-01', 'idecabtagene vicleucel')))).toBe('MET');
+    expect(outcome({ fact: 'priorTargetTherapy', target: 'BCMA', modality: 'CAR_T' }, profileOf(...base))).toBe('NOT_MET');
   });
 });
