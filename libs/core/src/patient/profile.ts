@@ -124,14 +124,15 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const conditions: PatientProfile['conditions'] = {};
   for (const c of records.conditions) {
     const before = conditions[c.kind];
-    const higher = c.status !== 'absent' && c.grade !== null && (before?.maxGrade === null || before?.maxGrade === undefined || c.grade > before.maxGrade);
+    const held = before?.maxGrade ?? null;
+    const higher = c.status !== 'absent' && c.grade !== null && (held === null || c.grade > held);
     conditions[c.kind] = {
       status: c.status,
       date: c.date,
       grade: c.grade,
       provenance: [c.eventId],
       ever: (before?.ever ?? false) || c.status !== 'absent',
-      maxGrade: higher ? c.grade : (before?.maxGrade ?? null),
+      maxGrade: higher ? c.grade : held,
       maxGradeProvenance: higher ? [c.eventId] : (before?.maxGradeProvenance ?? []),
     };
   }

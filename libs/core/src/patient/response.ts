@@ -36,9 +36,10 @@ const reduction = (base: number, value: number): number => Math.round(((base - v
  * Baseline = last value on or before the line started. By M-protein: VGPR ≥90% serum reduction with urine
  * <100 mg/24 h (serum detectable only by immunofixation counts as a 100% reduction); PR ≥50% serum with urine
  * −90% or <200 mg/24 h; MR 25–49% serum with urine −50–89%; else SD. When serum and urine were both
- * unmeasurable at baseline, PR is a ≥50% decrease of dFLC, when the FLC was measurable (involved FLC ≥10 mg/dL, abnormal ratio). CR: negative serum and urine immunofixation,
- * no soft-tissue plasmacytoma on the latest imaging that looked for one, and <5% marrow plasma cells (and a normal FLC ratio when the disease was FLC-only); sCR adds a normal FLC ratio
- * and no clonal marrow plasma cells. The category is the lowest supported across the measured parameters.
+ * unmeasurable at baseline, PR is a ≥50% decrease of dFLC, when the FLC was measurable (involved FLC
+ * ≥10 mg/dL, abnormal ratio). CR: negative serum and urine immunofixation, no soft-tissue plasmacytoma on
+ * the latest imaging that looked for one, and <5% marrow plasma cells (and a normal FLC ratio when the
+ * disease was FLC-only); sCR adds a normal FLC ratio and no clonal marrow plasma cells. The category is the lowest supported across the measured parameters.
  * Progression is not assessed here (see disease-status).
  */
 export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until: string): Assessment[] {
@@ -146,9 +147,13 @@ function confirmedAssessments(assessed: readonly Assessment[]): Assessment[] {
   return assessed.flatMap((a, i) => {
     const previous = assessed[i - 1];
     if (!previous) return a.category === 'SD' ? [a] : [];
-    const category = lowerCategory(previous.category, a.category);
-    return [{ ...a, category, basis: `${previous.basis} | ${a.basis}`, provenance: [...new Set([...previous.provenance, ...a.provenance])] }];
+    return [{ ...a, ...confirmedBy(previous, a) }];
   });
+}
+
+/** What two consecutive assessments support together: the lower category, both bases, both provenances. */
+function confirmedBy(previous: Assessment, last: Assessment): Pick<Assessment, 'category' | 'basis' | 'provenance'> {
+  return { category: lowerCategory(previous.category, last.category), basis: `${previous.basis} | ${last.basis}`, provenance: [...new Set([...previous.provenance, ...last.provenance])] };
 }
 
 /** Reported and computed (confirmed) assessments of every line, in date order. */
@@ -172,12 +177,6 @@ export function computedResponse(records: ClinicalRecords, lines: readonly LineO
   const last = assessed.at(-1);
   if (!last) return null;
   const previous = assessed.at(-2);
-  return {
-    category: previous ? lowerCategory(previous.category, last.category) : last.category,
-    date: last.date,
-    confirmed: previous !== undefined,
-    line: line.number,
-    basis: previous ? `${previous.basis} | ${last.basis}` : last.basis,
-    provenance: [...new Set([...(previous?.provenance ?? []), ...last.provenance])],
-  };
+  const { category, basis, provenance } = previous ? confirmedBy(previous, last) : last;
+  return { category, date: last.date, confirmed: previous !== undefined, line: line.number, basis, provenance };
 }
