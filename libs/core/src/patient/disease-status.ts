@@ -31,6 +31,10 @@ const MARROW_ABS_PERCENT = 10;
 const marrowRises = (nadir: number, value: number): boolean => risesQuarter(nadir, value) && atLeast(value - nadir, MARROW_ABS_PERCENT);
 /** IMWG measurable disease. */
 export const MEASURABLE = { serumGdL: 1.0, urineMg24h: 200, involvedFlcMgL: 100, ratioLow: 0.26, ratioHigh: 1.65 } as const;
+/** A κ/λ ratio outside the normal range (0.26–1.65). */
+export const abnormalFlcRatio = (ratio: number | null): boolean => ratio !== null && (ratio < MEASURABLE.ratioLow || ratio > MEASURABLE.ratioHigh);
+/** Measurable FLC disease: involved FLC ≥10 mg/dL with an abnormal κ/λ ratio. */
+export const measurableFlc = (involvedMgL: number, ratio: number | null): boolean => involvedMgL >= MEASURABLE.involvedFlcMgL && abnormalFlcRatio(ratio);
 
 type Point = { date: string; value: number; eventId: string };
 
@@ -149,7 +153,7 @@ function flcEverMeasurable(records: ClinicalRecords, chain: 'kappa' | 'lambda' |
     if (l === undefined || l <= 0) continue;
     const ratio = k.value / l;
     const involved = (chain ?? (ratio > 1 ? 'kappa' : 'lambda')) === 'kappa' ? k.value : l;
-    if (involved >= MEASURABLE.involvedFlcMgL && (ratio < MEASURABLE.ratioLow || ratio > MEASURABLE.ratioHigh)) return true;
+    if (measurableFlc(involved, ratio)) return true;
   }
   return false;
 }
@@ -189,8 +193,8 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const involved = chain === 'kappa' ? kp : chain === 'lambda' ? lp : null;
   const serumMeasurable = sp !== null && sp.value >= MEASURABLE.serumGdL;
   const urineMeasurable = up !== null && up.value >= MEASURABLE.urineMg24h;
-  const abnormalRatio = ratio !== null && (ratio < MEASURABLE.ratioLow || ratio > MEASURABLE.ratioHigh);
-  const flcOnly = !serumMeasurable && !urineMeasurable && involved !== null && involved.value >= MEASURABLE.involvedFlcMgL && abnormalRatio;
+  const abnormalRatio = abnormalFlcRatio(ratio);
+  const flcOnly = !serumMeasurable && !urineMeasurable && involved !== null && measurableFlc(involved.value, ratio);
 
   const negatives = records.mrd.filter((m) => m.method !== 'other');
   const latestMrd = records.mrd.at(-1) ?? null;

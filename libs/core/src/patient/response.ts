@@ -1,6 +1,6 @@
 import { RESPONSE_RANK as RANK, type ClinicalRecords, type LabRecord, type ResponseCategory } from './clinical-events';
 import type { LineOfTherapy } from './lines-of-therapy';
-import { MEASURABLE, type ProgressionEvent } from './disease-status';
+import { MEASURABLE, measurableFlc, type ProgressionEvent } from './disease-status';
 
 /** One response assessment: reported by a clinician, or computed from the series on one date. */
 export interface Assessment {
@@ -127,7 +127,7 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     });
   const base = lastOnOrBefore(dflc, line.start);
   // dFLC response only for measurable FLC disease: involved FLC ≥10 mg/dL with an abnormal ratio at baseline.
-  if (!base || base.value <= 0 || base.involved < MEASURABLE.involvedFlcMgL || (base.ratio >= MEASURABLE.ratioLow && base.ratio <= MEASURABLE.ratioHigh)) return out;
+  if (!base || base.value <= 0 || !measurableFlc(base.involved, base.ratio)) return out;
   for (const p of dflc.filter(inLine)) {
     const red = reduction(base.value, p.value);
     const cr = completeResponse(p.date, true);
