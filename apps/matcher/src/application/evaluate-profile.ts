@@ -126,7 +126,12 @@ export class EvaluateProfile {
     const day = now.toISOString().slice(0, 10);
     const stored = new Map<string, StoredResult>();
     for (const r of await manager.query<StoredResult[]>(
-      `SELECT patient_pseudonym, trial_id, cohort_id, signature, criteria_version, profile_version, (result IS NOT NULL OR history_id IS NOT NULL) AS published FROM matcher.results WHERE patient_pseudonym = ANY($1) AND trial_id = ANY($2)`,
+      // A primary-key probe per patient (a lateral join; the trial filter outside it, so that no statistics can steer it to the
+      // by-trial index): with both arrays in one WHERE, the plan turns into a scan of every result of the trial once it holds
+      // many (tens of milliseconds per page, and planning over the array's values); this stays proportional to the page.
+      `SELECT r.patient_pseudonym, r.trial_id, r.cohort_id, r.signature, r.criteria_version, r.profile_version, (r.result IS NOT NULL OR r.history_id IS NOT NULL) AS published
+       FROM unnest($1::text[]) AS p(pseudonym) CROSS JOIN LATERAL (SELECT * FROM matcher.results WHERE patient_pseudonym = p.pseudonym OFFSET 0) r
+       WHERE r.trial_id = ANY($2)`,
       [profiles.map((p) => p.pseudonym), trials.map((t) => t.trialId)],
     )) {
       stored.set(key(r.patient_pseudonym, r.trial_id, r.cohort_id), r);

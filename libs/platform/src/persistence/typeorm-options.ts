@@ -32,6 +32,9 @@ export function typeOrmOptions(o: PersistenceOptions): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error', 'migration'],
-    extra: { max: o.poolSize, connectionTimeoutMillis: 10000 },
+    // JIT compilation off for the service's sessions: its statements are short, and PostgreSQL's cost model turns JIT on for
+    // the batched ones (thousands of rows from one JSON parameter), where compiling took a third of the server's CPU time in
+    // bench:matcher and saved nothing.
+    extra: { max: o.poolSize, connectionTimeoutMillis: 10000, options: '-c jit=off' },
   };
 }
