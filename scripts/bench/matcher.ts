@@ -25,7 +25,7 @@
  * Overrides: BENCH_TRIAL (the NCT id held back), BENCH_PAGE_SIZE (MATCHER_RESCREEN_PAGE_SIZE),
  * BENCH_MATCHER_<NAME> for any other matcher setting; BENCH_CPU_PROFILE=FILE writes V8 CPU profiles of
  * this process during the new-trial re-screen and the latency phase (FILE-rescreen.cpuprofile,
- * FILE-latency.cpuprofile). About 10 to 15 minutes with the defaults on this 2-core machine, most of it
+ * FILE-latency.cpuprofile). Before each measured phase the heap is collected in full (see settleHeap). About 10 to 15 minutes with the defaults on this 2-core machine, most of it
  * the preparatory re-screen and (a).
  */
 import { fork } from 'node:child_process';
@@ -66,6 +66,13 @@ const TRIALS_DIR = join(__dirname, '../../data/trials');
 const catalog = readdirSync(TRIALS_DIR)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(TRIALS_DIR, f), 'utf8')) as TrialCriteriaV1);
+
+/**
+ * A full garbage collection before each measured phase (node runs with --expose-gc): the service runs in this process,
+ * and without it the collection owed to the phase before (parsing a gigabyte of profiles for the cache or the baseline)
+ * lands in the next one. Each phase still pays for the collections its own allocations cause.
+ */
+const settleHeap = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -234,13 +241,17 @@ async function main(): Promise<void> {
     const warmMs = performance.now() - t;
     console.log(`profile cache: ${warmed.toLocaleString('en')} stored profiles loaded in ${seconds(warmMs)} s (what an instance does once its partitions are assigned; not part of (a))`);
 
+    settleHeap();
     const base1 = await readAndScreen(sys, held);
+    settleHeap();
     const cpuNew = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
     const fresh = await profiled(process.env.BENCH_CPU_PROFILE?.replace(/(\.cpuprofile)?$/, '-rescreen.cpuprofile'), () => publishAndWait(sys, heldDraft));
     const cpuNewUse = cpuNew.stop();
+    settleHeap();
     const cpuSame = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
     const same = await publishAndWait(sys, { ...heldDraft, title: `${heldDraft.title} (amended title)` });
     const cpuSameUse = cpuSame.stop();
+    settleHeap();
     const base2 = await readAndScreen(sys, held);
     const baselineMs = Math.min(base1.ms, base2.ms);
 

@@ -71,6 +71,10 @@ export function resultOf(
   };
 }
 
+/** Quiet results ($1: QuietRow[] as JSON, $2: when), stored without their explanation. */
+const QUIET_INSERT = `INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
+  SELECT p, t, c, cv, pv, 'INELIGIBLE', NULL, uc, fc, sg, NULL, $2, $2 FROM json_to_recordset($1::json) AS x(p text, t text, c text, cv int, pv int, uc int, fc int, sg text)`;
+
 const key = (pseudonym: string, trialId: string, cohortId: string): string => `${pseudonym}\u0000${trialId}\u0000${cohortId}`;
 
 /**
@@ -140,6 +144,8 @@ export class EvaluateProfile {
     const correlations: string[] = [];
     const refreshed: Array<{ p: string; t: string; c: string; cv: number; pv: number }> = [];
     const quiet: QuietRow[] = [];
+    /** Quiet results with no stored row at all (a new trial's, mostly): inserted without a conflict check. */
+    const quietNew: QuietRow[] = [];
     const started = performance.now();
     for (const p of profiles) {
       const state = evaluationState(p.profile, day);
@@ -158,7 +164,7 @@ export class EvaluateProfile {
           }
           if (unit.verdict === 'INELIGIBLE' && !prev?.published && !this.settings.publishFirstIneligible) {
             // Not a candidate before, not one now: stored without its explanation (derived on read), not published.
-            quiet.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion, uc: unit.unknownCount, fc: unit.failing.length, sg });
+            (prev ? quiet : quietNew).push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion, uc: unit.unknownCount, fc: unit.failing.length, sg });
             return;
           }
           full ??= evaluateTrial(trial, p.profile, day);
@@ -169,7 +175,7 @@ export class EvaluateProfile {
     }
     this.metrics.evaluations.inc(profiles.length * trials.length);
     this.metrics.evaluationSeconds.observe((performance.now() - started) / 1000);
-    await this.writeQuiet(manager, quiet, now);
+    await this.writeQuiet(manager, quiet, quietNew, now);
     await this.write(manager, changed, refreshed, correlations, now);
     this.metrics.resultsChanged.inc(changed.length);
     return changed.length;
@@ -212,11 +218,18 @@ export class EvaluateProfile {
     return withdrawn.length;
   }
 
-  private async writeQuiet(manager: EntityManager, rows: readonly QuietRow[], now: Date): Promise<void> {
+  /**
+   * Quiet results: `fresh` ones have no stored row (none was read in this transaction, and the caller's
+   * lock on the patients' profile rows keeps any other writer of their results out until it ends), so
+   * a plain insert; the others replace a stored quiet row.
+   */
+  private async writeQuiet(manager: EntityManager, rows: readonly QuietRow[], fresh: readonly QuietRow[], now: Date): Promise<void> {
+    if (fresh.length > 0) {
+      await manager.query(QUIET_INSERT, [JSON.stringify(fresh), now]);
+    }
     if (rows.length === 0) return;
     await manager.query(
-      `INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
-       SELECT p, t, c, cv, pv, 'INELIGIBLE', NULL, uc, fc, sg, NULL, $2, $2 FROM json_to_recordset($1::json) AS x(p text, t text, c text, cv int, pv int, uc int, fc int, sg text)
+      `${QUIET_INSERT}
        ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
          unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count, signature = EXCLUDED.signature, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at
        WHERE matcher.results.result IS NULL AND matcher.results.history_id IS NULL`,
