@@ -41,6 +41,18 @@ describe.each([
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
+  it("runs the service's sessions without JIT compilation", async () => {
+    // Every pooled session, not only the first: the option is sent when each connection starts.
+    const runners = [ds.createQueryRunner(), ds.createQueryRunner()];
+    try {
+      const settings = await Promise.all(runners.map(async (r) => (await r.query(`SELECT current_setting('jit') AS jit, pg_backend_pid() AS pid`)) as Array<{ jit: string; pid: number }>));
+      expect(new Set(settings.map(([s]) => s!.pid)).size).toBe(2);
+      expect(settings.map(([s]) => s!.jit)).toEqual(['off', 'off']);
+    } finally {
+      await Promise.all(runners.map((r) => r.release()));
+    }
+  });
+
   it('migrates down and up again', async () => {
     for (let i = 0; i < persistence.migrations.length + 1; i++) await ds.undoLastMigration();
     expect(await ds.showMigrations()).toBe(true);

@@ -32,9 +32,9 @@ export function typeOrmOptions(o: PersistenceOptions): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error', 'migration'],
-    // JIT compilation off for the service's sessions: its statements are short, and PostgreSQL's cost model turns JIT on for
-    // the batched ones (thousands of rows from one JSON parameter), where compiling took a third of the server's CPU time in
-    // bench:matcher and saved nothing.
+    // JIT compilation off for the service's sessions: their statements run for milliseconds, and JIT starts whenever a plan's
+    // estimated cost crosses jit_above_cost, then spends more on compiling than the statement takes (under bench:matcher, a
+    // mis-estimated plan of an earlier form of the matcher's stored-results read spent a fifth of the machine's CPU in LLVM).
     extra: { max: o.poolSize, connectionTimeoutMillis: 10000, options: '-c jit=off' },
   };
 }
