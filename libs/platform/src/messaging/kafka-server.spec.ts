@@ -1,5 +1,5 @@
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
-import { AssignmentAwareKafkaServer, kafkaServerOptions, membershipTimeouts } from './kafka-server';
+import { AssignmentAwareKafkaServer, detach, kafkaServerOptions, membershipTimeouts } from './kafka-server';
 import { BATCH, InboundBatchContext } from './inbound';
 import { PartitionAssignment } from './partition-assignment';
 
@@ -65,5 +65,39 @@ describe('AssignmentAwareKafkaServer batch consumption', () => {
     );
     await expect(failing).rejects.toThrow('database gone');
     expect(calls).toEqual(['resolve 1', 'heartbeat', 'commit?']);
+  });
+});
+
+describe('detach', () => {
+  it('gives each message bytes of its own and lets go of the fetch response the kafkajs messages were slices of', () => {
+    const text = 'xxkey-1{"a":1}evt-1key-2{"b":2}evt-2xx';
+    const response = Buffer.alloc(text.length); // a buffer of its own, as kafkajs's fetch response is (not from node's pool)
+    response.write(text);
+    const at = (text: string): Buffer => response.subarray(response.indexOf(text), response.indexOf(text) + text.length);
+    const fetched: KafkaMessage[] = [1, 2].map((n) => ({
+      offset: String(40 + n),
+      key: at(`key-${n}`),
+      value: at(n === 1 ? '{"a":1}' : '{"b":2}'),
+      headers: { 'x-event-id': at(`evt-${n}`) },
+      timestamp: '0',
+      attributes: 0,
+    }));
+    const inbound = detach('t', 3, fetched);
+    expect(inbound.map((m) => ({ ...m, value: m.value?.toString() }))).toEqual([
+      { topic: 't', partition: 3, offset: '41', key: 'key-1', value: '{"a":1}', headers: { 'x-event-id': 'evt-1' } },
+      { topic: 't', partition: 3, offset: '42', key: 'key-2', value: '{"b":2}', headers: { 'x-event-id': 'evt-2' } },
+    ]);
+    for (const m of inbound) expect(m.value!.buffer).not.toBe(response.buffer);
+    response.fill(0); // the copies do not change with the response
+    expect(inbound[1]!.value!.toString()).toBe('{"b":2}');
+    expect(fetched.map((m) => [m.offset, m.key, m.value, m.headers])).toEqual([
+      ['41', null, null, {}],
+      ['42', null, null, {}],
+    ]);
+  });
+
+  it('keeps an empty value empty (a tombstone stays a tombstone)', () => {
+    const [m] = detach('t', 0, [{ offset: '1', key: Buffer.from('k'), value: null, headers: {}, timestamp: '0', attributes: 0 }]);
+    expect(m!.value).toBeNull();
   });
 });
