@@ -33,6 +33,8 @@ export interface DriverReport {
   sendSeconds: number;
   /** Latency per answered message, ms. */
   latencies: number[];
+  /** For each entry of `latencies`, when its message was sent (ms after the first send). */
+  sentOffsets: number[];
   /** Seconds from the first send to the last first-answer. */
   spanSeconds: number;
   resultMessages: number;
@@ -94,8 +96,10 @@ async function drive(task: DriverTask): Promise<DriverReport> {
   while (firstAt.size < messages.length && performance.now() < deadline && !stopped) await new Promise((r) => setTimeout(r, 50));
   await consumer.disconnect();
   await producer.disconnect();
-  const latencies = [...firstAt].map(([id, t]) => t - sentAt.get(id)!);
-  return { sendSeconds, latencies, spanSeconds: (firstAt.size > 0 ? Math.max(...firstAt.values()) - started : 0) / 1000, resultMessages };
+  const answered = [...firstAt];
+  const latencies = answered.map(([id, t]) => t - sentAt.get(id)!);
+  const sentOffsets = answered.map(([id]) => sentAt.get(id)! - started);
+  return { sendSeconds, latencies, sentOffsets, spanSeconds: (firstAt.size > 0 ? Math.max(...firstAt.values()) - started : 0) / 1000, resultMessages };
 }
 
 process.once('message', (task: DriverTask) => {

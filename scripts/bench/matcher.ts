@@ -8,11 +8,13 @@
  *       on the same database: reading every profile page by page and screening it in memory, nothing
  *       written (the floor any re-screen pays); the ratio is re-screen time / baseline time.
  *   (b) Latency: changed profiles of stored patients produced to patient-profiles.v1 at a steady
- *       BENCH_RATE (500/s) for BENCH_SECONDS (10), each with its own x-correlation-id; latency =
+ *       BENCH_RATE (500/s) for BENCH_SECONDS (60: long enough for the service's periodic pauses to show), each with its own x-correlation-id; latency =
  *       just before the send → the first match-results.v1 message carrying it is consumed. Sending and
  *       reading are done by a load driver in a process of its own (scripts/bench/latency-driver.ts),
  *       so the matcher's event loop is the service's alone.
  *       Each change (a new hemoglobin result and ECOG) changes at least one result of the patient.
+ *       Also by the second each change was sent in (p50/p99 per second: whether the service keeps up or
+ *       a queue builds, and when a pause such as a full garbage collection of the service's heap lands).
  * Prints tables and writes bench/results/matcher-<timestamp>.json; asserts nothing.
  *
  * Needs DATABASE_URL and KAFKA_BROKERS (`npm run infra:up && . .data/infra/env && npm run bench:matcher`).
@@ -47,7 +49,7 @@ const SETTINGS = {
   profiles: int('BENCH_PROFILES', 100_000),
   distinct: int('BENCH_DISTINCT', 5_000),
   rate: int('BENCH_RATE', 500),
-  seconds: int('BENCH_SECONDS', 10),
+  seconds: int('BENCH_SECONDS', 60),
   pageSize: int('BENCH_PAGE_SIZE', 2000),
   trial: process.env.BENCH_TRIAL ?? 'NCT04557098',
 };
@@ -151,7 +153,26 @@ interface LatencyResult {
   maxMs: number;
   resultsPerProfile: number;
   cpuCores: CpuUse | null;
+  /** The same latencies by the second their message was sent in (does the service keep up, or does a queue build?). */
+  bySecond: Array<{ second: number; answered: number; p50Ms: number; p99Ms: number; maxMs: number }>;
   note?: string;
+}
+
+/** Latencies grouped by the second of the run their message was sent in. */
+function bySendSecond(latencies: readonly number[], sentOffsets: readonly number[]): LatencyResult['bySecond'] {
+  const groups = new Map<number, number[]>();
+  latencies.forEach((l, i) => {
+    const second = Math.floor(sentOffsets[i]! / 1000);
+    const group = groups.get(second);
+    if (group) group.push(l);
+    else groups.set(second, [l]);
+  });
+  return [...groups]
+    .sort(([a], [b]) => a - b)
+    .map(([second, ls]) => {
+      const sorted = [...ls].sort((a, b) => a - b);
+      return { second, answered: sorted.length, p50Ms: round(percentile(sorted, 50), 0), p99Ms: round(percentile(sorted, 99), 0), maxMs: round(sorted.at(-1)!, 0) };
+    });
 }
 
 /**
@@ -173,6 +194,8 @@ async function latency(sys: RunningSystem, histories: readonly ProfileSourceEven
     lines.push(JSON.stringify({ key: value.patientPseudonym, value: JSON.stringify(value), correlationId: `bench-${i}`, eventId: `${value.patientPseudonym}.profile.2` }));
   }
   writeFileSync(file, lines.join('\n'));
+  lines.length = 0;
+  settleHeap(); // what the preparation above (and the phases before) left to collect is not this phase's
   const driver = fork(join(__dirname, 'latency-driver.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'], stdio: 'inherit' });
   const cpu = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
   try {
@@ -182,7 +205,8 @@ async function latency(sys: RunningSystem, histories: readonly ProfileSourceEven
       driver.send({ brokers, groupId: `${sys.groupPrefix}bench-latency`, file, rate: SETTINGS.rate, answerTimeoutMs: 5 * 60_000 } satisfies DriverTask);
     });
     const cpuCores = cpu.stop();
-    const lat = report.latencies.sort((a, b) => a - b);
+    const bySecond = bySendSecond(report.latencies, report.sentOffsets);
+    const lat = [...report.latencies].sort((a, b) => a - b);
     if (lat.length < count) console.warn(`${lat.length} of ${count} answered`);
     return {
       offeredRate: SETTINGS.rate,
@@ -195,6 +219,7 @@ async function latency(sys: RunningSystem, histories: readonly ProfileSourceEven
       maxMs: round(lat.at(-1) ?? NaN, 0),
       resultsPerProfile: round(report.resultMessages / Math.max(1, lat.length), 1),
       cpuCores: cpuCores && { ...cpuCores, machine: round(cpuCores.machine, 2) },
+      bySecond,
       ...(report.sendSeconds > SETTINGS.seconds * 1.1 ? { note: `sending took ${round(report.sendSeconds, 1)} s instead of ${SETTINGS.seconds}` } : {}),
     };
   } finally {
@@ -267,7 +292,9 @@ async function main(): Promise<void> {
       return latency(sys, histories, infra.brokers);
     });
     console.log(`\n(b) profile change → result published, ${SETTINGS.rate}/s offered for ${SETTINGS.seconds} s`);
-    console.table([{ ...lat, cpuCores: undefined, 'cores: machine': lat.cpuCores?.machine ?? '-', 'cores: bench process': lat.cpuCores?.['bench process'] ?? '-', 'cores: its postgres': lat.cpuCores?.['postgres: service db'] ?? '-' }]);
+    console.table([{ ...lat, cpuCores: undefined, bySecond: undefined, 'cores: machine': lat.cpuCores?.machine ?? '-', 'cores: bench process': lat.cpuCores?.['bench process'] ?? '-', 'cores: its postgres': lat.cpuCores?.['postgres: service db'] ?? '-' }]);
+    console.log('by the second each profile change was sent in:');
+    console.table(lat.bySecond);
 
     mkdirSync(join(__dirname, '../../bench/results'), { recursive: true });
     const file = join(__dirname, '../../bench/results', `matcher-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
