@@ -117,9 +117,10 @@ export class AssignmentAwareKafkaServer extends ServerKafka {
  * response (every partition's messages, up to megabytes), so one message still referenced keeps all of it
  * alive, and kafkajs references them until the last partition of the fetch is done. Held that long, the
  * response outlives two young-generation collections, is promoted, and is freed only by a full collection,
- * which V8 starts whenever such off-heap memory has grown by 64 MB: with 10 KB profiles at 500/s, a full
- * collection of the matcher's whole heap (its profile cache) every few seconds. Copied here, the response
- * is garbage as soon as the batch starts, and each copy only for as long as its own message is handled.
+ * which V8 starts whenever such off-heap memory has grown by 64 MB (in the matcher, a full collection of its
+ * whole heap, the profile cache). Copied here, nothing of ours holds the response once the fetch's batches
+ * have started (kafkajs's connection still holds it until its next response arrives), and each copy lives
+ * only as long as its own message is handled. docs/matcher.md (Benchmark) has what this did and did not do.
  */
 export function detach(topic: string, partition: number, messages: KafkaMessage[]): InboundMessage[] {
   return messages.map((m) => {
