@@ -23,6 +23,8 @@ pg_bin() {
 as_pg_user() { if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 start() {
+  # The readiness probe connects with the project's own driver.
+  [ -d "$ROOT/node_modules/pg" ] || die "node_modules/pg not found: run npm ci first"
   if [ -n "${DATABASE_URL:-}" ]; then
     pg_reachable "$DATABASE_URL" || die "DATABASE_URL is set but the server does not answer"
     say "using the PostgreSQL server named by DATABASE_URL"
