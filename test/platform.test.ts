@@ -11,7 +11,7 @@ import { createDatabase, dropDatabase, kafka, realInfra, runId, Tap } from './su
 const infra = realInfra();
 const counter = () => ({ inc: jest.fn() });
 const metrics = () => ({ consumed: counter(), retries: counter(), outboxPublished: counter(), outboxFailures: counter(), outboxHandOff: { set: jest.fn() } }) as unknown as MessagingMetrics;
-const settings = { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 20, outboxBatchSize: 2, outboxHandOff: true, outboxRetentionHours: 168, inboxRetentionHours: 720 };
+const settings = { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 20, outboxBatchSize: 2, outboxHandOff: true, outboxLeaseSeconds: 30, outboxRetentionHours: 168, inboxRetentionHours: 720 };
 
 async function dataSourceFor(name: string, persistence: { entities: Function[]; migrations: Function[] }): Promise<DataSource> { // eslint-disable-line @typescript-eslint/no-unsafe-function-type
   const url = await createDatabase(infra.databaseUrl, name);
@@ -215,6 +215,46 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
       await until(async () => (await rowsOf(p)).every((r) => r.published) && state.sent.length === 3, 'every row to be published');
       expect(state.sent.map((r) => (JSON.parse(r.value as string) as PatientProfileV1).profileVersion)).toEqual([1, 2, 3]);
     } finally {
+      await relay.beforeApplicationShutdown();
+    }
+  });
+
+  it('gives handed-off rows that waited for half their claim to the poll: each published once, in order, none from memory after that', async () => {
+    const p = `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+    const sent: PublishRecord[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const slow = new (class extends MessagePublisher {
+      readonly transportName = 'slow';
+      async publish(r: PublishRecord[]) {
+        await gate; // the first publish hangs until the test opens it: what is handed off meanwhile waits in memory
+        sent.push(...r);
+      }
+      async check() {}
+    })();
+    const m = metrics();
+    const relay = new OutboxRelay(ds, slow, { ...settings, outboxLeaseSeconds: 2 }, m);
+    relay.onModuleInit();
+    relay.onApplicationBootstrap();
+    try {
+      const outbox = new Outbox(relay);
+      const send = (v: number) =>
+        ds.transaction((tx) => outbox.enqueue(tx, [{ topic: TOPICS.patientProfiles, key: p, value: profile(p, v), schemaVersion: 1, messageType: 'PatientProfileChanged', correlationId: `c-${v}` }]));
+      await send(1); // its publish hangs
+      await send(2);
+      await send(3);
+      expect((await rowsOf(p)).map((r) => r.claimed)).toEqual([true, true, true]);
+      await new Promise((r) => setTimeout(r, 1200)); // rows 2 and 3 have now waited more than half of their 2 s claim
+      open();
+      await until(async () => (await rowsOf(p)).every((r) => r.published) && sent.length === 3, 'every row to be published');
+      await new Promise((r) => setTimeout(r, 2500)); // past the claims' end: a row published from memory and by the poll would show up twice by now
+      expect(sent.map((r) => (JSON.parse(r.value as string) as PatientProfileV1).profileVersion)).toEqual([1, 2, 3]);
+      expect(m.outboxPublished.inc).toHaveBeenCalledWith({ topic: TOPICS.patientProfiles, path: 'hand-off' }); // row 1
+      expect(m.outboxPublished.inc).toHaveBeenCalledWith({ topic: TOPICS.patientProfiles, path: 'poll' }); // rows 2 and 3
+      expect((await rowsOf(p)).map((r) => r.publish_attempts)).toEqual([0, 0, 0]); // given back, not failed
+      await until(() => relay.handOffActive, 'the hand-off to resume');
+    } finally {
+      open();
       await relay.beforeApplicationShutdown();
     }
   });

@@ -233,7 +233,7 @@ export class IngestPatientEvent {
       `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, v int, profile jsonb, h text, e text, oe text, m json, hd jsonb)),
        cur AS (UPDATE intake.patient_profiles pp SET version = x.v, profile_hash = x.h, updated_at = now() FROM x WHERE pp.patient_pseudonym = x.p),
        ver AS (INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) SELECT p, v, profile, e FROM x)
-       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, claimed_until) SELECT oe, $2, p, m::text, hd, now() + make_interval(secs => $3) FROM x`,
+       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, claimed_until) SELECT oe, $2, p, m::text, hd, clock_timestamp() + make_interval(secs => $3) FROM x`,
       [rowsWithJson(versions.map(({ m: _m, ...v }) => v), 'm', texts), TOPICS.patientProfiles, lease],
     );
     this.metrics.profilesPublished.inc(versions.length);

@@ -288,7 +288,7 @@ export class EvaluateProfile {
          ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET criteria_version = EXCLUDED.criteria_version, profile_version = EXCLUDED.profile_version,
            verdict = EXCLUDED.verdict, eligible_from = EXCLUDED.eligible_from, unknown_count = EXCLUDED.unknown_count, failing_count = EXCLUDED.failing_count,
            signature = EXCLUDED.signature, result = NULL, history_id = EXCLUDED.history_id, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at)
-       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, claimed_until) SELECT e, $3, p, r::text, h, now() + make_interval(secs => $4) FROM x`,
+       INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, claimed_until) SELECT e, $3, p, r::text, h, clock_timestamp() + make_interval(secs => $4) FROM x`,
       [rows, current, TOPICS.matchResults, lease],
     );
   }

@@ -33,6 +33,8 @@ export const baseEnvSchema = authEnvSchema.merge(connectionSecurityEnvSchema).ex
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(250),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(2000).default(500),
   OUTBOX_HAND_OFF: envBool.default('true'),
+  /** Seconds an outbox row claimed by a relay stays its own; a relay that dies holding rows leaves them to the others after this. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   /** Published outbox rows are deleted after this many hours (0: kept); a week, as the topics keep messages. */
   OUTBOX_RETENTION_HOURS: z.coerce.number().min(0).max(87600).default(168),
   /** Inbox rows (the ids of messages already applied) are deleted after this many hours (0: kept); 30 days, as the DLQs keep messages, so a replay within that is still a duplicate. */
@@ -91,6 +93,12 @@ export interface MessagingSettings {
   outboxBatchSize: number;
   /** Committed outbox rows handed straight to the relay (claimed as they are written); false: every row waits for a poll. */
   outboxHandOff: boolean;
+  /**
+   * Seconds a claim on outbox rows lasts. Handed-off rows still waiting in memory after half of it are
+   * given back to the poll (and the hand-off suspended), so a row is never published from memory once
+   * another relay may have claimed it.
+   */
+  outboxLeaseSeconds: number;
   /** Hours a published outbox row is kept (0: for ever). */
   outboxRetentionHours: number;
   /** Hours an inbox row is kept (0: for ever). */
@@ -98,7 +106,7 @@ export interface MessagingSettings {
 }
 
 export function messagingSettings(
-  env: Pick<BaseEnv, 'MESSAGE_MAX_ATTEMPTS' | 'MESSAGE_RETRY_BACKOFF_MS' | 'OUTBOX_POLL_MS' | 'OUTBOX_BATCH_SIZE' | 'OUTBOX_HAND_OFF' | 'OUTBOX_RETENTION_HOURS' | 'INBOX_RETENTION_HOURS'>,
+  env: Pick<BaseEnv, 'MESSAGE_MAX_ATTEMPTS' | 'MESSAGE_RETRY_BACKOFF_MS' | 'OUTBOX_POLL_MS' | 'OUTBOX_BATCH_SIZE' | 'OUTBOX_HAND_OFF' | 'OUTBOX_LEASE_SECONDS' | 'OUTBOX_RETENTION_HOURS' | 'INBOX_RETENTION_HOURS'>,
 ): MessagingSettings {
   return {
     maxAttempts: env.MESSAGE_MAX_ATTEMPTS,
@@ -106,6 +114,7 @@ export function messagingSettings(
     outboxPollMs: env.OUTBOX_POLL_MS,
     outboxBatchSize: env.OUTBOX_BATCH_SIZE,
     outboxHandOff: env.OUTBOX_HAND_OFF,
+    outboxLeaseSeconds: env.OUTBOX_LEASE_SECONDS,
     outboxRetentionHours: env.OUTBOX_RETENTION_HOURS,
     inboxRetentionHours: env.INBOX_RETENTION_HOURS,
   };

@@ -26,16 +26,22 @@ export interface HandOffRecord {
   headers: Record<string, string>;
 }
 
-/** Seconds a claim lasts: a relay that dies holding rows leaves them to the others (or its successor) after this. */
-export const OUTBOX_LEASE_SECONDS = 30;
-const LEASE = `interval '${OUTBOX_LEASE_SECONDS} seconds'`;
+/**
+ * Statements that change claimed rows lock them in sequence order (a subquery `ORDER BY seq FOR UPDATE`),
+ * whatever they select by: two relays marking or releasing overlapping rows then wait for each other
+ * instead of deadlocking (rows selected by event id were locked in the id index's order).
+ */
+const inSeqOrder = (where: string): string => `seq IN (SELECT seq FROM messaging.outbox WHERE ${where} ORDER BY seq FOR UPDATE)`;
 /** A transaction that has neither committed nor rolled back after this long no longer holds the relay back. */
 const STALE_MS = 5 * 60_000;
+
+/** A handed-off record with when it was handed off (its claim was written just after, so it runs out no earlier than this plus the lease). */
+type Pending = HandOffRecord & { at: number };
 
 interface Registration {
   /** The rows were written claimed (published from memory once committed) or unclaimed (left to the poll). */
   claimed: boolean;
-  records: HandOffRecord[];
+  records: Pending[];
   at: number;
 }
 
@@ -50,8 +56,10 @@ interface Registration {
  * published from memory, in commit order, and marked, with no claim statement and no read back. Rows of a
  * transaction that rolls back are forgotten with it. If a hand-off publish fails, its rows and every row
  * handed off after them are released to the poll (which publishes in sequence order) and new rows are
- * written unclaimed until the poll has caught up, so a patient's messages keep their order. If the process
- * dies, the claims run out after OUTBOX_LEASE_SECONDS and the poll (of any instance) publishes the rows.
+ * written unclaimed until the poll has caught up, so a patient's messages keep their order. The same happens
+ * when handed-off rows have waited in memory for half of their claim (OUTBOX_LEASE_SECONDS; the relay is
+ * behind): they are given back rather than published after another relay's poll may have claimed them. If
+ * the process dies, the claims run out after OUTBOX_LEASE_SECONDS and the poll (of any instance) publishes the rows.
  */
 @Injectable()
 export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -63,7 +71,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, Before
   /** Whether new rows are written claimed for hand-off (false after a failed hand-off, until the poll has caught up). */
   private handingOff: boolean;
   private readonly registrations = new Map<QueryRunner, Registration>();
-  private readonly handedOff: HandOffRecord[] = [];
+  private readonly handedOff: Pending[] = [];
   private sending: Promise<void> | null = null;
   /** Claims being given back to the poll; the poll waits for them, so it never publishes a later row first. */
   private readonly releases = new Set<Promise<void>>();
@@ -112,8 +120,11 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, Before
     if (!queryRunner?.isTransactionActive || !this.settings.outboxHandOff || !this.running) return null;
     let r = this.registrations.get(queryRunner);
     if (!r) this.registrations.set(queryRunner, (r = { claimed: this.handingOff, records: [], at: Date.now() }));
-    if (r.claimed) r.records.push(...records); // rows of one transaction are all claimed or all not, so they stay in order
-    return r.claimed ? OUTBOX_LEASE_SECONDS : null;
+    if (r.claimed) {
+      const at = Date.now();
+      for (const record of records) r.records.push({ ...record, at }); // rows of one transaction are all claimed or all not, so they stay in order
+    }
+    return r.claimed ? this.settings.outboxLeaseSeconds : null;
   }
 
   /** Whether rows are being handed off (1) or left to the poll (0), for the metric and tests. */
@@ -153,25 +164,40 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, Before
   private async sendHandedOff(): Promise<void> {
     while (this.handedOff.length > 0) {
       const batch = this.handedOff.splice(0, this.settings.outboxBatchSize);
+      const waited = Date.now() - batch.reduce((oldest, r) => Math.min(oldest, r.at), Infinity);
+      if (waited > this.settings.outboxLeaseSeconds * 500) {
+        // Behind by half a claim: from here on another relay's poll may claim these rows, so they (and the later ones, to keep the order) go to the poll.
+        this.suspendHandOff();
+        this.logger.warn(`outbox hand-off ${Math.round(waited / 1000)} s behind (claims last ${this.settings.outboxLeaseSeconds} s): ${batch.length + this.handedOff.length} row(s) left to the poll`);
+        await this.release([...batch, ...this.handedOff.splice(0)], 'hand-off behind');
+        return;
+      }
       try {
         await this.publisher.publish(batch.map((r) => ({ topic: r.topic, key: r.key, value: r.value, headers: r.headers })));
       } catch (e) {
         // This batch and everything after it go to the poll, in sequence order; new rows are written unclaimed until it has caught up.
-        this.handingOff = false;
-        this.metrics.outboxHandOff.set(0);
+        this.suspendHandOff();
         this.metrics.outboxFailures.inc(batch.length);
         this.logger.warn(`outbox hand-off failed, the poll takes over: ${describeError(e)}`);
         await this.release([...batch, ...this.handedOff.splice(0)], describeError(e), true);
         return;
       }
       try {
-        await this.dataSource.query(`UPDATE messaging.outbox SET published_at = now(), claimed_until = NULL WHERE event_id = ANY($1::text[]) AND published_at IS NULL`, [batch.map((r) => r.eventId)]);
+        await this.dataSource.query(`UPDATE messaging.outbox SET published_at = now(), claimed_until = NULL WHERE ${inSeqOrder('event_id = ANY($1::text[]) AND published_at IS NULL')}`, [
+          batch.map((r) => r.eventId),
+        ]);
       } catch (e) {
         // Published but not marked: the poll publishes them again once the claims run out (consumers' inboxes absorb the duplicates).
         this.logger.warn(`outbox rows published but not marked: ${describeError(e)}`);
       }
       for (const r of batch) this.metrics.outboxPublished.inc({ topic: r.topic, path: 'hand-off' });
     }
+  }
+
+  /** New rows are written unclaimed (for the poll) until it has caught up (resumeHandOff). */
+  private suspendHandOff(): void {
+    this.handingOff = false;
+    this.metrics.outboxHandOff.set(0);
   }
 
   /** Gives claimed rows back to the poll (if this fails too, their claims run out). */
@@ -186,11 +212,11 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, Before
     try {
       await this.dataSource.query(
         `UPDATE messaging.outbox SET claimed_until = NULL, publish_attempts = publish_attempts + $3, last_error = CASE WHEN $3 > 0 THEN $2 ELSE last_error END
-          WHERE event_id = ANY($1::text[]) AND published_at IS NULL`,
+          WHERE ${inSeqOrder('event_id = ANY($1::text[]) AND published_at IS NULL')}`,
         [records.map((r) => r.eventId), reason, failed ? 1 : 0],
       );
     } catch (e) {
-      this.logger.warn(`handed-off outbox rows left to their claims' end (${OUTBOX_LEASE_SECONDS} s): ${describeError(e)}`);
+      this.logger.warn(`handed-off outbox rows left to their claims' end (${this.settings.outboxLeaseSeconds} s): ${describeError(e)}`);
     }
     this.wake();
   }
@@ -252,12 +278,12 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, Before
   async publishBatch(): Promise<number> {
     await Promise.all(this.releases);
     const rows = await this.dataSource.query<[ClaimedRow[], number] | ClaimedRow[]>(
-      `UPDATE messaging.outbox SET claimed_until = now() + ${LEASE}
+      `UPDATE messaging.outbox SET claimed_until = clock_timestamp() + make_interval(secs => $2)
         WHERE seq IN (SELECT seq FROM messaging.outbox
                        WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
                        ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING seq, event_id, topic, message_key, value, headers`,
-      [this.settings.outboxBatchSize],
+      [this.settings.outboxBatchSize, this.settings.outboxLeaseSeconds],
     );
     const claimed = (Array.isArray(rows[0]) ? rows[0] : rows) as ClaimedRow[];
     if (claimed.length === 0) return 0;
@@ -267,13 +293,13 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, Before
       await this.publisher.publish(claimed.map((r) => ({ topic: r.topic, key: r.message_key, value: r.value, headers: r.headers })));
     } catch (e) {
       await this.dataSource.query(
-        `UPDATE messaging.outbox SET claimed_until = NULL, publish_attempts = publish_attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])`,
+        `UPDATE messaging.outbox SET claimed_until = NULL, publish_attempts = publish_attempts + 1, last_error = $2 WHERE ${inSeqOrder('seq = ANY($1::bigint[])')}`,
         [seqs, describeError(e)],
       );
       this.metrics.outboxFailures.inc(claimed.length);
       throw e;
     }
-    await this.dataSource.query(`UPDATE messaging.outbox SET published_at = now(), claimed_until = NULL WHERE seq = ANY($1::bigint[])`, [seqs]);
+    await this.dataSource.query(`UPDATE messaging.outbox SET published_at = now(), claimed_until = NULL WHERE ${inSeqOrder('seq = ANY($1::bigint[])')}`, [seqs]);
     for (const r of claimed) this.metrics.outboxPublished.inc({ topic: r.topic, path: 'poll' });
     return claimed.length;
   }

@@ -47,7 +47,7 @@ export class Outbox {
     // One JSON document (the json type keeps each value's text as written); no per-element array quoting.
     await manager.query(
       `INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, claimed_until)
-       SELECT e, t, k, v::text, h, now() + make_interval(secs => $2) FROM json_to_recordset($1::json) AS x(e text, t text, k text, v json, h jsonb)`,
+       SELECT e, t, k, v::text, h, clock_timestamp() + make_interval(secs => $2) FROM json_to_recordset($1::json) AS x(e text, t text, k text, v json, h jsonb)`,
       [rowsWithJson(prepared.map((r) => ({ e: r.eventId, t: r.topic, k: r.key, h: r.headers })), 'v', texts), lease],
     );
     return prepared.map((r) => r.eventId);
@@ -56,7 +56,7 @@ export class Outbox {
   /**
    * For a caller that writes outbox rows in a statement of its own: hands the rows (exactly as they will
    * be stored) to the relay, to publish once the caller's transaction commits, and returns the claim to
-   * write them with: `claimed_until = now() + make_interval(secs => <this>)` (null: unclaimed, the relay's
+   * write them with: `claimed_until = clock_timestamp() + make_interval(secs => <this>)` (the statement's time, not the transaction's start: the relay counts the claim from the hand-off) (null: unclaimed, the relay's
    * poll publishes them). Call it before the statement, in the same transaction.
    */
   handOff(manager: EntityManager, records: readonly HandOffRecord[]): number | null {
