@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -66,7 +66,14 @@ describe('service processes', () => {
 
   it('`npm start` (embedded mode) prints its URL, serves health and stops cleanly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'trialmatch-start-'));
-    const child = node('apps/embedded/src/main.ts', { HTTP_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    // Exactly the node command of package.json's start script (its options reach the matcher's profile worker too).
+    const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+    expect(start[0]).toBe('node');
+    const child = spawn(process.execPath, start.slice(1), {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, HTTP_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const run = collect(child);
     try {
       const deadline = Date.now() + 60000;
@@ -80,6 +87,14 @@ describe('service processes', () => {
       expect(health.body.status).toBe('ok');
       const docs = await request(url!).get('/docs-json').expect(200);
       expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/v1/patient-events', '/v1/trials', '/v1/notifications', '/health/ready']));
+      // The matcher's profile worker runs under these options: the demo patients' profiles are held there.
+      let held = 0;
+      while (held === 0 && Date.now() < deadline) {
+        held = Number(/^matcher_profile_cache_entries(?:\{[^}]*\})? (\d+)/m.exec((await request(url!).get('/metrics')).text)?.[1] ?? 0);
+        if (held === 0) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(held).toBeGreaterThan(0);
+      expect(run.out()).not.toMatch(/profile worker/);
       child.kill('SIGTERM');
       expect(await run.exit).toBe(0);
     } finally {

@@ -8,7 +8,7 @@ export const matcherSettingsEnvSchema = z.object({
   MATCHER_RESCREEN_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).default(1000),
   /** Partitions re-screened at once by an instance (pages overlap: one's database work with another's evaluation); keep below DATABASE_POOL_SIZE. */
   MATCHER_RESCREEN_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
-  /** Parsed profiles held in memory for re-screens (about 11 KB each for a typical history); 0 turns the cache off. */
+  /** Parsed profiles held for re-screens by the profile worker thread (about 11 KB of its heap each for a typical history); 0 turns the cache and the worker off. */
   MATCHER_PROFILE_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   /** Publish a patient's first result for a trial when it is INELIGIBLE (off: stored and explained on read, published once it changes). */
   MATCHER_PUBLISH_FIRST_INELIGIBLE: z

@@ -8,7 +8,7 @@ export const MATCHER_METRIC_PROVIDERS = [
   makeCounterProvider({ name: 'matcher_results_changed_total', help: 'Results stored anew and published because their verdict, date, failing or unknown criteria changed' }),
   makeGaugeProvider({ name: 'matcher_rescreen_remaining', help: "Profiles left in running re-screens, in this instance's partitions", labelNames: ['kind'] }),
   makeCounterProvider({ name: 'matcher_profile_cache_total', help: 'Profile cache look-ups by outcome (hit: the stored version held in memory)', labelNames: ['outcome'] }),
-  makeGaugeProvider({ name: 'matcher_profile_cache_entries', help: 'Parsed profiles held in memory (MATCHER_PROFILE_CACHE_SIZE at most)' }),
+  makeGaugeProvider({ name: 'matcher_profile_cache_entries', help: 'Parsed profiles held by the profile worker thread (MATCHER_PROFILE_CACHE_SIZE at most)' }),
   makeCounterProvider({ name: 'matcher_rescreened_profiles_total', help: 'Profiles re-screened (rate() gives re-screen progress per second)' }),
 ];
 

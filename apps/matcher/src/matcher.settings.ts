@@ -7,7 +7,7 @@ export interface MatcherSettings {
   rescreenPageSize: number;
   /** Partitions an instance re-screens at once (each page its own transaction and connection). */
   rescreenConcurrency: number;
-  /** Parsed profiles kept in memory for re-screens (least recently used dropped first); 0: none. */
+  /** Parsed profiles held by the profile worker thread for re-screens (the ones stored longest ago dropped first); 0: none, and no worker. */
   profileCacheSize: number;
   /**
    * Whether a patient's first result for a trial (or cohort) is published when it is INELIGIBLE. Off by

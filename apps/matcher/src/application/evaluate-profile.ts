@@ -1,81 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { evaluateTrial, evaluationState, screenTrial, SCREENED_STATUSES, type CompiledTrial, type PatientProfile, type ScreenVerdict, type TrialEvaluation, type VerdictDetail } from '@trialmatch/core';
+import { SCREENED_STATUSES, type CompiledTrial, type PatientProfile } from '@trialmatch/core';
 import { MATCH_RESULT_SCHEMA_VERSION, TOPICS, type MatchResultV1, type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
 import { Outbox, rowsWithJson } from '@trialmatch/platform';
 import { MatcherMetrics } from '../matcher.metrics';
 import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 import { ProfileCache } from './profile-cache';
+import { planned, planResults, resultKey, type PlannedResult, type QuietRow, type RefreshedRow, type ScreeningOptions, type ScreeningPlan, type StoredProfile, type StoredResult } from './screening';
 import { TrialCatalog } from './trial-catalog';
 
-export interface StoredProfile {
-  pseudonym: string;
-  profileVersion: number;
-  site: string | null;
-  profile: PatientProfile;
-  /** The correlation id the profile's results are published with (default: the caller's). */
-  correlationId?: string;
-}
-
-interface StoredResult {
-  patient_pseudonym: string;
-  trial_id: string;
-  cohort_id: string;
-  signature: string;
-  criteria_version: number;
-  profile_version: number;
-  /** Whether the stored result was published (false: a quiet INELIGIBLE one). */
-  published: boolean;
-}
-
-/** What a coordinator cares about: a result is stored anew and published only when this changes. */
-export const signatureOf = (v: ScreenVerdict): string =>
-  // Exactly JSON.stringify([verdict, eligibleFrom ?? null, failing, unknown]) (stored signatures use that form), built without the generic walk.
-  `[${JSON.stringify(v.verdict)},${v.eligibleFrom ? JSON.stringify(v.eligibleFrom) : 'null'},[${v.failing.map((f) => JSON.stringify(f)).join(',')}],[${v.unknown.map((u) => JSON.stringify(u)).join(',')}]]`;
-
-/** An INELIGIBLE result with no published one before it, stored without its explanation. */
-interface QuietRow {
-  p: string;
-  t: string;
-  c: string;
-  cv: number;
-  pv: number;
-  uc: number;
-  fc: number;
-  sg: string;
-}
-
-/** One result (the trial's, or one cohort's) of a full evaluation, as published on match-results.v1. */
-export function resultOf(
-  full: TrialEvaluation,
-  cohortIndex: number,
-  r: { pseudonym: string; site: string | null; profileVersion: number; criteriaVersion: number; cohortId: string; evaluatedAt: string; resultId?: string },
-): MatchResultV1 {
-  const detail: VerdictDetail & { criteria: TrialEvaluation['criteria'] } = r.cohortId === '' ? full : { ...full.cohorts[cohortIndex]!, criteria: [...full.criteria, ...full.cohorts[cohortIndex]!.criteria] };
-  return {
-    resultId: r.resultId ?? randomUUID(),
-    patientPseudonym: r.pseudonym,
-    ...(r.site ? { site: r.site } : {}),
-    trialId: full.trialId,
-    ...(r.cohortId ? { cohortId: r.cohortId } : {}),
-    criteriaVersion: r.criteriaVersion,
-    profileVersion: r.profileVersion,
-    verdict: detail.verdict,
-    ...(detail.eligibleFrom ? { eligibleFrom: detail.eligibleFrom } : {}),
-    evaluatedAt: r.evaluatedAt,
-    failing: detail.failing,
-    unknown: detail.unknown,
-    missing: detail.missing,
-    criteria: detail.criteria.map(({ criterionId, kind, outcome, explanation, missing }) => ({ criterionId, kind, outcome, explanation, ...(missing ? { missing } : {}) })),
-  };
-}
+export { resultOf, signatureOf, type StoredProfile } from './screening';
 
 /** Quiet results ($1: QuietRow[] as JSON, $2: when), stored without their explanation. */
 const QUIET_INSERT = `INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, evaluated_at, changed_at)
   SELECT p, t, c, cv, pv, 'INELIGIBLE', NULL, uc, fc, sg, NULL, $2, $2 FROM json_to_recordset($1::json) AS x(p text, t text, c text, cv int, pv int, uc int, fc int, sg text)`;
-
-const key = (pseudonym: string, trialId: string, cohortId: string): string => `${pseudonym}\u0000${trialId}\u0000${cohortId}`;
 
 /**
  * Matching: evaluates profiles against compiled trials and keeps one current result per (patient, trial,
@@ -120,15 +59,26 @@ export class EvaluateProfile {
       .filter((i) => stored.has(i.message.patientPseudonym))
       .map(({ message, correlationId }) => ({ pseudonym: message.patientPseudonym, profileVersion: message.profileVersion, site: message.site ?? null, profile: message.profile as unknown as PatientProfile, correlationId }));
     // Held as soon as stored: if the transaction rolls back, the database keeps the older version and the entry is never used.
-    for (const p of profiles) this.cache.put(p.pseudonym, p.profileVersion, p.profile);
+    this.cache.put(profiles);
     return this.evaluate(manager, profiles, await this.catalog.activeTrials(manager), null);
   }
 
   /** Evaluates stored profiles (locked by the caller) against trials, in the caller's transaction; returns how many results changed. */
   async evaluate(manager: EntityManager, profiles: readonly StoredProfile[], trials: readonly CompiledTrial[], correlationId: string | null, now = new Date()): Promise<number> {
     if (profiles.length === 0 || trials.length === 0) return 0;
-    const day = now.toISOString().slice(0, 10);
+    const stored = await this.storedResults(manager, profiles.map((p) => p.pseudonym), trials);
+    return this.apply(manager, planResults(profiles, trials, stored, this.options(now, correlationId)), now);
+  }
+
+  /** How results are planned now (planResults). */
+  options(now: Date, correlationId: string | null): ScreeningOptions {
+    return { publishFirstIneligible: this.settings.publishFirstIneligible, now: now.toISOString(), correlationId };
+  }
+
+  /** The current results of some patients for some trials, by resultKey (read in the caller's transaction). */
+  async storedResults(manager: Pick<EntityManager, 'query'>, pseudonyms: readonly string[], trials: readonly CompiledTrial[]): Promise<Map<string, StoredResult>> {
     const stored = new Map<string, StoredResult>();
+    if (pseudonyms.length === 0 || trials.length === 0) return stored;
     for (const r of await manager.query<StoredResult[]>(
       // A primary-key probe per patient (a lateral join; the trial filter outside it, so that no statistics can steer it to the
       // by-trial index): with both arrays in one WHERE, the plan turns into a scan of every result of the trial once it holds
@@ -136,49 +86,21 @@ export class EvaluateProfile {
       `SELECT r.patient_pseudonym, r.trial_id, r.cohort_id, r.signature, r.criteria_version, r.profile_version, (r.result IS NOT NULL OR r.history_id IS NOT NULL) AS published
        FROM unnest($1::text[]) AS p(pseudonym) CROSS JOIN LATERAL (SELECT * FROM matcher.results WHERE patient_pseudonym = p.pseudonym OFFSET 0) r
        WHERE r.trial_id = ANY($2)`,
-      [profiles.map((p) => p.pseudonym), trials.map((t) => t.trialId)],
+      [pseudonyms, trials.map((t) => t.trialId)],
     )) {
-      stored.set(key(r.patient_pseudonym, r.trial_id, r.cohort_id), r);
+      stored.set(resultKey(r.patient_pseudonym, r.trial_id, r.cohort_id), r);
     }
-    const changed: MatchResultV1[] = [];
-    const correlations: string[] = [];
-    const refreshed: Array<{ p: string; t: string; c: string; cv: number; pv: number }> = [];
-    const quiet: QuietRow[] = [];
-    /** Quiet results with no stored row at all (a new trial's, mostly): inserted without a conflict check. */
-    const quietNew: QuietRow[] = [];
-    const started = performance.now();
-    for (const p of profiles) {
-      const state = evaluationState(p.profile, day);
-      for (const trial of trials) {
-        const screen = screenTrial(trial, state);
-        const units: Array<ScreenVerdict & { id: string }> = trial.cohorts.length > 0 ? screen.cohorts : [{ ...screen, id: '' }];
-        let full: TrialEvaluation | null = null;
-        units.forEach((unit, i) => {
-          const prev = stored.get(key(p.pseudonym, trial.trialId, unit.id));
-          // A newer profile, or a newer trial version (published through another instance, not yet received by this one's catalog), was already used.
-          if (prev && (prev.profile_version > p.profileVersion || prev.criteria_version > trial.version)) return;
-          const sg = signatureOf(unit);
-          if (prev?.signature === sg) {
-            if (prev.criteria_version !== trial.version || prev.profile_version !== p.profileVersion) refreshed.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion });
-            return;
-          }
-          if (unit.verdict === 'INELIGIBLE' && !prev?.published && !this.settings.publishFirstIneligible) {
-            // Not a candidate before, not one now: stored without its explanation (derived on read), not published.
-            (prev ? quiet : quietNew).push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion, uc: unit.unknownCount, fc: unit.failing.length, sg });
-            return;
-          }
-          full ??= evaluateTrial(trial, p.profile, day);
-          correlations.push(p.correlationId ?? correlationId ?? `rescreen-${day}`);
-          changed.push(resultOf(full, i, { pseudonym: p.pseudonym, site: p.site, profileVersion: p.profileVersion, criteriaVersion: trial.version, cohortId: unit.id, evaluatedAt: now.toISOString() }));
-        });
-      }
-    }
-    this.metrics.evaluations.inc(profiles.length * trials.length);
-    this.metrics.evaluationSeconds.observe((performance.now() - started) / 1000);
-    await this.writeQuiet(manager, quiet, quietNew, now);
-    await this.write(manager, changed, refreshed, correlations, now);
-    this.metrics.resultsChanged.inc(changed.length);
-    return changed.length;
+    return stored;
+  }
+
+  /** Writes what a plan decided (in the caller's transaction); returns how many results changed. */
+  async apply(manager: EntityManager, plan: ScreeningPlan, now: Date): Promise<number> {
+    this.metrics.evaluations.inc(plan.evaluations);
+    this.metrics.evaluationSeconds.observe(plan.ms / 1000);
+    await this.writeQuiet(manager, plan.quiet, plan.quietNew, now);
+    await this.write(manager, plan.changed, plan.refreshed, now);
+    this.metrics.resultsChanged.inc(plan.changed.length);
+    return plan.changed.length;
   }
 
   /**
@@ -198,7 +120,7 @@ export class EvaluateProfile {
       if (cohort?.status) return `cohort ${cohortId} status ${cohort.status}`;
       return cohortId === '' ? `the trial has cohorts from version ${doc.version}` : `cohort ${cohortId} not in version ${doc.version}`;
     };
-    const withdrawn: MatchResultV1[] = rows.map((r) => ({
+    const withdrawn = rows.map((r): MatchResultV1 => ({
       resultId: randomUUID(),
       patientPseudonym: r.patient_pseudonym,
       ...(r.site ? { site: r.site } : {}),
@@ -214,7 +136,7 @@ export class EvaluateProfile {
       missing: [],
       criteria: [],
     }));
-    await this.write(manager, withdrawn, [], withdrawn.map(() => correlationId), now, false); // history and topic only: these results are no longer current
+    await this.write(manager, withdrawn.map((r) => planned(r, correlationId)), [], now, false); // history and topic only: these results are no longer current
     return withdrawn.length;
   }
 
@@ -237,7 +159,7 @@ export class EvaluateProfile {
     );
   }
 
-  private async write(manager: EntityManager, changed: MatchResultV1[], refreshed: Array<{ p: string; t: string; c: string; cv: number; pv: number }>, correlations: readonly string[], now: Date, current = true): Promise<void> {
+  private async write(manager: EntityManager, changed: readonly PlannedResult[], refreshed: readonly RefreshedRow[], now: Date, current = true): Promise<void> {
     if (refreshed.length > 0) {
       // Same signature under a newer profile or criteria version: the result names the versions it now rests on.
       await manager.query(
@@ -248,34 +170,20 @@ export class EvaluateProfile {
       );
     }
     if (changed.length === 0) return;
-    const messages = this.outbox.prepare(
-      changed.map((value, i) => ({ topic: TOPICS.matchResults, key: value.patientPseudonym, value, eventId: value.resultId, schemaVersion: MATCH_RESULT_SCHEMA_VERSION, messageType: 'MatchResultChanged', correlationId: correlations[i]! })),
+    // Checked against the contract when planned.
+    const messages = this.outbox.prepareChecked(
+      changed.map((r) => ({ topic: TOPICS.matchResults, key: r.key, eventId: r.eventId, schemaVersion: MATCH_RESULT_SCHEMA_VERSION, messageType: 'MatchResultChanged', correlationId: r.correlationId })),
     );
     // One JSON document and one statement: the history row (the published JSON, stored once), the current
     // row pointing at it, and the outbox row (the same text) — parsed once by PostgreSQL, no array quoting in node.
-    const texts = changed.map((r) => JSON.stringify(r));
     const lease = this.outbox.handOff(
       manager,
-      changed.map((r, i) => ({ eventId: messages[i]!.eventId, topic: TOPICS.matchResults, key: r.patientPseudonym, value: texts[i]!, headers: messages[i]!.headers })),
+      changed.map((r, i) => ({ eventId: messages[i]!.eventId, topic: TOPICS.matchResults, key: r.key, value: r.text, headers: messages[i]!.headers })),
     );
     const rows = rowsWithJson(
-      changed.map((r, i) => ({
-        p: r.patientPseudonym,
-        t: r.trialId,
-        c: r.cohortId ?? '',
-        cv: r.criteriaVersion,
-        pv: r.profileVersion,
-        v: r.verdict,
-        ef: r.eligibleFrom ?? null,
-        uc: r.unknown?.length ?? 0,
-        fc: r.failing?.length ?? 0,
-        sg: signatureOf({ verdict: r.verdict, eligibleFrom: r.eligibleFrom, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 }),
-        ea: r.evaluatedAt,
-        e: messages[i]!.eventId,
-        h: messages[i]!.headers,
-      })),
+      changed.map((r, i) => ({ ...r.row, e: messages[i]!.eventId, h: messages[i]!.headers })),
       'r',
-      texts,
+      changed.map((r) => r.text),
     );
     await manager.query(
       `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, t text, c text, cv int, pv int, v text, ef date, uc int, fc int, sg text, r json, ea timestamptz, e text, h jsonb)),

@@ -244,7 +244,13 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
         `SELECT patient_pseudonym, profile_version, site FROM matcher.profiles WHERE partition = $1 AND patient_pseudonym > $2 ORDER BY patient_pseudonym LIMIT $3 FOR UPDATE`,
         [partition, row.cursor, this.settings.rescreenPageSize],
       );
-      const changed = await this.evaluate.evaluate(m, await this.cache.resolve(m, rows), trials, `rescreen-${run}`);
+      let changed = 0;
+      if (rows.length > 0) {
+        // Screened by the profile worker from the profiles it holds (ProfileCache); written here.
+        const now = new Date();
+        const stored = await this.evaluate.storedResults(m, rows.map((r) => r.patient_pseudonym), trials);
+        changed = await this.evaluate.apply(m, await this.cache.screen(m, rows, trials, stored, this.evaluate.options(now, `rescreen-${run}`)), now);
+      }
       const finished = rows.length < this.settings.rescreenPageSize;
       await m.query(
         `UPDATE matcher.rescreen_partitions SET cursor = $3, done = done + $4, changed = changed + $5, total = GREATEST(total, done + $4), finished_at = CASE WHEN $6 THEN now() END, worker = $7

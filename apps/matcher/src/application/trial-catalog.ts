@@ -20,6 +20,7 @@ type Queryable = Pick<DataSource, 'query'> | Pick<EntityManager, 'query'>;
 export class TrialCatalog implements OnApplicationBootstrap {
   private readonly logger = new Logger(TrialCatalog.name);
   private readonly latestById = new Map<string, CompiledTrial>();
+  private readonly documents = new WeakMap<CompiledTrial, TrialCriteriaV1>();
   private active: CompiledTrial[] | null = null;
   private seeded: Promise<void> | null = null;
   private readonly listeners: Array<(trial: CompiledTrial) => void> = [];
@@ -54,9 +55,15 @@ export class TrialCatalog implements OnApplicationBootstrap {
     if (held && held.version >= doc.version) return false;
     const compiled = compileTrial(doc);
     this.latestById.set(doc.trialId, compiled);
+    this.documents.set(compiled, doc);
     this.active = null;
     for (const l of this.listeners) l(compiled);
     return true;
+  }
+
+  /** The criteria document a held version was compiled from (the profile worker compiles its own copy). */
+  documentOf(trial: CompiledTrial): TrialCriteriaV1 | undefined {
+    return this.documents.get(trial);
   }
 
   /** Called with every newly held version (after it is held). */

@@ -70,9 +70,14 @@ export class Outbox {
    * describe, after `handOff`.
    */
   prepare(messages: readonly OutgoingMessage<unknown>[]): Array<{ eventId: string; topic: string; key: string; headers: Record<string, string> }> {
+    for (const m of messages) assertMessage(m.topic, m.value);
+    return this.prepareChecked(messages);
+  }
+
+  /** As `prepare`, for messages the caller has already checked against their contract (`assertMessage`), e.g. in a worker thread. */
+  prepareChecked(messages: ReadonlyArray<Omit<OutgoingMessage<unknown>, 'value'>>): Array<{ eventId: string; topic: string; key: string; headers: Record<string, string> }> {
     const producedAt = new Date().toISOString();
     return messages.map((m) => {
-      assertMessage(m.topic, m.value);
       const eventId = m.eventId ?? randomUUID();
       return {
         eventId,
