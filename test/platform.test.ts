@@ -158,6 +158,20 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
       [p],
     );
 
+  /** A relay started as the application starts it (listening to the data source's transactions). */
+  const running = (publisher: MessagePublisher, overrides: Partial<typeof settings> = {}, m = metrics()) => {
+    const relay = new OutboxRelay(ds, publisher, { ...settings, ...overrides }, m);
+    relay.onModuleInit();
+    relay.onApplicationBootstrap();
+    return relay;
+  };
+  /** Enqueues one profile message of patient `p` (version v) per transaction, through the relay's outbox. */
+  const sender = (relay: OutboxRelay, p: string) => {
+    const outbox = new Outbox(relay);
+    return (v: number) =>
+      ds.transaction((tx) => outbox.enqueue(tx, [{ topic: TOPICS.patientProfiles, key: p, value: profile(p, v), schemaVersion: 1, messageType: 'PatientProfileChanged', correlationId: `c-${v}` }]));
+  };
+
   it('hands committed rows straight to the relay: published from memory in commit order without a poll, marked; nothing from a rolled-back transaction', async () => {
     const p = `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
     const { state, publisher } = recorder();
@@ -195,13 +209,9 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
   it('after a failed hand-off, the poll publishes those rows and later ones in order; hand-off resumes once it has caught up', async () => {
     const p = `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
     const { state, publisher } = recorder();
-    const relay = new OutboxRelay(ds, publisher, settings, metrics());
-    relay.onModuleInit();
-    relay.onApplicationBootstrap();
+    const relay = running(publisher);
     try {
-      const outbox = new Outbox(relay);
-      const send = (v: number) =>
-        ds.transaction((tx) => outbox.enqueue(tx, [{ topic: TOPICS.patientProfiles, key: p, value: profile(p, v), schemaVersion: 1, messageType: 'PatientProfileChanged', correlationId: `c-${v}` }]));
+      const send = sender(relay, p);
       state.down = true;
       await send(1);
       await until(() => !relay.handOffActive, 'the hand-off to be suspended');
@@ -233,13 +243,9 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
       async check() {}
     })();
     const m = metrics();
-    const relay = new OutboxRelay(ds, slow, { ...settings, outboxLeaseSeconds: 2 }, m);
-    relay.onModuleInit();
-    relay.onApplicationBootstrap();
+    const relay = running(slow, { outboxLeaseSeconds: 2 }, m);
     try {
-      const outbox = new Outbox(relay);
-      const send = (v: number) =>
-        ds.transaction((tx) => outbox.enqueue(tx, [{ topic: TOPICS.patientProfiles, key: p, value: profile(p, v), schemaVersion: 1, messageType: 'PatientProfileChanged', correlationId: `c-${v}` }]));
+      const send = sender(relay, p);
       await send(1); // its publish hangs
       await send(2);
       await send(3);

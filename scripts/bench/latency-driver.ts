@@ -5,12 +5,13 @@
  * steady rate (every 10 ms, the messages due by then in one produce request, each with its own
  * x-correlation-id) to patient-profiles.v1 (or `topic`), and records for each the time from just before
  * its send to the first match-results.v1 (or `answerTopic`) message carrying it. Reports the latencies
- * to the parent over IPC, then exits.
+ * to the parent over IPC, then exits. BENCH_DRIVER_CPU_PROFILE=FILE writes a V8 CPU profile of it.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { HEADERS, TOPICS } from '@trialmatch/contracts';
+import { profiled } from './support';
 
 export interface DriverTask {
   brokers: string[];
@@ -103,7 +104,8 @@ async function drive(task: DriverTask): Promise<DriverReport> {
 }
 
 process.once('message', (task: DriverTask) => {
-  drive(task).then(
+  // BENCH_DRIVER_CPU_PROFILE=FILE: a V8 CPU profile of this process (the load side) while it runs.
+  profiled(process.env.BENCH_DRIVER_CPU_PROFILE, () => drive(task)).then(
     (report) => process.send!(report, () => process.exit(0)),
     (e: unknown) => {
       console.error(e);

@@ -43,7 +43,7 @@ import { type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contrac
 import { buildProfile, compileTrial, evaluationState, screenTrial, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { query } from '../../test/support/infra';
 import { startSystem, type RunningSystem } from '../../test/support/services';
-import { cpuWindow, int, percentile, profiled, requireInfra, round, seeded, syntheticHistory, type CpuUse } from './support';
+import { cpuWindow, int, mainThreadWindow, percentile, profiled, requireInfra, round, seeded, syntheticHistory, type CpuUse, type MainThreadUse } from './support';
 
 const SETTINGS = {
   profiles: int('BENCH_PROFILES', 100_000),
@@ -155,6 +155,7 @@ interface LatencyResult {
   cpuCores: CpuUse | null;
   /** The same latencies by the second their message was sent in (does the service keep up, or does a queue build?). */
   bySecond: Array<{ second: number; answered: number; p50Ms: number; p99Ms: number; maxMs: number }>;
+  mainThread: MainThreadUse;
   note?: string;
 }
 
@@ -198,6 +199,7 @@ async function latency(sys: RunningSystem, histories: readonly ProfileSourceEven
   settleHeap(); // what the preparation above (and the phases before) left to collect is not this phase's
   const driver = fork(join(__dirname, 'latency-driver.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'], stdio: 'inherit' });
   const cpu = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
+  const main = mainThreadWindow();
   try {
     const report = await new Promise<DriverReport>((resolve, reject) => {
       driver.once('message', (m) => resolve(m as DriverReport));
@@ -205,6 +207,7 @@ async function latency(sys: RunningSystem, histories: readonly ProfileSourceEven
       driver.send({ brokers, groupId: `${sys.groupPrefix}bench-latency`, file, rate: SETTINGS.rate, answerTimeoutMs: 5 * 60_000 } satisfies DriverTask);
     });
     const cpuCores = cpu.stop();
+    const mainThread = main.stop();
     const bySecond = bySendSecond(report.latencies, report.sentOffsets);
     const lat = [...report.latencies].sort((a, b) => a - b);
     if (lat.length < count) console.warn(`${lat.length} of ${count} answered`);
@@ -220,6 +223,7 @@ async function latency(sys: RunningSystem, histories: readonly ProfileSourceEven
       resultsPerProfile: round(report.resultMessages / Math.max(1, lat.length), 1),
       cpuCores: cpuCores && { ...cpuCores, machine: round(cpuCores.machine, 2) },
       bySecond,
+      mainThread,
       ...(report.sendSeconds > SETTINGS.seconds * 1.1 ? { note: `sending took ${round(report.sendSeconds, 1)} s instead of ${SETTINGS.seconds}` } : {}),
     };
   } finally {
@@ -237,7 +241,6 @@ async function main(): Promise<void> {
 
   const rnd = seeded(7);
   const histories = Array.from({ length: SETTINGS.distinct }, (_, i) => syntheticHistory(i, rnd, daysAgo(5 + (i % 20)), daysAgo(10)));
-  const profiles = histories.map((h) => JSON.parse(JSON.stringify(buildProfile(h))) as PatientProfile);
 
   const sys = await startSystem({ MATCHER_RESCREEN_PAGE_SIZE: String(SETTINGS.pageSize), MATCHER_RESCREEN_CHECK_MS: '3600000', ...OVERRIDES }, ['matcher']);
   try {
@@ -248,7 +251,7 @@ async function main(): Promise<void> {
     }
     // The latency phase changes the profiles of the first BENCH_RATE × BENCH_SECONDS patients: they get their results for the
     // catalog first (a full re-screen while only they are stored), so that a change there is a change, not a first result.
-    const texts = profiles.map((p) => JSON.stringify(p));
+    const texts = histories.map((h) => JSON.stringify(buildProfile(h)));
     const latencyPatients = Math.min(SETTINGS.profiles, SETTINGS.rate * SETTINGS.seconds);
     await storeProfiles(sys, texts, 0, latencyPatients);
     const full = (await as(sys.matcher.url, ADMIN).post('/v1/rescreens').expect(201)).body as { id: string };
@@ -257,6 +260,7 @@ async function main(): Promise<void> {
     console.log(`preparatory re-screen of ${latencyPatients.toLocaleString('en')} profiles against ${catalog.length - 1} trials: ${seconds(performance.now() - t)} s (not reported)`);
     t = performance.now();
     await storeProfiles(sys, texts, latencyPatients, SETTINGS.profiles);
+    texts.length = 0; // not the service's: not on its heap in the measured phases
     await query(sys.matcher.databaseUrl, `VACUUM ANALYZE matcher.profiles`);
     await query(sys.matcher.databaseUrl, `CHECKPOINT`); // the storing above wrote about a gigabyte of WAL: its checkpoint is not part of what is measured
     console.log(`stored ${SETTINGS.profiles.toLocaleString('en')} profiles in all (${seconds(performance.now() - t)} s for the rest)`);
@@ -270,29 +274,56 @@ async function main(): Promise<void> {
     const base1 = await readAndScreen(sys, held);
     settleHeap();
     const cpuNew = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
+    const mainNew = mainThreadWindow();
     const fresh = await profiled(process.env.BENCH_CPU_PROFILE?.replace(/(\.cpuprofile)?$/, '-rescreen.cpuprofile'), () => publishAndWait(sys, heldDraft));
     const cpuNewUse = cpuNew.stop();
+    const mainNewUse = mainNew.stop();
     settleHeap();
     const cpuSame = cpuWindow(sys.matcher.databaseUrl.split('/').pop()!);
+    const mainSame = mainThreadWindow();
     const same = await publishAndWait(sys, { ...heldDraft, title: `${heldDraft.title} (amended title)` });
     const cpuSameUse = cpuSame.stop();
+    const mainSameUse = mainSame.stop();
     settleHeap();
     const base2 = await readAndScreen(sys, held);
     const baselineMs = Math.min(base1.ms, base2.ms);
 
     const rescreen = [
-      { run: 'new trial', ...fresh.run, endToEndS: seconds(fresh.ms), rescreenS: seconds(fresh.rescreenMs), profilesPerS: round(fresh.run.done / (fresh.ms / 1000), 0), vsBaseline: round(fresh.ms / baselineMs, 1), cpuCores: cpuNewUse },
-      { run: 'amended, unchanged', ...same.run, endToEndS: seconds(same.ms), rescreenS: seconds(same.rescreenMs), profilesPerS: round(same.run.done / (same.ms / 1000), 0), vsBaseline: round(same.ms / baselineMs, 1), cpuCores: cpuSameUse },
+      { run: 'new trial', ...fresh.run, endToEndS: seconds(fresh.ms), rescreenS: seconds(fresh.rescreenMs), profilesPerS: round(fresh.run.done / (fresh.ms / 1000), 0), vsBaseline: round(fresh.ms / baselineMs, 1), cpuCores: cpuNewUse, mainThread: mainNewUse },
+      { run: 'amended, unchanged', ...same.run, endToEndS: seconds(same.ms), rescreenS: seconds(same.rescreenMs), profilesPerS: round(same.run.done / (same.ms / 1000), 0), vsBaseline: round(same.ms / baselineMs, 1), cpuCores: cpuSameUse, mainThread: mainSameUse },
     ];
     console.log(`\n(a) re-screen of ${SETTINGS.profiles.toLocaleString('en')} stored profiles against ${SETTINGS.trial} (target: new trial under 10 s end to end)`);
     console.log(`baseline (read every profile in pages + screen in memory, nothing written): ${seconds(baselineMs)} s (runs: ${seconds(base1.ms)}, ${seconds(base2.ms)})`);
-    console.table(rescreen.map(({ cpuCores, id: _id, ...r }) => ({ ...r, 'cores: bench process': cpuCores?.['bench process'] ?? '-', 'cores: its postgres': cpuCores?.['postgres: service db'] ?? '-', 'cores: broker': cpuCores?.['kafka broker'] ?? '-', 'cores: rest': cpuCores?.['rest of machine'] ?? '-' })));
+    const gcOf = (m: MainThreadUse): string => `${m.gcFull.count} (${m.gcFull.ms} ms)`;
+    console.table(
+      rescreen.map(({ cpuCores, mainThread, id: _id, ...r }) => ({
+        ...r,
+        'cores: bench process': cpuCores?.['bench process'] ?? '-',
+        'of it main thread': mainThread.cores ?? '-',
+        'main thread full GCs': gcOf(mainThread),
+        'cores: its postgres': cpuCores?.['postgres: service db'] ?? '-',
+        'cores: broker': cpuCores?.['kafka broker'] ?? '-',
+        'cores: rest': cpuCores?.['rest of machine'] ?? '-',
+      })),
+    );
 
     const lat = await profiled(process.env.BENCH_CPU_PROFILE?.replace(/(\.cpuprofile)?$/, '-latency.cpuprofile'), async () => {
       return latency(sys, histories, infra.brokers);
     });
     console.log(`\n(b) profile change → result published, ${SETTINGS.rate}/s offered for ${SETTINGS.seconds} s`);
-    console.table([{ ...lat, cpuCores: undefined, bySecond: undefined, 'cores: machine': lat.cpuCores?.machine ?? '-', 'cores: bench process': lat.cpuCores?.['bench process'] ?? '-', 'cores: its postgres': lat.cpuCores?.['postgres: service db'] ?? '-' }]);
+    console.table([
+      {
+        ...lat,
+        cpuCores: undefined,
+        bySecond: undefined,
+        mainThread: undefined,
+        'cores: machine': lat.cpuCores?.machine ?? '-',
+        'cores: bench process': lat.cpuCores?.['bench process'] ?? '-',
+        'of it main thread': lat.mainThread.cores ?? '-',
+        'main thread full GCs': gcOf(lat.mainThread),
+        'cores: its postgres': lat.cpuCores?.['postgres: service db'] ?? '-',
+      },
+    ]);
     console.log('by the second each profile change was sent in:');
     console.table(lat.bySecond);
 

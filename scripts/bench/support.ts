@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { cpus } from 'node:os';
+import { constants, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import type { ProfileSourceEvent } from '@trialmatch/core';
 
 /** A positive number from the environment, or the default. */
@@ -164,6 +165,52 @@ export function cpuWindow(database: string | null, labels: CpuLabels = {}): { st
       }
       use['rest of machine'] = round(Math.max(0, use.machine - named), 2);
       return use;
+    },
+  };
+}
+
+export interface MainThreadUse {
+  /** CPU of this process's main thread (where the service under test handles messages and requests), in cores. */
+  cores: number | null;
+  /** Pauses of the main thread for garbage collection: full (mark-compact) and young-generation (scavenge) collections, count and total ms. */
+  gcFull: { count: number; ms: number };
+  gcYoung: { count: number; ms: number };
+}
+
+/** The main thread's CPU (/proc/self/task/<pid>/stat) and garbage-collection pauses (perf_hooks 'gc' entries of this isolate only, not of worker threads) over a phase. */
+export function mainThreadWindow(): { stop(): MainThreadUse } {
+  const ticks = (): number | null => {
+    try {
+      const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100 per second)
+    } catch {
+      return null;
+    }
+  };
+  const gc = { gcFull: { count: 0, ms: 0 }, gcYoung: { count: 0, ms: 0 } };
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      const into = kind === constants.NODE_PERFORMANCE_GC_MAJOR ? gc.gcFull : kind === constants.NODE_PERFORMANCE_GC_MINOR ? gc.gcYoung : null;
+      if (into) {
+        into.count++;
+        into.ms += e.duration;
+      }
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const t0 = ticks();
+  const started = performance.now();
+  return {
+    stop() {
+      observer.disconnect();
+      const t1 = ticks();
+      const seconds = (performance.now() - started) / 1000;
+      return {
+        cores: t0 === null || t1 === null ? null : round((t1 - t0) / 100 / seconds, 2),
+        gcFull: { count: gc.gcFull.count, ms: round(gc.gcFull.ms, 0) },
+        gcYoung: { count: gc.gcYoung.count, ms: round(gc.gcYoung.ms, 0) },
+      };
     },
   };
 }

@@ -32,6 +32,13 @@ export const kafkaModeEnvSchema = z.object({
    * remembers from before are dropped quickly and the group resumes.
    */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(10000),
+  /**
+   * Most bytes fetched per partition in one round trip (kafkajs's maxBytesPerPartition; 1 MiB by default
+   * there). A consumer that has fallen behind takes this much per partition per round trip, so it bounds
+   * how far batching can amortize a transaction when a backlog builds (about 100 of the matcher's profile
+   * messages at 1 MiB).
+   */
+  KAFKA_MAX_BYTES_PER_PARTITION: z.coerce.number().int().min(65536).max(64 * 1048576).default(1048576),
   /** How often consumed offsets are committed while a fetched batch is worked through (always at its end too). */
   KAFKA_COMMIT_INTERVAL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
   /** How often the consumer lag gauge is refreshed. */
@@ -82,6 +89,7 @@ export async function createServiceApp(o: ServiceAppOptions): Promise<INestAppli
       partitionsConcurrently: o.env.KAFKA_PARTITIONS_CONCURRENTLY,
       sessionTimeoutMs: o.env.KAFKA_SESSION_TIMEOUT_MS,
       commitIntervalMs: o.env.KAFKA_COMMIT_INTERVAL_MS,
+      maxBytesPerPartition: o.env.KAFKA_MAX_BYTES_PER_PARTITION,
       security,
     });
     app.connectMicroservice({ strategy: new AssignmentAwareKafkaServer(options.options, assignment) }, { inheritAppConfig: true });

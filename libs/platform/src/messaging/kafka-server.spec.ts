@@ -18,6 +18,12 @@ describe('kafkaServerOptions', () => {
     expect(o.run).toMatchObject({ autoCommitInterval: 250 });
   });
 
+  it('fetches up to the configured bytes per partition (the whole fetch at least twice that, and never below 10 MiB), kafkajs defaults without it', () => {
+    expect(kafkaServerOptions(settings).options!.consumer).not.toHaveProperty('maxBytesPerPartition');
+    expect(kafkaServerOptions({ ...settings, maxBytesPerPartition: 4 * 1048576 }).options!.consumer).toMatchObject({ maxBytesPerPartition: 4 * 1048576, maxBytes: 10 * 1048576 });
+    expect(kafkaServerOptions({ ...settings, maxBytesPerPartition: 16 * 1048576 }).options!.consumer).toMatchObject({ maxBytesPerPartition: 16 * 1048576, maxBytes: 32 * 1048576 });
+  });
+
   it('never heartbeats more often than every half second', () => {
     expect(membershipTimeouts(3000)).toEqual({ sessionTimeout: 3000, heartbeatInterval: 500 });
   });

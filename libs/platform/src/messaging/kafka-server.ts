@@ -17,6 +17,8 @@ export interface KafkaConsumerSettings {
   sessionTimeoutMs?: number;
   /** Offsets are committed at least this often while a batch is processed (and at its end); default 1 s. */
   commitIntervalMs?: number;
+  /** Most bytes fetched per partition in one round trip; kafkajs's default (1 MiB) when absent. */
+  maxBytesPerPartition?: number;
   security?: KafkaSecurity;
 }
 
@@ -33,7 +35,13 @@ export function kafkaServerOptions(s: KafkaConsumerSettings): KafkaOptions {
     options: {
       postfixId: '',
       client: { brokers: s.brokers, clientId: s.clientId, logLevel: logLevel.WARN, ...s.security },
-      consumer: { groupId: s.groupId, allowAutoTopicCreation: false, ...membershipTimeouts(s.sessionTimeoutMs), retry: CONSUMER_RETRY },
+      consumer: {
+        groupId: s.groupId,
+        allowAutoTopicCreation: false,
+        ...membershipTimeouts(s.sessionTimeoutMs),
+        ...(s.maxBytesPerPartition ? { maxBytesPerPartition: s.maxBytesPerPartition, maxBytes: Math.max(10 * 1048576, 2 * s.maxBytesPerPartition) } : {}),
+        retry: CONSUMER_RETRY,
+      },
       subscribe: { fromBeginning: s.fromBeginning },
       run: { autoCommit: true, autoCommitInterval: s.commitIntervalMs ?? 1000, partitionsConsumedConcurrently: s.partitionsConcurrently },
       // Nest's server also opens a producer (for request/reply, which we do not use).
