@@ -186,6 +186,17 @@ describe('ProfileCache (a real worker thread)', () => {
     expect(cache.active).toBe(true);
   });
 
+  it('screens on the main thread, with the same plan, a page the worker cannot screen (here: a trial version it was never given)', async () => {
+    const cache = cacheOf(100);
+    const { manager } = database(all);
+    const unknown = compileTrial({ ...doc, trialId: 'NCT09999999' }); // the fake catalog has no document for it
+    const rows = rowsOf({ pt_young00000000000a: 1, pt_rrmm000000000000b: 3, pt_sparse0000000000c: 2 });
+    const plan = await cache.screen(manager, rows, [unknown], stored, options);
+    const onMain = planResults(rows.map((r) => ({ pseudonym: r.patient_pseudonym, profileVersion: r.profile_version, site: r.site, profile: all[r.patient_pseudonym as keyof typeof all].profile })), [unknown], stored, options);
+    expect(comparable(plan)).toEqual(comparable(onMain));
+    expect(plan.evaluations).toBe(3);
+  });
+
   it('holds nothing and starts no worker at size 0', async () => {
     const cache = cacheOf(0);
     expect(cache.active).toBe(false);

@@ -101,22 +101,34 @@ export class ProfileCache implements OnApplicationShutdown {
    * and screened here.
    */
   async screen(manager: Queryable, rows: readonly VersionRow[], trials: readonly CompiledTrial[], stored: ReadonlyMap<string, StoredResult>, options: ScreeningOptions): Promise<ScreeningPlan> {
-    const asRows = rows.map((r): ProfileRow => ({ p: r.patient_pseudonym, v: r.profile_version, site: r.site }));
     if (this.worker) {
-      try {
-        const storedList = [...stored.values()];
-        const keys = this.sendTrials(trials);
-        const first = (await this.request({ op: 'screen', id: 0, rows: asRows, trials: keys, stored: storedList, options })) as ScreenAnswer;
+      const storedList = [...stored.values()];
+      const first = await this.screenInWorker(
+        rows.map((r): ProfileRow => ({ p: r.patient_pseudonym, v: r.profile_version, site: r.site })),
+        trials,
+        storedList,
+        options,
+      );
+      if (first) {
         if (first.missing.length === 0) return first.plan;
         const texts = await this.fetchTexts(manager, first.missing);
-        const second = (await this.request({ op: 'screen', id: 0, rows: texts, trials: keys, stored: storedList, options })) as ScreenAnswer;
-        return mergePlans(first.plan, second.plan);
-      } catch (e) {
-        // The worker stopped, or failed on this page: the page is screened here instead (an error of the engine's would recur here and fail the page).
-        this.logger.warn(`profile worker did not screen a page, screening it on the main thread: ${e instanceof Error ? e.message : String(e)}`);
+        const second = await this.screenInWorker(texts, trials, storedList, options);
+        const rest = second?.plan ?? planResults(texts.map((t) => ({ pseudonym: t.p, profileVersion: t.v, site: t.site, profile: JSON.parse(t.text!) as PatientProfile })), trials, stored, options);
+        return mergePlans(first.plan, rest);
       }
     }
     return planResults(await this.resolve(manager, rows), trials, stored, options);
+  }
+
+  /** The worker's answer for rows, or null when it did not give one (stopped, or failed on them): the caller screens them itself. */
+  private async screenInWorker(rows: ProfileRow[], trials: readonly CompiledTrial[], stored: StoredResult[], options: ScreeningOptions): Promise<ScreenAnswer | null> {
+    try {
+      return (await this.request({ op: 'screen', id: 0, rows, trials: this.sendTrials(trials), stored, options })) as ScreenAnswer;
+    } catch (e) {
+      // An error of the engine's would recur on the main thread and fail the page there.
+      this.logger.warn(`profile worker did not screen a page, screening it on the main thread: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
   }
 
   /**
