@@ -31,6 +31,9 @@ export function workerExecArgv(execArgv: readonly string[], file: string): strin
   if (file.endsWith('.ts') && !requires.some((a) => a.includes('ts-node'))) requires.push('-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register');
   return requires;
 }
+/** Profiles read as text (fetchTexts), parsed here. */
+const parsed = (rows: readonly ProfileRow[]): StoredProfile[] => rows.map((t) => ({ pseudonym: t.p, profileVersion: t.v, site: t.site, profile: JSON.parse(t.text!) as PatientProfile }));
+
 /** After the worker stops unexpectedly, it is started again after this long, doubled for each stop in a row without an answer (at most a minute). */
 const RESTART_MS = 1000;
 
@@ -112,8 +115,14 @@ export class ProfileCache implements OnApplicationShutdown {
       if (first) {
         if (first.missing.length === 0) return first.plan;
         const texts = await this.fetchTexts(manager, first.missing);
-        const second = await this.screenInWorker(texts, trials, storedList, options);
-        const rest = second?.plan ?? planResults(texts.map((t) => ({ pseudonym: t.p, profileVersion: t.v, site: t.site, profile: JSON.parse(t.text!) as PatientProfile })), trials, stored, options);
+        const fetched = new Set(texts.map((t) => t.p));
+        const second = await this.screenInWorker(
+          texts,
+          trials,
+          storedList.filter((s) => fetched.has(s.patient_pseudonym)),
+          options,
+        );
+        const rest = second?.plan ?? planResults(parsed(texts), trials, stored, options);
         return mergePlans(first.plan, rest);
       }
     }
@@ -147,14 +156,8 @@ export class ProfileCache implements OnApplicationShutdown {
     }
     const missing = rows.filter((r) => !found.has(r.patient_pseudonym));
     if (missing.length > 0) {
-      const fetched: StoredProfile[] = [];
-      for (const f of await manager.query<Array<{ patient_pseudonym: string; profile_version: number; profile: PatientProfile }>>(
-        `SELECT patient_pseudonym, profile_version, profile FROM matcher.profiles WHERE patient_pseudonym = ANY($1)`,
-        [missing.map((r) => r.patient_pseudonym)],
-      )) {
-        found.set(f.patient_pseudonym, f.profile);
-        fetched.push({ pseudonym: f.patient_pseudonym, profileVersion: f.profile_version, site: null, profile: f.profile });
-      }
+      const fetched = parsed(await this.fetchTexts(manager, missing.map((r) => ({ p: r.patient_pseudonym, v: r.profile_version, site: r.site }))));
+      for (const f of fetched) found.set(f.pseudonym, f.profile);
       this.put(fetched);
     }
     return rows.filter((r) => found.has(r.patient_pseudonym)).map((r) => ({ pseudonym: r.patient_pseudonym, profileVersion: r.profile_version, site: r.site, profile: found.get(r.patient_pseudonym)! }));
