@@ -190,13 +190,6 @@ export class ProfileCache implements OnApplicationShutdown {
     }
   }
 
-  /** Drops every held profile. */
-  clear(): void {
-    this.post({ op: 'clear' });
-    this.held = 0;
-    this.metrics.profileCacheEntries.set(0);
-  }
-
   /** Stored profiles as JSON text (the worker parses them), at the version stored now. */
   private async fetchTexts(manager: Queryable, rows: readonly ProfileRow[]): Promise<ProfileRow[]> {
     const site = new Map(rows.map((r) => [r.p, r.site]));

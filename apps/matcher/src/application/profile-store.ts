@@ -33,8 +33,4 @@ export class ProfileStore {
   get size(): number {
     return this.entries.size;
   }
-
-  clear(): void {
-    this.entries.clear();
-  }
 }

@@ -31,8 +31,7 @@ export type WorkerRequest =
   /** Parses and holds profiles read from the database; answers how many. */
   | { op: 'load'; id: number; rows: ProfileRow[] }
   /** The held profiles of exactly these versions. */
-  | { op: 'get'; id: number; rows: Array<{ p: string; v: number }> }
-  | { op: 'clear' };
+  | { op: 'get'; id: number; rows: Array<{ p: string; v: number }> };
 
 export type WorkerReply = { id: number; size: number; hits: number; misses: number } & ({ ok: true; value: unknown } | { ok: false; error: string });
 
@@ -78,8 +77,6 @@ function serve(port: NonNullable<typeof parentPort>, capacity: number): void {
           if (trials.size > KEEP_TRIALS) trials.delete(trials.keys().next().value!);
         }
         return;
-      case 'clear':
-        return store.clear();
       case 'cold':
         return answer(m.id, () => m.rows.filter((r) => !store.has(r.p, r.v)).map((r) => r.p));
       case 'load':
