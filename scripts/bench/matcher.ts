@@ -114,7 +114,7 @@ async function storeProfiles(sys: RunningSystem, texts: readonly string[], from:
     const ns = Array.from({ length: Math.min(chunk, to - i) }, (_, j) => i + j);
     await query(
       sys.matcher.databaseUrl,
-      `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile, site, partition) SELECT p, 1, j, s, k FROM unnest($1::text[], $2::text[], $3::int[], $4::jsonb[]) AS x(p, s, k, j)`,
+      `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile, site, partition) SELECT p, 1, j, s, k FROM unnest($1::text[], $2::text[], $3::int[], $4::json[]) AS x(p, s, k, j)`,
       [ns.map(pseudonymOf), ns.map((n) => `site-${n % 5}`), ns.map((n) => n % PARTITIONS), ns.map((n) => texts[n % texts.length]!)],
     );
   }
@@ -186,6 +186,8 @@ async function latency(sys: RunningSystem, histories: readonly ProfileSourceEven
   const file = join(tmpdir(), `bench-matcher-latency-${process.pid}.jsonl`);
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
+    // The service shares this event loop: let it breathe (its consumers' heartbeats) while the messages are built.
+    if (i % 200 === 199) await new Promise((r) => setImmediate(r));
     const ev: ProfileSourceEvent[] = [
       ...histories[i % histories.length]!,
       { eventId: `late-hb-${i}`, type: 'lab', occurredAt: daysAgo(1), data: { code: '718-7', value: 6.5, unit: 'g/dL' } },

@@ -16,8 +16,9 @@ import { MatcherResults1764400004000 } from './persistence/migrations/1764400004
 import { MatcherPartitions1764400006000 } from './persistence/migrations/1764400006000-matcher-partitions';
 import { TrialOwners1764400013000 } from './persistence/migrations/1764400013000-trial-owners';
 import { QuietResults1764400015000 } from './persistence/migrations/1764400015000-quiet-results';
+import { JsonDocuments1764400018000 } from './persistence/migrations/1764400018000-json-documents';
 
-export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000, MatcherPartitions1764400006000, TrialOwners1764400013000, QuietResults1764400015000] };
+export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000, MatcherPartitions1764400006000, TrialOwners1764400013000, QuietResults1764400015000, JsonDocuments1764400018000] };
 
 @Module({})
 export class MatcherModule {

@@ -44,23 +44,36 @@ export class EvaluateProfile {
       if (!held || held.message.profileVersion < m.message.profileVersion) latest.set(m.message.patientPseudonym, m);
     }
     const items = [...latest.values()];
+    // Each profile serialised once: spliced into the upsert's document, and handed to the profile worker as is.
+    const texts = items.map((i) => JSON.stringify(i.message.profile));
     const updated = await manager.query<Array<{ patient_pseudonym: string }>>(
       `INSERT INTO matcher.profiles (patient_pseudonym, profile_version, profile, site, partition)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(p text, v int, profile jsonb, site text, part int)
+       SELECT p, v, profile, site, part FROM json_to_recordset($1::json) AS x(p text, v int, site text, part int, profile json)
        ON CONFLICT (patient_pseudonym) DO UPDATE SET profile_version = EXCLUDED.profile_version, profile = EXCLUDED.profile, site = coalesce(EXCLUDED.site, matcher.profiles.site),
          partition = EXCLUDED.partition, received_at = now()
        WHERE matcher.profiles.profile_version < EXCLUDED.profile_version
        RETURNING patient_pseudonym`,
-      [JSON.stringify(items.map((i) => ({ p: i.message.patientPseudonym, v: i.message.profileVersion, profile: i.message.profile, site: i.message.site ?? null, part: i.partition })))],
+      [rowsWithJson(items.map((i) => ({ p: i.message.patientPseudonym, v: i.message.profileVersion, site: i.message.site ?? null, part: i.partition })), 'profile', texts)],
     );
     if (updated.length === 0) return 0; // newer (or the same) versions are already here
     const stored = new Set(updated.map((r) => r.patient_pseudonym));
-    const profiles: StoredProfile[] = items
-      .filter((i) => stored.has(i.message.patientPseudonym))
-      .map(({ message, correlationId }) => ({ pseudonym: message.patientPseudonym, profileVersion: message.profileVersion, site: message.site ?? null, profile: message.profile as unknown as PatientProfile, correlationId }));
+    const profiles: StoredProfile[] = [];
+    const profileTexts: string[] = [];
+    items.forEach(({ message, correlationId }, i) => {
+      if (!stored.has(message.patientPseudonym)) return;
+      profiles.push({ pseudonym: message.patientPseudonym, profileVersion: message.profileVersion, site: message.site ?? null, profile: message.profile as unknown as PatientProfile, correlationId });
+      profileTexts.push(texts[i]!);
+    });
+    const trials = await this.catalog.activeTrials(manager);
     // Held as soon as stored: if the transaction rolls back, the database keeps the older version and the entry is never used.
-    this.cache.put(profiles);
-    return this.evaluate(manager, profiles, await this.catalog.activeTrials(manager), null);
+    if (trials.length === 0) {
+      this.cache.put(profiles);
+      return 0;
+    }
+    const now = new Date();
+    const results = await this.storedResults(manager, profiles.map((p) => p.pseudonym), trials);
+    // Screened where the profiles are held (the profile worker, which parses the texts), else here.
+    return this.apply(manager, await this.cache.screenStored(profiles, profileTexts, trials, results, this.options(now, null)), now);
   }
 
   /** Evaluates stored profiles (locked by the caller) against trials, in the caller's transaction; returns how many results changed. */
@@ -164,7 +177,7 @@ export class EvaluateProfile {
       // Same signature under a newer profile or criteria version: the result names the versions it now rests on.
       await manager.query(
         `UPDATE matcher.results r SET criteria_version = x.cv, profile_version = x.pv, evaluated_at = $2
-         FROM jsonb_to_recordset($1::jsonb) AS x(p text, t text, c text, cv int, pv int)
+         FROM json_to_recordset($1::json) AS x(p text, t text, c text, cv int, pv int)
          WHERE r.patient_pseudonym = x.p AND r.trial_id = x.t AND r.cohort_id = x.c`,
         [JSON.stringify(refreshed), now],
       );
@@ -189,7 +202,7 @@ export class EvaluateProfile {
       `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, t text, c text, cv int, pv int, v text, ef date, uc int, fc int, sg text, r json, ea timestamptz, e text, h jsonb)),
        h AS (
          INSERT INTO matcher.result_history (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, result, evaluated_at)
-         SELECT p, t, c, cv, pv, v, ef, r::jsonb, ea FROM x RETURNING id, patient_pseudonym, trial_id, cohort_id),
+         SELECT p, t, c, cv, pv, v, ef, r, ea FROM x RETURNING id, patient_pseudonym, trial_id, cohort_id),
        cur AS (
          INSERT INTO matcher.results (patient_pseudonym, trial_id, cohort_id, criteria_version, profile_version, verdict, eligible_from, unknown_count, failing_count, signature, result, history_id, evaluated_at, changed_at)
          SELECT x.p, x.t, x.c, x.cv, x.pv, x.v, x.ef, x.uc, x.fc, x.sg, NULL, h.id, x.ea, x.ea FROM x JOIN h ON h.patient_pseudonym = x.p AND h.trial_id = x.t AND h.cohort_id = x.c WHERE $2

@@ -105,6 +105,7 @@ describe('workerExecArgv', () => {
 });
 
 describe('ProfileCache (a real worker thread)', () => {
+  jest.setTimeout(30_000); // each test starts a worker thread, which compiles the worker's TypeScript: seconds on a busy machine
   const metrics = { profileCache: { inc: jest.fn() }, profileCacheEntries: { set: jest.fn() } } as unknown as MatcherMetrics;
   const catalog = { documentOf: (t: CompiledTrial) => (t === trial ? doc : undefined) } as unknown as TrialCatalog;
   const caches: ProfileCache[] = [];
@@ -138,6 +139,38 @@ describe('ProfileCache (a real worker thread)', () => {
     expect(fetched).toHaveLength(1);
     expect(comparable(again)).toEqual(comparable(expected()));
     expect(cache.size).toBe(3);
+  });
+
+  it('screens profiles just stored (profile messages) in the worker from their text, with their correlation ids, and holds them', async () => {
+    const cache = cacheOf(100);
+    const just = (['pt_young00000000000a', 'pt_rrmm000000000000b', 'pt_sparse0000000000c'] as const).map((p, i) => ({
+      pseudonym: p,
+      profileVersion: all[p].version,
+      site: 'site-1',
+      profile: all[p].profile,
+      correlationId: `msg-${i}`,
+    }));
+    const onMain = planResults(just, [trial], stored, options);
+    expect(onMain.changed.length).toBeGreaterThan(0);
+    const plan = await cache.screenStored(
+      just,
+      just.map((p) => JSON.stringify(p.profile)),
+      [trial],
+      stored,
+      options,
+    );
+    expect(comparable(plan)).toEqual(comparable(onMain));
+    expect(new Set(plan.changed.map((c) => c.correlationId))).toEqual(new Set(onMain.changed.map((c) => c.correlationId)));
+    expect(plan.changed.every((c) => c.correlationId.startsWith('msg-'))).toBe(true);
+    // Held at those versions: a re-screen page of them fetches nothing.
+    const { manager, fetched } = database(all);
+    await cache.screen(manager, rowsOf({ pt_young00000000000a: 1, pt_rrmm000000000000b: 3, pt_sparse0000000000c: 2 }), [trial], stored, options);
+    expect(fetched).toEqual([]);
+    // Without the worker: the same plan, on the main thread.
+    await (cache as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    expect(cache.active).toBe(false);
+    const fallback = await cache.screenStored(just, just.map((p) => JSON.stringify(p.profile)), [trial], stored, options);
+    expect(comparable(fallback)).toEqual(comparable(onMain));
   });
 
   it('compares against the stored results it is given: an unchanged signature is refreshed, not written again', async () => {

@@ -129,6 +129,25 @@ export class ProfileCache implements OnApplicationShutdown {
     return planResults(await this.resolve(manager, rows), trials, stored, options);
   }
 
+  /**
+   * The plan for profiles just stored from profile messages (`texts`: their JSON, as stored) against
+   * trials: the worker parses, holds and screens them, so that the main thread, which consumes the
+   * messages and writes the results, neither clones the profiles over nor evaluates them. Without the
+   * worker (or if it fails on them) they are screened here, with the same plan.
+   */
+  async screenStored(profiles: readonly StoredProfile[], texts: readonly string[], trials: readonly CompiledTrial[], stored: ReadonlyMap<string, StoredResult>, options: ScreeningOptions): Promise<ScreeningPlan> {
+    if (this.worker && profiles.length > 0) {
+      const answer = await this.screenInWorker(
+        profiles.map((p, i): ProfileRow => ({ p: p.pseudonym, v: p.profileVersion, site: p.site, text: texts[i]!, ...(p.correlationId === undefined ? {} : { cid: p.correlationId }) })),
+        trials,
+        [...stored.values()],
+        options,
+      );
+      if (answer) return answer.plan;
+    }
+    return planResults(profiles, trials, stored, options);
+  }
+
   /** The worker's answer for rows, or null when it did not give one (stopped, or failed on them): the caller screens them itself. */
   private async screenInWorker(rows: ProfileRow[], trials: readonly CompiledTrial[], stored: StoredResult[], options: ScreeningOptions): Promise<ScreenAnswer | null> {
     try {

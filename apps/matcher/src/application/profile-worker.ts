@@ -17,6 +17,8 @@ export interface ProfileRow {
   v: number;
   site: string | null;
   text?: string;
+  /** The correlation id its results are published with (a profile message's); default the screen's. */
+  cid?: string;
 }
 
 export type WorkerRequest =
@@ -105,7 +107,7 @@ function serve(port: NonNullable<typeof parentPort>, capacity: number): void {
               if (profile) hits++;
               else misses++;
             }
-            if (profile) profiles.push({ pseudonym: r.p, profileVersion: r.v, site: r.site, profile });
+            if (profile) profiles.push({ pseudonym: r.p, profileVersion: r.v, site: r.site, profile, ...(r.cid === undefined ? {} : { correlationId: r.cid }) });
             else missing.push({ p: r.p, v: r.v, site: r.site });
           }
           const stored = new Map(m.stored.map((s) => [resultKey(s.patient_pseudonym, s.trial_id, s.cohort_id), s]));

@@ -30,7 +30,7 @@ export class ProfileSnapshot {
   @Column({ name: 'profile_version', type: 'int' })
   profileVersion!: number;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   profile!: Record<string, unknown>;
 
   /** The site (the events' source) the patient belongs to; null for profiles published before sites were carried. */
@@ -81,7 +81,7 @@ export class MatchResultRecord {
   signature!: string;
 
   /** A copy of the published result, in rows written before history_id existed; NULL since. */
-  @Column({ type: 'jsonb', nullable: true })
+  @Column({ type: 'json', nullable: true })
   result!: Record<string, unknown> | null;
 
   /** The history row holding the published result; NULL for a quiet one (INELIGIBLE with nothing published before: explained on read). */
@@ -123,7 +123,7 @@ export class MatchResultHistoryRecord {
   @Column({ name: 'eligible_from', type: 'date', nullable: true })
   eligibleFrom!: string | null;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   result!: Record<string, unknown>;
 
   @Column({ name: 'evaluated_at', type: 'timestamptz' })
