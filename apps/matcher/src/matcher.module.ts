@@ -17,8 +17,9 @@ import { MatcherPartitions1764400006000 } from './persistence/migrations/1764400
 import { TrialOwners1764400013000 } from './persistence/migrations/1764400013000-trial-owners';
 import { QuietResults1764400015000 } from './persistence/migrations/1764400015000-quiet-results';
 import { JsonDocuments1764400018000 } from './persistence/migrations/1764400018000-json-documents';
+import { RoomForUpdates1764400019000 } from './persistence/migrations/1764400019000-room-for-updates';
 
-export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000, MatcherPartitions1764400006000, TrialOwners1764400013000, QuietResults1764400015000, JsonDocuments1764400018000] };
+export const MATCHER_PERSISTENCE = { entities: MATCHER_ENTITIES, migrations: [Matcher1764400002000, MatcherResults1764400004000, MatcherPartitions1764400006000, TrialOwners1764400013000, QuietResults1764400015000, JsonDocuments1764400018000, RoomForUpdates1764400019000] };
 
 @Module({})
 export class MatcherModule {

@@ -7,7 +7,7 @@ import { Outbox, rowsWithJson } from '@trialmatch/platform';
 import { MatcherMetrics } from '../matcher.metrics';
 import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 import { ProfileCache } from './profile-cache';
-import { planned, planResults, resultKey, type PlannedResult, type QuietRow, type RefreshedRow, type ScreeningOptions, type ScreeningPlan, type StoredProfile, type StoredResult } from './screening';
+import { planned, resultKey, type PlannedResult, type QuietRow, type RefreshedRow, type ScreeningOptions, type ScreeningPlan, type StoredProfile, type StoredResult } from './screening';
 import { TrialCatalog } from './trial-catalog';
 
 export { resultOf, signatureOf, type StoredProfile } from './screening';
@@ -74,13 +74,6 @@ export class EvaluateProfile {
     const results = await this.storedResults(manager, profiles.map((p) => p.pseudonym), trials);
     // Screened where the profiles are held (the profile worker, which parses the texts), else here.
     return this.apply(manager, await this.cache.screenStored(profiles, profileTexts, trials, results, this.options(now, null)), now);
-  }
-
-  /** Evaluates stored profiles (locked by the caller) against trials, in the caller's transaction; returns how many results changed. */
-  async evaluate(manager: EntityManager, profiles: readonly StoredProfile[], trials: readonly CompiledTrial[], correlationId: string | null, now = new Date()): Promise<number> {
-    if (profiles.length === 0 || trials.length === 0) return 0;
-    const stored = await this.storedResults(manager, profiles.map((p) => p.pseudonym), trials);
-    return this.apply(manager, planResults(profiles, trials, stored, this.options(now, correlationId)), now);
   }
 
   /** How results are planned now (planResults). */
