@@ -4,9 +4,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Profiles and published results are stored as `json` (the text as written, checked to be JSON) instead of
  * `jsonb`: nothing queries inside them, they are only written whole and read whole, and PostgreSQL parses
  * a jsonb value into its binary form on every write and prints it back on every read (the re-screen reads
- * profiles as text). At 500 profile changes per second that conversion was most of the profile upsert's
- * cost. A published result is now stored byte for byte as it was published. A type change resets a
- * column's compression, so lz4 (where the server has it) is set again.
+ * profiles as text). On this project's test server, upserting 100 typical profiles from one document took
+ * 72 to 91 ms as jsonb and 50 to 55 ms as json; 500 published results 33 to 36 ms and 24 to 27 ms. A
+ * published result is now stored byte for byte as it was published. A type change resets a column's
+ * compression, so lz4 (where the server has it) is set again.
  */
 const LZ4 = `DO $$ BEGIN
   ALTER TABLE matcher.profiles ALTER COLUMN profile SET COMPRESSION lz4;
