@@ -93,7 +93,7 @@ import { ServiceProcess } from '../../test/support/processes';
 import { CONSUMES, pinGroupsAtEnd, serviceEnv, TEST_PSEUDONYM_KEY, type ServiceName } from '../../test/support/services';
 import { collector, otherIntakeGroups, patientHistory, Phase, produceBurst, SOURCE, summarize, toMessage, type Outgoing, type PhaseResult } from './intake';
 import type { DriverReport, DriverTask } from './latency-driver';
-import { cpuWindow, int, memoryOf, percentile, requireInfra, round, seeded, type CpuLabels, type CpuUse } from './support';
+import { cpuWindow, DRIVER_TICK_MS, int, memoryOf, percentile, requireInfra, round, seeded, type CpuLabels, type CpuUse } from './support';
 
 // ---------------------------------------------------------------- settings
 
@@ -688,7 +688,7 @@ class E2eRun {
     console.log(`baseline: raw kafkajs produce → consume, ${SETTINGS.rate}/s for ${SETTINGS.pacedSeconds} s (load driver)…`);
     const events = raw.take(count);
     const d = await drive(
-      { brokers: this.infra.brokers, groupId: `${this.prefix}bench-latency-raw`, rate: SETTINGS.rate, answerTimeoutMs: 120_000, topic: rawTopic, answerTopic: rawTopic },
+      { brokers: this.infra.brokers, groupId: `${this.prefix}bench-latency-raw`, rate: SETTINGS.rate, tickMs: DRIVER_TICK_MS, answerTimeoutMs: 120_000, topic: rawTopic, answerTopic: rawTopic },
       events,
       this.tmp,
       this.withPid('bench load driver'),
@@ -909,7 +909,7 @@ class E2eRun {
     const before = await published(this.outboxes);
     const memory = this.memoryTracker();
     const d = await drive(
-      { brokers: this.infra.brokers, groupId: `${this.prefix}bench-latency-${rate}`, rate, answerTimeoutMs: SETTINGS.drainTimeoutSeconds * 1000, topic: TOPICS.patientEvents, answerTopic: TOPICS.matchNotifications },
+      { brokers: this.infra.brokers, groupId: `${this.prefix}bench-latency-${rate}`, rate, tickMs: DRIVER_TICK_MS, answerTimeoutMs: SETTINGS.drainTimeoutSeconds * 1000, topic: TOPICS.patientEvents, answerTopic: TOPICS.matchNotifications },
       events,
       this.tmp,
       this.withPid('bench load driver'),

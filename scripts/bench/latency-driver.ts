@@ -2,9 +2,10 @@
  * The load side of `bench:matcher` (b) and of `bench:e2e`'s paced phases, in a process of its own so
  * that producing the messages and reading the answers does not share the measured service's (or the
  * bench's) event loop. Started with fork(); reads the prepared messages (JSON lines), sends them at a
- * steady rate (every 10 ms, the messages due by then in one produce request, each with its own
- * x-correlation-id) to patient-profiles.v1 (or `topic`), and records for each the time from just before
- * its send to the first match-results.v1 (or `answerTopic`) message carrying it. Reports the latencies
+ * steady rate (every `tickMs`, the messages due by then in one produce request, each with its own
+ * x-correlation-id) to patient-profiles.v1 (or `topic`), and records for each the time from when it was
+ * due (message i at i / rate seconds: the wait for its tick counts too) to the first match-results.v1
+ * (or `answerTopic`) message carrying it. Reports the latencies
  * to the parent over IPC, then exits. BENCH_DRIVER_CPU_PROFILE=FILE writes a V8 CPU profile of it.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ export interface DriverTask {
   groupId: string;
   file: string;
   rate: number;
+  /** How often the messages due are sent (in one produce request each time), ms. */
+  tickMs: number;
   /** Give up waiting for answers after this long once everything is sent. */
   answerTimeoutMs: number;
   /** Where the messages go (default patient-profiles.v1) and where their answers are read (default match-results.v1). */
@@ -34,9 +37,9 @@ export interface DriverReport {
   sendSeconds: number;
   /** Latency per answered message, ms. */
   latencies: number[];
-  /** For each entry of `latencies`, when its message was sent (ms after the first send). */
+  /** For each entry of `latencies`, when its message was due (ms after the start). */
   sentOffsets: number[];
-  /** Seconds from the first send to the last first-answer. */
+  /** Seconds from the start to the last first-answer. */
   spanSeconds: number;
   resultMessages: number;
 }
@@ -79,12 +82,11 @@ async function drive(task: DriverTask): Promise<DriverReport> {
     const due = Math.min(messages.length, Math.floor(((performance.now() - started) * task.rate) / 1000) + 1);
     if (due > next) {
       const slice = messages.slice(next, due);
+      slice.forEach((m, i) => sentAt.set(m.correlationId, started + ((next + i) * 1000) / task.rate));
       next = due;
-      const now = performance.now();
-      for (const m of slice) sentAt.set(m.correlationId, now);
       sends.push(producer.send({ topic: task.topic ?? TOPICS.patientProfiles, acks: -1, messages: slice.map((m) => ({ key: m.key, value: m.value, headers: { [HEADERS.correlationId]: m.correlationId, [HEADERS.eventId]: m.eventId } })) }));
     }
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, task.tickMs));
   }
   await Promise.all(sends);
   const sendSeconds = (performance.now() - started) / 1000;

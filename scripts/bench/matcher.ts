@@ -43,7 +43,7 @@ import { type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contrac
 import { buildProfile, compileTrial, evaluationState, screenTrial, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { query } from '../../test/support/infra';
 import { startSystem, type RunningSystem } from '../../test/support/services';
-import { cpuWindow, int, mainThreadWindow, percentile, profiled, requireInfra, round, seeded, syntheticHistory, type CpuUse, type MainThreadUse } from './support';
+import { cpuWindow, DRIVER_TICK_MS, int, mainThreadWindow, percentile, profiled, requireInfra, round, seeded, syntheticHistory, type CpuUse, type MainThreadUse } from './support';
 
 const SETTINGS = {
   profiles: int('BENCH_PROFILES', 100_000),
@@ -52,6 +52,7 @@ const SETTINGS = {
   seconds: int('BENCH_SECONDS', 60),
   pageSize: int('BENCH_PAGE_SIZE', 2000),
   trial: process.env.BENCH_TRIAL ?? 'NCT04557098',
+  driverTickMs: DRIVER_TICK_MS,
 };
 const OVERRIDES: Record<string, string> = Object.fromEntries(
   Object.entries(process.env)
@@ -206,7 +207,7 @@ async function latency(sys: RunningSystem, histories: readonly ProfileSourceEven
     const report = await new Promise<DriverReport>((resolve, reject) => {
       driver.once('message', (m) => resolve(m as DriverReport));
       driver.once('exit', (code) => reject(new Error(`the latency driver exited with ${code}`)));
-      driver.send({ brokers, groupId: `${sys.groupPrefix}bench-latency`, file, rate: SETTINGS.rate, answerTimeoutMs: 5 * 60_000 } satisfies DriverTask);
+      driver.send({ brokers, groupId: `${sys.groupPrefix}bench-latency`, file, rate: SETTINGS.rate, tickMs: SETTINGS.driverTickMs, answerTimeoutMs: 5 * 60_000 } satisfies DriverTask);
     });
     const cpuCores = cpu.stop();
     const mainThread = main.stop();

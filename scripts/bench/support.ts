@@ -16,6 +16,12 @@ export const int = (name: string, dflt: number): number => {
   return n;
 };
 
+/**
+ * How often the load driver (latency-driver.ts) sends the messages due, in one produce request
+ * (BENCH_DRIVER_TICK_MS). Latencies count from when each message was due, so the wait for its tick is included.
+ */
+export const DRIVER_TICK_MS = int('BENCH_DRIVER_TICK_MS', 10);
+
 /** The real broker and database (the integration tests' variables); exits with directions when they are not set. */
 export function requireInfra(bench: string): { databaseUrl: string; brokers: string[] } {
   const missing = ['DATABASE_URL', 'KAFKA_BROKERS'].filter((n) => !process.env[n]);
