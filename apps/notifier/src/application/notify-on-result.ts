@@ -52,10 +52,6 @@ export class Notifications {
     private readonly webhooks: WebhookDeliveries,
   ) {}
 
-  async remember(manager: EntityManager, s: Subject, memory: NotificationMemory, versions: { criteria: number; profile: number } | null): Promise<void> {
-    await this.rememberAll(manager, [{ subject: s, memory, versions }]);
-  }
-
   /**
    * The policy's memory of several (patient, trial, cohort), one statement (each key at most once). Without
    * versions (a held notification released) the stored ones stay: versions start at 1, so 0 means "not given".
@@ -98,23 +94,51 @@ export class Notifications {
     void this.webhooks.tick();
   }
 
-  private async track(manager: EntityManager, s: Subject, n: Notification): Promise<void> {
-    if (n.kind === 'NO_LONGER_ELIGIBLE') {
-      await manager.query(
-        `UPDATE notifier.screenings SET flag = $4, updated_at = now() WHERE patient_pseudonym = $1 AND trial_id = $2 AND cohort_id = $3 AND status = ANY($5)`,
-        [s.patientPseudonym, s.trialId, s.cohortId, `match no longer holds (${(n.reasons ?? []).join(', ') || 'ineligible'})`, OPEN_STATUSES],
-      );
-      return;
+  /**
+   * The screenings of several notifications (in order), two statements whatever the count. Per
+   * (patient, trial, cohort) the sequence reduces to what it leaves: an announced match opens a screening
+   * if there is none, else clears its flag; a match that stops holding flags an open one (with its
+   * reasons). So a key's last announcement wins over earlier flags, and a flag after an announcement is
+   * applied after it.
+   */
+  private async trackAll(manager: EntityManager, items: ReadonlyArray<{ subject: Subject; notify: Notification }>): Promise<void> {
+    const byKey = new Map<string, { announce: Subject | null; flag: { s: Subject; reason: string } | null }>();
+    for (const { subject: s, notify: n } of items) {
+      const key = JSON.stringify([s.patientPseudonym, s.trialId, s.cohortId]);
+      const entry = byKey.get(key) ?? { announce: null, flag: null };
+      if (n.kind === 'NO_LONGER_ELIGIBLE') entry.flag = { s, reason: `match no longer holds (${(n.reasons ?? []).join(', ') || 'ineligible'})` };
+      else {
+        entry.announce ??= s; // the screening, if opened here, is opened with the first announcement's site
+        entry.flag = null;
+      }
+      byKey.set(key, entry);
     }
-    await manager.query(
-      `INSERT INTO notifier.screenings (patient_pseudonym, trial_id, cohort_id, site) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET flag = NULL, updated_at = now() WHERE notifier.screenings.flag IS NOT NULL`,
-      [s.patientPseudonym, s.trialId, s.cohortId, s.site],
-    );
+    const entries = [...byKey.values()];
+    const announced = entries.flatMap((e) => (e.announce ? [{ p: e.announce.patientPseudonym, t: e.announce.trialId, c: e.announce.cohortId, s: e.announce.site }] : []));
+    const flagged = entries.flatMap((e) => (e.flag ? [{ p: e.flag.s.patientPseudonym, t: e.flag.s.trialId, c: e.flag.s.cohortId, f: e.flag.reason }] : []));
+    if (announced.length > 0) {
+      await manager.query(
+        `INSERT INTO notifier.screenings (patient_pseudonym, trial_id, cohort_id, site) SELECT p, t, c, s FROM json_to_recordset($1::json) AS x(p text, t text, c text, s text)
+         ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET flag = NULL, updated_at = now() WHERE notifier.screenings.flag IS NOT NULL`,
+        [JSON.stringify(announced)],
+      );
+    }
+    if (flagged.length > 0) {
+      await manager.query(
+        `UPDATE notifier.screenings sc SET flag = x.f, updated_at = now() FROM json_to_recordset($1::json) AS x(p text, t text, c text, f text)
+         WHERE sc.patient_pseudonym = x.p AND sc.trial_id = x.t AND sc.cohort_id = x.c AND sc.status = ANY($2)`,
+        [JSON.stringify(flagged), OPEN_STATUSES],
+      );
+    }
   }
 
-  async send(manager: EntityManager, s: Subject, n: Notification, correlationId: string): Promise<MatchNotificationV1> {
-    const notification: MatchNotificationV1 = {
+  /**
+   * Several notifications (in order) in the caller's transaction: their rows, their screenings (see
+   * trackAll), their webhook deliveries and their outbox messages, one statement each whatever the count.
+   */
+  async sendAll(manager: EntityManager, items: ReadonlyArray<{ subject: Subject; notify: Notification; correlationId: string }>): Promise<MatchNotificationV1[]> {
+    if (items.length === 0) return [];
+    const notifications = items.map(({ subject: s, notify: n }): MatchNotificationV1 => ({
       notificationId: randomUUID(),
       patientPseudonym: s.patientPseudonym,
       ...(s.site ? { site: s.site } : {}),
@@ -128,31 +152,45 @@ export class Notifications {
       ...(n.reasons ? { reasons: n.reasons } : {}),
       resultId: s.resultId,
       createdAt: new Date().toISOString(),
-    };
+    }));
     await manager.query(
       `INSERT INTO notifier.notifications (notification_id, patient_pseudonym, trial_id, cohort_id, kind, verdict, previous_verdict, result_id, site, eligible_from, to_collect, reasons)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       SELECT i, p, t, c, k, v, pv, r, s, ef, tc, rs
+       FROM json_to_recordset($1::json) AS x(i text, p text, t text, c text, k text, v text, pv text, r text, s text, ef date, tc jsonb, rs jsonb)`,
       [
-        notification.notificationId,
-        s.patientPseudonym,
-        s.trialId,
-        s.cohortId,
-        n.kind,
-        n.verdict,
-        s.previousVerdict,
-        s.resultId,
-        s.site,
-        n.eligibleFrom ?? null,
-        n.toCollect ? JSON.stringify(n.toCollect) : null,
-        n.reasons ? JSON.stringify(n.reasons) : null,
+        JSON.stringify(
+          items.map(({ subject: s, notify: n }, i) => ({
+            i: notifications[i]!.notificationId,
+            p: s.patientPseudonym,
+            t: s.trialId,
+            c: s.cohortId,
+            k: n.kind,
+            v: n.verdict,
+            pv: s.previousVerdict,
+            r: s.resultId,
+            s: s.site,
+            ef: n.eligibleFrom ?? null,
+            tc: n.toCollect ?? null,
+            rs: n.reasons ?? null,
+          })),
+        ),
       ],
     );
-    await this.track(manager, s, n);
-    if ((await this.webhooks.enqueue(manager, notification)) > 0) this.wakeWebhooksAfterCommit = true;
-    await this.outbox.enqueue(manager, [
-      { topic: TOPICS.matchNotifications, key: s.patientPseudonym, value: notification, eventId: notification.notificationId, schemaVersion: MATCH_NOTIFICATION_SCHEMA_VERSION, messageType: 'MatchNotification', correlationId },
-    ]);
-    return notification;
+    await this.trackAll(manager, items);
+    if ((await this.webhooks.enqueue(manager, notifications)) > 0) this.wakeWebhooksAfterCommit = true;
+    await this.outbox.enqueue(
+      manager,
+      notifications.map((n, i) => ({
+        topic: TOPICS.matchNotifications,
+        key: n.patientPseudonym,
+        value: n,
+        eventId: n.notificationId,
+        schemaVersion: MATCH_NOTIFICATION_SCHEMA_VERSION,
+        messageType: 'MatchNotification',
+        correlationId: items[i]!.correlationId,
+      })),
+    );
+    return notifications;
   }
 }
 
@@ -207,9 +245,7 @@ export class NotifyOnResult {
       if (decision.notify) sends.push({ subject, notify: decision.notify, correlationId });
     }
     await this.notifications.rememberAll(manager, [...remembered.values()]);
-    const sent: MatchNotificationV1[] = [];
-    for (const s of sends) sent.push(await this.notifications.send(manager, s.subject, s.notify, s.correlationId));
-    return sent;
+    return this.notifications.sendAll(manager, sends);
   }
 }
 
@@ -242,16 +278,14 @@ export class ReleaseHeldNotifications implements OnApplicationBootstrap, BeforeA
            FROM notifier.verdict_state WHERE pending_due_at <= $1 ORDER BY pending_due_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
           [now],
         );
-        let sent = 0;
-        for (const row of rows) {
-          const released = releaseDue(memoryOf(row)!, now);
-          if (!released || !row.pending) continue;
+        const released = rows.flatMap((row) => {
+          const due = releaseDue(memoryOf(row)!, now);
+          if (!due || !row.pending) return [];
           const subject: Subject = { patientPseudonym: row.patient_pseudonym, trialId: row.trial_id, cohortId: row.cohort_id, site: row.pending.site, resultId: row.pending.resultId, previousVerdict: row.pending.previousVerdict };
-          await this.notifications.remember(m, subject, released.memory, null);
-          await this.notifications.send(m, subject, released.notify, `release-${randomUUID()}`);
-          sent++;
-        }
-        return sent;
+          return [{ subject, memory: due.memory, notify: due.notify, versions: null, correlationId: `release-${randomUUID()}` }];
+        });
+        await this.notifications.rememberAll(m, released);
+        return (await this.notifications.sendAll(m, released)).length;
       })
       .then((sent) => {
         if (sent > 0) this.relay.wake();

@@ -59,14 +59,19 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
     await this.working;
   }
 
-  /** In the notification's transaction: one delivery per matching active subscription. Returns how many. */
-  async enqueue(manager: EntityManager, notification: MatchNotificationV1): Promise<number> {
+  /**
+   * In the notifications' transaction: one delivery per notification and matching active subscription
+   * (one statement, in the notifications' order). Returns how many.
+   */
+  async enqueue(manager: EntityManager, notifications: readonly MatchNotificationV1[]): Promise<number> {
+    if (notifications.length === 0) return 0;
     const rows = await manager.query<unknown[]>(
       `INSERT INTO notifier.webhook_deliveries (subscription_id, notification_id, payload)
-       SELECT id, $1, $2 FROM notifier.webhook_subscriptions
-       WHERE active AND (site IS NULL OR site = $3) AND (trial_id IS NULL OR trial_id = $4)
+       SELECT w.id, x.i, x.n FROM ROWS FROM (json_to_recordset($1::json) AS (i text, n text, s text, t text)) WITH ORDINALITY AS x(i, n, s, t, o)
+       JOIN notifier.webhook_subscriptions w ON w.active AND (w.site IS NULL OR w.site = x.s) AND (w.trial_id IS NULL OR w.trial_id = x.t)
+       ORDER BY x.o, w.id
        ON CONFLICT (subscription_id, notification_id) DO NOTHING RETURNING id`,
-      [notification.notificationId, JSON.stringify(notification), notification.site ?? null, notification.trialId],
+      [JSON.stringify(notifications.map((n) => ({ i: n.notificationId, n: JSON.stringify(n), s: n.site ?? null, t: n.trialId })))],
     );
     return rows.length;
   }
