@@ -39,7 +39,8 @@
  *      events, acks=all, as fast as it goes; then bench:intake's raw kafkajs loop: a burst of as many
  *      (one idempotent producer, sends of 100, consumed as our services consume), and BENCH_E2E_RATE
  *      events/s for BENCH_E2E_PACED_SECONDS sent and read back by the load driver (produce → consume latency).
- *   2. warm-up: BENCH_E2E_WARMUP (500) events through the pipeline, drained; not reported.
+ *   2. warm-up: BENCH_E2E_WARMUP (500) events through the pipeline, drained; not reported. Then
+ *      BENCH_E2E_IDLE_SECONDS (10) with no events: the cores the pipeline uses at rest (timers, polls).
  *   3. sustained: for BENCH_E2E_SECONDS (60) one producer sends as fast as the pipeline drains (sends of
  *      100 while fewer than BENCH_E2E_BACKLOG (3,000) messages wait in the three groups), then the pipeline
  *      drains. Events/s end to end = events / (first send → every group's lag 0 and every outbox empty,
@@ -50,8 +51,8 @@
  *   4. paced: BENCH_E2E_RATE (500) events/s for BENCH_E2E_PACED_SECONDS (30), then BENCH_E2E_LOW_RATE
  *      (100) events/s as long (per-event latency only while it is below the sustained rate; above it, the
  *      figures are queueing); sent by the load driver
- *      (scripts/bench/latency-driver.ts, a process of its own: every 10 ms the events due, in one request).
- *      Latency = just before the send → the driver consumes a match-notifications.v1 message carrying the
+ *      (scripts/bench/latency-driver.ts, a process of its own: every BENCH_DRIVER_TICK_MS, 10, the events
+ *      due, in one request). Latency = when the event was due → the driver consumes a match-notifications.v1 message carrying the
  *      event's correlation id. Only events whose consequences change a notification are matched: every
  *      event changes a profile, fewer change a result, fewer still what a coordinator is told; and intake
  *      applies a patient's events fetched together as one profile version carrying the last one's
@@ -107,6 +108,7 @@ const SETTINGS = {
   pacedSeconds: int('BENCH_E2E_PACED_SECONDS', 30),
   rawEvents: int('BENCH_E2E_RAW_EVENTS', 40_000),
   warmupEvents: int('BENCH_E2E_WARMUP', 500),
+  idleSeconds: int('BENCH_E2E_IDLE_SECONDS', 10),
   interleave: int('BENCH_E2E_INTERLEAVE', 50),
   drainTimeoutSeconds: int('BENCH_E2E_DRAIN_TIMEOUT', 900),
   sendBatch: 100,
@@ -348,6 +350,13 @@ interface Memory {
   peakMb: number;
 }
 
+/** The pipeline with no events: what it costs at any rate. */
+interface IdleResult {
+  seconds: number;
+  cpuCores: CpuUse | null;
+  services: PipelineResult['services'];
+}
+
 interface PipelineResult {
   phase: string;
   mode: 'sustained' | 'paced';
@@ -366,7 +375,7 @@ interface PipelineResult {
   notificationsPerSecond: number;
   /** Per stage: what it consumed (intake: events, matcher: profiles, notifier: results) over first send → it and the stages before it drained. */
   stages: Record<ServiceName, { drainedAfterSeconds: number; consumed: number; perSecond: number }>;
-  /** Paced phases: just before the send → the notification carrying the event's correlation id is consumed. */
+  /** Paced phases: when the event was due → the notification carrying the event's correlation id is consumed. */
   latencyMs?: Latency;
   /** Paced phases: events in the latency sample (those a notification names), and notification messages the driver read. */
   matched?: number;
@@ -815,8 +824,6 @@ class E2eRun {
     const elapsed = (times.drained.at - times.firstSend) / 1000;
     const out = { profiles: after.intake - before.intake, results: after.matcher - before.matcher, notifications: after.notifier - before.notifier };
     const consumed: Record<ServiceName, number> = { intake: events, matcher: out.profiles, notifier: out.results };
-    const instanceCores = (s: ServiceName): number | null =>
-      cpuCores?.labelled ? round(this.instances.filter((i) => i.service === s).reduce((sum, i) => sum + (cpuCores.labelled![i.label] ?? 0), 0), 2) : null;
     return {
       phase,
       mode,
@@ -836,7 +843,7 @@ class E2eRun {
         }),
       ) as PipelineResult['stages'],
       cpuCores,
-      services: Object.fromEntries(SERVICES.map((s) => [s, { cores: instanceCores(s), postgresCores: cpuCores?.labelled?.[`postgres: ${s} db`] ?? null }])) as PipelineResult['services'],
+      services: this.servicesCores(cpuCores),
       memory,
       notes: [],
     };
@@ -851,6 +858,26 @@ class E2eRun {
     const drained = await this.pipeline.waitDrained(performance.now(), 'warm-up');
     console.log(`  drained after ${seconds(drained.at - started)} s`);
     return events.length;
+  }
+
+  /**
+   * What the pipeline costs with no events (BENCH_E2E_IDLE_SECONDS after the warm-up has drained): the
+   * services' timers (outbox polls, periodic tasks, consumer fetches), their databases and the broker,
+   * and this process watching the outboxes. It is paid at any rate, so it weighs most at low ones.
+   */
+  async idle(): Promise<IdleResult> {
+    console.log(`idle: no events for ${SETTINGS.idleSeconds} s…`);
+    const cpu = cpuWindow(null, this.labels());
+    await sleep(SETTINGS.idleSeconds * 1000);
+    const cpuCores = cpu.stop();
+    return { seconds: SETTINGS.idleSeconds, cpuCores, services: this.servicesCores(cpuCores) };
+  }
+
+  /** Each service's cores (its instances together) and its database's, in a CPU window. */
+  servicesCores(cpuCores: CpuUse | null): PipelineResult['services'] {
+    const instanceCores = (s: ServiceName): number | null =>
+      cpuCores?.labelled ? round(this.instances.filter((i) => i.service === s).reduce((sum, i) => sum + (cpuCores.labelled![i.label] ?? 0), 0), 2) : null;
+    return Object.fromEntries(SERVICES.map((s) => [s, { cores: instanceCores(s), postgresCores: cpuCores?.labelled?.[`postgres: ${s} db`] ?? null }])) as PipelineResult['services'];
   }
 
   /** As fast as the pipeline drains for BENCH_E2E_SECONDS (sends of 100 while fewer than BENCH_E2E_BACKLOG messages wait), then drained. */
@@ -973,6 +1000,7 @@ interface Report {
   busyBefore: CpuUse | null;
   catalog: { trials: number; screened: number };
   baselines: Baselines;
+  idle: IdleResult;
   sustained: PipelineResult;
   paced: PipelineResult[];
   stored: number | null;
@@ -1069,6 +1097,7 @@ function report(r: Report): string {
     ['ProducerPerformance', pp?.cpuCores ?? null, null],
     ['raw kafkajs burst', b.rawBurst.cpuCores, null],
     [`raw kafkajs paced ${b.rawPaced.offeredRate}/s`, b.rawPaced.cpuCores, null],
+    [`idle, ${r.idle.seconds} s (no events)`, r.idle.cpuCores, r.idle.services],
     ...pipeline.map((p): [string, CpuUse | null, PipelineResult['services']] => [p.phase, p.cpuCores, p.services]),
   ];
   table(
@@ -1122,7 +1151,7 @@ function report(r: Report): string {
     },
     targets,
     baselines: { producerPerformance: b.producerPerformance, rawKafkajsBurst: { ...rawBurst, latencyMs: latency }, rawKafkajsPaced: b.rawPaced },
-    phases: { sustained, paced },
+    phases: { idle: r.idle, sustained, paced },
     ratios,
     stored: { events: r.stored, sent: r.sent, patientsUsed: r.patientsUsed },
     storage: r.storage,
@@ -1181,6 +1210,7 @@ async function main(): Promise<void> {
     run.producers.push(p);
     const stream = new EventStream(`e2e-${run.run}`, SETTINGS.patients, SETTINGS.interleave, run.pseudonymKey);
     const warm = await run.warmUp(stream, p);
+    const idle = await run.idle();
     const sustained = await run.sustained(stream, p);
     const paced = [await run.paced(stream, SETTINGS.rate), await run.paced(stream, SETTINGS.lowRate)];
 
@@ -1192,6 +1222,7 @@ async function main(): Promise<void> {
       busyBefore,
       catalog,
       baselines,
+      idle,
       sustained,
       paced,
       stored: stored?.n ?? null,

@@ -9,7 +9,7 @@
  *       written (the floor any re-screen pays); the ratio is re-screen time / baseline time.
  *   (b) Latency: changed profiles of stored patients produced to patient-profiles.v1 at a steady
  *       BENCH_RATE (500/s) for BENCH_SECONDS (60: long enough for the service's periodic pauses to show), each with its own x-correlation-id; latency =
- *       just before the send → the first match-results.v1 message carrying it is consumed. Sending and
+ *       when it was due (sent every BENCH_DRIVER_TICK_MS, 10, with the others due by then) → the first match-results.v1 message carrying it is consumed. Sending and
  *       reading are done by a load driver in a process of its own (scripts/bench/latency-driver.ts),
  *       so the matcher's event loop is the service's alone.
  *       Each change (a new hemoglobin result and ECOG) changes at least one result of the patient.
