@@ -159,16 +159,16 @@ export class Notifications {
        FROM json_to_recordset($1::json) AS x(i text, p text, t text, c text, k text, v text, pv text, r text, s text, ef date, tc jsonb, rs jsonb)`,
       [
         JSON.stringify(
-          items.map(({ subject: s, notify: n }, i) => ({
-            i: notifications[i]!.notificationId,
-            p: s.patientPseudonym,
-            t: s.trialId,
-            c: s.cohortId,
+          notifications.map((n) => ({
+            i: n.notificationId,
+            p: n.patientPseudonym,
+            t: n.trialId,
+            c: n.cohortId ?? '',
             k: n.kind,
             v: n.verdict,
-            pv: s.previousVerdict,
-            r: s.resultId,
-            s: s.site,
+            pv: n.previousVerdict ?? null,
+            r: n.resultId,
+            s: n.site ?? null,
             ef: n.eligibleFrom ?? null,
             tc: n.toCollect ?? null,
             rs: n.reasons ?? null,
