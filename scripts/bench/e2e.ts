@@ -94,7 +94,7 @@ import { ServiceProcess } from '../../test/support/processes';
 import { CONSUMES, pinGroupsAtEnd, serviceEnv, TEST_PSEUDONYM_KEY, type ServiceName } from '../../test/support/services';
 import { collector, otherIntakeGroups, patientHistory, Phase, produceBurst, SOURCE, summarize, toMessage, type Outgoing, type PhaseResult } from './intake';
 import type { DriverReport, DriverTask } from './latency-driver';
-import { cpuWindow, DRIVER_TICK_MS, int, memoryOf, percentile, requireInfra, round, seeded, type CpuLabels, type CpuUse } from './support';
+import { cpuWindow, DRIVER_MAX_WAIT_MS, DRIVER_TICK_MS, int, memoryOf, percentile, requireInfra, round, seeded, type CpuLabels, type CpuUse } from './support';
 
 // ---------------------------------------------------------------- settings
 
@@ -1144,6 +1144,8 @@ function report(r: Report): string {
     settings: {
       ...SETTINGS,
       partitions: r.run.partitions,
+      driverTickMs: DRIVER_TICK_MS,
+      driverMaxWaitMs: DRIVER_MAX_WAIT_MS,
       catalogTrials: r.catalog.trials,
       screenedTrials: r.catalog.screened,
       serviceEnv: 'test/support/services.ts serviceEnv (DATABASE_POOL_SIZE=5, OUTBOX_POLL_MS=50) with LOG_LEVEL=warn, NOTIFIER_QUIET_PERIOD_HOURS=1',

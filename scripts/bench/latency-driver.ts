@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { HEADERS, TOPICS } from '@trialmatch/contracts';
-import { profiled } from './support';
+import { DRIVER_MAX_WAIT_MS, profiled } from './support';
 
 export interface DriverTask {
   brokers: string[];
@@ -51,7 +51,7 @@ async function drive(task: DriverTask): Promise<DriverReport> {
     .map((l) => JSON.parse(l) as { key: string; value: string; correlationId: string; eventId: string });
   const kafka = new Kafka({ clientId: 'bench-latency-driver', brokers: task.brokers, logLevel: logLevel.NOTHING });
   const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-  const consumer = kafka.consumer({ groupId: task.groupId, maxWaitTimeInMs: 10 });
+  const consumer = kafka.consumer({ groupId: task.groupId, maxWaitTimeInMs: DRIVER_MAX_WAIT_MS });
   const sentAt = new Map<string, number>();
   const firstAt = new Map<string, number>();
   let resultMessages = 0;

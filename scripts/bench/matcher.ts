@@ -43,7 +43,7 @@ import { type PatientProfileV1, type TrialCriteriaV1 } from '@trialmatch/contrac
 import { buildProfile, compileTrial, evaluationState, screenTrial, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { query } from '../../test/support/infra';
 import { startSystem, type RunningSystem } from '../../test/support/services';
-import { cpuWindow, DRIVER_TICK_MS, int, mainThreadWindow, percentile, profiled, requireInfra, round, seeded, syntheticHistory, type CpuUse, type MainThreadUse } from './support';
+import { cpuWindow, DRIVER_MAX_WAIT_MS, DRIVER_TICK_MS, int, mainThreadWindow, percentile, profiled, requireInfra, round, seeded, syntheticHistory, type CpuUse, type MainThreadUse } from './support';
 
 const SETTINGS = {
   profiles: int('BENCH_PROFILES', 100_000),
@@ -53,6 +53,7 @@ const SETTINGS = {
   pageSize: int('BENCH_PAGE_SIZE', 2000),
   trial: process.env.BENCH_TRIAL ?? 'NCT04557098',
   driverTickMs: DRIVER_TICK_MS,
+  driverMaxWaitMs: DRIVER_MAX_WAIT_MS,
 };
 const OVERRIDES: Record<string, string> = Object.fromEntries(
   Object.entries(process.env)

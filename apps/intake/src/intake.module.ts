@@ -11,8 +11,9 @@ import { IntakeAuditMoved1764400014000 } from './persistence/migrations/17644000
 import { Intake1764400001000 } from './persistence/migrations/1764400001000-intake';
 import { IntakeHistory1764400002000 } from './persistence/migrations/1764400002000-intake-history';
 import { IntakeProfileOnce1764400016000 } from './persistence/migrations/1764400016000-intake-profile-once';
+import { IntakeJsonDocuments1764400020000 } from './persistence/migrations/1764400020000-intake-json-documents';
 
-export const INTAKE_PERSISTENCE = { entities: INTAKE_ENTITIES, migrations: [Intake1764400001000, IntakeHistory1764400002000, IntakeAuditMoved1764400014000, IntakeProfileOnce1764400016000] };
+export const INTAKE_PERSISTENCE = { entities: INTAKE_ENTITIES, migrations: [Intake1764400001000, IntakeHistory1764400002000, IntakeAuditMoved1764400014000, IntakeProfileOnce1764400016000, IntakeJsonDocuments1764400020000] };
 
 /** The intake service's module; needs PlatformModule (database, outbox, consumer) in the same app. */
 @Module({})

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
-import { buildProfile, canonicalJson, pseudonymize, type PatientProfile, type ProfileSourceEvent, profileForTopic } from '@trialmatch/core';
+import { buildProfile, canonicalJson, EventRefs, pseudonymize, type PatientProfile, type ProfileSourceEvent, profileForTopic } from '@trialmatch/core';
 import { PATIENT_PROFILE_SCHEMA_VERSION, TOPICS, type PatientEventV1, type PatientProfileV1 } from '@trialmatch/contracts';
 import { FieldSeal, Outbox, rowsWithJson } from '@trialmatch/platform';
 import { IntakeMetrics } from '../intake.metrics';
@@ -84,6 +84,8 @@ interface NewVersion {
 @Injectable()
 export class IngestPatientEvent {
   private readonly seal: FieldSeal;
+  /** The references of the events in the histories recently rebuilt (each rebuild maps its whole history). */
+  private readonly refs: EventRefs;
 
   constructor(
     private readonly outbox: Outbox,
@@ -91,6 +93,7 @@ export class IngestPatientEvent {
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
   ) {
     this.seal = new FieldSeal(settings.profileSealKey);
+    this.refs = new EventRefs(settings.pseudonymKey);
   }
 
   pseudonymFor(event: Pick<PatientEventV1, 'source' | 'patientId'>): string {
@@ -204,7 +207,7 @@ export class IngestPatientEvent {
       const version = (current?.version ?? 0) + 1;
       // No identifier in clear on a topic: event ids become references, the birth date is sealed (the
       // matcher, which needs it for ages and birthdays, opens it).
-      const view = profileForTopic(profile, history.map((e) => e.eventId), this.settings.pseudonymKey);
+      const view = profileForTopic(profile, history.map((e) => e.eventId), this.refs);
       const birthDate = view.demographics.birthDate;
       const published = { ...view, demographics: { ...view.demographics, birthDate: birthDate === null ? null : this.seal.seal(birthDate) } };
       const message: PatientProfileV1 = { patientPseudonym: p, site: event.source, profileVersion: version, computedAt: new Date().toISOString(), profile: published };
@@ -230,7 +233,7 @@ export class IngestPatientEvent {
       versions.map((v, i) => ({ eventId: v.oe, topic: TOPICS.patientProfiles, key: v.p, value: texts[i]!, headers: v.hd })),
     );
     await manager.query(
-      `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, v int, profile jsonb, h text, e text, oe text, m json, hd jsonb)),
+      `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, v int, profile json, h text, e text, oe text, m json, hd jsonb)),
        cur AS (UPDATE intake.patient_profiles pp SET version = x.v, profile_hash = x.h, updated_at = now() FROM x WHERE pp.patient_pseudonym = x.p),
        ver AS (INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) SELECT p, v, profile, e FROM x)
        INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, claimed_until) SELECT oe, $2, p, m::text, hd, clock_timestamp() + make_interval(secs => $3) FROM x`,

@@ -55,7 +55,7 @@ export class ProfileVersionRecord {
   @PrimaryColumn({ type: 'int' })
   version!: number;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   profile!: Record<string, unknown>;
 
   @Column({ name: 'caused_by_event', type: 'text' })

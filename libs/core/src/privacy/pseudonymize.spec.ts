@@ -1,4 +1,4 @@
-import { eventRef, profileForTopic, pseudonymize } from './pseudonymize';
+import { EventRefs, eventRef, profileForTopic, pseudonymize } from './pseudonymize';
 
 const KEY = 'k'.repeat(32);
 
@@ -35,5 +35,13 @@ describe('profileForTopic', () => {
     expect([out.firstEventAt, out.lastEventAt]).toEqual([null, null]);
     expect(eventRef(KEY, 'e-2')).toMatch(/^ev_[0-9a-f]{20}$/);
     expect(eventRef(KEY, 'e-2')).not.toBe(eventRef('another-key-of-enough-length', 'e-2'));
+  });
+
+  it('gives the same profile with references remembered across calls (EventRefs), whatever it remembers', () => {
+    const profile = { firstEventAt: null, lastEventAt: null, lines: [{ provenance: ['e-1', 'e-2', 'e-3'] }] };
+    const refs = new EventRefs(KEY, 2); // fewer than the events: older references are recomputed
+    for (let i = 0; i < 3; i++) expect(profileForTopic(profile, ['e-1', 'e-2', 'e-3'], refs)).toEqual(profileForTopic(profile, ['e-1', 'e-2', 'e-3'], KEY));
+    expect(refs.of('e-2')).toBe(eventRef(KEY, 'e-2'));
+    expect(() => new EventRefs('short')).toThrow(/at least 16/);
   });
 });
