@@ -86,3 +86,34 @@ describe('outbox atomicity over real Kafka and PostgreSQL', () => {
     expect(notes!.n).toBe(1);
   });
 });
+
+describe('outbox without hand-off', () => {
+  let sys: RunningSystem;
+  let tap: Tap;
+
+  beforeAll(async () => {
+    // The poll every minute: a row published sooner was published because its transaction committed.
+    sys = await startSystem({ OUTBOX_HAND_OFF: 'false', OUTBOX_POLL_MS: '60000' }, ['matcher']);
+    tap = await new Tap(kafka(realInfra().brokers), [TOPICS.matchResults]).start();
+  });
+
+  afterAll(async () => {
+    await tap?.stop();
+    await sys?.stop();
+  });
+
+  it('publishes a transaction\'s rows when it commits, not at the next poll', async () => {
+    const app = sys.matcher.app;
+    await new Promise((r) => setTimeout(r, 500)); // the poll at start has run
+    const r = result(pseudonym());
+    const started = Date.now();
+    await app.get(DataSource).transaction((m) => app.get(Outbox).enqueue(m, [message(r)]));
+    await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.headers[HEADERS.eventId] === r.resultId, 20000);
+    expect(Date.now() - started).toBeLessThan(20000);
+    // Marked published after the broker took it (a moment after the message may be seen).
+    const row = async () =>
+      (await query<{ claimed: boolean; published: boolean }>(sys.matcher.databaseUrl, `SELECT claimed_until IS NOT NULL AS claimed, published_at IS NOT NULL AS published FROM messaging.outbox WHERE event_id = $1`, [r.resultId]))[0];
+    for (let i = 0; i < 50 && !(await row())?.published; i++) await new Promise((done) => setTimeout(done, 100));
+    expect(await row()).toEqual({ claimed: false, published: true }); // written unclaimed (no hand-off), published by the poll its commit woke
+  });
+});

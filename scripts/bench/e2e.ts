@@ -17,9 +17,9 @@
  *     main.ts, test/support/processes.ts ServiceProcess, as the reliability suite runs them). Each service
  *     has a fresh database on the real server, shared by its instances, and one consumer group
  *     (`e2e-<run>-<service>`, pinned at its topic's end), so two instances split the six partitions (keyed
- *     by patient) between them. Environment: the tests' (test/support/services.ts serviceEnv: pool of 5,
- *     outbox poll 50 ms) with LOG_LEVEL=warn, the notifier's default quiet period (1 h) and a pseudonym key
- *     of the run's own; BENCH_E2E_<SERVICE>_<NAME> sets a service's <NAME> (BENCH_E2E_MATCHER_DATABASE_POOL_SIZE=10).
+ *     by patient) between them. Environment: the tests' (test/support/services.ts serviceEnv: pool of 5)
+ *     but the outbox poll at the services' default (250 ms; the tests poll every 50), with LOG_LEVEL=warn,
+ *     the notifier's default quiet period (1 h) and a pseudonym key of the run's own; BENCH_E2E_<SERVICE>_<NAME> sets a service's <NAME> (BENCH_E2E_MATCHER_DATABASE_POOL_SIZE=10).
  *   - the catalog: every trial in data/trials, published through the matcher's API as `mmmatch trials
  *     load` does; the stream starts once the re-screens that started are finished and every matcher
  *     instance screens against the whole catalog.
@@ -723,7 +723,11 @@ class E2eRun {
       this.urls[s] = await createDatabase(this.infra.databaseUrl, this.databases[s]);
     }
     await pinGroupsAtEnd(SERVICES.map((s) => ({ groupId: `${this.prefix}${s}`, topic: CONSUMES[s] })));
-    const env = (s: ServiceName): NodeJS.ProcessEnv => serviceEnv(this.urls[s], this.prefix, { LOG_LEVEL: 'warn', PSEUDONYM_KEY: this.pseudonymKey, NOTIFIER_QUIET_PERIOD_HOURS: '1', ...overridesOf(s) });
+    const env = (s: ServiceName): NodeJS.ProcessEnv => {
+      // The outbox poll as deployed (the tests' 50 ms would be twenty claim statements a second per service).
+      const { OUTBOX_POLL_MS: _tests, ...base } = serviceEnv(this.urls[s], this.prefix, { LOG_LEVEL: 'warn', PSEUDONYM_KEY: this.pseudonymKey, NOTIFIER_QUIET_PERIOD_HOURS: '1' });
+      return { ...base, ...overridesOf(s) };
+    };
     for (let n = 1; n <= SETTINGS.instances; n++) {
       // The first instances create the schemas (their migrations); the others start on them.
       const batch = SERVICES.map((s) => ({ service: s, label: `${s} ${n}`, proc: new ServiceProcess(s, env(s)) }));
@@ -1148,7 +1152,7 @@ function report(r: Report): string {
       driverMaxWaitMs: DRIVER_MAX_WAIT_MS,
       catalogTrials: r.catalog.trials,
       screenedTrials: r.catalog.screened,
-      serviceEnv: 'test/support/services.ts serviceEnv (DATABASE_POOL_SIZE=5, OUTBOX_POLL_MS=50) with LOG_LEVEL=warn, NOTIFIER_QUIET_PERIOD_HOURS=1',
+      serviceEnv: 'test/support/services.ts serviceEnv (DATABASE_POOL_SIZE=5) with OUTBOX_POLL_MS at its default (250), LOG_LEVEL=warn, NOTIFIER_QUIET_PERIOD_HOURS=1',
       overrides: Object.fromEntries(SERVICES.map((s) => [s, overridesOf(s)])),
     },
     targets,

@@ -6,7 +6,6 @@ import { TerminalError } from './errors';
 import type { InboundMessage } from './inbound';
 import { MessageProcessor, type BatchItem, type ConsumerSpec } from './message-processor';
 import type { MessagePublisher, PublishRecord } from './message-publisher';
-import type { OutboxRelay } from './outbox-relay';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { PinoLogger } from 'nestjs-pino';
@@ -59,25 +58,23 @@ function setup(publishImpl?: (r: PublishRecord[]) => Promise<void>) {
   const db = new FakeDb();
   const published: PublishRecord[] = [];
   const publisher = { publish: jest.fn(publishImpl ?? (async (r: PublishRecord[]) => void published.push(...r))) } as unknown as MessagePublisher;
-  const relay = { wake: jest.fn() } as unknown as OutboxRelay;
   const handled: Array<Record<string, string>> = [];
   const handling = { startTimer: (labels: Record<string, string>) => () => void handled.push(labels) };
   const metrics = { consumed: counter(), retries: counter(), handling } as unknown as MessagingMetrics;
-  const processor = new MessageProcessor(db as unknown as DataSource, publisher, relay, { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 10, outboxBatchSize: 10, outboxHandOff: true, outboxLeaseSeconds: 30, outboxRetentionHours: 168, inboxRetentionHours: 720 }, metrics);
-  return { db, published, processor, relay, handled };
+  const processor = new MessageProcessor(db as unknown as DataSource, publisher, { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 10, outboxBatchSize: 10, outboxHandOff: true, outboxLeaseSeconds: 30, outboxRetentionHours: 168, inboxRetentionHours: 720 }, metrics);
+  return { db, published, processor, handled };
 }
 
 const spec = (handle: ConsumerSpec<PatientProfileV1>['handle']): ConsumerSpec<PatientProfileV1> => ({ consumer: 'matcher', topic: TOPICS.patientProfiles, handle });
 
 describe('MessageProcessor', () => {
   it('applies a message once: a redelivery with the same event id is a duplicate', async () => {
-    const { processor, relay } = setup();
+    const { processor } = setup();
     const handle = jest.fn(async (_value: PatientProfileV1) => undefined);
     expect(await processor.process(inbound(JSON.stringify(profile)), spec(handle))).toBe('processed');
     expect(await processor.process(inbound(JSON.stringify(profile)), spec(handle))).toBe('duplicate');
     expect(handle).toHaveBeenCalledTimes(1);
     expect(handle.mock.calls[0]![0]).toEqual(profile);
-    expect(relay.wake).toHaveBeenCalled();
   });
 
   it.each([

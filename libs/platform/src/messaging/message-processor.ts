@@ -9,7 +9,6 @@ import { MessagingMetrics } from '../observability/metrics';
 import { classifyFailure, describeError, TerminalError, type FailureKind } from './errors';
 import type { InboundMessage } from './inbound';
 import { MessagePublisher } from './message-publisher';
-import { OutboxRelay } from './outbox-relay';
 import { MESSAGING_SETTINGS } from './tokens';
 import { correlationIdOf, withLogFields } from '../observability/logging';
 
@@ -73,7 +72,6 @@ export class MessageProcessor {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly publisher: MessagePublisher,
-    private readonly relay: OutboxRelay,
     @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
     private readonly metrics: MessagingMetrics,
   ) {}
@@ -104,7 +102,6 @@ export class MessageProcessor {
           return true;
         });
         timer();
-        this.relay.wake();
         const outcome: ProcessOutcome = applied ? 'processed' : 'duplicate';
         this.metrics.consumed.inc({ consumer: spec.consumer, topic: inbound.topic, outcome });
         return outcome;
@@ -168,7 +165,6 @@ export class MessageProcessor {
         });
         timer();
         for (const item of items) this.metrics.consumed.inc({ consumer: spec.consumer, topic: item.inbound.topic, outcome: outcomes.get(item.inbound)! });
-        this.relay.wake();
       } catch (e) {
         this.logger.warn(`${spec.consumer}: a batch of ${items.length} from ${inbounds[0]!.topic}[${inbounds[0]!.partition}] failed, processing its messages one by one: ${describeError(e)}`);
         for (const item of items) outcomes.set(item.inbound, await this.process(item.inbound, single));

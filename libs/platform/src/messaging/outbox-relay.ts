@@ -114,12 +114,13 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, Before
   /**
    * Called by `Outbox.handOff` before a transaction writes outbox rows: records them for publication once
    * the transaction commits and returns the claim (seconds) to write them with, or null to write them
-   * unclaimed (hand-off off or suspended, not in a transaction, or shutting down: the poll publishes them).
+   * unclaimed (hand-off off or suspended, or shutting down: the poll publishes them, woken when the
+   * transaction commits; not in a transaction: the caller wakes the relay).
    */
   register(queryRunner: QueryRunner | undefined, records: readonly HandOffRecord[]): number | null {
-    if (!queryRunner?.isTransactionActive || !this.settings.outboxHandOff || !this.running) return null;
+    if (!queryRunner?.isTransactionActive) return null;
     let r = this.registrations.get(queryRunner);
-    if (!r) this.registrations.set(queryRunner, (r = { claimed: this.handingOff, records: [], at: Date.now() }));
+    if (!r) this.registrations.set(queryRunner, (r = { claimed: this.settings.outboxHandOff && this.running && this.handingOff, records: [], at: Date.now() }));
     if (r.claimed) {
       const at = Date.now();
       for (const record of records) r.records.push({ ...record, at }); // rows of one transaction are all claimed or all not, so they stay in order
