@@ -11,7 +11,7 @@ import { createDatabase, dropDatabase, kafka, realInfra, runId, Tap } from './su
 const infra = realInfra();
 const counter = () => ({ inc: jest.fn() });
 const metrics = () => ({ consumed: counter(), retries: counter(), outboxPublished: counter(), outboxFailures: counter(), outboxHandOff: { set: jest.fn() } }) as unknown as MessagingMetrics;
-const settings = { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 20, outboxBatchSize: 2, outboxHandOff: true, outboxLeaseSeconds: 30, outboxRetentionHours: 168, inboxRetentionHours: 720 };
+const settings = { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 20, outboxBatchSize: 2, outboxHandOff: true, outboxLeaseSeconds: 30, outboxMarkDelayMs: 0, outboxRetentionHours: 168, inboxRetentionHours: 720 };
 
 async function dataSourceFor(name: string, persistence: { entities: Function[]; migrations: Function[] }): Promise<DataSource> { // eslint-disable-line @typescript-eslint/no-unsafe-function-type
   const url = await createDatabase(infra.databaseUrl, name);
@@ -202,6 +202,35 @@ describe('outbox relay against real PostgreSQL and Kafka', () => {
       expect(m.outboxPublished.inc).toHaveBeenCalledWith({ topic: TOPICS.patientProfiles, path: 'hand-off' });
       expect(m.outboxPublished.inc).not.toHaveBeenCalledWith({ topic: TOPICS.patientProfiles, path: 'poll' });
     } finally {
+      await relay.beforeApplicationShutdown();
+    }
+  });
+
+  it('marks the rows of the publishes within OUTBOX_MARK_DELAY_MS of each other in one statement, claimed until then; shutting down marks at once', async () => {
+    const p = `pt_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+    const { state, publisher } = recorder();
+    const relay = running(publisher, { outboxPollMs: 60000, outboxMarkDelayMs: 1000 });
+    const statements = jest.spyOn(ds, 'query');
+    const marks = () => statements.mock.calls.filter(([sql]) => /SET published_at = now\(\)/.test(sql)).length;
+    try {
+      const send = sender(relay, p);
+      await send(1);
+      await send(2);
+      await send(3);
+      await until(() => state.sent.length === 3, 'the three rows to be published');
+      // Published, not yet marked: still claimed, so no poll takes them.
+      expect((await rowsOf(p)).map((r) => [r.claimed, r.published])).toEqual([[true, false], [true, false], [true, false]]);
+      await until(async () => (await rowsOf(p)).every((r) => r.published && !r.claimed), 'the rows to be marked');
+      expect(marks()).toBe(1);
+      await send(4);
+      await until(() => state.sent.length === 4, 'the fourth row to be published');
+      const stopping = Date.now();
+      await relay.beforeApplicationShutdown();
+      expect(Date.now() - stopping).toBeLessThan(1000); // the mark's wait cut short
+      expect((await rowsOf(p)).map((r) => r.published)).toEqual([true, true, true, true]);
+      expect(marks()).toBe(2);
+    } finally {
+      statements.mockRestore();
       await relay.beforeApplicationShutdown();
     }
   });

@@ -19,7 +19,8 @@
  *     (`e2e-<run>-<service>`, pinned at its topic's end), so two instances split the six partitions (keyed
  *     by patient) between them. Environment: the tests' (test/support/services.ts serviceEnv: pool of 5)
  *     but the outbox poll at the services' default (250 ms; the tests poll every 50), with LOG_LEVEL=warn,
- *     the notifier's default quiet period (1 h) and a pseudonym key of the run's own; BENCH_E2E_<SERVICE>_<NAME> sets a service's <NAME> (BENCH_E2E_MATCHER_DATABASE_POOL_SIZE=10).
+ *     the notifier's default quiet period (1 h) and a pseudonym key of the run's own;
+ *     BENCH_E2E_<SERVICE>_<NAME> sets a service's <NAME> (BENCH_E2E_MATCHER_DATABASE_POOL_SIZE=10).
  *   - the catalog: every trial in data/trials, published through the matcher's API as `mmmatch trials
  *     load` does; the stream starts once the re-screens that started are finished and every matcher
  *     instance screens against the whole catalog.

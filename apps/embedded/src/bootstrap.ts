@@ -75,7 +75,7 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
               migrations: [...INTAKE_PERSISTENCE.migrations, ...MATCHER_PERSISTENCE.migrations, ...NOTIFIER_PERSISTENCE.migrations],
             },
             transport: { kind: 'in-process', publisher: broker },
-            messaging: { maxAttempts: 5, retryBackoffMs: 100, outboxPollMs: 250, outboxBatchSize: 100, outboxHandOff: true, outboxLeaseSeconds: 30, outboxRetentionHours: 168, inboxRetentionHours: 720 },
+            messaging: { maxAttempts: 5, retryBackoffMs: 100, outboxPollMs: 250, outboxBatchSize: 100, outboxHandOff: true, outboxLeaseSeconds: 30, outboxMarkDelayMs: 100, outboxRetentionHours: 168, inboxRetentionHours: 720 },
             security: { jwt: identity.settings, keyRotationGraceMinutes: env.API_KEY_ROTATION_GRACE_MINUTES, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE },
           }),
           IntakeModule.register({ pseudonymKey: secret(env.PSEUDONYM_KEY, dataDir, 'pseudonym.key'), profileSealKey: secret(undefined, dataDir, 'profile-seal.key') }),

@@ -35,6 +35,13 @@ export const baseEnvSchema = authEnvSchema.merge(connectionSecurityEnvSchema).ex
   OUTBOX_HAND_OFF: envBool.default('true'),
   /** Seconds an outbox row claimed by a relay stays its own; a relay that dies holding rows leaves them to the others after this. */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  /**
+   * Handed-off rows are marked published at most this long after they went out, the marks of every publish
+   * in between in one statement (0: each publish marked before the next). At most a second, well inside
+   * the lease: a row published and not yet marked stays claimed, and is republished (a duplicate the
+   * consumers' inboxes absorb) only if the relay dies before marking it.
+   */
+  OUTBOX_MARK_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(100),
   /** Published outbox rows are deleted after this many hours (0: kept); a week, as the topics keep messages. */
   OUTBOX_RETENTION_HOURS: z.coerce.number().min(0).max(87600).default(168),
   /** Inbox rows (the ids of messages already applied) are deleted after this many hours (0: kept); 30 days, as the DLQs keep messages, so a replay within that is still a duplicate. */
@@ -99,6 +106,8 @@ export interface MessagingSettings {
    * another relay may have claimed it.
    */
   outboxLeaseSeconds: number;
+  /** Milliseconds at most between a hand-off publish and its mark, which the publishes in between share (0: marked at once). */
+  outboxMarkDelayMs: number;
   /** Hours a published outbox row is kept (0: for ever). */
   outboxRetentionHours: number;
   /** Hours an inbox row is kept (0: for ever). */
@@ -106,7 +115,7 @@ export interface MessagingSettings {
 }
 
 export function messagingSettings(
-  env: Pick<BaseEnv, 'MESSAGE_MAX_ATTEMPTS' | 'MESSAGE_RETRY_BACKOFF_MS' | 'OUTBOX_POLL_MS' | 'OUTBOX_BATCH_SIZE' | 'OUTBOX_HAND_OFF' | 'OUTBOX_LEASE_SECONDS' | 'OUTBOX_RETENTION_HOURS' | 'INBOX_RETENTION_HOURS'>,
+  env: Pick<BaseEnv, 'MESSAGE_MAX_ATTEMPTS' | 'MESSAGE_RETRY_BACKOFF_MS' | 'OUTBOX_POLL_MS' | 'OUTBOX_BATCH_SIZE' | 'OUTBOX_HAND_OFF' | 'OUTBOX_LEASE_SECONDS' | 'OUTBOX_MARK_DELAY_MS' | 'OUTBOX_RETENTION_HOURS' | 'INBOX_RETENTION_HOURS'>,
 ): MessagingSettings {
   return {
     maxAttempts: env.MESSAGE_MAX_ATTEMPTS,
@@ -115,6 +124,7 @@ export function messagingSettings(
     outboxBatchSize: env.OUTBOX_BATCH_SIZE,
     outboxHandOff: env.OUTBOX_HAND_OFF,
     outboxLeaseSeconds: env.OUTBOX_LEASE_SECONDS,
+    outboxMarkDelayMs: env.OUTBOX_MARK_DELAY_MS,
     outboxRetentionHours: env.OUTBOX_RETENTION_HOURS,
     inboxRetentionHours: env.INBOX_RETENTION_HOURS,
   };

@@ -61,7 +61,7 @@ function setup(publishImpl?: (r: PublishRecord[]) => Promise<void>) {
   const handled: Array<Record<string, string>> = [];
   const handling = { startTimer: (labels: Record<string, string>) => () => void handled.push(labels) };
   const metrics = { consumed: counter(), retries: counter(), handling } as unknown as MessagingMetrics;
-  const processor = new MessageProcessor(db as unknown as DataSource, publisher, { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 10, outboxBatchSize: 10, outboxHandOff: true, outboxLeaseSeconds: 30, outboxRetentionHours: 168, inboxRetentionHours: 720 }, metrics);
+  const processor = new MessageProcessor(db as unknown as DataSource, publisher, { maxAttempts: 3, retryBackoffMs: 0, outboxPollMs: 10, outboxBatchSize: 10, outboxHandOff: true, outboxLeaseSeconds: 30, outboxMarkDelayMs: 0, outboxRetentionHours: 168, inboxRetentionHours: 720 }, metrics);
   return { db, published, processor, handled };
 }
 
