@@ -4,7 +4,6 @@ import type { Bundle } from 'fhir/r4';
 import type { DataSource } from 'typeorm';
 import { checkMessage, TOPICS, type PatientEventV1 } from '@trialmatch/contracts';
 import { eventProblems, mapFhirBundle } from '@trialmatch/core';
-import { OutboxRelay } from '@trialmatch/platform';
 import { envelopeErrors, type FieldError } from '../http/patient-event.dto';
 import { IntakeMetrics } from '../intake.metrics';
 import { IngestPatientEvent, type Channel, type IngestResult } from './ingest-patient-event';
@@ -44,7 +43,6 @@ export class SubmitEvents {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ingest: IngestPatientEvent,
-    private readonly relay: OutboxRelay,
     private readonly metrics: IntakeMetrics,
   ) {}
 
@@ -68,7 +66,6 @@ export class SubmitEvents {
         ...(r.status === 'conflict' ? { errors: [{ pointer: '/eventId', message: 'was already received with different content; recorded as a conflict, not applied' }] } : {}),
       });
     }
-    if (results.some((r) => r.profileVersion)) this.relay.wake();
     const counts = { accepted: 0, duplicate: 0, conflict: 0, rejected: 0 };
     for (const r of results) counts[r.status] += 1;
     return { results, counts };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { compileTrial } from '@trialmatch/core';
 import { TOPICS, TRIAL_CRITERIA_SCHEMA_VERSION, type TrialCriteriaV1 } from '@trialmatch/contracts';
-import { mayManageOrganisation, Outbox, OutboxRelay, type Principal } from '@trialmatch/platform';
+import { mayManageOrganisation, Outbox, type Principal } from '@trialmatch/platform';
 import { EvaluateProfile } from './evaluate-profile';
 import { Rescreens, type RescreenRun } from './rescreens';
 import { TrialCatalog } from './trial-catalog';
@@ -27,7 +27,6 @@ export class RegisterTrial {
     private readonly evaluate: EvaluateProfile,
     private readonly rescreens: Rescreens,
     private readonly outbox: Outbox,
-    private readonly relay: OutboxRelay,
   ) {}
 
   /**
@@ -54,7 +53,6 @@ export class RegisterTrial {
       return { doc: next, compiled };
     });
     this.catalog.apply(doc); // this instance at once; the others when the topic brings it
-    this.relay.wake();
     if (withdrawn > 0) this.logger.log(`${doc.trialId} v${doc.version} (${doc.status}): ${withdrawn} result(s) withdrawn`);
     if (!compiled.screened) return { ...doc, withdrawnResults: withdrawn };
     return { ...doc, withdrawnResults: withdrawn, rescreen: await this.rescreens.startTrialRun(doc.trialId, doc.version) };

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { CompiledTrial } from '@trialmatch/core';
 import { TOPICS } from '@trialmatch/contracts';
-import { OutboxRelay, PartitionAssignment } from '@trialmatch/platform';
+import { PartitionAssignment } from '@trialmatch/platform';
 import { MatcherMetrics } from '../matcher.metrics';
 import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 import { EvaluateProfile } from './evaluate-profile';
@@ -59,7 +59,6 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: TrialCatalog,
     private readonly evaluate: EvaluateProfile,
-    private readonly relay: OutboxRelay,
     private readonly metrics: MatcherMetrics,
     private readonly assignment: PartitionAssignment,
     private readonly cache: ProfileCache,
@@ -261,7 +260,6 @@ export class Rescreens implements OnApplicationBootstrap, BeforeApplicationShutd
     });
     if (!outcome) return false;
     this.metrics.rescreened.inc(outcome.count);
-    if (outcome.changed > 0) this.relay.wake();
     return !outcome.finished;
   }
 }

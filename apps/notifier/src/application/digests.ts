@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SITE_DIGEST_SCHEMA_VERSION, TOPICS, type DigestItem, type SiteDigestV1 } from '@trialmatch/contracts';
-import { Outbox, OutboxRelay, PeriodicTask } from '@trialmatch/platform';
+import { Outbox, PeriodicTask } from '@trialmatch/platform';
 import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
 
 type Queryable = Pick<DataSource, 'query'> | Pick<EntityManager, 'query'>;
@@ -23,7 +23,6 @@ export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly relay: OutboxRelay,
     @Inject(NOTIFIER_SETTINGS) private readonly settings: NotifierSettings,
   ) {}
 
@@ -67,10 +66,6 @@ export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdow
           await this.outbox.enqueue(m, [{ topic: TOPICS.siteDigests, key: site, value: digest, eventId: `digest.${site}.${day}`, schemaVersion: SITE_DIGEST_SCHEMA_VERSION, messageType: 'SiteDigest', correlationId: digest.digestId }]);
         }
         return due.length;
-      })
-      .then((n) => {
-        if (n > 0) this.relay.wake();
-        return n;
       });
   }
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { decideNotification, releaseDue, type Notification, type NotificationMemory, type TrialVerdict } from '@trialmatch/core';
 import { MATCH_NOTIFICATION_SCHEMA_VERSION, TOPICS, type MatchNotificationV1, type MatchResultV1 } from '@trialmatch/contracts';
-import { Outbox, OutboxRelay, PeriodicTask } from '@trialmatch/platform';
+import { Outbox, PeriodicTask } from '@trialmatch/platform';
 import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
 import { WebhookDeliveries } from '../webhooks/deliveries';
 
@@ -257,7 +257,6 @@ export class ReleaseHeldNotifications implements OnApplicationBootstrap, BeforeA
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: Notifications,
-    private readonly relay: OutboxRelay,
     @Inject(NOTIFIER_SETTINGS) private readonly settings: NotifierSettings,
   ) {}
 
@@ -288,7 +287,6 @@ export class ReleaseHeldNotifications implements OnApplicationBootstrap, BeforeA
         return (await this.notifications.sendAll(m, released)).length;
       })
       .then((sent) => {
-        if (sent > 0) this.relay.wake();
         this.notifications.afterCommit();
         return sent;
       });
