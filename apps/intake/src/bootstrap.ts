@@ -11,5 +11,6 @@ export function createIntakeApp(env: IntakeEnv): Promise<INestApplication> {
     persistence: INTAKE_PERSISTENCE,
     feature: IntakeModule.register({ pseudonymKey: env.PSEUDONYM_KEY, profileSealKey: env.PROFILE_SEAL_KEY }),
     consumes: true,
+    joinPartitionsUpTo: 200, // a fetch's partitions in one transaction: its calls are database round trips only (KAFKA_JOIN_PARTITIONS_UP_TO)
   });
 }

@@ -11,5 +11,6 @@ export function createMatcherApp(env: MatcherEnv): Promise<INestApplication> {
     persistence: MATCHER_PERSISTENCE,
     feature: MatcherModule.register(matcherSettings(env, env.PROFILE_SEAL_KEY)),
     consumes: true,
+    joinPartitionsUpTo: 0, // a call per partition, side by side: each also waits on the profile worker, so they overlap worker, main thread and PostgreSQL (KAFKA_JOIN_PARTITIONS_UP_TO)
   });
 }

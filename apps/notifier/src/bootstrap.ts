@@ -11,5 +11,6 @@ export function createNotifierApp(env: NotifierEnv): Promise<INestApplication> {
     persistence: NOTIFIER_PERSISTENCE,
     feature: NotifierModule.register(notifierSettings(env, env.WEBHOOK_SECRET_KEY)),
     consumes: true,
+    joinPartitionsUpTo: 200, // a fetch's partitions in one transaction: its calls are database round trips only (KAFKA_JOIN_PARTITIONS_UP_TO)
   });
 }

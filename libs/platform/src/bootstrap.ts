@@ -39,6 +39,13 @@ export const kafkaModeEnvSchema = z.object({
    * messages at 1 MiB).
    */
   KAFKA_MAX_BYTES_PER_PARTITION: z.coerce.number().int().min(65536).max(64 * 1048576).default(1048576),
+  /**
+   * The batches of several partitions that kafkajs hands over together (one fetch) go to a batch handler
+   * as one call, so one transaction, of at most this many messages (a batch that would take a call past
+   * it goes to another, side by side); 0: a call per partition. The default is the service's
+   * (ServiceAppOptions.joinPartitionsUpTo).
+   */
+  KAFKA_JOIN_PARTITIONS_UP_TO: z.coerce.number().int().min(0).max(200).optional(),
   /** How often consumed offsets are committed while a fetched batch is worked through (always at its end too). */
   KAFKA_COMMIT_INTERVAL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
   /** How often the consumer lag gauge is refreshed. */
@@ -53,6 +60,8 @@ export interface ServiceAppOptions {
   feature: DynamicModule;
   /** Whether the service consumes anything (all three do today). */
   consumes: boolean;
+  /** KAFKA_JOIN_PARTITIONS_UP_TO when it is not set. */
+  joinPartitionsUpTo: number;
 }
 
 /** Builds one service as its own process: HTTP API, Kafka consumer group, outbox relay. Not yet listening. */
@@ -92,7 +101,7 @@ export async function createServiceApp(o: ServiceAppOptions): Promise<INestAppli
       maxBytesPerPartition: o.env.KAFKA_MAX_BYTES_PER_PARTITION,
       security,
     });
-    app.connectMicroservice({ strategy: new AssignmentAwareKafkaServer(options.options, assignment) }, { inheritAppConfig: true });
+    app.connectMicroservice({ strategy: new AssignmentAwareKafkaServer(options.options, assignment, o.env.KAFKA_JOIN_PARTITIONS_UP_TO ?? o.joinPartitionsUpTo) }, { inheritAppConfig: true });
   }
   return app;
 }

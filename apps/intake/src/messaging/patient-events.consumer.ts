@@ -34,8 +34,8 @@ export class PatientEventsConsumer {
   }
 
   /**
-   * A partition's fetched events together (MessageProcessor.processBatch): one transaction and one
-   * commit for up to 200 events, applied together (IngestPatientEvent.executeBatch: one profile
+   * Fetched events together (of one partition, or of several fetched at once: KAFKA_JOIN_PARTITIONS_UP_TO;
+   * MessageProcessor.processBatch): one transaction and one commit for up to 200 events, applied together (IngestPatientEvent.executeBatch: one profile
    * recomputation per patient, so a patient's events in the batch yield at most one profile version).
    * An implausible event fails the batch, which is then processed message by message, so that event
    * alone is dead-lettered.

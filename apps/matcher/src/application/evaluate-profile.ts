@@ -33,7 +33,7 @@ export class EvaluateProfile {
   ) {}
 
   /**
-   * Profile messages (one partition's batch, in order): each stored if newer than the one held (stale
+   * Profile messages (a fetched batch, each partition's in order): each stored if newer than the one held (stale
    * or repeated versions change nothing; of several versions of a patient in the batch, the highest),
    * then the stored ones evaluated together against every active trial. Returns how many results changed.
    */

@@ -31,7 +31,7 @@ export class ProfilesConsumer {
     return { ...message, profile: { ...message.profile, demographics: { ...demographics, birthDate } } };
   }
 
-  /** A partition's fetched messages together: one transaction, one evaluation pass (MessageProcessor.processBatch). */
+  /** Fetched messages together (of one partition, or of several fetched at once: KAFKA_JOIN_PARTITIONS_UP_TO): one transaction, one evaluation pass (MessageProcessor.processBatch). */
   @EventPattern(TOPICS.patientProfiles, BATCH)
   async onProfiles(@Ctx() ctx: KafkaContext | InProcessContext | InboundBatchContext): Promise<void> {
     await this.processor.processBatch<PatientProfileV1>(inboundBatchFrom(ctx), {

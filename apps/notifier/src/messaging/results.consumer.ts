@@ -26,7 +26,7 @@ export class ResultsConsumer {
   }
 
   /**
-   * A partition's fetched results together (MessageProcessor.processBatch): one transaction, one inbox
+   * Fetched results together (of one partition, or of several fetched at once: KAFKA_JOIN_PARTITIONS_UP_TO) (MessageProcessor.processBatch): one transaction, one inbox
    * statement, and the states of their matches read and written in one statement each
    * (NotifyOnResult.executeBatch); if the batch fails, its results are processed one by one.
    */

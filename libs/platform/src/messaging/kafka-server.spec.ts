@@ -74,6 +74,84 @@ describe('AssignmentAwareKafkaServer batch consumption', () => {
   });
 });
 
+describe('AssignmentAwareKafkaServer joining partitions', () => {
+  const message = (partition: number, offset: number): KafkaMessage => ({ offset: String(offset), key: Buffer.from(`k${partition}`), value: Buffer.from('{}'), headers: {}, timestamp: '0', attributes: 0 });
+
+  /** Two partitions' batches handed over in the same turn, as kafkajs's workers do with one fetch. */
+  async function fetchOf(sizes: number[], opts: { upTo?: number; fail?: boolean } = {}) {
+    const server = new AssignmentAwareKafkaServer(kafkaServerOptions(settings).options, new PartitionAssignment('group'), opts.upTo ?? 200);
+    const calls: Array<Array<[number, string]>> = [];
+    const resolved: string[] = [];
+    let active = 0;
+    let mostActive = 0;
+    server.addHandler(
+      't',
+      async (_data: unknown, ctx: InboundBatchContext) => {
+        calls.push(ctx.getMessages().map((m) => [m.partition, m.offset]));
+        mostActive = Math.max(mostActive, ++active);
+        await new Promise((r) => setTimeout(r, 5));
+        active -= 1;
+        if (opts.fail) throw new Error('database gone');
+      },
+      true,
+      BATCH,
+    );
+    let eachBatch: ((p: EachBatchPayload) => Promise<void>) | undefined;
+    const consumer = { subscribe: jest.fn(async () => undefined), run: jest.fn(async (o: { eachBatch: typeof eachBatch }) => void (eachBatch = o.eachBatch)) };
+    await server.bindEvents(consumer as unknown as Consumer);
+    const payloadOf = (partition: number, count: number) =>
+      ({
+        batch: { topic: 't', partition, messages: Array.from({ length: count }, (_, i) => message(partition, 10 * partition + i)) },
+        resolveOffset: (o: string) => resolved.push(`${partition}@${o}`),
+        heartbeat: async () => undefined,
+        commitOffsetsIfNecessary: async () => undefined,
+        isRunning: () => true,
+        isStale: () => false,
+      }) as unknown as EachBatchPayload;
+    const outcomes = await Promise.allSettled(sizes.map((n, p) => eachBatch!(payloadOf(p, n))));
+    return { calls, resolved, mostActive, outcomes: outcomes.map((o) => o.status) };
+  }
+
+  it('hands the batches of several partitions fetched together to one handler call, each partition in order, and resolves each partition once it returns', async () => {
+    const { calls, resolved, outcomes } = await fetchOf([2, 3]);
+    expect(calls).toEqual([
+      [
+        [0, '0'],
+        [0, '1'],
+        [1, '10'],
+        [1, '11'],
+        [1, '12'],
+      ],
+    ]);
+    expect(resolved.sort()).toEqual(['0@1', '1@12']);
+    expect(outcomes).toEqual(['fulfilled', 'fulfilled']);
+  });
+
+  it('joins no more than KAFKA_JOIN_PARTITIONS_UP_TO messages into one call; the next call runs beside it', async () => {
+    const { calls, outcomes, mostActive } = await fetchOf([1, 2, 3], { upTo: 4 });
+    expect(calls.map((c) => c.map(([p]) => p))).toEqual([
+      [0, 1, 1],
+      [2, 2, 2],
+    ]);
+    expect(mostActive).toBe(2);
+    expect(outcomes).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+  });
+
+  it('with KAFKA_JOIN_PARTITIONS_UP_TO=0, calls the handler per partition', async () => {
+    const { calls } = await fetchOf([2, 3], { upTo: 0 });
+    expect(calls.map((c) => c.map(([p]) => p))).toEqual([
+      [0, 0],
+      [1, 1, 1],
+    ]);
+  });
+
+  it('fails every partition of a joined call that failed, resolving none of their offsets (all redelivered)', async () => {
+    const { resolved, outcomes } = await fetchOf([2, 3], { fail: true });
+    expect(resolved).toEqual([]);
+    expect(outcomes).toEqual(['rejected', 'rejected']);
+  });
+});
+
 describe('detach', () => {
   it('gives each message bytes of its own and lets go of the fetch response the kafkajs messages were slices of', () => {
     const text = 'xxkey-1{"a":1}evt-1key-2{"b":2}evt-2xx';

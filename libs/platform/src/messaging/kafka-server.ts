@@ -59,14 +59,27 @@ export function membershipTimeouts(sessionTimeoutMs = 10000): { sessionTimeout: 
   return { sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.max(500, Math.floor(sessionTimeoutMs / 10)) };
 }
 
+type Handler = NonNullable<ReturnType<ServerKafka['getHandlerByPattern']>>;
+
+/** Slices of several partitions on their way to one handler call, each partition's caller waiting for it. */
+interface Joined {
+  messages: InboundMessage[];
+  waiting: Array<{ resolve: () => void; reject: (e: unknown) => void }>;
+}
+
 /**
  * Nest's Kafka server, telling a PartitionAssignment which partitions this member owns after every
  * rebalance (and that it owns none while one is under way).
  */
 export class AssignmentAwareKafkaServer extends ServerKafka {
+  /** By topic: the call still gathering slices (it starts at the next turn of the event loop). */
+  private readonly joining = new Map<string, Joined>();
+
   constructor(
     options: KafkaOptions['options'],
     private readonly assignment: PartitionAssignment,
+    /** Slices of several partitions handed over together go to a batch handler as one call of at most this many messages (see bindEvents); 0: never. */
+    private readonly joinUpTo = 200,
   ) {
     super(options ?? {});
   }
@@ -85,6 +98,13 @@ export class AssignmentAwareKafkaServer extends ServerKafka {
    * With a handler declared `@EventPattern(topic, BATCH)`, the consumer runs per fetched batch: that
    * topic's messages go to the handler together (at most `maxBatch` at a time, the offset resolved
    * after each call returns), other topics' one by one as before. Without one, Nest's per-message run.
+   * kafkajs hands the partitions of one fetch to its workers (partitionsConsumedConcurrently) in the same
+   * turn of the event loop; their slices are joined into one handler call (so one transaction) of at most
+   * `joinUpTo` messages (a slice that would take it past that starts another call, side by side; 0: no
+   * joining). At moderate rates, where each partition brings a few messages per fetch, that is one
+   * transaction per fetch instead of one per partition; larger fetches still go to calls side by side.
+   * Each partition's messages stay in order (its next slice waits for the call that holds the previous
+   * one) and its offsets are resolved only after that call returns.
    */
   override async bindEvents(consumer: Consumer): Promise<void> {
     const batched = [...this.messageHandlers.entries()].some(([, h]) => (h.extras as { batch?: boolean } | undefined)?.batch === true);
@@ -103,9 +123,10 @@ export class AssignmentAwareKafkaServer extends ServerKafka {
     const inbound = batchHandler ? detach(batch.topic, batch.partition, batch.messages) : [];
     for (let i = 0; i < batch.messages.length && payload.isRunning() && !payload.isStale(); i += size) {
       const slice = batch.messages.slice(i, i + size);
-      if (batchHandler) {
-        const result: unknown = await handler(null, new InboundBatchContext([inbound.slice(i, i + size)]));
-        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      if (batchHandler && this.joinUpTo > 0) {
+        await this.joined(batch.topic, handler, inbound.slice(i, i + size));
+      } else if (batchHandler) {
+        await this.call(handler, inbound.slice(i, i + size));
       } else {
         await this.handleMessage({ topic: batch.topic, partition: batch.partition, message: slice[0]!, heartbeat: () => payload.heartbeat(), pause: () => () => undefined });
       }
@@ -117,6 +138,31 @@ export class AssignmentAwareKafkaServer extends ServerKafka {
 
   /** Most messages a batch handler is given at once. */
   maxBatch = 200;
+
+  private async call(handler: Handler, messages: InboundMessage[]): Promise<void> {
+    const result: unknown = await handler(null, new InboundBatchContext([messages]));
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  }
+
+  /** Joins the call gathering this topic's slices (a new one when there is none, or it would exceed joinUpTo); settles when that call does. */
+  private joined(topic: string, handler: Handler, messages: InboundMessage[]): Promise<void> {
+    let call = this.joining.get(topic);
+    if (!call || call.messages.length + messages.length > this.joinUpTo) {
+      const fresh: Joined = { messages: [], waiting: [] };
+      this.joining.set(topic, fresh);
+      setImmediate(() => {
+        if (this.joining.get(topic) === fresh) this.joining.delete(topic);
+        this.call(handler, fresh.messages).then(
+          () => fresh.waiting.forEach((w) => w.resolve()),
+          (e: unknown) => fresh.waiting.forEach((w) => w.reject(e)),
+        );
+      });
+      call = fresh;
+    }
+    call.messages.push(...messages);
+    const target = call;
+    return new Promise((resolve, reject) => target.waiting.push({ resolve, reject }));
+  }
 }
 
 /**

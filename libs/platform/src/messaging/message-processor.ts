@@ -124,7 +124,8 @@ export class MessageProcessor {
   }
 
   /**
-   * Several messages of one partition, in order, in one transaction (one inbox statement, one call
+   * Several messages of one topic (of one partition or of several fetched together, each partition's in
+   * order), in one transaction (one inbox statement, one call
    * of the handler with the new ones): what a busy consumer pays per message shrinks to its share of
    * a batch. Messages that do not decode are dead-lettered on their own first. If the batch fails,
    * each message is processed on its own (process(): retries, dead letters), so one bad message
@@ -166,7 +167,7 @@ export class MessageProcessor {
         timer();
         for (const item of items) this.metrics.consumed.inc({ consumer: spec.consumer, topic: item.inbound.topic, outcome: outcomes.get(item.inbound)! });
       } catch (e) {
-        this.logger.warn(`${spec.consumer}: a batch of ${items.length} from ${inbounds[0]!.topic}[${inbounds[0]!.partition}] failed, processing its messages one by one: ${describeError(e)}`);
+        this.logger.warn(`${spec.consumer}: a batch of ${items.length} from ${inbounds[0]!.topic}[${[...new Set(inbounds.map((m) => m.partition))].join(',')}] failed, processing its messages one by one: ${describeError(e)}`);
         for (const item of items) outcomes.set(item.inbound, await this.process(item.inbound, single));
       }
     }
