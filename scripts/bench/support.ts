@@ -81,6 +81,11 @@ export interface CpuLabels {
  * databases), the Kafka broker (java). Whatever else runs lands in "rest". Labelled processes (see
  * CpuLabels) are grouped under their label instead.
  */
+/** The fields of a /proc/<pid>/stat line after the command name (which may hold spaces and parentheses): [11] utime, [12] stime, in clock ticks (1/100 s). */
+export function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 function processTicks(database: string | null, labels: CpuLabels): Map<number, { group: string; ticks: number; comm: string }> {
   const out = new Map<number, { group: string; ticks: number; comm: string }>();
   let pids: string[] = [];
@@ -93,7 +98,7 @@ function processTicks(database: string | null, labels: CpuLabels): Map<number, {
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const fields = statFields(stat);
       const pid = Number(d);
       // cutime and cstime: children that ended and were waited for (a load driver that exits before the window closes).
       const ticks = Number(fields[11]) + Number(fields[12]) + (pid === process.pid ? Number(fields[13]) + Number(fields[14]) : 0);
@@ -194,7 +199,7 @@ export interface MainThreadUse {
 export function mainThreadWindow(): { stop(): MainThreadUse } {
   const ticks = (): number | null => {
     try {
-      const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const fields = statFields(readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'));
       return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100 per second)
     } catch {
       return null;

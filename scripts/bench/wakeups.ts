@@ -19,7 +19,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { int, percentile, round } from './support';
+import { int, percentile, round, statFields } from './support';
 
 const SETTINGS = { roundTrips: int('BENCH_WAKEUPS_ROUND_TRIPS', 400), gapsMs: [0, 1, 10] };
 
@@ -27,8 +27,8 @@ const SETTINGS = { roundTrips: int('BENCH_WAKEUPS_ROUND_TRIPS', 400), gapsMs: [0
 function procCpuUs(pid: number | null): number | null {
   if (pid === null) return null;
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime + stime, in clock ticks of 1/100 s
+    const fields = statFields(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime + stime
   } catch {
     return null;
   }
