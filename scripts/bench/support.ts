@@ -74,6 +74,11 @@ export interface CpuLabels {
   databases?: ReadonlyMap<string, string>;
 }
 
+/** The fields of a /proc/<pid>/stat line after the command name (which may hold spaces and parentheses): [11] utime, [12] stime, in clock ticks (1/100 s). */
+export function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /**
  * CPU ticks per process, grouped: this process (the service under test and the bench's clients; with the
  * whole CPU of its child processes that ended), the PostgreSQL backends serving the service's database (a
@@ -81,11 +86,6 @@ export interface CpuLabels {
  * databases), the Kafka broker (java). Whatever else runs lands in "rest". Labelled processes (see
  * CpuLabels) are grouped under their label instead.
  */
-/** The fields of a /proc/<pid>/stat line after the command name (which may hold spaces and parentheses): [11] utime, [12] stime, in clock ticks (1/100 s). */
-export function statFields(stat: string): string[] {
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-}
-
 function processTicks(database: string | null, labels: CpuLabels): Map<number, { group: string; ticks: number; comm: string }> {
   const out = new Map<number, { group: string; ticks: number; comm: string }>();
   let pids: string[] = [];
