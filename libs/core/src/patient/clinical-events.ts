@@ -85,6 +85,8 @@ export interface ImagingRecord {
   modality: string;
   newLesions: boolean | null;
   extramedullary: { present: boolean; type: string | null; site: string | null } | null;
+  /** PET-CT MRD (IMWG 2016): negative when every tracer-avid area of the baseline or a preceding PET-CT resolved or fell below the mediastinal blood pool or surrounding normal tissue. */
+  mrd: 'negative' | 'positive' | null;
 }
 
 export interface Unmapped {
@@ -280,6 +282,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           modality: str(d.modality) ?? 'unspecified',
           newLesions: typeof d.newLesions === 'boolean' ? d.newLesions : null,
           extramedullary: emd && typeof emd === 'object' ? { present: emd.present === true, type: str(emd.type), site: str(emd.site) } : null,
+          mrd: oneOf(d.mrd, ['negative', 'positive'] as const) ?? null,
         });
         break;
       }

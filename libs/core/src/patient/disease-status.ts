@@ -95,7 +95,18 @@ export interface DiseaseStatus {
   /** Latest response assessment reported by a clinician. */
   reportedResponse: { category: ResponseCategory; date: string; source: 'reported'; provenance: string[] } | null;
   measurable: MeasurableDisease;
-  mrd: { latest: MrdRecord | null; sustainedNegative: boolean; provenance: string[] };
+  mrd: {
+    latest: MrdRecord | null;
+    /** The latest PET-CT MRD assessment (an imaging event reporting one). */
+    latestImaging: { date: string; result: 'negative' | 'positive' } | null;
+    /**
+     * IMWG 2016 sustained MRD-negative: marrow (NGF/NGS, at `mrdMinSensitivity` or finer) and, with
+     * `sustainedMrdNeedsImaging`, PET-CT negative throughout a span of at least one year bounded by
+     * assessments of each, with no positive result since (a positive by any method ends a run).
+     */
+    sustainedNegative: boolean;
+    provenance: string[];
+  };
 }
 
 export interface MeasurableDisease {
@@ -158,6 +169,23 @@ function flcEverMeasurable(records: ClinicalRecords, chain: 'kappa' | 'lambda' |
   return false;
 }
 
+const max = (a: string, b: string): string => (a > b ? a : b);
+const min = (a: string, b: string): string => (a < b ? a : b);
+
+/**
+ * The current run of MRD negativity in one kind of assessment: from the first counted negative after the
+ * last positive to the latest counted negative; none when the latest assessment is positive. Negatives
+ * that do not count (too coarse a sensitivity, an unnamed method) neither extend nor end a run.
+ */
+function negativeRun(assessments: ReadonlyArray<{ date: string; eventId: string; positive: boolean; counts: boolean }>): { from: string; to: string; provenance: string[] } | null {
+  let run: { from: string; to: string; provenance: string[] } | null = null;
+  for (const a of assessments) {
+    if (a.positive) run = null;
+    else if (a.counts) run = run ? { from: run.from, to: a.date, provenance: [run.provenance[0]!, a.eventId] } : { from: a.date, to: a.date, provenance: [a.eventId] };
+  }
+  return run;
+}
+
 export function diseaseStatus(records: ClinicalRecords, asOf: string, s: ProfileSettings): DiseaseStatus {
   const serum = series(records.labs, 'serumMProtein');
   const urine = series(records.labs, 'urineMProtein');
@@ -196,15 +224,15 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const abnormalRatio = abnormalFlcRatio(ratio);
   const flcOnly = !serumMeasurable && !urineMeasurable && involved !== null && measurableFlc(involved.value, ratio);
 
-  const negatives = records.mrd.filter((m) => m.method !== 'other');
   const latestMrd = records.mrd.at(-1) ?? null;
-  let sustained = false;
-  if (latestMrd?.result === 'negative') {
-    // Negative throughout a run of assessments spanning at least one year, ending with the latest.
-    let runStart: MrdRecord | null = null;
-    for (const m of negatives) runStart = m.result === 'negative' ? (runStart ?? m) : null;
-    sustained = runStart !== null && daysBetween(runStart.date, latestMrd.date) >= 365;
-  }
+  const marrow = negativeRun(
+    records.mrd.map((m) => ({ date: m.date, eventId: m.eventId, positive: m.result === 'positive', counts: m.method !== 'other' && m.sensitivity !== null && m.sensitivity <= s.mrdMinSensitivity * (1 + TOLERANCE) })),
+  );
+  const pet = records.imaging.filter((i) => i.mrd !== null);
+  const imaging = negativeRun(pet.map((i) => ({ date: i.date, eventId: i.eventId, positive: i.mrd === 'positive', counts: true })));
+  const span = marrow && (s.sustainedMrdNeedsImaging ? imaging && { from: max(marrow.from, imaging.from), to: min(marrow.to, imaging.to) } : marrow);
+  const sustained = !!span && span.to >= span.from && daysBetween(span.from, span.to) >= 365;
+  const latestPet = pet.at(-1);
 
   return {
     progressions: found,
@@ -226,6 +254,11 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
       },
       provenance: [sp, up, kp, lp, rp].filter((p): p is Point => p !== null).map((p) => p.eventId),
     },
-    mrd: { latest: latestMrd, sustainedNegative: sustained, provenance: latestMrd ? [latestMrd.eventId] : [] },
+    mrd: {
+      latest: latestMrd,
+      latestImaging: latestPet ? { date: latestPet.date, result: latestPet.mrd! } : null,
+      sustainedNegative: sustained,
+      provenance: sustained ? [...marrow.provenance, ...(s.sustainedMrdNeedsImaging ? imaging!.provenance : [])] : latestMrd ? [latestMrd.eventId] : [],
+    },
   };
 }

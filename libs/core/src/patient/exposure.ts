@@ -129,7 +129,9 @@ export function drugExposures(
     if (p.kind !== 'car-t-infusion' || !p.product) continue;
     const line = lines.find((l) => l.provenance.includes(p.eventId))?.number ?? null;
     const e = exposeAt(p.product, p.date, p.date, line, p.eventId, null);
-    const pd = progressions.find((x) => x.date > p.date);
+    // Within the CAR-T line: a progression once a later line has started is attributed to that line's therapy.
+    const next = line !== null ? nextLineStart(line) : null;
+    const pd = progressions.find((x) => x.date > p.date && (next === null || x.date <= next));
     // A CAR-T product is "refractory" only by progression after the infusion without response in between.
     const responded = assessments.some((r) => r.date > p.date && (!pd || r.date < pd.date) && atLeastMR(r.category));
     if (pd && !responded && line !== null) {

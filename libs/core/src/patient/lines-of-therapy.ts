@@ -30,7 +30,8 @@ function antiMyelomaGenerics(c: MedicationCourse): string[] {
   return c.generics.filter((g) => !classesOf(g).includes('SUPPORTIVE'));
 }
 
-const isSteroidOnly = (generics: string[]): boolean => generics.length > 0 && generics.every((g) => classesOf(g).includes('CORTICOSTEROID'));
+const isSteroid = (g: string): boolean => classesOf(g).includes('CORTICOSTEROID');
+const isSteroidOnly = (generics: string[]): boolean => generics.length > 0 && generics.every(isSteroid);
 
 type Item = { date: string; order: number; course?: MedicationCourse; procedure?: ProcedureRecord };
 
@@ -131,7 +132,13 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       current.reviewFlags.push(`${c.original} started between bridging and CAR-T infusion`);
       continue;
     }
-    if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays) {
+    // Corticosteroids join the surrounding regimen: adding, dropping or swapping one never changes the line.
+    const sameAgents = generics.every((g) => isSteroid(g) || current.generics.includes(g));
+    // Agents starting within the grouping window join the regimen (staggered starts), unless they replace
+    // one that had stopped for good by then (not continued by any course): a substitution, rule 2.
+    const continued = new Set([...generics, ...current.courses.filter((x) => x.end === null || x.end >= c.start).flatMap(antiMyelomaGenerics)]);
+    const substitution = !sameAgents && current.courses.some((x) => x.end !== null && x.end < c.start && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g)));
+    if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays && !substitution) {
       add(current, c);
       continue;
     }
@@ -142,9 +149,16 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const lineClasses = new Set(current.generics.flatMap((g) => classesOf(g)));
     const newClasses = generics.flatMap((g) => classesOf(g)).filter((k) => k !== 'CORTICOSTEROID' && !lineClasses.has(k));
     const lastSct = current.transplants.filter((t) => t.kind === 'autologous-sct').at(-1)?.date;
-    const assumedPostTransplant = c.intent === null && lastSct !== undefined && c.start >= lastSct && daysBetween(lastSct, c.start) <= s.postTransplantContinuationDays;
+    // Therapy started after a progression within this line is salvage, never the planned sequence's next
+    // step, whatever intent was recorded ([S1]: treatment needed after progression starts a new line).
+    const progressedInLine = progressionDates.find((d) => d > current.start && d <= c.start);
+    const assumedPostTransplant =
+      c.intent === null && lastSct !== undefined && c.start >= lastSct && daysBetween(lastSct, c.start) <= s.postTransplantContinuationDays && progressedInLine === undefined;
     if (assumedPostTransplant) current.reviewFlags.push(`${c.original} started ${daysBetween(lastSct, c.start)} days after ASCT with no intent recorded: taken as planned consolidation/maintenance`);
-    if (PLANNED_CONTINUATION.has(c.intent) || assumedPostTransplant) {
+    if (PLANNED_CONTINUATION.has(c.intent) && progressedInLine !== undefined) {
+      current.reviewFlags.push(`${c.original} recorded as ${c.intent} but started after progression on ${progressedInLine}: not taken as planned`);
+    }
+    if ((PLANNED_CONTINUATION.has(c.intent) && progressedInLine === undefined) || assumedPostTransplant) {
       // The planned sequence (induction → ASCT → consolidation → maintenance) is one line, even when
       // maintenance uses another agent (VD → ASCT → lenalidomide maintenance: one line). Adding a new
       // class to maintenance already under way is an unplanned addition.
@@ -157,15 +171,14 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       }
       const gap = lastDoseOf(current);
       if (gap !== null && daysBetween(gap, c.start) > s.treatmentHoldMaxDays && current.transplants.length === 0) {
-        current.reviewFlags.push(`${c.intent} started ${daysBetween(gap, c.start)} days after the last dose without a transplant in between`);
+        current.reviewFlags.push(`${c.intent ?? 'post-transplant therapy'} started ${daysBetween(gap, c.start)} days after the last dose without a transplant in between`);
       }
-      if (newClasses.length > 0) current.reviewFlags.push(`${c.intent} introduces class(es) ${[...new Set(newClasses)].join(', ')}: kept in the line as planned`);
+      if (newClasses.length > 0) current.reviewFlags.push(`${c.intent ?? 'post-transplant therapy'} introduces class(es) ${[...new Set(newClasses)].join(', ')}: kept in the line as planned`);
       add(current, c);
       continue;
     }
     const lastDose = lastDoseOf(current);
     const active = lastDose === null || lastDose >= c.start;
-    const sameAgents = generics.every((g) => current.generics.includes(g));
     if (active) {
       if (sameAgents) add(current, c);
       else add(open(c.start, 'unplanned-addition-or-switch'), c);

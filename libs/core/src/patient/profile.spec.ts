@@ -108,6 +108,41 @@ describe('lines of therapy (2015 consensus)', () => {
   });
 });
 
+describe('lines of therapy: progression, steroids and substitutions', () => {
+  it('opens a new line for therapy started after progression following ASCT, whatever its timing or recorded intent', () => {
+    const afterPd = lines(med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), response('2020-08-01', 'PD'), med('DPd', '2020-09-01', null));
+    expect(afterPd.count).toBe(2);
+    expect(afterPd.lines[1]).toMatchObject({ start: '2020-09-01', openedBy: 'new-regimen-after-discontinuation' });
+    const onMaintenance = lines(
+      med('VRd', '2020-01-01', '2020-05-01'),
+      sct('2020-06-01'),
+      med('lenalidomide', '2020-08-01', '2020-10-01', { intent: 'maintenance', reasonStopped: 'progression' }),
+      response('2020-10-01', 'PD'),
+      med('DPd', '2020-10-15', null, { intent: 'maintenance' }),
+    );
+    expect(onMaintenance.count).toBe(2);
+    expect(onMaintenance.lines[0]!.reviewFlags).toContainEqual(expect.stringContaining('started after progression on 2020-10-01'));
+    // Without a progression the same timing is the planned sequence.
+    expect(lines(med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), med('DPd', '2020-09-01', null)).count).toBe(1);
+  });
+
+  it('keeps the line when a corticosteroid is added, dropped or swapped within a combined course', () => {
+    expect(lines(med('lenalidomide', '2020-01-01', null), med('Rd', '2020-04-01', null)).count).toBe(1);
+    expect(lines(med('Rd', '2020-01-01', '2020-04-01'), med('lenalidomide + prednisone', '2020-04-01', null)).count).toBe(1);
+  });
+
+  it('opens a new line on a substitution inside the grouping window, but not on a staggered start', () => {
+    const substituted = lines(med('VRd', '2020-01-01', '2020-01-15', { reasonStopped: 'toxicity' }), med('KRd', '2020-01-22', null));
+    expect(substituted.count).toBe(2);
+    expect(substituted.lines.map((l) => l.generics)).toEqual([
+      ['bortezomib', 'dexamethasone', 'lenalidomide'],
+      ['carfilzomib', 'dexamethasone', 'lenalidomide'],
+    ]);
+    // bortezomib held and given again with lenalidomide added: nothing replaced, one regimen.
+    expect(lines(med('bortezomib', '2020-01-01', '2020-01-10'), med('dexamethasone', '2020-01-01', null), med('Vd', '2020-01-15', null), med('lenalidomide', '2020-01-20', null)).count).toBe(1);
+  });
+});
+
 describe('exposure and refractoriness (IMWG)', () => {
   it('is refractory on progression while on the drug, with the evidence', () => {
     const p = buildProfile([med('Rd', '2020-01-01', '2021-01-10', { reasonStopped: 'progression' }), response('2020-04-01', 'PR'), response('2021-01-05', 'PD')], AS_OF);
@@ -194,6 +229,25 @@ describe('exposure and refractoriness (IMWG)', () => {
     expect(rr.flags).toMatchObject({ primaryRefractory: false, relapsedAndRefractory: true });
   });
 
+  it('calls primary refractory only a nonresponsive patient, not one merely without a response yet or progressing long off therapy', () => {
+    // First line under way, one SD: not yet nonresponsive (the course has not ended).
+    expect(buildProfile([med('DRd', '2025-04-01', null), response('2025-05-15', 'SD')], AS_OF).flags.primaryRefractory).toBe(false);
+    // Progression nine months after the last dose, no assessment on therapy: relapsed, not refractory.
+    const late = buildProfile([med('VRd', '2020-01-01', '2020-03-01', { reasonStopped: 'completed' }), response('2020-12-01', 'PD')], AS_OF);
+    expect(late.flags).toMatchObject({ primaryRefractory: false, refractoryToLastLine: false });
+    expect(late.drugs.bortezomib!.refractory).toBe(false);
+  });
+
+  it('attributes a progression after CAR-T to the line in effect: not to the product once a later line has started', () => {
+    const events = [med('DPd', '2019-01-01', '2020-12-01'), response('2020-11-20', 'PD'), carT('2021-03-01', 'cilta-cel'), med('Kd', '2022-01-01', null), response('2022-06-01', 'PD')];
+    const p = buildProfile(events, AS_OF);
+    expect(p.drugs['ciltacabtagene autoleucel']!.refractory).toBe(false);
+    expect(p.classes.BCMA_CAR_T).toMatchObject({ exposed: true, refractory: false });
+    // The same progression before the next line is the CAR-T's.
+    const early = buildProfile([...events.slice(0, 3), response('2021-09-01', 'PD')], AS_OF);
+    expect(early.drugs['ciltacabtagene autoleucel']!.evidence).toEqual([expect.objectContaining({ line: 2, date: '2021-09-01' })]);
+  });
+
   it('counts prior CAR-T by product and modality', () => {
     const p = buildProfile([med('DPd', '2020-01-01', '2021-01-01'), carT('2021-03-01', 'Abecma')], AS_OF);
     expect(p.flags).toMatchObject({ priorBcmaCarT: true, priorBcmaBispecific: false, priorGprc5dDirected: false });
@@ -262,11 +316,33 @@ describe('disease status', () => {
     expect(buildProfile(events, AS_OF).disease.measurable).toMatchObject(expected);
   });
 
-  it('reports MRD with method and sensitivity, and sustained negativity over a year', () => {
-    const p = buildProfile([mrd('2023-01-10', 'negative'), mrd('2023-07-01', 'negative'), mrd('2024-02-01', 'negative', 'NGF', 1e-6)], AS_OF);
+  const pet = (date: string, result: string) => event('imaging', date, { modality: 'PET-CT', mrd: result });
+
+  it('reports MRD with method and sensitivity, and sustained negativity (marrow and PET-CT) over a year', () => {
+    const marrow = [mrd('2023-01-10', 'negative'), mrd('2023-07-01', 'negative'), mrd('2024-02-01', 'negative', 'NGF', 1e-6)];
+    const p = buildProfile([...marrow, pet('2023-01-20', 'negative'), pet('2024-02-10', 'negative')], AS_OF);
     expect(p.disease.mrd.latest).toMatchObject({ method: 'NGF', sensitivity: 1e-6, result: 'negative' });
+    expect(p.disease.mrd.latestImaging).toEqual({ date: '2024-02-10', result: 'negative' });
+    // Both negative from 2023-01-20 (the later start) to 2024-02-01 (the earlier end): 377 days.
     expect(p.disease.mrd.sustainedNegative).toBe(true);
-    expect(buildProfile([mrd('2023-01-10', 'negative'), mrd('2023-07-01', 'positive'), mrd('2024-02-01', 'negative')], AS_OF).disease.mrd.sustainedNegative).toBe(false);
+    expect(buildProfile([mrd('2023-01-10', 'negative'), mrd('2023-07-01', 'positive'), mrd('2024-02-01', 'negative'), pet('2023-01-10', 'negative'), pet('2024-02-01', 'negative')], AS_OF).disease.mrd.sustainedNegative).toBe(false);
+  });
+
+  it('does not call marrow negativity alone sustained MRD-negative (IMWG 2016 needs imaging too), unless the setting says so', () => {
+    const marrow = [mrd('2023-01-10', 'negative', 'NGF', 1e-5), mrd('2024-02-01', 'negative', 'NGF', 1e-5)];
+    expect(buildProfile(marrow, AS_OF).disease.mrd.sustainedNegative).toBe(false);
+    expect(buildProfile([...marrow, pet('2023-01-10', 'negative'), pet('2023-06-01', 'positive'), pet('2024-02-01', 'negative')], AS_OF).disease.mrd.sustainedNegative).toBe(false);
+    expect(buildProfile([...marrow, pet('2023-03-01', 'negative'), pet('2024-02-01', 'negative')], AS_OF).disease.mrd.sustainedNegative).toBe(false); // 337 days both negative
+    expect(buildProfile(marrow, AS_OF, { ...DEFAULT_SETTINGS, sustainedMrdNeedsImaging: false }).disease.mrd.sustainedNegative).toBe(true);
+  });
+
+  it('counts only MRD negatives at a sensitivity of 1 in 10^5 or finer, and any positive ends the run', () => {
+    const imaging = [pet('2023-01-10', 'negative'), pet('2024-02-01', 'negative')];
+    expect(buildProfile([mrd('2023-01-10', 'negative', 'NGS', 1e-4), mrd('2024-02-01', 'negative', 'NGS', 1e-4), ...imaging], AS_OF).disease.mrd.sustainedNegative).toBe(false);
+    expect(buildProfile([mrd('2023-01-10', 'negative', 'NGS', 1e-5), mrd('2024-02-01', 'negative', 'NGS', 1e-4), ...imaging], AS_OF).disease.mrd.sustainedNegative).toBe(false);
+    expect(buildProfile([event('mrd', '2023-01-10', { result: 'negative', method: 'NGF' }), mrd('2024-02-01', 'negative'), ...imaging], AS_OF).disease.mrd.sustainedNegative).toBe(false); // no sensitivity recorded
+    // A positive by an unnamed method still ends the run.
+    expect(buildProfile([mrd('2023-01-10', 'negative'), event('mrd', '2023-06-01', { result: 'positive' }), mrd('2024-02-01', 'negative'), ...imaging], AS_OF).disease.mrd.sustainedNegative).toBe(false);
   });
 });
 
@@ -308,6 +384,10 @@ describe('the profile as a whole', () => {
 
   it('records the settings it was computed with', () => {
     expect(buildProfile([], AS_OF).settings).toBe(DEFAULT_SETTINGS.name);
+    // Settings changed under the default name are recorded with what changed.
+    expect(buildProfile([], AS_OF, { ...DEFAULT_SETTINGS, progressionNadir: 'lowest', refractoryWindowDays: 90 }).settings).toBe(
+      `${DEFAULT_SETTINGS.name} {"refractoryWindowDays":90,"progressionNadir":"lowest"}`,
+    );
   });
 
   it('never depends on the order events arrive in, nor on irrelevant events (property)', () => {

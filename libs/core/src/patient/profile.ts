@@ -8,7 +8,7 @@ import { creatinineClearance, latestLabs, type CreatinineClearance, type LatestL
 import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse } from './response';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
-import { DEFAULT_SETTINGS, type ProfileSettings } from './settings';
+import { DEFAULT_SETTINGS, settingsLabel, type ProfileSettings } from './settings';
 
 export type { ProfileSourceEvent } from './clinical-events';
 export { ageOn } from './age';
@@ -107,7 +107,8 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     tripleClassRefractory: classes.IMID.refractory && classes.PI.refractory && classes.ANTI_CD38.refractory,
     pentaExposed: PENTA.every(exposed) && classes.ANTI_CD38.exposed,
     pentaRefractory: PENTA.every(refractory) && classes.ANTI_CD38.refractory,
-    primaryRefractory: lines.length > 0 && assessments.length > 0 && !responded,
+    // IMWG 2011: nonresponsive (refractory by the definition in force) and never MR or better with any therapy.
+    primaryRefractory: !responded && Object.values(drugs).some((d) => d.refractory),
     relapsedAndRefractory: responded && refractoryToLastLine,
     refractoryToLastLine,
     priorBcmaCarT: classes.BCMA_CAR_T.exposed,
@@ -143,7 +144,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
 
   return {
     asOf: day,
-    settings: settings.name,
+    settings: settingsLabel(settings),
     eventCount: included.length,
     firstEventAt: included[0] ?? null,
     lastEventAt: included.at(-1) ?? null,

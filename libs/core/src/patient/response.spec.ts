@@ -10,6 +10,7 @@ describe('computed IMWG 2016 response of the current line', () => {
   it.each([
     ['≥90% serum reduction with urine <100 mg/24h, twice, is VGPR', [serum('2024-12-01', 3.0), serum('2025-03-01', 0.2), urine('2025-03-01', 60), serum('2025-04-01', 0.25), urine('2025-04-01', 50)], 'VGPR'],
     ['VGPR shown once, the other assessment without urine, is PR', [serum('2024-12-01', 3.0), serum('2025-03-01', 0.2), serum('2025-04-01', 0.25), urine('2025-04-01', 50)], 'PR'],
+    ['VGPR shown once, the urine not repeated at the next assessment, is PR', [serum('2024-12-01', 3.0), serum('2025-03-01', 0.2), urine('2025-03-01', 50), serum('2025-04-01', 0.2)], 'PR'],
     ['≥90% serum reduction without a urine value can only show PR', [serum('2024-12-01', 3.0), serum('2025-03-01', 0.2), serum('2025-04-01', 0.2)], 'PR'],
     ['50–89% serum reduction is PR', [serum('2024-12-01', 3.0), serum('2025-03-01', 1.2), serum('2025-04-01', 1.4)], 'PR'],
     ['25–49% serum reduction is MR', [serum('2024-12-01', 3.0), serum('2025-03-01', 2.0), serum('2025-04-01', 2.1)], 'MR'],
@@ -20,6 +21,15 @@ describe('computed IMWG 2016 response of the current line', () => {
   ])('%s', (_name, labs, category) => {
     const r = computed(med('DRd', '2025-01-01', null), ...labs);
     expect(r).toMatchObject({ category, line: 1 });
+  });
+
+  it('uses marrow plasma cells (≥50% decrease from ≥30% is PR, no confirmation) when serum, urine and FLC are all unmeasurable', () => {
+    const unmeasurable = [serum('2024-12-01', 0), urine('2024-12-01', 0), lab('2024-12-01', 'free kappa', 15, 'mg/L'), lab('2024-12-01', 'free lambda', 12, 'mg/L')];
+    const marrow = (date: string, v: number) => lab(date, 'marrow plasma cells', v, '%');
+    expect(computed(med('DRd', '2025-01-01', null), ...unmeasurable, marrow('2024-12-10', 40), marrow('2025-04-01', 20))).toMatchObject({ category: 'PR', confirmed: true });
+    expect(computed(med('DRd', '2025-01-01', null), ...unmeasurable, marrow('2024-12-10', 40), marrow('2025-04-01', 21))).toMatchObject({ category: 'SD' });
+    // A baseline below 30% gives no marrow response.
+    expect(computed(med('DRd', '2025-01-01', null), ...unmeasurable, marrow('2024-12-10', 29), marrow('2025-04-01', 5))).toBeNull();
   });
 
   it('is PD when a progression falls in the current line', () => {

@@ -10,6 +10,8 @@ export interface Assessment {
   line: number | null;
   basis: string;
   provenance: string[];
+  /** A marrow-based assessment: IMWG 2016 asks no second one to confirm it. */
+  selfConfirming?: boolean;
 }
 
 export interface ComputedResponse {
@@ -23,6 +25,8 @@ export interface ComputedResponse {
 }
 
 type Point = { date: string; value: number; eventId: string };
+/** IMWG 2016 PR by marrow plasma cells needs a baseline of at least 30%. */
+const MARROW_BASELINE_MIN_PERCENT = 30;
 export const lowerCategory = (a: ResponseCategory, b: ResponseCategory): ResponseCategory => (RANK[a] <= RANK[b] ? a : b);
 export const higherCategory = (a: ResponseCategory, b: ResponseCategory): ResponseCategory => (RANK[a] >= RANK[b] ? a : b);
 
@@ -39,7 +43,9 @@ const reduction = (base: number, value: number): number => Math.round(((base - v
  * unmeasurable at baseline, PR is a ≥50% decrease of dFLC, when the FLC was measurable (involved FLC
  * ≥10 mg/dL, abnormal ratio). CR: negative serum and urine immunofixation, no soft-tissue plasmacytoma on
  * the latest imaging that looked for one, and <5% marrow plasma cells (and a normal FLC ratio when the
- * disease was FLC-only); sCR adds a normal FLC ratio and no clonal marrow plasma cells. The category is the lowest supported across the measured parameters.
+ * disease was FLC-only); sCR adds a normal FLC ratio and no clonal marrow plasma cells. When the FLC was not
+ * measurable either, PR is a ≥50% decrease of marrow plasma cells from a baseline ≥30% (needing no
+ * confirmation). The category is the lowest supported across the measured parameters.
  * Progression is not assessed here (see disease-status).
  */
 export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until: string): Assessment[] {
@@ -83,7 +89,7 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
 
   if (serumMeasurable || urineMeasurable) {
     const dates = [...new Set((serumMeasurable ? serum : urine).filter(inLine).map((p) => p.date))].sort();
-    for (const date of dates) {
+    dates.forEach((date, i) => {
       let category: ResponseCategory = 'VGPR';
       const parts: string[] = [];
       const provenance: string[] = [];
@@ -105,14 +111,17 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         category = lowerCategory(category, !u ? 'SD' : u.value < 100 ? 'VGPR' : red >= 0.9 || u.value < 200 ? 'PR' : red >= 0.5 ? 'MR' : 'SD');
         provenance.push(uBase.eventId);
       } else {
-        // Serum-only disease: VGPR still needs urine <100 mg/24 h and PR urine <200 mg/24 h.
-        if (!u && category === 'VGPR') parts.push('no urine M-protein to show VGPR');
-        category = lowerCategory(category, !u ? 'PR' : u.value < 100 ? 'VGPR' : u.value < 200 ? 'PR' : 'SD');
+        // Serum-only disease: VGPR still needs urine <100 mg/24 h and PR urine <200 mg/24 h, each
+        // assessment with its own urine (one taken since the previous assessment), so that a single urine
+        // value never confirms VGPR, whichever of the two assessments it came with.
+        const fresh = u && (i === 0 || u.date > dates[i - 1]!) ? u : undefined;
+        if (!fresh && category === 'VGPR') parts.push(u ? 'urine M-protein not re-assessed since the previous assessment: VGPR not shown' : 'no urine M-protein to show VGPR');
+        category = lowerCategory(category, !fresh ? 'PR' : fresh.value < 100 ? 'VGPR' : fresh.value < 200 ? 'PR' : 'SD');
       }
       const cr = completeResponse(date, false);
       if (cr) out.push({ date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [...provenance, ...cr.provenance] });
       else out.push({ date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance });
-    }
+    });
     return out;
   }
 
@@ -127,7 +136,20 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     });
   const base = lastOnOrBefore(dflc, line.start);
   // dFLC response only for measurable FLC disease: involved FLC ≥10 mg/dL with an abnormal ratio at baseline.
-  if (!base || base.value <= 0 || !measurableFlc(base.involved, base.ratio)) return out;
+  if (!base || base.value <= 0 || !measurableFlc(base.involved, base.ratio)) {
+    // Serum, urine and FLC all unmeasurable (on record, not merely missing): PR is a ≥50% fall of marrow plasma cells from a baseline ≥30%.
+    const marrow = pointsOf(records.labs, 'marrowPlasmaCells');
+    const mBase = lastOnOrBefore(marrow, line.start);
+    if ((serum.length === 0 && urine.length === 0) || dflc.length === 0 || !mBase || mBase.value < MARROW_BASELINE_MIN_PERCENT) return out;
+    for (const p of marrow.filter(inLine)) {
+      const red = reduction(mBase.value, p.value);
+      const cr = completeResponse(p.date, false);
+      const basis = `marrow plasma cells ${mBase.value}→${p.value}% (−${Math.round(red * 100)}%), serum, urine and FLC unmeasurable`;
+      if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [mBase.eventId, ...cr.provenance], selfConfirming: true });
+      else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true });
+    }
+    return out;
+  }
   for (const p of dflc.filter(inLine)) {
     const red = reduction(base.value, p.value);
     const cr = completeResponse(p.date, true);
@@ -145,6 +167,7 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
  */
 function confirmedAssessments(assessed: readonly Assessment[]): Assessment[] {
   return assessed.flatMap((a, i) => {
+    if (a.selfConfirming) return [a];
     const previous = assessed[i - 1];
     if (!previous) return a.category === 'SD' ? [a] : [];
     return [{ ...a, ...confirmedBy(previous, a) }];
@@ -176,7 +199,7 @@ export function computedResponse(records: ClinicalRecords, lines: readonly LineO
   const assessed = assessLine(records, line, asOf);
   const last = assessed.at(-1);
   if (!last) return null;
-  const previous = assessed.at(-2);
+  const previous = last.selfConfirming ? undefined : assessed.at(-2);
   const { category, basis, provenance } = previous ? confirmedBy(previous, last) : last;
-  return { category, date: last.date, confirmed: previous !== undefined, line: line.number, basis, provenance };
+  return { category, date: last.date, confirmed: previous !== undefined || last.selfConfirming === true, line: line.number, basis, provenance };
 }

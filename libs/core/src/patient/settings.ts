@@ -33,12 +33,16 @@ export interface ProfileSettings {
   crcl: { weight: 'actual'; roundUpCreatinineBelowOne: boolean };
   /** FISH positivity cut-offs in % of plasma cells (EMN 2012: 10% fusion/break-apart, 20% numerical). */
   fishCutoffs: { translocation: number; copyNumber: number };
+  /** IMWG 2016 MRD negativity needs at least this sensitivity (1 in 10^5): a negative at a coarser one (or none recorded) is not counted. */
+  mrdMinSensitivity: number;
+  /** IMWG 2016 sustained MRD-negative: marrow (NGF/NGS) and PET-CT imaging negative over ≥1 year; false counts the marrow alone. */
+  sustainedMrdNeedsImaging: boolean;
   /** Labs older than this (days) are reported with their age but not used for "current" statuses. */
   currentLabMaxAgeDays: number;
 }
 
 export const DEFAULT_SETTINGS: ProfileSettings = {
-  name: 'imwg2016-lot2015-default-v2',
+  name: 'imwg2016-lot2015-default-v3',
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   plannedTandemMaxDays: 180,
@@ -51,8 +55,21 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   progressionNadir: 'confirmed',
   crcl: { weight: 'actual', roundUpCreatinineBelowOne: false },
   fishCutoffs: { translocation: 10, copyNumber: 20 },
+  mrdMinSensitivity: 1e-5,
+  sustainedMrdNeedsImaging: true,
   currentLabMaxAgeDays: 60,
 };
+
+/**
+ * The name a profile records for its settings: theirs, followed by every value that differs from the
+ * defaults, so that settings changed without a new name are still told apart (`…-v3 {"progressionNadir":"lowest"}`).
+ */
+export function settingsLabel(s: ProfileSettings): string {
+  const changed = Object.fromEntries(
+    (Object.keys(DEFAULT_SETTINGS) as Array<keyof ProfileSettings>).filter((k) => k !== 'name' && JSON.stringify(s[k]) !== JSON.stringify(DEFAULT_SETTINGS[k])).map((k) => [k, s[k]]),
+  );
+  return Object.keys(changed).length === 0 ? s.name : `${s.name} ${JSON.stringify(changed)}`;
+}
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

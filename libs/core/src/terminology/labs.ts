@@ -2,6 +2,12 @@
  * Laboratory measures the profile uses: LOINC codes (from domain.md's table, plus the common chemistry
  * codes marked below), chart names, and the unit every value is normalized to.
  */
+/**
+ * Creatinine's molar mass as the conversion domain.md gives for Cockcroft–Gault: mg/dL = µmol/L ÷ 88.4
+ * exactly (113.12 g/mol would divide by 88.4017).
+ */
+export const CREATININE_MOLAR_MASS = 10_000 / 88.4;
+
 export interface LabDefinition {
   name: LabName;
   loinc: readonly string[];
@@ -43,7 +49,7 @@ export const LAB_DEFINITIONS: readonly LabDefinition[] = [
   { name: 'freeKappa', loinc: ['36916-5', '104544-2', '80515-0'], aliases: ['free kappa', 'kappa flc', 'serum free kappa'], unit: 'mg/L' },
   { name: 'freeLambda', loinc: ['33944-0'], aliases: ['free lambda', 'lambda flc', 'serum free lambda'], unit: 'mg/L' },
   { name: 'flcRatio', loinc: ['48378-4', '104546-7', '80517-6'], aliases: ['kappa/lambda ratio', 'flc ratio', 'k/l ratio'], unit: '1' },
-  { name: 'creatinine', loinc: ['2160-0'], aliases: ['creatinine', 'serum creatinine'], unit: 'mg/dL', molarMass: 113.12 },
+  { name: 'creatinine', loinc: ['2160-0'], aliases: ['creatinine', 'serum creatinine'], unit: 'mg/dL', molarMass: CREATININE_MOLAR_MASS },
   { name: 'anc', loinc: ['751-8', '753-4'], aliases: ['anc', 'absolute neutrophil count', 'neutrophils'], unit: '10*9/L' },
   { name: 'platelets', loinc: ['777-3'], aliases: ['platelets', 'platelet count', 'plt'], unit: '10*9/L' },
   { name: 'hemoglobin', loinc: ['718-7'], aliases: ['hemoglobin', 'haemoglobin', 'hgb', 'hb'], unit: 'g/dL' },

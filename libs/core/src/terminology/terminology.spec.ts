@@ -1,7 +1,7 @@
 import { DRUG_CATALOG, resolveMedication } from './drug-catalog';
 import { expandRegimen } from './regimens';
 import { convert } from './units';
-import { labDefinition } from './labs';
+import { CREATININE_MOLAR_MASS, labDefinition } from './labs';
 
 describe('drug catalog', () => {
   it('covers every agent of the reference list with its classes', () => {
@@ -57,9 +57,14 @@ describe('units (UCUM)', () => {
     [1.5, 'x10^9/L', 1.5, '10*3/uL'],
     [200, 'mg/24h', 200, 'mg/(24.h)'],
   ])('%p %s is %p %s', (v, from, expected, to) => {
-    const r = convert(v, from, to, from.includes('mol') ? 113.12 : undefined);
+    const r = convert(v, from, to, from.includes('mol') ? CREATININE_MOLAR_MASS : undefined);
     expect(r.ok).toBe(true);
     expect(r.ok && r.value).toBeCloseTo(expected, 3);
+  });
+
+  it('converts creatinine from µmol/L by dividing by 88.4, as Cockcroft–Gault is stated', () => {
+    const r = convert(70.72, 'umol/L', 'mg/dL', CREATININE_MOLAR_MASS);
+    expect(r.ok && r.value).toBeCloseTo(0.8, 12);
   });
 
   it('refuses a conversion across dimensions', () => {
