@@ -121,7 +121,7 @@ export class MatchesController {
         `SELECT ${RESULT_COLUMNS} FROM ${WITH_HISTORY}
          WHERE r.trial_id = $1 AND r.verdict = ANY($2) AND ($3::text IS NULL OR r.cohort_id = $3)
            AND ($5::text[] IS NULL OR EXISTS (SELECT 1 FROM matcher.profiles p WHERE p.patient_pseudonym = r.patient_pseudonym AND p.site = ANY($5)))
-         ORDER BY CASE r.verdict WHEN 'ELIGIBLE' THEN 0 WHEN 'INELIGIBLE' THEN 2 ELSE 1 END, r.unknown_count, r.eligible_from NULLS FIRST, r.failing_count, r.patient_pseudonym LIMIT $4`,
+         ORDER BY CASE r.verdict WHEN 'ELIGIBLE' THEN 0 WHEN 'INELIGIBLE' THEN 2 ELSE 1 END, CASE WHEN r.verdict = 'INELIGIBLE' THEN r.failing_count END, r.unknown_count, r.eligible_from NULLS FIRST, r.failing_count, r.patient_pseudonym LIMIT $4`,
         [trialId, verdicts, cohort ?? null, n, sites],
       );
       return { value: { trialId, candidates: rank((await this.explainer.complete(m, rows)).map(ranked)) }, pseudonyms: rows.map((r) => r.patient_pseudonym) };

@@ -6,6 +6,7 @@ import { ageOnDay } from '../patient/age';
 import { RESPONSE_RANK } from '../patient/clinical-events';
 import { canonicalAbnormality } from '../patient/cytogenetics';
 import type { PatientProfile } from '../patient/profile';
+import type { DrugExposure } from '../patient/exposure';
 import { canonicalJson } from '../util/canonical-json';
 import { LEAF_FACTS, type Comparator, type Leaf, type Rule } from './rules';
 
@@ -378,8 +379,10 @@ function lastResponseDay(p: PatientProfile): number {
   return last === null ? NO_FLIP : epochDay(last);
 }
 
-/** Whether a response or progression is recorded after therapy started on `firstDose`: without one, "not refractory" is not known. */
-const documentedAfter = (s: EvalState, firstDose: string): boolean => s.lastResponseDay !== NO_FLIP && s.lastResponseDay > epochDay(firstDose);
+/** Whether a response or progression is recorded after therapy started on `start`: without one, "not refractory" is not known. */
+const documentedAfter = (s: EvalState, start: string): boolean => s.lastResponseDay !== NO_FLIP && s.lastResponseDay > epochDay(start);
+/** A drug's latest course start (a re-challenge not yet assessed leaves refractoriness open); profiles derived before `lastStart` existed give the first dose. */
+const latestStart = (d: DrugExposure): string => d.lastStart ?? d.firstDose;
 
 export function evaluationState(profile: PatientProfile, asOf: string, trace: LeafTrace[] | null = null): EvalState {
   return {
@@ -538,7 +541,7 @@ function compileLeaf(l: Leaf): RuleNode {
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (d ? `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}` : 'never exposed'), undefined, d?.provenance);
         }
         const refractory = d !== undefined && (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(excludeMaintenanceOnly && d.refractoryOnlyAtMaintenance);
-        if (!refractory && d !== undefined && !documentedAfter(s, d.firstDose)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        if (!refractory && d !== undefined && !documentedAfter(s, latestStart(d))) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, (d ? d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory' : 'never exposed'), undefined, d?.provenance);
       };
     }
@@ -557,7 +560,7 @@ function compileLeaf(l: Leaf): RuleNode {
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));
         }
         const refractory = scope === 'any' ? c.refractory : c.refractoryInLastLine;
-        if (!refractory && c.exposed && c.drugs.some((g) => { const d = p.drugs[g]; return d !== undefined && !documentedAfter(s, d.firstDose); })) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        if (!refractory && c.exposed && c.drugs.some((g) => { const d = p.drugs[g]; return d !== undefined && !documentedAfter(s, latestStart(d)); })) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, refractoryDrugs(p, c.drugs) || (c.exposed ? 'exposed, not refractory' : 'never exposed'));
       };
     }
@@ -678,7 +681,8 @@ function compileLeaf(l: Leaf): RuleNode {
         const m = s.profile.disease.mrd.latest;
         if (!m || !within(s, m.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (m ? `${m.result} (${m.date}, too old)` : null), missing);
         const sensitive = l.maxSensitivity === undefined || (m.sensitivity !== null && m.sensitivity <= l.maxSensitivity);
-        if (m.result === 'negative' && l.result === 'negative' && !sensitive) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `negative at ${m.sensitivity ?? 'unknown sensitivity'}`, missingSensitivity);
+        // A negative too coarse for the rule settles neither way (a finer assay might find disease); a positive is positive at any finer sensitivity too.
+        if (m.result === 'negative' && !sensitive) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `negative at ${m.sensitivity ?? 'unknown sensitivity'}`, missingSensitivity);
         return s.trace === null ? quiet(s, bool(m.result === l.result)) : done(s, bool(m.result === l.result), l.fact, expected, `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})`, undefined, s.profile.disease.mrd.provenance);
       };
     }
@@ -880,6 +884,9 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
   };
 }
 
+/** The other known outcome (what a dated outcome turns into on its flip day); UNKNOWN stays. */
+const flipped = (code: Code): Code => (code === MET ? NOT_MET : code === NOT_MET ? MET : UNKNOWN);
+
 function compileNode(r: Rule): RuleNode {
   if ('all' in r) return compileAll(r.all.map(compileNode), NOT_MET);
   if ('any' in r) return compileAll(r.any.map(compileNode), MET);
@@ -894,19 +901,37 @@ function compileNode(r: Rule): RuleNode {
     const cond = compileNode(r.if);
     const then = compileNode(r.then);
     const otherwise = r.else ? compileNode(r.else) : null;
+    const branch = (taken: boolean, s: EvalState): Code => {
+      if (taken) return then(s);
+      if (otherwise) return otherwise(s);
+      s.flip = NO_FLIP;
+      return MET;
+    };
     return (s) => {
       const c = cond(s);
-      if (c === MET) return then(s);
-      if (c === NOT_MET) {
-        if (otherwise) return otherwise(s);
-        s.flip = NO_FLIP;
-        return MET;
+      const conditionFlip = s.flip;
+      if (c !== UNKNOWN) {
+        const code = branch(c === MET, s);
+        const own = s.flip;
+        if (conditionFlip === NO_FLIP || (own !== NO_FLIP && own < conditionFlip)) return code; // the taken branch changes first (or alone)
+        // On the day the condition flips, the other branch's value (as it will be then) takes over.
+        const trace = s.trace;
+        s.trace = null;
+        const other = branch(c !== MET, s);
+        const otherFlip = s.flip;
+        s.trace = trace;
+        const after = otherFlip !== NO_FLIP && otherFlip <= conditionFlip ? flipped(other) : other;
+        s.flip = after !== code ? conditionFlip : otherFlip !== NO_FLIP && otherFlip > conditionFlip ? otherFlip : NO_FLIP;
+        return code;
       }
-      // Unknown condition: known only when both branches agree.
-      const a = then(s);
-      const b = otherwise ? otherwise(s) : MET;
-      s.flip = NO_FLIP;
-      return a === b && a !== UNKNOWN ? a : UNKNOWN;
+      // Unknown condition: known only when both branches agree, and until the first day either changes.
+      const a = branch(true, s);
+      const fa = s.flip;
+      const b = branch(false, s);
+      const fb = s.flip;
+      const known = a === b && a !== UNKNOWN;
+      s.flip = !known ? NO_FLIP : fa === NO_FLIP ? fb : fb === NO_FLIP ? fa : Math.min(fa, fb);
+      return known ? a : UNKNOWN;
     };
   }
   return internedLeaf(r);

@@ -155,3 +155,65 @@ describe('a CAR-T infusion with a product the catalog does not know', () => {
     expect(outcome({ fact: 'priorTargetTherapy', target: 'BCMA', modality: 'CAR_T' }, profileOf(...base))).toBe('NOT_MET');
   });
 });
+
+describe('if/then/else over time (the condition’s flip date propagates)', () => {
+  const dated = (rule: unknown, profile: PatientProfile, asOf = AS_OF) => {
+    const r = compileRule(rule)({ profile, asOf, trace: null });
+    return { outcome: r.outcome, flipsOn: r.flipsOn };
+  };
+  // Daratumumab last given 2025-05-20: "within 30 days" holds until 2025-06-19, not from 2025-06-20.
+  const p = profileOf(demographics('1950-07-01', 'male', 80), med('DPd', '2024-01-01', '2025-05-20'), response('2025-05-01', 'PD'), event('performance-status', '2025-05-25', { ecog: 2 }));
+  const recentCd38 = { fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', maxDays: 30 };
+  const washout46 = { fact: 'timeSince', event: 'lastDose', minDays: 46 }; // met from 2025-07-05
+
+  it('a condition that turns false first ends the then-branch’s failure on its own date', () => {
+    expect(dated({ if: recentCd38, then: washout46 }, p)).toEqual({ outcome: 'NOT_MET', flipsOn: '2025-06-20' });
+    // The then-branch passing first decides the date.
+    expect(dated({ if: recentCd38, then: { fact: 'timeSince', event: 'lastDose', minDays: 28 } }, p)).toEqual({ outcome: 'NOT_MET', flipsOn: '2025-06-17' });
+  });
+
+  it('a passing criterion stops passing when its condition turns true and the branch taken then fails, so a later window never opens', () => {
+    const older = { if: { fact: 'age', min: 75 }, then: { fact: 'ecog', max: 1 } }; // 75 on 2025-07-01, ECOG 2
+    expect(dated(older, p)).toEqual({ outcome: 'MET', flipsOn: '2025-07-01' });
+    const doc: TrialDocument = { trialId: 'NCT00000001', version: 1, title: 't', status: 'RECRUITING', criteria: [{ id: 'inc-older', kind: 'inclusion', text: 'aged 75 or more: ECOG ≤ 1', rule: older }, { id: 'inc-washout', kind: 'inclusion', text: '46 days since last dose', rule: washout46 }] };
+    expect(evaluateTrial(compileTrial(doc), p, AS_OF).verdict).toBe('INELIGIBLE');
+    expect(screenTrial(compileTrial(doc), p, AS_OF).verdict).toBe('INELIGIBLE');
+    // Both branches passing the same way: no flip.
+    expect(dated({ if: { fact: 'age', min: 75 }, then: { fact: 'ecog', max: 2 } }, p)).toEqual({ outcome: 'MET', flipsOn: undefined });
+  });
+
+  it('with an unknown condition, agreeing branches stay known until the first of their dates', () => {
+    const rule = { if: { fact: 'cytogenetics', abnormality: 't(11;14)' }, then: { fact: 'timeSince', event: 'lastDose', minDays: 28 }, else: { fact: 'timeSince', event: 'lastDose', minDays: 41 } };
+    expect(dated(rule, p)).toEqual({ outcome: 'NOT_MET', flipsOn: '2025-06-17' });
+    expect(dated(rule, p, '2025-06-17').outcome).toBe('UNKNOWN');
+    expect(dated(rule, p, '2025-06-30').outcome).toBe('MET');
+  });
+});
+
+describe('refractoriness of a re-challenged drug, and MRD sensitivity', () => {
+  it('leaves refractoriness open while a restarted drug has not been assessed since its restart', () => {
+    const p = profileOf(
+      med('VRd', '2021-01-01', '2021-06-01'),
+      response('2021-05-01', 'VGPR'),
+      response('2022-06-01', 'PD'),
+      med('DKd', '2022-07-01', '2024-01-01'),
+      response('2023-12-20', 'PD'),
+      med('Rd', '2024-02-01', null),
+    );
+    expect(outcome({ fact: 'drugRefractory', drug: 'lenalidomide', scope: 'lastLine' }, p)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'drugRefractory', drug: 'lenalidomide' }, p)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'classRefractory', class: 'IMID', scope: 'lastLine' }, p)).toBe('UNKNOWN');
+    // Once the re-challenge is assessed, the answer is known.
+    const assessed = profileOf(med('VRd', '2021-01-01', '2021-06-01'), response('2021-05-01', 'VGPR'), response('2022-06-01', 'PD'), med('Rd', '2022-07-01', null), response('2022-10-01', 'PR'));
+    expect(outcome({ fact: 'drugRefractory', drug: 'lenalidomide' }, assessed)).toBe('NOT_MET');
+  });
+
+  it('a negative too coarse for the rule settles neither "negative" nor "positive"; a positive is positive at any sensitivity', () => {
+    const coarse = profileOf(event('mrd', '2025-05-01', { result: 'negative', method: 'NGS', sensitivity: 1e-4 }));
+    expect(outcome({ fact: 'mrd', result: 'negative', maxSensitivity: 1e-5 }, coarse)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'mrd', result: 'positive', maxSensitivity: 1e-5 }, coarse)).toBe('UNKNOWN');
+    const positive = profileOf(event('mrd', '2025-05-01', { result: 'positive', method: 'NGS', sensitivity: 1e-4 }));
+    expect(outcome({ fact: 'mrd', result: 'positive', maxSensitivity: 1e-5 }, positive)).toBe('MET');
+    expect(outcome({ fact: 'mrd', result: 'negative', maxSensitivity: 1e-5 }, positive)).toBe('NOT_MET');
+  });
+});

@@ -255,6 +255,11 @@ describe('trials', () => {
     expect(ranked.map((r) => r.id)).toEqual(['ELIGIBLE-0-', 'ELIGIBLE_FROM-0-2025-07-01', 'ELIGIBLE_FROM-0-2025-09-01', 'POTENTIALLY_ELIGIBLE-1-', 'POTENTIALLY_ELIGIBLE-2-', 'INELIGIBLE-0-']);
   });
 
+  it('ranks ineligible results by fewest failing criteria before unknowns', () => {
+    const ineligible = (id: string, failing: number, unknownCount: number) => ({ id, verdict: 'INELIGIBLE' as const, failing: Array.from({ length: failing }, (_, i) => `f${i}`), unknown: [], unknownCount, missing: [] });
+    expect(rank([ineligible('two-failing', 2, 0), ineligible('one-failing', 1, 3), ineligible('one-failing-fewer-unknowns', 1, 1)]).map((r) => r.id)).toEqual(['one-failing-fewer-unknowns', 'one-failing', 'two-failing']);
+  });
+
   it('rejects a cohort criterion that repeats a trial-wide id', () => {
     expect(() => compileTrial({ ...doc, cohorts: [{ id: 'A', name: 'a', criteria: [doc.criteria[0]!] }] })).toThrow('/cohorts/0/criteria/0/id: criterion id inc-age is also a trial-wide criterion');
   });

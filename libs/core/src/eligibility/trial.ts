@@ -328,6 +328,8 @@ function reset(t: Tally, failing: string[] | null, unknown: string[] | null, und
 export function compareVerdicts(a: ScreenVerdict, b: ScreenVerdict): number {
   return (
     VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] ||
+    // Ineligible results by fewest failing criteria first; the others by fewest unknowns, then earliest date.
+    (a.verdict === 'INELIGIBLE' ? a.failing.length - b.failing.length : 0) ||
     a.unknownCount - b.unknownCount ||
     (a.eligibleFrom ?? '').localeCompare(b.eligibleFrom ?? '') ||
     a.failing.length - b.failing.length

@@ -105,7 +105,10 @@ export interface DiseaseStatus {
      * assessments of each, with no positive result since (a positive by any method ends a run).
      */
     sustainedNegative: boolean;
+    /** The latest MRD assessment. */
     provenance: string[];
+    /** The first and last assessments of each run that made it sustained (empty when it is not). */
+    sustainedProvenance: string[];
   };
 }
 
@@ -258,7 +261,8 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
       latest: latestMrd,
       latestImaging: latestPet ? { date: latestPet.date, result: latestPet.mrd! } : null,
       sustainedNegative: sustained,
-      provenance: sustained ? [...marrow.provenance, ...(s.sustainedMrdNeedsImaging ? imaging!.provenance : [])] : latestMrd ? [latestMrd.eventId] : [],
+      provenance: latestMrd ? [latestMrd.eventId] : [],
+      sustainedProvenance: sustained ? [...marrow.provenance, ...(s.sustainedMrdNeedsImaging ? imaging!.provenance : [])] : [],
     },
   };
 }

@@ -18,6 +18,8 @@ export interface RefractoryEvidence {
 export interface DrugExposure {
   exposed: boolean;
   firstDose: string;
+  /** Start of the latest course (a re-challenge restarts the question of refractoriness). */
+  lastStart: string;
   lastDose: string | null;
   ongoing: boolean;
   durationDays: number;
@@ -63,6 +65,7 @@ export function drugExposures(
     const e = (out[generic] ??= {
       exposed: true,
       firstDose: start,
+      lastStart: start,
       lastDose: end,
       ongoing: false,
       durationDays: 0,
@@ -75,6 +78,7 @@ export function drugExposures(
       provenance: [],
     });
     if (start < e.firstDose) e.firstDose = start;
+    if (start > e.lastStart) e.lastStart = start;
     if (end === null) e.ongoing = true;
     else if (e.lastDose === null || end > e.lastDose) e.lastDose = end;
     e.durationDays += daysBetween(start, end ?? asOf) + 1;
