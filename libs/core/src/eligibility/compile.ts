@@ -613,9 +613,14 @@ function compileLeaf(l: Leaf): RuleNode {
     case 'measurableByFlcOnly': {
       const expected = 'measurable by FLC only';
       const missing = ['serum M-protein, urine M-protein and serum FLC'];
+      const missingFlc = ['serum free light chains (involved FLC and κ/λ ratio)'];
       return (s) => {
         const m = s.profile.disease.measurable;
-        if (!m.values.serumMProtein && !m.values.urineMProtein && !m.values.involvedFlc) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        const v = m.values;
+        if (!v.serumMProtein && !v.urineMProtein && !v.involvedFlc) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        // Not measurable in serum or urine, and the FLC not measured (or its ratio, with an involved FLC high enough): it might be FLC-only.
+        const flcUnsettled = !m.serum && !m.urine && (!v.involvedFlc || (v.flcRatio === null && v.involvedFlc.value >= MEASURABLE_FLC_MG_L));
+        if (flcUnsettled) return done(s, UNKNOWN, l.fact, expected, v.involvedFlc ? `involved FLC ${v.involvedFlc.value / 10} mg/dL, no κ/λ ratio` : 'no serum free light chains', missingFlc);
         return s.trace === null ? quiet(s, bool(m.flcOnly)) : done(s, bool(m.flcOnly), l.fact, expected, (m.flcOnly ? 'FLC only' : 'not FLC-only measurable'), undefined, m.provenance);
       };
     }
@@ -809,6 +814,9 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
   };
 }
 
+/** IMWG measurable FLC: involved FLC ≥ 10 mg/dL (100 mg/L). */
+const MEASURABLE_FLC_MG_L = 100;
+
 function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): RuleNode {
   const urineMin = l.urineMinMg24h ?? 200;
   const flcMinMgL = (l.involvedFlcMinMgDl ?? 10) * 10;
@@ -829,7 +837,8 @@ function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): Rul
     const urineOk = urine !== null && urine.value >= urineMin;
     const ratioAbnormal = ratio !== null && (ratio.value < 0.26 || ratio.value > 1.65);
     const flcOk = !serumOk && !urineOk && flc !== null && flc.value >= flcMinMgL && (!abnormalRequired || ratioAbnormal);
-    const unmeasured = serum === null || urine === null || flc === null || (abnormalRequired && ratio === null);
+    // Unknown only while some route could still qualify: a value missing, or the ratio missing for an involved FLC high enough.
+    const unmeasured = !serumOk && !urineOk && (serum === null || urine === null || flc === null || (abnormalRequired && ratio === null && flc.value >= flcMinMgL));
     const code: Code = serumOk || urineOk || flcOk ? MET : unmeasured ? UNKNOWN : NOT_MET;
     s.flip = NO_FLIP;
     if (s.trace === null) return code;
@@ -839,7 +848,7 @@ function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): Rul
       .join(', ');
     const missing =
       code === UNKNOWN
-        ? [serum ? null : 'serum M-protein', urine ? null : '24-h urine M-protein', flc && (ratio || !abnormalRequired) ? null : 'serum free light chains'].filter((x): x is string => x !== null).map((x) => `${x}${ageNote(l.maxAgeDays)}`)
+        ? [serum ? null : 'serum M-protein', urine ? null : '24-h urine M-protein', flc && (ratio || !abnormalRequired || flc.value < flcMinMgL) ? null : 'serum free light chains'].filter((x): x is string => x !== null).map((x) => `${x}${ageNote(l.maxAgeDays)}`)
         : undefined;
     note(s, code, fact, expected, actual || (code === UNKNOWN ? null : ''), missing, m.provenance);
     return code;

@@ -4,7 +4,7 @@
  * values are compared unrounded; "any history of grade ≥3" survives a later lower grade; a trial whose
  * washout ends after an upper age limit is passed never opens.
  */
-import { carT, demographics, event, lab, med, response } from '../testing/events';
+import { carT, demographics, diagnosis, event, lab, med, response } from '../testing/events';
 import { buildProfile, type PatientProfile } from '../patient/profile';
 import { compileRule, DEFAULT_VALIDITY_DAYS, type LeafTrace } from './compile';
 import { compileTrial, evaluateTrial, screenTrial, type TrialDocument } from './trial';
@@ -215,5 +215,24 @@ describe('refractoriness of a re-challenged drug, and MRD sensitivity', () => {
     const positive = profileOf(event('mrd', '2025-05-01', { result: 'positive', method: 'NGS', sensitivity: 1e-4 }));
     expect(outcome({ fact: 'mrd', result: 'positive', maxSensitivity: 1e-5 }, positive)).toBe('MET');
     expect(outcome({ fact: 'mrd', result: 'negative', maxSensitivity: 1e-5 }, positive)).toBe('NOT_MET');
+  });
+});
+
+describe('measurable disease when some values are missing', () => {
+  const serumOnly = profileOf(diagnosis('2020-01-01', 'IgG', 'kappa'), lab('2025-05-01', 'm-protein', 0.3, 'g/dL'));
+  it('FLC-only measurability is unknown while the FLC has not been measured, and decided once it has', () => {
+    expect(outcome({ fact: 'measurableByFlcOnly' }, serumOnly)).toBe('UNKNOWN');
+    const withFlc = profileOf(diagnosis('2020-01-01', 'IgG', 'kappa'), lab('2025-05-01', 'm-protein', 0.3, 'g/dL'), lab('2025-05-01', 'free kappa', 300, 'mg/L'), lab('2025-05-01', 'free lambda', 10, 'mg/L'));
+    expect(outcome({ fact: 'measurableByFlcOnly' }, withFlc)).toBe('MET');
+    // Serum-measurable disease is never FLC-only, whatever the FLC.
+    expect(outcome({ fact: 'measurableByFlcOnly' }, profileOf(lab('2025-05-01', 'm-protein', 1.5, 'g/dL')))).toBe('NOT_MET');
+  });
+
+  it('is not met when no route can qualify, even with the κ/λ ratio missing', () => {
+    const p = profileOf(diagnosis('2020-01-01', 'IgG', 'kappa'), lab('2025-05-01', 'm-protein', 0.3, 'g/dL'), lab('2025-05-01', 'urine m-protein', 0, 'mg/24h'), lab('2025-05-01', 'free kappa', 50, 'mg/L'));
+    expect(outcome({ fact: 'measurableDisease' }, p)).toBe('NOT_MET');
+    // An involved FLC high enough leaves it open until the ratio is known.
+    const high = profileOf(diagnosis('2020-01-01', 'IgG', 'kappa'), lab('2025-05-01', 'm-protein', 0.3, 'g/dL'), lab('2025-05-01', 'urine m-protein', 0, 'mg/24h'), lab('2025-05-01', 'free kappa', 150, 'mg/L'));
+    expect(outcome({ fact: 'measurableDisease' }, high)).toBe('UNKNOWN');
   });
 });
