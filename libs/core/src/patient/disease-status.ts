@@ -60,6 +60,8 @@ function progressions(points: Point[], source: ProgressionEvent['source'], rises
       nadir = previous = p;
       continue;
     }
+    // A second value on the same day is the same assessment: it can neither confirm nor undo a pending rise.
+    if (pending && p.date === pending.date) continue;
     const rises = risesFrom(nadir.value, p.value);
     if (!rises) {
       pending = null;

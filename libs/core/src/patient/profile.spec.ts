@@ -265,6 +265,13 @@ describe('disease status', () => {
     expect(p.disease.progressionDate).toBe('2020-05-01');
   });
 
+  it('does not let a second value on the same day confirm a rise', () => {
+    const same = buildProfile([lab('2020-01-01', 'm-protein', 1.0, 'g/dL'), lab('2020-05-01', 'm-protein', 1.6, 'g/dL'), lab('2020-05-01', 'm-protein', 1.7, 'g/dL')], AS_OF);
+    expect(same.disease.progressions).toEqual([]);
+    const later = buildProfile([lab('2020-01-01', 'm-protein', 1.0, 'g/dL'), lab('2020-05-01', 'm-protein', 1.6, 'g/dL'), lab('2020-05-01', 'm-protein', 1.7, 'g/dL'), lab('2020-06-01', 'm-protein', 1.7, 'g/dL')], AS_OF);
+    expect(later.disease.progressions).toEqual([expect.objectContaining({ date: '2020-05-01' })]);
+  });
+
   it.each([
     ['a rise of 0.4 g/dL from 1.0 (40%, below the absolute threshold)', [1.0, 1.4, 1.4], false],
     ['a single unconfirmed rise', [1.0, 1.6], false],
