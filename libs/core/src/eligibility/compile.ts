@@ -519,10 +519,19 @@ function compileLeaf(l: Leaf): RuleNode {
       const expected = `prior lines ${range(l.min, l.max)}`;
       return (s) => {
         if (!s.history) return done(s, UNKNOWN, 'priorLines', expected, NONE, TREATMENT_HISTORY);
-        // Prior lines: those started before the screening date (domain §3.6); a line starting that day is not yet prior.
+        // Prior lines: those started before the screening date (domain §3.6); a line starting that day is not yet
+        // prior, and is from the next day on: when that changes the outcome, the outcome flips then.
         let n = 0;
-        for (const line of s.profile.linesOfTherapy.lines) if (line.start < s.asOf) n += 1;
-        return s.trace === null ? quiet(s, bool((l.min === undefined || n >= l.min) && (l.max === undefined || n <= l.max))) : done(s, bool((l.min === undefined || n >= l.min) && (l.max === undefined || n <= l.max)), 'priorLines', expected, String(n));
+        let today = 0;
+        for (const line of s.profile.linesOfTherapy.lines) {
+          if (line.start < s.asOf) n += 1;
+          else if (line.start === s.asOf) today += 1;
+        }
+        const ok = (k: number): boolean => (l.min === undefined || k >= l.min) && (l.max === undefined || k <= l.max);
+        const code = bool(ok(n));
+        s.flip = today > 0 && ok(n + today) !== ok(n) ? s.asOfDay + 1 : NO_FLIP;
+        if (s.trace !== null) note(s, code, 'priorLines', expected, today > 0 ? `${n} (and ${today} starting that day)` : String(n));
+        return code;
       };
     }
     case 'drugExposed':

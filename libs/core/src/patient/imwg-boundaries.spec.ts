@@ -128,6 +128,10 @@ describe('prior lines and cytogenetic spellings', () => {
     expect(compileRule({ fact: 'priorLines', min: 2 })({ profile: p, asOf: AS_OF, trace: null }).outcome).toBe('NOT_MET');
     expect(compileRule({ fact: 'priorLines', min: 1, max: 1 })({ profile: p, asOf: AS_OF, trace: null }).outcome).toBe('MET');
     expect(compileRule({ fact: 'priorLines', min: 2 })({ profile: p, asOf: '2025-06-02', trace: null }).outcome).toBe('MET');
+    // ...so the outcome flips the next day, when that changes it.
+    expect(compileRule({ fact: 'priorLines', min: 2 })({ profile: p, asOf: AS_OF, trace: null }).flipsOn).toBe('2025-06-02');
+    expect(compileRule({ fact: 'priorLines', max: 1 })({ profile: p, asOf: AS_OF, trace: null })).toMatchObject({ outcome: 'MET', flipsOn: '2025-06-02' });
+    expect(compileRule({ fact: 'priorLines', min: 1 })({ profile: p, asOf: AS_OF, trace: null }).flipsOn).toBeUndefined();
   });
 
   it('the same regimen restarted after a progression during a short break is a new line; without a progression it is a hold', () => {
