@@ -26,7 +26,10 @@ export interface LeafTrace {
 
 export interface NodeResult {
   outcome: Outcome;
+  /** The outcome changes on this date if nothing else changes... */
   flipsOn?: string;
+  /** ...into this one (an unknown result may turn NOT_MET or MET whatever its missing data says; a known one may turn unknown). */
+  flipsTo?: Outcome;
 }
 
 export interface EvaluationContext {
@@ -334,8 +337,12 @@ export interface EvalState extends EvaluationContext {
   lastResponseDay: number;
   /** Epoch day on which the last node's outcome flips; NO_FLIP when it does not. */
   flip: number;
+  /** What the last node's outcome becomes on `flip`: a code, or TO_OTHER (the other known outcome: what a leaf's date means). */
+  flipTo: Code | typeof TO_OTHER;
 }
 export const NO_FLIP = Number.NEGATIVE_INFINITY;
+/** `flipTo` of a leaf: the outcome turns into the other known one (MET ↔ NOT_MET). */
+export const TO_OTHER = -1;
 export type RuleNode = (s: EvalState) => Code;
 
 /** Days since 1970-01-01 of a YYYY-MM-DD day, without Date (the engine's hot path). */
@@ -395,6 +402,7 @@ export function evaluationState(profile: PatientProfile, asOf: string, trace: Le
     responseData: profile.disease.progressions.length > 0 || profile.disease.bestResponse !== null,
     lastResponseDay: lastResponseDay(profile),
     flip: NO_FLIP,
+    flipTo: TO_OTHER,
   };
 }
 
@@ -877,33 +885,59 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     let decided = 0;
     let undated = false;
     let latest = NO_FLIP;
-    let earliest = Number.POSITIVE_INFINITY;
     let unknown = false;
+    /** A deciding child turns unknown when it stops deciding. */
+    let decidingTurnsUnknown = false;
+    /** The first day a child that does not decide now turns decisive, and the first a known one turns unknown. */
+    let turnsDecisive = Number.POSITIVE_INFINITY;
+    let turnsUnknown = Number.POSITIVE_INFINITY;
     for (let i = 0; i < children.length; i++) {
+      s.flipTo = TO_OTHER;
       const code = children[i]!(s);
       const flip = s.flip;
+      const to = flip === NO_FLIP ? code : flipTarget(code, s);
       if (code === decisive) {
         decided++;
         if (flip === NO_FLIP) {
           undated = true;
           if (s.trace === null) break;
-        } else if (flip > latest) latest = flip;
-      } else if (code === UNKNOWN) unknown = true;
-      else if (flip !== NO_FLIP && flip < earliest) earliest = flip;
+        } else {
+          if (flip > latest) latest = flip;
+          if (to === UNKNOWN) decidingTurnsUnknown = true;
+        }
+      } else {
+        if (code === UNKNOWN) unknown = true;
+        if (flip !== NO_FLIP && to === decisive && flip < turnsDecisive) turnsDecisive = flip;
+        else if (flip !== NO_FLIP && to === UNKNOWN && flip < turnsUnknown) turnsUnknown = flip;
+      }
     }
     if (decided > 0) {
       // Stops being decided on the latest date of the deciding children (then it is the others' value, possibly
       // unknown), unless another child turns decisive on or before that day: then no date is known.
-      s.flip = undated || earliest <= latest ? NO_FLIP : latest;
+      if (undated || turnsDecisive <= latest) s.flip = NO_FLIP;
+      else {
+        s.flip = latest;
+        s.flipTo = unknown || decidingTurnsUnknown || turnsUnknown <= latest ? UNKNOWN : other;
+      }
       return decisive;
     }
-    s.flip = unknown || earliest === Number.POSITIVE_INFINITY ? NO_FLIP : earliest;
-    return unknown ? UNKNOWN : other;
+    if (unknown) {
+      // Unknown until a child turns decisive, whatever the unknown ones turn out to be.
+      s.flip = turnsDecisive === Number.POSITIVE_INFINITY ? NO_FLIP : turnsDecisive;
+      s.flipTo = decisive;
+      return UNKNOWN;
+    }
+    const first = Math.min(turnsDecisive, turnsUnknown);
+    s.flip = first === Number.POSITIVE_INFINITY ? NO_FLIP : first;
+    s.flipTo = turnsDecisive <= turnsUnknown ? decisive : UNKNOWN;
+    return other;
   };
 }
 
-/** The other known outcome (what a dated outcome turns into on its flip day); UNKNOWN stays. */
+/** The other known outcome; UNKNOWN stays. */
 const flipped = (code: Code): Code => (code === MET ? NOT_MET : code === NOT_MET ? MET : UNKNOWN);
+/** What a node's outcome `code` becomes on its flip day (read right after the node ran, when `s.flip` is a date). */
+export const flipTarget = (code: Code, s: EvalState): Code => (s.flipTo === TO_OTHER ? flipped(code) : s.flipTo);
 
 function compileNode(r: Rule): RuleNode {
   if ('all' in r) return compileAll(r.all.map(compileNode), NOT_MET);
@@ -911,8 +945,10 @@ function compileNode(r: Rule): RuleNode {
   if ('not' in r) {
     const child = compileNode(r.not);
     return (s) => {
+      s.flipTo = TO_OTHER;
       const code = child(s);
-      return code === MET ? NOT_MET : code === NOT_MET ? MET : UNKNOWN;
+      if (s.flip !== NO_FLIP) s.flipTo = flipped(flipTarget(code, s));
+      return flipped(code);
     };
   }
   if ('if' in r) {
@@ -920,36 +956,62 @@ function compileNode(r: Rule): RuleNode {
     const then = compileNode(r.then);
     const otherwise = r.else ? compileNode(r.else) : null;
     const branch = (taken: boolean, s: EvalState): Code => {
+      s.flipTo = TO_OTHER;
       if (taken) return then(s);
       if (otherwise) return otherwise(s);
       s.flip = NO_FLIP;
       return MET;
     };
     return (s) => {
+      s.flipTo = TO_OTHER;
       const c = cond(s);
       const conditionFlip = s.flip;
+      const conditionTo = conditionFlip === NO_FLIP ? c : flipTarget(c, s);
       if (c !== UNKNOWN) {
         const code = branch(c === MET, s);
         const own = s.flip;
-        if (conditionFlip === NO_FLIP || (own !== NO_FLIP && own < conditionFlip)) return code; // the taken branch changes first (or alone)
-        // On the day the condition flips, the other branch's value (as it will be then) takes over.
+        const ownTo = own === NO_FLIP ? code : flipTarget(code, s);
+        if (conditionFlip === NO_FLIP || (own !== NO_FLIP && own < conditionFlip)) {
+          s.flipTo = ownTo;
+          return code; // the taken branch changes first (or alone)
+        }
+        // On the day the condition turns, the other branch (as it will be then) takes over; if the condition turns
+        // unknown instead, the result is known only where both branches then agree.
         const trace = s.trace;
         s.trace = null;
         const other = branch(c !== MET, s);
         const otherFlip = s.flip;
+        const otherTo = otherFlip === NO_FLIP ? other : flipTarget(other, s);
         s.trace = trace;
-        const after = otherFlip !== NO_FLIP && otherFlip <= conditionFlip ? flipped(other) : other;
-        s.flip = after !== code ? conditionFlip : otherFlip !== NO_FLIP && otherFlip > conditionFlip ? otherFlip : NO_FLIP;
+        const otherThen = otherFlip !== NO_FLIP && otherFlip <= conditionFlip ? otherTo : other;
+        const takenThen = own === conditionFlip ? ownTo : code;
+        const after = conditionTo !== UNKNOWN ? otherThen : otherThen === takenThen ? otherThen : UNKNOWN;
+        if (after !== code) {
+          s.flip = conditionFlip;
+          s.flipTo = after;
+        } else if (conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip) {
+          s.flip = otherFlip;
+          s.flipTo = otherTo;
+        } else s.flip = NO_FLIP;
         return code;
       }
       // Unknown condition: known only when both branches agree, and until the first day either changes.
       const a = branch(true, s);
       const fa = s.flip;
+      const aTo = fa === NO_FLIP ? a : flipTarget(a, s);
       const b = branch(false, s);
       const fb = s.flip;
-      const known = a === b && a !== UNKNOWN;
-      s.flip = !known ? NO_FLIP : fa === NO_FLIP ? fb : fb === NO_FLIP ? fa : Math.min(fa, fb);
-      return known ? a : UNKNOWN;
+      const bTo = fb === NO_FLIP ? b : flipTarget(b, s);
+      if (a !== b || a === UNKNOWN || (fa === NO_FLIP && fb === NO_FLIP)) {
+        s.flip = NO_FLIP;
+        return a === b ? a : UNKNOWN;
+      }
+      const first = fa === NO_FLIP ? fb : fb === NO_FLIP ? fa : Math.min(fa, fb);
+      const aThen = fa !== NO_FLIP && fa <= first ? aTo : a;
+      const bThen = fb !== NO_FLIP && fb <= first ? bTo : b;
+      s.flip = first;
+      s.flipTo = aThen === bThen ? aThen : UNKNOWN;
+      return a;
     };
   }
   return internedLeaf(r);
@@ -978,13 +1040,17 @@ function remembering(inner: RuleNode): RuleNode {
   let last: EvalState | null = null;
   let lastCode: Code = UNKNOWN;
   let lastFlip = NO_FLIP;
+  let lastFlipTo: EvalState['flipTo'] = TO_OTHER;
   return (s) => {
     if (s === last && s.trace === null) {
       s.flip = lastFlip;
+      s.flipTo = lastFlipTo;
       return lastCode;
     }
+    s.flipTo = TO_OTHER;
     lastCode = inner(s);
     lastFlip = s.flip;
+    lastFlipTo = s.flipTo;
     last = s;
     return lastCode;
   };
@@ -1003,6 +1069,6 @@ export function compileRule(raw: unknown, pointer = ''): CompiledRule {
   return (ctx) => {
     const s = evaluationState(ctx.profile, ctx.asOf, ctx.trace);
     const code = node(s);
-    return s.flip !== NO_FLIP ? { outcome: OUTCOMES[code]!, flipsOn: dayString(s.flip) } : { outcome: OUTCOMES[code]! };
+    return s.flip !== NO_FLIP ? { outcome: OUTCOMES[code]!, flipsOn: dayString(s.flip), flipsTo: OUTCOMES[flipTarget(code, s)]! } : { outcome: OUTCOMES[code]! };
   };
 }

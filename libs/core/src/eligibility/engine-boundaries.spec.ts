@@ -236,3 +236,26 @@ describe('measurable disease when some values are missing', () => {
     expect(outcome({ fact: 'measurableDisease' }, high)).toBe('UNKNOWN');
   });
 });
+
+describe('unknown results over time', () => {
+  // 75 on 2025-07-01; last dose 2025-05-20, so 46 days since it on 2025-07-05.
+  const p = profileOf(demographics('1950-07-01', 'male', 80), med('DPd', '2024-01-01', '2025-05-20'), response('2025-05-01', 'PD'));
+  const washout46 = { fact: 'timeSince', event: 'lastDose', minDays: 46 };
+  const doc = (first: unknown): TrialDocument =>
+    ({ trialId: 'NCT00000002', version: 1, title: 't', status: 'RECRUITING', criteria: [{ id: 'inc-a', kind: 'inclusion', text: 'a', rule: first }, { id: 'inc-washout', kind: 'inclusion', text: '46 days since last dose', rule: washout46 }] });
+  const verdicts = (first: unknown, asOf = AS_OF) => [evaluateTrial(compileTrial(doc(first)), p, asOf).verdict, screenTrial(compileTrial(doc(first)), p, asOf).verdict];
+
+  it('an unknown criterion that turns failing for good before a washout ends closes the window, as the same rules written apart do', () => {
+    const joint = { all: [{ fact: 'age', max: 74 }, { fact: 'ecog', max: 1 }] }; // ECOG never recorded
+    expect(compileRule(joint)({ profile: p, asOf: AS_OF, trace: null })).toEqual({ outcome: 'UNKNOWN', flipsOn: '2025-07-01', flipsTo: 'NOT_MET' });
+    expect(verdicts(joint)).toEqual(['INELIGIBLE', 'INELIGIBLE']);
+    expect(verdicts(joint, '2025-07-05')).toEqual(['INELIGIBLE', 'INELIGIBLE']);
+  });
+
+  it('a passing criterion that turns unknown (not failing) leaves the window open', () => {
+    const either = { any: [{ fact: 'age', max: 74 }, { fact: 'unknownText', reason: 'fit per investigator' }] };
+    expect(compileRule(either)({ profile: p, asOf: AS_OF, trace: null })).toEqual({ outcome: 'MET', flipsOn: '2025-07-01', flipsTo: 'UNKNOWN' });
+    expect(verdicts(either)).toEqual(['ELIGIBLE_FROM', 'ELIGIBLE_FROM']);
+    expect(verdicts(either, '2025-07-05')).toEqual(['POTENTIALLY_ELIGIBLE', 'POTENTIALLY_ELIGIBLE']);
+  });
+});

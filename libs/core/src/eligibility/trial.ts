@@ -1,5 +1,5 @@
 import type { PatientProfile } from '../patient/profile';
-import { checkRuleDocument, compileRuleNode, evaluationState, InvalidCriteriaError, dayString, epochDay, MET, NO_FLIP, NOT_MET, OUTCOMES, UNKNOWN, type Code, type CompileProblem, type EvalState, type LeafTrace, type Outcome, type RuleNode } from './compile';
+import { checkRuleDocument, compileRuleNode, evaluationState, flipTarget, InvalidCriteriaError, dayString, MET, NO_FLIP, NOT_MET, OUTCOMES, TO_OTHER, UNKNOWN, type Code, type CompileProblem, type EvalState, type LeafTrace, type Outcome, type RuleNode } from './compile';
 
 export type TrialVerdict = 'ELIGIBLE' | 'POTENTIALLY_ELIGIBLE' | 'ELIGIBLE_FROM' | 'INELIGIBLE';
 
@@ -194,10 +194,14 @@ const expiring = (t: Tally, flip: number): void => {
   if (flip !== NO_FLIP && (t.expires === NO_FLIP || flip < t.expires)) t.expires = flip;
 };
 
-/** Adds one criterion's standing: `flip` is the epoch day its standing changes (it stops blocking, or stops passing), if it will. */
-function count(t: Tally, id: string, passes: boolean | null, flip: number, missing: readonly string[] | undefined): void {
-  if (passes === true) expiring(t, flip);
-  else if (passes === null) {
+/**
+ * Adds one criterion's standing: `flip` is the epoch day its standing changes, if it will, and `next` what
+ * it lets through then. A criterion that passes (or is unknown) now and blocks from `flip` on expires then;
+ * one that blocks now stops blocking on `flip`.
+ */
+function count(t: Tally, id: string, passes: boolean | null, flip: number, next: boolean | null, missing: readonly string[] | undefined): void {
+  if (passes !== false && flip !== NO_FLIP && next === false) expiring(t, flip);
+  if (passes === null) {
     (t.unknown ??= []).push(id);
     if (missing) for (const m of missing) if (!(t.missing ??= []).includes(m)) t.missing.push(m);
   } else if (!passes) {
@@ -227,17 +231,12 @@ function detailOfTally(t: Tally): VerdictDetail {
   return v;
 }
 
-/** The verdict over criterion results (see `verdictOfTally`), with the data that would settle the unknowns. */
-export function verdictOf(results: readonly Pick<CriterionResult, 'criterionId' | 'passes' | 'eligibleFrom' | 'missing'>[]): VerdictDetail {
-  const t = newTally();
-  for (const r of results) count(t, r.criterionId, r.passes, r.eligibleFrom ? epochDay(r.eligibleFrom) : NO_FLIP, r.missing);
-  return detailOfTally(t);
-}
-
 function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): CriterionResult {
   const trace: LeafTrace[] = [];
   s.trace = trace;
+  s.flipTo = TO_OTHER;
   const code = c.rule(s);
+  const next = s.flip === NO_FLIP ? null : passesOf(c.kind, flipTarget(code, s));
   const passes = passesOf(c.kind, code);
   let explanation = '';
   let missing: string[] | undefined;
@@ -248,7 +247,7 @@ function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): Criter
   const r: CriterionResult = { criterionId: c.id, kind: c.kind, text: c.text, outcome: OUTCOMES[code]!, passes, explanation, trace };
   if (missing) r.missing = missing;
   if (passes === false && s.flip !== NO_FLIP) r.eligibleFrom = dayString(s.flip);
-  count(t, c.id, passes, passes === null ? NO_FLIP : s.flip, missing);
+  count(t, c.id, passes, s.flip, next, missing);
   return r;
 }
 
@@ -274,13 +273,18 @@ export function evaluateTrial(trial: CompiledTrial, profile: PatientProfile, asO
 function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tally {
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
+    s.flipTo = TO_OTHER;
     const code = c.rule(s);
-    if (code === UNKNOWN) (t.unknown ??= []).push(c.id);
-    else if (code === (c.kind === 'inclusion' ? NOT_MET : MET)) {
+    const blocking: Code = c.kind === 'inclusion' ? NOT_MET : MET;
+    if (code === blocking) {
       (t.failing ??= []).push(c.id);
       if (s.flip === NO_FLIP) t.undated = true;
       else if (s.flip > t.latest) t.latest = s.flip;
-    } else expiring(t, s.flip);
+      continue;
+    }
+    if (code === UNKNOWN) (t.unknown ??= []).push(c.id);
+    // Passing or unknown now, blocking from its flip day on (same rule as `count`).
+    if (s.flip !== NO_FLIP && flipTarget(code, s) === blocking) expiring(t, s.flip);
   }
   return t;
 }
