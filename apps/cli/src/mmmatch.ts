@@ -53,7 +53,7 @@ export class CliError extends Error {
 
 interface Parsed {
   events: PatientEventV1[];
-  fhirUnmapped: PatientProfile['unmapped'];
+  fhirUnmapped: Array<PatientProfile['unmapped'][number] & { patientId?: string }>;
 }
 
 /** Reads the file into native events; errors name the location (index or line, JSON pointer) and the reason. */
@@ -71,7 +71,7 @@ export function parseInput(text: string): Parsed {
     const mapped = mapFhirBundle(whole as Bundle);
     return {
       events: validate(mapped.events.map((e, i) => ({ value: e, where: `Bundle entry event ${i} (${e.eventId})` }))),
-      fhirUnmapped: mapped.unmapped.map((u) => ({ eventId: `${u.resourceType}/${u.id ?? '?'}`, type: `fhir:${u.resourceType}`, original: u.resourceType, reason: u.reason })),
+      fhirUnmapped: mapped.unmapped.map((u) => ({ eventId: `${u.resourceType}/${u.id ?? '?'}`, type: `fhir:${u.resourceType}`, original: u.resourceType, reason: u.reason, ...(u.patientId ? { patientId: u.patientId } : {}) })),
     };
   }
   if (parsedWhole && Array.isArray(whole)) return { events: validate((whole as unknown[]).map((value, i) => ({ value, where: `event [${i}]` }))), fhirUnmapped: [] };
@@ -122,7 +122,9 @@ function profilesOf(text: string, asOf: string): Array<[string, PatientProfile]>
   for (const e of events) byPatient.set(e.patientId, [...(byPatient.get(e.patientId) ?? []), e]);
   return [...byPatient.entries()].map(([patientId, list]) => {
     const p = buildProfile(list, asOf);
-    return [patientId, { ...p, unmapped: [...p.unmapped, ...fhirUnmapped] }];
+    // What could not be mapped goes with its patient; what names no patient, with every profile of the Bundle.
+    const own = fhirUnmapped.filter((u) => u.patientId === undefined || u.patientId === patientId).map(({ patientId: _, ...u }) => u);
+    return [patientId, { ...p, unmapped: [...p.unmapped, ...own] }];
   });
 }
 

@@ -1,5 +1,5 @@
 import { buildProfile } from '../patient/profile';
-import { mapFhirBundle } from './map-bundle';
+import { mapFhirBundle, SYSTEMS } from './map-bundle';
 import { SAMPLE_BUNDLE } from '../testing/fhir-bundle';
 
 describe('mapFhirBundle', () => {
@@ -35,5 +35,132 @@ describe('mapFhirBundle', () => {
     expect(p.labs.alt).toMatchObject({ value: 80, timesUln: 2 });
     expect(p.ecog).toMatchObject({ value: 1 });
     expect(p.transplants).toEqual([expect.objectContaining({ kind: 'autologous-sct', date: '2018-08-01' })]);
+  });
+});
+
+describe('mapFhirBundle: what was not done, not given or not measured never becomes a fact', () => {
+  const bundle = (...resources: object[]) => ({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) }) as Parameters<typeof mapFhirBundle>[0];
+  const patient = { resourceType: 'Patient', id: 'p1', birthDate: '1960-05-01', gender: 'female' };
+  const subject = { reference: 'Patient/p1' };
+  const asct = (id: string, status: string) => ({ resourceType: 'Procedure', id, status, subject, code: { text: 'Autologous stem cell transplant' }, performedDateTime: '2020-06-01' });
+  const events = (...resources: object[]) => mapFhirBundle(bundle(patient, ...resources));
+
+  it.each(['entered-in-error', 'not-done', 'preparation'])('a Procedure with status %s is reported, not mapped', (status) => {
+    const m = events(asct('pr1', status));
+    expect(m.events.filter((e) => e.type === 'procedure')).toEqual([]);
+    expect(m.unmapped).toEqual([{ resourceType: 'Procedure', id: 'pr1', reason: `status ${status}` }]);
+    expect(events(asct('pr1', 'completed')).events.filter((e) => e.type === 'procedure')).toHaveLength(1);
+  });
+
+  it.each([
+    ['MedicationRequest', { status: 'cancelled', intent: 'order', authoredOn: '2020-01-01' }, 'status cancelled'],
+    ['MedicationRequest', { status: 'active', intent: 'proposal', authoredOn: '2020-01-01' }, 'intent proposal (not an order)'],
+    ['MedicationAdministration', { status: 'not-done', effectiveDateTime: '2020-01-01' }, 'status not-done'],
+    ['MedicationStatement', { status: 'not-taken', effectiveDateTime: '2020-01-01' }, 'status not-taken'],
+    ['MedicationStatement', { status: 'intended', effectiveDateTime: '2020-01-01' }, 'status intended'],
+  ])('a %s that was not given (%j) is reported, not mapped', (resourceType, extra, reason) => {
+    const m = events({ resourceType, id: 'm1', subject, medicationCodeableConcept: { text: 'Darzalex Faspro' }, ...extra });
+    expect(m.events.filter((e) => e.type === 'medication')).toEqual([]);
+    expect(m.unmapped).toEqual([{ resourceType, id: 'm1', reason }]);
+  });
+
+  it('a refuted or entered-in-error Condition is reported, not mapped', () => {
+    const pcl = (verification: string) => ({ resourceType: 'Condition', id: 'c1', subject, verificationStatus: { coding: [{ code: verification }] }, code: { coding: [{ system: SYSTEMS.icd10[0], code: 'C90.10' }] }, onsetDateTime: '2024-01-01' });
+    expect(events(pcl('refuted')).unmapped).toEqual([{ resourceType: 'Condition', id: 'c1', reason: 'verificationStatus refuted' }]);
+    expect(events(pcl('confirmed')).events.filter((e) => e.type === 'condition')).toHaveLength(1);
+  });
+
+  it('refuses a lab value without a unit, one given as a bound, and one coded only locally', () => {
+    const obs = (id: string, code: object, valueQuantity: object) => ({ resourceType: 'Observation', id, status: 'final', subject, code, valueQuantity, effectiveDateTime: '2025-05-01' });
+    const m = events(
+      obs('o1', { coding: [{ system: SYSTEMS.loinc, code: '33358-3' }] }, { value: 15 }),
+      obs('o2', { coding: [{ system: SYSTEMS.loinc, code: '33358-3' }] }, { value: 0.1, comparator: '<', unit: 'g/dL' }),
+      obs('o3', { coding: [{ system: 'http://acme.example/labs', code: 'UCREAT' }], text: 'Creatinine' }, { value: 120, unit: 'mg/dL' }),
+    );
+    expect(m.events.filter((e) => e.type === 'lab')).toEqual([]);
+    expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual([
+      ['o1', 'value without a unit'],
+      ['o2', 'value given as a bound (< 0.1), not a measurement'],
+      ['o3', 'observation without a LOINC code (Creatinine)'],
+    ]);
+  });
+
+  it('reads ECOG coded with the LOINC answer list', () => {
+    const m = events({ resourceType: 'Observation', id: 'o1', status: 'final', subject, code: { coding: [{ system: SYSTEMS.loinc, code: '89247-1' }] }, valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA9624-3', display: 'Ambulatory and capable of all self care' }] }, effectiveDateTime: '2025-05-01' });
+    expect(m.events.find((e) => e.type === 'performance-status')?.data).toEqual({ ecog: 2 });
+  });
+
+  it('resolves patient references through fullUrl, versioned and absolute references, and files nothing under the wrong patient', () => {
+    const b = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        { fullUrl: 'urn:uuid:aaaa', resource: { resourceType: 'Patient', birthDate: '1960-05-01' } },
+        { fullUrl: 'urn:uuid:c1', resource: { resourceType: 'Condition', subject: { reference: 'urn:uuid:aaaa' }, code: { coding: [{ system: SYSTEMS.snomed, code: '109989006' }] }, onsetDateTime: '2020-01-01' } },
+        { resource: { resourceType: 'Observation', id: 'o1', status: 'final', subject: { reference: 'Patient/aaaa/_history/3' }, code: { coding: [{ system: SYSTEMS.loinc, code: '718-7' }] }, valueQuantity: { value: 10, unit: 'g/dL' }, effectiveDateTime: '2025-05-01' } },
+        { resource: { resourceType: 'Observation', id: 'o2', status: 'final', subject: { reference: 'https://ehr.example/fhir/Patient/p2' }, code: { coding: [{ system: SYSTEMS.loinc, code: '718-7' }] }, valueQuantity: { value: 9, unit: 'g/dL' }, effectiveDateTime: '2025-05-01' } },
+        { request: { method: 'DELETE', url: 'Observation/o9' } },
+      ],
+    } as Parameters<typeof mapFhirBundle>[0];
+    const m = mapFhirBundle(b);
+    expect(m.events.map((e) => [e.eventId, e.patientId])).toEqual([
+      ['Patient/aaaa', 'aaaa'],
+      ['Condition/c1', 'aaaa'],
+      ['Observation/o1', 'aaaa'],
+      ['Observation/o2', 'p2'],
+    ]);
+    expect(m.unmapped).toEqual([{ resourceType: 'Bundle.entry', id: null, reason: 'entry without a resource (DELETE Observation/o9)' }]);
+  });
+
+  it('reports a date that is not precise to the day instead of guessing one', () => {
+    const m = mapFhirBundle(bundle({ resourceType: 'Patient', id: 'p1', birthDate: '1960' }, { resourceType: 'MedicationStatement', id: 'm1', status: 'active', subject, medicationCodeableConcept: { text: 'Revlimid' }, effectivePeriod: { start: '2019-03' } }));
+    expect(m.events).toEqual([]);
+    expect(m.unmapped).toEqual([
+      { resourceType: 'Patient', id: 'p1', reason: 'birthDate 1960 is not precise to the day (an age would be a guess)', patientId: 'p1' },
+      { resourceType: 'MedicationStatement', id: 'm1', reason: 'date 2019-03 is not precise to the day', patientId: 'p1' },
+    ]);
+  });
+
+  it('takes procedures by what they are: collection is apheresis, an evaluation is nothing, "cart…" is not CAR-T; a CAR-T infusion keeps its product', () => {
+    const proc = (id: string, text: string, extra: object = {}) => ({ resourceType: 'Procedure', id, status: 'completed', subject, code: { text }, performedDateTime: '2024-03-01', ...extra });
+    const m = events(
+      proc('a', 'Autologous peripheral blood stem cell harvest (apheresis)'),
+      proc('b', 'Leukapheresis for CAR-T manufacturing'),
+      proc('c', 'Evaluation for autologous stem cell transplant'),
+      proc('d', 'Arthroscopic cartilage debridement'),
+      proc('e', 'CAR-T cell infusion (ciltacabtagene autoleucel, Carvykti)'),
+      proc('f', 'CAR-T cell infusion', { usedCode: [{ text: 'Abecma' }] }),
+    );
+    expect(m.events.filter((e) => e.type === 'procedure').map((e) => [e.eventId, e.data])).toEqual([
+      ['Procedure/a', { kind: 'apheresis' }],
+      ['Procedure/b', { kind: 'apheresis' }],
+      ['Procedure/e', { kind: 'car-t-infusion', product: 'ciltacabtagene autoleucel' }],
+      ['Procedure/f', { kind: 'car-t-infusion', product: 'Abecma' }],
+    ]);
+    expect(m.unmapped.map((u) => u.id)).toEqual(['c', 'd']);
+    expect(buildProfile(m.events, '2025-06-01').flags.priorBcmaCarT).toBe(true);
+  });
+
+  it('uses the RxNorm code the catalog knows when a product code comes first, and an ICD code in either spelling next to SNOMED', () => {
+    const m = events(
+      { resourceType: 'MedicationStatement', id: 'm1', status: 'active', subject, medicationCodeableConcept: { coding: [{ system: SYSTEMS.rxnorm, code: '1000000' }, { system: SYSTEMS.rxnorm, code: '342369' }], text: 'Revlimid 25 MG Oral Capsule' }, effectivePeriod: { start: '2020-01-01' } },
+      { resourceType: 'Condition', id: 'c1', subject, code: { coding: [{ system: SYSTEMS.icd10[0], code: 'C9000' }, { system: SYSTEMS.snomed, code: '109989006' }] }, onsetDateTime: '2019-12-01' },
+    );
+    expect(m.events.find((e) => e.eventId === 'MedicationStatement/m1')?.data).toMatchObject({ rxnorm: '342369' });
+    expect(m.events.find((e) => e.eventId === 'Condition/c1')?.type).toBe('diagnosis');
+  });
+
+  it('ends a completed statement or administration that gives no end, instead of leaving it ongoing', () => {
+    const m = events(
+      { resourceType: 'MedicationStatement', id: 'm1', status: 'completed', subject, medicationCodeableConcept: { text: 'Velcade' }, effectivePeriod: { start: '2020-01-01' }, dateAsserted: '2020-06-01' },
+      { resourceType: 'MedicationAdministration', id: 'm2', status: 'completed', subject, medicationCodeableConcept: { text: 'Kyprolis' }, effectivePeriod: { start: '2021-01-01' } },
+      { resourceType: 'MedicationStatement', id: 'm3', status: 'active', subject, medicationCodeableConcept: { text: 'Revlimid' }, effectivePeriod: { start: '2022-01-01' } },
+    );
+    expect(m.events.map((e) => [e.eventId, e.data.end])).toEqual([
+      ['Patient/p1', undefined],
+      ['MedicationStatement/m1', '2020-06-01'],
+      ['MedicationAdministration/m2', '2021-01-01'],
+      ['MedicationStatement/m3', undefined],
+    ]);
   });
 });

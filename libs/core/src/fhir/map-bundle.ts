@@ -1,4 +1,6 @@
 import type { Bundle, CodeableConcept, Condition, FhirResource, MedicationAdministration, MedicationRequest, MedicationStatement, Observation, Patient, Procedure } from 'fhir/r4';
+import { classesOf, resolveMedication } from '../terminology/drug-catalog';
+import { CELL_THERAPY_CLASSES } from '../terminology/drug-classes';
 import { labDefinition } from '../terminology/labs';
 
 /** A patient event in the native shape (patient-events.v1), as produced from FHIR. */
@@ -13,8 +15,8 @@ export interface MappedEvent {
 
 export interface FhirMapping {
   events: MappedEvent[];
-  /** Resources (or parts) that could not be mapped, with why: reported, never silently ignored. */
-  unmapped: Array<{ resourceType: string; id: string | null; reason: string }>;
+  /** Resources (or parts) that could not be mapped, with why (and whose they are, when known): reported, never silently ignored. */
+  unmapped: Array<{ resourceType: string; id: string | null; reason: string; patientId?: string }>;
 }
 
 export const SYSTEMS = {
@@ -25,30 +27,67 @@ export const SYSTEMS = {
 } as const;
 
 const LOINC_ECOG = '89247-1';
+/** LOINC answer list LL529-9 (ECOG performance status): LA9622-7 … LA9627-6 are scores 0 … 5. */
+const ECOG_ANSWERS: Record<string, number> = { 'LA9622-7': 0, 'LA9623-5': 1, 'LA9624-3': 2, 'LA9625-0': 3, 'LA9626-8': 4, 'LA9627-6': 5 };
 const MM_SNOMED = new Set(['109989006']);
-/** ICD-10 C90.0x multiple myeloma, C90.1x plasma cell leukaemia, E85.x amyloidosis, G62.x polyneuropathy, C90.2x extramedullary plasmacytoma. */
+/** ICD-10 C90.0x multiple myeloma, C90.1x plasma cell leukaemia, E85.x amyloidosis, G62.x/G63 polyneuropathy (dotted or not). */
 const CONDITION_BY_ICD10: Array<[RegExp, { type: 'diagnosis' | 'condition'; kind?: string }]> = [
   [/^C90\.0/, { type: 'diagnosis' }],
   [/^C90\.1/, { type: 'condition', kind: 'plasma-cell-leukemia' }],
   [/^E85/, { type: 'condition', kind: 'al-amyloidosis' }],
   [/^G6[23]/, { type: 'condition', kind: 'peripheral-neuropathy' }],
 ];
-const PROCEDURE_TEXT: Array<[RegExp, string]> = [
-  [/autologous.*(stem cell|hematopoietic|haematopoietic|transplant)|\bASCT\b|auto-?SCT/i, 'autologous-sct'],
-  [/allogeneic.*(stem cell|hematopoietic|haematopoietic|transplant)|allo-?SCT/i, 'allogeneic-sct'],
-  [/CAR[- ]?T|chimeric antigen receptor/i, 'car-t-infusion'],
-  [/apheresis|leukapheresis/i, 'apheresis'],
+/**
+ * Procedures by code text, in this order: collection (apheresis, harvest, mobilisation: never a transplant
+ * or an infusion), then what is about a procedure without being one (evaluation, referral, planning: not
+ * mapped), then transplants and CAR-T infusions (the word CAR-T, not "cart…"), then radiation.
+ */
+const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
+  [/apheresis|leukapheresis|harvest|collection|mobili[sz]ation/i, 'apheresis'],
+  [/evaluation|assessment|consult|work-?up|referral|planning|eligibility/i, null],
+  [/autologous.*(stem cell|hematopoietic|haematopoietic|transplant)|\bASCT\b|\bauto-?(SCT|HCT)\b/i, 'autologous-sct'],
+  [/allogeneic.*(stem cell|hematopoietic|haematopoietic|transplant)|\ballo-?(SCT|HCT)\b/i, 'allogeneic-sct'],
+  [/\bCAR[- ]?T\b|chimeric antigen receptor/i, 'car-t-infusion'],
   [/radiation|radiotherapy/i, 'radiation'],
 ];
+/** Statuses saying a medication was not (or not yet) given, or a procedure not (yet) done: reported, not mapped. */
+const NOT_GIVEN: Record<string, ReadonlySet<string>> = {
+  MedicationAdministration: new Set(['entered-in-error', 'not-done']),
+  MedicationStatement: new Set(['entered-in-error', 'not-taken', 'intended']),
+  MedicationRequest: new Set(['entered-in-error', 'cancelled', 'draft']),
+  Procedure: new Set(['entered-in-error', 'not-done', 'preparation', 'on-hold', 'unknown']),
+};
+/** MedicationRequest intents that are not orders (a proposal or a plan is not a treatment). */
+const NOT_ORDERS = new Set(['proposal', 'plan', 'option']);
+/** FHIR dates may be partial (YYYY, YYYY-MM); events need a day. */
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}/;
 
-const codeIn = (cc: CodeableConcept | undefined, system: string | readonly string[]): string | undefined =>
-  cc?.coding?.find((c) => (typeof system === 'string' ? c.system === system : system.includes(c.system ?? '')))?.code;
+const codesIn = (cc: CodeableConcept | undefined, system: string | readonly string[]): string[] =>
+  (cc?.coding ?? []).filter((c) => c.code !== undefined && (typeof system === 'string' ? c.system === system : system.includes(c.system ?? ''))).map((c) => c.code!);
+const codeIn = (cc: CodeableConcept | undefined, system: string | readonly string[]): string | undefined => codesIn(cc, system)[0];
 const textOf = (cc: CodeableConcept | undefined): string | undefined => cc?.text ?? cc?.coding?.find((c) => c.display)?.display;
+/** ICD-10 codes as sent, dotted or not (C9000 is C90.00). */
+const dottedIcd = (code: string): string => (code.length > 3 && !code.includes('.') ? `${code.slice(0, 3)}.${code.slice(3)}` : code);
+/** The id a Patient reference names: `Patient/x`, `Patient/x/_history/n`, an absolute URL ending so, or a Bundle entry's fullUrl. */
+function referencedPatient(ref: string, byFullUrl: ReadonlyMap<string, string>): string | null {
+  const local = byFullUrl.get(ref);
+  if (local !== undefined) return local;
+  const m = /(?:^|\/)Patient\/([^/]+)(?:\/_history\/[^/]+)?$/.exec(ref);
+  if (m) return m[1]!;
+  if (ref.startsWith('urn:uuid:')) return ref.slice('urn:uuid:'.length);
+  return null;
+}
 
-function patientIdOf(ref: string | undefined, fallback: string | null): string | null {
-  if (ref?.startsWith('Patient/')) return ref.slice('Patient/'.length);
-  if (ref?.startsWith('urn:uuid:')) return ref.slice('urn:uuid:'.length);
-  return fallback;
+/** The first CAR-T product the drug catalog recognises in these texts (whole, or any parenthesised or comma-separated part). */
+function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
+  for (const t of texts) {
+    if (!t) continue;
+    for (const part of [t, ...t.split(/[(),;]/)].map((x) => x.trim()).filter(Boolean)) {
+      const r = resolveMedication({ text: part });
+      if (r.mapped && r.generics.length === 1 && classesOf(r.generics[0]!).some((k) => CELL_THERAPY_CLASSES.has(k))) return part;
+    }
+  }
+  return null;
 }
 
 /**
@@ -58,15 +97,32 @@ function patientIdOf(ref: string | undefined, fallback: string | null): string |
  */
 export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   const out: FhirMapping = { events: [], unmapped: [] };
-  const resources = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is FhirResource => r !== undefined);
-  const onlyPatient = resources.filter((r): r is Patient => r.resourceType === 'Patient');
-  const defaultPatient = onlyPatient.length === 1 ? (onlyPatient[0]!.id ?? null) : null;
-  const skip = (r: FhirResource, reason: string): void => void out.unmapped.push({ resourceType: r.resourceType, id: r.id ?? null, reason });
+  const entries = bundle.entry ?? [];
+  // A resource's own id, else its entry's fullUrl (a transaction Bundle's urn:uuid): event ids stay stable wherever the entry sits.
+  const idOf = new Map<FhirResource, string | null>();
+  const patientByFullUrl = new Map<string, string>();
+  for (const e of entries) {
+    if (!e.resource) continue;
+    const fromUrl = e.fullUrl ? (e.fullUrl.startsWith('urn:uuid:') ? e.fullUrl.slice('urn:uuid:'.length) : (/\/([^/]+)$/.exec(e.fullUrl)?.[1] ?? null)) : null;
+    const id = e.resource.id ?? fromUrl;
+    idOf.set(e.resource, id);
+    if (e.resource.resourceType === 'Patient' && id !== null && e.fullUrl) patientByFullUrl.set(e.fullUrl, id);
+  }
+  const resources = entries.map((e) => e.resource).filter((r): r is FhirResource => r !== undefined);
+  for (const e of entries) if (!e.resource) out.unmapped.push({ resourceType: 'Bundle.entry', id: e.fullUrl ?? null, reason: `entry without a resource${e.request ? ` (${e.request.method} ${e.request.url})` : ''}` });
+  const patients = resources.filter((r): r is Patient => r.resourceType === 'Patient');
+  const defaultPatient = patients.length === 1 ? (idOf.get(patients[0]!) ?? null) : null;
+  const skip = (r: FhirResource, reason: string, patientId?: string | null): void =>
+    void out.unmapped.push({ resourceType: r.resourceType, id: idOf.get(r) ?? r.id ?? null, reason, ...(patientId ? { patientId } : {}) });
+  const patientOf = (ref: string | undefined): string | null => (ref === undefined ? defaultPatient : referencedPatient(ref, patientByFullUrl));
   const push = (r: FhirResource, patientRef: string | undefined, type: string, occurredAt: string | undefined, data: Record<string, unknown>, suffix = ''): void => {
-    const patientId = patientIdOf(patientRef, defaultPatient);
-    if (!patientId) return skip(r, 'no patient reference');
-    if (!occurredAt) return skip(r, 'no date');
-    out.events.push({ eventId: `${r.resourceType}/${r.id ?? out.events.length}${suffix}`, patientId, source, type, occurredAt, data });
+    const patientId = patientOf(patientRef);
+    const id = idOf.get(r) ?? null;
+    if (!patientId) return skip(r, patientRef === undefined ? 'no patient reference' : `patient reference not understood (${patientRef})`);
+    if (id === null) return skip(r, 'neither an id nor a fullUrl (event ids must be stable)', patientId);
+    if (!occurredAt) return skip(r, 'no date', patientId);
+    if (!FULL_DATE.test(occurredAt)) return skip(r, `date ${occurredAt} is not precise to the day`, patientId);
+    out.events.push({ eventId: `${r.resourceType}/${id}${suffix}`, patientId, source, type, occurredAt, data });
   };
 
   for (const r of resources) {
@@ -77,7 +133,11 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           skip(p, 'neither birthDate nor gender');
           break;
         }
-        push(p, `Patient/${p.id}`, 'demographics', p.birthDate ?? p.meta?.lastUpdated?.slice(0, 10), {
+        if (p.birthDate && !FULL_DATE.test(p.birthDate)) {
+          skip(p, `birthDate ${p.birthDate} is not precise to the day (an age would be a guess)`, idOf.get(p));
+          break;
+        }
+        push(p, `Patient/${idOf.get(p) ?? ''}`, 'demographics', p.birthDate ?? p.meta?.lastUpdated?.slice(0, 10), {
           ...(p.birthDate ? { birthDate: p.birthDate } : {}),
           ...(p.gender ? { sex: p.gender } : {}),
         });
@@ -85,11 +145,18 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
       }
       case 'Condition': {
         const c: Condition = r;
-        const icd = codeIn(c.code, SYSTEMS.icd10);
-        const snomed = codeIn(c.code, SYSTEMS.snomed);
-        const match = icd ? CONDITION_BY_ICD10.find(([re]) => re.test(icd))?.[1] : snomed && MM_SNOMED.has(snomed) ? { type: 'diagnosis' as const } : undefined;
+        const verification = c.verificationStatus?.coding?.[0]?.code;
+        if (verification === 'entered-in-error' || verification === 'refuted') {
+          skip(c, `verificationStatus ${verification}`);
+          break;
+        }
+        const icd = codesIn(c.code, SYSTEMS.icd10).map(dottedIcd);
+        const snomed = codesIn(c.code, SYSTEMS.snomed);
+        const match =
+          icd.map((code) => CONDITION_BY_ICD10.find(([re]) => re.test(code))?.[1]).find((x) => x !== undefined) ??
+          (snomed.some((code) => MM_SNOMED.has(code)) ? { type: 'diagnosis' as const } : undefined);
         if (!match) {
-          skip(c, `condition code not mapped (${icd ?? snomed ?? textOf(c.code) ?? 'no code'})`);
+          skip(c, `condition code not mapped (${icd[0] ?? snomed[0] ?? textOf(c.code) ?? 'no code'})`);
           break;
         }
         const date = c.onsetDateTime ?? c.recordedDate;
@@ -102,8 +169,18 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
       case 'MedicationStatement':
       case 'MedicationRequest': {
         const m: MedicationAdministration | MedicationStatement | MedicationRequest = r;
+        if (m.status !== undefined && NOT_GIVEN[m.resourceType]!.has(m.status)) {
+          skip(m, `status ${m.status}`);
+          break;
+        }
+        if (m.resourceType === 'MedicationRequest' && NOT_ORDERS.has(m.intent)) {
+          skip(m, `intent ${m.intent} (not an order)`);
+          break;
+        }
         const concept = m.medicationCodeableConcept;
-        const rxnorm = codeIn(concept, SYSTEMS.rxnorm);
+        // The first RxNorm code the drug catalog knows (a product code may come before the ingredient's), else the first.
+        const rxnorms = codesIn(concept, SYSTEMS.rxnorm);
+        const rxnorm = rxnorms.find((code) => resolveMedication({ rxnorm: code }).mapped) ?? rxnorms[0];
         const drug = textOf(concept);
         if (!rxnorm && !drug) {
           skip(m, m.medicationReference ? 'medicationReference is not resolved; send medicationCodeableConcept' : 'no medication code or text');
@@ -116,11 +193,12 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           end = m.dispenseRequest?.validityPeriod?.end;
         } else {
           start = m.effectivePeriod?.start ?? m.effectiveDateTime;
-          end = m.effectivePeriod?.end ?? (m.effectiveDateTime && m.resourceType === 'MedicationAdministration' ? m.effectiveDateTime : undefined);
-        }
-        if (m.status === 'entered-in-error') {
-          skip(m, 'entered-in-error');
-          break;
+          // No end given: an administration at a point in time ended then; a completed one, or a completed statement,
+          // is not ongoing: it ended by the time the statement was made (dateAsserted), else when it started.
+          const asserted = m.resourceType === 'MedicationStatement' ? m.dateAsserted : undefined;
+          end =
+            m.effectivePeriod?.end ??
+            (m.status === 'completed' ? (asserted ?? start) : m.resourceType === 'MedicationAdministration' && m.effectiveDateTime ? m.effectiveDateTime : undefined);
         }
         push(m, m.subject?.reference, 'medication', start, {
           ...(drug ? { drug } : {}),
@@ -137,41 +215,57 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           break;
         }
         const code = codeIn(o.code, SYSTEMS.loinc);
-        const date = o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued;
+        const date = o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued;
         if (code === LOINC_ECOG) {
-          const v = o.valueInteger ?? o.valueQuantity?.value ?? Number.parseInt(o.valueCodeableConcept?.coding?.[0]?.display ?? o.valueCodeableConcept?.text ?? '', 10);
+          const answer = o.valueCodeableConcept?.coding?.find((c) => c.system === SYSTEMS.loinc && c.code !== undefined && c.code in ECOG_ANSWERS)?.code;
+          const v = o.valueInteger ?? o.valueQuantity?.value ?? (answer !== undefined ? ECOG_ANSWERS[answer] : Number.parseInt(o.valueCodeableConcept?.coding?.[0]?.display ?? o.valueCodeableConcept?.text ?? '', 10));
           if (typeof v === 'number' && Number.isInteger(v)) push(o, o.subject?.reference, 'performance-status', date, { ecog: v });
           else skip(o, 'ECOG without an integer value');
           break;
         }
-        const def = labDefinition(code, textOf(o.code));
+        // Labs by LOINC code only: a local code's text ("Creatinine") does not say which specimen or method.
+        const def = code !== undefined ? labDefinition(code) : undefined;
         const q = o.valueQuantity;
         if (!def) {
-          skip(o, `observation code not mapped (${code ?? textOf(o.code) ?? 'no code'})`);
+          skip(o, code !== undefined ? `observation code not mapped (${code})` : `observation without a LOINC code (${textOf(o.code) ?? 'no code'})`);
           break;
         }
         if (q?.value === undefined) {
           skip(o, 'observation without valueQuantity');
           break;
         }
+        if (q.comparator !== undefined) {
+          skip(o, `value given as a bound (${q.comparator} ${q.value}), not a measurement`);
+          break;
+        }
+        if (!q.code && !q.unit) {
+          skip(o, 'value without a unit');
+          break;
+        }
         const high = o.referenceRange?.find((rr) => rr.high?.value !== undefined)?.high;
         push(o, o.subject?.reference, 'lab', date, {
           ...(code ? { code } : { name: def.name }),
           value: q.value,
-          unit: q.code ?? q.unit ?? def.unit,
+          unit: q.code ?? q.unit,
           ...(high?.value !== undefined ? { uln: high.value, ...(high.code ?? high.unit ? { ulnUnit: high.code ?? high.unit } : {}) } : {}),
         });
         break;
       }
       case 'Procedure': {
         const p: Procedure = r;
+        if (NOT_GIVEN.Procedure!.has(p.status)) {
+          skip(p, `status ${p.status}`);
+          break;
+        }
         const text = [textOf(p.code), ...(p.code?.coding ?? []).map((c) => c.display ?? '')].join(' ');
         const kind = PROCEDURE_TEXT.find(([re]) => re.test(text))?.[1];
         if (!kind) {
           skip(p, `procedure not mapped (${textOf(p.code) ?? 'no code text'})`);
           break;
         }
-        push(p, p.subject?.reference, 'procedure', p.performedDateTime ?? p.performedPeriod?.start, { kind });
+        // A CAR-T infusion's product: from the device or product used, else from the procedure's own text.
+        const product = kind === 'car-t-infusion' ? carTProduct([...(p.usedCode ?? []).map(textOf), textOf(p.code), ...(p.code?.coding ?? []).map((c) => c.display)]) : null;
+        push(p, p.subject?.reference, 'procedure', p.performedDateTime ?? p.performedPeriod?.start, { kind, ...(product ? { product } : {}) });
         break;
       }
       default:

@@ -1,4 +1,5 @@
-import { resolveMedication } from '../terminology/drug-catalog';
+import { classesOf, resolveMedication } from '../terminology/drug-catalog';
+import { CELL_THERAPY_CLASSES } from '../terminology/drug-classes';
 import { labDefinition, type LabName } from '../terminology/labs';
 import { convert } from '../terminology/units';
 
@@ -131,6 +132,9 @@ export function chronological(a: ProfileSourceEvent, b: ProfileSourceEvent): num
  * Reads the history (sorted by clinical date) into typed records, normalizing drugs and units.
  * Events dated after `asOf` are left out. Whatever cannot be read is listed in `unmapped`, with the reason.
  */
+/** An autologous transplant written as a medication ("ASCT", "HDM/ASCT", "autologous HCT"). */
+const TRANSPLANT_AS_MEDICATION = /^(?:(?:HDM|HDT|high[- ]dose melphalan)(?:\s*(?:\/|-|\+|with)\s*)(?:ASCT|autologous stem cell transplant(?:ation)?)|ASCT|auto-?SCT|auto-?HCT|autologous (?:HCT|SCT|HSCT|stem cell transplant(?:ation)?))$/i;
+
 export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf: string): ClinicalRecords {
   const r: ClinicalRecords = {
     demographics: { birthDate: null, sex: null, weightKg: null, eventIds: [] },
@@ -171,12 +175,22 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
       case 'medication': {
         const text = str(d.drug) ?? undefined;
         const rxnorm = str(d.rxnorm) ?? undefined;
+        const start = day(str(d.start) ?? e.occurredAt);
+        // Cell therapy and transplants are procedures, not drugs (domain §8), even when sent as a medication.
+        if (text && TRANSPLANT_AS_MEDICATION.test(text.trim())) {
+          r.procedures.push({ eventId: e.eventId, kind: 'autologous-sct', date: start, plannedTandem: false, product: null });
+          if (/HD[MT]|melphalan/i.test(text)) r.medications.push({ eventId: e.eventId, generics: ['melphalan'], original: text, start, end: start, intent: 'conditioning', reasonStopped: null, cycles: null });
+          break;
+        }
         const resolved = resolveMedication({ text, rxnorm });
         if (!resolved.mapped) {
           skip(e, resolved.original, resolved.reason);
           break;
         }
-        const start = day(str(d.start) ?? e.occurredAt);
+        if (resolved.generics.length === 1 && classesOf(resolved.generics[0]!).some((k) => CELL_THERAPY_CLASSES.has(k))) {
+          r.procedures.push({ eventId: e.eventId, kind: 'car-t-infusion', date: start, plannedTandem: false, product: resolved.generics[0]! });
+          break;
+        }
         const endRaw = str(d.end);
         r.medications.push({
           eventId: e.eventId,

@@ -143,6 +143,22 @@ describe('lines of therapy: progression, steroids and substitutions', () => {
   });
 });
 
+describe('procedures sent as medications', () => {
+  it('takes an ASCT written as a medication as the transplant (with its melphalan conditioning), not as a drug line', () => {
+    const p = buildProfile([med('VRd', '2020-01-01', '2020-05-01'), med('HDM/ASCT', '2020-06-01', '2020-06-01'), med('lenalidomide', '2020-08-01', null, { intent: 'maintenance' })], AS_OF);
+    expect(p.transplants).toEqual([expect.objectContaining({ kind: 'autologous-sct', date: '2020-06-01' })]);
+    expect(p.linesOfTherapy.count).toBe(1);
+    expect(buildProfile([med('VRd', '2020-01-01', '2020-05-01'), med('ASCT', '2020-06-01', null)], AS_OF).drugs.melphalan).toBeUndefined();
+  });
+
+  it('takes a CAR-T product given as a medication as the CAR-T infusion', () => {
+    const p = buildProfile([med('DPd', '2019-01-01', '2020-12-01'), med('Carvykti', '2021-03-01', '2021-03-01')], AS_OF);
+    expect(p.cellTherapies).toEqual([expect.objectContaining({ date: '2021-03-01', product: 'ciltacabtagene autoleucel' })]);
+    expect(p.linesOfTherapy.lines[1]).toMatchObject({ openedBy: 'car-t' });
+    expect(p.flags.priorBcmaCarT).toBe(true);
+  });
+});
+
 describe('exposure and refractoriness (IMWG)', () => {
   it('is refractory on progression while on the drug, with the evidence', () => {
     const p = buildProfile([med('Rd', '2020-01-01', '2021-01-10', { reasonStopped: 'progression' }), response('2020-04-01', 'PR'), response('2021-01-05', 'PD')], AS_OF);

@@ -4,7 +4,8 @@ import type { DrugClass } from './drug-classes';
  * Anti-myeloma and supportive agents: generic name, classes, brand names, research codes and
  * abbreviations, and RxNorm ingredient codes. Built from shared/data/myeloma-drugs.reference.json
  * (public sources named there); RxNorm codes are those the reference found in public value sets,
- * absent where it found none. Daratumumab SC and high-dose melphalan are folded into their ingredient.
+ * absent where it found none. Daratumumab SC and high-dose melphalan are folded into their ingredient; a transplant written as a
+ * medication ("ASCT", "HDM/ASCT") is not a drug: readClinicalRecords turns it into the transplant.
  */
 export interface DrugEntry {
   generic: string;
@@ -41,7 +42,7 @@ export const DRUG_CATALOG: readonly DrugEntry[] = [
   {generic: "belantamab mafodotin", classes: ["BCMA_ADC"], brands: ["Blenrep"], synonyms: ["belamaf", "Belan", "belantamab mafodotin-blmf", "GSK2857916"], rxnorm: [], antiMyeloma: true, investigational: false},
   {generic: "selinexor", classes: ["XPO1_INHIBITOR"], brands: ["Nexpovio", "Xpovio"], synonyms: ["KPT-330", "Sel"], rxnorm: [], antiMyeloma: true, investigational: false},
   {generic: "venetoclax", classes: ["BCL2_INHIBITOR"], brands: ["Venclexta", "Venclyxto"], synonyms: ["ABT-199", "GDC-0199", "Ven"], rxnorm: ["1747556"], antiMyeloma: true, investigational: false},
-  {generic: "melphalan", classes: ["ALKYLATOR"], brands: ["Alkeran", "Evomela"], synonyms: ["ASCT", "auto-SCT", "autologous HCT", "HDM/ASCT", "HDT-ASCT", "high-dose melphalan with autologous stem cell transplantation", "L-PAM", "Mel", "MEL140", "MEL200", "phenylalanine mustard"], rxnorm: ["6718"], antiMyeloma: true, investigational: false},
+  {generic: "melphalan", classes: ["ALKYLATOR"], brands: ["Alkeran", "Evomela"], synonyms: ["HDM", "L-PAM", "Mel", "MEL140", "MEL200", "phenylalanine mustard"], rxnorm: ["6718"], antiMyeloma: true, investigational: false},
   {generic: "melphalan flufenamide", classes: ["ALKYLATOR"], brands: ["Pepaxti", "Pepaxto"], synonyms: ["J1", "melflufen"], rxnorm: [], antiMyeloma: true, investigational: false},
   {generic: "cyclophosphamide", classes: ["ALKYLATOR"], brands: ["Cytoxan", "Endoxan"], synonyms: ["CTX", "Cy"], rxnorm: ["3002"], antiMyeloma: true, investigational: false},
   {generic: "bendamustine", classes: ["ALKYLATOR"], brands: ["Belrapzo", "Bendeka", "Treanda"], synonyms: ["Benda"], rxnorm: ["134547"], antiMyeloma: true, investigational: false},

@@ -27,6 +27,11 @@ const REGIMENS: Record<string, readonly string[]> = {
   Td: ['thalidomide', 'dexamethasone'],
   MP: ['melphalan', 'prednisone'],
   MPT: ['melphalan', 'prednisone', 'thalidomide'],
+  MPR: ['melphalan', 'prednisone', 'lenalidomide'],
+  VMPT: ['bortezomib', 'melphalan', 'prednisone', 'thalidomide'],
+  CTD: ['cyclophosphamide', 'thalidomide', 'dexamethasone'],
+  'Len-dex': ['lenalidomide', 'dexamethasone'],
+  'Rev/Dex': ['lenalidomide', 'dexamethasone'],
   PCd: ['pomalidomide', 'cyclophosphamide', 'dexamethasone'],
   // anti-CD38 based
   DRd: ['daratumumab', 'lenalidomide', 'dexamethasone'],
@@ -43,6 +48,13 @@ const REGIMENS: Record<string, readonly string[]> = {
   'D-VMP': ['daratumumab', 'bortezomib', 'melphalan', 'prednisone'],
   'D-KRd': ['daratumumab', 'carfilzomib', 'lenalidomide', 'dexamethasone'],
   'Dd': ['daratumumab', 'dexamethasone'],
+  'Dara-Rd': ['daratumumab', 'lenalidomide', 'dexamethasone'],
+  DaraRd: ['daratumumab', 'lenalidomide', 'dexamethasone'],
+  'Dara-Vd': ['daratumumab', 'bortezomib', 'dexamethasone'],
+  'Dara-Kd': ['daratumumab', 'carfilzomib', 'dexamethasone'],
+  'Dara-Pd': ['daratumumab', 'pomalidomide', 'dexamethasone'],
+  'Dara-KRd': ['daratumumab', 'carfilzomib', 'lenalidomide', 'dexamethasone'],
+  'Isa-Rd': ['isatuximab', 'lenalidomide', 'dexamethasone'],
   'Isa-Pd': ['isatuximab', 'pomalidomide', 'dexamethasone'],
   IsaPd: ['isatuximab', 'pomalidomide', 'dexamethasone'],
   'Isa-Kd': ['isatuximab', 'carfilzomib', 'dexamethasone'],
@@ -54,6 +66,8 @@ const REGIMENS: Record<string, readonly string[]> = {
   'Elo-Rd': ['elotuzumab', 'lenalidomide', 'dexamethasone'],
   EPd: ['elotuzumab', 'pomalidomide', 'dexamethasone'],
   'Elo-Pd': ['elotuzumab', 'pomalidomide', 'dexamethasone'],
+  EloPd: ['elotuzumab', 'pomalidomide', 'dexamethasone'],
+  EloRd: ['elotuzumab', 'lenalidomide', 'dexamethasone'],
   // novel agents
   SVd: ['selinexor', 'bortezomib', 'dexamethasone'],
   SPd: ['selinexor', 'pomalidomide', 'dexamethasone'],
@@ -78,7 +92,6 @@ const REGIMENS: Record<string, readonly string[]> = {
   // transplant conditioning
   MEL200: ['melphalan'],
   MEL140: ['melphalan'],
-  'HDM/ASCT': ['melphalan'],
 };
 
 const exact = new Map(Object.entries(REGIMENS));

@@ -38,6 +38,10 @@ describe('drug catalog', () => {
     expect(expandRegimen('MPT')?.generics).toEqual(['melphalan', 'prednisone', 'thalidomide']);
     expect(expandRegimen('EPd')?.generics).toContain('elotuzumab');
     expect(expandRegimen('DCEP')?.generics).toContain('etoposide');
+    expect(expandRegimen('Dara-Rd')?.generics).toEqual(['daratumumab', 'lenalidomide', 'dexamethasone']);
+    expect(expandRegimen('Isa-Rd')?.generics).toEqual(['isatuximab', 'lenalidomide', 'dexamethasone']);
+    expect(expandRegimen('CTD')?.generics).toEqual(['cyclophosphamide', 'thalidomide', 'dexamethasone']);
+    expect(expandRegimen('VMPT')?.generics).toEqual(['bortezomib', 'melphalan', 'prednisone', 'thalidomide']);
   });
 
   it('resolves RxNorm ingredient codes and reports what it cannot map, with the original text', () => {
@@ -60,6 +64,12 @@ describe('units (UCUM)', () => {
     const r = convert(v, from, to, from.includes('mol') ? CREATININE_MOLAR_MASS : undefined);
     expect(r.ok).toBe(true);
     expect(r.ok && r.value).toBeCloseTo(expected, 3);
+  });
+
+  it.each(['μmol/L', 'µmol/L'])('reads %s (Greek mu or micro sign) and 24-hour urine spellings', (unit) => {
+    expect(convert(88.4, unit, 'mg/dL', CREATININE_MOLAR_MASS)).toEqual({ ok: true, value: expect.closeTo(1, 9) });
+    for (const u of ['mg/24 hr', 'mg/24hrs', 'mg/24 hrs']) expect(convert(250, u, 'mg/(24.h)')).toEqual({ ok: true, value: 250 });
+    expect(convert(0.25, 'g/24 h', 'mg/(24.h)')).toEqual({ ok: true, value: 250 });
   });
 
   it('converts creatinine from µmol/L by dividing by 88.4, as Cockcroft–Gault is stated', () => {

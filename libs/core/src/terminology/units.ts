@@ -2,16 +2,19 @@ import { UcumLhcUtils } from '@lhncbc/ucum-lhc';
 
 const ucum = UcumLhcUtils.getInstance();
 
-/** Creatinine, for µmol/L ↔ mg/dL (the 88.4 factor of the Cockcroft–Gault literature). */
-export const CREATININE_MOLAR_MASS_G_PER_MOL = 113.12;
-
 /** Spellings seen in charts, mapped to UCUM codes. */
 const ALIASES: Record<string, string> = {
-  'µmol/l': 'umol/L',
+  'µmol/l': 'umol/L', // micro sign U+00B5
+  'μmol/l': 'umol/L', // Greek mu U+03BC
   'umol/l': 'umol/L',
   'mg/24h': 'mg/(24.h)',
   'mg/24 h': 'mg/(24.h)',
   'mg/24hr': 'mg/(24.h)',
+  'mg/24 hr': 'mg/(24.h)',
+  'mg/24hrs': 'mg/(24.h)',
+  'mg/24 hrs': 'mg/(24.h)',
+  'g/24 h': 'g/(24.h)',
+  'g/24hr': 'g/(24.h)',
   'mg/day': 'mg/d',
   'g/24h': 'g/(24.h)',
   'x10^9/l': '10*9/L',
