@@ -224,6 +224,7 @@ describe('NCT03180736 APOLLO', () => {
   });
 });
 
+const IKEMA_PREVIOUS_CANCER = 'a previous cancer: disease-free for more than 5 years, or in situ and curatively treated? review';
 describe('NCT03275285 IKEMA', () => {
   const person = [ADULT, IGG_KAPPA, ecog(1), mProtein(1.1)];
   const base = [...person, ...TWO_LINES_TCE, condition('other-malignancy', 'absent')];
@@ -231,7 +232,7 @@ describe('NCT03275285 IKEMA', () => {
     expectVerdict(evaluate('NCT03275285', base), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['exc-04', 'exc-05', 'exc-07'], missing: [NOT_PARSED] });
   });
   it('POTENTIALLY_ELIGIBLE without a record of other cancers: exc-06 is open as well', () => {
-    expectVerdict(evaluate('NCT03275285', [...person, ...TWO_LINES_TCE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['exc-04', 'exc-05', 'exc-06', 'exc-07'], missing: [NOT_PARSED, 'other-malignancy status'] });
+    expectVerdict(evaluate('NCT03275285', [...person, ...TWO_LINES_TCE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['exc-04', 'exc-05', 'exc-06', 'exc-07'], missing: [NOT_PARSED, 'other-malignancy status', IKEMA_PREVIOUS_CANCER] });
   });
   it('INELIGIBLE (exc-06): an active other malignancy', () => {
     expectVerdict(evaluate('NCT03275285', [...person, ...TWO_LINES_TCE, condition('other-malignancy', 'active')]), { verdict: 'INELIGIBLE', failing: ['exc-06'], missing: [NOT_PARSED] });
@@ -263,20 +264,25 @@ describe('NCT03361748 KarMMa', () => {
 
 describe('NCT03539744 CANOVA', () => {
   const fish = event('cytogenetics', '2019-01-10', { abnormality: 't(11;14)', result: 'detected', percentCells: 40 });
-  const person = [ADULT, IGG_KAPPA, fish, ecog(1), mProtein(1.1)];
+  const person = [ADULT, IGG_KAPPA, fish, ecog(1), mProtein(1.1), condition('other-malignancy', 'absent')];
   const cnsAbsent = condition('cns-involvement', 'absent');
-  it('ELIGIBLE: t(11;14), two lines with lenalidomide and a PI, no pomalidomide or BCL-2 inhibitor, no recent SCT, no CNS disease', () => {
-    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE, cnsAbsent]), { verdict: 'ELIGIBLE' });
+  // The site summary's organ function and transplant complications are text-only: never ELIGIBLE, at best POTENTIALLY_ELIGIBLE on them alone.
+  const TEXT_ONLY = ['adequate organ function tests: review', 'complications from stem cell transplants (e.g. GVHD): review'];
+  it('POTENTIALLY_ELIGIBLE on the text-only parts alone: t(11;14), two lines with lenalidomide and a PI, no pomalidomide or BCL-2 inhibitor, no recent SCT, no CNS disease or other cancer', () => {
+    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE, cnsAbsent]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-04', 'exc-03'], missing: TEXT_ONLY });
   });
-  it('POTENTIALLY_ELIGIBLE without a CNS assessment', () => {
-    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['exc-03'], missing: ['cns-involvement status'] });
+  it('POTENTIALLY_ELIGIBLE without a CNS assessment: the CNS status missing as well', () => {
+    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-04', 'exc-03'], missing: [TEXT_ONLY[0]!, 'cns-involvement status', TEXT_ONLY[1]!] });
+  });
+  it('INELIGIBLE (exc-03): an active other cancer', () => {
+    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE, cnsAbsent, condition('other-malignancy', 'active')]), { verdict: 'INELIGIBLE', failing: ['exc-03'], missing: [TEXT_ONLY[0]!] });
   });
   it('INELIGIBLE (exc-01): venetoclax-dexamethasone as the second line', () => {
-    expectVerdict(evaluate('NCT03539744', [...person, ...swapping(TWO_LINES_TCE, 'DRd', 'Ven-d'), cnsAbsent]), { verdict: 'INELIGIBLE', failing: ['exc-01'] });
+    expectVerdict(evaluate('NCT03539744', [...person, ...swapping(TWO_LINES_TCE, 'DRd', 'Ven-d'), cnsAbsent]), { verdict: 'INELIGIBLE', failing: ['exc-01'], missing: TEXT_ONLY });
   });
   it('ELIGIBLE_FROM 2025-07-09: salvage ASCT on 2025-04-15 is within 12 weeks (84 days) until 2025-07-08', () => {
     const e = evaluate('NCT03539744', [...person, ...TWO_LINES_TCE, sct('2025-04-15'), cnsAbsent]);
-    expectVerdict(e, { verdict: 'ELIGIBLE_FROM', failing: ['exc-02'], eligibleFrom: '2025-07-09' });
+    expectVerdict(e, { verdict: 'ELIGIBLE_FROM', failing: ['exc-02'], eligibleFrom: '2025-07-09', missing: TEXT_ONLY });
   });
 });
 
@@ -327,13 +333,14 @@ describe('NCT03761108 LINKER-MM1', () => {
 describe('NCT04181827 CARTITUDE-4', () => {
   const STEROIDS = 'cumulative corticosteroid dose (≥70 mg prednisone-equivalent) in the 7 days before randomization';
   const COMPARATOR = 'restricts comparator regimens only (neuropathy), not enrolment';
+  const SIDE_EFFECTS = 'unresolved severe side effects of past cancer therapy: review';
   const person = [demographics('1960-01-01', 'female', 65), IGG_KAPPA, ecog(1), mProtein(0.8)];
   const hb = lab('2025-05-25', 'hemoglobin', 11, 'g/dL');
   it('POTENTIALLY_ELIGIBLE on the text-only criteria alone: one line, lenalidomide-refractory at maintenance, Hb 11', () => {
-    expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE, hb]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'exc-01', 'exc-02'], missing: [NOT_PARSED, STEROIDS, COMPARATOR] });
+    expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE, hb]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'exc-01', 'exc-02', 'exc-03'], missing: [NOT_PARSED, STEROIDS, COMPARATOR, SIDE_EFFECTS] });
   });
   it('POTENTIALLY_ELIGIBLE without a haemoglobin: inc-07 is open as well', () => {
-    expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'inc-07', 'exc-01', 'exc-02'], missing: [NOT_PARSED, 'hemoglobin within 60 days', STEROIDS, COMPARATOR] });
+    expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'inc-07', 'exc-01', 'exc-02', 'exc-03'], missing: [NOT_PARSED, 'hemoglobin within 60 days', STEROIDS, COMPARATOR, SIDE_EFFECTS] });
   });
   it('INELIGIBLE (exc-03): belantamab (BCMA-directed) as the second line', () => {
     const e = evaluate('NCT04181827', [...person, ...ONE_LINE, med('belantamab mafodotin', '2025-04-10', '2025-05-01'), response('2025-05-10', 'PD'), hb]);
@@ -626,11 +633,17 @@ describe('found in review: fixed (run) or waiting for a fix (skipped, with the e
     expect(e).toMatchObject({ verdict: 'ELIGIBLE_FROM', failing: ['inc-01', 'exc-03'], eligibleFrom: '2025-07-04' });
   });
 
-  it.skip('IKEMA: serum M-protein 0.7 g/dL is measurable for IKEMA (≥ 0.5), so the patient is not "FLC-measurable only"', () => {
-    // exc-02 (measurableByFlcOnly) uses the IMWG 1.0 g/dL serum cut-off, not the trial's own 0.5 g/dL.
+  it('IKEMA: serum M-protein 0.7 g/dL is measurable for IKEMA (≥ 0.5), so the patient is not "FLC-measurable only"', () => {
+    // Fixed: exc-02 used measurableByFlcOnly (the IMWG 1.0 g/dL serum cut-off); now FLC-measurable at the trial's cut-offs and not by serum or urine.
     const labs = [mProtein(0.7), lab('2025-05-25', 'urine m-protein', 50, 'mg/24h'), lab('2025-05-25', 'free kappa', 300, 'mg/L'), lab('2025-05-25', 'free lambda', 10, 'mg/L')];
     const e = evaluate('NCT03275285', [ADULT, IGG_KAPPA, ecog(1), ...labs, ...TWO_LINES_TCE, condition('other-malignancy', 'absent')]);
     expectVerdict(e, { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['exc-04', 'exc-05', 'exc-07'], missing: [NOT_PARSED] });
+  });
+
+  it('IKEMA: a cancer resolved in 2023 leaves exc-06 open for review (the 5-year window cannot be read from the records), never passes it', () => {
+    const e = evaluate('NCT03275285', [ADULT, IGG_KAPPA, ecog(1), mProtein(1.1), ...TWO_LINES_TCE, event('condition', '2023-06-01', { kind: 'other-malignancy', status: 'resolved' })]);
+    expect(e.unknown).toContain('exc-06');
+    expect(e.missing).toContain(IKEMA_PREVIOUS_CANCER);
   });
 
   it.skip('IKEMA: a cancer resolved in 2023 is "previous cancer" not disease-free for more than 5 years', () => {
@@ -645,10 +658,47 @@ describe('found in review: fixed (run) or waiting for a fix (skipped, with the e
     expectVerdict(evaluate('NCT03158688', [ADULT, IGG_KAPPA, ...ONE_LINE, ecog(1), ...labs]), { verdict: 'ELIGIBLE' });
   });
 
-  it.skip('CC-220-MM-001: a patient with three prior lines is not eligible for the newly-diagnosed cohort', () => {
-    // inc-06 (previously untreated) is text-only, and the RRMM-only criteria inc-01..05 are trial-wide.
+  it('CC-220-MM-001: a patient with three prior lines is not eligible for the newly-diagnosed cohort', () => {
+    // Fixed: inc-06 (previously untreated) is no prior line plus the truncated text; the RRMM-only criteria inc-01–inc-04 moved into the RRMM cohort.
     const e = evaluate('NCT02773030', [ADULT, IGG_KAPPA, ...THREE_LINES, ecog(1), mProtein(1.4)]);
     expect(cohort(e, 'NDMM').verdict).toBe('INELIGIBLE');
+  });
+
+  it('CC-220-MM-001: after a CAR-T as the last therapy, documented progression suffices (RRMM cohort); stable disease without progression does not', () => {
+    // Fixed: inc-04 was refractoryToLastLine, which a CAR-T followed by CR and a late relapse never is, and which no MR alone satisfies.
+    const e = evaluate('NCT02773030', [ADULT, IGG_KAPPA, ...AFTER_BCMA_CAR_T, ecog(1), mProtein(1.4)]);
+    expect(cohort(e, 'RRMM').verdict).toBe('ELIGIBLE');
+    const stable = [
+      med('VRd', '2021-01-01', '2021-06-01', { intent: 'induction' }),
+      sct('2021-07-01'),
+      response('2021-08-15', 'VGPR'),
+      med('lenalidomide', '2021-09-01', '2023-03-31', { intent: 'maintenance' }),
+      response('2023-03-20', 'PD'),
+      med('Kd', '2023-04-10', '2025-04-01'),
+      response('2023-07-01', 'SD'),
+      response('2023-10-01', 'SD'),
+      response('2025-03-20', 'SD'),
+    ];
+    expect(cohort(evaluate('NCT02773030', [ADULT, IGG_KAPPA, ...stable, ecog(1), mProtein(1.4)]), 'RRMM').failing).toEqual(['inc-04']);
+  });
+
+  it('MonumenTAL-1: a CAR-T of a product the catalog does not know may be T-cell redirection: no cohort passes or fails on it', () => {
+    // Fixed: the TCR criteria asked only for recognised CAR-T classes, so an unknown product passed the TCR-naive exclusions.
+    const h = [...AFTER_BCMA_CAR_T.filter((ev) => !(ev.type === 'procedure' && ev.data.kind === 'car-t-infusion')), carT('2024-06-01', 'XYZ-9001 investigational CAR-T')];
+    const e = evaluate('NCT04634552', [ADULT, IGG_KAPPA, ...h, ecog(1), mProtein(1.4)]);
+    for (const c of e.cohorts) expect(c.unknown).toContain(c.id === 'B' ? 'b-tcr-exposed' : `${c.id.toLowerCase()}-tcr-naive`);
+  });
+
+  it('CARTITUDE-4: progression 9 months after the last regimen ended is not shown to be "within 6 months of the last regimen": open for review, not met', () => {
+    // Fixed: inc-04 was progressionAfterLastLine alone, silently dropping the 6-month window.
+    const h = [...ONE_LINE, med('Kd', '2023-04-10', '2024-08-01'), response('2023-09-01', 'VGPR'), response('2024-07-15', 'VGPR'), response('2025-05-01', 'PD')];
+    const e = evaluate('NCT04181827', [demographics('1960-01-01', 'female', 65), IGG_KAPPA, ecog(1), mProtein(0.8), lab('2025-05-25', 'hemoglobin', 11, 'g/dL'), ...h]);
+    expect(e.unknown).toContain('inc-04');
+  });
+
+  it('SUCCESSOR-1: an involved FLC of exactly 100 mg/L is not "> 100 mg/L"', () => {
+    const labs = [mProtein(0.2), lab('2025-05-25', 'urine m-protein', 50, 'mg/24h'), lab('2025-05-25', 'free kappa', 100, 'mg/L'), lab('2025-05-25', 'free lambda', 5, 'mg/L')];
+    expect(evaluate('NCT05519085', [ADULT, IGG_KAPPA, ecog(1), ...labs, ...ONE_LINE]).failing).toContain('inc-04');
   });
 
   it('KarMMa-3: disease not refractory to the last regimen is ineligible', () => {
