@@ -701,6 +701,14 @@ describe('found in review: fixed (run) or waiting for a fix (skipped, with the e
     expect(evaluate('NCT05519085', [ADULT, IGG_KAPPA, ecog(1), ...labs, ...ONE_LINE]).failing).toContain('inc-04');
   });
 
+  it('DREAMM-7: anti-CD38 refractoriness is progression on it or within 60 days (its definition), not stable disease on a finished course', () => {
+    // Fixed: exc-02 used the IMWG reading, in which no MR on therapy alone is refractory.
+    const stable = [med('VRd', '2021-01-01', '2021-06-01'), response('2021-05-01', 'VGPR'), response('2022-01-01', 'PD'), med('DRd', '2022-02-01', '2023-02-01', { reasonStopped: 'other' }), response('2022-06-01', 'SD'), response('2022-12-01', 'SD'), response('2025-04-01', 'PD')];
+    expect(evaluate('NCT04246047', [ADULT, IGG_KAPPA, ecog(1), mProtein(0.9), ...stable]).failing).not.toContain('exc-02');
+    const onIt = [med('VRd', '2021-01-01', '2021-06-01'), response('2021-05-01', 'VGPR'), response('2022-01-01', 'PD'), med('DRd', '2022-02-01', '2025-04-01'), response('2022-06-01', 'PR'), response('2025-03-20', 'PD')];
+    expect(evaluate('NCT04246047', [ADULT, IGG_KAPPA, ecog(1), mProtein(0.9), ...onIt]).failing).toContain('exc-02');
+  });
+
   it('KarMMa-3: disease not refractory to the last regimen is ineligible', () => {
     // Fixed: "relapsed and refractory" (IMWG) means refractory to the last line; the document encoded only lines and exposure.
     expect(evaluate('NCT03651128', [ADULT, IGG_KAPPA, ...THREE_LINES_LATE_RELAPSE, ecog(1), mProtein(1.4)]).verdict).toBe('INELIGIBLE');

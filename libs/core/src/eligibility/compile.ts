@@ -136,9 +136,9 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   ecog: ['max', 'min', 'maxAgeDays'],
   priorLines: ['min', 'max'],
   drugExposed: ['drug', 'scope'],
-  drugRefractory: ['drug', 'scope', 'excludeMaintenanceOnly'],
+  drugRefractory: ['drug', 'scope', 'excludeMaintenanceOnly', 'progressionOnly'],
   classExposed: ['class', 'scope'],
-  classRefractory: ['class', 'scope'],
+  classRefractory: ['class', 'scope', 'progressionOnly'],
   flag: ['name'],
   priorTargetTherapy: ['target', 'modality'],
   priorTransplant: ['kind', 'minCount'],
@@ -186,11 +186,13 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       drugKnown('drug');
       c.oneOf(o, 'scope', ['any', 'lastLine'], p, false);
       c.boolean(o, 'excludeMaintenanceOnly', p);
+      c.boolean(o, 'progressionOnly', p);
       break;
     case 'classExposed':
     case 'classRefractory':
       c.oneOf(o, 'class', DRUG_CLASSES, p, true);
       c.oneOf(o, 'scope', ['any', 'lastLine'], p, false);
+      c.boolean(o, 'progressionOnly', p);
       break;
     case 'flag':
       c.oneOf(o, 'name', [...FLAG_NAMES], p, true);
@@ -386,6 +388,17 @@ function lastResponseDay(p: PatientProfile): number {
   return last === null ? NO_FLIP : epochDay(last);
 }
 
+/**
+ * Refractoriness by progression alone (`progressionOnly`): progression on the drug or within the refractory
+ * window of its last dose, in any line or the last; with `excludeMaintenanceOnly`, not when every such
+ * progression was at maintenance intent.
+ */
+function progressedOn(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLine', excludeMaintenanceOnly: boolean): boolean {
+  const last = p.linesOfTherapy.lines.at(-1)?.number;
+  const found = d.evidence.filter((e) => e.kind !== 'no-response' && (scope === 'any' || e.line === last));
+  return found.length > 0 && !(excludeMaintenanceOnly && found.every((e) => e.atMaintenanceDose));
+}
+
 /** Whether a response or progression is recorded after therapy started on `start`: without one, "not refractory" is not known. */
 const documentedAfter = (s: EvalState, start: string): boolean => s.lastResponseDay !== NO_FLIP && s.lastResponseDay > epochDay(start);
 /** A drug's latest course start (a re-challenge not yet assessed leaves refractoriness open); profiles derived before `lastStart` existed give the first dose. */
@@ -549,6 +562,7 @@ function compileLeaf(l: Leaf): RuleNode {
       const undocumented = [`response or progression on ${l.drug}`];
       const exposedOnly = l.fact === 'drugExposed';
       const excludeMaintenanceOnly = l.fact === 'drugRefractory' && l.excludeMaintenanceOnly === true;
+      const progressionOnly = l.fact === 'drugRefractory' && l.progressionOnly === true;
       return (s) => {
         if (!s.history) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
         const p = s.profile;
@@ -557,7 +571,9 @@ function compileLeaf(l: Leaf): RuleNode {
           const yes = d !== undefined && (scope === 'any' || (p.linesOfTherapy.lines.at(-1)?.generics.includes(l.drug) ?? false));
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (d ? `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}` : 'never exposed'), undefined, d?.provenance);
         }
-        const refractory = d !== undefined && (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(excludeMaintenanceOnly && d.refractoryOnlyAtMaintenance);
+        const refractory =
+          d !== undefined &&
+          (progressionOnly ? progressedOn(p, d, scope, excludeMaintenanceOnly) : (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(excludeMaintenanceOnly && d.refractoryOnlyAtMaintenance));
         if (!refractory && d !== undefined && !documentedAfter(s, latestStart(d))) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, (d ? d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory' : 'never exposed'), undefined, d?.provenance);
       };
@@ -568,6 +584,7 @@ function compileLeaf(l: Leaf): RuleNode {
       const expected = `${l.fact === 'classExposed' ? 'exposed to' : 'refractory to'} ${l.class}${scope === 'lastLine' ? ' in the last line' : ''}`;
       const undocumented = [`response or progression on ${l.class}`];
       const exposedOnly = l.fact === 'classExposed';
+      const progressionOnly = l.fact === 'classRefractory' && l.progressionOnly === true;
       return (s) => {
         if (!s.history) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
         const p = s.profile;
@@ -576,7 +593,7 @@ function compileLeaf(l: Leaf): RuleNode {
           const yes = scope === 'any' ? c.exposed : (p.linesOfTherapy.lines.at(-1)?.classes.includes(l.class) ?? false);
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));
         }
-        const refractory = scope === 'any' ? c.refractory : c.refractoryInLastLine;
+        const refractory = progressionOnly ? c.drugs.some((g) => p.drugs[g] !== undefined && progressedOn(p, p.drugs[g], scope, false)) : scope === 'any' ? c.refractory : c.refractoryInLastLine;
         if (!refractory && c.exposed && c.drugs.some((g) => { const d = p.drugs[g]; return d !== undefined && !documentedAfter(s, latestStart(d)); })) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, refractoryDrugs(p, c.drugs) || (c.exposed ? 'exposed, not refractory' : 'never exposed'));
       };

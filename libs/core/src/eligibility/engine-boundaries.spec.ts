@@ -259,3 +259,21 @@ describe('unknown results over time', () => {
     expect(verdicts(either, '2025-07-05')).toEqual(['POTENTIALLY_ELIGIBLE', 'POTENTIALLY_ELIGIBLE']);
   });
 });
+
+describe('refractoriness by progression alone (progressionOnly)', () => {
+  // Stable disease throughout a finished daratumumab course: IMWG nonresponsive (refractory), but no progression on it or within 60 days.
+  const stable = profileOf(med('VRd', '2022-01-01', '2022-06-01'), response('2022-05-01', 'VGPR'), response('2023-01-01', 'PD'), med('DPd', '2023-02-01', '2024-02-01', { reasonStopped: 'other' }), response('2023-06-01', 'SD'), response('2023-12-01', 'SD'));
+  const progressed = profileOf(med('VRd', '2022-01-01', '2022-06-01'), response('2022-05-01', 'VGPR'), response('2023-01-01', 'PD'), med('DPd', '2023-02-01', '2024-02-01'), response('2023-06-01', 'PR'), response('2024-03-15', 'PD'));
+
+  it('does not count nonresponse without progression, where the IMWG reading does', () => {
+    expect(outcome({ fact: 'drugRefractory', drug: 'daratumumab' }, stable)).toBe('MET');
+    expect(outcome({ fact: 'drugRefractory', drug: 'daratumumab', progressionOnly: true }, stable)).toBe('NOT_MET');
+    expect(outcome({ fact: 'classRefractory', class: 'ANTI_CD38', progressionOnly: true }, stable)).toBe('NOT_MET');
+  });
+
+  it('counts progression within 60 days of the last dose, in any line or the last', () => {
+    expect(outcome({ fact: 'drugRefractory', drug: 'daratumumab', progressionOnly: true }, progressed)).toBe('MET');
+    expect(outcome({ fact: 'classRefractory', class: 'ANTI_CD38', scope: 'lastLine', progressionOnly: true }, progressed)).toBe('MET');
+    expect(outcome({ fact: 'classRefractory', class: 'PI', scope: 'lastLine', progressionOnly: true }, progressed)).toBe('NOT_MET');
+  });
+});

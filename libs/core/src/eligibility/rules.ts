@@ -22,9 +22,9 @@ export type Leaf =
   | { fact: 'ecog'; max: number; min?: number; maxAgeDays?: number }
   | { fact: 'priorLines'; min?: number; max?: number }
   | { fact: 'drugExposed'; drug: string; scope?: Scope }
-  | { fact: 'drugRefractory'; drug: string; scope?: Scope; excludeMaintenanceOnly?: boolean }
+  | { fact: 'drugRefractory'; drug: string; scope?: Scope; excludeMaintenanceOnly?: boolean; progressionOnly?: boolean }
   | { fact: 'classExposed'; class: DrugClass; scope?: Scope }
-  | { fact: 'classRefractory'; class: DrugClass; scope?: Scope }
+  | { fact: 'classRefractory'; class: DrugClass; scope?: Scope; progressionOnly?: boolean }
   | { fact: 'flag'; name: keyof ProfileFlags }
   | { fact: 'priorTargetTherapy'; target: 'BCMA' | 'GPRC5D' | 'FCRH5'; modality?: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any' }
   | { fact: 'priorTransplant'; kind?: 'autologous' | 'allogeneic' | 'any'; minCount?: number }
