@@ -85,6 +85,15 @@ describe('mapFhirBundle: what was not done, not given or not measured never beco
     ]);
   });
 
+  it('reads a unit from `unit` when `code` is a local system’s, and a condition dated by its onset period', () => {
+    const m = events(
+      { resourceType: 'Observation', id: 'o1', status: 'final', subject, code: { coding: [{ system: SYSTEMS.loinc, code: '33358-3' }] }, valueQuantity: { value: 15, unit: 'g/L', system: 'http://acme.example/units', code: 'GPL' }, effectiveDateTime: '2025-05-01' },
+      { resourceType: 'Condition', id: 'c1', subject, code: { coding: [{ system: SYSTEMS.snomed, code: '109989006' }] }, onsetPeriod: { start: '2019-12-01' } },
+    );
+    expect(m.events.find((e) => e.eventId === 'Observation/o1')?.data).toMatchObject({ value: 15, unit: 'g/L' });
+    expect(m.events.find((e) => e.eventId === 'Condition/c1')?.occurredAt).toBe('2019-12-01');
+  });
+
   it('reads ECOG coded with the LOINC answer list', () => {
     const m = events({ resourceType: 'Observation', id: 'o1', status: 'final', subject, code: { coding: [{ system: SYSTEMS.loinc, code: '89247-1' }] }, valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA9624-3', display: 'Ambulatory and capable of all self care' }] }, effectiveDateTime: '2025-05-01' });
     expect(m.events.find((e) => e.type === 'performance-status')?.data).toEqual({ ecog: 2 });

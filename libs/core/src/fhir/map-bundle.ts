@@ -27,6 +27,7 @@ export const SYSTEMS = {
 } as const;
 
 const LOINC_ECOG = '89247-1';
+const UCUM = 'http://unitsofmeasure.org';
 /** LOINC answer list LL529-9 (ECOG performance status): LA9622-7 … LA9627-6 are scores 0 … 5. */
 const ECOG_ANSWERS: Record<string, number> = { 'LA9622-7': 0, 'LA9623-5': 1, 'LA9624-3': 2, 'LA9625-0': 3, 'LA9626-8': 4, 'LA9627-6': 5 };
 const MM_SNOMED = new Set(['109989006']);
@@ -159,7 +160,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           skip(c, `condition code not mapped (${icd[0] ?? snomed[0] ?? textOf(c.code) ?? 'no code'})`);
           break;
         }
-        const date = c.onsetDateTime ?? c.recordedDate;
+        const date = c.onsetDateTime ?? c.onsetPeriod?.start ?? c.recordedDate;
         const clinical = c.clinicalStatus?.coding?.[0]?.code;
         if (match.type === 'diagnosis') push(c, c.subject?.reference, 'diagnosis', date, { condition: 'multiple-myeloma', ...(date ? { diagnosisDate: date.slice(0, 10) } : {}) });
         else push(c, c.subject?.reference, 'condition', date, { kind: match.kind, status: clinical === 'resolved' || clinical === 'inactive' || clinical === 'remission' ? 'resolved' : 'active' });
@@ -246,7 +247,8 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         push(o, o.subject?.reference, 'lab', date, {
           ...(code ? { code } : { name: def.name }),
           value: q.value,
-          unit: q.code ?? q.unit,
+          // A UCUM code (or a code with no system) is preferred; a local system's code is not a unit this reads.
+          unit: q.code !== undefined && (q.system === undefined || q.system === UCUM) ? q.code : (q.unit ?? q.code),
           ...(high?.value !== undefined ? { uln: high.value, ...(high.code ?? high.unit ? { ulnUnit: high.code ?? high.unit } : {}) } : {}),
         });
         break;
