@@ -713,13 +713,15 @@ function compileLeaf(l: Leaf): RuleNode {
       };
     }
     case 'mrd': {
-      const expected = `MRD ${l.result}${l.maxSensitivity ? ` at ≤ ${l.maxSensitivity}` : ''}${ageNote(l.maxAgeDays)}`;
+      // IMWG 2016: MRD negativity needs a sensitivity of 1 in 10^5 or finer unless the rule asks for another.
+      const maxSensitivity = l.maxSensitivity ?? IMWG_MRD_SENSITIVITY;
+      const expected = `MRD ${l.result} at ≤ ${maxSensitivity}${ageNote(l.maxAgeDays)}`;
       const missing = [`MRD assessment${ageNote(l.maxAgeDays)}`];
-      const missingSensitivity = [`MRD at sensitivity ≤ ${l.maxSensitivity}`];
+      const missingSensitivity = [`MRD at sensitivity ≤ ${maxSensitivity}`];
       return (s) => {
         const m = s.profile.disease.mrd.latest;
         if (!m || !within(s, m.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (m ? `${m.result} (${m.date}, too old)` : null), missing);
-        const sensitive = l.maxSensitivity === undefined || (m.sensitivity !== null && m.sensitivity <= l.maxSensitivity);
+        const sensitive = m.sensitivity !== null && m.sensitivity <= maxSensitivity * (1 + 1e-9);
         // A negative too coarse for the rule settles neither way (a finer assay might find disease); a positive is positive at any finer sensitivity too.
         if (m.result === 'negative' && !sensitive) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `negative at ${m.sensitivity ?? 'unknown sensitivity'}`, missingSensitivity);
         return s.trace === null ? quiet(s, bool(m.result === l.result)) : done(s, bool(m.result === l.result), l.fact, expected, `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})`, undefined, s.profile.disease.mrd.provenance);
@@ -776,9 +778,11 @@ function compileLeaf(l: Leaf): RuleNode {
       const type = l.type ?? 'any';
       const expected = `extramedullary disease${type === 'any' ? '' : ` (${type})`}`;
       const missing = ['imaging for extramedullary disease'];
+      const missingType = ['type of extramedullary disease (extramedullary or paraskeletal)'];
       return (s) => {
         const e = s.profile.extramedullaryDisease;
         if (!e) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        if (e.present && type !== 'any' && e.type === null) return done(s, UNKNOWN, l.fact, expected, `present, type not recorded (${e.date})`, missingType);
         return s.trace === null ? quiet(s, bool(e.present && (type === 'any' || e.type === type))) : done(s, bool(e.present && (type === 'any' || e.type === type)), l.fact, expected, `${e.present ? `present${e.type ? ` (${e.type})` : ''}` : 'absent'} ${e.date}`);
       };
     }
@@ -848,6 +852,8 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
   };
 }
 
+/** IMWG 2016 minimum MRD sensitivity (1 in 10^5). */
+const IMWG_MRD_SENSITIVITY = 1e-5;
 /** IMWG measurable FLC: involved FLC ≥ 10 mg/dL (100 mg/L). */
 const MEASURABLE_FLC_MG_L = 100;
 

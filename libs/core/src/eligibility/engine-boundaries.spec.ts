@@ -208,6 +208,16 @@ describe('refractoriness of a re-challenged drug, and MRD sensitivity', () => {
     expect(outcome({ fact: 'drugRefractory', drug: 'lenalidomide' }, assessed)).toBe('NOT_MET');
   });
 
+  it('asks for the IMWG sensitivity (1 in 10^5) when the rule names none, and an extramedullary type when the rule asks for one', () => {
+    const at = (sensitivity?: number) => profileOf(event('mrd', '2025-05-01', { result: 'negative', method: 'NGS', ...(sensitivity ? { sensitivity } : {}) }));
+    expect(outcome({ fact: 'mrd', result: 'negative' }, at(1e-5))).toBe('MET');
+    expect(outcome({ fact: 'mrd', result: 'negative' }, at(1e-4))).toBe('UNKNOWN');
+    expect(outcome({ fact: 'mrd', result: 'negative' }, at())).toBe('UNKNOWN');
+    const untyped = profileOf(event('imaging', '2025-05-01', { modality: 'PET-CT', extramedullary: { present: true } }));
+    expect(outcome({ fact: 'extramedullaryDisease', type: 'paraskeletal' }, untyped)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'extramedullaryDisease' }, untyped)).toBe('MET');
+  });
+
   it('a negative too coarse for the rule settles neither "negative" nor "positive"; a positive is positive at any sensitivity', () => {
     const coarse = profileOf(event('mrd', '2025-05-01', { result: 'negative', method: 'NGS', sensitivity: 1e-4 }));
     expect(outcome({ fact: 'mrd', result: 'negative', maxSensitivity: 1e-5 }, coarse)).toBe('UNKNOWN');

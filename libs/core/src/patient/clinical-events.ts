@@ -132,6 +132,17 @@ export function chronological(a: ProfileSourceEvent, b: ProfileSourceEvent): num
  * Reads the history (sorted by clinical date) into typed records, normalizing drugs and units.
  * Events dated after `asOf` are left out. Whatever cannot be read is listed in `unmapped`, with the reason.
  */
+/**
+ * Extramedullary disease type (domain §5): extramedullary plasmacytoma (soft tissue, no bone contact) or
+ * paraskeletal (from a bone lesion through the cortex), whatever the spelling; anything else is not a type.
+ */
+function emdType(raw: string | null): 'extramedullary' | 'paraskeletal' | null {
+  if (!raw) return null;
+  if (/para-?(?:skeletal|osseous)|bone[- ]related/i.test(raw)) return 'paraskeletal';
+  if (/extra-?medullary|soft[- ]tissue|\bEMP\b/i.test(raw)) return 'extramedullary';
+  return null;
+}
+
 /** An autologous transplant written as a medication ("ASCT", "HDM/ASCT", "autologous HCT"). */
 const TRANSPLANT_AS_MEDICATION = /^(?:(?:HDM|HDT|high[- ]dose melphalan)(?:\s*(?:\/|-|\+|with)\s*)(?:ASCT|autologous stem cell transplant(?:ation)?)|ASCT|auto-?SCT|auto-?HCT|autologous (?:HCT|SCT|HSCT|stem cell transplant(?:ation)?))$/i;
 
@@ -267,7 +278,8 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           skip(e, String(d.result), 'MRD result must be negative or positive');
           break;
         }
-        r.mrd.push({ eventId: e.eventId, date, method: oneOf(d.method, ['NGF', 'NGS'] as const) ?? 'other', sensitivity: num(d.sensitivity), result });
+        const method = str(d.method)?.toUpperCase();
+        r.mrd.push({ eventId: e.eventId, date, method: method === 'NGF' || method === 'NGS' ? method : 'other', sensitivity: num(d.sensitivity), result });
         break;
       }
       case 'cytogenetics': {
@@ -295,7 +307,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           date,
           modality: str(d.modality) ?? 'unspecified',
           newLesions: typeof d.newLesions === 'boolean' ? d.newLesions : null,
-          extramedullary: emd && typeof emd === 'object' ? { present: emd.present === true, type: str(emd.type), site: str(emd.site) } : null,
+          extramedullary: emd && typeof emd === 'object' ? { present: emd.present === true, type: emdType(str(emd.type)), site: str(emd.site) } : null,
           mrd: oneOf(d.mrd, ['negative', 'positive'] as const) ?? null,
         });
         break;

@@ -50,12 +50,28 @@ function series(labs: readonly LabRecord[], name: LabRecord['name']): Point[] {
  * single value (nadir 'lowest') or only by a level two consecutive assessments both reached, the higher
  * of the pair (nadir 'confirmed'). After a progression the nadir restarts at the confirming value.
  */
-function progressions(points: Point[], source: ProgressionEvent['source'], risesFrom: (nadir: number, value: number) => boolean, unit: string, confirm: boolean, nadirRule: ProfileSettings['progressionNadir'] = 'lowest'): ProgressionEvent[] {
+function progressions(
+  points: Point[],
+  source: ProgressionEvent['source'],
+  risesFrom: (nadir: number, value: number) => boolean,
+  unit: string,
+  confirm: boolean,
+  nadirRule: ProfileSettings['progressionNadir'] = 'lowest',
+  lineStarts: readonly string[] = [],
+): ProgressionEvent[] {
   const found: ProgressionEvent[] = [];
   let nadir: Point | null = null;
   let previous: Point | null = null;
   let pending: Point | null = null;
+  let nextStart = 0;
   for (const p of points) {
+    // A new line of therapy measures from its own baseline (the last value on or before its start), and a rise
+    // not confirmed before it started is not confirmed by values under the new therapy.
+    while (nextStart < lineStarts.length && lineStarts[nextStart]! < p.date) {
+      if (previous !== null) nadir = previous;
+      pending = null;
+      nextStart++;
+    }
     if (nadir === null) {
       nadir = previous = p;
       continue;
@@ -191,27 +207,31 @@ function negativeRun(assessments: ReadonlyArray<{ date: string; eventId: string;
   return run;
 }
 
-export function diseaseStatus(records: ClinicalRecords, asOf: string, s: ProfileSettings): DiseaseStatus {
+/**
+ * Disease status from the records: progression events (each parameter measured from the nadir within the
+ * line of therapy in effect; `lineStarts` are the lines' start dates, when known), current measurable
+ * disease, the reported response and MRD.
+ */
+export function diseaseStatus(records: ClinicalRecords, asOf: string, s: ProfileSettings, lineStarts: readonly string[] = []): DiseaseStatus {
   const serum = series(records.labs, 'serumMProtein');
   const urine = series(records.labs, 'urineMProtein');
   const chain = involvedChain(records);
-  const serumEverMeasurable = serum.some((p) => p.value >= MEASURABLE.serumGdL);
-  const urineEverMeasurable = urine.some((p) => p.value >= MEASURABLE.urineMg24h);
   const found: ProgressionEvent[] = [
     ...records.responses.filter((r) => r.category === 'PD').map((r) => ({ date: r.date, source: 'reported' as const, detail: 'reported progressive disease', provenance: [r.eventId] })),
     // IMWG 2016: new bone or soft-tissue lesions are progression (imaging needs no confirmation).
     ...records.imaging.filter((i) => i.newLesions === true).map((i) => ({ date: i.date, source: 'imaging' as const, detail: `new lesion(s) on ${i.modality}`, provenance: [i.eventId] })),
-    ...progressions(serum, 'serum-m-protein', serumRises, 'g/dL', s.progressionNeedsConfirmation, s.progressionNadir),
-    ...progressions(urine, 'urine-m-protein', urineRises, 'mg/24h', s.progressionNeedsConfirmation, s.progressionNadir),
+    ...progressions(serum, 'serum-m-protein', serumRises, 'g/dL', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts),
+    ...progressions(urine, 'urine-m-protein', urineRises, 'mg/24h', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts),
   ];
-  // dFLC is the progression measure only when serum and urine M-protein are not measurable; marrow
-  // plasma cells only when the FLC is not measurable either (a marrow needs no confirmation).
-  if (!serumEverMeasurable && !urineEverMeasurable) {
-    if (chain) found.push(...progressions(dflcSeries(records, chain), 'dflc', dflcRises, 'mg/L', s.progressionNeedsConfirmation, s.progressionNadir));
-    // Unmeasurable, not merely unrecorded: an M-protein result and an FLC pair must be on record.
-    const documented = (serum.length > 0 || urine.length > 0) && dflcSeries(records, chain ?? 'kappa').length > 0;
-    if (documented && !flcEverMeasurable(records, chain)) found.push(...progressions(series(records.labs, 'marrowPlasmaCells'), 'marrow-plasma-cells', marrowRises, '%', false));
-  }
+  // dFLC is the progression measure only while serum and urine M-protein are not measurable (until either
+  // first is: a later measurable value does not undo a dFLC progression already found); marrow plasma
+  // cells only when the FLC is not measurable either (a marrow needs no confirmation).
+  const firstMeasurable = [serum.find((p) => p.value >= MEASURABLE.serumGdL)?.date, urine.find((p) => p.value >= MEASURABLE.urineMg24h)?.date].filter((d): d is string => d !== undefined).sort()[0];
+  const beforeMeasurable = (e: ProgressionEvent): boolean => firstMeasurable === undefined || e.date < firstMeasurable;
+  if (chain) found.push(...progressions(dflcSeries(records, chain), 'dflc', dflcRises, 'mg/L', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts).filter(beforeMeasurable));
+  // Unmeasurable, not merely unrecorded: an M-protein result and an FLC pair must be on record.
+  const documented = (serum.length > 0 || urine.length > 0) && dflcSeries(records, chain ?? 'kappa').length > 0;
+  if (documented && !flcEverMeasurable(records, chain)) found.push(...progressions(series(records.labs, 'marrowPlasmaCells'), 'marrow-plasma-cells', marrowRises, '%', false, 'lowest', lineStarts).filter(beforeMeasurable));
   found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   const lastResponse = records.responses.at(-1);

@@ -173,7 +173,13 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       if (gap !== null && daysBetween(gap, c.start) > s.treatmentHoldMaxDays && current.transplants.length === 0) {
         current.reviewFlags.push(`${c.intent ?? 'post-transplant therapy'} started ${daysBetween(gap, c.start)} days after the last dose without a transplant in between`);
       }
+      // Recorded as planned, but long after the transplant: an unplanned gap (domain §3 step 5: a rule and an audit flag).
+      if (lastSct !== undefined && c.start >= lastSct && daysBetween(lastSct, c.start) > s.postTransplantContinuationDays) {
+        current.reviewFlags.push(`${c.intent ?? 'post-transplant therapy'} started ${daysBetween(lastSct, c.start)} days after ASCT (> ${s.postTransplantContinuationDays}): kept in the line as planned`);
+      }
+      const newAgents = generics.filter((g) => !isSteroid(g) && !current.generics.includes(g));
       if (newClasses.length > 0) current.reviewFlags.push(`${c.intent ?? 'post-transplant therapy'} introduces class(es) ${[...new Set(newClasses)].join(', ')}: kept in the line as planned`);
+      else if (newAgents.length > 0) current.reviewFlags.push(`${c.intent ?? 'post-transplant therapy'} introduces ${newAgents.join(', ')}: kept in the line as planned`);
       add(current, c);
       continue;
     }

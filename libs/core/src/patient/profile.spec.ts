@@ -143,6 +143,37 @@ describe('lines of therapy: progression, steroids and substitutions', () => {
   });
 });
 
+describe('review flags, PCL, extramedullary disease and MRD spellings', () => {
+  it('flags maintenance recorded as planned but started long after the transplant, and a new agent within a known class', () => {
+    const late = lines(med('VRd', '2020-01-01', '2020-05-01', { intent: 'induction' }), sct('2020-06-03'), med('lenalidomide', '2021-06-01', null, { intent: 'maintenance' }));
+    expect(late.count).toBe(1);
+    expect(late.lines[0]!.reviewFlags).toContainEqual(expect.stringContaining('363 days after ASCT'));
+    const pom = lines(med('VRd', '2020-01-01', '2020-05-01', { intent: 'induction' }), sct('2020-06-03'), med('pomalidomide', '2020-08-01', null, { intent: 'maintenance' }));
+    expect(pom.lines[0]!.reviewFlags).toContainEqual(expect.stringContaining('introduces pomalidomide'));
+  });
+
+  it('takes the more recent of a reported PCL condition and a circulating plasma-cell count', () => {
+    const condition = (date: string, status: string) => event('condition', date, { kind: 'plasma-cell-leukemia', status });
+    const cpc = (date: string, v: number) => lab(date, 'circulating plasma cells', v, '%');
+    expect(buildProfile([condition('2020-01-01', 'absent'), cpc('2025-05-01', 8)], AS_OF).plasmaCellLeukemia).toMatchObject({ present: true });
+    expect(buildProfile([cpc('2020-01-01', 8), condition('2025-05-01', 'absent')], AS_OF).plasmaCellLeukemia).toMatchObject({ present: false, basis: 'reported condition' });
+  });
+
+  it.each([
+    ['Paraskeletal', 'paraskeletal'],
+    ['extramedullary plasmacytoma', 'extramedullary'],
+    ['soft-tissue plasmacytoma', 'extramedullary'],
+    ['something else', null],
+  ])('reads the extramedullary type %j as %j', (type, expected) => {
+    const p = buildProfile([event('imaging', '2025-05-01', { modality: 'PET-CT', extramedullary: { present: true, type } })], AS_OF);
+    expect(p.extramedullaryDisease).toEqual({ present: true, type: expected, date: '2025-05-01' });
+  });
+
+  it('reads the MRD method whatever its case', () => {
+    expect(buildProfile([mrd('2025-05-01', 'negative', 'ngf', 1e-5)], AS_OF).disease.mrd.latest).toMatchObject({ method: 'NGF' });
+  });
+});
+
 describe('procedures sent as medications', () => {
   it('takes an ASCT written as a medication as the transplant (with its melphalan conditioning), not as a drug line', () => {
     const p = buildProfile([med('VRd', '2020-01-01', '2020-05-01'), med('HDM/ASCT', '2020-06-01', '2020-06-01'), med('lenalidomide', '2020-08-01', null, { intent: 'maintenance' })], AS_OF);
@@ -279,6 +310,52 @@ describe('disease status', () => {
     );
     expect(p.disease.progressions).toEqual([expect.objectContaining({ date: '2020-05-01', source: 'serum-m-protein' })]);
     expect(p.disease.progressionDate).toBe('2020-05-01');
+  });
+
+  it('measures progression within each line from its own baseline: a rise under new therapy from a higher starting level is not progression', () => {
+    const serum = (date: string, v: number) => lab(date, 'm-protein', v, 'g/dL');
+    const p = buildProfile(
+      [
+        serum('2020-01-01', 3.0),
+        med('VRd', '2020-01-05', '2020-09-30', { reasonStopped: 'completed' }),
+        serum('2020-04-01', 1.0),
+        serum('2020-05-01', 1.0),
+        serum('2020-08-01', 1.0),
+        serum('2021-01-05', 1.5), // off therapy, more than 60 days after the last dose: relapse, confirmed by the next
+        serum('2021-02-05', 1.6),
+        serum('2021-02-28', 1.9), // Kd's baseline
+        med('Kd', '2021-03-01', null),
+        serum('2021-03-15', 2.2), // +16% and +0.3 g/dL from 1.9: not progression
+        serum('2021-04-01', 2.3),
+        serum('2021-05-01', 1.2),
+        serum('2021-06-01', 0.8),
+        serum('2021-07-01', 0.8),
+      ],
+      '2021-08-01',
+    );
+    expect(p.disease.progressions.map((x) => x.date)).toEqual(['2021-01-05']);
+    expect(p.drugs.carfilzomib!.refractory).toBe(false);
+    expect(p.flags).toMatchObject({ refractoryToLastLine: false, relapsedAndRefractory: false });
+    expect(p.disease.response).toMatchObject({ category: 'PR', source: 'computed', confirmed: true });
+  });
+
+  it('keeps a dFLC progression found while serum and urine were unmeasurable when serum becomes measurable later', () => {
+    const flc = (date: string, kappa: number) => [lab(date, 'free kappa', kappa, 'mg/L'), lab(date, 'free lambda', 10, 'mg/L')];
+    const history = [
+      diagnosis('2020-01-01', 'none', 'kappa'),
+      lab('2020-01-01', 'm-protein', 0, 'g/dL'),
+      lab('2020-01-01', 'urine m-protein', 50, 'mg/24h'),
+      ...flc('2020-01-01', 800),
+      med('VRd', '2020-01-10', '2022-06-01'),
+      ...flc('2020-06-01', 60),
+      ...flc('2020-07-01', 60),
+      ...flc('2022-03-01', 250), // dFLC 50 → 240 and 250: progression on VRd
+      ...flc('2022-04-01', 260),
+      med('DPd', '2022-06-15', null),
+    ];
+    const later = buildProfile([...history, lab('2024-02-01', 'm-protein', 1.2, 'g/dL')], '2024-03-01');
+    expect(later.disease.progressions).toEqual([expect.objectContaining({ source: 'dflc', date: '2022-03-01' })]);
+    expect(later.drugs.lenalidomide!.refractory).toBe(true);
   });
 
   it('does not let a second value on the same day confirm a rise', () => {

@@ -78,8 +78,16 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const day = (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
   const records = readClinicalRecords(events, day);
   const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
-  const disease = diseaseStatus(records, day, settings);
-  const lines = linesOfTherapy(records, day, settings, disease.progressions.map((p) => p.date));
+  // Progression is measured within each line (from its baseline) and lines depend on progression (therapy after
+  // progression is a new line): settled by recomputing both until the lines' starts no longer change.
+  let disease = diseaseStatus(records, day, settings);
+  let lines = linesOfTherapy(records, day, settings, disease.progressions.map((p) => p.date));
+  for (let pass = 0; pass < 3; pass++) {
+    const starts = lines.map((l) => l.start);
+    disease = diseaseStatus(records, day, settings, starts);
+    lines = linesOfTherapy(records, day, settings, disease.progressions.map((p) => p.date));
+    if (lines.map((l) => l.start).join() === starts.join()) break;
+  }
   const assessments = allAssessments(records, lines, day);
   const drugs = drugExposures(records, lines, disease.progressions, assessments, day, settings);
   const computed = computedResponse(records, lines, disease.progressions, day);
@@ -167,8 +175,9 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     cytogenetics: cytogeneticRisk(records, labs, settings),
     conditions,
     extramedullaryDisease: emd?.extramedullary ? { present: emd.extramedullary.present, type: emd.extramedullary.type, date: emd.date } : null,
+    // The more recent of a reported condition and a circulating plasma-cell count (a count on the same day as the report yields to it).
     plasmaCellLeukemia:
-      plcCondition !== undefined
+      plcCondition !== undefined && (!cpc || plcCondition.date >= cpc.date)
         ? { present: plcCondition.status === 'active', basis: 'reported condition' }
         : cpc
           ? { present: cpc.value >= 5, basis: `circulating plasma cells ${cpc.value}% (IMWG 2021: ≥5%)` }
