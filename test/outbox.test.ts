@@ -74,8 +74,11 @@ describe('outbox atomicity over real Kafka and PostgreSQL', () => {
     await app.get(MessagePublisher).publish([{ topic: TOPICS.matchResults, key: r.patientPseudonym, value: row!.value, headers: row!.headers }]);
     // The live relay takes the row over when the lease ends, and publishes it again.
     await tap.waitFor((m) => m.topic === TOPICS.matchResults && m.headers[HEADERS.eventId] === r.resultId, 60000, 2);
-    const [marked] = await query<{ published: boolean }>(sys.matcher.databaseUrl, `SELECT published_at IS NOT NULL AS published FROM messaging.outbox WHERE event_id = $1`, [r.resultId]);
-    expect(marked!.published).toBe(true);
+    // Marked once the publish is acknowledged, so just after the message can be read: wait for it (up to 15 s).
+    const isMarked = async (): Promise<boolean> =>
+      (await query<{ published: boolean }>(sys.matcher.databaseUrl, `SELECT published_at IS NOT NULL AS published FROM messaging.outbox WHERE event_id = $1`, [r.resultId]))[0]!.published;
+    for (let waited = 0; waited < 15000 && !(await isMarked()); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await isMarked()).toBe(true);
     // The notifier saw the result twice and announced it once.
     await tap.waitFor((m) => m.topic === TOPICS.matchNotifications && m.key === r.patientPseudonym);
     await new Promise((resolve) => setTimeout(resolve, 1500));
