@@ -207,32 +207,61 @@ function negativeRun(assessments: ReadonlyArray<{ date: string; eventId: string;
   return run;
 }
 
-/**
- * Disease status from the records: progression events (each parameter measured from the nadir within the
- * line of therapy in effect; `lineStarts` are the lines' start dates, when known), current measurable
- * disease, the reported response and MRD.
- */
-export function diseaseStatus(records: ClinicalRecords, asOf: string, s: ProfileSettings, lineStarts: readonly string[] = []): DiseaseStatus {
+/** The series progression is measured on, read once per history (`progressionEvents` may run several times over them). */
+export interface ProgressionSeries {
+  records: ClinicalRecords;
+  serum: Point[];
+  urine: Point[];
+  dflc: Point[] | null;
+  marrow: Point[] | null;
+  /** The first day serum or urine M-protein was measurable (dFLC and marrow count only before it). */
+  firstMeasurable: string | undefined;
+}
+
+export function progressionSeries(records: ClinicalRecords): ProgressionSeries {
   const serum = series(records.labs, 'serumMProtein');
   const urine = series(records.labs, 'urineMProtein');
   const chain = involvedChain(records);
+  // Unmeasurable, not merely unrecorded: an M-protein result and an FLC pair must be on record for the marrow to count.
+  const documented = (serum.length > 0 || urine.length > 0) && dflcSeries(records, chain ?? 'kappa').length > 0;
+  return {
+    records,
+    serum,
+    urine,
+    dflc: chain ? dflcSeries(records, chain) : null,
+    marrow: documented && !flcEverMeasurable(records, chain) ? series(records.labs, 'marrowPlasmaCells') : null,
+    firstMeasurable: [serum.find((p) => p.value >= MEASURABLE.serumGdL)?.date, urine.find((p) => p.value >= MEASURABLE.urineMg24h)?.date].filter((d): d is string => d !== undefined).sort()[0],
+  };
+}
+
+/**
+ * Progression events, in date order: reported, imaging, and biochemical per parameter, each measured from
+ * the nadir within the line of therapy in effect (`lineStarts`: the lines' start dates, when known). dFLC
+ * is the measure only while serum and urine M-protein are not measurable (until either first is: a later
+ * measurable value does not undo a dFLC progression already found); marrow plasma cells only when the FLC
+ * is not measurable either (a marrow needs no confirmation).
+ */
+export function progressionEvents(x: ProgressionSeries, s: ProfileSettings, lineStarts: readonly string[] = []): ProgressionEvent[] {
+  const { records } = x;
+  const beforeMeasurable = (e: ProgressionEvent): boolean => x.firstMeasurable === undefined || e.date < x.firstMeasurable;
   const found: ProgressionEvent[] = [
     ...records.responses.filter((r) => r.category === 'PD').map((r) => ({ date: r.date, source: 'reported' as const, detail: 'reported progressive disease', provenance: [r.eventId] })),
     // IMWG 2016: new bone or soft-tissue lesions are progression (imaging needs no confirmation).
     ...records.imaging.filter((i) => i.newLesions === true).map((i) => ({ date: i.date, source: 'imaging' as const, detail: `new lesion(s) on ${i.modality}`, provenance: [i.eventId] })),
-    ...progressions(serum, 'serum-m-protein', serumRises, 'g/dL', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts),
-    ...progressions(urine, 'urine-m-protein', urineRises, 'mg/24h', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts),
+    ...progressions(x.serum, 'serum-m-protein', serumRises, 'g/dL', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts),
+    ...progressions(x.urine, 'urine-m-protein', urineRises, 'mg/24h', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts),
+    ...(x.dflc ? progressions(x.dflc, 'dflc', dflcRises, 'mg/L', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts).filter(beforeMeasurable) : []),
+    ...(x.marrow ? progressions(x.marrow, 'marrow-plasma-cells', marrowRises, '%', false, 'lowest', lineStarts).filter(beforeMeasurable) : []),
   ];
-  // dFLC is the progression measure only while serum and urine M-protein are not measurable (until either
-  // first is: a later measurable value does not undo a dFLC progression already found); marrow plasma
-  // cells only when the FLC is not measurable either (a marrow needs no confirmation).
-  const firstMeasurable = [serum.find((p) => p.value >= MEASURABLE.serumGdL)?.date, urine.find((p) => p.value >= MEASURABLE.urineMg24h)?.date].filter((d): d is string => d !== undefined).sort()[0];
-  const beforeMeasurable = (e: ProgressionEvent): boolean => firstMeasurable === undefined || e.date < firstMeasurable;
-  if (chain) found.push(...progressions(dflcSeries(records, chain), 'dflc', dflcRises, 'mg/L', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts).filter(beforeMeasurable));
-  // Unmeasurable, not merely unrecorded: an M-protein result and an FLC pair must be on record.
-  const documented = (serum.length > 0 || urine.length > 0) && dflcSeries(records, chain ?? 'kappa').length > 0;
-  if (documented && !flcEverMeasurable(records, chain)) found.push(...progressions(series(records.labs, 'marrowPlasmaCells'), 'marrow-plasma-cells', marrowRises, '%', false, 'lowest', lineStarts).filter(beforeMeasurable));
   found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return found;
+}
+
+/** Disease status from the records: progression events (`progressionEvents`, given or computed without line starts), current measurable disease, the reported response and MRD. */
+export function diseaseStatus(records: ClinicalRecords, asOf: string, s: ProfileSettings, found: ProgressionEvent[] = progressionEvents(progressionSeries(records), s)): DiseaseStatus {
+  const serum = series(records.labs, 'serumMProtein');
+  const urine = series(records.labs, 'urineMProtein');
+  const chain = involvedChain(records);
 
   const lastResponse = records.responses.at(-1);
 

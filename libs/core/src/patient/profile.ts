@@ -2,7 +2,7 @@ import type { DrugClass } from '../terminology/drug-classes';
 import type { LabName } from '../terminology/labs';
 import { ageOn } from './age';
 import { readClinicalRecords, type ClinicalRecords, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
-import { atLeastMR, diseaseStatus, type DiseaseStatus } from './disease-status';
+import { atLeastMR, diseaseStatus, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, latestLabs, type CreatinineClearance, type LatestLab } from './labs';
 import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
@@ -80,14 +80,19 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
   // Progression is measured within each line (from its baseline) and lines depend on progression (therapy after
   // progression is a new line): settled by recomputing both until the lines' starts no longer change.
-  let disease = diseaseStatus(records, day, settings);
-  let lines = linesOfTherapy(records, day, settings, disease.progressions.map((p) => p.date));
+  // Lines depend only on the progression dates, so they are settled once recomputing progression within them gives the same dates.
+  const datesOf = (events: readonly ProgressionEvent[]): string => events.map((e) => e.date).join();
+  const measured = progressionSeries(records);
+  let progressions = progressionEvents(measured, settings);
+  let lines = linesOfTherapy(records, day, settings, progressions.map((p) => p.date));
   for (let pass = 0; pass < 3; pass++) {
-    const starts = lines.map((l) => l.start);
-    disease = diseaseStatus(records, day, settings, starts);
-    lines = linesOfTherapy(records, day, settings, disease.progressions.map((p) => p.date));
-    if (lines.map((l) => l.start).join() === starts.join()) break;
+    const within = progressionEvents(measured, settings, lines.map((l) => l.start));
+    const settled = datesOf(within) === datesOf(progressions);
+    progressions = within;
+    if (settled) break;
+    lines = linesOfTherapy(records, day, settings, progressions.map((p) => p.date));
   }
+  const disease = diseaseStatus(records, day, settings, progressions);
   const assessments = allAssessments(records, lines, day);
   const drugs = drugExposures(records, lines, disease.progressions, assessments, day, settings);
   const computed = computedResponse(records, lines, disease.progressions, day);
