@@ -30,6 +30,42 @@ describe('proposeRule (common myeloma patterns)', () => {
     else expect(proposed).toEqual(rule);
   });
 
+  it.each([
+    ['Not refractory to lenalidomide', 'a negation'],
+    ['No prior BCMA-directed therapy', 'a negation'],
+    ['Prior anti-CD38 therapy is allowed', 'a permission or an exception'],
+    ['Known CNS involvement (patients with previously treated, stable CNS disease are eligible)', 'a permission or an exception'],
+    ['ECOG performance status ≤ 2 (≤ 1 for patients aged ≥ 75 years)', 'a condition'],
+    ['Patients with ANC < 1000/µL are eligible if platelets ≥ 75,000/µL', 'a permission or an exception'],
+    ['AST or ALT > 2.5 × ULN', 'an alternative, "or"'],
+    ['Received ≥ 3 prior lines OR be double-refractory to a PI and an IMiD', 'an alternative, "or"'],
+    ['Chemotherapy or monoclonal antibody within 21 days', 'an alternative, "or"'],
+    ['Refractory to lenalidomide and pomalidomide', 'more drugs than the patterns read'],
+    ['Refractory to lenalidomide and exposed to a proteasome inhibitor', 'a drug class not read'],
+    ['ANC ≥ 1,5 × 10^9/L', 'a decimal comma'],
+    ['Peripheral neuropathy ≤ grade 1', 'an upper limit of neuropathy grade'],
+    ['Serum M-protein ≥ 5 g/dL (IgA ≥ 0.5 g/dL)', 'a threshold in parentheses'],
+    ['Corticosteroids equivalent to ≥ 140 mg prednisone within 14 days', 'a dose or half-lives'],
+  ])('does not draft %j (%s): left for review', (text, why) => {
+    expect(proposeRule(text)).toEqual({ rule: { fact: 'unknownText', reason: `not drafted (${why}): review the text` }, recognised: [] });
+  });
+
+  it.each([
+    ['Chemotherapy within 21 days prior to first dose', { any: ['ALKYLATOR', 'ANTHRACYCLINE', 'CHEMOTHERAPY_OTHER'].map((c) => ({ fact: 'timeSince', event: 'lastDose', class: c, maxDays: 21 })) }],
+    ['Treatment with an anti-CD38 monoclonal antibody within 90 days', { fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', maxDays: 90 }],
+    ['Measured at least 7 days after the last transfusion: total bilirubin ≤ 1.5 × ULN', { fact: 'labTimesUln', name: 'bilirubin', op: '<=', value: 1.5 }],
+    ['Peripheral neuropathy > Grade 1', { fact: 'condition', kind: 'peripheral-neuropathy', minGrade: 2 }],
+    ['Age ≥ 18 years and ≤ 75 years', { fact: 'age', min: 18, max: 75 }],
+    ['Other malignancy disease-free for ≥ 10 years', { fact: 'unknownText', reason: 'not parsed: review the text' }],
+    ['Serum M-protein ≥ 5 g/L', { fact: 'measurableDisease', serumMinGdL: 0.5 }],
+    ['ECOG performance status ≤ 1 within 7 days of enrolment', { fact: 'ecog', max: 1, maxAgeDays: 7 }],
+    ['Prior BCMA antibody-drug conjugate', { fact: 'priorTargetTherapy', target: 'BCMA', modality: 'ADC' }],
+    ['Prior exposure to a proteasome inhibitor, an immunomodulatory agent and an anti-CD38 monoclonal antibody, and refractory to the last line of therapy', { all: [{ fact: 'flag', name: 'tripleClassExposed' }, { fact: 'flag', name: 'refractoryToLastLine' }] }],
+    ['Documented progression on or within 60 days after the last dose of the most recent therapy', { fact: 'flag', name: 'refractoryToLastLine' }],
+  ])('drafts %j exactly', (text, rule) => {
+    expect(proposeRule(text).rule).toEqual(rule);
+  });
+
   it('leaves what it does not recognise as text-only (unknown)', () => {
     expect(proposeRule('Capable of giving signed informed consent.')).toEqual({ rule: { fact: 'unknownText', reason: 'not parsed: review the text' }, recognised: [] });
   });
@@ -40,7 +76,29 @@ describe('ClinicalTrials.gov import', () => {
 
   it('splits eligibility text into items, keeping wrapped lines together', () => {
     const s = splitEligibilityText('Inclusion Criteria:\n\n* Age ≥ 18\n* ECOG 0-1\n  continued here\n\nExclusion Criteria:\n\n1. Pregnant\n2. CNS disease');
-    expect(s).toEqual({ inclusion: ['Age ≥ 18', 'ECOG 0-1 continued here'], exclusion: ['Pregnant', 'CNS disease'] });
+    expect(s).toEqual({ inclusion: ['Age ≥ 18', 'ECOG 0-1 continued here'], exclusion: ['Pregnant', 'CNS disease'], unsectioned: [] });
+  });
+
+  it('reads "Key … Criteria" and bare headers, content on the header line, sub-bullets with their item, and never drops text before a header', () => {
+    const s = splitEligibilityText(
+      [
+        'Participants with myeloma.',
+        'Key Inclusion Criteria: Age ≥ 18 years',
+        '* Must meet one of the following:',
+        '  * ≥ 3 prior lines',
+        '  * 2 prior lines and refractory to lenalidomide',
+        '* Did not meet any',
+        'exclusion criteria of the parent study',
+        'Exclusion:',
+        '- Prior allogeneic SCT',
+      ].join('\n'),
+    );
+    expect(s).toEqual({
+      unsectioned: ['Participants with myeloma.'],
+      inclusion: ['Age ≥ 18 years', 'Must meet one of the following: ; ≥ 3 prior lines ; 2 prior lines and refractory to lenalidomide', 'Did not meet any exclusion criteria of the parent study'],
+      exclusion: ['Prior allogeneic SCT'],
+    });
+    expect(proposeRule(s.inclusion[1]!).rule).toMatchObject({ fact: 'unknownText' });
   });
 
   it('reads a real API v2 record: metadata, verbatim criteria, draft rules, lab thresholds written as 1,500/µL', () => {
@@ -51,6 +109,22 @@ describe('ClinicalTrials.gov import', () => {
     expect(trial.criteria.find((c) => c.text.startsWith('Absolute neutrophil count'))?.rule).toEqual({ fact: 'lab', name: 'anc', op: '>=', value: 1500, unit: '/uL' });
     expect(report.recognised + report.textOnly).toBe(trial.criteria.length);
     expect(() => compileTrial(trial)).not.toThrow();
+  });
+
+  it('keeps text it cannot sort, a record without criteria, and the registry sex; maps expanded-access statuses', () => {
+    const study = (eligibilityModule: object, overallStatus = 'RECRUITING'): CtgovStudy => ({ protocolSection: { identificationModule: { nctId: 'NCT09999999', briefTitle: 't' }, statusModule: { overallStatus }, eligibilityModule } });
+    const noHeaders = importCtgovStudy(study({ eligibilityCriteria: '* Prior BCMA-directed therapy\n* Plasma cell leukemia' })).trial;
+    expect(noHeaders.criteria.map((c) => [c.id, c.rule])).toEqual([
+      ['txt-01', { fact: 'unknownText', reason: 'eligibility text outside an inclusion or exclusion section: review' }],
+      ['txt-02', { fact: 'unknownText', reason: 'eligibility text outside an inclusion or exclusion section: review' }],
+    ]);
+    expect(importCtgovStudy(study({})).trial.criteria).toEqual([expect.objectContaining({ id: 'txt-01', rule: { fact: 'unknownText', reason: 'eligibility criteria not in the registry record' } })]);
+    expect(importCtgovStudy(study({ sex: 'FEMALE', minimumAge: '18 Years' })).trial.criteria.slice(0, 2).map((c) => [c.id, c.rule, c.textSource])).toEqual([
+      ['registry-age', { fact: 'age', min: 18 }, 'summary'],
+      ['registry-sex', { fact: 'sex', in: ['female'] }, 'summary'],
+    ]);
+    expect(importCtgovStudy(study({}, 'NO_LONGER_AVAILABLE')).trial.status).toBe('CLOSED');
+    expect(importCtgovStudy(study({}, 'TEMPORARILY_NOT_AVAILABLE')).trial.status).toBe('SUSPENDED');
   });
 
   it('refuses something that is not a study record', () => {

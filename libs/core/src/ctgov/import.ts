@@ -8,7 +8,7 @@ export interface CtgovStudy {
     statusModule?: { overallStatus?: string; lastUpdatePostDateStruct?: { date?: string } };
     sponsorCollaboratorsModule?: { leadSponsor?: { name?: string } };
     designModule?: { phases?: string[] };
-    eligibilityModule?: { eligibilityCriteria?: string; minimumAge?: string; maximumAge?: string };
+    eligibilityModule?: { eligibilityCriteria?: string; minimumAge?: string; maximumAge?: string; sex?: string };
     contactsLocationsModule?: { locations?: Array<{ facility?: string; city?: string; country?: string }> };
   };
 }
@@ -22,6 +22,12 @@ const STATUS: Record<string, string> = {
   COMPLETED: 'CLOSED',
   TERMINATED: 'CLOSED',
   WITHDRAWN: 'CLOSED',
+  // Expanded-access records: not a trial recruiting.
+  AVAILABLE: 'ACTIVE_NOT_RECRUITING',
+  TEMPORARILY_NOT_AVAILABLE: 'SUSPENDED',
+  NO_LONGER_AVAILABLE: 'CLOSED',
+  APPROVED_FOR_MARKETING: 'CLOSED',
+  WITHHELD: 'CLOSED',
 };
 
 export class CtgovImportError extends Error {}
@@ -37,7 +43,7 @@ export function importCtgovStudy(study: CtgovStudy): { trial: TrialDocument; rep
   const nctId = ps?.identificationModule?.nctId;
   if (!nctId || !/^NCT\d{8}$/.test(nctId)) throw new CtgovImportError('not a ClinicalTrials.gov v2 study record: protocolSection.identificationModule.nctId is missing');
   const text = ps?.eligibilityModule?.eligibilityCriteria ?? '';
-  const { inclusion, exclusion } = splitEligibilityText(text);
+  const { inclusion, exclusion, unsectioned } = splitEligibilityText(text);
   let recognised = 0;
   let textOnly = 0;
   const criterion = (kind: 'inclusion' | 'exclusion', item: string, i: number): CriterionDocument => {
@@ -47,6 +53,21 @@ export function importCtgovStudy(study: CtgovStudy): { trial: TrialDocument; rep
     return { id: `${kind === 'inclusion' ? 'inc' : 'exc'}-${String(i + 1).padStart(2, '0')}`, kind, text: item, rule, textSource: 'verbatim', ruleStatus: 'draft' };
   };
   const criteria: CriterionDocument[] = [...inclusion.map((x, i) => criterion('inclusion', x, i)), ...exclusion.map((x, i) => criterion('exclusion', x, i))];
+  // Text outside any inclusion/exclusion section, or no eligibility text at all: kept as text-only criteria, so the
+  // trial is at best POTENTIALLY_ELIGIBLE until a person sorts them (never ELIGIBLE on what was not read).
+  unsectioned.forEach((item, i) => {
+    textOnly += 1;
+    criteria.push({ id: `txt-${String(i + 1).padStart(2, '0')}`, kind: 'inclusion', text: item, rule: { fact: 'unknownText', reason: 'eligibility text outside an inclusion or exclusion section: review' }, textSource: 'verbatim', ruleStatus: 'draft' });
+  });
+  if (text.trim() === '') {
+    textOnly += 1;
+    criteria.push({ id: 'txt-01', kind: 'inclusion', text: 'The record has no eligibility criteria text.', rule: { fact: 'unknownText', reason: 'eligibility criteria not in the registry record' }, textSource: 'not-retrieved', ruleStatus: 'draft' });
+  }
+  const sex = ps?.eligibilityModule?.sex?.toUpperCase();
+  if (sex === 'FEMALE' || sex === 'MALE') {
+    recognised += 1;
+    criteria.unshift({ id: 'registry-sex', kind: 'inclusion', text: `Registry sex: ${sex}`, rule: { fact: 'sex', in: [sex === 'FEMALE' ? 'female' : 'male'] }, textSource: 'summary', ruleStatus: 'draft' });
+  }
   const minAge = ps?.eligibilityModule?.minimumAge?.match(/^(\d+)\s*Years?/i);
   const maxAge = ps?.eligibilityModule?.maximumAge?.match(/^(\d+)\s*Years?/i);
   if (minAge || maxAge) {
@@ -56,7 +77,7 @@ export function importCtgovStudy(study: CtgovStudy): { trial: TrialDocument; rep
       kind: 'inclusion',
       text: `Registry age limits: ${ps?.eligibilityModule?.minimumAge ?? 'none'} to ${ps?.eligibilityModule?.maximumAge ?? 'none'}`,
       rule: { fact: 'age', ...(minAge ? { min: Number(minAge[1]) } : {}), ...(maxAge ? { max: Number(maxAge[1]) } : {}) },
-      textSource: 'verbatim',
+      textSource: 'summary',
       ruleStatus: 'draft',
     });
   }

@@ -2,6 +2,24 @@ import type { DrugClass } from '../terminology/drug-classes';
 import type { Leaf, Rule } from './rules';
 
 /**
+ * Wordings whose meaning the patterns would change: negation and permission ("no prior lenalidomide",
+ * "prior anti-CD38 therapy is allowed"), conditions and exceptions ("if", "unless", "for patients aged ≥ 75"),
+ * thresholds in parentheses (a second, conditional one), doses and half-lives, GVHD, decimal commas,
+ * "one of the following".
+ */
+const UNSAFE: Array<[RegExp, string]> = [
+  [/\b(?:no|not|without|never|none|neither|nor|cannot|must not)\b|n['’]t\b/i, 'a negation'],
+  [/\b(?:allowed|permitted|eligible|may|unless|except|excluding|exception|regardless)\b/i, 'a permission or an exception'],
+  [/\bif\b|\botherwise\b|\bwhichever\b|\bfollowing\b|\bfor (?:patients|participants|subjects)\b|\bin (?:patients|participants|subjects)\b/i, 'a condition'],
+  [/\([^)]*(?:>=|<=|<|>|\d)[^)]*\)/, 'a threshold in parentheses'],
+  [/half-?lives?|cumulative|(?<!last |first |final )\bdose of\b|equivalent/i, 'a dose or half-lives'],
+  [/\bGVHD\b|graft[- ]versus[- ]host/i, 'GVHD'],
+  [/\d,\d{1,2}(?!\d)/, 'a decimal comma'],
+];
+/** Myeloma drugs the patterns do not encode by name (only lenalidomide is). */
+const OTHER_DRUGS = /pomalidomide|thalidomide|bortezomib|carfilzomib|ixazomib|daratumumab|isatuximab|elotuzumab|selinexor|belantamab|teclistamab|elranatamab|talquetamab|iberdomide|mezigdomide|venetoclax|melphalan|cyclophosphamide/i;
+
+/**
  * Proposes a rule for one criterion's text, for the common myeloma patterns: age, ECOG, prior lines,
  * triple-class exposure/refractoriness, lenalidomide refractoriness, refractory to / progression on the
  * last line, prior BCMA (by modality), measurable-disease thresholds, lab thresholds, washouts, time
@@ -9,14 +27,23 @@ import type { Leaf, Rule } from './rules';
  * Proposals are drafts: a person reviews each one against its text.
  */
 export function proposeRule(text: string): { rule: Rule; recognised: string[] } {
-  const t = text.replace(/\s+/g, ' ').replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/µ/g, 'u');
+  const t = text.replace(/\s+/g, ' ').replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/[µμ]/g, 'u').replace(/\\([<>])/g, '$1');
+  // What the patterns below cannot read without changing its meaning is left to a person: a draft is never silently wrong.
+  const unsafe = UNSAFE.find(([re]) => re.test(t));
+  if (unsafe) return { rule: { fact: 'unknownText', reason: `not drafted (${unsafe[1]}): review the text` }, recognised: [] };
   const leaves: Array<{ leaf: Leaf; what: string }> = [];
   const add = (leaf: Leaf, what: string): void => void leaves.push({ leaf, what });
+  /** A washout over several classes: any of them (kept apart from the leaves, which are combined with "all"). */
+  let washouts: Leaf[] = [];
   const NUM: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
   const n = (s: string): number => NUM[s.toLowerCase()] ?? Number(s);
 
   let m: RegExpMatchArray | null;
-  if ((m = t.match(/(\d{2})\s*years?(?: of age)?(?: or| and)? (?:older|above|over)|age\s*(?:>=|of at least)\s*(\d{2})|aged? (\d{2}) years or older|>=\s*(\d{2}) years/i))) add({ fact: 'age', min: Number(m[1] ?? m[2] ?? m[3] ?? m[4]) }, 'age');
+  const aboutAge = /\bage\b|\baged\b|years of age|years old|or older/i.test(t);
+  if ((m = t.match(/(\d{2})\s*years?(?: of age)?(?: or| and)? (?:older|above|over)|age\s*(?:>=|of at least)\s*(\d{2})|aged? (\d{2}) years or older|>=\s*(\d{2}) years/i)) && aboutAge) {
+    const max = t.match(/<=\s*(\d{2})\s*years/i);
+    add({ fact: 'age', min: Number(m[1] ?? m[2] ?? m[3] ?? m[4]), ...(max ? { max: Number(max[1]) } : {}) }, 'age');
+  }
   if (/ECOG|performance status/i.test(t)) {
     const e = t.match(/(?:of|score|status)\s*(?:of\s*)?(?:0\s*(?:-|to|or|,)\s*(?:1\s*,?\s*(?:or\s*)?)?([0-4])|<=\s*([0-4]))/i);
     if (e) add({ fact: 'ecog', max: Number(e[1] ?? e[2]) }, 'ECOG');
@@ -24,7 +51,8 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   if ((m = t.match(/(\d|one|two|three|four)\s*(?:to|-)\s*(\d|one|two|three|four)\s*(?:prior |previous )?(?:lines?|regimens?)/i))) add({ fact: 'priorLines', min: n(m[1]!), max: n(m[2]!) }, 'prior lines range');
   else if ((m = t.match(/at least (\d|one|two|three|four) (?:prior |previous )?(?:lines?|regimens?)|>=\s*(\d) (?:prior |previous )?(?:lines?|regimens?)/i))) add({ fact: 'priorLines', min: n(m[1] ?? m[2]!) }, 'minimum prior lines');
   const tripleClass = /triple[- ]class|(?:immunomodulatory|IMiD)[^.]*proteasome[^.]*(?:anti-?CD38|CD38)|proteasome[^.]*(?:immunomodulatory|IMiD)[^.]*(?:anti-?CD38|CD38)/i.test(t);
-  if (tripleClass) add({ fact: 'flag', name: /refractory/i.test(t) && !/exposed/i.test(t) ? 'tripleClassRefractory' : 'tripleClassExposed' }, 'triple-class');
+  const lastLineRefractory = /refractory to (?:their|the) (?:last|most recent)/i.test(t);
+  if (tripleClass) add({ fact: 'flag', name: /refractory/i.test(t.replace(/refractory to (?:their|the) (?:last|most recent)/gi, '')) && !/expos(?:ed|ure)/i.test(t) ? 'tripleClassRefractory' : 'tripleClassExposed' }, 'triple-class');
   if (/refractory to lenalidomide|lenalidomide[- ]refractory/i.test(t)) add({ fact: 'drugRefractory', drug: 'lenalidomide' }, 'lenalidomide-refractory');
   else if (!tripleClass && /(?:prior|previous|received)[^.]*lenalidomide/i.test(t)) add({ fact: 'drugExposed', drug: 'lenalidomide' }, 'lenalidomide-exposed');
   if (!tripleClass && /\b(?:prior|previous|received|exposure|exposed)\b/i.test(t) && !/refractory/i.test(t) && !/BCMA/i.test(t)) {
@@ -32,32 +60,38 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     if (/proteasome inhibitor|\bPI\b/.test(t)) add({ fact: 'classExposed', class: 'PI' }, 'PI exposed');
     if (/immunomodulatory|\bIMiD\b/i.test(t)) add({ fact: 'classExposed', class: 'IMID' }, 'IMiD exposed');
   }
-  if (/refractory to (?:their|the) (?:last|most recent)/i.test(t)) add({ fact: 'flag', name: 'refractoryToLastLine' }, 'refractory to last line');
+  if (lastLineRefractory || /progress[a-z]*[^.]*(?:on or )?within 60 days[^.]*(?:last|most recent)/i.test(t)) add({ fact: 'flag', name: 'refractoryToLastLine' }, 'refractory to last line');
   else if (/progression (?:on|during)[^.]*(?:after|within)[^.]*(?:last|most recent)|progress(?:ion|ed) (?:on or after|during or after) (?:their |the )?(?:last|most recent)/i.test(t)) add({ fact: 'progressionAfterLastLine' }, 'progression on the last line');
   if (/BCMA/i.test(t)) {
-    const modality = /\bCAR[- ]?T\b/i.test(t) && !/bispecific|ADC|antibody/i.test(t) ? 'CAR_T' : /bispecific/i.test(t) && !/\bCAR[- ]?T\b/i.test(t) ? 'BISPECIFIC' : 'any';
+    const car = /\bCAR[- ]?T\b/i.test(t);
+    const bispecific = /bispecific/i.test(t);
+    const adc = /\bADC\b|antibody[- ]drug conjugate|belantamab/i.test(t);
+    const modality = [car, bispecific, adc].filter(Boolean).length !== 1 ? 'any' : car ? 'CAR_T' : bispecific ? 'BISPECIFIC' : 'ADC';
     add({ fact: 'priorTargetTherapy', target: 'BCMA', modality }, 'prior BCMA');
   }
-  const serum = t.match(/serum (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)[^.;]*?>=\s*([\d.]+)\s*g\/dL/i);
-  const urine = t.match(/urine (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)[^.;]*?>=\s*(\d+)\s*mg\/24/i);
-  const flc = t.match(/(?:involved )?(?:serum )?(?:free light chain|FLC)[^.;]*?>=\s*([\d.]+)\s*mg\/dL/i);
+  const serum = t.match(/serum (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)[^.;<>]*?>=\s*([\d.]+)\s*g\/(dL|L)\b/i);
+  const urine = t.match(/urine (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)[^.;<>]*?>=\s*(\d+)\s*mg\/24/i);
+  const flc = t.match(/(?:involved )?(?:serum )?(?:free light chain|FLC)[^.;<>]*?>=\s*([\d.]+)\s*mg\/(dL|L)\b/i);
+  const mentions = { serum: /serum (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)/i.test(t), urine: /urine (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)/i.test(t), flc: /free light chain|\bFLC\b/i.test(t) };
   if (serum || urine || flc) {
+    // Every parameter named must have its threshold read, or the default would stand in for it silently.
+    if ((mentions.serum && !serum) || (mentions.urine && !urine) || (mentions.flc && !flc)) return { rule: { fact: 'unknownText', reason: 'not drafted (a measurable-disease threshold not read): review the text' }, recognised: [] };
     add(
       {
         fact: 'measurableDisease',
-        ...(serum ? { serumMinGdL: Number(serum[1]) } : {}),
+        ...(serum ? { serumMinGdL: Number(serum[1]) / (serum[2] === 'L' ? 10 : 1) } : {}),
         ...(urine ? { urineMinMg24h: Number(urine[1]) } : {}),
-        ...(flc ? { involvedFlcMinMgDl: Number(flc[1]) } : {}),
+        ...(flc ? { involvedFlcMinMgDl: Number(flc[1]) / (flc[2] === 'L' ? 10 : 1) } : {}),
       },
       'measurable disease',
     );
   }
   const labPatterns: Array<[RegExp, Leaf['fact'], string]> = [
-    [/(?:ANC|absolute neutrophil count)[^.;]*?>=\s*([\d.,]+)\s*(?:x|×|\*)\s*10\s*\^?\s*9\s*\/\s*L/i, 'lab', 'anc|10*9/L'],
-    [/(?:ANC|absolute neutrophil count)[^.;]*?>=\s*([\d.,]+)\s*\/\s*(?:uL|mm3)/i, 'lab', 'anc|/uL'],
-    [/platelet[^.;]*?>=\s*([\d.,]+)\s*(?:x|×|\*)\s*10\s*\^?\s*9\s*\/\s*L/i, 'lab', 'platelets|10*9/L'],
-    [/platelet[^.;]*?>=\s*([\d.,]+)\s*\/\s*(?:uL|mm3)/i, 'lab', 'platelets|/uL'],
-    [/h(?:a)?emoglobin[^.;]*?>=\s*([\d.]+)\s*g\/dL/i, 'lab', 'hemoglobin|g/dL'],
+    [/(?:ANC|absolute neutrophil count)[^.;<>]*?>=\s*([\d.,]+)\s*(?:x|×|\*)\s*10\s*\^?\s*9\s*\/\s*L/i, 'lab', 'anc|10*9/L'],
+    [/(?:ANC|absolute neutrophil count)[^.;<>]*?>=\s*([\d.,]+)\s*\/\s*(?:uL|mm3)/i, 'lab', 'anc|/uL'],
+    [/platelet[^.;<>]*?>=\s*([\d.,]+)\s*(?:x|×|\*)\s*10\s*\^?\s*9\s*\/\s*L/i, 'lab', 'platelets|10*9/L'],
+    [/platelet[^.;<>]*?>=\s*([\d.,]+)\s*\/\s*(?:uL|mm3)/i, 'lab', 'platelets|/uL'],
+    [/h(?:a)?emoglobin[^.;<>]*?>=\s*([\d.]+)\s*g\/dL/i, 'lab', 'hemoglobin|g/dL'],
   ];
   for (const [re, , spec] of labPatterns) {
     const x = t.match(re);
@@ -66,8 +100,9 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     if (leaves.some((l) => l.leaf.fact === 'lab' && l.leaf.name === name)) continue;
     add({ fact: 'lab', name: name as 'anc', op: '>=', value: Number(x[1]!.replace(/,/g, '')), unit }, name);
   }
-  if ((m = t.match(/(?:creatinine clearance|CrCl)[^.;]*?>=\s*(\d+)\s*mL\/min/i))) add({ fact: 'creatinineClearance', op: '>=', value: Number(m[1]) }, 'creatinine clearance');
-  const LIVER = '(?:AST|ALT|SGOT|SGPT|(?:total )?bilirubin)';
+  // Cockcroft–Gault only: a clearance per 1.73 m² (eGFR, MDRD) is another measure.
+  if ((m = t.match(/(?:creatinine clearance|CrCl)[^.;<>]*?>=\s*(\d+)\s*mL\/min(?!\s*\/\s*1\.73)/i))) add({ fact: 'creatinineClearance', op: '>=', value: Number(m[1]) }, 'creatinine clearance');
+  const LIVER = '(?:\\bAST\\b|\\bALT\\b|\\bSGOT\\b|\\bSGPT\\b|(?:total )?bilirubin)';
   const uln = [...t.matchAll(new RegExp(`(${LIVER}(?:\\s*(?:and|/|,|or)\\s*${LIVER})*)[^.;]*?(<=|<|>)\\s*([\\d.]+)\\s*(?:x|×|times)\\s*(?:the )?(?:ULN|upper limit of normal)`, 'gi'))];
   for (const u of uln) {
     for (const part of u[1]!.split(/\s*(?:and|\/|,|or)\s*/i)) {
@@ -82,29 +117,70 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     add({ fact: 'timeSince', event: 'transplant', kind: m[1]!.toLowerCase() === 'allogeneic' ? 'allogeneic' : 'autologous', maxDays: days }, 'time since SCT');
   } else if ((m = t.match(/(monoclonal antibod|anti-?CD38|corticosteroid|steroid|chemotherapy|anti-myeloma therapy|systemic (?:anti-?cancer|anti-?myeloma) therapy)[^.;]*?within\s*(\d+)\s*(days|weeks)/i))) {
     const days = Number(m[2]) * (m[3]!.toLowerCase().startsWith('week') ? 7 : 1);
-    const cls: DrugClass[] = /monoclonal|CD38/i.test(m[1]!) ? ['ANTI_CD38', 'ANTI_SLAMF7'] : /steroid/i.test(m[1]!) ? ['CORTICOSTEROID'] : /chemotherapy/i.test(m[1]!) ? ['ALKYLATOR', 'ANTHRACYCLINE', 'CHEMOTHERAPY_OTHER'] : [];
+    const cls: DrugClass[] = /CD38/i.test(m[1]!) ? ['ANTI_CD38'] : /monoclonal/i.test(m[1]!) ? ['ANTI_CD38', 'ANTI_SLAMF7'] : /steroid/i.test(m[1]!) ? ['CORTICOSTEROID'] : /chemotherapy/i.test(m[1]!) ? ['ALKYLATOR', 'ANTHRACYCLINE', 'CHEMOTHERAPY_OTHER'] : [];
     const leavesForClasses: Leaf[] = cls.length ? cls.map((c) => ({ fact: 'timeSince', event: 'lastDose', class: c, maxDays: days })) : [{ fact: 'timeSince', event: 'lastDose', maxDays: days }];
-    for (const l of leavesForClasses) add(l, 'washout');
+    // Any of the classes given within the window (an exclusion's washout).
+    if (leavesForClasses.length === 1) add(leavesForClasses[0]!, 'washout');
+    else washouts = leavesForClasses;
   }
   if (/\bCNS\b|central nervous system|meningeal/i.test(t)) add({ fact: 'condition', kind: 'cns-involvement' }, 'CNS involvement');
   if (/plasma cell leuk/i.test(t)) add({ fact: 'plasmaCellLeukemia' }, 'plasma cell leukaemia');
   if (/amyloidosis/i.test(t)) add({ fact: 'condition', kind: 'al-amyloidosis' }, 'amyloidosis');
   if (/POEMS/.test(t)) add({ fact: 'condition', kind: 'poems' }, 'POEMS');
-  if ((m = t.match(/neuropathy[^.;]*grade\s*(?:>=\s*)?(\d)|grade\s*(?:>=\s*)?(\d)[^.;]*neuropathy/i))) add({ fact: 'condition', kind: 'peripheral-neuropathy', minGrade: Number(m[1] ?? m[2]) }, 'neuropathy grade');
+  if (/neuropathy/i.test(t) && /(?:<=|<|less than|at most)\s*grade|grade\s*(?:<=|<)/i.test(t)) return { rule: { fact: 'unknownText', reason: 'not drafted (an upper limit of neuropathy grade): review the text' }, recognised: [] };
+  if ((m = t.match(/neuropathy[^.;]*?(>=|>)?\s*grade\s*(>=|>)?\s*(\d)|grade\s*(>=|>)?\s*(\d)[^.;]*neuropathy/i))) {
+    // "Grade ≥3", "grade 3 or higher": 3; "> grade 1": 2.
+    const strict = (m[1] ?? m[2] ?? m[4]) === '>';
+    add({ fact: 'condition', kind: 'peripheral-neuropathy', minGrade: Number(m[3] ?? m[5]) + (strict ? 1 : 0) }, 'neuropathy grade');
+  }
 
-  if (leaves.length === 0) return { rule: { fact: 'unknownText', reason: 'not parsed: review the text' }, recognised: [] };
-  const isAny = /\bor\b/i.test(t) && leaves.every((l) => l.leaf.fact === 'timeSince' || l.leaf.fact === 'condition' || l.leaf.fact === 'plasmaCellLeukemia');
+  if (leaves.length === 0 && washouts.length === 0) return { rule: { fact: 'unknownText', reason: 'not parsed: review the text' }, recognised: [] };
+  // A list of conditions is any of them; otherwise an alternative ("or") the patterns did not build is left to a person.
+  const conditionsOnly = leaves.length > 0 && leaves.every((l) => l.leaf.fact === 'condition' || l.leaf.fact === 'plasmaCellLeukemia');
+  const alternative = /\bor\b|\band\/or\b/i.test(
+    t.replace(/\b\d\s*,?\s*or\s*\d\b|\bor (?:older|above|over|higher|more|greater|worse)\b|\b(?:during|on) or (?:after|within)\b|\bor meningeal\b|\b(?:AST|ALT|SGOT|SGPT)\s*(?:\/|and)\s*(?:AST|ALT|SGOT|SGPT)\b/gi, ''),
+  );
+  const alternativeBuilt = (conditionsOnly && leaves.length > 1) || (leaves.length === 1 && leaves[0]!.leaf.fact === 'measurableDisease');
+  if (alternative && !alternativeBuilt) return { rule: { fact: 'unknownText', reason: 'not drafted (an alternative, "or"): review the text' }, recognised: [] };
+  if (washouts.length > 0) {
+    // A washout over several classes stands alone (its "any" is not combined with other leaves).
+    if (leaves.length > 0) return { rule: { fact: 'unknownText', reason: 'not drafted (a washout among other conditions): review the text' }, recognised: [] };
+    return { rule: { any: washouts }, recognised: ['washout'] };
+  }
+  // A drug class named but not read (the exposure patterns stand aside when "refractory" is said) would be dropped.
+  const classRead = leaves.some((l) => l.leaf.fact === 'classExposed' || l.leaf.fact === 'classRefractory' || (l.leaf.fact === 'flag' && /tripleClass/.test(l.leaf.name)) || l.leaf.fact === 'timeSince');
+  if (!classRead && /proteasome inhibitor|\bPI\b|immunomodulatory|\bIMiD\b|anti-?CD38/i.test(t)) return { rule: { fact: 'unknownText', reason: 'not drafted (a drug class not read): review the text' }, recognised: [] };
+  // "Within N days" of labs or ECOG is how recent they must be.
+  const recent = t.match(/within\s*(\d+)\s*days/i);
+  if (recent && !leaves.some((l) => l.leaf.fact === 'timeSince')) {
+    for (const l of leaves) if (l.leaf.fact === 'lab' || l.leaf.fact === 'labTimesUln' || l.leaf.fact === 'ecog' || l.leaf.fact === 'creatinineClearance') l.leaf = { ...l.leaf, maxAgeDays: Number(recent[1]) };
+  }
+  // A drug other than those the patterns name (lenalidomide) would be dropped.
+  if (leaves.some((l) => l.leaf.fact === 'drugRefractory' || l.leaf.fact === 'drugExposed') && OTHER_DRUGS.test(t)) return { rule: { fact: 'unknownText', reason: 'not drafted (more drugs than the patterns read): review the text' }, recognised: [] };
+  const isAny = conditionsOnly;
   const rule: Rule = leaves.length === 1 ? leaves[0]!.leaf : isAny ? { any: leaves.map((l) => l.leaf) } : { all: leaves.map((l) => l.leaf) };
   return { rule, recognised: leaves.map((l) => l.what) };
 }
 
-/** Splits an eligibility text block (ClinicalTrials.gov style) into inclusion and exclusion items. */
-export function splitEligibilityText(text: string): { inclusion: string[]; exclusion: string[] } {
-  const out = { inclusion: [] as string[], exclusion: [] as string[] };
-  let section: 'inclusion' | 'exclusion' | null = null;
+/**
+ * A section header: "Inclusion Criteria:", "Key Exclusion Criteria", "Inclusion:", "Exclusion Criteria – Part A:",
+ * with anything after its colon being the first item. A line that only begins with the words ("exclusion criteria
+ * of the parent study", a wrapped sentence) is not one.
+ */
+const HEADER = /^(?:key\s+)?(inclusion|exclusion)(?:\s+criteria)?(?:\s*[-–(][^:]{0,40})?\s*(?::\s*(.*))?$/i;
+const BULLET = /^(?:[*•\-–]|\d+[.)]|[a-z][.)])\s+(.*)$/;
+
+/**
+ * Splits an eligibility text block (ClinicalTrials.gov style) into inclusion and exclusion items. Indented
+ * sub-bullets belong to the item above them (joined with "; "), so "one of the following" keeps its
+ * alternatives together. Text before any header is returned as `unsectioned` (never dropped).
+ */
+export function splitEligibilityText(text: string): { inclusion: string[]; exclusion: string[]; unsectioned: string[] } {
+  const out = { inclusion: [] as string[], exclusion: [] as string[], unsectioned: [] as string[] };
+  let section: 'inclusion' | 'exclusion' | 'unsectioned' = 'unsectioned';
   let current: string[] | null = null;
   const flush = (): void => {
-    if (current && section) {
+    if (current) {
       const item = current.join(' ').replace(/\s+/g, ' ').trim();
       if (item) out[section].push(item);
     }
@@ -112,22 +188,21 @@ export function splitEligibilityText(text: string): { inclusion: string[]; exclu
   };
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
-    if (/^inclusion criteria\s*:?/i.test(line)) {
+    const header = HEADER.exec(line);
+    if (header) {
       flush();
-      section = 'inclusion';
+      section = header[1]!.toLowerCase() as 'inclusion' | 'exclusion';
+      if (header[2]?.trim()) current = [header[2].trim()];
       continue;
     }
-    if (/^exclusion criteria\s*:?/i.test(line)) {
-      flush();
-      section = 'exclusion';
-      continue;
-    }
-    if (!section || line === '') {
+    if (line === '') {
       flush();
       continue;
     }
-    const bullet = line.match(/^(?:[*•\-–]|\d+[.)])\s+(.*)$/);
-    if (bullet) {
+    const bullet = BULLET.exec(line);
+    const nested = bullet !== null && /^\s{2,}/.test(raw) && current !== null;
+    if (nested) current!.push(`; ${bullet[1]!}`);
+    else if (bullet) {
       flush();
       current = [bullet[1]!];
     } else if (current) current.push(line);
