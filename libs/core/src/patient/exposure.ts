@@ -116,7 +116,10 @@ export function drugExposures(
       const stoppedForOtherReasons = c.reasonStopped === 'toxicity' || c.reasonStopped === 'patient-choice';
       if (s.nonResponseIsRefractory && !stoppedForOtherReasons) {
         const assessed = assessments.filter((r) => r.date > c.start && r.date <= until && r.category !== 'PD');
-        if (assessed.length > 0 && !assessed.some((r) => atLeastMR(r.category)) && c.end !== null) {
+        // A response reached on it may be confirmed (or reported) after the last dose, before any new therapy: it counts.
+        const respondedBy = next ?? asOf;
+        const responded = assessments.some((r) => r.date > c.start && r.date <= respondedBy && atLeastMR(r.category));
+        if (assessed.length > 0 && !responded && c.end !== null) {
           e.evidence.push({
             line,
             kind: 'no-response',

@@ -97,12 +97,18 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const drugs = drugExposures(records, lines, disease.progressions, assessments, day, settings);
   const computed = computedResponse(records, lines, disease.progressions, day);
   const reported = disease.reportedResponse;
-  const response =
+  const chosen =
     computed && (!reported || computed.date > reported.date)
       ? { category: computed.category, date: computed.date, source: 'computed' as const, confirmed: computed.confirmed, provenance: computed.provenance }
       : reported
         ? { category: reported.category, date: reported.date, source: 'reported' as const, confirmed: true, provenance: reported.provenance }
         : null;
+  // A progression after the latest response assessment is the latest known state (a CR reported before a relapse is not current).
+  const lastProgression = disease.progressions.at(-1);
+  const response =
+    lastProgression && chosen && lastProgression.date > chosen.date
+      ? { category: 'PD' as const, date: lastProgression.date, source: 'computed' as const, confirmed: true, provenance: lastProgression.provenance }
+      : chosen;
   const bestResponse = assessments.filter((a) => a.category !== 'PD').reduce<ResponseCategory | null>((b, a) => (b === null ? a.category : higherCategory(b, a.category)), null);
   const classes = classExposures(drugs);
   const labs = latestLabs(records, day);

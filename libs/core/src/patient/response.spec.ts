@@ -1,4 +1,4 @@
-import { diagnosis, lab, med, response } from '../testing/events';
+import { diagnosis, event, lab, med, response } from '../testing/events';
 import { buildProfile } from './profile';
 
 const AS_OF = '2025-06-01';
@@ -30,6 +30,52 @@ describe('computed IMWG 2016 response of the current line', () => {
     expect(computed(med('DRd', '2025-01-01', null), ...unmeasurable, marrow('2024-12-10', 40), marrow('2025-04-01', 21))).toMatchObject({ category: 'SD' });
     // A baseline below 30% gives no marrow response.
     expect(computed(med('DRd', '2025-01-01', null), ...unmeasurable, marrow('2024-12-10', 29), marrow('2025-04-01', 5))).toBeNull();
+  });
+
+  it('counts a response reached on a course and confirmed after its last dose: the drugs are not refractory', () => {
+    const p = buildProfile(
+      [
+        med('VRd', '2024-01-01', '2024-04-30', { intent: 'induction', reasonStopped: 'completed' }),
+        event('procedure', '2024-06-10', { kind: 'autologous-sct' }),
+        med('lenalidomide', '2024-08-01', null, { intent: 'maintenance' }),
+        serum('2023-12-20', 3.0),
+        urine('2023-12-20', 50),
+        serum('2024-02-15', 2.8),
+        urine('2024-02-15', 50),
+        serum('2024-04-25', 1.2), // PR on VRd…
+        urine('2024-04-25', 50),
+        serum('2024-05-20', 1.1), // …confirmed after its last dose, before any new therapy
+        urine('2024-05-20', 50),
+        serum('2024-10-01', 0.3),
+        urine('2024-10-01', 50),
+      ],
+      AS_OF,
+    );
+    expect(p.drugs.bortezomib!.refractory).toBe(false);
+    expect(p.flags).toMatchObject({ doubleRefractory: false, refractoryToLastLine: false, relapsedAndRefractory: false });
+  });
+
+  it('makes a progression after the latest response the current state (a CR reported before a relapse is not current)', () => {
+    const p = buildProfile(
+      [med('VRd', '2023-01-01', '2023-08-01'), serum('2022-12-20', 3.0), response('2023-09-01', 'CR'), serum('2023-11-01', 0.2), serum('2023-12-01', 0.2), serum('2024-03-01', 0.9), serum('2024-04-01', 1.0), med('DPd', '2024-05-01', null)],
+      AS_OF,
+    );
+    expect(p.disease.response).toMatchObject({ category: 'PD', date: '2024-03-01' });
+  });
+
+  it('keeps a confirmed CR when a later marrow shows relapse, and asks each CR assessment for its own negative immunofixation', () => {
+    const ife = (date: string, which: string) => event('lab', date, { name: `${which} immunofixation`, result: 'negative' });
+    const marrow = (date: string, v: number) => lab(date, 'marrow plasma cells', v, '%');
+    const base = [med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), urine('2024-12-01', 0), serum('2025-03-01', 0), urine('2025-03-01', 0), serum('2025-04-01', 0), urine('2025-04-01', 0), marrow('2025-03-15', 2)];
+    const twice = [...base, ife('2025-03-01', 'serum'), ife('2025-03-01', 'urine'), ife('2025-04-01', 'serum'), ife('2025-04-01', 'urine')];
+    expect(buildProfile([...twice, marrow('2025-05-15', 40)], AS_OF).disease.bestResponse).toBe('CR');
+    expect(buildProfile(twice, AS_OF).disease.computedResponse).toMatchObject({ category: 'CR', confirmed: true });
+    // One negative immunofixation is one assessment: CR not confirmed.
+    expect(buildProfile([...base, ife('2025-03-01', 'serum'), ife('2025-03-01', 'urine')], AS_OF).disease.computedResponse?.category).not.toBe('CR');
+  });
+
+  it('does not call PR with the latest urine at 300 mg/24 h (serum-only disease)', () => {
+    expect(computed(med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), urine('2024-12-01', 150), urine('2025-02-01', 300), serum('2025-03-01', 1.2), serum('2025-04-01', 1.2), serum('2025-05-01', 1.2))).toMatchObject({ category: 'SD' });
   });
 
   it('is PD when a progression falls in the current line', () => {

@@ -60,29 +60,36 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
 
   const kappa = pointsOf(records.labs, 'freeKappa');
   const lambda = pointsOf(records.labs, 'freeLambda');
+  // The more recent of a reported ratio and a κ/λ pair measured the same day.
   const ratioAt = (date: string): number | null => {
     const r = lastOnOrBefore(pointsOf(records.labs, 'flcRatio'), date, line.start);
-    if (r) return r.value;
     const k = lastOnOrBefore(kappa, date, line.start);
     const l = lastOnOrBefore(lambda, date, line.start);
-    return k && l && k.date === l.date && l.value > 0 ? k.value / l.value : null;
+    const pair = k && l && k.date === l.date && l.value > 0 ? { date: k.date, value: k.value / l.value } : null;
+    if (r && (!pair || r.date >= pair.date)) return r.value;
+    return pair?.value ?? null;
   };
   const normalRatio = (date: string): boolean => {
     const r = ratioAt(date);
     return r !== null && r >= MEASURABLE.ratioLow && r <= MEASURABLE.ratioHigh;
   };
-  const completeResponse = (date: string, flcOnly: boolean): { category: 'CR' | 'sCR'; basis: string; provenance: string[] } | null => {
-    const sIfe = lastOnOrBefore(pointsOf(records.labs, 'serumImmunofixation'), date, line.start);
-    const uIfe = lastOnOrBefore(pointsOf(records.labs, 'urineImmunofixation'), date, line.start);
-    // Marrow needs no confirmation: a marrow examined at any time in the line counts for every assessment.
-    const marrow = lastOnOrBefore(pointsOf(records.labs, 'marrowPlasmaCells'), until, line.start);
+  /** The marrow for an assessment (needing no confirmation): the latest on or before it, else the first after it in the line. */
+  const marrowFor = (name: LabRecord['name'], date: string): Point | undefined => {
+    const ps = pointsOf(records.labs, name);
+    return lastOnOrBefore(ps, date, line.start) ?? ps.find((p) => p.date > date && p.date <= until);
+  };
+  // CR: immunofixation (biochemical, so confirmed like the rest) negative at this assessment, taken since the previous one.
+  const completeResponse = (date: string, flcOnly: boolean, since: string = line.start): { category: 'CR' | 'sCR'; basis: string; provenance: string[] } | null => {
+    const sIfe = lastOnOrBefore(pointsOf(records.labs, 'serumImmunofixation'), date, since);
+    const uIfe = lastOnOrBefore(pointsOf(records.labs, 'urineImmunofixation'), date, since);
+    const marrow = marrowFor('marrowPlasmaCells', date);
     if (!sIfe || !uIfe || !marrow || sIfe.value !== 0 || uIfe.value !== 0 || marrow.value >= 5) return null;
     // Soft-tissue plasmacytomas must have disappeared: the latest imaging that looked for them, up to this assessment, shows none.
     const emd = records.imaging.filter((i) => i.extramedullary !== null && i.date <= date).at(-1);
     if (emd?.extramedullary?.present) return null;
     if (flcOnly && !normalRatio(date)) return null;
     const provenance = [sIfe.eventId, uIfe.eventId, marrow.eventId];
-    const clonal = lastOnOrBefore(pointsOf(records.labs, 'marrowClonalPlasmaCells'), until, line.start);
+    const clonal = marrowFor('marrowClonalPlasmaCells', date);
     if (clonal?.value === 0 && normalRatio(date)) return { category: 'sCR', basis: 'negative serum and urine immunofixation, marrow plasma cells <5%, normal FLC ratio, no clonal marrow plasma cells', provenance: [...provenance, clonal.eventId] };
     return { category: 'CR', basis: `negative serum and urine immunofixation, marrow plasma cells ${marrow.value}%`, provenance };
   };
@@ -116,9 +123,10 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         // value never confirms VGPR, whichever of the two assessments it came with.
         const fresh = u && (i === 0 || u.date > dates[i - 1]!) ? u : undefined;
         if (!fresh && category === 'VGPR') parts.push(u ? 'urine M-protein not re-assessed since the previous assessment: VGPR not shown' : 'no urine M-protein to show VGPR');
-        category = lowerCategory(category, !fresh ? 'PR' : fresh.value < 100 ? 'VGPR' : fresh.value < 200 ? 'PR' : 'SD');
+        // Without a fresh urine: at most PR, and not PR when the latest urine known is 200 mg/24 h or more.
+        category = lowerCategory(category, !fresh ? (u && u.value >= 200 ? 'SD' : 'PR') : fresh.value < 100 ? 'VGPR' : fresh.value < 200 ? 'PR' : 'SD');
       }
-      const cr = completeResponse(date, false);
+      const cr = completeResponse(date, false, i === 0 ? line.start : dates[i - 1]!);
       if (cr) out.push({ date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [...provenance, ...cr.provenance] });
       else out.push({ date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance });
     });
@@ -150,9 +158,10 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     }
     return out;
   }
-  for (const p of dflc.filter(inLine)) {
+  const inLineDflc = dflc.filter(inLine);
+  for (const [i, p] of inLineDflc.entries()) {
     const red = reduction(base.value, p.value);
-    const cr = completeResponse(p.date, true);
+    const cr = completeResponse(p.date, true, i === 0 ? line.start : inLineDflc[i - 1]!.date);
     if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [base.eventId, p.eventId, ...cr.provenance] });
     else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId] });
   }
