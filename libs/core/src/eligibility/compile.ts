@@ -1,4 +1,4 @@
-import { DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
+import { CELL_THERAPY_CLASSES, DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
 import { classesOf, drug as drugEntry } from '../terminology/drug-catalog';
 import { LAB_DEFINITIONS, type LabName } from '../terminology/labs';
 import { convert } from '../terminology/units';
@@ -485,6 +485,8 @@ const REFRACTORY_FLAG_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p
 const CAR_T_FLAGS = new Set<keyof PatientProfile['flags']>(['priorBcmaCarT', 'priorBcmaDirected', 'priorGprc5dDirected']);
 const CAR_T_PRODUCT = ['product of the CAR-T infusion'];
 const unknownCarT = (p: PatientProfile): boolean => (p.cellTherapies ?? []).some((c) => c.product === null);
+/** An unrecognised CAR-T product infused on or after `from` (null: ever). */
+const unknownCarTSince = (p: PatientProfile, from: string | null): boolean => (p.cellTherapies ?? []).some((c) => c.product === null && (from === null || c.date >= from));
 
 /** The birthday on which someone born on `b` turns `years` (29 February falls on 1 March). */
 const birthday = (b: string, years: number): number => epochDay(`${String(Number(b.slice(0, 4)) + years).padStart(4, '0')}${b.slice(4, 10)}`);
@@ -585,12 +587,15 @@ function compileLeaf(l: Leaf): RuleNode {
       const undocumented = [`response or progression on ${l.class}`];
       const exposedOnly = l.fact === 'classExposed';
       const progressionOnly = l.fact === 'classRefractory' && l.progressionOnly === true;
+      const carTClass = CELL_THERAPY_CLASSES.has(l.class);
       return (s) => {
         if (!s.history) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
         const p = s.profile;
         const c = p.classes[l.class];
         if (exposedOnly) {
           const yes = scope === 'any' ? c.exposed : (p.linesOfTherapy.lines.at(-1)?.classes.includes(l.class) ?? false);
+          // A CAR-T infusion whose product the catalog does not know may be of this class.
+          if (!yes && carTClass && unknownCarTSince(p, scope === 'any' ? null : (p.linesOfTherapy.lines.at(-1)?.start ?? null))) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));
         }
         const refractory = progressionOnly ? c.drugs.some((g) => p.drugs[g] !== undefined && progressedOn(p, p.drugs[g], scope, false)) : scope === 'any' ? c.refractory : c.refractoryInLastLine;
@@ -682,7 +687,8 @@ function compileLeaf(l: Leaf): RuleNode {
         const line = s.profile.linesOfTherapy.lines.at(-1);
         const pd = s.profile.disease.progressionDate;
         if (!line) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
-        if (pd && pd >= line.start) return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd}`);
+        // A progression on the day the line began is the one that prompted it, not progression on it.
+        if (pd && pd > line.start) return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd}`);
         // No progression since the line started is known only when the disease was assessed since then.
         const assessed = documentedAfter(s, line.start);
         return s.trace === null ? quiet(s, assessed ? NOT_MET : UNKNOWN) : done(s, assessed ? NOT_MET : UNKNOWN, l.fact, expected, (pd ? `last progression ${pd}, before line ${line.number}` : 'no progression recorded'), assessed ? undefined : missing);
@@ -743,8 +749,20 @@ function compileLeaf(l: Leaf): RuleNode {
       const missing = ['FISH cytogenetics'];
       return (s) => {
         const c = s.profile.cytogenetics;
-        if (c.abnormalities.length === 0) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
-        return s.trace === null ? quiet(s, bool(riss ? c.highRiskRiss : c.highRiskImwg2025.highRisk)) : done(s, bool(riss ? c.highRiskRiss : c.highRiskImwg2025.highRisk), l.fact, expected, (riss ? String(c.highRiskRiss) : c.highRiskImwg2025.basis.join('; ') || 'none of the criteria'));
+        const high = riss ? c.highRiskRiss : c.highRiskImwg2025.highRisk;
+        // Not high risk is known only when what decides it was tested: R-ISS del(17p), t(4;14), t(14;16); IMS/IMWG 2025
+        // del(17p), 1q and del(1p32) (a translocation counts only with one of the latter two) and a β2-microglobulin
+        // with creatinine. (β2-microglobulin alone can make it high risk, so no FISH is not enough to say unknown.)
+        if (!high) {
+          const tested = (a: string): boolean => c.abnormalities.some((x) => x.abnormality === a);
+          const untested = (riss ? RISS_PANEL : IMWG2025_PANEL).filter((a) => !(Array.isArray(a) ? a.some(tested) : tested(a)));
+          const b2mKnown = riss || (s.profile.labs.beta2Microglobulin !== undefined && s.profile.labs.creatinine !== undefined);
+          if (untested.length > 0 || !b2mKnown) {
+            const what = [...untested.map((a) => (Array.isArray(a) ? a.join(' or ') : a)), ...(b2mKnown ? [] : ['β2-microglobulin with creatinine'])];
+            return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, c.abnormalities.length ? `not tested: ${what.join(', ')}` : NONE, c.abnormalities.length ? [`FISH or tests for ${what.join(', ')}`] : missing);
+          }
+        }
+        return s.trace === null ? quiet(s, bool(high)) : done(s, bool(riss ? c.highRiskRiss : c.highRiskImwg2025.highRisk), l.fact, expected, (riss ? String(c.highRiskRiss) : c.highRiskImwg2025.basis.join('; ') || 'none of the criteria'));
       };
     }
     case 'condition': {
@@ -758,7 +776,8 @@ function compileLeaf(l: Leaf): RuleNode {
         const history = l.includeHistory === true;
         const present = c.status === 'active' || (history && (c.status === 'history' || c.status === 'resolved' || c.ever === true));
         const grade = history ? (c.maxGrade ?? (c.status === 'absent' ? null : c.grade)) : c.grade;
-        if (present && l.minGrade !== undefined && grade === null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${c.status}, grade not recorded`, missingGrade);
+        const ungraded = grade === null || (history && c.ungradedEver === true && grade < l.minGrade!);
+        if (present && l.minGrade !== undefined && ungraded) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${c.status}, grade not recorded${grade !== null ? ` on every record (highest recorded ${grade})` : ''}`, missingGrade);
         const met = present && (l.minGrade === undefined || (grade ?? 0) >= l.minGrade);
         if (s.trace === null) return quiet(s, bool(met));
         const highest = history && c.maxGrade !== null && c.maxGrade !== undefined && c.maxGrade !== c.grade ? `; grade ${c.maxGrade} recorded before` : '';
@@ -823,7 +842,14 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
     let ongoing = false;
     if (l.event === 'lastDose') {
       if (l.drug) date = lastDose(p, l.drug, date);
-      else if (l.class) for (const g of p.classes[l.class].drugs) date = lastDose(p, g, date);
+      else if (l.class) {
+        for (const g of p.classes[l.class].drugs) date = lastDose(p, g, date);
+        // An infusion of an unrecognised CAR-T product may be of this class: its date could be the one that counts.
+        if (CELL_THERAPY_CLASSES.has(l.class) && unknownCarTSince(p, null)) {
+          const unknownDate = p.cellTherapies.filter((c) => c.product === null).at(-1)!.date;
+          if (date === null || unknownDate > date) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `CAR-T infusion with an unrecognised product (${unknownDate})`, CAR_T_PRODUCT);
+        }
+      }
       else for (const g in p.drugs) if (!isSupportive(g)) date = lastDose(p, g, date);
       ongoing = date === ONGOING;
       if (ongoing) date = null;
@@ -852,6 +878,9 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
   };
 }
 
+/** What decides high-risk cytogenetics, by definition (an inner list: any one of them tested). */
+const RISS_PANEL: ReadonlyArray<string | string[]> = ['del(17p)', 't(4;14)', 't(14;16)'];
+const IMWG2025_PANEL: ReadonlyArray<string | string[]> = ['del(17p)', ['gain(1q)', 'amp(1q)'], ['del(1p32)', 'del(1p32)-biallelic']];
 /** IMWG 2016 minimum MRD sensitivity (1 in 10^5). */
 const IMWG_MRD_SENSITIVITY = 1e-5;
 /** IMWG measurable FLC: involved FLC ≥ 10 mg/dL (100 mg/L). */

@@ -287,3 +287,36 @@ describe('refractoriness by progression alone (progressionOnly)', () => {
     expect(outcome({ fact: 'classRefractory', class: 'PI', scope: 'lastLine', progressionOnly: true }, progressed)).toBe('NOT_MET');
   });
 });
+
+describe('leaves that must not answer from part of the data', () => {
+  it('does not take the progression that prompted the last line, on its first day, as progression on it', () => {
+    const p = profileOf(med('VRd', '2023-01-01', '2024-12-31'), response('2023-06-01', 'VGPR'), response('2025-01-01', 'PD'), med('KPd', '2025-01-01', null));
+    expect(outcome({ fact: 'progressionAfterLastLine' }, p)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'progressionAfterLastLine' }, profileOf(med('VRd', '2023-01-01', '2024-12-31'), response('2023-06-01', 'VGPR'), response('2025-01-01', 'PD'), med('KPd', '2025-01-01', null), response('2025-04-01', 'PD')))).toBe('MET');
+  });
+
+  it('leaves "any history of grade ≥ 3" open when a record says the condition is there without a grade', () => {
+    const neuropathy = (date: string, status: string, grade?: number) => event('condition', date, { kind: 'peripheral-neuropathy', status, ...(grade !== undefined ? { grade } : {}) });
+    const rule = { fact: 'condition', kind: 'peripheral-neuropathy', minGrade: 3, includeHistory: true };
+    expect(outcome(rule, profileOf(neuropathy('2024-05-01', 'active', 1), neuropathy('2025-05-01', 'active')))).toBe('UNKNOWN');
+    expect(outcome(rule, profileOf(neuropathy('2024-05-01', 'active', 1), neuropathy('2025-05-01', 'active', 1)))).toBe('NOT_MET');
+    expect(outcome(rule, profileOf(neuropathy('2024-05-01', 'active', 3), neuropathy('2025-05-01', 'active')))).toBe('MET');
+  });
+
+  it('knows high-risk cytogenetics are absent only when what decides them was tested; β2-microglobulin alone can make them present', () => {
+    const fish = (abnormality: string, result = 'not-detected') => event('cytogenetics', '2025-01-10', { abnormality, result });
+    const normalB2m = [lab('2025-05-01', 'beta-2 microglobulin', 2.0, 'mg/L'), lab('2025-05-01', 'creatinine', 0.9, 'mg/dL')];
+    expect(outcome({ fact: 'highRiskCytogenetics', definition: 'riss' }, profileOf(fish('t(11;14)', 'detected')))).toBe('UNKNOWN');
+    expect(outcome({ fact: 'highRiskCytogenetics', definition: 'riss' }, profileOf(fish('del(17p)'), fish('t(4;14)'), fish('t(14;16)')))).toBe('NOT_MET');
+    expect(outcome({ fact: 'highRiskCytogenetics', definition: 'imwg2025' }, profileOf(fish('t(4;14)', 'detected'), ...normalB2m))).toBe('UNKNOWN');
+    expect(outcome({ fact: 'highRiskCytogenetics', definition: 'imwg2025' }, profileOf(fish('t(4;14)', 'detected'), fish('del(17p)'), fish('gain(1q)'), fish('del(1p32)'), ...normalB2m))).toBe('NOT_MET');
+    expect(outcome({ fact: 'highRiskCytogenetics', definition: 'imwg2025' }, profileOf(lab('2025-05-01', 'beta-2 microglobulin', 6.0, 'mg/L'), lab('2025-05-01', 'creatinine', 0.9, 'mg/dL')))).toBe('MET');
+  });
+
+  it('leaves CAR-T class exposure and washouts open after an infusion of a product the catalog does not know', () => {
+    const p = profileOf(med('DPd', '2023-01-01', '2024-12-01'), response('2024-11-20', 'PD'), carT('2025-05-01', 'mystery-cel'));
+    expect(outcome({ fact: 'classExposed', class: 'BCMA_CAR_T' }, p)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'timeSince', event: 'lastDose', class: 'BCMA_CAR_T', maxDays: 90 }, p)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'classExposed', class: 'ANTI_CD38' }, p)).toBe('MET');
+  });
+});

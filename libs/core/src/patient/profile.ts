@@ -67,7 +67,7 @@ export interface PatientProfile {
    * did not say absent: whether there was one (`ever`) and the highest grade recorded (`maxGrade`, the
    * "any history of grade ≥3" criteria).
    */
-  conditions: Record<string, { status: string; date: string; grade: number | null; provenance: string[]; ever: boolean; maxGrade: number | null; maxGradeProvenance: string[] }>;
+  conditions: Record<string, { status: string; date: string; grade: number | null; provenance: string[]; ever: boolean; maxGrade: number | null; maxGradeProvenance: string[]; ungradedEver?: boolean }>;
   extramedullaryDisease: { present: boolean; type: string | null; date: string } | null;
   plasmaCellLeukemia: { present: boolean; basis: string } | null;
   unmapped: Unmapped[];
@@ -154,6 +154,8 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
       ever: (before?.ever ?? false) || c.status !== 'absent',
       maxGrade: higher ? c.grade : held,
       maxGradeProvenance: higher ? [c.eventId] : (before?.maxGradeProvenance ?? []),
+      // A record saying it is (or was) there without a grade: "any history of grade ≥ N" cannot then be known false.
+      ungradedEver: (before?.ungradedEver ?? false) || (c.status !== 'absent' && c.grade === null),
     };
   }
   const emd = records.imaging.filter((i) => i.extramedullary !== null).at(-1);
