@@ -60,6 +60,10 @@ describe('proposeRule (common myeloma patterns)', () => {
     ['Serum M-protein ≥ 5 g/L', { fact: 'measurableDisease', serumMinGdL: 0.5 }],
     ['ECOG performance status ≤ 1 within 7 days of enrolment', { fact: 'ecog', max: 1, maxAgeDays: 7 }],
     ['Prior BCMA antibody-drug conjugate', { fact: 'priorTargetTherapy', target: 'BCMA', modality: 'ADC' }],
+    ['Serum M-protein >= 10 g/l', { fact: 'measurableDisease', serumMinGdL: 1 }],
+    ['Involved serum free light chain >= 100 mg/l', { fact: 'measurableDisease', involvedFlcMinMgDl: 10 }],
+    ['ECOG performance status of 0,1 or 2', { fact: 'ecog', max: 2 }],
+    ['Prior exposure to daratumumab and carfilzomib', { fact: 'unknownText', reason: 'not drafted (more drugs than the patterns read): review the text' }],
     ['Prior exposure to a proteasome inhibitor, an immunomodulatory agent and an anti-CD38 monoclonal antibody, and refractory to the last line of therapy', { all: [{ fact: 'flag', name: 'tripleClassExposed' }, { fact: 'flag', name: 'refractoryToLastLine' }] }],
     ['Documented progression on or within 60 days after the last dose of the most recent therapy', { fact: 'flag', name: 'refractoryToLastLine' }],
   ])('drafts %j exactly', (text, rule) => {

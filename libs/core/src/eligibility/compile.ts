@@ -837,6 +837,11 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
   const fact = 'timeSince';
   return (s) => {
     const p = s.profile;
+    /** Whether a last event on `day` meets the window today. */
+    const inWindow = (day: string): boolean => {
+      const d = s.asOfDay - epochDay(day);
+      return (l.minDays === undefined || d >= l.minDays) && (l.maxDays === undefined || d <= l.maxDays);
+    };
     if (!s.history && l.event !== 'progression') return done(s, UNKNOWN, fact, expected, NONE, TREATMENT_HISTORY);
     let date: string | null = null;
     let ongoing = false;
@@ -845,9 +850,13 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
       else if (l.class) {
         for (const g of p.classes[l.class].drugs) date = lastDose(p, g, date);
         // An infusion of an unrecognised CAR-T product may be of this class: its date could be the one that counts.
+        // Unknown only when it would change the answer.
         if (CELL_THERAPY_CLASSES.has(l.class) && unknownCarTSince(p, null)) {
           const unknownDate = p.cellTherapies.filter((c) => c.product === null).at(-1)!.date;
-          if (date === null || unknownDate > date) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `CAR-T infusion with an unrecognised product (${unknownDate})`, CAR_T_PRODUCT);
+          const known = date === ONGOING ? null : date;
+          if ((known === null || unknownDate > known) && inWindow(unknownDate) !== (known === null ? l.maxDays === undefined : inWindow(known))) {
+            return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `CAR-T infusion with an unrecognised product (${unknownDate})`, CAR_T_PRODUCT);
+          }
         }
       }
       else for (const g in p.drugs) if (!isSupportive(g)) date = lastDose(p, g, date);
@@ -943,6 +952,10 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     /** The first day a child that does not decide now turns decisive, and the first a known one turns unknown. */
     let turnsDecisive = Number.POSITIVE_INFINITY;
     let turnsUnknown = Number.POSITIVE_INFINITY;
+    /** Unknown children, and the latest day by which every one of them that will has become the non-deciding outcome. */
+    let unknowns = 0;
+    let resolvedToOther = 0;
+    let resolvedBy = NO_FLIP;
     for (let i = 0; i < children.length; i++) {
       s.flipTo = TO_OTHER;
       const code = children[i]!(s);
@@ -958,7 +971,14 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
           if (to === UNKNOWN) decidingTurnsUnknown = true;
         }
       } else {
-        if (code === UNKNOWN) unknown = true;
+        if (code === UNKNOWN) {
+          unknown = true;
+          unknowns++;
+          if (flip !== NO_FLIP && to === other) {
+            resolvedToOther++;
+            if (flip > resolvedBy) resolvedBy = flip;
+          }
+        }
         if (flip !== NO_FLIP && to === decisive && flip < turnsDecisive) turnsDecisive = flip;
         else if (flip !== NO_FLIP && to === UNKNOWN && flip < turnsUnknown) turnsUnknown = flip;
       }
@@ -974,9 +994,15 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
       return decisive;
     }
     if (unknown) {
-      // Unknown until a child turns decisive, whatever the unknown ones turn out to be.
-      s.flip = turnsDecisive === Number.POSITIVE_INFINITY ? NO_FLIP : turnsDecisive;
-      s.flipTo = decisive;
+      // Unknown until a child turns decisive, whatever the unknown ones turn out to be; or, failing that, until every
+      // unknown child has become the other outcome (and no known one has turned unknown by then).
+      if (turnsDecisive !== Number.POSITIVE_INFINITY) {
+        s.flip = turnsDecisive;
+        s.flipTo = decisive;
+      } else if (resolvedToOther === unknowns && turnsUnknown > resolvedBy) {
+        s.flip = resolvedBy;
+        s.flipTo = other;
+      } else s.flip = NO_FLIP;
       return UNKNOWN;
     }
     const first = Math.min(turnsDecisive, turnsUnknown);
@@ -1054,16 +1080,21 @@ function compileNode(r: Rule): RuleNode {
       const b = branch(false, s);
       const fb = s.flip;
       const bTo = fb === NO_FLIP ? b : flipTarget(b, s);
-      if (a !== b || a === UNKNOWN || (fa === NO_FLIP && fb === NO_FLIP)) {
+      if (fa === NO_FLIP && fb === NO_FLIP) {
         s.flip = NO_FLIP;
         return a === b ? a : UNKNOWN;
       }
       const first = fa === NO_FLIP ? fb : fb === NO_FLIP ? fa : Math.min(fa, fb);
       const aThen = fa !== NO_FLIP && fa <= first ? aTo : a;
       const bThen = fb !== NO_FLIP && fb <= first ? bTo : b;
-      s.flip = first;
-      s.flipTo = aThen === bThen ? aThen : UNKNOWN;
-      return a;
+      const known = a === b && a !== UNKNOWN;
+      const knownThen = aThen === bThen && aThen !== UNKNOWN;
+      // Known now: until the first day either branch changes. Unknown now: known from that day if the branches then agree.
+      if (known || knownThen) {
+        s.flip = first;
+        s.flipTo = knownThen ? aThen : UNKNOWN;
+      } else s.flip = NO_FLIP;
+      return known ? a : UNKNOWN;
     };
   }
   return internedLeaf(r);

@@ -320,3 +320,29 @@ describe('leaves that must not answer from part of the data', () => {
     expect(outcome({ fact: 'classExposed', class: 'ANTI_CD38' }, p)).toBe('MET');
   });
 });
+
+describe('review of the dated unknowns', () => {
+  const p = profileOf(demographics('1950-07-01', 'male', 80), med('DPd', '2024-01-01', '2025-05-20'), response('2025-05-01', 'PD'));
+  const doc = (criteria: Array<{ id: string; kind: 'inclusion' | 'exclusion'; rule: unknown }>): TrialDocument => ({ trialId: 'NCT00000003', version: 1, title: 't', status: 'RECRUITING', criteria: criteria.map((c) => ({ ...c, text: c.id })) });
+  const verdicts = (d: TrialDocument, asOf = AS_OF) => [evaluateTrial(compileTrial(d), p, asOf).verdict, screenTrial(compileTrial(d), p, asOf).verdict];
+
+  it('carries an unknown child that turns failing through an enclosing combination', () => {
+    const nested = { any: [{ all: [{ fact: 'age', max: 74 }, { fact: 'ecog', max: 1 }] }, { fact: 'priorTransplant', kind: 'allogeneic' }] };
+    expect(compileRule(nested)({ profile: p, asOf: AS_OF, trace: null })).toEqual({ outcome: 'UNKNOWN', flipsOn: '2025-07-01', flipsTo: 'NOT_MET' });
+    const d = doc([{ id: 'inc-a', kind: 'inclusion', rule: nested }, { id: 'inc-w', kind: 'inclusion', rule: { fact: 'timeSince', event: 'lastDose', minDays: 46 } }]);
+    expect(verdicts(d)).toEqual(['INELIGIBLE', 'INELIGIBLE']);
+  });
+
+  it('dates an unknown if/then/else from the day its disagreeing branches come to agree', () => {
+    const rule = { if: { fact: 'unknownText', reason: 'x' }, then: { fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', minDays: 20 } };
+    expect(compileRule(rule)({ profile: p, asOf: AS_OF, trace: null })).toEqual({ outcome: 'UNKNOWN', flipsOn: '2025-06-09', flipsTo: 'MET' });
+    const d = doc([{ id: 'exc-if', kind: 'exclusion', rule }, { id: 'exc-age', kind: 'exclusion', rule: { fact: 'age', max: 74 } }]);
+    expect(verdicts(d)).toEqual(['INELIGIBLE', 'INELIGIBLE']);
+  });
+
+  it('answers a CAR-T class washout when an unrecognised product would not change it', () => {
+    const old = profileOf(med('DPd', '2021-01-01', '2022-12-01'), response('2022-11-20', 'PD'), carT('2023-01-01', 'mystery-cel'));
+    expect(outcome({ fact: 'timeSince', event: 'lastDose', class: 'BCMA_CAR_T', maxDays: 90 }, old)).toBe('NOT_MET');
+    expect(outcome({ fact: 'timeSince', event: 'lastDose', class: 'BCMA_CAR_T', minDays: 90 }, old)).toBe('MET');
+  });
+});

@@ -14,7 +14,7 @@ const UNSAFE: Array<[RegExp, string]> = [
   [/\([^)]*(?:>=|<=|<|>|\d)[^)]*\)/, 'a threshold in parentheses'],
   [/half-?lives?|cumulative|(?<!last |first |final )\bdose of\b|equivalent/i, 'a dose or half-lives'],
   [/\bGVHD\b|graft[- ]versus[- ]host/i, 'GVHD'],
-  [/\d,\d{1,2}(?!\d)/, 'a decimal comma'],
+  [/\d,\d{1,2}(?![\d,])(?!\s*(?:,|or\b|and\b))/i, 'a decimal comma'],
 ];
 /** Myeloma drugs the patterns do not encode by name (only lenalidomide is). */
 const OTHER_DRUGS = /pomalidomide|thalidomide|bortezomib|carfilzomib|ixazomib|daratumumab|isatuximab|elotuzumab|selinexor|belantamab|teclistamab|elranatamab|talquetamab|iberdomide|mezigdomide|venetoclax|melphalan|cyclophosphamide/i;
@@ -79,9 +79,9 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     add(
       {
         fact: 'measurableDisease',
-        ...(serum ? { serumMinGdL: Number(serum[1]) / (serum[2] === 'L' ? 10 : 1) } : {}),
+        ...(serum ? { serumMinGdL: Number(serum[1]) / (serum[2]!.toLowerCase() === 'l' ? 10 : 1) } : {}),
         ...(urine ? { urineMinMg24h: Number(urine[1]) } : {}),
-        ...(flc ? { involvedFlcMinMgDl: Number(flc[1]) / (flc[2] === 'L' ? 10 : 1) } : {}),
+        ...(flc ? { involvedFlcMinMgDl: Number(flc[1]) / (flc[2]!.toLowerCase() === 'l' ? 10 : 1) } : {}),
       },
       'measurable disease',
     );
@@ -155,8 +155,11 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   if (recent && !leaves.some((l) => l.leaf.fact === 'timeSince')) {
     for (const l of leaves) if (l.leaf.fact === 'lab' || l.leaf.fact === 'labTimesUln' || l.leaf.fact === 'ecog' || l.leaf.fact === 'creatinineClearance') l.leaf = { ...l.leaf, maxAgeDays: Number(recent[1]) };
   }
-  // A drug other than those the patterns name (lenalidomide) would be dropped.
-  if (leaves.some((l) => l.leaf.fact === 'drugRefractory' || l.leaf.fact === 'drugExposed') && OTHER_DRUGS.test(t)) return { rule: { fact: 'unknownText', reason: 'not drafted (more drugs than the patterns read): review the text' }, recognised: [] };
+  // A drug the patterns do not encode (only lenalidomide by name; anti-CD38 and BCMA-directed drugs through their class or target) would be dropped.
+  const covered = (drug: string): boolean =>
+    (/daratumumab|isatuximab/i.test(drug) && leaves.some((l) => (l.leaf.fact === 'classExposed' || l.leaf.fact === 'classRefractory' || l.leaf.fact === 'timeSince') && 'class' in l.leaf && l.leaf.class === 'ANTI_CD38')) ||
+    (/belantamab|teclistamab|elranatamab/i.test(drug) && leaves.some((l) => l.leaf.fact === 'priorTargetTherapy' && l.leaf.target === 'BCMA'));
+  if ([...t.matchAll(new RegExp(OTHER_DRUGS.source, 'gi'))].some((d) => !covered(d[0]))) return { rule: { fact: 'unknownText', reason: 'not drafted (more drugs than the patterns read): review the text' }, recognised: [] };
   const isAny = conditionsOnly;
   const rule: Rule = leaves.length === 1 ? leaves[0]!.leaf : isAny ? { any: leaves.map((l) => l.leaf) } : { all: leaves.map((l) => l.leaf) };
   return { rule, recognised: leaves.map((l) => l.what) };

@@ -167,7 +167,7 @@ describe('mapFhirBundle: what was not done, not given or not measured never beco
     );
     expect(m.events.map((e) => [e.eventId, e.data.end])).toEqual([
       ['Patient/p1', undefined],
-      ['MedicationStatement/m1', '2020-06-01'],
+      ['MedicationStatement/m1', '2020-01-01'], // dateAsserted is only an upper bound: the known day on it is the start
       ['MedicationAdministration/m2', '2021-01-01'],
       ['MedicationStatement/m3', undefined],
     ]);

@@ -194,12 +194,9 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           end = m.dispenseRequest?.validityPeriod?.end;
         } else {
           start = m.effectivePeriod?.start ?? m.effectiveDateTime;
-          // No end given: an administration at a point in time ended then; a completed one, or a completed statement,
-          // is not ongoing: it ended by the time the statement was made (dateAsserted), else when it started.
-          const asserted = m.resourceType === 'MedicationStatement' ? m.dateAsserted : undefined;
-          end =
-            m.effectivePeriod?.end ??
-            (m.status === 'completed' ? (asserted ?? start) : m.resourceType === 'MedicationAdministration' && m.effectiveDateTime ? m.effectiveDateTime : undefined);
+          // No end given: an administration at a point in time ended then; a completed one, or a completed statement, is
+          // not ongoing, and the only day known to have been on it is its start (dateAsserted is only an upper bound).
+          end = m.effectivePeriod?.end ?? (m.status === 'completed' ? start : m.resourceType === 'MedicationAdministration' && m.effectiveDateTime ? m.effectiveDateTime : undefined);
         }
         push(m, m.subject?.reference, 'medication', start, {
           ...(drug ? { drug } : {}),

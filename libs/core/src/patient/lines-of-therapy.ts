@@ -137,7 +137,10 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // Agents starting within the grouping window join the regimen (staggered starts), unless they replace
     // one that had stopped for good by then (not continued by any course): a substitution, rule 2.
     const continued = new Set([...generics, ...current.courses.filter((x) => x.end === null || x.end >= c.start).flatMap(antiMyelomaGenerics)]);
-    const substitution = !sameAgents && current.courses.some((x) => x.end !== null && x.end < c.start && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g)));
+    // Given again within a hold (the next dose of a per-dose record, a short break): not stopped for good.
+    const resumed = (g: string, after: string): boolean => courses.some((y) => y.start > after && daysBetween(after, y.start) <= s.treatmentHoldMaxDays && antiMyelomaGenerics(y).includes(g));
+    const substitution =
+      !sameAgents && current.courses.some((x) => x.end !== null && x.end < c.start && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g) && !resumed(g, x.end!)));
     if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays && !substitution) {
       add(current, c);
       continue;

@@ -131,6 +131,11 @@ describe('lines of therapy: progression, steroids and substitutions', () => {
     expect(lines(med('Rd', '2020-01-01', '2020-04-01'), med('lenalidomide + prednisone', '2020-04-01', null)).count).toBe(1);
   });
 
+  it('keeps per-dose administrations of one regimen in one line (a dose ending the day it is given is not a drug stopped for good)', () => {
+    const dose = (drug: string, day: string) => med(drug, day, day);
+    expect(lines(dose('daratumumab', '2024-01-01'), dose('daratumumab', '2024-01-08'), dose('daratumumab', '2024-01-22'), med('dexamethasone', '2024-01-01', '2024-03-01'), med('lenalidomide', '2024-01-15', '2024-03-01')).count).toBe(1);
+  });
+
   it('opens a new line on a substitution inside the grouping window, but not on a staggered start', () => {
     const substituted = lines(med('VRd', '2020-01-01', '2020-01-15', { reasonStopped: 'toxicity' }), med('KRd', '2020-01-22', null));
     expect(substituted.count).toBe(2);

@@ -78,6 +78,22 @@ describe('computed IMWG 2016 response of the current line', () => {
     expect(computed(med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), urine('2024-12-01', 150), urine('2025-02-01', 300), serum('2025-03-01', 1.2), serum('2025-04-01', 1.2), serum('2025-05-01', 1.2))).toMatchObject({ category: 'SD' });
   });
 
+  it('does not confirm CR from one immunofixation in marrow-only disease (only the marrow part needs no confirmation)', () => {
+    const ife = (date: string, which: string) => event('lab', date, { name: `${which} immunofixation`, result: 'negative' });
+    const r = computed(
+      med('VRd', '2024-01-05', null),
+      serum('2024-01-01', 0.4),
+      urine('2024-01-01', 50),
+      lab('2024-01-01', 'free kappa', 30, 'mg/L'),
+      lab('2024-01-01', 'free lambda', 10, 'mg/L'),
+      lab('2024-01-02', 'marrow plasma cells', 40, '%'),
+      ife('2024-05-01', 'serum'),
+      ife('2024-05-01', 'urine'),
+      lab('2024-05-01', 'marrow plasma cells', 2, '%'),
+    );
+    expect(r).toMatchObject({ category: 'CR', confirmed: false });
+  });
+
   it('is PD when a progression falls in the current line', () => {
     const r = computed(med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), serum('2025-02-01', 1.0), serum('2025-02-15', 1.0), serum('2025-03-01', 1.6), serum('2025-04-01', 1.7));
     expect(r).toMatchObject({ category: 'PD', date: '2025-03-01' });

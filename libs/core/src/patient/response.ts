@@ -149,11 +149,13 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     const marrow = pointsOf(records.labs, 'marrowPlasmaCells');
     const mBase = lastOnOrBefore(marrow, line.start);
     if ((serum.length === 0 && urine.length === 0) || dflc.length === 0 || !mBase || mBase.value < MARROW_BASELINE_MIN_PERCENT) return out;
-    for (const p of marrow.filter(inLine)) {
+    const inLineMarrow = marrow.filter(inLine);
+    for (const [i, p] of inLineMarrow.entries()) {
       const red = reduction(mBase.value, p.value);
-      const cr = completeResponse(p.date, false);
+      // CR rests on immunofixation too, which is biochemical: it is confirmed like the other categories, not by the marrow alone.
+      const cr = completeResponse(p.date, false, i === 0 ? line.start : inLineMarrow[i - 1]!.date);
       const basis = `marrow plasma cells ${mBase.value}→${p.value}% (−${Math.round(red * 100)}%), serum, urine and FLC unmeasurable`;
-      if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [mBase.eventId, ...cr.provenance], selfConfirming: true });
+      if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [mBase.eventId, ...cr.provenance] });
       else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true });
     }
     return out;
