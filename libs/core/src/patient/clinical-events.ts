@@ -138,8 +138,8 @@ export function chronological(a: ProfileSourceEvent, b: ProfileSourceEvent): num
  */
 function emdType(raw: string | null): 'extramedullary' | 'paraskeletal' | null {
   if (!raw) return null;
-  if (/para-?(?:skeletal|osseous)|bone[- ]related/i.test(raw)) return 'paraskeletal';
-  if (/extra-?medullary|soft[- ]tissue|\bEMP\b/i.test(raw)) return 'extramedullary';
+  if (/para-?(?:skeletal|osseous|medullary)|bone[- ]related/i.test(raw)) return 'paraskeletal';
+  if (/extra-?(?:medullary|osseous)|soft[- ]tissue|\bEMP\b/i.test(raw)) return 'extramedullary';
   return null;
 }
 

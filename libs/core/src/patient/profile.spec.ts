@@ -168,6 +168,8 @@ describe('review flags, PCL, extramedullary disease and MRD spellings', () => {
     ['Paraskeletal', 'paraskeletal'],
     ['extramedullary plasmacytoma', 'extramedullary'],
     ['soft-tissue plasmacytoma', 'extramedullary'],
+    ['extraosseous', 'extramedullary'],
+    ['paramedullary', 'paraskeletal'],
     ['something else', null],
   ])('reads the extramedullary type %j as %j', (type, expected) => {
     const p = buildProfile([event('imaging', '2025-05-01', { modality: 'PET-CT', extramedullary: { present: true, type } })], AS_OF);
