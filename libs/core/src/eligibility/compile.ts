@@ -484,9 +484,8 @@ const REFRACTORY_FLAG_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p
 /** Flags a CAR-T infusion could make true (a product the drug catalog does not know may be any of them). */
 const CAR_T_FLAGS = new Set<keyof PatientProfile['flags']>(['priorBcmaCarT', 'priorBcmaDirected', 'priorGprc5dDirected']);
 const CAR_T_PRODUCT = ['product of the CAR-T infusion'];
-const unknownCarT = (p: PatientProfile): boolean => (p.cellTherapies ?? []).some((c) => c.product === null);
-/** An unrecognised CAR-T product infused on or after `from` (null: ever). */
-const unknownCarTSince = (p: PatientProfile, from: string | null): boolean => (p.cellTherapies ?? []).some((c) => c.product === null && (from === null || c.date >= from));
+/** An unrecognised CAR-T product infused on or after `from` (null, the default: ever). */
+const unknownCarTSince = (p: PatientProfile, from: string | null = null): boolean => (p.cellTherapies ?? []).some((c) => c.product === null && (from === null || c.date >= from));
 
 /** The birthday on which someone born on `b` turns `years` (29 February falls on 1 March). */
 const birthday = (b: string, years: number): number => epochDay(`${String(Number(b.slice(0, 4)) + years).padStart(4, '0')}${b.slice(4, 10)}`);
@@ -613,7 +612,7 @@ function compileLeaf(l: Leaf): RuleNode {
         // for therapy that could have made it true: unknown, like drug- and class-level refractoriness.
         // Likewise when the last line started after the latest response or progression (nothing yet says how it went).
         const lastLine = s.profile.linesOfTherapy.lines.at(-1);
-        if (!v && CAR_T_FLAGS.has(l.name) && unknownCarT(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
+        if (!v && CAR_T_FLAGS.has(l.name) && unknownCarTSince(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
         if (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, lastLine.start))) && couldBe(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
         return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
       };
@@ -627,7 +626,7 @@ function compileLeaf(l: Leaf): RuleNode {
         let yes = false;
         for (const k of classes) if (s.profile.classes[k].drugs.length > 0) yes = true;
         // A CAR-T infusion whose product is not recognised may have been this target's.
-        if (!yes && carTModality && unknownCarT(s.profile)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
+        if (!yes && carTModality && unknownCarTSince(s.profile)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
         return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, targetDrugs(s.profile, classes) || 'none');
       };
     }
@@ -851,7 +850,7 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
         for (const g of p.classes[l.class].drugs) date = lastDose(p, g, date);
         // An infusion of an unrecognised CAR-T product may be of this class: its date could be the one that counts.
         // Unknown only when it would change the answer.
-        if (CELL_THERAPY_CLASSES.has(l.class) && unknownCarTSince(p, null)) {
+        if (CELL_THERAPY_CLASSES.has(l.class) && unknownCarTSince(p)) {
           const unknownDate = p.cellTherapies.filter((c) => c.product === null).at(-1)!.date;
           const known = date === ONGOING ? null : date;
           if ((known === null || unknownDate > known) && inWindow(unknownDate) !== (known === null ? l.maxDays === undefined : inWindow(known))) {

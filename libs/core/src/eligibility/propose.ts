@@ -16,6 +16,8 @@ const UNSAFE: Array<[RegExp, string]> = [
   [/\bGVHD\b|graft[- ]versus[- ]host/i, 'GVHD'],
   [/\d,\d{1,2}(?![\d,])(?!\s*(?:,|or\b|and\b))/i, 'a decimal comma'],
 ];
+/** A criterion left text-only, with why the patterns did not draft it. */
+const notDrafted = (why: string): { rule: Rule; recognised: string[] } => ({ rule: { fact: 'unknownText', reason: `not drafted (${why}): review the text` }, recognised: [] });
 /** Myeloma drugs the patterns do not encode by name (only lenalidomide is). */
 const OTHER_DRUGS = /pomalidomide|thalidomide|bortezomib|carfilzomib|ixazomib|daratumumab|isatuximab|elotuzumab|selinexor|belantamab|teclistamab|elranatamab|talquetamab|iberdomide|mezigdomide|venetoclax|melphalan|cyclophosphamide/i;
 
@@ -30,7 +32,7 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   const t = text.replace(/\s+/g, ' ').replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/[µμ]/g, 'u').replace(/\\([<>])/g, '$1');
   // What the patterns below cannot read without changing its meaning is left to a person: a draft is never silently wrong.
   const unsafe = UNSAFE.find(([re]) => re.test(t));
-  if (unsafe) return { rule: { fact: 'unknownText', reason: `not drafted (${unsafe[1]}): review the text` }, recognised: [] };
+  if (unsafe) return notDrafted(unsafe[1]);
   const leaves: Array<{ leaf: Leaf; what: string }> = [];
   const add = (leaf: Leaf, what: string): void => void leaves.push({ leaf, what });
   /** A washout over several classes: any of them (kept apart from the leaves, which are combined with "all"). */
@@ -75,7 +77,7 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   const mentions = { serum: /serum (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)/i.test(t), urine: /urine (?:monoclonal )?(?:paraprotein|M-?protein|M-?spike)/i.test(t), flc: /free light chain|\bFLC\b/i.test(t) };
   if (serum || urine || flc) {
     // Every parameter named must have its threshold read, or the default would stand in for it silently.
-    if ((mentions.serum && !serum) || (mentions.urine && !urine) || (mentions.flc && !flc)) return { rule: { fact: 'unknownText', reason: 'not drafted (a measurable-disease threshold not read): review the text' }, recognised: [] };
+    if ((mentions.serum && !serum) || (mentions.urine && !urine) || (mentions.flc && !flc)) return notDrafted('a measurable-disease threshold not read');
     add(
       {
         fact: 'measurableDisease',
@@ -127,7 +129,7 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   if (/plasma cell leuk/i.test(t)) add({ fact: 'plasmaCellLeukemia' }, 'plasma cell leukaemia');
   if (/amyloidosis/i.test(t)) add({ fact: 'condition', kind: 'al-amyloidosis' }, 'amyloidosis');
   if (/POEMS/.test(t)) add({ fact: 'condition', kind: 'poems' }, 'POEMS');
-  if (/neuropathy/i.test(t) && /(?:<=|<|less than|at most)\s*grade|grade\s*(?:<=|<)/i.test(t)) return { rule: { fact: 'unknownText', reason: 'not drafted (an upper limit of neuropathy grade): review the text' }, recognised: [] };
+  if (/neuropathy/i.test(t) && /(?:<=|<|less than|at most)\s*grade|grade\s*(?:<=|<)/i.test(t)) return notDrafted('an upper limit of neuropathy grade');
   if ((m = t.match(/neuropathy[^.;]*?(>=|>)?\s*grade\s*(>=|>)?\s*(\d)|grade\s*(>=|>)?\s*(\d)[^.;]*neuropathy/i))) {
     // "Grade ≥3", "grade 3 or higher": 3; "> grade 1": 2.
     const strict = (m[1] ?? m[2] ?? m[4]) === '>';
@@ -141,15 +143,15 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     t.replace(/\b\d\s*,?\s*or\s*\d\b|\bor (?:older|above|over|higher|more|greater|worse)\b|\b(?:during|on) or (?:after|within)\b|\bor meningeal\b|\b(?:AST|ALT|SGOT|SGPT)\s*(?:\/|and)\s*(?:AST|ALT|SGOT|SGPT)\b/gi, ''),
   );
   const alternativeBuilt = (conditionsOnly && leaves.length > 1) || (leaves.length === 1 && leaves[0]!.leaf.fact === 'measurableDisease');
-  if (alternative && !alternativeBuilt) return { rule: { fact: 'unknownText', reason: 'not drafted (an alternative, "or"): review the text' }, recognised: [] };
+  if (alternative && !alternativeBuilt) return notDrafted('an alternative, "or"');
   if (washouts.length > 0) {
     // A washout over several classes stands alone (its "any" is not combined with other leaves).
-    if (leaves.length > 0) return { rule: { fact: 'unknownText', reason: 'not drafted (a washout among other conditions): review the text' }, recognised: [] };
+    if (leaves.length > 0) return notDrafted('a washout among other conditions');
     return { rule: { any: washouts }, recognised: ['washout'] };
   }
   // A drug class named but not read (the exposure patterns stand aside when "refractory" is said) would be dropped.
   const classRead = leaves.some((l) => l.leaf.fact === 'classExposed' || l.leaf.fact === 'classRefractory' || (l.leaf.fact === 'flag' && /tripleClass/.test(l.leaf.name)) || l.leaf.fact === 'timeSince');
-  if (!classRead && /proteasome inhibitor|\bPI\b|immunomodulatory|\bIMiD\b|anti-?CD38/i.test(t)) return { rule: { fact: 'unknownText', reason: 'not drafted (a drug class not read): review the text' }, recognised: [] };
+  if (!classRead && /proteasome inhibitor|\bPI\b|immunomodulatory|\bIMiD\b|anti-?CD38/i.test(t)) return notDrafted('a drug class not read');
   // "Within N days" of labs or ECOG is how recent they must be.
   const recent = t.match(/within\s*(\d+)\s*days/i);
   if (recent && !leaves.some((l) => l.leaf.fact === 'timeSince')) {
@@ -159,7 +161,7 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   const covered = (drug: string): boolean =>
     (/daratumumab|isatuximab/i.test(drug) && leaves.some((l) => (l.leaf.fact === 'classExposed' || l.leaf.fact === 'classRefractory' || l.leaf.fact === 'timeSince') && 'class' in l.leaf && l.leaf.class === 'ANTI_CD38')) ||
     (/belantamab|teclistamab|elranatamab/i.test(drug) && leaves.some((l) => l.leaf.fact === 'priorTargetTherapy' && l.leaf.target === 'BCMA'));
-  if ([...t.matchAll(new RegExp(OTHER_DRUGS.source, 'gi'))].some((d) => !covered(d[0]))) return { rule: { fact: 'unknownText', reason: 'not drafted (more drugs than the patterns read): review the text' }, recognised: [] };
+  if ([...t.matchAll(new RegExp(OTHER_DRUGS.source, 'gi'))].some((d) => !covered(d[0]))) return notDrafted('more drugs than the patterns read');
   const isAny = conditionsOnly;
   const rule: Rule = leaves.length === 1 ? leaves[0]!.leaf : isAny ? { any: leaves.map((l) => l.leaf) } : { all: leaves.map((l) => l.leaf) };
   return { rule, recognised: leaves.map((l) => l.what) };
