@@ -79,8 +79,8 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const records = readClinicalRecords(events, day);
   const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
   // Progression is measured within each line (from its baseline) and lines depend on progression (therapy after
-  // progression is a new line): settled by recomputing both until the lines' starts no longer change.
-  // Lines depend only on the progression dates, so they are settled once recomputing progression within them gives the same dates.
+  // progression is a new line). Lines depend only on the progression dates, so both are settled once recomputing
+  // progression within the lines gives the same dates.
   const datesOf = (events: readonly ProgressionEvent[]): string => events.map((e) => e.date).join();
   const measured = progressionSeries(records);
   let progressions = progressionEvents(measured, settings);
