@@ -341,6 +341,11 @@ export interface EvalState extends EvaluationContext {
   flip: number;
   /** What the last node's outcome becomes on `flip`: a code, or TO_OTHER (the other known outcome: what a leaf's date means). */
   flipTo: Code | typeof TO_OTHER;
+  /**
+   * The day after `flip` on which the last node's outcome turns back to what it is now (NO_FLIP: not known to):
+   * a window that opens and closes again ("90 to 180 days since the ASCT" before day 90; "aged 18 to 74" at 17).
+   */
+  back: number;
 }
 export const NO_FLIP = Number.NEGATIVE_INFINITY;
 /** `flipTo` of a leaf: the outcome turns into the other known one (MET ↔ NOT_MET). */
@@ -416,6 +421,7 @@ export function evaluationState(profile: PatientProfile, asOf: string, trace: Le
     lastResponseDay: lastResponseDay(profile),
     flip: NO_FLIP,
     flipTo: TO_OTHER,
+    back: NO_FLIP,
   };
 }
 
@@ -512,6 +518,8 @@ function compileLeaf(l: Leaf): RuleNode {
         if (!b || age === null) return done(s, UNKNOWN, 'age', expected, NONE, missing);
         const ok = (l.min === undefined || age >= l.min) && (l.max === undefined || age <= l.max);
         s.flip = !ok && l.min !== undefined && age < l.min ? birthday(b, l.min) : ok && l.max !== undefined ? birthday(b, l.max + 1) : NO_FLIP;
+        // Too young now, and the range closes again at max + 1.
+        if (!ok && l.min !== undefined && age < l.min && l.max !== undefined && l.max >= l.min) s.back = birthday(b, l.max + 1);
         if (s.trace !== null) note(s, bool(ok), 'age', expected, String(age));
         return bool(ok);
       };
@@ -880,6 +888,7 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
     s.flip = NO_FLIP;
     if (!okMin && okMax) {
       if (l.maxDays === undefined || l.maxDays >= l.minDays!) s.flip = s.asOfDay - days + l.minDays!;
+      if (l.maxDays !== undefined && l.maxDays >= l.minDays!) s.back = s.asOfDay - days + l.maxDays + 1; // the window closes again
     } else if (okMin && okMax && l.maxDays !== undefined) s.flip = s.asOfDay - days + l.maxDays + 1;
     if (s.trace !== null) note(s, code, fact, expected, `${days} days since ${label} (${since})`);
     return code;
@@ -955,8 +964,11 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     let unknowns = 0;
     let resolvedToOther = 0;
     let resolvedBy = NO_FLIP;
+    /** The first day a dated deciding child decides again (its window closes). */
+    let decidesAgain = Number.POSITIVE_INFINITY;
     for (let i = 0; i < children.length; i++) {
       s.flipTo = TO_OTHER;
+      s.back = NO_FLIP;
       const code = children[i]!(s);
       const flip = s.flip;
       const to = flip === NO_FLIP ? code : flipTarget(code, s);
@@ -968,6 +980,7 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
         } else {
           if (flip > latest) latest = flip;
           if (to === UNKNOWN) decidingTurnsUnknown = true;
+          if (s.back !== NO_FLIP && s.back < decidesAgain) decidesAgain = s.back;
         }
       } else {
         if (code === UNKNOWN) {
@@ -982,13 +995,19 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
         else if (flip !== NO_FLIP && to === UNKNOWN && flip < turnsUnknown) turnsUnknown = flip;
       }
     }
+    s.back = NO_FLIP;
     if (decided > 0) {
       // Stops being decided on the latest date of the deciding children (then it is the others' value, possibly
-      // unknown), unless another child turns decisive on or before that day: then no date is known.
-      if (undated || turnsDecisive <= latest) s.flip = NO_FLIP;
+      // unknown), unless a child decides again on or before that day (another turns decisive, or a deciding
+      // one's window has closed again): then no date is known. Decided again from the first such day after it.
+      if (undated || turnsDecisive <= latest || decidesAgain <= latest) s.flip = NO_FLIP;
       else {
         s.flip = latest;
-        s.flipTo = unknown || decidingTurnsUnknown || turnsUnknown <= latest ? UNKNOWN : other;
+        // Unknown children that have all become the other outcome by then no longer leave it unknown.
+        const stillUnknown = unknown && !(resolvedToOther === unknowns && resolvedBy <= latest);
+        s.flipTo = stillUnknown || decidingTurnsUnknown || turnsUnknown <= latest ? UNKNOWN : other;
+        const again = Math.min(turnsDecisive, decidesAgain);
+        if (again !== Number.POSITIVE_INFINITY) s.back = again;
       }
       return decisive;
     }
@@ -1023,6 +1042,7 @@ function compileNode(r: Rule): RuleNode {
     const child = compileNode(r.not);
     return (s) => {
       s.flipTo = TO_OTHER;
+      s.back = NO_FLIP;
       const code = child(s);
       if (s.flip !== NO_FLIP) s.flipTo = flipped(flipTarget(code, s));
       return flipped(code);
@@ -1034,13 +1054,17 @@ function compileNode(r: Rule): RuleNode {
     const otherwise = r.else ? compileNode(r.else) : null;
     const branch = (taken: boolean, s: EvalState): Code => {
       s.flipTo = TO_OTHER;
+      s.back = NO_FLIP;
       if (taken) return then(s);
       if (otherwise) return otherwise(s);
       s.flip = NO_FLIP;
       return MET;
     };
+    /** A branch's outcome on `day`, from what it is now, its date, what it turns into then, and the day it turns back. */
+    const on = (day: number, now: Code, flip: number, to: Code, back: number): Code => (flip === NO_FLIP || flip > day ? now : back !== NO_FLIP && back <= day ? now : to);
     return (s) => {
       s.flipTo = TO_OTHER;
+      s.back = NO_FLIP;
       const c = cond(s);
       const conditionFlip = s.flip;
       const conditionTo = conditionFlip === NO_FLIP ? c : flipTarget(c, s);
@@ -1048,9 +1072,11 @@ function compileNode(r: Rule): RuleNode {
         const code = branch(c === MET, s);
         const own = s.flip;
         const ownTo = own === NO_FLIP ? code : flipTarget(code, s);
-        if (conditionFlip === NO_FLIP || (own !== NO_FLIP && own < conditionFlip)) {
+        const ownBack = own === NO_FLIP ? NO_FLIP : s.back;
+        if (conditionFlip === NO_FLIP) {
           s.flipTo = ownTo;
-          return code; // the taken branch changes first (or alone)
+          s.back = ownBack;
+          return code; // the taken branch alone changes
         }
         // On the day the condition turns, the other branch (as it will be then) takes over; if the condition turns
         // unknown instead, the result is known only where both branches then agree.
@@ -1059,10 +1085,20 @@ function compileNode(r: Rule): RuleNode {
         const other = branch(c !== MET, s);
         const otherFlip = s.flip;
         const otherTo = otherFlip === NO_FLIP ? other : flipTarget(other, s);
+        const otherBack = otherFlip === NO_FLIP ? NO_FLIP : s.back;
         s.trace = trace;
-        const otherThen = otherFlip !== NO_FLIP && otherFlip <= conditionFlip ? otherTo : other;
-        const takenThen = own === conditionFlip ? ownTo : code;
+        const otherThen = on(conditionFlip, other, otherFlip, otherTo, otherBack);
+        const takenThen = on(conditionFlip, code, own, ownTo, ownBack);
         const after = conditionTo !== UNKNOWN ? otherThen : otherThen === takenThen ? otherThen : UNKNOWN;
+        if (own !== NO_FLIP && own < conditionFlip) {
+          // The taken branch changes first; it turns back on its own day, or when the condition turns and the result is this again.
+          s.flip = own;
+          s.flipTo = ownTo;
+          const back = after === code && (ownBack === NO_FLIP || conditionFlip < ownBack) ? conditionFlip : ownBack;
+          s.back = back;
+          return code;
+        }
+        s.back = NO_FLIP;
         if (after !== code) {
           s.flip = conditionFlip;
           s.flipTo = after;
@@ -1072,27 +1108,40 @@ function compileNode(r: Rule): RuleNode {
         } else s.flip = NO_FLIP;
         return code;
       }
-      // Unknown condition: known only when both branches agree, and until the first day either changes.
+      // Unknown condition: known only when both branches agree (until the first day either changes), or from the day
+      // the condition becomes known (then the branch it selects, as it will be then).
       const a = branch(true, s);
       const fa = s.flip;
       const aTo = fa === NO_FLIP ? a : flipTarget(a, s);
+      const ba = fa === NO_FLIP ? NO_FLIP : s.back;
       const b = branch(false, s);
       const fb = s.flip;
       const bTo = fb === NO_FLIP ? b : flipTarget(b, s);
-      if (fa === NO_FLIP && fb === NO_FLIP) {
-        s.flip = NO_FLIP;
-        return a === b ? a : UNKNOWN;
-      }
-      const first = fa === NO_FLIP ? fb : fb === NO_FLIP ? fa : Math.min(fa, fb);
-      const aThen = fa !== NO_FLIP && fa <= first ? aTo : a;
-      const bThen = fb !== NO_FLIP && fb <= first ? bTo : b;
+      const bb = fb === NO_FLIP ? NO_FLIP : s.back;
+      s.back = NO_FLIP;
       const known = a === b && a !== UNKNOWN;
-      const knownThen = aThen === bThen && aThen !== UNKNOWN;
-      // Known now: until the first day either branch changes. Unknown now: known from that day if the branches then agree.
-      if (known || knownThen) {
-        s.flip = first;
-        s.flipTo = knownThen ? aThen : UNKNOWN;
-      } else s.flip = NO_FLIP;
+      const first = fa === NO_FLIP ? fb : fb === NO_FLIP ? fa : Math.min(fa, fb);
+      let flip = NO_FLIP;
+      let to: Code = UNKNOWN;
+      if (first !== NO_FLIP) {
+        const aThen = on(first, a, fa, aTo, ba);
+        const bThen = on(first, b, fb, bTo, bb);
+        const knownThen = aThen === bThen && aThen !== UNKNOWN;
+        // Known now: until the first day either branch changes. Unknown now: known from that day if the branches then agree.
+        if (known || knownThen) {
+          flip = first;
+          to = knownThen ? aThen : UNKNOWN;
+        }
+      }
+      if (!known && conditionFlip !== NO_FLIP && conditionTo !== UNKNOWN && (flip === NO_FLIP || conditionFlip < flip)) {
+        const selected = conditionTo === MET ? on(conditionFlip, a, fa, aTo, ba) : on(conditionFlip, b, fb, bTo, bb);
+        if (selected !== UNKNOWN) {
+          flip = conditionFlip;
+          to = selected;
+        }
+      }
+      s.flip = flip;
+      s.flipTo = to;
       return known ? a : UNKNOWN;
     };
   }
@@ -1123,16 +1172,20 @@ function remembering(inner: RuleNode): RuleNode {
   let lastCode: Code = UNKNOWN;
   let lastFlip = NO_FLIP;
   let lastFlipTo: EvalState['flipTo'] = TO_OTHER;
+  let lastBack = NO_FLIP;
   return (s) => {
     if (s === last && s.trace === null) {
       s.flip = lastFlip;
       s.flipTo = lastFlipTo;
+      s.back = lastBack;
       return lastCode;
     }
     s.flipTo = TO_OTHER;
+    s.back = NO_FLIP;
     lastCode = inner(s);
     lastFlip = s.flip;
     lastFlipTo = s.flipTo;
+    lastBack = s.back;
     last = s;
     return lastCode;
   };

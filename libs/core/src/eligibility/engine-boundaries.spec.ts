@@ -346,3 +346,65 @@ describe('review of the dated unknowns', () => {
     expect(outcome({ fact: 'timeSince', event: 'lastDose', class: 'BCMA_CAR_T', minDays: 90 }, old)).toBe('MET');
   });
 });
+
+describe('a criterion that stops blocking and later blocks again (a window that closes)', () => {
+  const agree = (doc: TrialDocument, p: PatientProfile) => {
+    const t = compileTrial(doc);
+    const full = evaluateTrial(t, p, AS_OF);
+    const fast = screenTrial(t, p, AS_OF);
+    expect({ verdict: fast.verdict, eligibleFrom: fast.eligibleFrom }).toEqual({ verdict: full.verdict, eligibleFrom: full.eligibleFrom });
+    return full;
+  };
+  const trialOf = (...criteria: TrialDocument['criteria']): TrialDocument => ({ trialId: 'NCT00000003', version: 1, title: 'windows', status: 'RECRUITING', criteria });
+  const sctWindow = { fact: 'timeSince', event: 'transplant', kind: 'autologous', minDays: 90, maxDays: 180 };
+  const adult = demographics('1960-01-01', 'male', 80);
+
+  it('"90 to 180 days since the ASCT" before day 90 opens on day 90 and closes after day 180', () => {
+    const p = profileOf(adult, med('VRd', '2024-10-01', '2025-02-01'), event('procedure', '2025-04-02', { kind: 'autologous-sct' }));
+    expect(compileRule(sctWindow)({ profile: p, asOf: AS_OF, trace: null })).toEqual({ outcome: 'NOT_MET', flipsOn: '2025-07-01', flipsTo: 'MET' });
+    // A washout ending 2025-10-30, after the window closed (2025-09-30): the window never opens.
+    const late = profileOf(adult, med('VRd', '2024-10-01', '2025-02-01'), event('procedure', '2025-04-02', { kind: 'autologous-sct' }), med('daratumumab', '2024-10-01', '2025-06-01'));
+    const washout = { id: 'wash', kind: 'exclusion' as const, text: 'anti-CD38 within 150 days', rule: { fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', maxDays: 150 } };
+    const sct = { id: 'sct', kind: 'inclusion' as const, text: '90 to 180 days after ASCT', rule: sctWindow };
+    expect(agree(trialOf(sct, washout), late)).toMatchObject({ verdict: 'INELIGIBLE', eligibleFrom: undefined });
+    // Ending 2025-08-30 (free from 08-31), inside the window: eligible from then.
+    expect(agree(trialOf(sct, { ...washout, rule: { ...washout.rule, maxDays: 90 } }), late)).toMatchObject({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2025-08-31' });
+  });
+
+  it('an age range not yet reached closes at its upper bound', () => {
+    const p = profileOf(demographics('2007-08-01', 'female', 60));
+    expect(compileRule({ fact: 'age', min: 18, max: 18 })({ profile: p, asOf: AS_OF, trace: null })).toEqual({ outcome: 'NOT_MET', flipsOn: '2025-08-01', flipsTo: 'MET' });
+    const doc = trialOf({ id: 'age', kind: 'inclusion', text: 'aged 18', rule: { fact: 'age', min: 18, max: 18 } }, { id: 'wash', kind: 'exclusion', text: 'any therapy within 500 days', rule: { fact: 'timeSince', event: 'lastDose', maxDays: 500 } });
+    expect(agree(doc, profileOf(demographics('2007-08-01', 'female', 60), med('Rd', '2024-01-01', '2025-05-01')))).toMatchObject({ verdict: 'INELIGIBLE' });
+  });
+
+  // Born 1950-08-01 (75 on 2025-08-01); anti-CD38 last dose 2025-05-22; an ASCT on 2025-05-25 excludes until 2025-08-18.
+  const old = demographics('1950-08-01', 'male', 70);
+  const dara = med('daratumumab', '2025-01-01', '2025-05-22');
+  const sctExcl = { id: 'sct', kind: 'exclusion' as const, text: 'ASCT within 12 weeks', rule: { fact: 'timeSince', event: 'transplant', kind: 'autologous', maxDays: 84 } };
+  const base = () => profileOf(old, dara, event('procedure', '2025-05-25', { kind: 'autologous-sct' }), event('performance-status', '2025-05-30', { ecog: 2 }));
+
+  it('all[≥ 30 days since anti-CD38, age ≤ 74] passes from 06-21 and blocks again from 08-01: with the ASCT exclusion, never eligible (as when written apart)', () => {
+    const together = { id: 'c', kind: 'inclusion' as const, text: 'washout and age', rule: { all: [{ fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', minDays: 30 }, { fact: 'age', max: 74 }] } };
+    expect(agree(trialOf(together), base())).toMatchObject({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2025-06-21' });
+    expect(agree(trialOf(together, sctExcl), base())).toMatchObject({ verdict: 'INELIGIBLE', eligibleFrom: undefined });
+  });
+
+  it('if age ≤ 74 then ≥ 30 days since anti-CD38 else ECOG ≤ 1: the taken branch passes from 06-21, the other (failing) takes over on 08-01', () => {
+    const rule = { if: { fact: 'age', max: 74 }, then: { fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', minDays: 30 }, else: { fact: 'ecog', max: 1 } };
+    expect(agree(trialOf({ id: 'c', kind: 'inclusion', text: 'if', rule }, sctExcl), base())).toMatchObject({ verdict: 'INELIGIBLE', eligibleFrom: undefined });
+  });
+
+  it('an if whose unknown condition becomes known on a date turns into the branch it then selects', () => {
+    const rule = { if: { any: [{ fact: 'age', min: 75 }, { fact: 'unknownText', reason: 'frail' }] }, then: { fact: 'ecog', max: 1 } };
+    expect(compileRule(rule)({ profile: base(), asOf: AS_OF, trace: null })).toEqual({ outcome: 'UNKNOWN', flipsOn: '2025-08-01', flipsTo: 'NOT_MET' });
+    // Unknown today and blocking from 08-01, before the ASCT exclusion ends (08-18): never eligible.
+    expect(agree(trialOf({ id: 'c', kind: 'inclusion', text: 'if frail', rule }, sctExcl), base())).toMatchObject({ verdict: 'INELIGIBLE', eligibleFrom: undefined });
+  });
+
+  it('a combination that stops deciding after its unknown part has settled turns into the known outcome, not unknown', () => {
+    const p = profileOf(demographics('1950-06-15', 'male', 70), dara);
+    const rule = { all: [{ fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', minDays: 60 }, { any: [{ fact: 'age', min: 75 }, { fact: 'unknownText', reason: 'frail' }] }] };
+    expect(compileRule(rule)({ profile: p, asOf: AS_OF, trace: null })).toEqual({ outcome: 'NOT_MET', flipsOn: '2025-07-21', flipsTo: 'MET' });
+  });
+});

@@ -199,8 +199,10 @@ const expiring = (t: Tally, flip: number): void => {
  * it lets through then. A criterion that passes (or is unknown) now and blocks from `flip` on expires then;
  * one that blocks now stops blocking on `flip`.
  */
-function count(t: Tally, id: string, passes: boolean | null, flip: number, next: boolean | null, missing: readonly string[] | undefined): void {
+function count(t: Tally, id: string, passes: boolean | null, flip: number, next: boolean | null, back: number, missing: readonly string[] | undefined): void {
   if (passes !== false && flip !== NO_FLIP && next === false) expiring(t, flip);
+  // Blocking now, letting through from `flip`, blocking again from `back` (a window that closes): it expires then.
+  if (passes === false && flip !== NO_FLIP) expiring(t, back);
   if (passes === null) {
     (t.unknown ??= []).push(id);
     if (missing) for (const m of missing) if (!(t.missing ??= []).includes(m)) t.missing.push(m);
@@ -213,8 +215,9 @@ function count(t: Tally, id: string, passes: boolean | null, flip: number, next:
 
 /**
  * INELIGIBLE when any criterion blocks with no date on which it stops blocking, or when a criterion that
- * passes now stops passing on or before the day the last blocking one stops blocking (the window never
- * opens: a washout that ends after the patient's 75th birthday under "age ≤ 74"); ELIGIBLE_FROM when every
+ * passes now stops passing, or one that blocks now blocks again (a window that closes), on or before the day
+ * the last blocking one stops blocking (the window never opens: a washout that ends after the patient's 75th
+ * birthday under "age ≤ 74"; "90 to 180 days since the ASCT" closed by then); ELIGIBLE_FROM when every
  * blocking criterion is time-bound (the latest such date); POTENTIALLY_ELIGIBLE when nothing blocks but
  * something is unknown; ELIGIBLE otherwise.
  */
@@ -235,6 +238,7 @@ function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): Criter
   const trace: LeafTrace[] = [];
   s.trace = trace;
   s.flipTo = TO_OTHER;
+  s.back = NO_FLIP;
   const code = c.rule(s);
   const next = s.flip === NO_FLIP ? null : passesOf(c.kind, flipTarget(code, s));
   const passes = passesOf(c.kind, code);
@@ -247,7 +251,7 @@ function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): Criter
   const r: CriterionResult = { criterionId: c.id, kind: c.kind, text: c.text, outcome: OUTCOMES[code]!, passes, explanation, trace };
   if (missing) r.missing = missing;
   if (passes === false && s.flip !== NO_FLIP) r.eligibleFrom = dayString(s.flip);
-  count(t, c.id, passes, s.flip, next, missing);
+  count(t, c.id, passes, s.flip, next, s.back, missing);
   return r;
 }
 
@@ -274,12 +278,16 @@ function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tall
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
     s.flipTo = TO_OTHER;
+    s.back = NO_FLIP;
     const code = c.rule(s);
     const blocking: Code = c.kind === 'inclusion' ? NOT_MET : MET;
     if (code === blocking) {
       (t.failing ??= []).push(c.id);
       if (s.flip === NO_FLIP) t.undated = true;
-      else if (s.flip > t.latest) t.latest = s.flip;
+      else {
+        if (s.flip > t.latest) t.latest = s.flip;
+        expiring(t, s.back); // blocks again from then (same rule as `count`)
+      }
       continue;
     }
     if (code === UNKNOWN) (t.unknown ??= []).push(c.id);
