@@ -691,7 +691,18 @@ describe('found in review: fixed (run) or waiting for a fix (skipped, with the e
 
   it('CARTITUDE-4: progression 9 months after the last regimen ended is not shown to be "within 6 months of the last regimen": open for review, not met', () => {
     // Fixed: inc-04 was progressionAfterLastLine alone, silently dropping the 6-month window.
-    const h = [...ONE_LINE, med('Kd', '2023-04-10', '2024-08-01'), response('2023-09-01', 'VGPR'), response('2024-07-15', 'VGPR'), response('2025-05-01', 'PD')];
+    // Line 1 ends with a progression on maintenance (2023-03-20); line 2 (Kd) ends 2024-08-01; progression 2025-05-01.
+    const h = [
+      med('VRd', '2022-01-01', '2022-06-01', { intent: 'induction' }),
+      sct('2022-07-01'),
+      response('2022-08-15', 'VGPR'),
+      med('lenalidomide', '2022-09-01', '2023-03-31', { intent: 'maintenance' }),
+      response('2023-03-20', 'PD'),
+      med('Kd', '2023-04-10', '2024-08-01'),
+      response('2023-09-01', 'VGPR'),
+      response('2024-07-15', 'VGPR'),
+      response('2025-05-01', 'PD'),
+    ];
     const e = evaluate('NCT04181827', [demographics('1960-01-01', 'female', 65), IGG_KAPPA, ecog(1), mProtein(0.8), lab('2025-05-25', 'hemoglobin', 11, 'g/dL'), ...h]);
     expect(e.unknown).toContain('inc-04');
   });

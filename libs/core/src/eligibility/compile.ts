@@ -404,6 +404,13 @@ function progressedOn(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLi
   return found.length > 0 && !(excludeMaintenanceOnly && found.every((e) => e.atMaintenanceDose));
 }
 
+/** Whether every refractoriness found in the scope (any line, or the last) was at maintenance intent. */
+function onlyAtMaintenance(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLine'): boolean {
+  const last = p.linesOfTherapy.lines.at(-1)?.number;
+  const found = d.evidence.filter((e) => scope === 'any' || e.line === last);
+  return found.length > 0 && found.every((e) => e.atMaintenanceDose);
+}
+
 /** Whether a response or progression is recorded after therapy started on `start`: without one, "not refractory" is not known. */
 const documentedAfter = (s: EvalState, start: string): boolean => s.lastResponseDay !== NO_FLIP && s.lastResponseDay > epochDay(start);
 /** A drug's latest course start (a re-challenge not yet assessed leaves refractoriness open); profiles derived before `lastStart` existed give the first dose. */
@@ -582,7 +589,7 @@ function compileLeaf(l: Leaf): RuleNode {
         }
         const refractory =
           d !== undefined &&
-          (progressionOnly ? progressedOn(p, d, scope, excludeMaintenanceOnly) : (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(excludeMaintenanceOnly && d.refractoryOnlyAtMaintenance));
+          (progressionOnly ? progressedOn(p, d, scope, excludeMaintenanceOnly) : (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(excludeMaintenanceOnly && onlyAtMaintenance(p, d, scope)));
         if (!refractory && d !== undefined && !documentedAfter(s, latestStart(d))) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, (d ? d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory' : 'never exposed'), undefined, d?.provenance);
       };
@@ -913,18 +920,21 @@ function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): Rul
     const m = s.profile.disease.measurable;
     const iso = m.heavyChain as keyof NonNullable<typeof byIsotype> | null;
     const isoMin = iso && byIsotype ? byIsotype[iso] : undefined;
-    const serumMin = isoMin ?? l.serumMinGdL ?? 1.0;
+    // Isotype-specific cut-offs with no isotype on record: met only at the highest, unknown from the lowest.
+    const candidates = iso === null && byIsotype ? [...Object.values(byIsotype).filter((x): x is number => typeof x === 'number'), l.serumMinGdL ?? 1.0] : null;
+    const serumMin = isoMin ?? (candidates ? Math.max(...candidates) : (l.serumMinGdL ?? 1.0));
     const v = m.values;
     const serum = v.serumMProtein && within(s, v.serumMProtein.date, l.maxAgeDays) ? v.serumMProtein : null;
     const urine = v.urineMProtein && within(s, v.urineMProtein.date, l.maxAgeDays) ? v.urineMProtein : null;
     const flc = v.involvedFlc && within(s, v.involvedFlc.date, l.maxAgeDays) ? v.involvedFlc : null;
     const ratio = v.flcRatio && within(s, v.flcRatio.date, l.maxAgeDays) ? v.flcRatio : null;
     const serumOk = serum !== null && serum.value >= serumMin;
+    const isotypeNeeded = candidates !== null && serum !== null && !serumOk && serum.value >= Math.min(...candidates);
     const urineOk = urine !== null && urine.value >= urineMin;
     const ratioAbnormal = ratio !== null && (ratio.value < 0.26 || ratio.value > 1.65);
     const flcOk = !serumOk && !urineOk && flc !== null && flc.value >= flcMinMgL && (!abnormalRequired || ratioAbnormal);
     // Unknown only while some route could still qualify: a value missing, or the ratio missing for an involved FLC high enough.
-    const unmeasured = !serumOk && !urineOk && (serum === null || urine === null || flc === null || (abnormalRequired && ratio === null && flc.value >= flcMinMgL));
+    const unmeasured = !serumOk && !urineOk && (isotypeNeeded || serum === null || urine === null || flc === null || (abnormalRequired && ratio === null && flc.value >= flcMinMgL));
     const code: Code = serumOk || urineOk || flcOk ? MET : unmeasured ? UNKNOWN : NOT_MET;
     s.flip = NO_FLIP;
     if (s.trace === null) return code;
@@ -934,7 +944,7 @@ function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): Rul
       .join(', ');
     const missing =
       code === UNKNOWN
-        ? [serum ? null : 'serum M-protein', urine ? null : '24-h urine M-protein', flc && (ratio || !abnormalRequired || flc.value < flcMinMgL) ? null : 'serum free light chains'].filter((x): x is string => x !== null).map((x) => `${x}${ageNote(l.maxAgeDays)}`)
+        ? [isotypeNeeded ? 'M-protein isotype' : null, serum ? null : 'serum M-protein', urine ? null : '24-h urine M-protein', flc && (ratio || !abnormalRequired || flc.value < flcMinMgL) ? null : 'serum free light chains'].filter((x): x is string => x !== null).map((x) => `${x}${ageNote(l.maxAgeDays)}`)
         : undefined;
     note(s, code, fact, expected, actual || (code === UNKNOWN ? null : ''), missing, m.provenance);
     return code;

@@ -4,6 +4,9 @@ import { labDefinition, type LabName } from '../terminology/labs';
 import { convert } from '../terminology/units';
 
 /** A stored patient event as the core sees it: no identifiers. */
+/** Diagnoses that trials screen for as conditions (not the precursors: smouldering myeloma and MGUS become myeloma). */
+const DIAGNOSED_CONDITIONS: ReadonlySet<string> = new Set(['plasma-cell-leukemia', 'al-amyloidosis']);
+
 export interface ProfileSourceEvent {
   eventId: string;
   type: string;
@@ -69,6 +72,8 @@ export interface CytogeneticsRecord {
   abnormality: string;
   detected: boolean;
   percentCells: number | null;
+  /** Copies of the region (1q: 3 gain, ≥4 amplification; del(1p32): 0 biallelic), when reported. */
+  copyNumber: number | null;
 }
 
 export interface ConditionRecord {
@@ -138,7 +143,7 @@ export function chronological(a: ProfileSourceEvent, b: ProfileSourceEvent): num
  */
 function emdType(raw: string | null): 'extramedullary' | 'paraskeletal' | null {
   if (!raw) return null;
-  if (/para-?(?:skeletal|osseous|medullary)|bone[- ]related/i.test(raw)) return 'paraskeletal';
+  if (/para-?(?:skeletal|osseous|medullary)|bone[- ]related|(?:arising|extending|originating)\s+from\s+(?:an?\s+|the\s+)?(?:bone|osseous|skeletal)|through\s+the\s+cortex|cortical\s+(?:breach|destruction|disruption)/i.test(raw)) return 'paraskeletal';
   if (/extra-?(?:medullary|osseous)|soft[- ]tissue|\bEMP\b/i.test(raw)) return 'extramedullary';
   return null;
 }
@@ -181,6 +186,9 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         const iso = (d.isotype ?? {}) as Record<string, unknown>;
         r.diagnosis.heavyChain = str(iso.heavyChain) ?? r.diagnosis.heavyChain;
         r.diagnosis.lightChain = oneOf(iso.lightChain, ['kappa', 'lambda'] as const) ?? r.diagnosis.lightChain;
+        // A diagnosis of another plasma-cell disorder (plasma-cell leukaemia, AL amyloidosis, …) is that condition, as if sent as one.
+        const condition = str(d.condition);
+        if (condition && DIAGNOSED_CONDITIONS.has(condition)) r.conditions.push({ eventId: e.eventId, date: str(d.diagnosisDate) ?? date, kind: condition, status: 'active', grade: null, detail: d });
         break;
       }
       case 'medication': {
@@ -232,7 +240,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         break;
       }
       case 'lab': {
-        const def = labDefinition(str(d.code) ?? undefined, str(d.name) ?? undefined);
+        const def = labDefinition(str(d.code) ?? undefined, str(d.name) ?? undefined, str(d.unit) ?? undefined);
         if (!def) {
           skip(e, str(d.code) ?? str(d.name) ?? '', 'lab not in the catalog');
           break;
@@ -264,6 +272,14 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         }
         r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit } });
         if (def.name === 'weight') r.demographics.weightKg = { value: c.value, date };
+        // The M-protein's isotype ("IgA kappa") is the disease's when no diagnosis gives one.
+        const isotype = str(d.isotype);
+        if (isotype) {
+          const heavy = /\bIg\s?([GADEM])\b/i.exec(isotype)?.[1];
+          if (heavy && r.diagnosis.heavyChain === null) r.diagnosis.heavyChain = `Ig${heavy.toUpperCase()}`;
+          const light = /kappa|κ/i.test(isotype) ? 'kappa' : /lambda|λ/i.test(isotype) ? 'lambda' : null;
+          if (light && r.diagnosis.lightChain === null) r.diagnosis.lightChain = light;
+        }
         break;
       }
       case 'response-assessment': {
@@ -288,7 +304,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           skip(e, '', 'cytogenetics without an abnormality');
           break;
         }
-        r.cytogenetics.push({ eventId: e.eventId, date, abnormality, detected: d.result !== 'not-detected', percentCells: num(d.percentCells) });
+        r.cytogenetics.push({ eventId: e.eventId, date, abnormality, detected: d.result !== 'not-detected', percentCells: num(d.percentCells), copyNumber: num(d.copyNumber) });
         break;
       }
       case 'condition': {

@@ -6,6 +6,8 @@ export interface CytogeneticFinding {
   abnormality: string;
   detected: boolean;
   percentCells: number | null;
+  /** Copy number when the report gives one (1q: 3 = gain, ≥4 = amplification; 1p32: 0 = biallelic, 1 = monoallelic). */
+  copyNumber: number | null;
   date: string;
   provenance: string[];
 }
@@ -19,26 +21,92 @@ export interface CytogeneticRisk {
   t11_14: boolean;
 }
 
-/** Spellings seen in reports, folded to one name each (with or without the band: del(17p13.1), gain(1q21), t(4;14)(p16;q32)). */
+/*
+ * Spellings seen in reports, folded to one name each. Matched against the lower-cased text with the spaces
+ * taken out, so "del 17p" is "del17p" and "17p deletion" is "17pdeletion".
+ */
+/** Band of a short name, with or without it: 17p, 17p13, 17p13.1. */
+const band = (arm: string, b: string): string => `${arm}(${b}(\\.\\d+)*)?`;
+const P17 = band('17p', '13');
+/**
+ * ISCN deletions that take the locus: a terminal deletion from any band of the arm proximal to it (one band:
+ * del(17)(p13.1), del(17)(p11.2); del(1)(p32), del(1)(p22)), or an interstitial one with the locus at one end.
+ */
+const ISCN_DEL17P = 'del\\(17\\)\\(p(1[123][\\d.]*|1[123][\\d.]*p13[\\d.]*|13[\\d.]*p1[123][\\d.]*)\\)';
+const ISCN_DEL1P32 = 'del\\(1\\)\\(p((1\\d|2\\d|3[12])[\\d.]*|[123]\\d[\\d.]*p32[\\d.]*|32[\\d.]*p3\\d[\\d.]*)\\)';
+const Q1 = band('1q', '21');
+const P1 = band('1p', '32');
+/** Words for a deletion, a gain and an amplification, written before ("deletion of 17p") or after ("17p deletion"). */
+const DEL = '(del|deletion|deleted|loss)';
+const GAIN = '(gain|gained|dup|duplication)';
+const AMP = '(amp|amplification|amplified)';
+const before = (word: string, locus: string): string => `${word}(of)?[-_]?\\(?${locus}\\)?`;
+const after = (locus: string, word: string): string => `\\(?${locus}\\)?[-_]?${word}`;
+const any = (...alternatives: string[]): RegExp => new RegExp(`^(${alternatives.join('|')})$`);
+
+/** ISCN band of a translocation, e.g. (p16;q32) or (p16.3;q32.33). */
 const BANDS = '(\\([pq][\\d.]*;[pq][\\d.]*\\))?';
+/** Fusion names of a translocation in either order, any separator (IGH-FGFR3, IGH::MAF, FGFR3/IGH), optionally "fusion"/"rearrangement". */
+const fusion = (...partners: string[]): string => {
+  const p = `(${partners.join('|')})`;
+  return `(igh(::|[-_/:])${p}|${p}(::|[-_/:])igh)([-_]?(fusion|rearrangement|translocation))?`;
+};
+/** A translocation in ISCN, in either order, with or without its bands and a fusion name after it; or its fusion name alone. */
+const translocation = (a: number, b: number, ...partners: string[]): RegExp => {
+  const t = `(t|translocation)\\(?(${a}[;,]${b}|${b}[;,]${a})\\)?${BANDS}`;
+  const f = fusion(...partners);
+  return any(`${t}([-_]?\\(?${f}\\)?)?`, f);
+};
+
 const CANONICAL: Array<[RegExp, string]> = [
-  [/^(del\(?17p(13(\.\d+)?)?\)?|17p(13)?-|17pdel|del17p(13)?|tp53del)$/, 'del(17p)'],
-  [/^(tp53(mut|mutation)?|tp53-mutation)$/, 'tp53-mutation'],
-  [new RegExp(`^t\\(4;14\\)${BANDS}$`), 't(4;14)'],
-  [new RegExp(`^t\\(14;16\\)${BANDS}$`), 't(14;16)'],
-  [new RegExp(`^t\\(14;20\\)${BANDS}$`), 't(14;20)'],
-  [new RegExp(`^t\\(11;14\\)${BANDS}$`), 't(11;14)'],
-  [/^(gain\(?1q(21(\.\d+)?)?\)?|1q(21)?\+|1q(21)?gain|\+1q(21)?)$/, 'gain(1q)'],
-  [/^(amp\(?1q(21(\.\d+)?)?\)?|1q(21)?amp)$/, 'amp(1q)'],
-  [/^(del\(?1p(32(\.\d+)?)?\)?|1p(32)?del|del1p(32)?)$/, 'del(1p32)'],
-  [/^(biallelicdel\(?1p32\)?|del\(?1p32\)?biallelic)$/, 'del(1p32)-biallelic'],
+  // del(17p): the TP53 locus, however reached (ISCN del(17)(p13), "17p-", "TP53 deletion"); not del(17q), not a TP53 mutation.
+  [new RegExp(`^(${[before(DEL, P17), after(P17, `(-|${DEL})`), ISCN_DEL17P, before(DEL, 'tp53'), after('tp53', DEL)].join('|')})([-_/]?\\(?tp53\\)?)?$`), 'del(17p)'],
+  [any('tp53', `tp53[-_]?(mut|mutation|mutated|mutant)`, `(mutated|mutant|mutation(of)?)[-_]?tp53`), 'tp53-mutation'],
+  [translocation(4, 14, 'fgfr3', 'nsd2', 'mmset', 'whsc1'), 't(4;14)'],
+  [translocation(14, 16, 'c-?maf', 'maf'), 't(14;16)'],
+  [translocation(14, 20, 'mafb'), 't(14;20)'],
+  [translocation(11, 14, 'ccnd1', 'bcl1'), 't(11;14)'],
+  // 1q: "gain/amp" without a copy number is read as 1q+ (gain); a copy number settles it (see copyNumber).
+  [any(before(`(${GAIN}|\\+)`, Q1), after(Q1, `(\\+|${GAIN})`), before(`${GAIN}/${AMP}`, Q1), after(Q1, `${GAIN}/${AMP}`), before(`${AMP}/${GAIN}`, Q1), after(Q1, `${AMP}/${GAIN}`)), 'gain(1q)'],
+  [any(before(AMP, Q1), after(Q1, AMP)), 'amp(1q)'],
+  [any(before(DEL, P1), after(P1, `(-|${DEL})`), ISCN_DEL1P32), 'del(1p32)'],
 ];
+/** Words saying both copies (or one copy) are lost: "homozygous del(1p32)", "del(1p32), biallelic", "bi-allelic 1p32 deletion". */
+const BIALLELIC = /^(.*?)[-_,;]?\(?(biallelic|bi-allelic|homozygous)\)?[-_,;]?(.*?)$/;
+const MONOALLELIC = /^(.*?)[-_,;]?\(?(monoallelic|mono-allelic|heterozygous|hemizygous)\)?[-_,;]?(.*?)$/;
 const TRANSLOCATION = /^t\(/;
+
+function fold(t: string): string {
+  return CANONICAL.find(([re]) => re.test(t))?.[1] ?? t;
+}
+const NAMES = new Set([...CANONICAL.map(([, name]) => name), 'del(1p32)-biallelic']);
 
 export function canonicalAbnormality(text: string): string {
   const t = text.toLowerCase().replace(/\s+/g, '');
-  return CANONICAL.find(([re]) => re.test(t))?.[1] ?? t;
+  const direct = fold(t);
+  if (NAMES.has(direct)) return direct;
+  const bi = BIALLELIC.exec(t);
+  const biCore = bi ? fold(`${bi[1]}${bi[3]}`) : null;
+  if (biCore === 'del(1p32)' || biCore === 'del(1p32)-biallelic') return 'del(1p32)-biallelic';
+  if (biCore !== null && NAMES.has(biCore)) return biCore;
+  const mono = MONOALLELIC.exec(t);
+  const monoCore = mono ? fold(`${mono[1]}${mono[3]}`) : null;
+  if (monoCore !== null && NAMES.has(monoCore)) return monoCore === 'del(1p32)-biallelic' ? 'del(1p32)' : monoCore;
+  return t;
 }
+
+/**
+ * The copy number, when reported, decides between the forms of 1q and of del(1p32) (domain §6: gain = 3 copies,
+ * amplification = ≥4; 1p32 with no copy left is biallelic, with one monoallelic). Otherwise the name stands.
+ */
+function byCopyNumber(abnormality: string, copyNumber: number | null): string {
+  if (copyNumber === null) return abnormality;
+  if (abnormality === 'gain(1q)' || abnormality === 'amp(1q)') return copyNumber >= 4 ? 'amp(1q)' : copyNumber === 3 ? 'gain(1q)' : abnormality;
+  if (abnormality === 'del(1p32)' || abnormality === 'del(1p32)-biallelic') return copyNumber === 0 ? 'del(1p32)-biallelic' : copyNumber === 1 ? 'del(1p32)' : abnormality;
+  return abnormality;
+}
+/** A negative for the locus rules out its narrower forms too: no 1q gain, no amplification; no 1p32 deletion, no biallelic one. */
+const NARROWER: Partial<Record<string, string>> = { 'gain(1q)': 'amp(1q)', 'del(1p32)': 'del(1p32)-biallelic' };
 
 /**
  * Latest result per abnormality, with FISH positivity cut-offs applied when % cells is reported
@@ -48,10 +116,19 @@ export function canonicalAbnormality(text: string): string {
 export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<string, LatestLab>>, s: ProfileSettings): CytogeneticRisk {
   const latest = new Map<string, CytogeneticFinding>();
   for (const c of records.cytogenetics) {
-    const abnormality = canonicalAbnormality(c.abnormality);
+    // The copy number, once the record carries it (optional here so either shape of the record reads).
+    const reported = (c as { copyNumber?: number | null }).copyNumber;
+    const copyNumber = typeof reported === 'number' && Number.isFinite(reported) ? reported : null;
+    const abnormality = byCopyNumber(canonicalAbnormality(c.abnormality), copyNumber);
     const cutoff = abnormality === 'tp53-mutation' ? 0 : TRANSLOCATION.test(abnormality) ? s.fishCutoffs.translocation : s.fishCutoffs.copyNumber;
     const detected = c.detected && (c.percentCells === null || c.percentCells >= cutoff);
-    latest.set(abnormality, { abnormality, detected, percentCells: c.percentCells, date: c.date, provenance: [c.eventId] });
+    const finding = { detected, percentCells: c.percentCells, copyNumber, date: c.date, provenance: [c.eventId] };
+    latest.set(abnormality, { abnormality, ...finding });
+    // A later result that rules out the narrower form supersedes an earlier one: a negative for the locus, or a
+    // copy number short of it (1q with < 4 copies is no amplification; 1p32 with a copy left is not biallelic).
+    // (After byCopyNumber, a copy number on gain(1q) or del(1p32) is always short of the narrower form.)
+    const narrower = NARROWER[abnormality];
+    if (narrower && latest.has(narrower) && (!detected || copyNumber !== null)) latest.set(narrower, { abnormality: narrower, ...finding, detected: false });
   }
   const has = (a: string): boolean => latest.get(a)?.detected === true;
   const del17p20 = latest.get('del(17p)');

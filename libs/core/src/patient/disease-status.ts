@@ -257,6 +257,11 @@ export function progressionEvents(x: ProgressionSeries, s: ProfileSettings, line
   return found;
 }
 
+/** Whether the latest serum or urine immunofixation (within the window) shows an M-protein. */
+function immunofixationPositive(records: ClinicalRecords, asOf: string, maxAge: number): boolean {
+  return (['serumImmunofixation', 'urineImmunofixation'] as const).some((n) => latest(series(records.labs, n), asOf, maxAge)?.value === 1);
+}
+
 /** Disease status from the records: progression events (`progressionEvents`, given or computed without line starts), current measurable disease, the reported response and MRD. */
 export function diseaseStatus(records: ClinicalRecords, asOf: string, s: ProfileSettings, found: ProgressionEvent[] = progressionEvents(progressionSeries(records), s)): DiseaseStatus {
   const serum = series(records.labs, 'serumMProtein');
@@ -271,7 +276,10 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const kp = latest(series(records.labs, 'freeKappa'), asOf, maxAge);
   const lp = latest(series(records.labs, 'freeLambda'), asOf, maxAge);
   const rp = latest(series(records.labs, 'flcRatio'), asOf, maxAge);
-  const ratio = rp?.value ?? (kp && lp && kp.date === lp.date && lp.value > 0 ? kp.value / lp.value : null);
+  // The more recent of a reported ratio and a κ/λ pair measured the same day (as the response does).
+  const pair = kp && lp && kp.date === lp.date && lp.value > 0 ? { value: kp.value / lp.value, date: kp.date } : null;
+  const ratioPoint = rp && (!pair || rp.date >= pair.date) ? { value: rp.value, date: rp.date } : pair;
+  const ratio = ratioPoint?.value ?? null;
   const involved = chain === 'kappa' ? kp : chain === 'lambda' ? lp : null;
   const serumMeasurable = sp !== null && sp.value >= MEASURABLE.serumGdL;
   const urineMeasurable = up !== null && up.value >= MEASURABLE.urineMg24h;
@@ -297,14 +305,16 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
       urine: urineMeasurable,
       flcOnly,
       any: serumMeasurable || urineMeasurable || flcOnly,
-      nonSecretoryPattern: sp !== null && sp.value === 0 && (up === null || up.value === 0) && ratio !== null && !abnormalRatio,
+      // Non-secretory: negative serum and urine electrophoresis and immunofixation, normal FLC ratio (§5), all on record.
+      nonSecretoryPattern: sp !== null && sp.value === 0 && up !== null && up.value === 0 && ratio !== null && !abnormalRatio && !immunofixationPositive(records, asOf, maxAge),
       heavyChain: records.diagnosis.heavyChain,
       lightChain: chain,
       values: {
         serumMProtein: sp ? { value: sp.value, date: sp.date } : null,
         urineMProtein: up ? { value: up.value, date: up.date } : null,
         involvedFlc: involved && chain ? { value: involved.value, date: involved.date, chain } : null,
-        flcRatio: ratio !== null ? { value: Number(ratio.toFixed(4)), date: (rp ?? kp ?? lp)!.date } : null,
+        // Unrounded: the engine compares it with the normal range (1.65004 is abnormal).
+        flcRatio: ratioPoint !== null ? { value: ratioPoint.value, date: ratioPoint.date } : null,
       },
       provenance: [sp, up, kp, lp, rp].filter((p): p is Point => p !== null).map((p) => p.eventId),
     },

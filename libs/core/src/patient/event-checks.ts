@@ -32,7 +32,7 @@ export function eventProblems(event: CheckedEvent, now: Date = new Date()): Even
     if (start && end && end < start) problems.push({ pointer: '/data/end', message: 'is before /data/start' });
   }
   if (event.type === 'lab' && typeof d.value === 'number') {
-    const def = labDefinition(typeof d.code === 'string' ? d.code : undefined, typeof d.name === 'string' ? d.name : undefined);
+    const def = labDefinition(typeof d.code === 'string' ? d.code : undefined, typeof d.name === 'string' ? d.name : undefined, typeof d.unit === 'string' ? d.unit : undefined);
     if (def && typeof d.unit === 'string' && !convert(d.value, d.unit, def.unit, def.molarMass).ok) problems.push({ pointer: '/data/unit', message: `cannot be converted to ${def.unit} for ${def.name}` });
     if (def && typeof d.unit !== 'string') problems.push({ pointer: '/data/unit', message: `is required for a numeric ${def.name} result` });
   }

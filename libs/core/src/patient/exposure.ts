@@ -45,7 +45,7 @@ const NOT_FOR_REFRACTORINESS: ReadonlySet<Intent | null> = new Set(['conditionin
 /**
  * Exposure per drug (first and last dose, duration, lines) and IMWG refractoriness: progression while
  * on the drug or within `refractoryWindowDays` of its last dose, or (setting) no MR or better while on
- * it. Judged per course, in the line the course belongs to.
+ * it. Judged per time on the drug (a line's records of it given back to back), in the line in effect.
  */
 export function drugExposures(
   records: ClinicalRecords,
@@ -88,47 +88,91 @@ export function drugExposures(
     return e;
   };
 
-  for (const c of records.medications) {
+  // A course still running when a later line opened by adding a drug to it (Rd, then daratumumab added: D-Rd) is part
+  // of that line too: the last line it runs into, and the line in effect on a day.
+  const lastLineOf = (c: MedicationCourse, g: string, from: number): number => {
+    let n = from;
+    for (;;) {
+      const l = lines.find((x) => x.number === n + 1);
+      if (!l || l.openedBy !== 'unplanned-addition-or-switch' || !l.generics.includes(g) || (c.end !== null && c.end < l.start)) return n;
+      n = l.number;
+    }
+  };
+  const lineOn = (day: string, from: number, to: number): number => {
+    let n = from;
+    for (const l of lines) if (l.number > from && l.number <= to && l.start <= day) n = l.number;
+    return n;
+  };
+
+  // Exposure per record; refractoriness per span: a drug's records in one line given back to back (per-dose
+  // administrations, cycles sent one by one: the next starting within treatmentHoldMaxDays of the previous one's
+  // end, at the same maintenance or not) are one time on the drug.
+  interface Span { g: string; line: number; courses: MedicationCourse[]; start: string; end: string | null; maintenance: boolean }
+  const spans: Span[] = [];
+  const open = new Map<string, Span>();
+  for (const c of [...records.medications].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))) {
     const line = lineOf.get(c) ?? null;
     for (const g of c.generics) {
       if (classesOf(g).includes('SUPPORTIVE')) continue;
-      const e = exposeAt(g, c.start, c.end, line, c.eventId, c.cycles);
+      exposeAt(g, c.start, c.end, line, c.eventId, c.cycles);
       if (NOT_FOR_REFRACTORINESS.has(c.intent) || line === null) continue;
-      const until = c.end ?? asOf;
-      if (daysBetween(c.start, until) + 1 < s.minExposureDaysForRefractoriness) continue;
-      const earliest = addDays(c.start, s.minExposureDaysForRefractoriness);
-      const next = nextLineStart(line);
-      const windowEnd = [c.end ? addDays(c.end, s.refractoryWindowDays) : asOf, ...(next ? [next] : [])].sort()[0]!;
-      const pd = progressions.find((p) => p.date > c.start && p.date >= earliest && p.date <= windowEnd);
       const maintenance = c.intent === 'maintenance';
-      if (pd) {
-        const onTherapy = c.end === null || pd.date <= c.end;
-        e.evidence.push({
-          line,
-          kind: onTherapy ? 'progression-on-therapy' : 'progression-within-window',
-          date: pd.date,
-          atMaintenanceDose: maintenance,
-          detail: onTherapy ? `progression ${pd.date} while on ${g} (${pd.detail})` : `progression ${pd.date}, ${daysBetween(c.end!, pd.date)} days after the last dose of ${g} (${pd.detail})`,
-          provenance: [c.eventId, ...pd.provenance],
-        });
+      const key = `${g}\u0000${line}`;
+      const held = open.get(key);
+      if (held && held.end !== null && held.maintenance === maintenance && daysBetween(held.end, c.start) <= s.treatmentHoldMaxDays) {
+        held.courses.push(c);
+        held.end = c.end === null || held.end === null ? null : c.end > held.end ? c.end : held.end;
         continue;
       }
-      const stoppedForOtherReasons = c.reasonStopped === 'toxicity' || c.reasonStopped === 'patient-choice';
-      if (s.nonResponseIsRefractory && !stoppedForOtherReasons) {
-        const assessed = assessments.filter((r) => r.date > c.start && r.date <= until && r.category !== 'PD');
-        // A response reached on it may be confirmed (or reported) after the last dose, before any new therapy: it counts.
-        const respondedBy = next ?? asOf;
-        const responded = assessments.some((r) => r.date > c.start && r.date <= respondedBy && atLeastMR(r.category));
-        if (assessed.length > 0 && !responded && c.end !== null) {
-          e.evidence.push({
-            line,
-            kind: 'no-response',
-            date: assessed.at(-1)!.date,
-            atMaintenanceDose: maintenance,
-            detail: `best response ${assessed.map((r) => r.category).join('/')} on ${g}: no MR or better`,
-            provenance: [c.eventId, ...assessed.flatMap((r) => r.provenance)],
-          });
-        }
+      if (held && held.end === null) {
+        held.courses.push(c); // overlapping an ongoing record: the same time on the drug
+        continue;
+      }
+      const span: Span = { g, line, courses: [c], start: c.start, end: c.end, maintenance };
+      spans.push(span);
+      open.set(key, span);
+    }
+  }
+  for (const sp of spans) {
+    const { g, courses } = sp;
+    const e = out[g]!;
+    const last = courses.at(-1)!;
+    const ids = courses.map((c) => c.eventId);
+    const finalLine = lastLineOf(last, g, sp.line);
+    for (let n = sp.line + 1; n <= finalLine; n++) if (!e.lines.includes(n)) e.lines.push(n);
+    const until = sp.end ?? asOf;
+    if (daysBetween(sp.start, until) + 1 < s.minExposureDaysForRefractoriness) continue;
+    const earliest = addDays(sp.start, s.minExposureDaysForRefractoriness);
+    const next = nextLineStart(finalLine);
+    const windowEnd = [sp.end ? addDays(sp.end, s.refractoryWindowDays) : asOf, ...(next ? [next] : [])].sort()[0]!;
+    const pd = progressions.find((p) => p.date > sp.start && p.date >= earliest && p.date <= windowEnd);
+    if (pd) {
+      const onTherapy = sp.end === null || pd.date <= sp.end;
+      e.evidence.push({
+        line: lineOn(pd.date, sp.line, finalLine),
+        kind: onTherapy ? 'progression-on-therapy' : 'progression-within-window',
+        date: pd.date,
+        atMaintenanceDose: sp.maintenance,
+        detail: onTherapy ? `progression ${pd.date} while on ${g} (${pd.detail})` : `progression ${pd.date}, ${daysBetween(sp.end!, pd.date)} days after the last dose of ${g} (${pd.detail})`,
+        provenance: [...ids, ...pd.provenance],
+      });
+      continue;
+    }
+    const stoppedForOtherReasons = last.reasonStopped === 'toxicity' || last.reasonStopped === 'patient-choice';
+    if (s.nonResponseIsRefractory && !stoppedForOtherReasons) {
+      const assessed = assessments.filter((r) => r.date > sp.start && r.date <= until && r.category !== 'PD');
+      // A response reached on it may be confirmed (or reported) after the last dose, before any new therapy: it counts.
+      const respondedBy = next ?? asOf;
+      const responded = assessments.some((r) => r.date > sp.start && r.date <= respondedBy && atLeastMR(r.category));
+      if (assessed.length > 0 && !responded && sp.end !== null) {
+        e.evidence.push({
+          line: lineOn(assessed.at(-1)!.date, sp.line, finalLine),
+          kind: 'no-response',
+          date: assessed.at(-1)!.date,
+          atMaintenanceDose: sp.maintenance,
+          detail: `best response ${assessed.map((r) => r.category).join('/')} on ${g}: no MR or better`,
+          provenance: [...ids, ...assessed.flatMap((r) => r.provenance)],
+        });
       }
     }
   }

@@ -32,6 +32,11 @@ function antiMyelomaGenerics(c: MedicationCourse): string[] {
 
 const isSteroid = (g: string): boolean => classesOf(g).includes('CORTICOSTEROID');
 const isSteroidOnly = (generics: string[]): boolean => generics.length > 0 && generics.every(isSteroid);
+/** Agents given as lymphodepletion before a CAR-T infusion (a short course right before it, even with no intent recorded). */
+const LYMPHODEPLETING = new Set(['cyclophosphamide', 'fludarabine', 'bendamustine']);
+const LYMPHODEPLETION_MAX_DAYS = 7;
+/** Conditioning given this many days before an SCT belongs to the SCT (melphalan the day or two before). */
+const CONDITIONING_MAX_DAYS = 14;
 
 type Item = { date: string; order: number; course?: MedicationCourse; procedure?: ProcedureRecord };
 
@@ -45,10 +50,26 @@ type Item = { date: string; order: number; course?: MedicationCourse; procedure?
 export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: ProfileSettings, progressionDates: readonly string[] = []): LineOfTherapy[] {
   const courses = records.medications.filter((c) => !NON_LINE_INTENTS.has(c.intent) && antiMyelomaGenerics(c).length > 0);
   const procedures = records.procedures.filter((p) => p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion');
+  // Conditioning belongs to the SCT it precedes (a later ASCT's melphalan is not part of the line before it).
+  const sctFor = new Map<MedicationCourse, ProcedureRecord>();
+  for (const c of courses) {
+    if (!ATTACHED_INTENTS.has(c.intent)) continue;
+    const sct = procedures.find((p) => p.kind !== 'car-t-infusion' && p.date >= c.start && daysBetween(c.start, p.date) <= CONDITIONING_MAX_DAYS);
+    if (sct) sctFor.set(c, sct);
+  }
   const items: Item[] = [
-    ...courses.map((c) => ({ date: c.start, order: 0, course: c })),
+    ...courses.filter((c) => !sctFor.has(c)).map((c) => ({ date: c.start, order: 0, course: c })),
     ...procedures.map((p) => ({ date: p.date, order: 1, procedure: p })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+  // A short course of a lymphodepleting agent just before a CAR-T infusion is its lymphodepletion, intent or not.
+  const lymphodepletion = (c: MedicationCourse): boolean =>
+    c.intent === null &&
+    c.generics.length > 0 &&
+    c.generics.every((g) => LYMPHODEPLETING.has(g)) &&
+    c.end !== null &&
+    daysBetween(c.start, c.end) < LYMPHODEPLETION_MAX_DAYS &&
+    procedures.some((p) => p.kind === 'car-t-infusion' && p.date >= c.end! && daysBetween(c.end!, p.date) <= LYMPHODEPLETION_MAX_DAYS);
+  const carTPrep = (c: MedicationCourse): boolean => CAR_T_PREP.has(c.intent) || lymphodepletion(c);
 
   const lines: LineOfTherapy[] = [];
   let line: LineOfTherapy | null = null;
@@ -63,10 +84,24 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     carTPending = false;
     return line;
   };
+  /** Courses of an earlier line still running when this one opened by adding to them (Rd, then daratumumab: D-Rd). */
+  const carried = new Map<LineOfTherapy, MedicationCourse[]>();
   const lastDoseOf = (l: LineOfTherapy): string | null => {
-    if (l.courses.some((c) => c.end === null)) return null;
-    return l.courses.reduce<string | null>((m, c) => (c.end !== null && (m === null || c.end > m) ? c.end : m), null);
+    const all = [...l.courses, ...(carried.get(l) ?? [])];
+    if (all.some((c) => c.end === null)) return null;
+    const last = all.reduce<string | null>((m, c) => (c.end !== null && (m === null || c.end > m) ? c.end : m), null);
+    // A line of procedures only (an SCT, a CAR-T infusion) is over on its last procedure.
+    return last ?? l.transplants.at(-1)?.date ?? null;
   };
+  /** The new line takes on the agents of the current one that are still running on its first day. */
+  const carryOver = (from: LineOfTherapy, to: LineOfTherapy, day: string): void => {
+    const running = [...from.courses, ...(carried.get(from) ?? [])].filter((x) => x.end === null || x.end >= day);
+    if (running.length === 0) return;
+    carried.set(to, running);
+    for (const x of running) for (const g of antiMyelomaGenerics(x)) if (!to.generics.includes(g)) to.generics.push(g);
+  };
+  /** A progression after the line began and on or before `day` (not the one that prompted the line). */
+  const progressedSince = (l: LineOfTherapy, day: string): string | undefined => progressionDates.find((d) => d > l.start && d <= day);
   const add = (l: LineOfTherapy, c: MedicationCourse): void => {
     l.courses.push(c);
     l.provenance.push(c.eventId);
@@ -94,7 +129,8 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       if (p.kind === 'allogeneic-sct' && !(p.plannedTandem && previousSct && daysBetween(previousSct, p.date) <= s.plannedTandemMaxDays)) {
         l = open(p.date, 'allogeneic-sct');
       } else if (previousSct === undefined) {
-        l = current ?? open(p.date, 'first-treatment');
+        // The first SCT continues the line (induction → ASCT), unless the disease progressed in the line before it: then it is salvage.
+        l = current && progressedSince(current, p.date) === undefined ? current : open(p.date, current ? 'new-regimen-after-discontinuation' : 'first-treatment');
       } else if (p.plannedTandem && daysBetween(previousSct, p.date) <= s.plannedTandemMaxDays) {
         l = current!;
       } else {
@@ -103,13 +139,14 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       }
       l.transplants.push({ kind: p.kind, date: p.date, plannedTandem: p.plannedTandem });
       l.provenance.push(p.eventId);
+      for (const [c, sct] of sctFor) if (sct === p) add(l, c);
       continue;
     }
 
     const c = item.course!;
     const generics = antiMyelomaGenerics(c);
     if (!current) {
-      const l = open(c.start, CAR_T_PREP.has(c.intent) && carTAhead(c.start) ? 'car-t' : 'first-treatment');
+      const l = open(c.start, carTPrep(c) && carTAhead(c.start) ? 'car-t' : 'first-treatment');
       carTPending = l.openedBy === 'car-t';
       add(l, c);
       continue;
@@ -118,7 +155,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       add(current, c);
       continue;
     }
-    if (CAR_T_PREP.has(c.intent) && carTAhead(c.start)) {
+    if (carTPrep(c) && carTAhead(c.start)) {
       if (carTPending) add(current, c);
       else {
         const l = open(c.start, 'car-t');
@@ -132,6 +169,16 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       current.reviewFlags.push(`${c.original} started between bridging and CAR-T infusion`);
       continue;
     }
+    // A line of corticosteroids alone (a lead-in) is joined by the regimen started while it runs or right after
+    // it, with no progression in between: the steroid joins the regimen, not the other way round.
+    if (isSteroidOnly(current.generics) && current.transplants.length === 0 && !isSteroidOnly(generics)) {
+      const last = lastDoseOf(current);
+      if ((last === null || daysBetween(last, c.start) <= s.regimenGroupingWindowDays) && progressedSince(current, c.start) === undefined) {
+        add(current, c);
+        regimenStart = c.start;
+        continue;
+      }
+    }
     // Corticosteroids join the surrounding regimen: adding, dropping or swapping one never changes the line.
     const sameAgents = generics.every((g) => isSteroid(g) || current.generics.includes(g));
     // Agents starting within the grouping window join the regimen (staggered starts), unless they replace
@@ -141,12 +188,17 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const resumed = (g: string, after: string): boolean => courses.some((y) => y.start > after && daysBetween(after, y.start) <= s.treatmentHoldMaxDays && antiMyelomaGenerics(y).includes(g));
     const substitution =
       !sameAgents && current.courses.some((x) => x.end !== null && x.end < c.start && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g) && !resumed(g, x.end!)));
-    if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays && !substitution) {
+    // A progression in between makes a new agent salvage, even inside the window (rule 2: an addition for progression).
+    if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays && !substitution && (sameAgents || progressedSince(current, c.start) === undefined)) {
       add(current, c);
       continue;
     }
     if (isSteroidOnly(generics)) {
-      add(current, c);
+      // A steroid course once the line's agents have stopped and the disease has progressed is the next treatment
+      // (joined by the regimen that follows it), not part of the line that ended.
+      const last = lastDoseOf(current);
+      if (last !== null && last < c.start && progressionDates.some((d) => d > last && d <= c.start)) add(open(c.start, 'new-regimen-after-discontinuation'), c);
+      else add(current, c);
       continue;
     }
     const lineClasses = new Set(current.generics.flatMap((g) => classesOf(g)));
@@ -154,7 +206,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const lastSct = current.transplants.filter((t) => t.kind === 'autologous-sct').at(-1)?.date;
     // Therapy started after a progression within this line is salvage, never the planned sequence's next
     // step, whatever intent was recorded ([S1]: treatment needed after progression starts a new line).
-    const progressedInLine = progressionDates.find((d) => d > current.start && d <= c.start);
+    const progressedInLine = progressedSince(current, c.start);
     const assumedPostTransplant =
       c.intent === null && lastSct !== undefined && c.start >= lastSct && daysBetween(lastSct, c.start) <= s.postTransplantContinuationDays && progressedInLine === undefined;
     if (assumedPostTransplant) current.reviewFlags.push(`${c.original} started ${daysBetween(lastSct, c.start)} days after ASCT with no intent recorded: taken as planned consolidation/maintenance`);
@@ -168,6 +220,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       const maintenanceOngoing = current.courses.some((x) => x.intent === 'maintenance' && (x.end === null || x.end >= c.start));
       if (maintenanceOngoing && newClasses.length > 0) {
         const l = open(c.start, 'unplanned-addition-or-switch');
+        carryOver(current, l, c.start);
         l.reviewFlags.push(`${c.intent} adds class(es) ${[...new Set(newClasses)].join(', ')} to ongoing maintenance: counted as an unplanned addition`);
         add(l, c);
         continue;
@@ -190,13 +243,19 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const active = lastDose === null || lastDose >= c.start;
     if (active) {
       if (sameAgents) add(current, c);
-      else add(open(c.start, 'unplanned-addition-or-switch'), c);
+      else {
+        const l = open(c.start, 'unplanned-addition-or-switch');
+        add(l, c);
+        carryOver(current, l, c.start);
+      }
       continue;
     }
     const gap = daysBetween(lastDose, c.start);
     // A short break is a treatment hold, unless the disease progressed during it: then the same regimen
     // again is re-treatment after a treatment-free interval and progression, a new line ([S1]).
-    const progressedOff = progressionDates.some((d) => d > lastDose && d <= c.start);
+    // (A progression dated on the last dose counts when the course stopped for it.)
+    const stoppedForProgression = current.courses.some((x) => x.end === lastDose && x.reasonStopped === 'progression');
+    const progressedOff = progressionDates.some((d) => (d > lastDose || (stoppedForProgression && d === lastDose)) && d <= c.start);
     if (sameAgents && gap <= s.treatmentHoldMaxDays && !progressedOff) {
       add(current, c);
       continue;

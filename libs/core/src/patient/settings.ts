@@ -42,7 +42,7 @@ export interface ProfileSettings {
 }
 
 export const DEFAULT_SETTINGS: ProfileSettings = {
-  name: 'imwg2016-lot2015-default-v3',
+  name: 'imwg2016-lot2015-default-v4',
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   plannedTandemMaxDays: 180,

@@ -6,6 +6,8 @@ import type { DrugClass } from './drug-classes';
  * (public sources named there); RxNorm codes are those the reference found in public value sets,
  * absent where it found none. Daratumumab SC and high-dose melphalan are folded into their ingredient; a transplant written as a
  * medication ("ASCT", "HDM/ASCT") is not a drug: readClinicalRecords turns it into the transplant.
+ * Fludarabine (lymphodepletion before CAR-T, not in the reference list) is SUPPORTIVE: it never opens a
+ * line of therapy nor counts as an exposure; its RxNorm code is not given (not found in a value set here).
  */
 export interface DrugEntry {
   generic: string;
@@ -59,5 +61,6 @@ export const DRUG_CATALOG: readonly DrugEntry[] = [
   {generic: "denosumab", classes: ["SUPPORTIVE"], brands: ["Prolia", "Xgeva"], synonyms: ["AMG 162"], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "gabapentin", classes: ["SUPPORTIVE"], brands: ["Gralise", "Neurontin"], synonyms: [], rxnorm: ["25480"], antiMyeloma: false, investigational: false},
   {generic: "plerixafor", classes: ["SUPPORTIVE"], brands: ["Mozobil"], synonyms: ["AMD3100"], rxnorm: ["733003"], antiMyeloma: false, investigational: false},
+  {generic: "fludarabine", classes: ["SUPPORTIVE"], brands: ["Fludara"], synonyms: ["F-ara-A", "fludarabine phosphate"], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "filgrastim", classes: ["SUPPORTIVE"], brands: ["Granix (tbo-filgrastim)", "Neupogen", "Nivestym", "Zarxio"], synonyms: ["G-CSF"], rxnorm: ["68442"], antiMyeloma: false, investigational: false},
 ];

@@ -22,6 +22,16 @@ for (const e of EXTRA) {
   for (const name of [e.generic, ...e.synonyms]) byName.set(fold(name), e);
 }
 
+/**
+ * Hyaluronidase is the dispersion enhancer co-formulated with subcutaneous daratumumab ("daratumumab and
+ * hyaluronidase-fihj", Darzalex Faspro): an excipient, not an agent of its own. Written with a drug
+ * ("daratumumab / hyaluronidase", "daratumumab-hyaluronidase-fihj") it is dropped and the drug read;
+ * written alone it is not mapped.
+ */
+const EXCIPIENT = /\s*(?:[-+/,;]|\band\b|\bwith\b)?\s*\bhyaluronidase(?:-[a-z]{4})?\b(?:\s*\((?:recombinant\s+)?human(?:\s+recombinant)?\))?/gi;
+const EXCIPIENT_ALONE = 'hyaluronidase is an excipient (the dispersion enhancer of subcutaneous daratumumab), not a drug';
+const dropExcipients = (text: string): string => text.replace(EXCIPIENT, '').replace(/^\s*(?:[+/,;]|and\b|with\b)\s*/i, '').trim();
+
 export function drug(generic: string): DrugEntry | undefined {
   return byGeneric.get(generic);
 }
@@ -49,6 +59,12 @@ export function resolveMedication(input: { text?: string; rxnorm?: string }): Me
   if (!text) return { mapped: false, original, reason: input.rxnorm ? `RxNorm code ${input.rxnorm} is not in the catalog` : 'no drug named' };
   const direct = byName.get(fold(text));
   if (direct) return { mapped: true, generics: [direct.generic], via: 'name', original };
+  const withoutExcipient = dropExcipients(text);
+  if (withoutExcipient !== text) {
+    if (!withoutExcipient) return { mapped: false, original, reason: EXCIPIENT_ALONE };
+    const r = resolveMedication({ text: withoutExcipient });
+    return r.mapped ? { ...r, original } : { mapped: false, original, reason: r.reason };
+  }
   const regimen = expandRegimen(text);
   if (regimen) return { mapped: true, generics: [...regimen.generics], via: 'regimen', regimen: regimen.regimen, original };
   const parts = text.split(/\s*(?:\+|\/|,|;|\band\b|\bwith\b)\s*/i).filter(Boolean);

@@ -1,3 +1,5 @@
+import { convert } from './units';
+
 /**
  * Laboratory measures the profile uses: LOINC codes (from domain.md's table, plus the common chemistry
  * codes marked below), chart names, and the unit every value is normalized to.
@@ -41,6 +43,8 @@ export type LabName =
   | 'urineImmunofixation'
   | 'marrowClonalPlasmaCells'
   | 'circulatingPlasmaCells'
+  | 'circulatingPlasmaCellsAbsolute'
+  | 'lvef'
   | 'weight';
 
 export const LAB_DEFINITIONS: readonly LabDefinition[] = [
@@ -67,6 +71,12 @@ export const LAB_DEFINITIONS: readonly LabDefinition[] = [
   { name: 'urineImmunofixation', loinc: [], aliases: ['urine immunofixation', 'urine ife', 'ife urine'], unit: '{result}', qualitative: true },
   { name: 'marrowClonalPlasmaCells', loinc: [], aliases: ['marrow clonal plasma cells', 'marrow clonality', 'bone marrow clonal plasma cells'], unit: '{result}', qualitative: true },
   { name: 'circulatingPlasmaCells', loinc: [], aliases: ['circulating plasma cells', 'peripheral blood plasma cells'], unit: '%' },
+  // The same cells counted (the pre-2021 plasma cell leukaemia definition: > 2 ×10^9/L).
+  { name: 'circulatingPlasmaCellsAbsolute', loinc: [], aliases: ['absolute circulating plasma cells', 'circulating plasma cell count', 'absolute circulating plasma cell count', 'peripheral blood plasma cell count'], unit: '10*9/L' },
+  // Left ventricular ejection fraction (cardiac eligibility, "LVEF ≥ 40%"). LOINC 10230-1 (LVEF) and 18043-0
+  // (LVEF by US) as loinc.org and public code lists name them; 8806-2 as public LVEF code lists give it
+  // (its method not checked against the LOINC table): verify before binding a feed to them.
+  { name: 'lvef', loinc: ['10230-1', '18043-0', '8806-2'], aliases: ['lvef', 'lv ef', 'left ventricular ejection fraction', 'lv ejection fraction', 'ejection fraction'], unit: '%' },
   { name: 'weight', loinc: ['29463-7'], aliases: ['weight', 'body weight'], unit: 'kg' },
 ];
 
@@ -77,6 +87,24 @@ for (const d of LAB_DEFINITIONS) {
   for (const a of [d.name.toLowerCase(), ...d.aliases]) byAlias.set(a, d);
 }
 
-export function labDefinition(code?: string, name?: string): LabDefinition | undefined {
-  return (code ? byLoinc.get(code.trim()) : undefined) ?? (name ? byAlias.get(name.trim().toLowerCase()) : undefined);
+/** Labs that are one measure reported in units that do not convert (a percentage and a count). */
+const SAME_MEASURE: ReadonlyArray<readonly LabName[]> = [['circulatingPlasmaCells', 'circulatingPlasmaCellsAbsolute']];
+const siblings = new Map<LabName, LabDefinition[]>();
+for (const group of SAME_MEASURE) {
+  const defs = group.map((n) => LAB_DEFINITIONS.find((d) => d.name === n)!);
+  for (const d of defs) siblings.set(d.name, defs.filter((x) => x !== d));
+}
+const takes = (d: LabDefinition, unit: string): boolean => (d.unit === '1' && unit.trim() === '1') || convert(1, unit, d.unit, d.molarMass).ok;
+
+/**
+ * The lab a LOINC code (first) or chart name names. With the unit, a measure the catalog holds in two
+ * units that do not convert (circulating plasma cells in % and in ×10^9/L) is the one the unit fits,
+ * whichever of the two was named; a unit neither takes leaves the named lab.
+ */
+export function labDefinition(code?: string, name?: string, unit?: string): LabDefinition | undefined {
+  const found = (code ? byLoinc.get(code.trim()) : undefined) ?? (name ? byAlias.get(name.trim().toLowerCase()) : undefined);
+  if (!found || unit === undefined) return found;
+  const others = siblings.get(found.name);
+  if (!others || takes(found, unit)) return found;
+  return others.find((d) => takes(d, unit)) ?? found;
 }

@@ -92,6 +92,12 @@ const REGIMENS: Record<string, readonly string[]> = {
   // transplant conditioning
   MEL200: ['melphalan'],
   MEL140: ['melphalan'],
+  // lymphodepletion before CAR-T (fludarabine is supportive: the line is the CAR-T's)
+  'Flu/Cy': ['fludarabine', 'cyclophosphamide'],
+  'Flu-Cy': ['fludarabine', 'cyclophosphamide'],
+  FluCy: ['fludarabine', 'cyclophosphamide'],
+  'Cy/Flu': ['cyclophosphamide', 'fludarabine'],
+  'Cy-Flu': ['cyclophosphamide', 'fludarabine'],
 };
 
 const exact = new Map(Object.entries(REGIMENS));

@@ -1,0 +1,164 @@
+/**
+ * Lines of therapy, refractoriness and disease facts at the edges of real records: per-dose records, a
+ * drug carried into the next line, salvage transplants and their conditioning, steroid lead-ins,
+ * lymphodepletion without an intent, measurable disease with isotype-specific cut-offs (domain.md §1–§5).
+ */
+import { buildProfile, type PatientProfile } from './profile';
+import { DEFAULT_SETTINGS, type ProfileSettings } from './settings';
+import { carT, demographics, event, lab, med, response, sct } from '../testing/events';
+import { compileRule } from '../eligibility/compile';
+
+const AS_OF = '2025-06-01';
+const profileOf = (events: Parameters<typeof buildProfile>[0], settings: Partial<ProfileSettings> = {}): PatientProfile => buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, ...settings });
+const outcome = (rule: unknown, p: PatientProfile): string => compileRule(rule)({ profile: p, asOf: AS_OF, trace: null }).outcome;
+const weekly = (drug: string, from: string, doses: number) =>
+  Array.from({ length: doses }, (_, i) => {
+    const d = new Date(`${from}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 7 * i);
+    const day = d.toISOString().slice(0, 10);
+    return med(drug, day, day);
+  });
+
+describe('lines of therapy', () => {
+  it('a first ASCT after a progression is salvage, a new line, with its conditioning', () => {
+    const p = profileOf([med('VRd', '2019-01-01', '2019-06-01'), response('2020-06-01', 'PD'), med('melphalan', '2020-07-01', '2020-07-01', { intent: 'conditioning' }), sct('2020-07-02')]);
+    expect(p.linesOfTherapy.lines.map((l) => [l.start, l.generics])).toEqual([
+      ['2019-01-01', ['bortezomib', 'dexamethasone', 'lenalidomide']],
+      ['2020-07-02', ['melphalan']],
+    ]);
+    // Induction → ASCT without a progression in between stays one line.
+    expect(profileOf([med('VRd', '2019-01-01', '2019-06-01'), med('melphalan', '2019-07-01', '2019-07-01', { intent: 'conditioning' }), sct('2019-07-02')]).linesOfTherapy.count).toBe(1);
+  });
+
+  it("a later ASCT's conditioning belongs to the ASCT's line, not to the line before it", () => {
+    const p = profileOf([
+      med('Vd', '2018-01-01', '2018-05-01', { intent: 'induction' }),
+      med('melphalan', '2018-05-30', '2018-05-30', { intent: 'conditioning' }),
+      sct('2018-06-01'),
+      response('2019-10-01', 'PD'),
+      med('Kd', '2019-11-01', '2020-12-01'),
+      response('2021-06-01', 'PD'),
+      med('melphalan', '2021-08-30', '2021-08-30', { intent: 'conditioning' }),
+      sct('2021-09-01'),
+    ]);
+    expect(p.linesOfTherapy.lines.map((l) => [l.generics, l.end])).toEqual([
+      [['bortezomib', 'dexamethasone', 'melphalan'], '2018-06-01'],
+      [['carfilzomib', 'dexamethasone'], '2020-12-01'],
+      [['melphalan'], '2021-09-01'],
+    ]);
+  });
+
+  it('a dexamethasone lead-in is joined by the regimen that follows it; a steroid course after a progression goes with the next regimen', () => {
+    expect(profileOf([med('dexamethasone', '2020-01-01', null), med('VRd', '2020-02-15', null)]).linesOfTherapy.count).toBe(1);
+    const p = profileOf([med('VRd', '2020-01-01', '2020-06-01'), response('2020-12-01', 'PD'), med('dexamethasone', '2021-01-01', '2021-02-01'), med('Pd', '2021-02-15', null)]);
+    expect(p.linesOfTherapy.lines.map((l) => [l.start, l.end])).toEqual([
+      ['2020-01-01', '2020-06-01'],
+      ['2021-01-01', null],
+    ]);
+  });
+
+  it('an agent added inside the grouping window after a documented progression is salvage', () => {
+    expect(profileOf([med('Vd', '2020-01-01', null), response('2020-01-20', 'PD'), med('daratumumab', '2020-01-25', null)]).linesOfTherapy.count).toBe(2);
+    expect(profileOf([med('Vd', '2020-01-01', null), med('daratumumab', '2020-01-25', null)]).linesOfTherapy.count).toBe(1);
+  });
+
+  it('a short cyclophosphamide/fludarabine course just before a CAR-T infusion is its lymphodepletion, intent or not', () => {
+    const p = profileOf([med('DPd', '2021-01-01', '2022-01-05'), response('2022-01-05', 'PD'), med('fludarabine', '2022-03-20', '2022-03-22'), med('cyclophosphamide', '2022-03-20', '2022-03-22'), carT('2022-03-25', 'cilta-cel')]);
+    expect(p.linesOfTherapy.lines.map((l) => l.openedBy)).toEqual(['first-treatment', 'car-t']);
+  });
+
+  it('the same regimen stopped for a progression dated on its last dose and restarted later is a new line', () => {
+    expect(profileOf([med('Rd', '2020-01-01', '2020-06-01', { reasonStopped: 'progression' }), response('2020-06-01', 'PD'), med('Rd', '2020-07-01', null)]).linesOfTherapy.count).toBe(2);
+    expect(profileOf([med('Rd', '2020-01-01', '2020-06-01'), response('2020-06-01', 'PD'), med('Rd', '2020-07-01', null)]).linesOfTherapy.count).toBe(1);
+  });
+
+  it('a regimen after a CAR-T-only line is a new regimen after discontinuation', () => {
+    const p = profileOf([med('DPd', '2021-01-01', '2022-01-05'), response('2022-01-05', 'PD'), carT('2022-03-25', 'ide-cel'), response('2022-12-01', 'PD'), med('teclistamab', '2023-01-01', null)]);
+    expect(p.linesOfTherapy.lines.map((l) => l.openedBy)).toEqual(['first-treatment', 'car-t', 'new-regimen-after-discontinuation']);
+  });
+});
+
+describe('refractoriness over the time on a drug', () => {
+  it('a drug still running when another is added is part of the new line and refractory by a progression on it', () => {
+    const p = profileOf([med('Rd', '2022-01-01', null), response('2022-04-01', 'PR'), med('daratumumab', '2023-01-01', null), response('2023-06-01', 'PD')]);
+    expect(p.linesOfTherapy.lines[1]!.generics).toEqual(['daratumumab', 'dexamethasone', 'lenalidomide']);
+    expect(p.drugs.lenalidomide).toMatchObject({ refractory: true, refractoryInLastLine: true, lines: [1, 2] });
+    expect(outcome({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine' }, p)).toBe('MET');
+    expect(outcome({ fact: 'classRefractory', class: 'IMID', scope: 'lastLine' }, p)).toBe('MET');
+    // Stopped 30 days after daratumumab was added, progression 20 days later: within its 60 days.
+    const q = profileOf([med('lenalidomide', '2022-01-01', '2023-01-31', { reasonStopped: 'toxicity' }), med('dexamethasone', '2022-01-01', null), response('2022-04-01', 'PR'), med('daratumumab', '2023-01-01', null), response('2023-02-20', 'PD')]);
+    expect(q.drugs.lenalidomide!.refractory).toBe(true);
+  });
+
+  it('minimum exposure counts the time on the drug across per-dose and per-cycle records', () => {
+    const weeklyDara = profileOf([...weekly('daratumumab', '2024-01-01', 8), med('dexamethasone', '2024-01-01', '2024-02-19'), response('2024-03-01', 'PD')], { minExposureDaysForRefractoriness: 28 });
+    expect(weeklyDara.linesOfTherapy.count).toBe(1);
+    expect(weeklyDara.drugs.daratumumab!.refractory).toBe(true);
+    const cycles = profileOf([med('Dd', '2024-01-01', '2024-01-21', { cycles: 1 }), med('Dd', '2024-01-22', '2024-02-11', { cycles: 1 }), response('2024-02-20', 'PD')], { minExposureDaysForRefractoriness: 28 });
+    expect(cycles.drugs.daratumumab!.refractory).toBe(true);
+    // 20 days on it in all: still too short.
+    expect(profileOf([med('Dd', '2024-01-01', '2024-01-10'), med('Dd', '2024-01-11', '2024-01-20'), response('2024-01-25', 'PD')], { minExposureDaysForRefractoriness: 28 }).drugs.daratumumab!.refractory).toBe(false);
+  });
+
+  it('no response over weekly administrations is nonresponse on the drug', () => {
+    const p = profileOf([...weekly('daratumumab', '2024-01-01', 12), med('Pd', '2024-01-01', '2024-03-31'), response('2024-02-15', 'SD'), response('2024-03-20', 'SD'), med('Kd', '2024-05-01', null), response('2024-08-01', 'PR')]);
+    expect([p.drugs.pomalidomide!.refractory, p.drugs.daratumumab!.refractory, p.classes.ANTI_CD38.refractory]).toEqual([true, true, true]);
+  });
+
+  it('"refractory in the last line, not at maintenance only" looks at the last line only', () => {
+    const p = profileOf([
+      med('Rd', '2018-01-01', '2019-01-01', { reasonStopped: 'progression' }),
+      response('2018-04-01', 'PR'),
+      response('2018-12-15', 'PD'),
+      med('KRd', '2019-02-01', '2019-08-01', { intent: 'induction' }),
+      response('2019-07-01', 'VGPR'),
+      sct('2019-09-01'),
+      med('lenalidomide', '2019-11-01', null, { intent: 'maintenance' }),
+      response('2021-01-01', 'PD'),
+    ]);
+    expect(outcome({ fact: 'drugRefractory', drug: 'lenalidomide', scope: 'lastLine', excludeMaintenanceOnly: true }, p)).toBe('NOT_MET');
+    expect(outcome({ fact: 'drugRefractory', drug: 'lenalidomide', excludeMaintenanceOnly: true }, p)).toBe('MET');
+  });
+});
+
+describe('disease facts', () => {
+  const serumFree = [lab('2025-05-20', 'serumMProtein', 0, 'g/dL'), lab('2025-05-20', 'urineMProtein', 0, 'mg/24h')];
+
+  it('the more recent of a reported FLC ratio and a κ/λ pair decides the ratio', () => {
+    const newerPair = profileOf([...serumFree, lab('2025-04-15', 'flcRatio', 1.2, '1'), lab('2025-05-20', 'freeKappa', 300, 'mg/L'), lab('2025-05-20', 'freeLambda', 10, 'mg/L')]);
+    expect(newerPair.disease.measurable.flcOnly).toBe(true);
+    const newerRatio = profileOf([...serumFree, lab('2025-05-25', 'flcRatio', 1.2, '1'), lab('2025-05-20', 'freeKappa', 300, 'mg/L'), lab('2025-05-20', 'freeLambda', 10, 'mg/L')]);
+    expect(newerRatio.disease.measurable.flcOnly).toBe(false);
+  });
+
+  it('the ratio is kept unrounded: 1.65004 is outside the normal range', () => {
+    const p = profileOf([...serumFree, lab('2025-05-20', 'freeKappa', 165.004, 'mg/L'), lab('2025-05-20', 'freeLambda', 100, 'mg/L')]);
+    expect(outcome({ fact: 'measurableDisease' }, p)).toBe('MET');
+  });
+
+  it('isotype-specific cut-offs: unknown without an isotype when the value qualifies for some; the M-protein lab may name it', () => {
+    const rule = { fact: 'measurableDisease', serumMinGdLByIsotype: { IgG: 1.0, IgA: 0.5, IgD: 0.5, IgE: 0.5, IgM: 0.5 } };
+    const base = [lab('2025-05-20', 'urineMProtein', 0, 'mg/24h'), lab('2025-05-20', 'freeKappa', 20, 'mg/L'), lab('2025-05-20', 'freeLambda', 15, 'mg/L')];
+    expect(outcome(rule, profileOf([...base, lab('2025-05-20', 'serumMProtein', 0.6, 'g/dL')]))).toBe('UNKNOWN');
+    expect(outcome(rule, profileOf([...base, lab('2025-05-20', 'serumMProtein', 0.4, 'g/dL')]))).toBe('NOT_MET');
+    expect(outcome(rule, profileOf([...base, lab('2025-05-20', 'serumMProtein', 0.6, 'g/dL', { isotype: 'IgA kappa' })]))).toBe('MET');
+  });
+
+  it('non-secretory only with serum and urine both on record and no positive immunofixation', () => {
+    const ratio = [lab('2025-05-20', 'freeKappa', 15, 'mg/L'), lab('2025-05-20', 'freeLambda', 15, 'mg/L')];
+    expect(profileOf([...serumFree, ...ratio]).disease.measurable.nonSecretoryPattern).toBe(true);
+    expect(profileOf([lab('2025-05-20', 'serumMProtein', 0, 'g/dL'), ...ratio]).disease.measurable.nonSecretoryPattern).toBe(false);
+    expect(profileOf([...serumFree, ...ratio, lab('2025-05-20', 'serumImmunofixation', 0, '1', { result: 'positive' })]).disease.measurable.nonSecretoryPattern).toBe(false);
+  });
+
+  it('a diagnosis of plasma-cell leukaemia is that condition', () => {
+    const p = profileOf([demographics('1960-01-01', 'male', 80), event('diagnosis', '2024-01-01', { condition: 'plasma-cell-leukemia', diagnosisDate: '2024-01-01' })]);
+    expect(outcome({ fact: 'plasmaCellLeukemia' }, p)).toBe('MET');
+  });
+
+  it('a soft-tissue mass arising from a bone lesion through the cortex is paraskeletal', () => {
+    const p = profileOf([event('imaging', '2025-05-01', { modality: 'PET-CT', extramedullary: { present: true, type: 'soft-tissue mass arising from a bone lesion through the cortex' } })]);
+    expect(outcome({ fact: 'extramedullaryDisease', type: 'extramedullary' }, p)).toBe('NOT_MET');
+    expect(outcome({ fact: 'extramedullaryDisease', type: 'paraskeletal' }, p)).toBe('MET');
+  });
+});
