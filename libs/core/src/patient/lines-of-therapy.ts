@@ -87,9 +87,14 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   /** Courses of an earlier line still running when this one opened by adding to them (Rd, then daratumumab: D-Rd). */
   const carried = new Map<LineOfTherapy, MedicationCourse[]>();
   const lastDoseOf = (l: LineOfTherapy): string | null => {
-    const all = [...l.courses, ...(carried.get(l) ?? [])];
-    if (all.some((c) => c.end === null)) return null;
-    const last = all.reduce<string | null>((m, c) => (c.end !== null && (m === null || c.end > m) ? c.end : m), null);
+    let last: string | null = null;
+    for (const list of [l.courses, carried.get(l)]) {
+      if (list === undefined) continue;
+      for (const c of list) {
+        if (c.end === null) return null;
+        if (last === null || c.end > last) last = c.end;
+      }
+    }
     // A line of procedures only (an SCT, a CAR-T infusion) is over on its last procedure.
     return last ?? l.transplants.at(-1)?.date ?? null;
   };

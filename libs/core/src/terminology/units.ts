@@ -63,7 +63,19 @@ function fold(unit: string): string {
 const COUNT = /^(?:x?10(?:\^|\*|e)(\d{1,2})|(k|thou))?(?:cells)?\/(l|ul|nl|mm\^?3)$/;
 const COUNT_VOLUMES: Record<string, string> = { l: 'L', ul: 'uL', nl: 'nL', mm3: 'mm3', 'mm^3': 'mm3' };
 
+/** Units seen so far, as read (a profile's labs repeat a handful of spellings thousands of times). */
+const READ = new Map<string, string>();
+
 export function toUcum(unit: string): string {
+  let read = READ.get(unit);
+  if (read === undefined) {
+    read = readUnit(unit);
+    if (READ.size < 10_000) READ.set(unit, read);
+  }
+  return read;
+}
+
+function readUnit(unit: string): string {
   const u = unit.trim();
   const exact = EXACT[u];
   if (exact) return exact;
