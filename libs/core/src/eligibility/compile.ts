@@ -674,6 +674,13 @@ function compileLeaf(l: Leaf): RuleNode {
         // Not measurable in serum or urine, and the FLC not measured (or its ratio, with an involved FLC high enough): it might be FLC-only.
         const flcUnsettled = !m.serum && !m.urine && (!v.involvedFlc || (v.flcRatio === null && v.involvedFlc.value >= MEASURABLE_FLC_MG_L));
         if (flcUnsettled) return done(s, UNKNOWN, l.fact, expected, v.involvedFlc ? `involved FLC ${v.involvedFlc.value / 10} mg/dL, no κ/λ ratio` : 'no serum free light chains', missingFlc);
+        // The FLC route counts only when serum and urine are both not measurable: one never measured leaves it open.
+        if (m.flcOnly && (!v.serumMProtein || !v.urineMProtein)) {
+          return done(s, UNKNOWN, l.fact, expected, `FLC measurable, ${v.serumMProtein ? '' : 'serum M-protein'}${!v.serumMProtein && !v.urineMProtein ? ' and ' : ''}${v.urineMProtein ? '' : 'urine M-protein'} not measured`, [
+            ...(v.serumMProtein ? [] : ['serum M-protein']),
+            ...(v.urineMProtein ? [] : ['24-h urine M-protein']),
+          ]);
+        }
         return s.trace === null ? quiet(s, bool(m.flcOnly)) : done(s, bool(m.flcOnly), l.fact, expected, (m.flcOnly ? 'FLC only' : 'not FLC-only measurable'), undefined, m.provenance);
       };
     }

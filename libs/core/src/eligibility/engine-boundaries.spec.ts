@@ -232,7 +232,7 @@ describe('measurable disease when some values are missing', () => {
   const serumOnly = profileOf(diagnosis('2020-01-01', 'IgG', 'kappa'), lab('2025-05-01', 'm-protein', 0.3, 'g/dL'));
   it('FLC-only measurability is unknown while the FLC has not been measured, and decided once it has', () => {
     expect(outcome({ fact: 'measurableByFlcOnly' }, serumOnly)).toBe('UNKNOWN');
-    const withFlc = profileOf(diagnosis('2020-01-01', 'IgG', 'kappa'), lab('2025-05-01', 'm-protein', 0.3, 'g/dL'), lab('2025-05-01', 'free kappa', 300, 'mg/L'), lab('2025-05-01', 'free lambda', 10, 'mg/L'));
+    const withFlc = profileOf(diagnosis('2020-01-01', 'IgG', 'kappa'), lab('2025-05-01', 'm-protein', 0.3, 'g/dL'), lab('2025-05-01', 'urine m-protein', 0, 'mg/24h'), lab('2025-05-01', 'free kappa', 300, 'mg/L'), lab('2025-05-01', 'free lambda', 10, 'mg/L'));
     expect(outcome({ fact: 'measurableByFlcOnly' }, withFlc)).toBe('MET');
     // Serum-measurable disease is never FLC-only, whatever the FLC.
     expect(outcome({ fact: 'measurableByFlcOnly' }, profileOf(lab('2025-05-01', 'm-protein', 1.5, 'g/dL')))).toBe('NOT_MET');

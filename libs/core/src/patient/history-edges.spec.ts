@@ -162,3 +162,12 @@ describe('disease facts', () => {
     expect(outcome({ fact: 'extramedullaryDisease', type: 'paraskeletal' }, p)).toBe('MET');
   });
 });
+
+describe('measurable by FLC only', () => {
+  const flc = [lab('2025-05-20', 'serumMProtein', 0.3, 'g/dL'), lab('2025-05-20', 'freeKappa', 300, 'mg/L'), lab('2025-05-20', 'freeLambda', 10, 'mg/L')];
+  it('is open while urine M-protein was never measured, met once it is and is not measurable', () => {
+    expect(outcome({ fact: 'measurableByFlcOnly' }, profileOf(flc))).toBe('UNKNOWN');
+    expect(outcome({ fact: 'measurableByFlcOnly' }, profileOf([...flc, lab('2025-05-20', 'urineMProtein', 50, 'mg/24h')]))).toBe('MET');
+    expect(outcome({ fact: 'measurableByFlcOnly' }, profileOf([...flc, lab('2025-05-20', 'urineMProtein', 300, 'mg/24h')]))).toBe('NOT_MET');
+  });
+});
