@@ -81,6 +81,15 @@ const ending = (h: History, drug: string, end: string): History => h.map((e) => 
 const swapping = (h: History, from: string, to: string): History => h.map((e) => (e.type === 'medication' && e.data.drug === from ? { ...e, data: { ...e.data, drug: to } } : e));
 
 /** One line: VRd → ASCT → lenalidomide maintenance, progressing on maintenance (lenalidomide-refractory, not bortezomib-refractory). Last dose 2025-03-31. */
+/** One line (induction → ASCT → lenalidomide maintenance) ending with a progression on maintenance on 2023-03-20. */
+const RELAPSED_ON_MAINTENANCE: History = [
+  med('VRd', '2021-01-01', '2021-06-01', { intent: 'induction' }),
+  sct('2021-07-01'),
+  response('2021-08-15', 'VGPR'),
+  med('lenalidomide', '2021-09-01', '2023-03-31', { intent: 'maintenance' }),
+  response('2023-03-20', 'PD'),
+];
+
 const ONE_LINE: History = [
   med('VRd', '2022-01-01', '2022-06-01', { intent: 'induction' }),
   sct('2022-07-01'),
@@ -669,11 +678,7 @@ describe('found in review: fixed (run) or waiting for a fix (skipped, with the e
     const e = evaluate('NCT02773030', [ADULT, IGG_KAPPA, ...AFTER_BCMA_CAR_T, ecog(1), mProtein(1.4)]);
     expect(cohort(e, 'RRMM').verdict).toBe('ELIGIBLE');
     const stable = [
-      med('VRd', '2021-01-01', '2021-06-01', { intent: 'induction' }),
-      sct('2021-07-01'),
-      response('2021-08-15', 'VGPR'),
-      med('lenalidomide', '2021-09-01', '2023-03-31', { intent: 'maintenance' }),
-      response('2023-03-20', 'PD'),
+      ...RELAPSED_ON_MAINTENANCE,
       med('Kd', '2023-04-10', '2025-04-01'),
       response('2023-07-01', 'SD'),
       response('2023-10-01', 'SD'),
@@ -693,11 +698,7 @@ describe('found in review: fixed (run) or waiting for a fix (skipped, with the e
     // Fixed: inc-04 was progressionAfterLastLine alone, silently dropping the 6-month window.
     // Line 1 ends with a progression on maintenance (2023-03-20); line 2 (Kd) ends 2024-08-01; progression 2025-05-01.
     const h = [
-      med('VRd', '2022-01-01', '2022-06-01', { intent: 'induction' }),
-      sct('2022-07-01'),
-      response('2022-08-15', 'VGPR'),
-      med('lenalidomide', '2022-09-01', '2023-03-31', { intent: 'maintenance' }),
-      response('2023-03-20', 'PD'),
+      ...RELAPSED_ON_MAINTENANCE,
       med('Kd', '2023-04-10', '2024-08-01'),
       response('2023-09-01', 'VGPR'),
       response('2024-07-15', 'VGPR'),
