@@ -135,9 +135,9 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   sex: ['in'],
   ecog: ['max', 'min', 'maxAgeDays'],
   priorLines: ['min', 'max'],
-  drugExposed: ['drug', 'scope'],
+  drugExposed: ['drug', 'scope', 'minDays', 'minCycles'],
   drugRefractory: ['drug', 'scope', 'excludeMaintenanceOnly', 'progressionOnly'],
-  classExposed: ['class', 'scope'],
+  classExposed: ['class', 'scope', 'minDays', 'minCycles'],
   classRefractory: ['class', 'scope', 'progressionOnly'],
   flag: ['name'],
   priorTargetTherapy: ['target', 'modality'],
@@ -187,12 +187,16 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       c.oneOf(o, 'scope', ['any', 'lastLine'], p, false);
       c.boolean(o, 'excludeMaintenanceOnly', p);
       c.boolean(o, 'progressionOnly', p);
+      c.number(o, 'minDays', p, false);
+      c.number(o, 'minCycles', p, false);
       break;
     case 'classExposed':
     case 'classRefractory':
       c.oneOf(o, 'class', DRUG_CLASSES, p, true);
       c.oneOf(o, 'scope', ['any', 'lastLine'], p, false);
       c.boolean(o, 'progressionOnly', p);
+      c.number(o, 'minDays', p, false);
+      c.number(o, 'minCycles', p, false);
       break;
     case 'flag':
       c.oneOf(o, 'name', [...FLAG_NAMES], p, true);
@@ -404,6 +408,28 @@ function progressedOn(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLi
   return found.length > 0 && !(excludeMaintenanceOnly && found.every((e) => e.atMaintenanceDose));
 }
 
+/**
+ * Whether an exposure is long enough (`minDays` on the drug in all, `minCycles` recorded in all): MET, NOT_MET, or
+ * UNKNOWN (cycles asked and not recorded); `s.flip` is the day an ongoing exposure reaches `minDays`.
+ */
+function longEnough(s: EvalState, d: DrugExposure, minDays: number | undefined, minCycles: number | undefined): Code {
+  s.flip = NO_FLIP;
+  // An ongoing exposure keeps counting after the profile was derived.
+  const days = d.durationDays + (d.ongoing && s.profile.asOf ? Math.max(0, s.asOfDay - epochDay(s.profile.asOf)) : 0);
+  const daysOk = minDays === undefined || days >= minDays;
+  if (minCycles !== undefined && d.cycles !== null && d.cycles < minCycles) return NOT_MET;
+  if (!daysOk) {
+    if (d.ongoing) {
+      if (minCycles === undefined || d.cycles !== null) s.flip = s.asOfDay + (minDays - days);
+      return minCycles !== undefined && d.cycles === null ? UNKNOWN : NOT_MET;
+    }
+    return NOT_MET;
+  }
+  return minCycles !== undefined && d.cycles === null ? UNKNOWN : MET;
+}
+const thresholdNote = (minDays: number | undefined, minCycles: number | undefined): string =>
+  `${minDays !== undefined ? `, ≥ ${minDays} days on it` : ''}${minCycles !== undefined ? `, ≥ ${minCycles} cycles` : ''}`;
+
 /** Whether every refractoriness found in the scope (any line, or the last) was at maintenance intent. */
 function onlyAtMaintenance(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLine'): boolean {
   const last = p.linesOfTherapy.lines.at(-1)?.number;
@@ -574,7 +600,10 @@ function compileLeaf(l: Leaf): RuleNode {
     case 'drugExposed':
     case 'drugRefractory': {
       const scope = l.scope ?? 'any';
-      const expected = `${l.fact === 'drugExposed' ? 'exposed to' : 'refractory to'} ${l.drug}${scope === 'lastLine' ? ' in the last line' : ''}`;
+      const minDays = l.fact === 'drugExposed' ? l.minDays : undefined;
+      const minCycles = l.fact === 'drugExposed' ? l.minCycles : undefined;
+      const thresholds = minDays !== undefined || minCycles !== undefined;
+      const expected = `${l.fact === 'drugExposed' ? 'exposed to' : 'refractory to'} ${l.drug}${scope === 'lastLine' ? ' in the last line' : ''}${thresholdNote(minDays, minCycles)}`;
       const undocumented = [`response or progression on ${l.drug}`];
       const exposedOnly = l.fact === 'drugExposed';
       const excludeMaintenanceOnly = l.fact === 'drugRefractory' && l.excludeMaintenanceOnly === true;
@@ -585,6 +614,11 @@ function compileLeaf(l: Leaf): RuleNode {
         const d = p.drugs[l.drug];
         if (exposedOnly) {
           const yes = d !== undefined && (scope === 'any' || (p.linesOfTherapy.lines.at(-1)?.generics.includes(l.drug) ?? false));
+          if (yes && thresholds) {
+            const code = longEnough(s, d, minDays, minCycles);
+            if (s.trace !== null) note(s, code, l.fact, expected, `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}, ${d.durationDays} days${d.cycles !== null ? `, ${d.cycles} cycles` : ', cycles not recorded'}`, code === UNKNOWN ? [`cycles of ${l.drug}`] : undefined, d.provenance);
+            return code;
+          }
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (d ? `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}` : 'never exposed'), undefined, d?.provenance);
         }
         const refractory =
@@ -597,7 +631,10 @@ function compileLeaf(l: Leaf): RuleNode {
     case 'classExposed':
     case 'classRefractory': {
       const scope = l.scope ?? 'any';
-      const expected = `${l.fact === 'classExposed' ? 'exposed to' : 'refractory to'} ${l.class}${scope === 'lastLine' ? ' in the last line' : ''}`;
+      const minDays = l.fact === 'classExposed' ? l.minDays : undefined;
+      const minCycles = l.fact === 'classExposed' ? l.minCycles : undefined;
+      const thresholds = minDays !== undefined || minCycles !== undefined;
+      const expected = `${l.fact === 'classExposed' ? 'exposed to' : 'refractory to'} ${l.class}${scope === 'lastLine' ? ' in the last line' : ''}${thresholdNote(minDays, minCycles)}`;
       const undocumented = [`response or progression on ${l.class}`];
       const exposedOnly = l.fact === 'classExposed';
       const progressionOnly = l.fact === 'classRefractory' && l.progressionOnly === true;
@@ -608,6 +645,27 @@ function compileLeaf(l: Leaf): RuleNode {
         const c = p.classes[l.class];
         if (exposedOnly) {
           const yes = scope === 'any' ? c.exposed : (p.linesOfTherapy.lines.at(-1)?.classes.includes(l.class) ?? false);
+          if (yes && thresholds) {
+            // Long enough on some drug of the class (in the scope): met; else unknown if one may be; else the first day one will be.
+            const last = p.linesOfTherapy.lines.at(-1);
+            let code: Code = NOT_MET;
+            let flip = NO_FLIP;
+            for (const g of c.drugs) {
+              const d = p.drugs[g];
+              if (!d || (scope === 'lastLine' && !(last?.generics.includes(g) ?? false))) continue;
+              const r = longEnough(s, d, minDays, minCycles);
+              if (r === MET) {
+                code = MET;
+                flip = NO_FLIP;
+                break;
+              }
+              if (r === UNKNOWN) code = UNKNOWN;
+              if (s.flip !== NO_FLIP && (flip === NO_FLIP || s.flip < flip)) flip = s.flip;
+            }
+            s.flip = code === NOT_MET ? flip : NO_FLIP;
+            if (s.trace !== null) note(s, code, l.fact, expected, c.drugs.map((g) => `${g} ${p.drugs[g]?.durationDays ?? 0} days${p.drugs[g]?.cycles != null ? `, ${p.drugs[g].cycles} cycles` : ''}`).join('; '), code === UNKNOWN ? [`cycles of ${l.class}`] : undefined);
+            return code;
+          }
           // A CAR-T infusion whose product the catalog does not know may be of this class.
           if (!yes && carTClass && unknownCarTSince(p, scope === 'any' ? null : (p.linesOfTherapy.lines.at(-1)?.start ?? null))) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));

@@ -21,9 +21,9 @@ export type Leaf =
   | { fact: 'sex'; in: Array<'female' | 'male' | 'other'> }
   | { fact: 'ecog'; max: number; min?: number; maxAgeDays?: number }
   | { fact: 'priorLines'; min?: number; max?: number }
-  | { fact: 'drugExposed'; drug: string; scope?: Scope }
+  | { fact: 'drugExposed'; drug: string; scope?: Scope; minDays?: number; minCycles?: number }
   | { fact: 'drugRefractory'; drug: string; scope?: Scope; excludeMaintenanceOnly?: boolean; progressionOnly?: boolean }
-  | { fact: 'classExposed'; class: DrugClass; scope?: Scope }
+  | { fact: 'classExposed'; class: DrugClass; scope?: Scope; minDays?: number; minCycles?: number }
   | { fact: 'classRefractory'; class: DrugClass; scope?: Scope; progressionOnly?: boolean }
   | { fact: 'flag'; name: keyof ProfileFlags }
   | { fact: 'priorTargetTherapy'; target: 'BCMA' | 'GPRC5D' | 'FCRH5'; modality?: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any' }

@@ -22,6 +22,7 @@ export interface DrugExposure {
   lastStart: string;
   lastDose: string | null;
   ongoing: boolean;
+  /** Days on the drug: its records' days, with the gaps between records up to the grouping window (dosing intervals, rest weeks) counted as on it. */
   durationDays: number;
   cycles: number | null;
   lines: number[];
@@ -61,6 +62,7 @@ export function drugExposures(
   // A progression is attributed to the therapy in effect: not past the start of the next line.
   const nextLineStart = (line: number): string | null => lines.find((l) => l.number === line + 1)?.start ?? null;
   const out: Record<string, DrugExposure> = {};
+  const intervals: Record<string, Array<[string, string]>> = {};
   const exposeAt = (generic: string, start: string, end: string | null, line: number | null, eventId: string, cycles: number | null): DrugExposure => {
     const e = (out[generic] ??= {
       exposed: true,
@@ -81,7 +83,7 @@ export function drugExposures(
     if (start > e.lastStart) e.lastStart = start;
     if (end === null) e.ongoing = true;
     else if (e.lastDose === null || end > e.lastDose) e.lastDose = end;
-    e.durationDays += daysBetween(start, end ?? asOf) + 1;
+    (intervals[generic] ??= []).push([start, end ?? asOf]);
     if (cycles !== null) e.cycles = (e.cycles ?? 0) + cycles;
     if (line !== null && !e.lines.includes(line)) e.lines.push(line);
     e.provenance.push(eventId);
@@ -188,6 +190,20 @@ export function drugExposures(
     if (pd && !responded && line !== null) {
       e.evidence.push({ line, kind: 'progression-on-therapy', date: pd.date, atMaintenanceDose: false, detail: `progression ${pd.date} after infusion without MR or better`, provenance: [p.eventId, ...pd.provenance] });
     }
+  }
+  for (const [g, list] of Object.entries(intervals)) {
+    list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    let days = 0;
+    let [from, to] = list[0]!;
+    for (const [start, end] of list.slice(1)) {
+      if (daysBetween(to, start) <= s.regimenGroupingWindowDays) {
+        if (end > to) to = end;
+      } else {
+        days += daysBetween(from, to) + 1;
+        [from, to] = [start, end];
+      }
+    }
+    out[g]!.durationDays = days + daysBetween(from, to) + 1;
   }
   for (const e of Object.values(out)) {
     e.refractory = e.evidence.length > 0;

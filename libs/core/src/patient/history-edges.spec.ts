@@ -171,3 +171,25 @@ describe('measurable by FLC only', () => {
     expect(outcome({ fact: 'measurableByFlcOnly' }, profileOf([...flc, lab('2025-05-20', 'urineMProtein', 300, 'mg/24h')]))).toBe('NOT_MET');
   });
 });
+
+describe('minimum exposure in a rule (≥ N days on a drug, ≥ N cycles: MagnetisMM-32, MAMMOTH)', () => {
+  it('days on the drug count per-dose records with their dosing intervals', () => {
+    const p = profileOf(weekly('daratumumab', '2024-01-01', 8));
+    expect(p.drugs.daratumumab!.durationDays).toBe(50);
+    expect(outcome({ fact: 'drugExposed', drug: 'daratumumab', minDays: 28 }, p)).toBe('MET');
+    expect(outcome({ fact: 'classExposed', class: 'ANTI_CD38', minDays: 60 }, p)).toBe('NOT_MET');
+  });
+
+  it('cycles: met, not met, or unknown when the records give none', () => {
+    const two = profileOf([med('Dd', '2024-01-01', '2024-01-28', { cycles: 1 }), med('Dd', '2024-01-29', '2024-02-25', { cycles: 1 })]);
+    expect(outcome({ fact: 'classExposed', class: 'ANTI_CD38', minCycles: 2 }, two)).toBe('MET');
+    expect(outcome({ fact: 'drugExposed', drug: 'daratumumab', minCycles: 3 }, two)).toBe('NOT_MET');
+    expect(outcome({ fact: 'drugExposed', drug: 'daratumumab', minCycles: 2 }, profileOf([med('Dd', '2024-01-01', '2024-02-25')]))).toBe('UNKNOWN');
+  });
+
+  it('an ongoing exposure not yet long enough is met from the day it will be', () => {
+    const p = profileOf([med('Dd', '2025-05-20', null)]);
+    expect(compileRule({ fact: 'drugExposed', drug: 'daratumumab', minDays: 28 })({ profile: p, asOf: AS_OF, trace: null })).toEqual({ outcome: 'NOT_MET', flipsOn: '2025-06-16', flipsTo: 'MET' });
+    expect(compileRule({ fact: 'drugExposed', drug: 'daratumumab', minDays: 28 })({ profile: p, asOf: '2025-06-16', trace: null }).outcome).toBe('MET');
+  });
+});
