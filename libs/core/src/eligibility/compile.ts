@@ -348,8 +348,15 @@ export interface EvalState extends EvaluationContext {
   /**
    * The day after `flip` on which the last node's outcome turns back to what it is now (NO_FLIP: not known to):
    * a window that opens and closes again ("90 to 180 days since the ASCT" before day 90; "aged 18 to 74" at 17).
+   * Always for good: a node gives one only when nothing can change it again after that day.
    */
   back: number;
+  /**
+   * Whether the last node's outcome changes on no other day than `flip` and `back` (a leaf: always). A
+   * combination of children that change on other days is not settled: its one date says when it first
+   * changes, not that it stays so, and a parent does not build a `back` on it.
+   */
+  settled: boolean;
 }
 export const NO_FLIP = Number.NEGATIVE_INFINITY;
 /** `flipTo` of a leaf: the outcome turns into the other known one (MET ↔ NOT_MET). */
@@ -455,6 +462,7 @@ export function evaluationState(profile: PatientProfile, asOf: string, trace: Le
     flip: NO_FLIP,
     flipTo: TO_OTHER,
     back: NO_FLIP,
+    settled: true,
   };
 }
 
@@ -1039,14 +1047,25 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     let unknowns = 0;
     let resolvedToOther = 0;
     let resolvedBy = NO_FLIP;
-    /** The first day a dated deciding child decides again (its window closes). */
+    /** The first day a dated deciding child decides again for good (its window closes). */
     let decidesAgain = Number.POSITIVE_INFINITY;
+    /** The first day a child turns decisive for good (settled, no way back). */
+    let turnsDecisiveForGood = Number.POSITIVE_INFINITY;
+    /** Whether every child is settled, and the last day any child changes. */
+    let allSettled = true;
+    let lastChange = NO_FLIP;
     for (let i = 0; i < children.length; i++) {
       s.flipTo = TO_OTHER;
       s.back = NO_FLIP;
+      s.settled = true;
       const code = children[i]!(s);
       const flip = s.flip;
       const to = flip === NO_FLIP ? code : flipTarget(code, s);
+      const back = flip === NO_FLIP ? NO_FLIP : s.back;
+      const settled = s.settled;
+      if (!settled) allSettled = false;
+      if (flip > lastChange) lastChange = flip;
+      if (back > lastChange) lastChange = back;
       if (code === decisive) {
         decided++;
         if (flip === NO_FLIP) {
@@ -1055,34 +1074,42 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
         } else {
           if (flip > latest) latest = flip;
           if (to === UNKNOWN) decidingTurnsUnknown = true;
-          if (s.back !== NO_FLIP && s.back < decidesAgain) decidesAgain = s.back;
+          if (back !== NO_FLIP && back < decidesAgain) decidesAgain = back;
         }
       } else {
         if (code === UNKNOWN) {
           unknown = true;
           unknowns++;
-          if (flip !== NO_FLIP && to === other) {
+          // Resolved for good only: a child that may change again does not settle.
+          if (flip !== NO_FLIP && to === other && settled && back === NO_FLIP) {
             resolvedToOther++;
             if (flip > resolvedBy) resolvedBy = flip;
           }
         }
-        if (flip !== NO_FLIP && to === decisive && flip < turnsDecisive) turnsDecisive = flip;
-        else if (flip !== NO_FLIP && to === UNKNOWN && flip < turnsUnknown) turnsUnknown = flip;
+        if (flip !== NO_FLIP && to === decisive) {
+          if (flip < turnsDecisive) turnsDecisive = flip;
+          if (settled && back === NO_FLIP && flip < turnsDecisiveForGood) turnsDecisiveForGood = flip;
+        } else if (flip !== NO_FLIP && to === UNKNOWN && flip < turnsUnknown) turnsUnknown = flip;
       }
     }
     s.back = NO_FLIP;
     if (decided > 0) {
       // Stops being decided on the latest date of the deciding children (then it is the others' value, possibly
       // unknown), unless a child decides again on or before that day (another turns decisive, or a deciding
-      // one's window has closed again): then no date is known. Decided again from the first such day after it.
-      if (undated || turnsDecisive <= latest || decidesAgain <= latest) s.flip = NO_FLIP;
-      else {
+      // one's window has closed again): then no date is known. Decided again, for good, from the first day a
+      // child decides for good after it.
+      if (undated || turnsDecisive <= latest || decidesAgain <= latest) {
+        s.flip = NO_FLIP;
+        // Decided for good when a child decides with no date, or decides again for good before the last one stops.
+        s.settled = undated || decidesAgain <= latest || turnsDecisiveForGood <= latest;
+      } else {
         s.flip = latest;
-        // Unknown children that have all become the other outcome by then no longer leave it unknown.
+        // Unknown children that have all become the other outcome by then, for good, no longer leave it unknown.
         const stillUnknown = unknown && !(resolvedToOther === unknowns && resolvedBy <= latest);
         s.flipTo = stillUnknown || decidingTurnsUnknown || turnsUnknown <= latest ? UNKNOWN : other;
-        const again = Math.min(turnsDecisive, decidesAgain);
+        const again = Math.min(turnsDecisiveForGood, decidesAgain);
         if (again !== Number.POSITIVE_INFINITY) s.back = again;
+        s.settled = s.back !== NO_FLIP || (allSettled && lastChange <= latest);
       }
       return decisive;
     }
@@ -1096,11 +1123,13 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
         s.flip = resolvedBy;
         s.flipTo = other;
       } else s.flip = NO_FLIP;
+      s.settled = allSettled && lastChange <= s.flip;
       return UNKNOWN;
     }
     const first = Math.min(turnsDecisive, turnsUnknown);
     s.flip = first === Number.POSITIVE_INFINITY ? NO_FLIP : first;
     s.flipTo = turnsDecisive <= turnsUnknown ? decisive : UNKNOWN;
+    s.settled = allSettled && lastChange <= s.flip;
     return other;
   };
 }
@@ -1118,6 +1147,7 @@ function compileNode(r: Rule): RuleNode {
     return (s) => {
       s.flipTo = TO_OTHER;
       s.back = NO_FLIP;
+      s.settled = true;
       const code = child(s);
       if (s.flip !== NO_FLIP) s.flipTo = flipped(flipTarget(code, s));
       return flipped(code);
@@ -1130,6 +1160,7 @@ function compileNode(r: Rule): RuleNode {
     const branch = (taken: boolean, s: EvalState): Code => {
       s.flipTo = TO_OTHER;
       s.back = NO_FLIP;
+      s.settled = true;
       if (taken) return then(s);
       if (otherwise) return otherwise(s);
       s.flip = NO_FLIP;
@@ -1137,20 +1168,28 @@ function compileNode(r: Rule): RuleNode {
     };
     /** A branch's outcome on `day`, from what it is now, its date, what it turns into then, and the day it turns back. */
     const on = (day: number, now: Code, flip: number, to: Code, back: number): Code => (flip === NO_FLIP || flip > day ? now : back !== NO_FLIP && back <= day ? now : to);
+    /** Whether a branch changes on no day after `day` (settled, and its dates on or before it). */
+    const stillFrom = (day: number, flip: number, back: number, settled: boolean): boolean => settled && flip <= day && back <= day;
     return (s) => {
       s.flipTo = TO_OTHER;
       s.back = NO_FLIP;
+      s.settled = true;
       const c = cond(s);
       const conditionFlip = s.flip;
       const conditionTo = conditionFlip === NO_FLIP ? c : flipTarget(c, s);
+      const conditionBack = conditionFlip === NO_FLIP ? NO_FLIP : s.back;
+      // The condition changes once and for good (or never): what a `back` or a hand-over can be built on.
+      const conditionSettled = s.settled && conditionBack === NO_FLIP;
       if (c !== UNKNOWN) {
         const code = branch(c === MET, s);
         const own = s.flip;
         const ownTo = own === NO_FLIP ? code : flipTarget(code, s);
         const ownBack = own === NO_FLIP ? NO_FLIP : s.back;
+        const ownSettled = s.settled;
         if (conditionFlip === NO_FLIP) {
           s.flipTo = ownTo;
-          s.back = ownBack;
+          s.back = conditionSettled ? ownBack : NO_FLIP;
+          s.settled = conditionSettled && ownSettled;
           return code; // the taken branch alone changes
         }
         // On the day the condition turns, the other branch (as it will be then) takes over; if the condition turns
@@ -1161,38 +1200,56 @@ function compileNode(r: Rule): RuleNode {
         const otherFlip = s.flip;
         const otherTo = otherFlip === NO_FLIP ? other : flipTarget(other, s);
         const otherBack = otherFlip === NO_FLIP ? NO_FLIP : s.back;
+        const otherSettled = s.settled;
         s.trace = trace;
         const otherThen = on(conditionFlip, other, otherFlip, otherTo, otherBack);
         const takenThen = on(conditionFlip, code, own, ownTo, ownBack);
         const after = conditionTo !== UNKNOWN ? otherThen : otherThen === takenThen ? otherThen : UNKNOWN;
+        s.back = NO_FLIP;
+        s.settled = false;
         if (own !== NO_FLIP && own < conditionFlip) {
-          // The taken branch changes first; it turns back on its own day, or when the condition turns and the result is this again.
+          // The taken branch changes first. It is this again for good from its own `back` (before the condition turns)
+          // or from the day the condition turns, when the other branch then gives this and stays so.
           s.flip = own;
           s.flipTo = ownTo;
-          const back = after === code && (ownBack === NO_FLIP || conditionFlip < ownBack) ? conditionFlip : ownBack;
-          s.back = back;
+          if (ownSettled && conditionSettled && conditionTo !== UNKNOWN && after === code && stillFrom(conditionFlip, otherFlip, otherBack, otherSettled)) {
+            s.back = ownBack !== NO_FLIP && ownBack < conditionFlip ? ownBack : conditionFlip;
+            s.settled = true;
+          }
           return code;
         }
-        s.back = NO_FLIP;
+        s.flip = NO_FLIP;
         if (after !== code) {
           s.flip = conditionFlip;
           s.flipTo = after;
-        } else if (conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip) {
+        } else if (conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip && (conditionBack === NO_FLIP || otherFlip < conditionBack)) {
           s.flip = otherFlip;
           s.flipTo = otherTo;
-        } else s.flip = NO_FLIP;
+        } else if (conditionBack !== NO_FLIP) {
+          // The condition turns back (a window that closes): the taken branch, as it will be then, applies again.
+          const again = on(conditionBack, code, own, ownTo, ownBack);
+          if (again !== code) {
+            s.flip = conditionBack;
+            s.flipTo = again;
+          } else if (own !== NO_FLIP && own > conditionBack) {
+            s.flip = own;
+            s.flipTo = ownTo;
+          }
+        }
         return code;
       }
       // Unknown condition: known only when both branches agree (until the first day either changes), or from the day
-      // the condition becomes known (then the branch it selects, as it will be then).
+      // the condition becomes known for good (then the branch it selects, as it will be then).
       const a = branch(true, s);
       const fa = s.flip;
       const aTo = fa === NO_FLIP ? a : flipTarget(a, s);
       const ba = fa === NO_FLIP ? NO_FLIP : s.back;
+      const sa = s.settled;
       const b = branch(false, s);
       const fb = s.flip;
       const bTo = fb === NO_FLIP ? b : flipTarget(b, s);
       const bb = fb === NO_FLIP ? NO_FLIP : s.back;
+      const sb = s.settled;
       s.back = NO_FLIP;
       const known = a === b && a !== UNKNOWN;
       const first = fa === NO_FLIP ? fb : fb === NO_FLIP ? fa : Math.min(fa, fb);
@@ -1208,7 +1265,7 @@ function compileNode(r: Rule): RuleNode {
           to = knownThen ? aThen : UNKNOWN;
         }
       }
-      if (!known && conditionFlip !== NO_FLIP && conditionTo !== UNKNOWN && (flip === NO_FLIP || conditionFlip < flip)) {
+      if (!known && conditionSettled && conditionFlip !== NO_FLIP && conditionTo !== UNKNOWN && (flip === NO_FLIP || conditionFlip < flip)) {
         const selected = conditionTo === MET ? on(conditionFlip, a, fa, aTo, ba) : on(conditionFlip, b, fb, bTo, bb);
         if (selected !== UNKNOWN) {
           flip = conditionFlip;
@@ -1217,6 +1274,7 @@ function compileNode(r: Rule): RuleNode {
       }
       s.flip = flip;
       s.flipTo = to;
+      s.settled = flip === NO_FLIP && conditionSettled && conditionFlip === NO_FLIP && fa === NO_FLIP && fb === NO_FLIP && sa && sb;
       return known ? a : UNKNOWN;
     };
   }
@@ -1248,19 +1306,23 @@ function remembering(inner: RuleNode): RuleNode {
   let lastFlip = NO_FLIP;
   let lastFlipTo: EvalState['flipTo'] = TO_OTHER;
   let lastBack = NO_FLIP;
+  let lastSettled = true;
   return (s) => {
     if (s === last && s.trace === null) {
       s.flip = lastFlip;
       s.flipTo = lastFlipTo;
       s.back = lastBack;
+      s.settled = lastSettled;
       return lastCode;
     }
     s.flipTo = TO_OTHER;
     s.back = NO_FLIP;
+    s.settled = true;
     lastCode = inner(s);
     lastFlip = s.flip;
     lastFlipTo = s.flipTo;
     lastBack = s.back;
+    lastSettled = s.settled;
     last = s;
     return lastCode;
   };

@@ -408,3 +408,56 @@ describe('a criterion that stops blocking and later blocks again (a window that 
     expect(compileRule(rule)({ profile: p, asOf: AS_OF, trace: null })).toEqual({ outcome: 'NOT_MET', flipsOn: '2025-07-21', flipsTo: 'MET' });
   });
 });
+
+describe('windows that close, combined: a date is claimed for good only when nothing changes it again', () => {
+  const day = (n: number): string => new Date(Date.parse(AS_OF) + n * 86_400_000).toISOString().slice(0, 10);
+  /** The first day (within ~2 years) on which nothing blocks, screened day by day: what ELIGIBLE_FROM must name. */
+  const firstOpen = (doc: TrialDocument, p: PatientProfile): string | null => {
+    const t = compileTrial(doc);
+    for (let d = 0; d <= 800; d++) {
+      const v = screenTrial(t, p, day(d)).verdict;
+      if (v !== 'INELIGIBLE' && v !== 'ELIGIBLE_FROM') return day(d);
+    }
+    return null;
+  };
+  const check = (doc: TrialDocument, p: PatientProfile, expected: string | null) => {
+    const v = evaluateTrial(compileTrial(doc), p, AS_OF);
+    expect(firstOpen(doc, p)).toBe(expected);
+    expect(expected === null ? { verdict: v.verdict } : { verdict: v.verdict, eligibleFrom: v.eligibleFrom }).toEqual(expected === null ? { verdict: 'INELIGIBLE' } : { verdict: 'ELIGIBLE_FROM', eligibleFrom: expected });
+  };
+  const trialOf = (...c: Array<[string, 'inclusion' | 'exclusion', unknown]>): TrialDocument =>
+    ({ trialId: 'NCT00000004', version: 1, title: 'windows', status: 'RECRUITING', criteria: c.map(([id, kind, rule]) => ({ id, kind, text: id, rule })) });
+  const antiCd38 = (extra: object) => ({ fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', ...extra });
+  const window = { fact: 'timeSince', event: 'transplant', minDays: 90, maxDays: 180 };
+  const patient = (birth: string, lastDara: string, asct: string, ecog?: number) =>
+    profileOf(demographics(birth, 'male', 80), med('daratumumab', '2024-11-01', lastDara), event('procedure', asct, { kind: 'autologous-sct' }), response('2025-05-25', 'PR'), ...(ecog === undefined ? [] : [event('performance-status', '2025-05-30', { ecog })]));
+
+  it('if: the other branch taking over on the condition day may itself change later', () => {
+    const washoutByAge = { if: { fact: 'age', max: 74 }, then: antiCd38({ minDays: 30 }), else: antiCd38({ minDays: 90 }) };
+    check(trialOf(['washout', 'inclusion', washoutByAge], ['sct', 'exclusion', { fact: 'timeSince', event: 'transplant', maxDays: 180 }]), patient('1950-07-11', '2025-05-22', '2025-03-13'), '2025-09-10');
+    const sctByAge = { if: { fact: 'age', max: 74 }, then: window, else: { fact: 'timeSince', event: 'transplant', minDays: 90 } };
+    check(trialOf(['sct', 'inclusion', sctByAge], ['washout', 'inclusion', antiCd38({ minDays: 180 })]), patient('1950-09-29', '2025-05-12', '2025-05-02'), '2025-11-08');
+  });
+
+  it('any/all: a sibling that turns decisive only for a while does not close the window for good', () => {
+    const recent = { any: [antiCd38({ maxDays: 30 }), window] };
+    check(trialOf(['recent', 'exclusion', recent], ['age', 'inclusion', { fact: 'age', min: 75 }]), patient('1950-10-29', '2025-05-22', '2025-04-02'), '2025-10-29');
+    const c = { all: [antiCd38({ minDays: 30 }), { any: [{ fact: 'age', max: 74 }, { fact: 'timeSince', event: 'transplant', minDays: 180 }] }] };
+    check(trialOf(['c', 'inclusion', c], ['recent', 'exclusion', { fact: 'timeSince', event: 'lastDose', maxDays: 130 }]), patient('1950-07-11', '2025-05-22', '2025-03-13'), '2025-09-30');
+  });
+
+  it('if: a branch that passes only for a while is not taken as passing for good', () => {
+    const rule = { if: { fact: 'age', min: 75 }, then: { any: [antiCd38({ maxDays: 30 }), window] }, else: { fact: 'ecog', max: 1, maxAgeDays: 100000 } };
+    check(trialOf(['c', 'inclusion', rule]), patient('1950-10-29', '2025-05-22', '2025-04-02', 2), null);
+  });
+
+  it('an unknown condition known only while its window is open hands over nothing', () => {
+    const rule = { if: { any: [{ fact: 'unknownText', reason: 'frail' }, window] }, then: { fact: 'ecog', max: 1, maxAgeDays: 100000 }, else: { fact: 'sex', in: ['male'] } };
+    check(trialOf(['c', 'inclusion', rule], ['washout', 'inclusion', antiCd38({ minDays: 200 })]), patient('1950-01-01', '2025-05-22', '2025-05-02', 2), '2025-12-08');
+  });
+
+  it('an unknown part settled only for a while still leaves the combination unknown after it', () => {
+    const rule = { any: [{ fact: 'age', max: 74 }, { all: [{ fact: 'unknownText', reason: 'fit' }, { not: window }] }] };
+    check(trialOf(['c', 'inclusion', rule], ['washout', 'inclusion', antiCd38({ minDays: 250 })]), patient('1950-12-18', '2025-05-22', '2025-05-02'), '2026-01-27');
+  });
+});

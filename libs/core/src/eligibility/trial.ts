@@ -239,6 +239,7 @@ function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): Criter
   s.trace = trace;
   s.flipTo = TO_OTHER;
   s.back = NO_FLIP;
+  s.settled = true;
   const code = c.rule(s);
   const next = s.flip === NO_FLIP ? null : passesOf(c.kind, flipTarget(code, s));
   const passes = passesOf(c.kind, code);
@@ -279,6 +280,7 @@ function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tall
     const c = list[i]!;
     s.flipTo = TO_OTHER;
     s.back = NO_FLIP;
+    s.settled = true;
     const code = c.rule(s);
     const blocking: Code = c.kind === 'inclusion' ? NOT_MET : MET;
     if (code === blocking) {
