@@ -193,3 +193,38 @@ describe('minimum exposure in a rule (≥ N days on a drug, ≥ N cycles: Magnet
     expect(compileRule({ fact: 'drugExposed', drug: 'daratumumab', minDays: 28 })({ profile: p, asOf: '2025-06-16', trace: null }).outcome).toBe('MET');
   });
 });
+
+describe('lines of therapy: what the first review of these rules found', () => {
+  it('a steroid bridge after a progression opens no line while nothing follows it', () => {
+    const p = profileOf([
+      med('VRd', '2024-01-01', '2024-05-01', { intent: 'induction' }),
+      sct('2024-06-01'),
+      med('lenalidomide', '2024-08-01', '2025-04-20', { intent: 'maintenance', reasonStopped: 'progression' }),
+      response('2025-04-28', 'PD'),
+      med('dexamethasone', '2025-05-10', null),
+    ]);
+    expect(p.linesOfTherapy.count).toBe(1);
+    expect(p.flags.refractoryToLastLine).toBe(true);
+  });
+
+  it('a progression dated in the first days of a line is the one that prompted it: an agent added on day 15 is no salvage', () => {
+    const p = profileOf([med('Rd', '2021-01-01', '2022-12-20'), med('KRd', '2023-01-01', '2023-08-01'), response('2023-01-04', 'PD'), med('daratumumab', '2023-01-15', '2023-08-01')]);
+    expect(p.linesOfTherapy.count).toBe(2);
+  });
+
+  it('a switch whose old record ends a few days after the new regimen starts does not carry the old drug', () => {
+    const p = profileOf([med('Rd', '2022-01-01', '2023-06-28'), response('2022-06-01', 'PR'), med('Pd', '2023-06-20', null), response('2023-08-15', 'PD')]);
+    expect(p.linesOfTherapy.lines[1]!.generics).toEqual(['dexamethasone', 'pomalidomide']);
+    expect(p.drugs.lenalidomide!.refractory).toBe(false);
+  });
+
+  it('steroids alone for months with a response are a line of their own, not a lead-in', () => {
+    expect(profileOf([med('dexamethasone', '2020-01-01', '2020-06-01'), response('2020-03-01', 'PR'), med('VRd', '2020-06-10', null)]).linesOfTherapy.count).toBe(2);
+  });
+
+  it('the next dose right after a progression is the same therapy going on, not re-treatment', () => {
+    const doses = weekly('daratumumab', '2024-01-01', 24);
+    const p = profileOf([...doses, med('Rd', '2024-01-01', '2024-06-09'), response('2024-06-10', 'PD'), med('Kd', '2024-06-25', null)]);
+    expect(p.linesOfTherapy.lines.map((l) => l.openedBy)).toEqual(['first-treatment', 'new-regimen-after-discontinuation']);
+  });
+});

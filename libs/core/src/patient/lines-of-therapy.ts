@@ -78,11 +78,18 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   const sctDates: string[] = [];
 
   const open = (date: string, openedBy: LineOfTherapy['openedBy']): LineOfTherapy => {
-    line = { number: lines.length + 1, start: date, end: null, generics: [], classes: [], regimens: [], openedBy, transplants: [], courses: [], reviewFlags: [], provenance: [] };
-    lines.push(line);
+    const l: LineOfTherapy = { number: lines.length + 1, start: date, end: null, generics: [], classes: [], regimens: [], openedBy, transplants: [], courses: [], reviewFlags: [], provenance: [] };
+    line = l;
+    lines.push(l);
     regimenStart = date;
     carTPending = false;
-    return line;
+    // A steroid bridge after the previous line ended belongs to the treatment it led into, which starts with it.
+    for (const c of pendingSteroids) {
+      add(l, c);
+      if (c.start < l.start) l.start = c.start;
+    }
+    pendingSteroids = [];
+    return l;
   };
   /** Courses of an earlier line still running when this one opened by adding to them (Rd, then daratumumab: D-Rd). */
   const carried = new Map<LineOfTherapy, MedicationCourse[]>();
@@ -100,13 +107,19 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   };
   /** The new line takes on the agents of the current one that are still running on its first day. */
   const carryOver = (from: LineOfTherapy, to: LineOfTherapy, day: string): void => {
-    const running = [...from.courses, ...(carried.get(from) ?? [])].filter((x) => x.end === null || x.end >= day);
+    // Still running beyond the grouping window: a course whose record ends within it was being switched, not added to.
+    const running = [...from.courses, ...(carried.get(from) ?? [])].filter((x) => x.end === null || daysBetween(day, x.end) > s.regimenGroupingWindowDays);
     if (running.length === 0) return;
     carried.set(to, running);
     for (const x of running) for (const g of antiMyelomaGenerics(x)) if (!to.generics.includes(g)) to.generics.push(g);
   };
   /** A progression after the line began and on or before `day` (not the one that prompted the line). */
-  const progressedSince = (l: LineOfTherapy, day: string): string | undefined => progressionDates.find((d) => d > l.start && d <= day);
+  /** A progression on the line's therapy on or before `day`: after the line began (later than `earlyProgressionDays`: not the one that prompted it). */
+  const progressedSince = (l: LineOfTherapy, day: string): string | undefined => progressionDates.find((d) => d > l.start && d <= day && daysBetween(l.start, d) > s.earlyProgressionDays);
+  /** Responses recorded after `from` and on or before `to`. */
+  const respondedBetween = (from: string, to: string): boolean => records.responses.some((r) => r.date > from && r.date <= to && r.category !== 'PD');
+  /** Steroid courses given after a line ended with a progression, waiting for the regimen they lead into. */
+  let pendingSteroids: MedicationCourse[] = [];
   const add = (l: LineOfTherapy, c: MedicationCourse): void => {
     l.courses.push(c);
     l.provenance.push(c.eventId);
@@ -176,9 +189,11 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     }
     // A line of corticosteroids alone (a lead-in) is joined by the regimen started while it runs or right after
     // it, with no progression in between: the steroid joins the regimen, not the other way round.
+    // Only a lead-in: the regimen follows within treatmentHoldMaxDays of the steroid's start, before any response to it.
     if (isSteroidOnly(current.generics) && current.transplants.length === 0 && !isSteroidOnly(generics)) {
       const last = lastDoseOf(current);
-      if ((last === null || daysBetween(last, c.start) <= s.regimenGroupingWindowDays) && progressedSince(current, c.start) === undefined) {
+      const leadIn = daysBetween(current.start, c.start) <= s.treatmentHoldMaxDays && !respondedBetween(current.start, c.start);
+      if (leadIn && (last === null || daysBetween(last, c.start) <= s.regimenGroupingWindowDays) && progressedSince(current, c.start) === undefined) {
         add(current, c);
         regimenStart = c.start;
         continue;
@@ -199,10 +214,10 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       continue;
     }
     if (isSteroidOnly(generics)) {
-      // A steroid course once the line's agents have stopped and the disease has progressed is the next treatment
-      // (joined by the regimen that follows it), not part of the line that ended.
+      // A steroid course once the line's agents have stopped and the disease has progressed is not part of the line
+      // that ended, nor a line of its own (steroid-only changes open none): it joins the treatment that follows it.
       const last = lastDoseOf(current);
-      if (last !== null && last < c.start && progressionDates.some((d) => d > last && d <= c.start)) add(open(c.start, 'new-regimen-after-discontinuation'), c);
+      if (last !== null && last < c.start && progressionDates.some((d) => d > last && d <= c.start)) pendingSteroids.push(c);
       else add(current, c);
       continue;
     }
@@ -257,11 +272,12 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     }
     const gap = daysBetween(lastDose, c.start);
     // A short break is a treatment hold, unless the disease progressed during it: then the same regimen
-    // again is re-treatment after a treatment-free interval and progression, a new line ([S1]).
+    // again is re-treatment after a treatment-free interval and progression, a new line ([S1]). The next dose
+    // within `earlyProgressionDays` is no treatment-free interval: the same therapy going on.
     // (A progression dated on the last dose counts when the course stopped for it.)
     const stoppedForProgression = current.courses.some((x) => x.end === lastDose && x.reasonStopped === 'progression');
     const progressedOff = progressionDates.some((d) => (d > lastDose || (stoppedForProgression && d === lastDose)) && d <= c.start);
-    if (sameAgents && gap <= s.treatmentHoldMaxDays && !progressedOff) {
+    if (sameAgents && gap <= s.treatmentHoldMaxDays && (!progressedOff || gap <= s.earlyProgressionDays)) {
       add(current, c);
       continue;
     }

@@ -9,6 +9,8 @@ export interface ProfileSettings {
   regimenGroupingWindowDays: number;
   /** Restarting the same agents after a gap shorter than this is a hold, not a new line. */
   treatmentHoldMaxDays: number;
+  /** A progression dated this many days or fewer after a line's start is the one that prompted it, not progression on the line's therapy (for telling salvage from the regimen's own course). */
+  earlyProgressionDays: number;
   /** A second ASCT within this many days of the first, documented as planned, is a planned tandem (convention ~180). */
   plannedTandemMaxDays: number;
   /** Therapy starting this many days or fewer after an ASCT, with no intent recorded, is taken as planned consolidation/maintenance. */
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   name: 'imwg2016-lot2015-default-v4',
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
+  earlyProgressionDays: 14,
   plannedTandemMaxDays: 180,
   postTransplantContinuationDays: 180,
   bridgingWindowDays: 90,
