@@ -348,13 +348,13 @@ export interface EvalState extends EvaluationContext {
   /**
    * The day after `flip` on which the last node's outcome turns back to what it is now (NO_FLIP: not known to):
    * a window that opens and closes again ("90 to 180 days since the ASCT" before day 90; "aged 18 to 74" at 17).
-   * Always for good: a node gives one only when nothing can change it again after that day.
+   * The first such day; for good only when `settled`.
    */
   back: number;
   /**
    * Whether the last node's outcome changes on no other day than `flip` and `back` (a leaf: always). A
-   * combination of children that change on other days is not settled: its one date says when it first
-   * changes, not that it stays so, and a parent does not build a `back` on it.
+   * combination of children that change on other days is not settled: its dates say when it first changes
+   * and first turns back, not that it stays so, and nothing permanent is built on them.
    */
   settled: boolean;
 }
@@ -422,9 +422,10 @@ function progressedOn(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLi
 function longEnough(s: EvalState, d: DrugExposure, minDays: number | undefined, minCycles: number | undefined): Code {
   s.flip = NO_FLIP;
   // An ongoing exposure keeps counting after the profile was derived.
-  const days = d.durationDays + (d.ongoing && s.profile.asOf ? Math.max(0, s.asOfDay - epochDay(s.profile.asOf)) : 0);
+  const days = d.durationDays + (d.ongoing && s.profile.asOf ? s.asOfDay - epochDay(s.profile.asOf) : 0);
   const daysOk = minDays === undefined || days >= minDays;
-  if (minCycles !== undefined && d.cycles !== null && d.cycles < minCycles) return NOT_MET;
+  // Fewer cycles than asked: not met for good only when every course gave its cycles and none is still going on.
+  if (minCycles !== undefined && d.cycles !== null && d.cycles < minCycles) return d.ongoing || d.cyclesPartial ? UNKNOWN : NOT_MET;
   if (!daysOk) {
     if (d.ongoing) {
       if (minCycles === undefined || d.cycles !== null) s.flip = s.asOfDay + (minDays - days);
@@ -1047,8 +1048,9 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     let unknowns = 0;
     let resolvedToOther = 0;
     let resolvedBy = NO_FLIP;
-    /** The first day a dated deciding child decides again for good (its window closes). */
+    /** The first day a dated deciding child decides again (its window closes), and the first it does so for good. */
     let decidesAgain = Number.POSITIVE_INFINITY;
+    let decidesAgainForGood = Number.POSITIVE_INFINITY;
     /** The first day a child turns decisive for good (settled, no way back). */
     let turnsDecisiveForGood = Number.POSITIVE_INFINITY;
     /** Whether every child is settled, and the last day any child changes. */
@@ -1075,6 +1077,7 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
           if (flip > latest) latest = flip;
           if (to === UNKNOWN) decidingTurnsUnknown = true;
           if (back !== NO_FLIP && back < decidesAgain) decidesAgain = back;
+          if (back !== NO_FLIP && settled && back < decidesAgainForGood) decidesAgainForGood = back;
         }
       } else {
         if (code === UNKNOWN) {
@@ -1101,15 +1104,16 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
       if (undated || turnsDecisive <= latest || decidesAgain <= latest) {
         s.flip = NO_FLIP;
         // Decided for good when a child decides with no date, or decides again for good before the last one stops.
-        s.settled = undated || decidesAgain <= latest || turnsDecisiveForGood <= latest;
+        s.settled = undated || decidesAgainForGood <= latest || turnsDecisiveForGood <= latest;
       } else {
         s.flip = latest;
         // Unknown children that have all become the other outcome by then, for good, no longer leave it unknown.
         const stillUnknown = unknown && !(resolvedToOther === unknowns && resolvedBy <= latest);
         s.flipTo = stillUnknown || decidingTurnsUnknown || turnsUnknown <= latest ? UNKNOWN : other;
-        const again = Math.min(turnsDecisiveForGood, decidesAgain);
+        // Decided again from the first day a child decides again; for good if that child then decides for good.
+        const again = Math.min(turnsDecisive, decidesAgain);
         if (again !== Number.POSITIVE_INFINITY) s.back = again;
-        s.settled = s.back !== NO_FLIP || (allSettled && lastChange <= latest);
+        s.settled = s.back !== NO_FLIP ? again === Math.min(turnsDecisiveForGood, decidesAgainForGood) : allSettled && lastChange <= latest;
       }
       return decisive;
     }
@@ -1166,8 +1170,12 @@ function compileNode(r: Rule): RuleNode {
       s.flip = NO_FLIP;
       return MET;
     };
-    /** A branch's outcome on `day`, from what it is now, its date, what it turns into then, and the day it turns back. */
-    const on = (day: number, now: Code, flip: number, to: Code, back: number): Code => (flip === NO_FLIP || flip > day ? now : back !== NO_FLIP && back <= day ? now : to);
+    /**
+     * A branch's outcome on `day`, from what it is now, its date, what it turns into then, and the day it turns back
+     * (taken into account only when for good: a branch that turns back for a while is read as what it turned into).
+     */
+    const on = (day: number, now: Code, flip: number, to: Code, back: number, settled: boolean): Code =>
+      flip === NO_FLIP || flip > day ? now : back !== NO_FLIP && back <= day && settled ? now : to;
     /** Whether a branch changes on no day after `day` (settled, and its dates on or before it). */
     const stillFrom = (day: number, flip: number, back: number, settled: boolean): boolean => settled && flip <= day && back <= day;
     return (s) => {
@@ -1202,8 +1210,8 @@ function compileNode(r: Rule): RuleNode {
         const otherBack = otherFlip === NO_FLIP ? NO_FLIP : s.back;
         const otherSettled = s.settled;
         s.trace = trace;
-        const otherThen = on(conditionFlip, other, otherFlip, otherTo, otherBack);
-        const takenThen = on(conditionFlip, code, own, ownTo, ownBack);
+        const otherThen = on(conditionFlip, other, otherFlip, otherTo, otherBack, otherSettled);
+        const takenThen = on(conditionFlip, code, own, ownTo, ownBack, ownSettled);
         const after = conditionTo !== UNKNOWN ? otherThen : otherThen === takenThen ? otherThen : UNKNOWN;
         s.back = NO_FLIP;
         s.settled = false;
@@ -1219,15 +1227,19 @@ function compileNode(r: Rule): RuleNode {
           return code;
         }
         s.flip = NO_FLIP;
+        // From the day the condition turns for good, the other branch alone: settled if it no longer changes.
+        const otherRulesFor = conditionSettled && conditionTo !== UNKNOWN && stillFrom(conditionFlip, otherFlip, otherBack, otherSettled);
         if (after !== code) {
           s.flip = conditionFlip;
           s.flipTo = after;
+          s.settled = otherRulesFor;
         } else if (conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip && (conditionBack === NO_FLIP || otherFlip < conditionBack)) {
           s.flip = otherFlip;
           s.flipTo = otherTo;
+          s.settled = conditionSettled && otherSettled && otherBack === NO_FLIP;
         } else if (conditionBack !== NO_FLIP) {
           // The condition turns back (a window that closes): the taken branch, as it will be then, applies again.
-          const again = on(conditionBack, code, own, ownTo, ownBack);
+          const again = on(conditionBack, code, own, ownTo, ownBack, ownSettled);
           if (again !== code) {
             s.flip = conditionBack;
             s.flipTo = again;
@@ -1235,7 +1247,7 @@ function compileNode(r: Rule): RuleNode {
             s.flip = own;
             s.flipTo = ownTo;
           }
-        }
+        } else s.settled = otherRulesFor; // never changes again
         return code;
       }
       // Unknown condition: known only when both branches agree (until the first day either changes), or from the day
@@ -1256,8 +1268,8 @@ function compileNode(r: Rule): RuleNode {
       let flip = NO_FLIP;
       let to: Code = UNKNOWN;
       if (first !== NO_FLIP) {
-        const aThen = on(first, a, fa, aTo, ba);
-        const bThen = on(first, b, fb, bTo, bb);
+        const aThen = on(first, a, fa, aTo, ba, sa);
+        const bThen = on(first, b, fb, bTo, bb, sb);
         const knownThen = aThen === bThen && aThen !== UNKNOWN;
         // Known now: until the first day either branch changes. Unknown now: known from that day if the branches then agree.
         if (known || knownThen) {
@@ -1266,7 +1278,7 @@ function compileNode(r: Rule): RuleNode {
         }
       }
       if (!known && conditionSettled && conditionFlip !== NO_FLIP && conditionTo !== UNKNOWN && (flip === NO_FLIP || conditionFlip < flip)) {
-        const selected = conditionTo === MET ? on(conditionFlip, a, fa, aTo, ba) : on(conditionFlip, b, fb, bTo, bb);
+        const selected = conditionTo === MET ? on(conditionFlip, a, fa, aTo, ba, sa) : on(conditionFlip, b, fb, bTo, bb, sb);
         if (selected !== UNKNOWN) {
           flip = conditionFlip;
           to = selected;

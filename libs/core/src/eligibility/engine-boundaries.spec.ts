@@ -461,3 +461,45 @@ describe('windows that close, combined: a date is claimed for good only when not
     check(trialOf(['c', 'inclusion', rule], ['washout', 'inclusion', antiCd38({ minDays: 250 })]), patient('1950-12-18', '2025-05-22', '2025-05-02'), '2026-01-27');
   });
 });
+
+describe('blocks that end, and children that turn back for a while (second review)', () => {
+  const day = (n: number): string => new Date(Date.parse(AS_OF) + n * 86_400_000).toISOString().slice(0, 10);
+  const firstOpen = (doc: TrialDocument, p: PatientProfile): string | null => {
+    const t = compileTrial(doc);
+    for (let d = 0; d <= 800; d++) {
+      const v = screenTrial(t, p, day(d)).verdict;
+      if (v !== 'INELIGIBLE' && v !== 'ELIGIBLE_FROM') return day(d);
+    }
+    return null;
+  };
+  const trialOf = (...c: Array<[string, 'inclusion' | 'exclusion', unknown]>): TrialDocument =>
+    ({ trialId: 'NCT00000005', version: 1, title: 'blocks', status: 'RECRUITING', criteria: c.map(([id, kind, rule]) => ({ id, kind, text: id, rule })) });
+  const antiCd38 = (extra: object) => ({ fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', ...extra });
+
+  it('a criterion that passes now and blocks only for a while does not close the window', () => {
+    // Exclusion "60 to 120 days since anti-CD38" blocks 2025-06-09 .. 2025-08-08; age ≥ 75 from 2026-02-04.
+    const p = profileOf(demographics('1951-02-04', 'male', 80), med('daratumumab', '2024-11-01', '2025-04-10'), response('2025-05-01', 'PR'));
+    const doc = trialOf(['window', 'exclusion', antiCd38({ minDays: 60, maxDays: 120 })], ['age', 'inclusion', { fact: 'age', min: 75 }]);
+    expect(firstOpen(doc, p)).toBe('2026-02-04');
+    expect(evaluateTrial(compileTrial(doc), p, AS_OF)).toMatchObject({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2026-02-04' });
+    // The same block under way when the last block ends puts the date off to its end.
+    const q = profileOf(demographics('1950-07-01', 'male', 80), med('daratumumab', '2024-11-01', '2025-04-10'), response('2025-05-01', 'PR'));
+    expect(firstOpen(doc, q)).toBe('2025-08-09');
+    expect(screenTrial(compileTrial(doc), q, AS_OF)).toMatchObject({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2025-08-09' });
+  });
+
+  it('a child that stops deciding and decides again keeps its parent decided', () => {
+    // any[age ≤ 74, any[anti-CD38 within 40 days, aged 75 to 76]] stays met on the 75th birthday (2026-08-21).
+    const p = profileOf(demographics('1951-08-21', 'male', 80), med('daratumumab', '2024-11-01', '2025-05-14'), response('2025-05-20', 'PR'));
+    const doc = trialOf(['c', 'inclusion', { any: [{ fact: 'age', max: 74 }, { any: [antiCd38({ maxDays: 40 }), { fact: 'age', min: 75, max: 76 }] }] }], ['age', 'inclusion', { fact: 'age', min: 75 }]);
+    expect(firstOpen(doc, p)).toBe('2026-08-21');
+    expect(evaluateTrial(compileTrial(doc), p, AS_OF)).toMatchObject({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2026-08-21' });
+  });
+
+  it('minimum cycles: fewer recorded than asked is open while the course goes on or some course gave none', () => {
+    const rule = { fact: 'drugExposed', drug: 'lenalidomide', minCycles: 2 };
+    expect(outcome(rule, profileOf(med('Rd', '2025-03-01', null, { cycles: 1 })))).toBe('UNKNOWN');
+    expect(outcome(rule, profileOf(med('Rd', '2024-01-01', '2024-01-28', { cycles: 1 }), med('Rd', '2024-01-29', '2024-02-25')))).toBe('UNKNOWN');
+    expect(outcome(rule, profileOf(med('Rd', '2024-01-01', '2024-01-28', { cycles: 1 })))).toBe('NOT_MET');
+  });
+});

@@ -180,15 +180,25 @@ interface Tally {
   unknown: string[] | null;
   undated: boolean;
   latest: number;
-  /** The first day a criterion that lets the patient through now stops doing so (NO_FLIP: none will). */
+  /** The first day a criterion that lets the patient through now stops doing so for good (NO_FLIP: none will). */
   expires: number;
+  /** Blocks that end: [from, until) pairs of days on which a criterion that lets the patient through now blocks. */
+  blocks: number[] | null;
   /** Data that would settle the unknowns (only collected with explanations). */
   missing: string[] | null;
 }
 const NO_IDS: string[] = [];
 Object.freeze(NO_IDS);
-const newTally = (): Tally => ({ failing: null, unknown: null, undated: false, latest: NO_FLIP, expires: NO_FLIP, missing: null });
-const copyTally = (t: Tally): Tally => ({ failing: t.failing && t.failing.slice(), unknown: t.unknown && t.unknown.slice(), undated: t.undated, latest: t.latest, expires: t.expires, missing: t.missing && t.missing.slice() });
+const newTally = (): Tally => ({ failing: null, unknown: null, undated: false, latest: NO_FLIP, expires: NO_FLIP, blocks: null, missing: null });
+const copyTally = (t: Tally): Tally => ({
+  failing: t.failing && t.failing.slice(),
+  unknown: t.unknown && t.unknown.slice(),
+  undated: t.undated,
+  latest: t.latest,
+  expires: t.expires,
+  blocks: t.blocks && t.blocks.slice(),
+  missing: t.missing && t.missing.slice(),
+});
 /** Keeps the earliest day a passing criterion stops passing. */
 const expiring = (t: Tally, flip: number): void => {
   if (flip !== NO_FLIP && (t.expires === NO_FLIP || flip < t.expires)) t.expires = flip;
@@ -199,10 +209,16 @@ const expiring = (t: Tally, flip: number): void => {
  * it lets through then. A criterion that passes (or is unknown) now and blocks from `flip` on expires then;
  * one that blocks now stops blocking on `flip`.
  */
-function count(t: Tally, id: string, passes: boolean | null, flip: number, next: boolean | null, back: number, missing: readonly string[] | undefined): void {
-  if (passes !== false && flip !== NO_FLIP && next === false) expiring(t, flip);
-  // Blocking now, letting through from `flip`, blocking again from `back` (a window that closes): it expires then.
-  if (passes === false && flip !== NO_FLIP) expiring(t, back);
+/** A criterion that lets the patient through now and blocks from `flip`: for good, or until `back` (a window that closes). */
+function blocksFrom(t: Tally, flip: number, back: number): void {
+  if (back === NO_FLIP) expiring(t, flip);
+  else (t.blocks ??= []).push(flip, back);
+}
+
+function count(t: Tally, id: string, passes: boolean | null, flip: number, next: boolean | null, back: number, settled: boolean, missing: readonly string[] | undefined): void {
+  if (passes !== false && flip !== NO_FLIP && next === false) blocksFrom(t, flip, back);
+  // Blocking now, letting through from `flip`, blocking again for good from `back` (a window that closes): it expires then.
+  if (passes === false && flip !== NO_FLIP && settled) expiring(t, back);
   if (passes === null) {
     (t.unknown ??= []).push(id);
     if (missing) for (const m of missing) if (!(t.missing ??= []).includes(m)) t.missing.push(m);
@@ -221,8 +237,21 @@ function count(t: Tally, id: string, passes: boolean | null, flip: number, next:
  * blocking criterion is time-bound (the latest such date); POTENTIALLY_ELIGIBLE when nothing blocks but
  * something is unknown; ELIGIBLE otherwise.
  */
-function verdictOfTally({ failing, unknown, undated, latest, expires }: Tally): ScreenVerdict {
+function verdictOfTally({ failing, unknown, undated, latest: last, expires, blocks }: Tally): ScreenVerdict {
   const unknownCount = unknown === null ? 0 : unknown.length;
+  // A block that ends, under way on the day the last blocking criterion stops blocking, puts that day off to its end.
+  let latest = last;
+  if (blocks !== null && failing !== null && !undated) {
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (let i = 0; i < blocks.length; i += 2) {
+        if (blocks[i]! <= latest && latest < blocks[i + 1]!) {
+          latest = blocks[i + 1]!;
+          moved = true;
+        }
+      }
+    }
+  }
   const closed = undated || (expires !== NO_FLIP && expires <= latest);
   const verdict: TrialVerdict = failing !== null ? (closed ? 'INELIGIBLE' : 'ELIGIBLE_FROM') : unknownCount > 0 ? 'POTENTIALLY_ELIGIBLE' : 'ELIGIBLE';
   return { verdict, eligibleFrom: verdict === 'ELIGIBLE_FROM' ? dayString(latest) : undefined, failing: failing ?? NO_IDS, unknown: unknown ?? NO_IDS, unknownCount };
@@ -252,7 +281,7 @@ function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): Criter
   const r: CriterionResult = { criterionId: c.id, kind: c.kind, text: c.text, outcome: OUTCOMES[code]!, passes, explanation, trace };
   if (missing) r.missing = missing;
   if (passes === false && s.flip !== NO_FLIP) r.eligibleFrom = dayString(s.flip);
-  count(t, c.id, passes, s.flip, next, s.back, missing);
+  count(t, c.id, passes, s.flip, next, s.back, s.settled, missing);
   return r;
 }
 
@@ -288,13 +317,13 @@ function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tall
       if (s.flip === NO_FLIP) t.undated = true;
       else {
         if (s.flip > t.latest) t.latest = s.flip;
-        expiring(t, s.back); // blocks again from then (same rule as `count`)
+        if (s.settled) expiring(t, s.back); // blocks again for good from then (same rule as `count`)
       }
       continue;
     }
     if (code === UNKNOWN) (t.unknown ??= []).push(c.id);
-    // Passing or unknown now, blocking from its flip day on (same rule as `count`).
-    if (s.flip !== NO_FLIP && flipTarget(code, s) === blocking) expiring(t, s.flip);
+    // Passing or unknown now, blocking from its flip day on, for good or until it turns back (same rule as `count`).
+    if (s.flip !== NO_FLIP && flipTarget(code, s) === blocking) blocksFrom(t, s.flip, s.back);
   }
   return t;
 }
@@ -307,16 +336,16 @@ function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tall
 export function screenTrial(trial: CompiledTrial, profile: PatientProfile | EvalState, asOf?: Date | string): TrialScreen {
   const s = 'asOfDay' in profile ? profile : evaluationState(profile, dayOf(asOf ?? new Date()));
   s.trace = null;
-  const shared = tally(trial.criteria, s, reset(SHARED, null, null, false, NO_FLIP, NO_FLIP));
+  const shared = tally(trial.criteria, s, reset(SHARED, null, null, false, NO_FLIP, NO_FLIP, null));
   if (trial.cohorts.length === 0) {
     const v = verdictOfTally(shared);
     return { trialId: trial.trialId, version: trial.version, verdict: v.verdict, eligibleFrom: v.eligibleFrom, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount, cohorts: NO_COHORTS };
   }
-  const { failing, unknown, undated, latest, expires } = shared;
+  const { failing, unknown, undated, latest, expires, blocks } = shared;
   const cohorts: TrialScreen['cohorts'] = [];
   let best: TrialScreen['cohorts'][number] | undefined;
   for (const co of trial.cohorts) {
-    const v = verdictOfTally(tally(co.criteria, s, reset(COHORT, failing && failing.slice(), unknown && unknown.slice(), undated, latest, expires)));
+    const v = verdictOfTally(tally(co.criteria, s, reset(COHORT, failing && failing.slice(), unknown && unknown.slice(), undated, latest, expires, blocks && blocks.slice())));
     const c = { id: co.id, verdict: v.verdict, eligibleFrom: v.eligibleFrom, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount };
     cohorts.push(c);
     if (best === undefined || compareVerdicts(c, best) < 0) best = c;
@@ -329,12 +358,13 @@ const SHARED = newTally();
 const COHORT = newTally();
 const NO_COHORTS: TrialScreen['cohorts'] = [];
 Object.freeze(NO_COHORTS);
-function reset(t: Tally, failing: string[] | null, unknown: string[] | null, undated: boolean, latest: number, expires: number): Tally {
+function reset(t: Tally, failing: string[] | null, unknown: string[] | null, undated: boolean, latest: number, expires: number, blocks: number[] | null): Tally {
   t.failing = failing;
   t.unknown = unknown;
   t.undated = undated;
   t.latest = latest;
   t.expires = expires;
+  t.blocks = blocks;
   return t;
 }
 

@@ -25,6 +25,8 @@ export interface DrugExposure {
   /** Days on the drug: its records' days, with the gaps between records up to the grouping window (dosing intervals, rest weeks) counted as on it. */
   durationDays: number;
   cycles: number | null;
+  /** Some courses gave their cycles and some did not: `cycles` is then a lower bound. */
+  cyclesPartial: boolean;
   lines: number[];
   refractory: boolean;
   refractoryInLastLine: boolean;
@@ -72,6 +74,7 @@ export function drugExposures(
       ongoing: false,
       durationDays: 0,
       cycles: null,
+      cyclesPartial: false,
       lines: [],
       refractory: false,
       refractoryInLastLine: false,
@@ -85,6 +88,7 @@ export function drugExposures(
     else if (e.lastDose === null || end > e.lastDose) e.lastDose = end;
     (intervals[generic] ??= []).push([start, end ?? asOf]);
     if (cycles !== null) e.cycles = (e.cycles ?? 0) + cycles;
+    else e.cyclesPartial = true;
     if (line !== null && !e.lines.includes(line)) e.lines.push(line);
     e.provenance.push(eventId);
     return e;
@@ -206,6 +210,7 @@ export function drugExposures(
     out[g]!.durationDays = days + daysBetween(from, to) + 1;
   }
   for (const e of Object.values(out)) {
+    e.cyclesPartial &&= e.cycles !== null;
     e.refractory = e.evidence.length > 0;
     e.refractoryInLastLine = e.evidence.some((x) => x.line === lastLine);
     e.refractoryOnlyAtMaintenance = e.refractory && e.evidence.every((x) => x.atMaintenanceDose);

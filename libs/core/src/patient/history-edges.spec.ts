@@ -228,3 +228,24 @@ describe('lines of therapy: what the first review of these rules found', () => {
     expect(p.linesOfTherapy.lines.map((l) => l.openedBy)).toEqual(['first-treatment', 'new-regimen-after-discontinuation']);
   });
 });
+
+describe('lines of therapy: second review', () => {
+  it('a steroid given at a progression goes with the same therapy when it goes on', () => {
+    const kd = weekly('carfilzomib', '2024-01-01', 10);
+    const again = weekly('carfilzomib', '2024-03-13', 7);
+    const p = profileOf([...kd, response('2024-03-12', 'PD'), med('dexamethasone', '2024-03-12', '2024-03-12'), ...again, med('pomalidomide', '2024-06-15', null)]);
+    expect(p.linesOfTherapy.lines.map((l) => [l.start, l.generics])).toEqual([
+      ['2024-01-01', ['carfilzomib', 'dexamethasone']],
+      ['2024-06-15', ['pomalidomide']],
+    ]);
+  });
+
+  it('a regimen stopped for progression and restarted days later is re-treatment', () => {
+    expect(profileOf([med('Rd', '2022-01-01', '2023-01-01', { reasonStopped: 'progression' }), response('2023-01-01', 'PD'), med('Rd', '2023-01-11', null)]).linesOfTherapy.count).toBe(2);
+  });
+
+  it('a steroid bridge long before the next treatment belongs to no line', () => {
+    const p = profileOf([med('VRd', '2022-01-01', '2022-12-01'), response('2023-01-01', 'PD'), med('dexamethasone', '2023-01-15', '2023-01-29'), med('DRd', '2024-01-15', null)]);
+    expect(p.linesOfTherapy.lines.map((l) => l.start)).toEqual(['2022-01-01', '2024-01-15']);
+  });
+});

@@ -83,12 +83,14 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     lines.push(l);
     regimenStart = date;
     carTPending = false;
-    // A steroid bridge after the previous line ended belongs to the treatment it led into, which starts with it.
-    for (const c of pendingSteroids) {
+    // A steroid bridge after the previous line ended belongs to the treatment it led into, which starts with it
+    // (a bridge given long before, more than treatmentHoldMaxDays after its last dose, belongs to no line).
+    const bridge = pendingSteroids.filter((c) => c.end === null || daysBetween(c.end, date) <= s.treatmentHoldMaxDays);
+    pendingSteroids = [];
+    for (const c of bridge) {
       add(l, c);
       if (c.start < l.start) l.start = c.start;
     }
-    pendingSteroids = [];
     return l;
   };
   /** Courses of an earlier line still running when this one opened by adding to them (Rd, then daratumumab: D-Rd). */
@@ -121,6 +123,12 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   /** Steroid courses given after a line ended with a progression, waiting for the regimen they lead into. */
   let pendingSteroids: MedicationCourse[] = [];
   const add = (l: LineOfTherapy, c: MedicationCourse): void => {
+    // A steroid held back after a progression goes with the therapy that follows it, also when that therapy goes on in this line.
+    if (pendingSteroids.length > 0 && !isSteroidOnly(antiMyelomaGenerics(c))) {
+      const held = pendingSteroids;
+      pendingSteroids = [];
+      for (const x of held) add(l, x);
+    }
     l.courses.push(c);
     l.provenance.push(c.eventId);
     for (const g of antiMyelomaGenerics(c)) if (!l.generics.includes(g)) l.generics.push(g);
@@ -277,7 +285,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // (A progression dated on the last dose counts when the course stopped for it.)
     const stoppedForProgression = current.courses.some((x) => x.end === lastDose && x.reasonStopped === 'progression');
     const progressedOff = progressionDates.some((d) => (d > lastDose || (stoppedForProgression && d === lastDose)) && d <= c.start);
-    if (sameAgents && gap <= s.treatmentHoldMaxDays && (!progressedOff || gap <= s.earlyProgressionDays)) {
+    if (sameAgents && gap <= s.treatmentHoldMaxDays && (!progressedOff || (gap <= s.earlyProgressionDays && !stoppedForProgression))) {
       add(current, c);
       continue;
     }
