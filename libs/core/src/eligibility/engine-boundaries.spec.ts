@@ -12,6 +12,25 @@ import { compileTrial, evaluateTrial, screenTrial, type TrialDocument } from './
 const AS_OF = '2025-06-01';
 const profileOf = (...events: Parameters<typeof buildProfile>[0]): PatientProfile => buildProfile(events, AS_OF);
 const outcome = (rule: unknown, profile: PatientProfile): string => compileRule(rule)({ profile, asOf: AS_OF, trace: null }).outcome;
+const day = (n: number): string => new Date(Date.parse(AS_OF) + n * 86_400_000).toISOString().slice(0, 10);
+/** The first day (within ~2 years) on which nothing blocks, screened day by day: what ELIGIBLE_FROM must name. */
+const firstOpen = (doc: TrialDocument, p: PatientProfile): string | null => {
+  const t = compileTrial(doc);
+  for (let d = 0; d <= 800; d++) {
+    const v = screenTrial(t, p, day(d)).verdict;
+    if (v !== 'INELIGIBLE' && v !== 'ELIGIBLE_FROM') return day(d);
+  }
+  return null;
+};
+/** A trial of [id, kind, rule] criteria. */
+const windowTrial = (...c: Array<[string, 'inclusion' | 'exclusion', unknown]>): TrialDocument => ({
+  trialId: 'NCT00000004',
+  version: 1,
+  title: 'windows',
+  status: 'RECRUITING',
+  criteria: c.map(([id, kind, rule]) => ({ id, kind, text: id, rule })),
+});
+const antiCd38 = (extra: object) => ({ fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', ...extra });
 
 describe('validity of labs, ECOG and creatinine clearance', () => {
   const stale = profileOf(
@@ -410,76 +429,51 @@ describe('a criterion that stops blocking and later blocks again (a window that 
 });
 
 describe('windows that close, combined: a date is claimed for good only when nothing changes it again', () => {
-  const day = (n: number): string => new Date(Date.parse(AS_OF) + n * 86_400_000).toISOString().slice(0, 10);
-  /** The first day (within ~2 years) on which nothing blocks, screened day by day: what ELIGIBLE_FROM must name. */
-  const firstOpen = (doc: TrialDocument, p: PatientProfile): string | null => {
-    const t = compileTrial(doc);
-    for (let d = 0; d <= 800; d++) {
-      const v = screenTrial(t, p, day(d)).verdict;
-      if (v !== 'INELIGIBLE' && v !== 'ELIGIBLE_FROM') return day(d);
-    }
-    return null;
-  };
   const check = (doc: TrialDocument, p: PatientProfile, expected: string | null) => {
     const v = evaluateTrial(compileTrial(doc), p, AS_OF);
     expect(firstOpen(doc, p)).toBe(expected);
     expect(expected === null ? { verdict: v.verdict } : { verdict: v.verdict, eligibleFrom: v.eligibleFrom }).toEqual(expected === null ? { verdict: 'INELIGIBLE' } : { verdict: 'ELIGIBLE_FROM', eligibleFrom: expected });
   };
-  const trialOf = (...c: Array<[string, 'inclusion' | 'exclusion', unknown]>): TrialDocument =>
-    ({ trialId: 'NCT00000004', version: 1, title: 'windows', status: 'RECRUITING', criteria: c.map(([id, kind, rule]) => ({ id, kind, text: id, rule })) });
-  const antiCd38 = (extra: object) => ({ fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', ...extra });
   const window = { fact: 'timeSince', event: 'transplant', minDays: 90, maxDays: 180 };
   const patient = (birth: string, lastDara: string, asct: string, ecog?: number) =>
     profileOf(demographics(birth, 'male', 80), med('daratumumab', '2024-11-01', lastDara), event('procedure', asct, { kind: 'autologous-sct' }), response('2025-05-25', 'PR'), ...(ecog === undefined ? [] : [event('performance-status', '2025-05-30', { ecog })]));
 
   it('if: the other branch taking over on the condition day may itself change later', () => {
     const washoutByAge = { if: { fact: 'age', max: 74 }, then: antiCd38({ minDays: 30 }), else: antiCd38({ minDays: 90 }) };
-    check(trialOf(['washout', 'inclusion', washoutByAge], ['sct', 'exclusion', { fact: 'timeSince', event: 'transplant', maxDays: 180 }]), patient('1950-07-11', '2025-05-22', '2025-03-13'), '2025-09-10');
+    check(windowTrial(['washout', 'inclusion', washoutByAge], ['sct', 'exclusion', { fact: 'timeSince', event: 'transplant', maxDays: 180 }]), patient('1950-07-11', '2025-05-22', '2025-03-13'), '2025-09-10');
     const sctByAge = { if: { fact: 'age', max: 74 }, then: window, else: { fact: 'timeSince', event: 'transplant', minDays: 90 } };
-    check(trialOf(['sct', 'inclusion', sctByAge], ['washout', 'inclusion', antiCd38({ minDays: 180 })]), patient('1950-09-29', '2025-05-12', '2025-05-02'), '2025-11-08');
+    check(windowTrial(['sct', 'inclusion', sctByAge], ['washout', 'inclusion', antiCd38({ minDays: 180 })]), patient('1950-09-29', '2025-05-12', '2025-05-02'), '2025-11-08');
   });
 
   it('any/all: a sibling that turns decisive only for a while does not close the window for good', () => {
     const recent = { any: [antiCd38({ maxDays: 30 }), window] };
-    check(trialOf(['recent', 'exclusion', recent], ['age', 'inclusion', { fact: 'age', min: 75 }]), patient('1950-10-29', '2025-05-22', '2025-04-02'), '2025-10-29');
+    check(windowTrial(['recent', 'exclusion', recent], ['age', 'inclusion', { fact: 'age', min: 75 }]), patient('1950-10-29', '2025-05-22', '2025-04-02'), '2025-10-29');
     const c = { all: [antiCd38({ minDays: 30 }), { any: [{ fact: 'age', max: 74 }, { fact: 'timeSince', event: 'transplant', minDays: 180 }] }] };
-    check(trialOf(['c', 'inclusion', c], ['recent', 'exclusion', { fact: 'timeSince', event: 'lastDose', maxDays: 130 }]), patient('1950-07-11', '2025-05-22', '2025-03-13'), '2025-09-30');
+    check(windowTrial(['c', 'inclusion', c], ['recent', 'exclusion', { fact: 'timeSince', event: 'lastDose', maxDays: 130 }]), patient('1950-07-11', '2025-05-22', '2025-03-13'), '2025-09-30');
   });
 
   it('if: a branch that passes only for a while is not taken as passing for good', () => {
     const rule = { if: { fact: 'age', min: 75 }, then: { any: [antiCd38({ maxDays: 30 }), window] }, else: { fact: 'ecog', max: 1, maxAgeDays: 100000 } };
-    check(trialOf(['c', 'inclusion', rule]), patient('1950-10-29', '2025-05-22', '2025-04-02', 2), null);
+    check(windowTrial(['c', 'inclusion', rule]), patient('1950-10-29', '2025-05-22', '2025-04-02', 2), null);
   });
 
   it('an unknown condition known only while its window is open hands over nothing', () => {
     const rule = { if: { any: [{ fact: 'unknownText', reason: 'frail' }, window] }, then: { fact: 'ecog', max: 1, maxAgeDays: 100000 }, else: { fact: 'sex', in: ['male'] } };
-    check(trialOf(['c', 'inclusion', rule], ['washout', 'inclusion', antiCd38({ minDays: 200 })]), patient('1950-01-01', '2025-05-22', '2025-05-02', 2), '2025-12-08');
+    check(windowTrial(['c', 'inclusion', rule], ['washout', 'inclusion', antiCd38({ minDays: 200 })]), patient('1950-01-01', '2025-05-22', '2025-05-02', 2), '2025-12-08');
   });
 
   it('an unknown part settled only for a while still leaves the combination unknown after it', () => {
     const rule = { any: [{ fact: 'age', max: 74 }, { all: [{ fact: 'unknownText', reason: 'fit' }, { not: window }] }] };
-    check(trialOf(['c', 'inclusion', rule], ['washout', 'inclusion', antiCd38({ minDays: 250 })]), patient('1950-12-18', '2025-05-22', '2025-05-02'), '2026-01-27');
+    check(windowTrial(['c', 'inclusion', rule], ['washout', 'inclusion', antiCd38({ minDays: 250 })]), patient('1950-12-18', '2025-05-22', '2025-05-02'), '2026-01-27');
   });
 });
 
 describe('blocks that end, and children that turn back for a while (second review)', () => {
-  const day = (n: number): string => new Date(Date.parse(AS_OF) + n * 86_400_000).toISOString().slice(0, 10);
-  const firstOpen = (doc: TrialDocument, p: PatientProfile): string | null => {
-    const t = compileTrial(doc);
-    for (let d = 0; d <= 800; d++) {
-      const v = screenTrial(t, p, day(d)).verdict;
-      if (v !== 'INELIGIBLE' && v !== 'ELIGIBLE_FROM') return day(d);
-    }
-    return null;
-  };
-  const trialOf = (...c: Array<[string, 'inclusion' | 'exclusion', unknown]>): TrialDocument =>
-    ({ trialId: 'NCT00000005', version: 1, title: 'blocks', status: 'RECRUITING', criteria: c.map(([id, kind, rule]) => ({ id, kind, text: id, rule })) });
-  const antiCd38 = (extra: object) => ({ fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', ...extra });
 
   it('a criterion that passes now and blocks only for a while does not close the window', () => {
     // Exclusion "60 to 120 days since anti-CD38" blocks 2025-06-09 .. 2025-08-08; age ≥ 75 from 2026-02-04.
     const p = profileOf(demographics('1951-02-04', 'male', 80), med('daratumumab', '2024-11-01', '2025-04-10'), response('2025-05-01', 'PR'));
-    const doc = trialOf(['window', 'exclusion', antiCd38({ minDays: 60, maxDays: 120 })], ['age', 'inclusion', { fact: 'age', min: 75 }]);
+    const doc = windowTrial(['window', 'exclusion', antiCd38({ minDays: 60, maxDays: 120 })], ['age', 'inclusion', { fact: 'age', min: 75 }]);
     expect(firstOpen(doc, p)).toBe('2026-02-04');
     expect(evaluateTrial(compileTrial(doc), p, AS_OF)).toMatchObject({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2026-02-04' });
     // The same block under way when the last block ends puts the date off to its end.
@@ -491,7 +485,7 @@ describe('blocks that end, and children that turn back for a while (second revie
   it('a child that stops deciding and decides again keeps its parent decided', () => {
     // any[age ≤ 74, any[anti-CD38 within 40 days, aged 75 to 76]] stays met on the 75th birthday (2026-08-21).
     const p = profileOf(demographics('1951-08-21', 'male', 80), med('daratumumab', '2024-11-01', '2025-05-14'), response('2025-05-20', 'PR'));
-    const doc = trialOf(['c', 'inclusion', { any: [{ fact: 'age', max: 74 }, { any: [antiCd38({ maxDays: 40 }), { fact: 'age', min: 75, max: 76 }] }] }], ['age', 'inclusion', { fact: 'age', min: 75 }]);
+    const doc = windowTrial(['c', 'inclusion', { any: [{ fact: 'age', max: 74 }, { any: [antiCd38({ maxDays: 40 }), { fact: 'age', min: 75, max: 76 }] }] }], ['age', 'inclusion', { fact: 'age', min: 75 }]);
     expect(firstOpen(doc, p)).toBe('2026-08-21');
     expect(evaluateTrial(compileTrial(doc), p, AS_OF)).toMatchObject({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2026-08-21' });
   });
