@@ -419,7 +419,7 @@ function progressedOn(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLi
  * Whether an exposure is long enough (`minDays` on the drug in all, `minCycles` recorded in all): MET, NOT_MET, or
  * UNKNOWN (cycles asked and not recorded); `s.flip` is the day an ongoing exposure reaches `minDays`.
  */
-function longEnough(s: EvalState, d: DrugExposure, minDays: number | undefined, minCycles: number | undefined): Code {
+function longEnough(s: EvalState, d: DrugExposure, { minDays, minCycles }: MinimumExposure): Code {
   s.flip = NO_FLIP;
   // An ongoing exposure keeps counting after the profile was derived.
   const days = d.durationDays + (d.ongoing && s.profile.asOf ? s.asOfDay - epochDay(s.profile.asOf) : 0);
@@ -435,8 +435,15 @@ function longEnough(s: EvalState, d: DrugExposure, minDays: number | undefined, 
   }
   return minCycles !== undefined && d.cycles === null ? UNKNOWN : MET;
 }
-const thresholdNote = (minDays: number | undefined, minCycles: number | undefined): string =>
-  `${minDays !== undefined ? `, ≥ ${minDays} days on it` : ''}${minCycles !== undefined ? `, ≥ ${minCycles} cycles` : ''}`;
+interface MinimumExposure {
+  minDays?: number;
+  minCycles?: number;
+}
+/** The minimum exposure an exposure leaf asks for, if any. */
+const minimumExposure = (l: Leaf): MinimumExposure | null =>
+  (l.fact === 'drugExposed' || l.fact === 'classExposed') && (l.minDays !== undefined || l.minCycles !== undefined) ? { minDays: l.minDays, minCycles: l.minCycles } : null;
+const thresholdNote = (m: MinimumExposure | null): string =>
+  m === null ? '' : `${m.minDays !== undefined ? `, ≥ ${m.minDays} days on it` : ''}${m.minCycles !== undefined ? `, ≥ ${m.minCycles} cycles` : ''}`;
 
 /** Whether every refractoriness found in the scope (any line, or the last) was at maintenance intent. */
 function onlyAtMaintenance(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLine'): boolean {
@@ -609,10 +616,8 @@ function compileLeaf(l: Leaf): RuleNode {
     case 'drugExposed':
     case 'drugRefractory': {
       const scope = l.scope ?? 'any';
-      const minDays = l.fact === 'drugExposed' ? l.minDays : undefined;
-      const minCycles = l.fact === 'drugExposed' ? l.minCycles : undefined;
-      const thresholds = minDays !== undefined || minCycles !== undefined;
-      const expected = `${l.fact === 'drugExposed' ? 'exposed to' : 'refractory to'} ${l.drug}${scope === 'lastLine' ? ' in the last line' : ''}${thresholdNote(minDays, minCycles)}`;
+      const minimum = minimumExposure(l);
+      const expected = `${l.fact === 'drugExposed' ? 'exposed to' : 'refractory to'} ${l.drug}${scope === 'lastLine' ? ' in the last line' : ''}${thresholdNote(minimum)}`;
       const undocumented = [`response or progression on ${l.drug}`];
       const exposedOnly = l.fact === 'drugExposed';
       const excludeMaintenanceOnly = l.fact === 'drugRefractory' && l.excludeMaintenanceOnly === true;
@@ -623,8 +628,8 @@ function compileLeaf(l: Leaf): RuleNode {
         const d = p.drugs[l.drug];
         if (exposedOnly) {
           const yes = d !== undefined && (scope === 'any' || (p.linesOfTherapy.lines.at(-1)?.generics.includes(l.drug) ?? false));
-          if (yes && thresholds) {
-            const code = longEnough(s, d, minDays, minCycles);
+          if (yes && minimum) {
+            const code = longEnough(s, d, minimum);
             if (s.trace !== null) note(s, code, l.fact, expected, `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}, ${d.durationDays} days${d.cycles !== null ? `, ${d.cycles} cycles` : ', cycles not recorded'}`, code === UNKNOWN ? [`cycles of ${l.drug}`] : undefined, d.provenance);
             return code;
           }
@@ -640,10 +645,8 @@ function compileLeaf(l: Leaf): RuleNode {
     case 'classExposed':
     case 'classRefractory': {
       const scope = l.scope ?? 'any';
-      const minDays = l.fact === 'classExposed' ? l.minDays : undefined;
-      const minCycles = l.fact === 'classExposed' ? l.minCycles : undefined;
-      const thresholds = minDays !== undefined || minCycles !== undefined;
-      const expected = `${l.fact === 'classExposed' ? 'exposed to' : 'refractory to'} ${l.class}${scope === 'lastLine' ? ' in the last line' : ''}${thresholdNote(minDays, minCycles)}`;
+      const minimum = minimumExposure(l);
+      const expected = `${l.fact === 'classExposed' ? 'exposed to' : 'refractory to'} ${l.class}${scope === 'lastLine' ? ' in the last line' : ''}${thresholdNote(minimum)}`;
       const undocumented = [`response or progression on ${l.class}`];
       const exposedOnly = l.fact === 'classExposed';
       const progressionOnly = l.fact === 'classRefractory' && l.progressionOnly === true;
@@ -654,7 +657,7 @@ function compileLeaf(l: Leaf): RuleNode {
         const c = p.classes[l.class];
         if (exposedOnly) {
           const yes = scope === 'any' ? c.exposed : (p.linesOfTherapy.lines.at(-1)?.classes.includes(l.class) ?? false);
-          if (yes && thresholds) {
+          if (yes && minimum) {
             // Long enough on some drug of the class (in the scope): met; else unknown if one may be; else the first day one will be.
             const last = p.linesOfTherapy.lines.at(-1);
             let code: Code = NOT_MET;
@@ -662,7 +665,7 @@ function compileLeaf(l: Leaf): RuleNode {
             for (const g of c.drugs) {
               const d = p.drugs[g];
               if (!d || (scope === 'lastLine' && !(last?.generics.includes(g) ?? false))) continue;
-              const r = longEnough(s, d, minDays, minCycles);
+              const r = longEnough(s, d, minimum);
               if (r === MET) {
                 code = MET;
                 flip = NO_FLIP;

@@ -115,7 +115,6 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     carried.set(to, running);
     for (const x of running) for (const g of antiMyelomaGenerics(x)) if (!to.generics.includes(g)) to.generics.push(g);
   };
-  /** A progression after the line began and on or before `day` (not the one that prompted the line). */
   /** A progression on the line's therapy on or before `day`: after the line began (later than `earlyProgressionDays`: not the one that prompted it). */
   const progressedSince = (l: LineOfTherapy, day: string): string | undefined => progressionDates.find((d) => d > l.start && d <= day && daysBetween(l.start, d) > s.earlyProgressionDays);
   /** Responses recorded after `from` and on or before `to`. */
@@ -195,9 +194,9 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       current.reviewFlags.push(`${c.original} started between bridging and CAR-T infusion`);
       continue;
     }
-    // A line of corticosteroids alone (a lead-in) is joined by the regimen started while it runs or right after
-    // it, with no progression in between: the steroid joins the regimen, not the other way round.
-    // Only a lead-in: the regimen follows within treatmentHoldMaxDays of the steroid's start, before any response to it.
+    // A line of corticosteroids alone that is a lead-in (the regimen follows within treatmentHoldMaxDays of its
+    // start, while it runs or right after it, with no progression or response in between) is joined by the
+    // regimen: the steroid joins the regimen, not the other way round.
     if (isSteroidOnly(current.generics) && current.transplants.length === 0 && !isSteroidOnly(generics)) {
       const last = lastDoseOf(current);
       const leadIn = daysBetween(current.start, c.start) <= s.treatmentHoldMaxDays && !respondedBetween(current.start, c.start);
