@@ -38,6 +38,12 @@ export const measurableFlc = (involvedMgL: number, ratio: number | null): boolea
 
 type Point = { date: string; value: number; eventId: string };
 
+/** The κ/λ ratio in effect: the more recent of a reported ratio and a κ/λ pair measured the same day. */
+export function flcRatioOf(reported: { date: string; value: number } | null | undefined, kappa: Point | null | undefined, lambda: Point | null | undefined): { date: string; value: number } | null {
+  const pair = kappa && lambda && kappa.date === lambda.date && lambda.value > 0 ? { date: kappa.date, value: kappa.value / lambda.value } : null;
+  return reported && (!pair || reported.date >= pair.date) ? { date: reported.date, value: reported.value } : pair;
+}
+
 function series(labs: readonly LabRecord[], name: LabRecord['name']): Point[] {
   return labs.filter((l) => l.name === name).map((l) => ({ date: l.date, value: l.value, eventId: l.eventId }));
 }
@@ -222,13 +228,14 @@ export function progressionSeries(records: ClinicalRecords): ProgressionSeries {
   const serum = series(records.labs, 'serumMProtein');
   const urine = series(records.labs, 'urineMProtein');
   const chain = involvedChain(records);
+  const dflc = chain ? dflcSeries(records, chain) : null;
   // Unmeasurable, not merely unrecorded: an M-protein result and an FLC pair must be on record for the marrow to count.
-  const documented = (serum.length > 0 || urine.length > 0) && dflcSeries(records, chain ?? 'kappa').length > 0;
+  const documented = (serum.length > 0 || urine.length > 0) && (dflc ?? dflcSeries(records, 'kappa')).length > 0;
   return {
     records,
     serum,
     urine,
-    dflc: chain ? dflcSeries(records, chain) : null,
+    dflc,
     marrow: documented && !flcEverMeasurable(records, chain) ? series(records.labs, 'marrowPlasmaCells') : null,
     firstMeasurable: [serum.find((p) => p.value >= MEASURABLE.serumGdL)?.date, urine.find((p) => p.value >= MEASURABLE.urineMg24h)?.date].filter((d): d is string => d !== undefined).sort()[0],
   };
@@ -276,9 +283,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const kp = latest(series(records.labs, 'freeKappa'), asOf, maxAge);
   const lp = latest(series(records.labs, 'freeLambda'), asOf, maxAge);
   const rp = latest(series(records.labs, 'flcRatio'), asOf, maxAge);
-  // The more recent of a reported ratio and a κ/λ pair measured the same day (as the response does).
-  const pair = kp && lp && kp.date === lp.date && lp.value > 0 ? { value: kp.value / lp.value, date: kp.date } : null;
-  const ratioPoint = rp && (!pair || rp.date >= pair.date) ? { value: rp.value, date: rp.date } : pair;
+  const ratioPoint = flcRatioOf(rp, kp, lp);
   const ratio = ratioPoint?.value ?? null;
   const involved = chain === 'kappa' ? kp : chain === 'lambda' ? lp : null;
   const serumMeasurable = sp !== null && sp.value >= MEASURABLE.serumGdL;

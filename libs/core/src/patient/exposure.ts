@@ -127,7 +127,7 @@ export function drugExposures(
       const held = open.get(key);
       if (held && held.end !== null && held.maintenance === maintenance && daysBetween(held.end, c.start) <= s.treatmentHoldMaxDays) {
         held.courses.push(c);
-        held.end = c.end === null || held.end === null ? null : c.end > held.end ? c.end : held.end;
+        held.end = c.end === null ? null : c.end > held.end ? c.end : held.end;
         continue;
       }
       if (held && held.end === null) {

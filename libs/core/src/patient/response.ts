@@ -1,6 +1,6 @@
 import { RESPONSE_RANK as RANK, type ClinicalRecords, type LabRecord, type ResponseCategory } from './clinical-events';
 import type { LineOfTherapy } from './lines-of-therapy';
-import { MEASURABLE, measurableFlc, type ProgressionEvent } from './disease-status';
+import { flcRatioOf, MEASURABLE, measurableFlc, type ProgressionEvent } from './disease-status';
 
 /** One response assessment: reported by a clinician, or computed from the series on one date. */
 export interface Assessment {
@@ -60,15 +60,8 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
 
   const kappa = pointsOf(records.labs, 'freeKappa');
   const lambda = pointsOf(records.labs, 'freeLambda');
-  // The more recent of a reported ratio and a κ/λ pair measured the same day.
-  const ratioAt = (date: string): number | null => {
-    const r = lastOnOrBefore(pointsOf(records.labs, 'flcRatio'), date, line.start);
-    const k = lastOnOrBefore(kappa, date, line.start);
-    const l = lastOnOrBefore(lambda, date, line.start);
-    const pair = k && l && k.date === l.date && l.value > 0 ? { date: k.date, value: k.value / l.value } : null;
-    if (r && (!pair || r.date >= pair.date)) return r.value;
-    return pair?.value ?? null;
-  };
+  const ratioAt = (date: string): number | null =>
+    flcRatioOf(lastOnOrBefore(pointsOf(records.labs, 'flcRatio'), date, line.start), lastOnOrBefore(kappa, date, line.start), lastOnOrBefore(lambda, date, line.start))?.value ?? null;
   const normalRatio = (date: string): boolean => {
     const r = ratioAt(date);
     return r !== null && r >= MEASURABLE.ratioLow && r <= MEASURABLE.ratioHigh;
