@@ -233,7 +233,7 @@ describe('NCT03180736 APOLLO', () => {
   });
 });
 
-const IKEMA_PREVIOUS_CANCER = 'a previous cancer: disease-free for more than 5 years, or in situ and curatively treated? review';
+const IKEMA_PREVIOUS_CANCER = 'a cancer in the last 5 years: allowed if in situ and curatively treated? review';
 describe('NCT03275285 IKEMA', () => {
   const person = [ADULT, IGG_KAPPA, ecog(1), mProtein(1.1)];
   const base = [...person, ...TWO_LINES_TCE, condition('other-malignancy', 'absent')];
@@ -649,16 +649,16 @@ describe('found in review: fixed (run) or waiting for a fix (skipped, with the e
     expectVerdict(e, { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['exc-04', 'exc-05', 'exc-07'], missing: [NOT_PARSED] });
   });
 
-  it('IKEMA: a cancer resolved in 2023 leaves exc-06 open for review (the 5-year window cannot be read from the records), never passes it', () => {
+  it('IKEMA: a cancer resolved in 2023 leaves exc-06 open for review (not disease-free for 5 years; in situ and curatively treated is allowed)', () => {
     const e = evaluate('NCT03275285', [ADULT, IGG_KAPPA, ecog(1), mProtein(1.1), ...TWO_LINES_TCE, event('condition', '2023-06-01', { kind: 'other-malignancy', status: 'resolved' })]);
     expect(e.unknown).toContain('exc-06');
     expect(e.missing).toContain(IKEMA_PREVIOUS_CANCER);
   });
 
-  it.skip('IKEMA: a cancer resolved in 2023 is "previous cancer" not disease-free for more than 5 years', () => {
-    // exc-06 is condition(other-malignancy) without includeHistory: only an active cancer excludes.
-    const e = evaluate('NCT03275285', [ADULT, IGG_KAPPA, ecog(1), mProtein(1.1), ...TWO_LINES_TCE, event('condition', '2023-06-01', { kind: 'other-malignancy', status: 'resolved' })]);
-    expect(e.failing).toContain('exc-06');
+  it('IKEMA: a cancer that ended in 2019 (disease-free for more than 5 years) passes exc-06', () => {
+    // Fixed: exc-06 read any past cancer as open for review; the window is now read from the records (condition withinDays).
+    const ended = event('condition', '2019-09-01', { kind: 'other-malignancy', status: 'resolved', resolvedDate: '2019-03-01' });
+    expectVerdict(evaluate('NCT03275285', [ADULT, IGG_KAPPA, ecog(1), mProtein(1.1), ...TWO_LINES_TCE, ended]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['exc-04', 'exc-05', 'exc-07'], missing: [NOT_PARSED] });
   });
 
   it('CANDOR: FLC-only disease (involved κ 250 mg/L, ratio 31) is measurable per the text (≥ 100 mg/L with an abnormal ratio)', () => {

@@ -6,7 +6,7 @@ import { ageOnDay } from '../patient/age';
 import { RESPONSE_RANK } from '../patient/clinical-events';
 import { canonicalAbnormality } from '../patient/cytogenetics';
 import type { PatientProfile } from '../patient/profile';
-import type { DrugExposure } from '../patient/exposure';
+import type { DrugExposure, ExposureAmount } from '../patient/exposure';
 import { canonicalJson } from '../util/canonical-json';
 import { LEAF_FACTS, type Comparator, type Leaf, type Rule } from './rules';
 
@@ -153,7 +153,7 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   mrd: ['result', 'maxSensitivity', 'maxAgeDays'],
   cytogenetics: ['abnormality'],
   highRiskCytogenetics: ['definition'],
-  condition: ['kind', 'minGrade', 'includeHistory'],
+  condition: ['kind', 'minGrade', 'includeHistory', 'withinDays', 'neuropathyType'],
   plasmaCellLeukemia: [],
   extramedullaryDisease: ['type'],
   unknownText: ['reason'],
@@ -263,6 +263,8 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       c.string(o, 'kind', p, true);
       c.number(o, 'minGrade', p, false);
       c.boolean(o, 'includeHistory', p);
+      c.number(o, 'withinDays', p, false);
+      c.oneOf(o, 'neuropathyType', ['sensory', 'motor'], p, false);
       break;
     case 'extramedullaryDisease':
       c.oneOf(o, 'type', ['extramedullary', 'paraskeletal', 'any'], p, false);
@@ -419,7 +421,7 @@ function progressedOn(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLi
  * Whether an exposure is long enough (`minDays` on the drug in all, `minCycles` recorded in all): MET, NOT_MET, or
  * UNKNOWN (cycles asked and not recorded); `s.flip` is the day an ongoing exposure reaches `minDays`.
  */
-function longEnough(s: EvalState, d: DrugExposure, { minDays, minCycles }: MinimumExposure): Code {
+function longEnough(s: EvalState, d: ExposureAmount, { minDays, minCycles }: MinimumExposure): Code {
   s.flip = NO_FLIP;
   // An ongoing exposure keeps counting after the profile was derived.
   const days = d.durationDays + (d.ongoing && s.profile.asOf ? s.asOfDay - epochDay(s.profile.asOf) : 0);
@@ -435,6 +437,8 @@ function longEnough(s: EvalState, d: DrugExposure, { minDays, minCycles }: Minim
   }
   return minCycles !== undefined && d.cycles === null ? UNKNOWN : MET;
 }
+/** A drug's exposure in the scope a rule asks about (profiles derived before the last line's share was kept: the whole exposure). */
+const amountIn = (d: DrugExposure, scope: 'any' | 'lastLine'): ExposureAmount => (scope === 'lastLine' ? (d.inLastLine ?? d) : d);
 interface MinimumExposure {
   minDays?: number;
   minCycles?: number;
@@ -629,8 +633,9 @@ function compileLeaf(l: Leaf): RuleNode {
         if (exposedOnly) {
           const yes = d !== undefined && (scope === 'any' || (p.linesOfTherapy.lines.at(-1)?.generics.includes(l.drug) ?? false));
           if (yes && minimum) {
-            const code = longEnough(s, d, minimum);
-            if (s.trace !== null) note(s, code, l.fact, expected, `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}, ${d.durationDays} days${d.cycles !== null ? `, ${d.cycles} cycles` : ', cycles not recorded'}`, code === UNKNOWN ? [`cycles of ${l.drug}`] : undefined, d.provenance);
+            const amount = amountIn(d, scope);
+            const code = longEnough(s, amount, minimum);
+            if (s.trace !== null) note(s, code, l.fact, expected, `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}, ${amount.durationDays} days${scope === 'lastLine' ? ' in the last line' : ''}${amount.cycles !== null ? `, ${amount.cycles} cycles` : ', cycles not recorded'}`, code === UNKNOWN ? [`cycles of ${l.drug}`] : undefined, d.provenance);
             return code;
           }
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (d ? `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}` : 'never exposed'), undefined, d?.provenance);
@@ -665,7 +670,7 @@ function compileLeaf(l: Leaf): RuleNode {
             for (const g of c.drugs) {
               const d = p.drugs[g];
               if (!d || (scope === 'lastLine' && !(last?.generics.includes(g) ?? false))) continue;
-              const r = longEnough(s, d, minimum);
+              const r = longEnough(s, amountIn(d, scope), minimum);
               if (r === MET) {
                 code = MET;
                 flip = NO_FLIP;
@@ -675,7 +680,10 @@ function compileLeaf(l: Leaf): RuleNode {
               if (s.flip !== NO_FLIP && (flip === NO_FLIP || s.flip < flip)) flip = s.flip;
             }
             s.flip = code === NOT_MET ? flip : NO_FLIP;
-            if (s.trace !== null) note(s, code, l.fact, expected, c.drugs.map((g) => `${g} ${p.drugs[g]?.durationDays ?? 0} days${p.drugs[g]?.cycles != null ? `, ${p.drugs[g].cycles} cycles` : ''}`).join('; '), code === UNKNOWN ? [`cycles of ${l.class}`] : undefined);
+            if (s.trace !== null) {
+              const amounts = c.drugs.flatMap((g) => (p.drugs[g] && (scope === 'any' || last?.generics.includes(g)) ? [[g, amountIn(p.drugs[g], scope)] as const] : []));
+              note(s, code, l.fact, expected, amounts.map(([g, a]) => `${g} ${a.durationDays} days${a.cycles !== null ? `, ${a.cycles} cycles` : ''}`).join('; '), code === UNKNOWN ? [`cycles of ${l.class}`] : undefined);
+            }
             return code;
           }
           // A CAR-T infusion whose product the catalog does not know may be of this class.
@@ -857,6 +865,7 @@ function compileLeaf(l: Leaf): RuleNode {
       };
     }
     case 'condition': {
+      if (l.withinDays !== undefined || l.neuropathyType !== undefined) return compileConditionRecords(l);
       const expected = `${l.kind}${l.minGrade ? ` grade ≥ ${l.minGrade}` : ''}${l.includeHistory ? ' (current or past)' : ' (active)'}`;
       const missing = [`${l.kind} status`];
       const missingGrade = [`${l.kind} grade`];
@@ -975,6 +984,123 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
       if (l.maxDays !== undefined && l.maxDays >= l.minDays!) s.back = s.asOfDay - days + l.maxDays + 1; // the window closes again
     } else if (okMin && okMax && l.maxDays !== undefined) s.flip = s.asOfDay - days + l.maxDays + 1;
     if (s.trace !== null) note(s, code, fact, expected, `${days} days since ${label} (${since})`);
+    return code;
+  };
+}
+
+/** How a condition's records read under one assumption about the records of unrecorded type or grade. */
+interface ConditionReading {
+  code: Code;
+  flip: number;
+  to: Code;
+  settled: boolean;
+  actual: string;
+}
+
+/**
+ * `condition` with a time window (`withinDays`) or a neuropathy type, read from the condition's records in
+ * order. A record counts when it is of the type (a mixed neuropathy is both) and at the grade asked; a
+ * record of no recorded type or grade may or may not count, and the outcome is known only when it is the
+ * same either way. Without a window: the latest counting record says whether it is active (or, with
+ * `includeHistory`, any counting record that it was ever there). With one: active on the latest record,
+ * or known present on a day within the window (an active record's date, an onset, a resolution date),
+ * is met until that day is `withinDays` old; ended before the window (a resolution date, or a later
+ * record saying resolved, past or absent) is not met; otherwise unknown, until the day by which it had
+ * ended is old enough. Records of the kind but none of the type: not met (the neuropathy recorded is of
+ * another type).
+ */
+function compileConditionRecords(l: Extract<Leaf, { fact: 'condition' }>): RuleNode {
+  const window = l.withinDays;
+  const history = l.includeHistory === true || window !== undefined;
+  const type = l.neuropathyType;
+  const expected = `${l.kind}${type ? ` (${type} or mixed)` : ''}${l.minGrade ? ` grade ≥ ${l.minGrade}` : ''}${window !== undefined ? ` within ${window} days` : history ? ' (current or past)' : ' (active)'}`;
+  const missing = [`${l.kind} status`];
+  const fact = 'condition';
+  type Entry = NonNullable<PatientProfile['conditions'][string]['records']>[number];
+  const read = (records: readonly Entry[], asOfDay: number, typeMaybe: boolean, gradeMaybe: boolean): ConditionReading => {
+    const counts = (r: Entry): boolean => r.status !== 'absent' && (l.minGrade === undefined || (r.grade === null ? gradeMaybe : r.grade >= l.minGrade));
+    const ofType = (r: Entry): boolean => type === undefined || r.type === type || r.type === 'mixed' || (r.type === undefined && typeMaybe);
+    let active = false;
+    let ever = false;
+    /** The latest day it is known to have been present; the day by which it had ended after that (NO_FLIP: not known to have ended). */
+    let presentOn = NO_FLIP;
+    let endedBy = NO_FLIP;
+    let latest: Entry | null = null;
+    for (const r of records) {
+      if (!ofType(r)) continue;
+      latest = r;
+      const day = epochDay(r.date);
+      if (!counts(r)) {
+        // Absent, or below the grade asked: it had ended by this record, if it was there.
+        if (active || (ever && endedBy === NO_FLIP)) endedBy = day;
+        active = false;
+        continue;
+      }
+      ever = true;
+      if (r.status === 'active') {
+        active = true;
+        presentOn = Math.max(presentOn, day, r.onset ? epochDay(r.onset) : NO_FLIP);
+        endedBy = NO_FLIP;
+        continue;
+      }
+      // Resolved or past: present until its resolution date when given; else ended by this record's date, unless the record is dated by its onset.
+      const wasActive = active;
+      active = false;
+      if (r.onset) presentOn = Math.max(presentOn, epochDay(r.onset));
+      if (r.resolved) {
+        presentOn = Math.max(presentOn, epochDay(r.resolved));
+        endedBy = epochDay(r.resolved);
+      } else if (r.onset && epochDay(r.onset) >= day) endedBy = wasActive || endedBy === NO_FLIP ? NO_FLIP : endedBy;
+      else if (wasActive || endedBy === NO_FLIP || endedBy < presentOn) endedBy = day;
+    }
+    const when = (d: number): string => dayString(d);
+    if (latest === null) return { code: NOT_MET, flip: NO_FLIP, to: NOT_MET, settled: true, actual: `no ${l.kind}${type ? ` of ${type} type` : ''} recorded among its records` };
+    if (window === undefined) {
+      const met = history ? ever : active;
+      return { code: bool(met), flip: NO_FLIP, to: bool(met), settled: true, actual: `${latest.status}${latest.grade !== null ? ` grade ${latest.grade}` : ''} (${latest.date})` };
+    }
+    if (active) return { code: MET, flip: NO_FLIP, to: MET, settled: true, actual: `active (${latest.date})` };
+    if (!ever) return { code: NOT_MET, flip: NO_FLIP, to: NOT_MET, settled: true, actual: `not present (${latest.date})` };
+    if (presentOn !== NO_FLIP && asOfDay - presentOn <= window) {
+      const exact = endedBy !== NO_FLIP && endedBy <= presentOn;
+      // Once the last day known present is out of the window: not met if it ended then; unknown until the day it had ended by is out too.
+      return { code: MET, flip: presentOn + window + 1, to: exact ? NOT_MET : UNKNOWN, settled: exact || endedBy === NO_FLIP, actual: `present on ${when(presentOn)}${exact ? '' : `, ended ${endedBy === NO_FLIP ? 'on a day not recorded' : `by ${when(endedBy)}`}`}` };
+    }
+    if (endedBy !== NO_FLIP && asOfDay - endedBy > window) return { code: NOT_MET, flip: NO_FLIP, to: NOT_MET, settled: true, actual: `ended by ${when(endedBy)}` };
+    if (endedBy !== NO_FLIP) return { code: UNKNOWN, flip: endedBy + window + 1, to: NOT_MET, settled: true, actual: `${presentOn !== NO_FLIP ? `present on ${when(presentOn)}, ` : ''}ended by ${when(endedBy)}, on a day not recorded` };
+    return { code: UNKNOWN, flip: NO_FLIP, to: UNKNOWN, settled: true, actual: `${latest.status}, ended on a day not recorded` };
+  };
+  return (s) => {
+    const c = s.profile.conditions[l.kind];
+    // Profiles derived before condition records were kept: their records are not known.
+    if (!c || !c.records) return done(s, UNKNOWN, fact, expected, c ? 'condition records not in this profile version' : NONE, missing);
+    const records = c.records;
+    const untyped = type !== undefined && records.some((r) => r.type === undefined);
+    const ungraded = l.minGrade !== undefined && records.some((r) => r.status !== 'absent' && r.grade === null);
+    const readings: ConditionReading[] = [];
+    for (const typeMaybe of untyped ? [true, false] : [false]) for (const gradeMaybe of ungraded ? [true, false] : [false]) readings.push(read(records, s.asOfDay, typeMaybe, gradeMaybe));
+    const first = readings[0]!;
+    const same = readings.every((r) => r.code === first.code);
+    const sameDates = same && readings.every((r) => r.flip === first.flip && r.to === first.to);
+    if (!same) {
+      const what = [...(untyped ? [`${l.kind} type`] : []), ...(ungraded ? [`${l.kind} grade`] : [])];
+      return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${first.actual}; depends on records without ${what.join(' or ')}`, what);
+    }
+    const code = first.code;
+    if (sameDates) {
+      s.flip = first.flip;
+      if (first.flip !== NO_FLIP) {
+        s.flipTo = first.to;
+        s.settled = first.settled;
+      }
+    } else {
+      // The same now, changing on different days under each reading: unknown from the first of them.
+      s.flip = Math.min(...readings.map((r) => (r.flip === NO_FLIP ? Number.POSITIVE_INFINITY : r.flip)));
+      s.flipTo = UNKNOWN;
+      s.settled = false;
+      if (s.flip === Number.POSITIVE_INFINITY) s.flip = NO_FLIP;
+    }
+    if (s.trace !== null) note(s, code, fact, expected, first.actual, code === UNKNOWN ? missing : undefined, code === UNKNOWN ? undefined : records.map((r) => r.eventId));
     return code;
   };
 }

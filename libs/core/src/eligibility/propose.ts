@@ -25,7 +25,8 @@ const OTHER_DRUGS = /pomalidomide|thalidomide|bortezomib|carfilzomib|ixazomib|da
  * Proposes a rule for one criterion's text, for the common myeloma patterns: age, ECOG, prior lines,
  * triple-class exposure/refractoriness, lenalidomide refractoriness, refractory to / progression on the
  * last line, prior BCMA (by modality), measurable-disease thresholds, lab thresholds, washouts, time
- * since SCT, CNS disease, PCL, amyloidosis, POEMS, neuropathy grade. Anything else is `unknownText`.
+ * since SCT, CNS disease, PCL, amyloidosis, POEMS, neuropathy grade, another malignancy within N years.
+ * Anything else is `unknownText`.
  * Proposals are drafts: a person reviews each one against its text.
  */
 export function proposeRule(text: string): { rule: Rule; recognised: string[] } {
@@ -129,6 +130,10 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   if (/plasma cell leuk/i.test(t)) add({ fact: 'plasmaCellLeukemia' }, 'plasma cell leukaemia');
   if (/amyloidosis/i.test(t)) add({ fact: 'condition', kind: 'al-amyloidosis' }, 'amyloidosis');
   if (/POEMS/.test(t)) add({ fact: 'condition', kind: 'poems' }, 'POEMS');
+  // "Other malignancy within the past 3 years": present at any time in the window (condition withinDays, years of 365.25 days).
+  if (/\b(?:other|prior|previous|second|another|additional)\b[^.;]*\b(?:malignan|cancer)|\b(?:malignan\w*|cancers?)\b[^.;]*\bother than\b/i.test(t) && (m = t.match(/(?:within|in the (?:last|past|previous)|<|less than)\s*(\d+|one|two|three|four|five)\s*years?\b/i))) {
+    add({ fact: 'condition', kind: 'other-malignancy', withinDays: Math.round(n(m[1]!) * 365.25) }, 'other malignancy within a time window');
+  }
   if (/neuropathy/i.test(t) && /(?:<=|<|less than|at most)\s*grade|grade\s*(?:<=|<)/i.test(t)) return notDrafted('an upper limit of neuropathy grade');
   if ((m = t.match(/neuropathy[^.;]*?(>=|>)?\s*grade\s*(>=|>)?\s*(\d)|grade\s*(>=|>)?\s*(\d)[^.;]*neuropathy/i))) {
     // "Grade ≥3", "grade 3 or higher": 3; "> grade 1": 2.

@@ -39,7 +39,16 @@ export type Leaf =
   | { fact: 'mrd'; result: 'negative' | 'positive'; maxSensitivity?: number; maxAgeDays?: number }
   | { fact: 'cytogenetics'; abnormality: string }
   | { fact: 'highRiskCytogenetics'; definition: 'riss' | 'imwg2025' }
-  | { fact: 'condition'; kind: string; minGrade?: number; includeHistory?: boolean }
+  | {
+      fact: 'condition';
+      kind: string;
+      minGrade?: number;
+      includeHistory?: boolean;
+      /** Present at any time in the last this many days (active now, or ended within them); implies the history is read. */
+      withinDays?: number;
+      /** Peripheral neuropathy of this type (a mixed one is both); a record without a type may be either. */
+      neuropathyType?: 'sensory' | 'motor';
+    }
   | { fact: 'plasmaCellLeukemia' }
   | { fact: 'extramedullaryDisease'; type?: 'extramedullary' | 'paraskeletal' | 'any' }
   | { fact: 'unknownText'; reason: string };

@@ -37,6 +37,8 @@ const CONDITION_BY_ICD10: Array<[RegExp, { type: 'diagnosis' | 'condition'; kind
   [/^C90\.1/, { type: 'condition', kind: 'plasma-cell-leukemia' }],
   [/^E85/, { type: 'condition', kind: 'al-amyloidosis' }],
   [/^G6[23]/, { type: 'condition', kind: 'peripheral-neuropathy' }],
+  // Any other malignant neoplasm (C00–C97 but C90: plasmacytomas stay unmapped); in situ neoplasms (D00–D09) are not.
+  [/^C(?!90)/, { type: 'condition', kind: 'other-malignancy' }],
 ];
 /**
  * Procedures by code text, in this order: collection (apheresis, harvest, mobilisation: never a transplant
@@ -163,7 +165,13 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         const date = c.onsetDateTime ?? c.onsetPeriod?.start ?? c.recordedDate;
         const clinical = c.clinicalStatus?.coding?.[0]?.code;
         if (match.type === 'diagnosis') push(c, c.subject?.reference, 'diagnosis', date, { condition: 'multiple-myeloma', ...(date ? { diagnosisDate: date.slice(0, 10) } : {}) });
-        else push(c, c.subject?.reference, 'condition', date, { kind: match.kind, status: clinical === 'resolved' || clinical === 'inactive' || clinical === 'remission' ? 'resolved' : 'active' });
+        else if (clinical === 'resolved' || clinical === 'inactive' || clinical === 'remission') {
+          // Dated by its end when the resource gives one (the status holds from then); without one, dated by its onset
+          // and saying nothing about when it ended (the onset is given as such).
+          const ended = c.abatementDateTime ?? c.abatementPeriod?.end ?? c.abatementPeriod?.start;
+          const onset = c.onsetDateTime ?? c.onsetPeriod?.start ?? date;
+          push(c, c.subject?.reference, 'condition', ended ?? date, { kind: match.kind, status: 'resolved', ...(onset ? { onsetDate: onset.slice(0, 10) } : {}), ...(ended ? { resolvedDate: ended.slice(0, 10) } : {}) });
+        } else push(c, c.subject?.reference, 'condition', date, { kind: match.kind, status: 'active' });
         break;
       }
       case 'MedicationAdministration':

@@ -82,6 +82,12 @@ export interface ConditionRecord {
   kind: string;
   status: 'active' | 'resolved' | 'history' | 'absent';
   grade: number | null;
+  /** Peripheral neuropathy: sensory, motor or mixed, when reported. */
+  neuropathyType: 'sensory' | 'motor' | 'mixed' | null;
+  /** When the condition began, when reported apart from the record's date. */
+  onsetDate: string | null;
+  /** When it ended (resolved, in remission), when reported. */
+  resolvedDate: string | null;
   detail: Record<string, unknown>;
 }
 
@@ -118,6 +124,8 @@ export interface ClinicalRecords {
 }
 
 const day = (s: string): string => s.slice(0, 10);
+/** A YYYY-MM-DD day from a date or date-time field, null when it is not one. */
+const dayOf = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | null => (typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : null);
@@ -188,7 +196,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         r.diagnosis.lightChain = oneOf(iso.lightChain, ['kappa', 'lambda'] as const) ?? r.diagnosis.lightChain;
         // A diagnosis of another plasma-cell disorder (plasma-cell leukaemia, AL amyloidosis, …) is that condition, as if sent as one.
         const condition = str(d.condition);
-        if (condition && DIAGNOSED_CONDITIONS.has(condition)) r.conditions.push({ eventId: e.eventId, date: str(d.diagnosisDate) ?? date, kind: condition, status: 'active', grade: null, detail: d });
+        if (condition && DIAGNOSED_CONDITIONS.has(condition)) r.conditions.push({ eventId: e.eventId, date: str(d.diagnosisDate) ?? date, kind: condition, status: 'active', grade: null, neuropathyType: null, onsetDate: null, resolvedDate: null, detail: d });
         break;
       }
       case 'medication': {
@@ -313,7 +321,10 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           skip(e, '', 'condition without a kind');
           break;
         }
-        r.conditions.push({ eventId: e.eventId, date, kind, status: oneOf(d.status, ['active', 'resolved', 'history', 'absent'] as const) ?? 'active', grade: num(d.grade), detail: d });
+        const status = oneOf(d.status, ['active', 'resolved', 'history', 'absent'] as const) ?? 'active';
+        const onsetDate = dayOf(d.onsetDate);
+        const resolvedDate = status === 'resolved' || status === 'history' ? dayOf(d.resolvedDate) : null;
+        r.conditions.push({ eventId: e.eventId, date, kind, status, grade: num(d.grade), neuropathyType: oneOf(d.neuropathyType, ['sensory', 'motor', 'mixed'] as const), onsetDate, resolvedDate, detail: d });
         break;
       }
       case 'imaging': {

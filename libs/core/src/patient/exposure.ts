@@ -28,12 +28,22 @@ export interface DrugExposure {
   /** Some courses gave their cycles and some did not: `cycles` is then a lower bound. */
   cyclesPartial: boolean;
   lines: number[];
+  /** The same measures over the last line only (its records, and the days in it of records carried into it), when the drug is in it. */
+  inLastLine?: ExposureAmount;
   refractory: boolean;
   refractoryInLastLine: boolean;
   /** True when every refractoriness found was at maintenance intent. */
   refractoryOnlyAtMaintenance: boolean;
   evidence: RefractoryEvidence[];
   provenance: string[];
+}
+
+/** How much of a drug was given: days on it, cycles, whether still going on. */
+export interface ExposureAmount {
+  durationDays: number;
+  cycles: number | null;
+  cyclesPartial: boolean;
+  ongoing: boolean;
 }
 
 export interface ClassExposure {
@@ -195,19 +205,30 @@ export function drugExposures(
       e.evidence.push({ line, kind: 'progression-on-therapy', date: pd.date, atMaintenanceDose: false, detail: `progression ${pd.date} after infusion without MR or better`, provenance: [p.eventId, ...pd.provenance] });
     }
   }
-  for (const [g, list] of Object.entries(intervals)) {
-    list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    let days = 0;
-    let [from, to] = list[0]!;
-    for (const [start, end] of list.slice(1)) {
-      if (daysBetween(to, start) <= s.regimenGroupingWindowDays) {
-        if (end > to) to = end;
-      } else {
-        days += daysBetween(from, to) + 1;
-        [from, to] = [start, end];
+  for (const [g, list] of Object.entries(intervals)) out[g]!.durationDays = daysOn(list, s.regimenGroupingWindowDays);
+  // The last line's share: its own records, and the days in it of records carried into it (their cycles cannot be split).
+  const last = lines.at(-1);
+  if (last) {
+    const inLast: Record<string, { intervals: Array<[string, string]>; amount: ExposureAmount }> = {};
+    for (const c of records.medications) {
+      const line = lineOf.get(c);
+      if (line === undefined) continue;
+      for (const g of c.generics) {
+        if (classesOf(g).includes('SUPPORTIVE') || !out[g]) continue;
+        const own = line === last.number;
+        if (!own && lastLineOf(c, g, line) !== last.number) continue;
+        const share = (inLast[g] ??= { intervals: [], amount: { durationDays: 0, cycles: null, cyclesPartial: false, ongoing: false } });
+        share.intervals.push([own || c.start > last.start ? c.start : last.start, c.end ?? asOf]);
+        if (c.end === null) share.amount.ongoing = true;
+        if (own && c.cycles !== null) share.amount.cycles = (share.amount.cycles ?? 0) + c.cycles;
+        else share.amount.cyclesPartial = true;
       }
     }
-    out[g]!.durationDays = days + daysBetween(from, to) + 1;
+    for (const [g, share] of Object.entries(inLast)) {
+      share.amount.durationDays = daysOn(share.intervals, s.regimenGroupingWindowDays);
+      share.amount.cyclesPartial &&= share.amount.cycles !== null;
+      out[g]!.inLastLine = share.amount;
+    }
   }
   for (const e of Object.values(out)) {
     e.cyclesPartial &&= e.cycles !== null;
@@ -231,4 +252,20 @@ export function classExposures(drugs: Record<string, DrugExposure>): Record<Drug
     }
   }
   return out;
+}
+
+/** Days on a drug over its records' intervals, the gaps between them up to `groupingDays` (dosing intervals, rest weeks) counted as on it. */
+function daysOn(list: Array<[string, string]>, groupingDays: number): number {
+  list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let days = 0;
+  let [from, to] = list[0]!;
+  for (const [start, end] of list.slice(1)) {
+    if (daysBetween(to, start) <= groupingDays) {
+      if (end > to) to = end;
+    } else {
+      days += daysBetween(from, to) + 1;
+      [from, to] = [start, end];
+    }
+  }
+  return days + daysBetween(from, to) + 1;
 }

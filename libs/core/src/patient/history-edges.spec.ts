@@ -187,6 +187,34 @@ describe('minimum exposure in a rule (≥ N days on a drug, ≥ N cycles: Magnet
     expect(outcome({ fact: 'drugExposed', drug: 'daratumumab', minCycles: 2 }, profileOf([med('Dd', '2024-01-01', '2024-02-25')]))).toBe('UNKNOWN');
   });
 
+  it('in the last line: only the days and cycles of that line count', () => {
+    // Rd for a year (12 cycles), progression, then Pd-based salvage that brings no lenalidomide; then lenalidomide again for 3 weeks.
+    const p = profileOf([
+      med('Rd', '2023-01-01', '2023-12-31', { cycles: 12 }),
+      response('2024-01-15', 'PD'),
+      med('DPd', '2024-02-01', '2024-10-01', { cycles: 8 }),
+      response('2024-10-20', 'PD'),
+      med('KRd', '2025-05-01', '2025-05-21', { cycles: 1 }),
+    ]);
+    expect(p.linesOfTherapy.count).toBe(3);
+    expect(p.drugs.lenalidomide!.inLastLine).toEqual({ durationDays: 21, cycles: 1, cyclesPartial: false, ongoing: false });
+    expect(outcome({ fact: 'drugExposed', drug: 'lenalidomide', minDays: 56 }, p)).toBe('MET');
+    expect(outcome({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minDays: 56 }, p)).toBe('NOT_MET');
+    expect(outcome({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minCycles: 2 }, p)).toBe('NOT_MET');
+    expect(outcome({ fact: 'classExposed', class: 'IMID', scope: 'lastLine', minCycles: 2 }, p)).toBe('NOT_MET');
+    expect(outcome({ fact: 'classExposed', class: 'IMID', minCycles: 2 }, p)).toBe('MET');
+  });
+
+  it('in the last line: a regimen carried into it counts from the line’s start, its cycles cannot be split', () => {
+    // Rd running when daratumumab is added for a progression (D-Rd, a new line): lenalidomide counts in that line from the addition.
+    const p = profileOf([med('Rd', '2024-01-01', null, { cycles: 12 }), response('2025-03-01', 'PD'), med('daratumumab', '2025-03-10', null)]);
+    expect(p.linesOfTherapy.count).toBe(2);
+    expect(p.drugs.lenalidomide!.inLastLine).toMatchObject({ durationDays: 84, cycles: null, ongoing: true });
+    expect(outcome({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minDays: 28 }, p)).toBe('MET');
+    expect(outcome({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minDays: 90 }, p)).toBe('NOT_MET');
+    expect(outcome({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minCycles: 2 }, p)).toBe('UNKNOWN');
+  });
+
   it('an ongoing exposure not yet long enough is met from the day it will be', () => {
     const p = profileOf([med('Dd', '2025-05-20', null)]);
     expect(compileRule({ fact: 'drugExposed', drug: 'daratumumab', minDays: 28 })({ profile: p, asOf: AS_OF, trace: null })).toEqual({ outcome: 'NOT_MET', flipsOn: '2025-06-16', flipsTo: 'MET' });

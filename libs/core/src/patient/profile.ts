@@ -37,6 +37,20 @@ export interface ProfileFlags {
  * Everything derived about one patient as of a date, from the whole history sorted by clinical date.
  * Each derived fact carries the events it came from (`provenance`); `settings` names the conventions used.
  */
+/** One record of a condition as the profile keeps it (conditions[kind].records). */
+export interface ConditionEntry {
+  date: string;
+  status: string;
+  grade: number | null;
+  eventId: string;
+  /** Peripheral neuropathy: sensory, motor or mixed. */
+  type?: string;
+  /** When it began, when given apart from the record's date. */
+  onset?: string;
+  /** When it ended, when given (a resolved or past condition). */
+  resolved?: string;
+}
+
 export interface PatientProfile {
   asOf: string;
   settings: string;
@@ -67,7 +81,7 @@ export interface PatientProfile {
    * did not say absent: whether there was one (`ever`) and the highest grade recorded (`maxGrade`, the
    * "any history of grade ≥3" criteria).
    */
-  conditions: Record<string, { status: string; date: string; grade: number | null; provenance: string[]; ever: boolean; maxGrade: number | null; maxGradeProvenance: string[]; ungradedEver?: boolean }>;
+  conditions: Record<string, { status: string; date: string; grade: number | null; provenance: string[]; ever: boolean; maxGrade: number | null; maxGradeProvenance: string[]; ungradedEver?: boolean; records?: ConditionEntry[] }>;
   extramedullaryDisease: { present: boolean; type: string | null; date: string } | null;
   plasmaCellLeukemia: { present: boolean; basis: string } | null;
   unmapped: Unmapped[];
@@ -156,6 +170,19 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
       maxGradeProvenance: higher ? [c.eventId] : (before?.maxGradeProvenance ?? []),
       // A record saying it is (or was) there without a grade: "any history of grade ≥ N" cannot then be known false.
       ungradedEver: (before?.ungradedEver ?? false) || (c.status !== 'absent' && c.grade === null),
+      // Every record of the kind, oldest first: what a time window or a neuropathy type is read from (eligibility `condition`).
+      records: [
+        ...(before?.records ?? []),
+        {
+          date: c.date,
+          status: c.status,
+          grade: c.grade,
+          eventId: c.eventId,
+          ...(c.neuropathyType ? { type: c.neuropathyType } : {}),
+          ...(c.onsetDate ? { onset: c.onsetDate } : {}),
+          ...(c.resolvedDate ? { resolved: c.resolvedDate } : {}),
+        },
+      ],
     };
   }
   const emd = records.imaging.filter((i) => i.extramedullary !== null).at(-1);

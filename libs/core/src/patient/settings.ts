@@ -44,7 +44,7 @@ export interface ProfileSettings {
 }
 
 export const DEFAULT_SETTINGS: ProfileSettings = {
-  name: 'imwg2016-lot2015-default-v4',
+  name: 'imwg2016-lot2015-default-v5',
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   earlyProgressionDays: 14,
