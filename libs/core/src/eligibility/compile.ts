@@ -142,10 +142,10 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   flag: ['name'],
   priorTargetTherapy: ['target', 'modality'],
   priorTransplant: ['kind', 'minCount'],
-  timeSince: ['event', 'drug', 'class', 'kind', 'minDays', 'maxDays'],
+  timeSince: ['event', 'drug', 'class', 'kind', 'product', 'minDays', 'maxDays'],
   measurableDisease: ['serumMinGdL', 'serumMinGdLByIsotype', 'urineMinMg24h', 'involvedFlcMinMgDl', 'requireAbnormalFlcRatio', 'maxAgeDays'],
   measurableByFlcOnly: [],
-  lab: ['name', 'op', 'value', 'unit', 'maxAgeDays'],
+  lab: ['name', 'op', 'value', 'unit', 'maxAgeDays', 'minDaysAfterSupport'],
   labTimesUln: ['name', 'op', 'value', 'maxAgeDays'],
   creatinineClearance: ['op', 'value', 'maxAgeDays'],
   progressionAfterLastLine: [],
@@ -184,6 +184,7 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
     case 'drugExposed':
     case 'drugRefractory':
       drugKnown('drug');
+      if (typeof o.drug === 'string' && drugEntry(o.drug)?.classes.includes('SUPPORTIVE')) c.fail(`${p}/drug`, `${o.drug} is a supportive agent, not an anti-myeloma exposure (timeSince lastDose reads its courses)`);
       c.oneOf(o, 'scope', ['any', 'lastLine'], p, false);
       c.boolean(o, 'excludeMaintenanceOnly', p);
       c.boolean(o, 'progressionOnly', p);
@@ -210,7 +211,9 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       c.number(o, 'minCount', p, false);
       break;
     case 'timeSince':
-      c.oneOf(o, 'event', ['lastDose', 'transplant', 'carT', 'progression'], p, true);
+      c.oneOf(o, 'event', ['lastDose', 'transplant', 'carT', 'progression', 'transfusion'], p, true);
+      c.oneOf(o, 'product', ['platelets', 'red-cells'], p, false);
+      if (o.product !== undefined && o.event !== 'transfusion') c.fail(`${p}/product`, 'only with event transfusion');
       if (o.drug !== undefined) drugKnown('drug');
       c.oneOf(o, 'class', DRUG_CLASSES, p, false);
       c.oneOf(o, 'kind', ['autologous', 'allogeneic', 'any'], p, false);
@@ -232,6 +235,8 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       c.oneOf(o, 'op', COMPARATORS, p, true);
       c.number(o, 'value', p, true);
       c.number(o, 'maxAgeDays', p, false);
+      c.number(o, 'minDaysAfterSupport', p, false);
+      if (o.minDaysAfterSupport !== undefined && (fact !== 'lab' || !(typeof o.name === 'string' && o.name in SUPPORT))) c.fail(`${p}/minDaysAfterSupport`, `only on a lab rule for ${Object.keys(SUPPORT).join(', ')}`);
       if (fact === 'lab') {
         c.string(o, 'unit', p, true);
         const def = LAB_DEFINITIONS.find((d) => d.name === o.name);
@@ -765,7 +770,9 @@ function compileLeaf(l: Leaf): RuleNode {
     case 'lab': {
       const def = LAB_DEFINITIONS.find((d) => d.name === l.name)!;
       const c = convert(l.value, l.unit, def.unit, def.molarMass);
-      return compileLab(l.fact, l.name, l.op, c.ok ? c.value : l.value, `${l.name} ${l.op} ${l.value} ${l.unit}${ageNote(l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS)}`, l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS);
+      const support = l.minDaysAfterSupport !== undefined ? { days: l.minDaysAfterSupport, ...SUPPORT[l.name]! } : null;
+      const note = `${ageNote(l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS)}${support ? `, at least ${support.days} days after ${support.label}` : ''}`;
+      return compileLab(l.fact, l.name, l.op, c.ok ? c.value : l.value, `${l.name} ${l.op} ${l.value} ${l.unit}${note}`, l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS, support);
     }
     case 'labTimesUln':
       return compileLab(l.fact, l.name, l.op, l.value, `${l.name} ${l.op} ${l.value} × ULN${ageNote(l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS)}`, l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS);
@@ -912,14 +919,22 @@ function compileLeaf(l: Leaf): RuleNode {
   }
 }
 
-function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, threshold: number, expected: string, maxAgeDays: number | undefined): RuleNode {
+function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, threshold: number, expected: string, maxAgeDays: number | undefined, support: (Support & { days: number }) | null = null): RuleNode {
   const missing = [`${name}${ageNote(maxAgeDays)}`];
   const missingUln = [`${name} upper limit of normal`];
   const timesUln = fact === 'labTimesUln';
+  const missingUnsupported = support ? [`${name} measured at least ${support.days} days after ${support.label}`] : [];
   return (s) => {
     const v = s.profile.labs[name];
     if (!v) return done(s, UNKNOWN, fact, expected, NONE, missing);
     if (!within(s, v.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (${v.date}, too old)`, missing, v.provenance);
+    if (support) {
+      // Support only raises the count: a value that fails a lower limit (or meets an upper one) with it would without it too.
+      const by = supportBefore(s.profile, support, v.date);
+      const met = compare(v.value, op, threshold);
+      const settledAnyway = op === '>=' || op === '>' ? !met : op === '<=' || op === '<' ? met : false;
+      if (by !== null && !settledAnyway) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (${v.date}), ${by}`, missingUnsupported, v.provenance);
+    }
     if (timesUln) {
       const x = v.timesUln;
       if (x === null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (no ULN)`, missingUln, v.provenance);
@@ -929,8 +944,46 @@ function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, 
   };
 }
 
+/** What props up a blood count: a transfused product and supportive agents (domain.md §7: no transfusion or growth factor within ~7 days of the labs). */
+interface Support {
+  product: 'platelets' | 'red-cells' | null;
+  agents: readonly string[];
+  label: string;
+}
+const SUPPORT: Partial<Record<LabName, Support>> = {
+  platelets: { product: 'platelets', agents: ['romiplostim', 'eltrombopag'], label: 'a platelet transfusion or a thrombopoietin receptor agonist' },
+  hemoglobin: { product: 'red-cells', agents: ['epoetin alfa', 'darbepoetin alfa'], label: 'a red-cell transfusion or an erythropoiesis-stimulating agent' },
+  anc: { product: null, agents: ['filgrastim', 'pegfilgrastim', 'sargramostim'], label: 'a granulocyte growth factor' },
+};
+
+/**
+ * The support given fewer than `days` days before a value measured on `date` (a day of it on or before the
+ * value and after date − days), described; null when none. A transfusion of a product not recorded may be
+ * the one; a profile that does not keep supportive care cannot say.
+ */
+function supportBefore(p: PatientProfile, support: Support & { days: number }, date: string): string | null {
+  if (!p.supportiveCare) return 'supportive care not in this profile version';
+  const from = epochDay(date) - support.days; // a support day after this one is too close
+  for (const c of [...p.supportiveCare].reverse()) {
+    if (c.start > date || epochDay(c.end ?? date) <= from) continue;
+    const last = c.end === null || c.end > date ? date : c.end;
+    if (c.kind === 'agent' && support.agents.includes(c.what)) return `${c.what} until ${last}`;
+    if (c.kind === 'transfusion' && support.product !== null && (c.what === support.product || c.what === 'unspecified')) return `${c.what === 'unspecified' ? 'a transfusion of a product not recorded' : `${c.what} transfused`} ${last}`;
+  }
+  return null;
+}
+
 function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
-  const label = l.event === 'lastDose' ? `last dose of ${l.drug ?? l.class ?? 'anti-myeloma therapy'}` : l.event === 'transplant' ? `${l.kind && l.kind !== 'any' ? `${l.kind} ` : ''}SCT` : l.event === 'carT' ? 'CAR-T infusion' : 'progression';
+  const label =
+    l.event === 'lastDose'
+      ? `last dose of ${l.drug ?? l.class ?? 'anti-myeloma therapy'}`
+      : l.event === 'transplant'
+        ? `${l.kind && l.kind !== 'any' ? `${l.kind} ` : ''}SCT`
+        : l.event === 'carT'
+          ? 'CAR-T infusion'
+          : l.event === 'transfusion'
+            ? `${l.product ? `${l.product} ` : ''}transfusion`
+            : 'progression';
   const expected = `${range(l.minDays, l.maxDays)} days since ${label}`;
   const wantedKind = l.kind && l.kind !== 'any' ? `${l.kind}-sct` : null;
   const missingAssessments = ['disease assessments'];
@@ -945,7 +998,28 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
     if (!s.history && l.event !== 'progression') return done(s, UNKNOWN, fact, expected, NONE, TREATMENT_HISTORY);
     let date: string | null = null;
     let ongoing = false;
-    if (l.event === 'lastDose') {
+    if (l.event === 'lastDose' && l.drug && isSupportive(l.drug)) {
+      // A supportive agent (a growth factor before blood counts): its courses are kept apart from the anti-myeloma exposures.
+      if (!p.supportiveCare) return done(s, UNKNOWN, fact, expected, 'supportive care not in this profile version', [`${l.drug} courses`]);
+      for (const c of p.supportiveCare) {
+        if (c.kind !== 'agent' || c.what !== l.drug) continue;
+        if (c.end === null) ongoing = true;
+        else if (date === null || c.end > date) date = c.end;
+      }
+      if (ongoing) date = null;
+    } else if (l.event === 'transfusion') {
+      if (!p.supportiveCare) return done(s, UNKNOWN, fact, expected, 'supportive care not in this profile version', ['transfusions']);
+      // A transfusion whose product was not said may be the one asked about: unknown only when it would change the answer.
+      let maybe: string | null = null;
+      for (const c of p.supportiveCare) {
+        if (c.kind !== 'transfusion') continue;
+        if (l.product === undefined || c.what === l.product) date = c.start;
+        else if (c.what === 'unspecified') maybe = c.start;
+      }
+      if (maybe !== null && (date === null || maybe > date) && inWindow(maybe) !== (date === null ? l.maxDays === undefined : inWindow(date))) {
+        return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `transfusion of a product not recorded (${maybe})`, ['transfused product']);
+      }
+    } else if (l.event === 'lastDose') {
       if (l.drug) date = lastDose(p, l.drug, date);
       else if (l.class) {
         for (const g of p.classes[l.class].drugs) date = lastDose(p, g, date);

@@ -28,10 +28,29 @@ export type Leaf =
   | { fact: 'flag'; name: keyof ProfileFlags }
   | { fact: 'priorTargetTherapy'; target: 'BCMA' | 'GPRC5D' | 'FCRH5'; modality?: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any' }
   | { fact: 'priorTransplant'; kind?: 'autologous' | 'allogeneic' | 'any'; minCount?: number }
-  | { fact: 'timeSince'; event: 'lastDose' | 'transplant' | 'carT' | 'progression'; drug?: string; class?: DrugClass; kind?: 'autologous' | 'allogeneic' | 'any'; minDays?: number; maxDays?: number }
+  | {
+      fact: 'timeSince';
+      event: 'lastDose' | 'transplant' | 'carT' | 'progression' | 'transfusion';
+      drug?: string;
+      class?: DrugClass;
+      kind?: 'autologous' | 'allogeneic' | 'any';
+      /** With event transfusion: only transfusions of this product. */
+      product?: 'platelets' | 'red-cells';
+      minDays?: number;
+      maxDays?: number;
+    }
   | { fact: 'measurableDisease'; serumMinGdL?: number; serumMinGdLByIsotype?: Partial<Record<'IgG' | 'IgA' | 'IgD' | 'IgE' | 'IgM', number>>; urineMinMg24h?: number; involvedFlcMinMgDl?: number; requireAbnormalFlcRatio?: boolean; maxAgeDays?: number }
   | { fact: 'measurableByFlcOnly' }
-  | { fact: 'lab'; name: LabName; op: Comparator; value: number; unit: string; maxAgeDays?: number }
+  | {
+      fact: 'lab';
+      name: LabName;
+      op: Comparator;
+      value: number;
+      unit: string;
+      maxAgeDays?: number;
+      /** Platelets, haemoglobin, ANC: the value counts only when measured at least this many days after the last transfusion or growth factor for it. */
+      minDaysAfterSupport?: number;
+    }
   | { fact: 'labTimesUln'; name: LabName; op: Comparator; value: number; maxAgeDays?: number }
   | { fact: 'creatinineClearance'; op: Comparator; value: number; maxAgeDays?: number }
   | { fact: 'progressionAfterLastLine' }

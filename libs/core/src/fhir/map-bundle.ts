@@ -43,7 +43,7 @@ const CONDITION_BY_ICD10: Array<[RegExp, { type: 'diagnosis' | 'condition'; kind
 /**
  * Procedures by code text, in this order: collection (apheresis, harvest, mobilisation: never a transplant
  * or an infusion), then what is about a procedure without being one (evaluation, referral, planning: not
- * mapped), then transplants and CAR-T infusions (the word CAR-T, not "cart…"), then radiation.
+ * mapped), then transplants and CAR-T infusions (the word CAR-T, not "cart…"), then radiation, then transfusions.
  */
 const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
   [/apheresis|leukapheresis|harvest|collection|mobili[sz]ation/i, 'apheresis'],
@@ -52,6 +52,7 @@ const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
   [/allogeneic.*(stem cell|hematopoietic|haematopoietic|transplant)|\ballo-?(SCT|HCT)\b/i, 'allogeneic-sct'],
   [/\bCAR[- ]?T\b|chimeric antigen receptor/i, 'car-t-infusion'],
   [/radiation|radiotherapy/i, 'radiation'],
+  [/transfus/i, 'transfusion'],
 ];
 /** Statuses saying a medication was not (or not yet) given, or a procedure not (yet) done: reported, not mapped. */
 const NOT_GIVEN: Record<string, ReadonlySet<string>> = {
@@ -96,7 +97,7 @@ function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
 /**
  * Maps a FHIR R4 Bundle to native patient events: Patient, Condition, MedicationAdministration /
  * MedicationStatement / MedicationRequest (RxNorm code or text), Observation (LOINC; ECOG 89247-1),
- * Procedure (by text: ASCT, allo-SCT, CAR-T, apheresis, radiation). See docs/fhir-mapping.md.
+ * Procedure (by text: ASCT, allo-SCT, CAR-T, apheresis, radiation, transfusion). See docs/fhir-mapping.md.
  */
 export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   const out: FhirMapping = { events: [], unmapped: [] };
@@ -272,7 +273,9 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         }
         // A CAR-T infusion's product: from the device or product used, else from the procedure's own text.
         const product = kind === 'car-t-infusion' ? carTProduct([...(p.usedCode ?? []).map(textOf), textOf(p.code), ...(p.code?.coding ?? []).map((c) => c.display)]) : null;
-        push(p, p.subject?.reference, 'procedure', p.performedDateTime ?? p.performedPeriod?.start, { kind, ...(product ? { product } : {}) });
+        // A transfusion's product is read from its wording (platelets, red cells) where the event is read.
+        const transfused = kind === 'transfusion' ? (textOf(p.code) ?? p.code?.coding?.find((c) => c.display)?.display) : undefined;
+        push(p, p.subject?.reference, 'procedure', p.performedDateTime ?? p.performedPeriod?.start, { kind, ...(product ? { product } : {}), ...(transfused ? { product: transfused } : {}) });
         break;
       }
       default:

@@ -35,10 +35,10 @@ export interface MedicationCourse {
 
 export interface ProcedureRecord {
   eventId: string;
-  kind: 'autologous-sct' | 'allogeneic-sct' | 'car-t-infusion' | 'apheresis' | 'radiation';
+  kind: 'autologous-sct' | 'allogeneic-sct' | 'car-t-infusion' | 'apheresis' | 'radiation' | 'transfusion';
   date: string;
   plannedTandem: boolean;
-  /** Generic name of the CAR-T product, when known. */
+  /** Generic name of the CAR-T product, when known; for a transfusion, what was transfused (platelets, red-cells, other) when said. */
   product: string | null;
 }
 
@@ -133,7 +133,14 @@ const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | null =>
 const INTENTS: readonly Intent[] = ['induction', 'consolidation', 'maintenance', 'salvage', 'bridging', 'lymphodepletion', 'conditioning', 'mobilization', 'supportive'];
 const REASONS: readonly ReasonStopped[] = ['progression', 'toxicity', 'completed', 'patient-choice', 'other'];
 const CATEGORIES: readonly ResponseCategory[] = ['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD', 'PD'];
-const PROCEDURES: readonly ProcedureRecord['kind'][] = ['autologous-sct', 'allogeneic-sct', 'car-t-infusion', 'apheresis', 'radiation'];
+const PROCEDURES: readonly ProcedureRecord['kind'][] = ['autologous-sct', 'allogeneic-sct', 'car-t-infusion', 'apheresis', 'radiation', 'transfusion'];
+/** What a transfusion gave, from its product's wording. */
+export function transfusedProduct(text: string | null): 'platelets' | 'red-cells' | 'other' | null {
+  if (text === null) return null;
+  if (/platelet|\bPLTs?\b|thrombocyte/i.test(text)) return 'platelets';
+  if (/red (?:blood )?cell|\bRBCs?\b|\bPRBCs?\b|erythrocyte|packed cells|whole blood/i.test(text)) return 'red-cells';
+  return 'other';
+}
 
 /** Chronological, then by event id: the order never depends on arrival. */
 export function chronological(a: ProfileSourceEvent, b: ProfileSourceEvent): number {
@@ -244,6 +251,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           if (p.mapped) product = p.generics[0]!;
           else skip(e, p.original, `CAR-T product: ${p.reason}`);
         }
+        if (kind === 'transfusion') product = transfusedProduct(str(d.product));
         r.procedures.push({ eventId: e.eventId, kind, date, plannedTandem: d.plannedTandem === true, product });
         break;
       }

@@ -1,4 +1,5 @@
 import type { DrugClass } from '../terminology/drug-classes';
+import { classesOf } from '../terminology/drug-catalog';
 import type { LabName } from '../terminology/labs';
 import { ageOn } from './age';
 import { readClinicalRecords, type ClinicalRecords, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
@@ -37,6 +38,15 @@ export interface ProfileFlags {
  * Everything derived about one patient as of a date, from the whole history sorted by clinical date.
  * Each derived fact carries the events it came from (`provenance`); `settings` names the conventions used.
  */
+/** A transfusion or a course of a supportive agent (PatientProfile.supportiveCare). */
+export interface SupportiveCare {
+  kind: 'transfusion' | 'agent';
+  what: string;
+  start: string;
+  end: string | null;
+  provenance: string[];
+}
+
 /** One record of a condition as the profile keeps it (conditions[kind].records). */
 export interface ConditionEntry {
   date: string;
@@ -75,6 +85,13 @@ export interface PatientProfile {
   labs: Partial<Record<LabName, LatestLab>> & { crcl: CreatinineClearance | null };
   transplants: Array<{ kind: string; date: string; plannedTandem: boolean; provenance: string[] }>;
   cellTherapies: Array<{ date: string; product: string | null; provenance: string[] }>;
+  /**
+   * Supportive care that props up a blood count or is otherwise not anti-myeloma therapy, oldest first:
+   * transfusions (`what`: platelets, red-cells, other, unspecified) and supportive agents (`what`: the
+   * generic: growth factors, erythropoiesis and thrombopoiesis stimulants, bone agents, lymphodepletion
+   * chemotherapy). `end` null: still given. Absent in profiles derived before it was kept.
+   */
+  supportiveCare?: SupportiveCare[];
   cytogenetics: CytogeneticRisk;
   /**
    * Per condition kind, the latest record's status and grade, and over every record of the kind that
@@ -212,6 +229,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     labs: { ...labs, crcl: creatinineClearance(records, labs, settings) },
     transplants: transplants.map((t) => ({ kind: t.kind, date: t.date, plannedTandem: t.plannedTandem, provenance: [t.eventId] })),
     cellTherapies: records.procedures.filter((p) => p.kind === 'car-t-infusion').map((p) => ({ date: p.date, product: p.product, provenance: [p.eventId] })),
+    supportiveCare: supportiveCare(records),
     cytogenetics: cytogeneticRisk(records, labs, settings),
     conditions,
     extramedullaryDisease: emd?.extramedullary ? { present: emd.extramedullary.present, type: emd.extramedullary.type, date: emd.date } : null,
@@ -224,4 +242,15 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
           : null,
     unmapped: records.unmapped,
   };
+}
+
+/** Transfusions and supportive agents' courses, oldest first. */
+function supportiveCare(records: ClinicalRecords): SupportiveCare[] {
+  const out: SupportiveCare[] = records.procedures
+    .filter((p) => p.kind === 'transfusion')
+    .map((p) => ({ kind: 'transfusion' as const, what: p.product ?? 'unspecified', start: p.date, end: p.date, provenance: [p.eventId] }));
+  for (const m of records.medications) {
+    for (const g of m.generics) if (classesOf(g).includes('SUPPORTIVE')) out.push({ kind: 'agent', what: g, start: m.start, end: m.end, provenance: [m.eventId] });
+  }
+  return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
