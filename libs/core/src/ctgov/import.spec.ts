@@ -19,6 +19,7 @@ describe('proposeRule (common myeloma patterns)', () => {
     ['Absolute neutrophil count ≥ 1.0 × 10^9/L', { fact: 'lab', name: 'anc', op: '>=', value: 1, unit: '10*9/L' }],
     ['Platelets ≥ 75,000/µL', { fact: 'lab', name: 'platelets', op: '>=', value: 75000, unit: '/uL' }],
     ['Creatinine clearance ≥ 40 mL/min', { fact: 'creatinineClearance', op: '>=', value: 40 }],
+    ['eGFR ≥ 30 mL/min/1.73 m²', { fact: 'creatinineClearance', method: 'egfr', op: '>=', value: 30 }],
     ['AST and ALT ≤ 2.5 × ULN', { all: [{ fact: 'labTimesUln', name: 'ast', op: '<=', value: 2.5 }, { fact: 'labTimesUln', name: 'alt', op: '<=', value: 2.5 }] }],
     ['Autologous stem cell transplant within 12 weeks', { fact: 'timeSince', event: 'transplant', kind: 'autologous', maxDays: 84 }],
     ['Known CNS involvement or meningeal myeloma', { fact: 'condition', kind: 'cns-involvement' }],

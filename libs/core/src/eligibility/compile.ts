@@ -147,7 +147,7 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   measurableByFlcOnly: [],
   lab: ['name', 'op', 'value', 'unit', 'maxAgeDays', 'minDaysAfterSupport'],
   labTimesUln: ['name', 'op', 'value', 'maxAgeDays'],
-  creatinineClearance: ['op', 'value', 'maxAgeDays'],
+  creatinineClearance: ['op', 'value', 'method', 'maxAgeDays'],
   progressionAfterLastLine: [],
   responseAtLeast: ['category', 'ever'],
   mrd: ['result', 'maxSensitivity', 'maxAgeDays'],
@@ -245,6 +245,7 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       break;
     }
     case 'creatinineClearance':
+      c.oneOf(o, 'method', ['cockcroft-gault', 'egfr', 'measured'], p, false);
       c.oneOf(o, 'op', COMPARATORS, p, true);
       c.number(o, 'value', p, true);
       c.number(o, 'maxAgeDays', p, false);
@@ -778,6 +779,7 @@ function compileLeaf(l: Leaf): RuleNode {
       return compileLab(l.fact, l.name, l.op, l.value, `${l.name} ${l.op} ${l.value} × ULN${ageNote(l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS)}`, l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS);
     case 'creatinineClearance': {
       const maxAgeDays = l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS;
+      if (l.method === 'egfr' || l.method === 'measured') return compileRenal(l, l.method, maxAgeDays);
       const expected = `CrCl (Cockcroft–Gault) ${l.op} ${l.value} mL/min${ageNote(maxAgeDays)}`;
       const missing = [`creatinine${ageNote(maxAgeDays)} with weight, sex and birth date`];
       return (s) => {
@@ -941,6 +943,34 @@ function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, 
       return s.trace === null ? quiet(s, bool(compare(x, op, threshold))) : done(s, bool(compare(x, op, threshold)), fact, expected, `${v.value} ${v.unit} = ${shown(x)} × ULN (${v.date})`, undefined, v.provenance);
     }
     return s.trace === null ? quiet(s, bool(compare(v.value, op, threshold))) : done(s, bool(compare(v.value, op, threshold)), fact, expected, `${v.value} ${v.unit} (${v.date})`, undefined, v.provenance);
+  };
+}
+
+/**
+ * Renal function by the method a rule names (domain.md §7: "respect the method named (CG, eGFR, 24-h
+ * urine)"): `egfr`, the more recent of a reported eGFR and the CKD-EPI 2021 estimate from the latest
+ * creatinine (the reported one on the same day), in mL/min/1.73 m²; `measured`, a creatinine clearance
+ * measured on a 24-hour urine, in mL/min. Neither is ever read as the other, nor as Cockcroft–Gault.
+ */
+function compileRenal(l: Extract<Leaf, { fact: 'creatinineClearance' }>, method: 'egfr' | 'measured', maxAgeDays: number): RuleNode {
+  const fact = l.fact;
+  const expected = method === 'egfr' ? `eGFR ${l.op} ${l.value} mL/min/1.73 m²${ageNote(maxAgeDays)}` : `measured creatinine clearance (24-h urine) ${l.op} ${l.value} mL/min${ageNote(maxAgeDays)}`;
+  const missing = [method === 'egfr' ? `eGFR, or creatinine${ageNote(maxAgeDays)} with sex and birth date` : `24-h urine creatinine clearance${ageNote(maxAgeDays)}`];
+  return (s) => {
+    const labs = s.profile.labs;
+    let v: { value: number; date: string; provenance: string[]; basis: string } | null = null;
+    if (method === 'measured') {
+      const m = labs.measuredCreatinineClearance;
+      if (m) v = { value: m.value, date: m.date, provenance: m.provenance, basis: 'measured' };
+    } else {
+      const reported = labs.egfr;
+      const computed = labs.egfrComputed;
+      if (reported && (!computed || reported.date >= computed.date)) v = { value: reported.value, date: reported.date, provenance: reported.provenance, basis: 'reported' };
+      else if (computed) v = { value: computed.value, date: computed.date, provenance: computed.provenance, basis: `CKD-EPI 2021 from creatinine ${computed.inputs.creatinineMgDl} mg/dL, age ${computed.inputs.ageYears}, ${computed.inputs.sex}` };
+    }
+    if (!v || !within(s, v.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, v ? `${shown(v.value)} (${v.date}, too old)` : NONE, missing);
+    const met = compare(v.value, l.op, l.value);
+    return s.trace === null ? quiet(s, bool(met)) : done(s, bool(met), fact, expected, `${shown(v.value)} ${method === 'egfr' ? 'mL/min/1.73 m²' : 'mL/min'} (${v.date}; ${v.basis})`, undefined, v.provenance);
   };
 }
 

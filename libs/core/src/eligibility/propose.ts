@@ -24,7 +24,7 @@ const OTHER_DRUGS = /pomalidomide|thalidomide|bortezomib|carfilzomib|ixazomib|da
 /**
  * Proposes a rule for one criterion's text, for the common myeloma patterns: age, ECOG, prior lines,
  * triple-class exposure/refractoriness, lenalidomide refractoriness, refractory to / progression on the
- * last line, prior BCMA (by modality), measurable-disease thresholds, lab thresholds, washouts, time
+ * last line, prior BCMA (by modality), measurable-disease thresholds, lab thresholds, CrCl and eGFR, washouts, time
  * since SCT, CNS disease, PCL, amyloidosis, POEMS, neuropathy grade, another malignancy within N years.
  * Anything else is `unknownText`.
  * Proposals are drafts: a person reviews each one against its text.
@@ -105,6 +105,8 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   }
   // Cockcroft–Gault only: a clearance per 1.73 m² (eGFR, MDRD) is another measure.
   if ((m = t.match(/(?:creatinine clearance|CrCl)[^.;<>]*?>=\s*(\d+)\s*mL\/min(?!\s*\/\s*1\.73)/i))) add({ fact: 'creatinineClearance', op: '>=', value: Number(m[1]) }, 'creatinine clearance');
+  // An estimated GFR is its own method (reported, or CKD-EPI 2021 from creatinine), never Cockcroft–Gault.
+  else if ((m = t.match(/(?:\beGFR\b|estimated (?:glomerular filtration rate|GFR))[^.;<>]*?>=\s*(\d+)/i))) add({ fact: 'creatinineClearance', method: 'egfr', op: '>=', value: Number(m[1]) }, 'eGFR');
   const LIVER = '(?:\\bAST\\b|\\bALT\\b|\\bSGOT\\b|\\bSGPT\\b|(?:total )?bilirubin)';
   const uln = [...t.matchAll(new RegExp(`(${LIVER}(?:\\s*(?:and|/|,|or)\\s*${LIVER})*)[^.;]*?(<=|<|>)\\s*([\\d.]+)\\s*(?:x|×|times)\\s*(?:the )?(?:ULN|upper limit of normal)`, 'gi'))];
   for (const u of uln) {

@@ -52,7 +52,14 @@ export type Leaf =
       minDaysAfterSupport?: number;
     }
   | { fact: 'labTimesUln'; name: LabName; op: Comparator; value: number; maxAgeDays?: number }
-  | { fact: 'creatinineClearance'; op: Comparator; value: number; maxAgeDays?: number }
+  | {
+      fact: 'creatinineClearance';
+      op: Comparator;
+      value: number;
+      /** cockcroft-gault (default, mL/min), egfr (reported or CKD-EPI 2021, mL/min/1.73 m²), measured (24-h urine, mL/min). */
+      method?: 'cockcroft-gault' | 'egfr' | 'measured';
+      maxAgeDays?: number;
+    }
   | { fact: 'progressionAfterLastLine' }
   | { fact: 'responseAtLeast'; category: 'sCR' | 'CR' | 'VGPR' | 'PR' | 'MR' | 'SD'; ever?: boolean }
   | { fact: 'mrd'; result: 'negative' | 'positive'; maxSensitivity?: number; maxAgeDays?: number }

@@ -41,6 +41,33 @@ export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Reco
   return out;
 }
 
+/** An estimated GFR worked out from the latest creatinine (CKD-EPI 2021), per 1.73 m² of body surface. */
+export interface EstimatedGfr {
+  value: number;
+  unit: 'mL/min/1.73m2';
+  method: 'ckd-epi-2021';
+  date: string;
+  inputs: { ageYears: number; sex: 'female' | 'male'; creatinineMgDl: number };
+  provenance: string[];
+}
+
+/**
+ * CKD-EPI 2021 creatinine equation (Inker et al., N Engl J Med 2021, without race): eGFR = 142 ×
+ * min(SCr/κ, 1)^α × max(SCr/κ, 1)^−1.200 × 0.9938^age × 1.012 if female; κ 0.7 (female) or 0.9 (male),
+ * α −0.241 (female) or −0.302 (male); SCr in mg/dL, age on the creatinine date. Null without creatinine,
+ * birth date, or a sex of female or male.
+ */
+export function estimatedGfr(records: ClinicalRecords, labs: Partial<Record<LabName, LatestLab>>): EstimatedGfr | null {
+  const scr = labs.creatinine;
+  const { birthDate, sex } = records.demographics;
+  if (!scr || !birthDate || (sex !== 'female' && sex !== 'male') || scr.value <= 0) return null;
+  const age = ageOn(birthDate, new Date(scr.date));
+  const female = sex === 'female';
+  const ratio = scr.value / (female ? 0.7 : 0.9);
+  const value = 142 * Math.min(ratio, 1) ** (female ? -0.241 : -0.302) * Math.max(ratio, 1) ** -1.2 * 0.9938 ** age * (female ? 1.012 : 1);
+  return { value, unit: 'mL/min/1.73m2', method: 'ckd-epi-2021', date: scr.date, inputs: { ageYears: age, sex, creatinineMgDl: scr.value }, provenance: scr.provenance };
+}
+
 /**
  * Cockcroft–Gault (Nephron 1976): CrCl = (140 − age) × weight / (72 × SCr mg/dL), × 0.85 if female.
  * Not normalized to body surface. Uses the latest creatinine, the weight closest before it and the age

@@ -5,7 +5,7 @@ import { ageOn } from './age';
 import { readClinicalRecords, type ClinicalRecords, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
 import { atLeastMR, diseaseStatus, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
-import { creatinineClearance, latestLabs, type CreatinineClearance, type LatestLab } from './labs';
+import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
 import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse } from './response';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
@@ -82,7 +82,8 @@ export interface PatientProfile {
     /** Best response ever, reported or computed. */
     bestResponse: ResponseCategory | null;
   };
-  labs: Partial<Record<LabName, LatestLab>> & { crcl: CreatinineClearance | null };
+  /** crcl: Cockcroft–Gault; egfrComputed: CKD-EPI 2021 from the same creatinine (absent in profiles derived before it was kept); egfr: as reported. */
+  labs: Partial<Record<LabName, LatestLab>> & { crcl: CreatinineClearance | null; egfrComputed?: EstimatedGfr | null };
   transplants: Array<{ kind: string; date: string; plannedTandem: boolean; provenance: string[] }>;
   cellTherapies: Array<{ date: string; product: string | null; provenance: string[] }>;
   /**
@@ -226,7 +227,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     classes,
     flags,
     disease: { ...disease, progressionDate: disease.lastProgressionDate, response, computedResponse: computed, bestResponse: bestResponse ?? (assessments.length > 0 ? 'PD' : null) },
-    labs: { ...labs, crcl: creatinineClearance(records, labs, settings) },
+    labs: { ...labs, crcl: creatinineClearance(records, labs, settings), egfrComputed: estimatedGfr(records, labs) },
     transplants: transplants.map((t) => ({ kind: t.kind, date: t.date, plannedTandem: t.plannedTandem, provenance: [t.eventId] })),
     cellTherapies: records.procedures.filter((p) => p.kind === 'car-t-infusion').map((p) => ({ date: p.date, product: p.product, provenance: [p.eventId] })),
     supportiveCare: supportiveCare(records),

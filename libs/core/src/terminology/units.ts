@@ -24,6 +24,13 @@ const ALIASES: Record<string, string> = {
   '[iu]/l': 'U/L',
   'ui/l': 'U/L',
   'ml/min': 'mL/min',
+  // An estimated GFR per 1.73 m² of body surface, however written (UCUM: mL/min/{1.73_m2}).
+  'ml/min/1.73m2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73m^2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73sqm': 'mL/min/{1.73_m2}',
+  'ml/min/1.73': 'mL/min/{1.73_m2}',
+  'ml/min/{1.73_m2}': 'mL/min/{1.73_m2}',
+  'ml/min/per1.73m2': 'mL/min/{1.73_m2}',
   // Weight: the avoirdupois pound.
   lb: '[lb_av]',
   lbs: '[lb_av]',
