@@ -443,8 +443,9 @@ function longEnough(s: EvalState, d: ExposureAmount, { minDays, minCycles }: Min
   }
   return minCycles !== undefined && d.cycles === null ? UNKNOWN : MET;
 }
-/** A drug's exposure in the scope a rule asks about (profiles derived before the last line's share was kept: the whole exposure). */
-const amountIn = (d: DrugExposure, scope: 'any' | 'lastLine'): ExposureAmount => (scope === 'lastLine' ? (d.inLastLine ?? d) : d);
+/** A drug's exposure in the scope a rule asks about, for a drug in that scope (null: a profile derived before the last line's share was kept). */
+const amountIn = (d: DrugExposure, scope: 'any' | 'lastLine'): ExposureAmount | null => (scope === 'lastLine' ? (d.inLastLine ?? null) : d);
+const OLD_PROFILE = 'the last line’s share not in this profile version';
 interface MinimumExposure {
   minDays?: number;
   minCycles?: number;
@@ -640,6 +641,7 @@ function compileLeaf(l: Leaf): RuleNode {
           const yes = d !== undefined && (scope === 'any' || (p.linesOfTherapy.lines.at(-1)?.generics.includes(l.drug) ?? false));
           if (yes && minimum) {
             const amount = amountIn(d, scope);
+            if (amount === null) return done(s, UNKNOWN, l.fact, expected, OLD_PROFILE, [`days and cycles of ${l.drug} in the last line`]);
             const code = longEnough(s, amount, minimum);
             if (s.trace !== null) note(s, code, l.fact, expected, `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}, ${amount.durationDays} days${scope === 'lastLine' ? ' in the last line' : ''}${amount.cycles !== null ? `, ${amount.cycles} cycles` : ', cycles not recorded'}`, code === UNKNOWN ? [`cycles of ${l.drug}`] : undefined, d.provenance);
             return code;
@@ -676,7 +678,9 @@ function compileLeaf(l: Leaf): RuleNode {
             for (const g of c.drugs) {
               const d = p.drugs[g];
               if (!d || (scope === 'lastLine' && !(last?.generics.includes(g) ?? false))) continue;
-              const r = longEnough(s, amountIn(d, scope), minimum);
+              const amount = amountIn(d, scope);
+              const r = amount === null ? UNKNOWN : longEnough(s, amount, minimum);
+              if (amount === null) s.flip = NO_FLIP;
               if (r === MET) {
                 code = MET;
                 flip = NO_FLIP;
@@ -688,7 +692,7 @@ function compileLeaf(l: Leaf): RuleNode {
             s.flip = code === NOT_MET ? flip : NO_FLIP;
             if (s.trace !== null) {
               const amounts = c.drugs.flatMap((g) => (p.drugs[g] && (scope === 'any' || last?.generics.includes(g)) ? [[g, amountIn(p.drugs[g], scope)] as const] : []));
-              note(s, code, l.fact, expected, amounts.map(([g, a]) => `${g} ${a.durationDays} days${a.cycles !== null ? `, ${a.cycles} cycles` : ''}`).join('; '), code === UNKNOWN ? [`cycles of ${l.class}`] : undefined);
+              note(s, code, l.fact, expected, amounts.map(([g, a]) => (a ? `${g} ${a.durationDays} days${a.cycles !== null ? `, ${a.cycles} cycles` : ''}` : `${g}: ${OLD_PROFILE}`)).join('; '), code === UNKNOWN ? [`cycles of ${l.class}`] : undefined);
             }
             return code;
           }
@@ -1092,26 +1096,52 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
   };
 }
 
-/** How a condition's records read under one assumption about the records of unrecorded type or grade. */
-interface ConditionReading {
-  code: Code;
-  flip: number;
-  to: Code;
-  settled: boolean;
-  actual: string;
+/** An outcome from a day on: what it is now, and each later day it changes (no new data assumed). */
+interface Timeline {
+  now: Code;
+  changes: Array<{ day: number; code: Code }>;
 }
+const timelineAt = (t: Timeline, day: number): Code => {
+  let c = t.now;
+  for (const x of t.changes) if (x.day <= day) c = x.code;
+  return c;
+};
+/** Timelines combined day by day (every day any of them changes). */
+function mergeTimelines(ts: readonly Timeline[], combine: (codes: Code[]) => Code): Timeline {
+  const now = combine(ts.map((t) => t.now));
+  const days = [...new Set(ts.flatMap((t) => t.changes.map((x) => x.day)))].sort((a, b) => a - b);
+  const changes: Timeline['changes'] = [];
+  let prev = now;
+  for (const day of days) {
+    const c = combine(ts.map((t) => timelineAt(t, day)));
+    if (c !== prev) changes.push({ day, code: (prev = c) });
+  }
+  return { now, changes };
+}
+const anyOf = (codes: Code[]): Code => (codes.includes(MET) ? MET : codes.includes(UNKNOWN) ? UNKNOWN : NOT_MET);
+const agreed = (codes: Code[]): Code => (codes.every((c) => c === codes[0]) ? codes[0]! : UNKNOWN);
+
+type ConditionEntryOf = NonNullable<PatientProfile['conditions'][string]['records']>[number];
+/** How a record reads under one assumption: of another type (skip), not there at the grade asked (ends), or there (counts). */
+type RecordState = 'skip' | 'ends' | 'counts';
+/** Same-day records: an assessment of absence first, then a resolution, then an active record (so the day ends active, whatever the ids). */
+const STATUS_ORDER: Record<string, number> = { absent: 0, resolved: 1, history: 1, active: 2 };
+/** Most combinations of unrecorded types and grades read; beyond, unknown. */
+const MAX_READINGS = 256;
 
 /**
  * `condition` with a time window (`withinDays`) or a neuropathy type, read from the condition's records in
- * order. A record counts when it is of the type (a mixed neuropathy is both) and at the grade asked; a
- * record of no recorded type or grade may or may not count, and the outcome is known only when it is the
- * same either way. Without a window: the latest counting record says whether it is active (or, with
- * `includeHistory`, any counting record that it was ever there). With one: active on the latest record,
- * or known present on a day within the window (an active record's date, an onset, a resolution date),
- * is met until that day is `withinDays` old; ended before the window (a resolution date, or a later
- * record saying resolved, past or absent) is not met; otherwise unknown, until the day by which it had
- * ended is old enough. Records of the kind but none of the type: not met (the neuropathy recorded is of
- * another type).
+ * order (same-day records: absent, then resolved, then active). A record counts when it is of the type (a
+ * mixed neuropathy is both) and at the grade asked; one below the grade, or saying absent (whatever its
+ * type: the kind was assessed), ends it. A record of no recorded type or grade may or may not count: every
+ * combination is read, and the outcome is known only on the days all agree. Records with different codes
+ * are different conditions (two cancers): met when any is. Without a window: the latest record says whether
+ * it is active (or, with `includeHistory`, any counting record that it was ever there). With one: active on
+ * the latest record, or known present on a day within the window (an active record's date, an onset, a
+ * resolution date not before the days it was known present), is met until that day is `withinDays` old;
+ * ended before the window (a resolution date, or a later record saying resolved, past or absent: ended by
+ * its date, unless the record says that is not known) is not met; otherwise unknown, until the day by which
+ * it had ended is old enough. Records of the kind but none of the type: not met.
  */
 function compileConditionRecords(l: Extract<Leaf, { fact: 'condition' }>): RuleNode {
   const window = l.withinDays;
@@ -1120,91 +1150,117 @@ function compileConditionRecords(l: Extract<Leaf, { fact: 'condition' }>): RuleN
   const expected = `${l.kind}${type ? ` (${type} or mixed)` : ''}${l.minGrade ? ` grade ≥ ${l.minGrade}` : ''}${window !== undefined ? ` within ${window} days` : history ? ' (current or past)' : ' (active)'}`;
   const missing = [`${l.kind} status`];
   const fact = 'condition';
-  type Entry = NonNullable<PatientProfile['conditions'][string]['records']>[number];
-  const read = (records: readonly Entry[], asOfDay: number, typeMaybe: boolean, gradeMaybe: boolean): ConditionReading => {
-    const counts = (r: Entry): boolean => r.status !== 'absent' && (l.minGrade === undefined || (r.grade === null ? gradeMaybe : r.grade >= l.minGrade));
-    const ofType = (r: Entry): boolean => type === undefined || r.type === type || r.type === 'mixed' || (r.type === undefined && typeMaybe);
+  /** The states a record may be in; more than one when its type or grade is not recorded. */
+  const statesOf = (r: ConditionEntryOf): RecordState[] => {
+    if (r.status === 'absent') return ['ends'];
+    const typeStates: Array<'skip' | 'of'> = type === undefined || r.type === type || r.type === 'mixed' ? ['of'] : r.type === undefined ? ['skip', 'of'] : ['skip'];
+    const gradeState: RecordState[] = l.minGrade === undefined ? ['counts'] : r.grade === null ? ['ends', 'counts'] : [r.grade >= l.minGrade ? 'counts' : 'ends'];
+    return [...new Set(typeStates.flatMap((t): RecordState[] => (t === 'skip' ? ['skip'] : gradeState)))];
+  };
+  /** One condition's records under one assumption, as a timeline from `asOfDay`; null when none is of the type. */
+  const readOne = (records: readonly ConditionEntryOf[], states: readonly RecordState[], asOfDay: number): { timeline: Timeline; actual: string } | null => {
     let active = false;
     let ever = false;
     /** The latest day it is known to have been present; the day by which it had ended after that (NO_FLIP: not known to have ended). */
     let presentOn = NO_FLIP;
     let endedBy = NO_FLIP;
-    let latest: Entry | null = null;
-    for (const r of records) {
-      if (!ofType(r)) continue;
+    let latest: ConditionEntryOf | null = null;
+    records.forEach((r, i) => {
+      const state = states[i]!;
+      if (state === 'skip') return;
       latest = r;
       const day = epochDay(r.date);
-      if (!counts(r)) {
-        // Absent, or below the grade asked: it had ended by this record, if it was there.
+      if (state === 'ends') {
         if (active || (ever && endedBy === NO_FLIP)) endedBy = day;
         active = false;
-        continue;
+        return;
       }
       ever = true;
       if (r.status === 'active') {
         active = true;
         presentOn = Math.max(presentOn, day, r.onset ? epochDay(r.onset) : NO_FLIP);
         endedBy = NO_FLIP;
-        continue;
+        return;
       }
-      // Resolved or past: present until its resolution date when given; else ended by this record's date, unless the record is dated by its onset.
       const wasActive = active;
       active = false;
       if (r.onset) presentOn = Math.max(presentOn, epochDay(r.onset));
-      if (r.resolved) {
-        presentOn = Math.max(presentOn, epochDay(r.resolved));
-        endedBy = epochDay(r.resolved);
-      } else if (r.onset && epochDay(r.onset) >= day) endedBy = wasActive || endedBy === NO_FLIP ? NO_FLIP : endedBy;
-      else if (wasActive || endedBy === NO_FLIP || endedBy < presentOn) endedBy = day;
-    }
+      // A resolution date before a day it was known present cannot be this condition's end: the record only says it had ended by its date.
+      const resolved = r.resolved !== undefined && epochDay(r.resolved) >= presentOn ? epochDay(r.resolved) : null;
+      if (resolved !== null) {
+        presentOn = resolved;
+        endedBy = resolved;
+      } else if (r.endUnknown || (r.onset && epochDay(r.onset) >= day)) {
+        if (wasActive) endedBy = NO_FLIP;
+      } else if (wasActive || endedBy === NO_FLIP || endedBy < presentOn) endedBy = day;
+    });
+    const last = latest as ConditionEntryOf | null;
+    if (last === null) return null;
     const when = (d: number): string => dayString(d);
-    if (latest === null) return { code: NOT_MET, flip: NO_FLIP, to: NOT_MET, settled: true, actual: `no ${l.kind}${type ? ` of ${type} type` : ''} recorded among its records` };
-    if (window === undefined) {
-      const met = history ? ever : active;
-      return { code: bool(met), flip: NO_FLIP, to: bool(met), settled: true, actual: `${latest.status}${latest.grade !== null ? ` grade ${latest.grade}` : ''} (${latest.date})` };
-    }
-    if (active) return { code: MET, flip: NO_FLIP, to: MET, settled: true, actual: `active (${latest.date})` };
-    if (!ever) return { code: NOT_MET, flip: NO_FLIP, to: NOT_MET, settled: true, actual: `not present (${latest.date})` };
+    const fixed = (code: Code, actual: string) => ({ timeline: { now: code, changes: [] }, actual });
+    if (window === undefined) return fixed(bool(history ? ever : active), `${last.status}${last.grade !== null ? ` grade ${last.grade}` : ''} (${last.date})`);
+    if (active) return fixed(MET, `active (${last.date})`);
+    if (!ever) return fixed(NOT_MET, `not present (${last.date})`);
+    const out = (d: number): number => d + window + 1; // the first day a day d is out of the window
     if (presentOn !== NO_FLIP && asOfDay - presentOn <= window) {
       const exact = endedBy !== NO_FLIP && endedBy <= presentOn;
-      // Once the last day known present is out of the window: not met if it ended then; unknown until the day it had ended by is out too.
-      return { code: MET, flip: presentOn + window + 1, to: exact ? NOT_MET : UNKNOWN, settled: exact || endedBy === NO_FLIP, actual: `present on ${when(presentOn)}${exact ? '' : `, ended ${endedBy === NO_FLIP ? 'on a day not recorded' : `by ${when(endedBy)}`}`}` };
+      const changes: Timeline['changes'] = [{ day: out(presentOn), code: exact ? NOT_MET : UNKNOWN }];
+      if (!exact && endedBy !== NO_FLIP) changes.push({ day: out(endedBy), code: NOT_MET });
+      return { timeline: { now: MET, changes }, actual: `present on ${when(presentOn)}${exact ? '' : `, ended ${endedBy === NO_FLIP ? 'on a day not recorded' : `by ${when(endedBy)}`}`}` };
     }
-    if (endedBy !== NO_FLIP && asOfDay - endedBy > window) return { code: NOT_MET, flip: NO_FLIP, to: NOT_MET, settled: true, actual: `ended by ${when(endedBy)}` };
-    if (endedBy !== NO_FLIP) return { code: UNKNOWN, flip: endedBy + window + 1, to: NOT_MET, settled: true, actual: `${presentOn !== NO_FLIP ? `present on ${when(presentOn)}, ` : ''}ended by ${when(endedBy)}, on a day not recorded` };
-    return { code: UNKNOWN, flip: NO_FLIP, to: UNKNOWN, settled: true, actual: `${latest.status}, ended on a day not recorded` };
+    if (endedBy !== NO_FLIP && asOfDay - endedBy > window) return fixed(NOT_MET, `ended by ${when(endedBy)}`);
+    if (endedBy !== NO_FLIP) return { timeline: { now: UNKNOWN, changes: [{ day: out(endedBy), code: NOT_MET }] }, actual: `${presentOn !== NO_FLIP ? `present on ${when(presentOn)}, ` : ''}ended by ${when(endedBy)}, on a day not recorded` };
+    return fixed(UNKNOWN, `${last.status}, ended on a day not recorded`);
   };
   return (s) => {
     const c = s.profile.conditions[l.kind];
     // Profiles derived before condition records were kept: their records are not known.
     if (!c || !c.records) return done(s, UNKNOWN, fact, expected, c ? 'condition records not in this profile version' : NONE, missing);
-    const records = c.records;
-    const untyped = type !== undefined && records.some((r) => r.type === undefined);
-    const ungraded = l.minGrade !== undefined && records.some((r) => r.status !== 'absent' && r.grade === null);
-    const readings: ConditionReading[] = [];
-    for (const typeMaybe of untyped ? [true, false] : [false]) for (const gradeMaybe of ungraded ? [true, false] : [false]) readings.push(read(records, s.asOfDay, typeMaybe, gradeMaybe));
-    const first = readings[0]!;
-    const same = readings.every((r) => r.code === first.code);
-    const sameDates = same && readings.every((r) => r.flip === first.flip && r.to === first.to);
-    if (!same) {
-      const what = [...(untyped ? [`${l.kind} type`] : []), ...(ungraded ? [`${l.kind} grade`] : [])];
-      return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${first.actual}; depends on records without ${what.join(' or ')}`, what);
-    }
-    const code = first.code;
-    if (sameDates) {
-      s.flip = first.flip;
-      if (first.flip !== NO_FLIP) {
-        s.flipTo = first.to;
-        s.settled = first.settled;
+    const records = [...c.records].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (STATUS_ORDER[a.status] ?? 1) - (STATUS_ORDER[b.status] ?? 1)));
+    const stateSets = records.map(statesOf);
+    const combinations = stateSets.reduce((n, x) => n * x.length, 1);
+    const uncertain = [...(type !== undefined && records.some((r) => r.status !== 'absent' && r.type === undefined) ? [`${l.kind} type`] : []), ...(l.minGrade !== undefined && records.some((r) => r.status !== 'absent' && r.grade === null) ? [`${l.kind} grade`] : [])];
+    if (combinations > MAX_READINGS) return done(s, UNKNOWN, fact, expected, `${combinations} readings of records without ${uncertain.join(' or ')}`, uncertain);
+    // Conditions told apart by their codes; an absence with no code is an assessment of the whole kind.
+    const codes = [...new Set(records.filter((r) => r.status !== 'absent').map((r) => r.code ?? ''))];
+    const identities = codes.length > 0 ? codes : [''];
+    const readings: Timeline[] = [];
+    let actual = '';
+    for (let k = 0; k < combinations; k++) {
+      // The k-th combination of record states (mixed radix).
+      let rest = k;
+      const states = stateSets.map((set) => {
+        const x = set[rest % set.length]!;
+        rest = Math.floor(rest / set.length);
+        return x;
+      });
+      const perCondition: Timeline[] = [];
+      for (const id of identities) {
+        const mine = records.map((r, i) => (r.status === 'absent' ? (r.code === undefined || r.code === id) : (r.code ?? '') === id) ? i : -1).filter((i) => i >= 0);
+        const one = readOne(mine.map((i) => records[i]!), mine.map((i) => states[i]!), s.asOfDay);
+        if (one) {
+          perCondition.push(one.timeline);
+          if (k === 0 && !actual) actual = one.actual;
+        }
       }
-    } else {
-      // The same now, changing on different days under each reading: unknown from the first of them.
-      s.flip = Math.min(...readings.map((r) => (r.flip === NO_FLIP ? Number.POSITIVE_INFINITY : r.flip)));
-      s.flipTo = UNKNOWN;
-      s.settled = false;
-      if (s.flip === Number.POSITIVE_INFINITY) s.flip = NO_FLIP;
+      // None of the type among its records: not met.
+      readings.push(perCondition.length > 0 ? mergeTimelines(perCondition, anyOf) : { now: NOT_MET, changes: [] });
+      if (k === 0 && perCondition.length === 0) actual = `no ${l.kind}${type ? ` of ${type} type` : ''} among its records`;
     }
-    if (s.trace !== null) note(s, code, fact, expected, first.actual, code === UNKNOWN ? missing : undefined, code === UNKNOWN ? undefined : records.map((r) => r.eventId));
+    const t = mergeTimelines(readings, agreed);
+    const code = t.now;
+    const first = t.changes[0];
+    s.flip = first ? first.day : NO_FLIP;
+    if (first) {
+      s.flipTo = first.code;
+      const second = t.changes[1];
+      if (second && second.code === code) s.back = second.day;
+      s.settled = t.changes.length === 1 || (t.changes.length === 2 && second!.code === code);
+    }
+    if (s.trace !== null) {
+      const undecided = code === UNKNOWN && readings.length > 1 && readings.some((r) => r.now !== readings[0]!.now);
+      note(s, code, fact, expected, undecided ? `${actual}; depends on records without ${uncertain.join(' or ')}` : actual, code === UNKNOWN ? (undecided ? uncertain : missing) : undefined, code === UNKNOWN ? undefined : records.map((r) => r.eventId));
+    }
     return code;
   };
 }

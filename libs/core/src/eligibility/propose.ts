@@ -132,10 +132,15 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   if (/plasma cell leuk/i.test(t)) add({ fact: 'plasmaCellLeukemia' }, 'plasma cell leukaemia');
   if (/amyloidosis/i.test(t)) add({ fact: 'condition', kind: 'al-amyloidosis' }, 'amyloidosis');
   if (/POEMS/.test(t)) add({ fact: 'condition', kind: 'poems' }, 'POEMS');
-  // "Other malignancy within the past 3 years": present at any time in the window (condition withinDays, years of 365.25 days).
-  if (/\b(?:other|prior|previous|second|another|additional)\b[^.;]*\b(?:malignan|cancer)|\b(?:malignan\w*|cancers?)\b[^.;]*\bother than\b/i.test(t) && (m = t.match(/(?:within|in the (?:last|past|previous)|<|less than)\s*(\d+|one|two|three|four|five)\s*years?\b/i))) {
-    add({ fact: 'condition', kind: 'other-malignancy', withinDays: Math.round(n(m[1]!) * 365.25) }, 'other malignancy within a time window');
-  }
+  // "Other malignancy within the past 3 years": present at any time in the window (condition withinDays, years of 365.25
+  // days). Only the phrase itself, the window right after it; an exception, a qualifier (requiring, treated, diagnosed,
+  // life expectancy) or a therapy in the sentence is left to a person.
+  const malignancyWindow = t.match(
+    /\b(?:(?:other|prior|previous|second|another|additional)\s+(?:primary\s+|active\s+|invasive\s+)?(?:malignanc(?:y|ies)|cancers?)(?:\s*[,(]?\s*other than (?:multiple myeloma|myeloma|MM)\s*\)?)?|(?:active\s+)?malignanc(?:y|ies)\s+other than (?:multiple myeloma|myeloma|MM))\s*,?\s*(?:(?:that (?:has been|is)\s+)?disease[- ]free for (?:less than|<)|(?:with)?in the (?:last|past|previous)|within|<|less than)\s*(\d+|one|two|three|four|five)\s*years?\b/i,
+  );
+  const qualified = /other than (?!(?:multiple myeloma|myeloma|MM)\b)|apart from|besides|requir|treat|therap|diagnos|life expectancy|prior to/i.test(t);
+  if (malignancyWindow && !qualified) add({ fact: 'condition', kind: 'other-malignancy', withinDays: Math.round(n(malignancyWindow[1]!) * 365.25) }, 'other malignancy within a time window');
+
   if (/neuropathy/i.test(t) && /(?:<=|<|less than|at most)\s*grade|grade\s*(?:<=|<)/i.test(t)) return notDrafted('an upper limit of neuropathy grade');
   if ((m = t.match(/neuropathy[^.;]*?(>=|>)?\s*grade\s*(>=|>)?\s*(\d)|grade\s*(>=|>)?\s*(\d)[^.;]*neuropathy/i))) {
     // "Grade ≥3", "grade 3 or higher": 3; "> grade 1": 2.

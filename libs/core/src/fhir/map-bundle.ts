@@ -54,6 +54,16 @@ const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
   [/radiation|radiotherapy/i, 'radiation'],
   [/transfus/i, 'transfusion'],
 ];
+/** The last day of a partial FHIR date (a year, or a year and month), if that day is past; null otherwise. */
+function lastDayOf(partial: string): string | null {
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(partial);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : 12;
+  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return last < new Date().toISOString().slice(0, 10) ? last : null;
+}
+
 /** Statuses saying a medication was not (or not yet) given, or a procedure not (yet) done: reported, not mapped. */
 const NOT_GIVEN: Record<string, ReadonlySet<string>> = {
   MedicationAdministration: new Set(['entered-in-error', 'not-done']),
@@ -166,13 +176,27 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         const date = c.onsetDateTime ?? c.onsetPeriod?.start ?? c.recordedDate;
         const clinical = c.clinicalStatus?.coding?.[0]?.code;
         if (match.type === 'diagnosis') push(c, c.subject?.reference, 'diagnosis', date, { condition: 'multiple-myeloma', ...(date ? { diagnosisDate: date.slice(0, 10) } : {}) });
-        else if (clinical === 'resolved' || clinical === 'inactive' || clinical === 'remission') {
-          // Dated by its end when the resource gives one (the status holds from then); without one, dated by its onset
-          // and saying nothing about when it ended (the onset is given as such).
-          const ended = c.abatementDateTime ?? c.abatementPeriod?.end ?? c.abatementPeriod?.start;
-          const onset = c.onsetDateTime ?? c.onsetPeriod?.start ?? date;
-          push(c, c.subject?.reference, 'condition', ended ?? date, { kind: match.kind, status: 'resolved', ...(onset ? { onsetDate: onset.slice(0, 10) } : {}), ...(ended ? { resolvedDate: ended.slice(0, 10) } : {}) });
-        } else push(c, c.subject?.reference, 'condition', date, { kind: match.kind, status: 'active' });
+        else {
+          const abated = c.abatementDateTime ?? c.abatementPeriod?.end ?? c.abatementPeriod?.start;
+          const onset = c.onsetDateTime ?? c.onsetPeriod?.start;
+          const code = icd[0];
+          // An abatement without a clinical status is an abated condition (FHIR invariant con-4: not active).
+          if (clinical === 'resolved' || clinical === 'inactive' || clinical === 'remission' || (clinical === undefined && abated !== undefined)) {
+            // Dated by its end: on the day when the resource gives one (the status holds from then); a year or a month
+            // (FHIR allows them) is the last day of it, by which it had ended, once that day is past. Without an end,
+            // dated by its onset (else its recording) and saying nothing about when it ended.
+            const exact = abated !== undefined && FULL_DATE.test(abated);
+            const endedBy = abated !== undefined && !exact ? lastDayOf(abated) : null;
+            const day = exact ? abated : (endedBy ?? date);
+            push(c, c.subject?.reference, 'condition', day, {
+              kind: match.kind,
+              status: 'resolved',
+              ...(code ? { code } : {}),
+              ...(onset && FULL_DATE.test(onset) ? { onsetDate: onset.slice(0, 10) } : {}),
+              ...(exact ? { resolvedDate: abated.slice(0, 10) } : endedBy ? {} : { endUnknown: true }),
+            });
+          } else push(c, c.subject?.reference, 'condition', date, { kind: match.kind, status: 'active', ...(code ? { code } : {}) });
+        }
         break;
       }
       case 'MedicationAdministration':

@@ -88,6 +88,10 @@ export interface ConditionRecord {
   onsetDate: string | null;
   /** When it ended (resolved, in remission), when reported. */
   resolvedDate: string | null;
+  /** Resolved or past, and the record's date is not a day by which it had ended (when it ended is not known). */
+  endUnknown: boolean;
+  /** The condition's own code (ICD-10) when known: records of one kind with different codes are different conditions (two cancers). */
+  code: string | null;
   detail: Record<string, unknown>;
 }
 
@@ -203,7 +207,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         r.diagnosis.lightChain = oneOf(iso.lightChain, ['kappa', 'lambda'] as const) ?? r.diagnosis.lightChain;
         // A diagnosis of another plasma-cell disorder (plasma-cell leukaemia, AL amyloidosis, …) is that condition, as if sent as one.
         const condition = str(d.condition);
-        if (condition && DIAGNOSED_CONDITIONS.has(condition)) r.conditions.push({ eventId: e.eventId, date: str(d.diagnosisDate) ?? date, kind: condition, status: 'active', grade: null, neuropathyType: null, onsetDate: null, resolvedDate: null, detail: d });
+        if (condition && DIAGNOSED_CONDITIONS.has(condition)) r.conditions.push({ eventId: e.eventId, date: str(d.diagnosisDate) ?? date, kind: condition, status: 'active', grade: null, neuropathyType: null, onsetDate: null, resolvedDate: null, endUnknown: false, code: null, detail: d });
         break;
       }
       case 'medication': {
@@ -332,7 +336,20 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         const status = oneOf(d.status, ['active', 'resolved', 'history', 'absent'] as const) ?? 'active';
         const onsetDate = dayOf(d.onsetDate);
         const resolvedDate = status === 'resolved' || status === 'history' ? dayOf(d.resolvedDate) : null;
-        r.conditions.push({ eventId: e.eventId, date, kind, status, grade: num(d.grade), neuropathyType: oneOf(d.neuropathyType, ['sensory', 'motor', 'mixed'] as const), onsetDate, resolvedDate, detail: d });
+        const ended = status === 'resolved' || status === 'history';
+        r.conditions.push({
+          eventId: e.eventId,
+          date,
+          kind,
+          status,
+          grade: num(d.grade),
+          neuropathyType: oneOf(d.neuropathyType, ['sensory', 'motor', 'mixed'] as const),
+          onsetDate,
+          resolvedDate,
+          endUnknown: ended && resolvedDate === null && d.endUnknown === true,
+          code: str(d.code),
+          detail: d,
+        });
         break;
       }
       case 'imaging': {

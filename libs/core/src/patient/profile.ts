@@ -59,6 +59,10 @@ export interface ConditionEntry {
   onset?: string;
   /** When it ended, when given (a resolved or past condition). */
   resolved?: string;
+  /** Resolved or past, and its date is not a day by which it had ended. */
+  endUnknown?: true;
+  /** The condition's own code: records of one kind with different codes are different conditions. */
+  code?: string;
 }
 
 export interface PatientProfile {
@@ -199,9 +203,21 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
           ...(c.neuropathyType ? { type: c.neuropathyType } : {}),
           ...(c.onsetDate ? { onset: c.onsetDate } : {}),
           ...(c.resolvedDate ? { resolved: c.resolvedDate } : {}),
+          ...(c.endUnknown ? { endUnknown: true } : {}),
+          ...(c.code ? { code: c.code } : {}),
         },
       ],
     };
+  }
+  // Several conditions of one kind told apart by their codes (two cancers): active while any of them is, by its own latest record.
+  for (const c of Object.values(conditions)) {
+    if (c.status === 'active' || !c.records!.some((r) => r.code !== undefined)) continue;
+    const latest = new Map<string, ConditionEntry>();
+    for (const r of c.records!) if (r.status !== 'absent' || r.code !== undefined) latest.set(r.code ?? '', r);
+    const active = [...latest.values()].filter((r) => r.status === 'active').at(-1);
+    // A later assessment saying absent without a code speaks for every condition of the kind.
+    const absentSince = c.records!.filter((r) => r.status === 'absent' && r.code === undefined).at(-1)?.date;
+    if (active && (absentSince === undefined || absentSince < active.date)) Object.assign(c, { status: 'active', date: active.date, grade: active.grade, provenance: [active.eventId] });
   }
   const emd = records.imaging.filter((i) => i.extramedullary !== null).at(-1);
   const cpc = labs.circulatingPlasmaCells;
