@@ -839,6 +839,9 @@ function compileLeaf(l: Leaf): RuleNode {
       return (s) => {
         const m = s.profile.disease.mrd.latest;
         if (!m || !within(s, m.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (m ? `${m.result} (${m.date}, too old)` : null), missing);
+        // A negative followed by a relapse (IMWG 2016 relapse from MRD negativity: progression, or the M-protein back) no longer stands.
+        const lost = m.result === 'negative' ? s.profile.disease.mrd.negativityLost : null;
+        if (lost && lost.date > m.date) return s.trace === null ? quiet(s, bool(l.result === 'positive')) : done(s, bool(l.result === 'positive'), l.fact, expected, `negative (${m.date}), lost ${lost.date}: ${lost.basis}`, undefined, [...s.profile.disease.mrd.provenance, ...lost.provenance]);
         const sensitive = m.sensitivity !== null && m.sensitivity <= maxSensitivity * (1 + 1e-9);
         // A negative too coarse for the rule settles neither way (a finer assay might find disease); a positive is positive at any finer sensitivity too.
         if (m.result === 'negative' && !sensitive) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `negative at ${m.sensitivity ?? 'unknown sensitivity'}`, missingSensitivity);

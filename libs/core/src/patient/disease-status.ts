@@ -129,6 +129,12 @@ export interface DiseaseStatus {
      * assessments of each, with no positive result since (a positive by any method ends a run).
      */
     sustainedNegative: boolean;
+    /**
+     * IMWG 2016 relapse from MRD negativity after the latest marrow MRD negative: a progression, or the
+     * M-protein back (a positive serum or urine immunofixation, serum or urine M-protein above 0): the first
+     * such day and what it was. The negative no longer stands, and negativity is no longer sustained.
+     */
+    negativityLost?: { date: string; basis: string; provenance: string[] } | null;
     /** The latest MRD assessment. */
     provenance: string[];
     /** The first and last assessments of each run that made it sustained (empty when it is not). */
@@ -204,6 +210,29 @@ const min = (a: string, b: string): string => (a < b ? a : b);
  * last positive to the latest counted negative; none when the latest assessment is positive. Negatives
  * that do not count (too coarse a sensitivity, an unnamed method) neither extend nor end a run.
  */
+/** Up to `asOf`: a marrow with clonal plasma cells (reported clonal, or ≥10% plasma cells), and never an M-protein or a positive immunofixation. */
+function nonSecretoryHistory(records: ClinicalRecords, asOf: string): boolean {
+  let clonal = false;
+  for (const l of records.labs) {
+    if (l.date > asOf) break;
+    if ((l.name === 'serumMProtein' || l.name === 'urineMProtein' || l.name === 'serumImmunofixation' || l.name === 'urineImmunofixation') && l.value > 0) return false;
+    if ((l.name === 'marrowClonalPlasmaCells' && l.value === 1) || (l.name === 'marrowPlasmaCells' && l.value >= 10)) clonal = true;
+  }
+  return clonal;
+}
+
+/** The first relapse from MRD negativity after `since` (IMWG 2016: any relapse-from-CR event, or progression), if any. */
+function negativityLostAfter(records: ClinicalRecords, progressions: readonly ProgressionEvent[], since: string): { date: string; basis: string; provenance: string[] } | null {
+  const signs: Array<{ date: string; basis: string; provenance: string[] }> = [];
+  const pd = progressions.find((p) => p.date > since);
+  if (pd) signs.push({ date: pd.date, basis: `progression (${pd.detail})`, provenance: pd.provenance });
+  const back = records.labs.find(
+    (l) => l.date > since && (((l.name === 'serumImmunofixation' || l.name === 'urineImmunofixation') && l.value === 1) || ((l.name === 'serumMProtein' || l.name === 'urineMProtein') && l.value > 0)),
+  );
+  if (back) signs.push({ date: back.date, basis: back.name.endsWith('Immunofixation') ? `${back.name} positive` : `${back.name} ${back.value} ${back.unit}`, provenance: [back.eventId] });
+  return signs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0] ?? null;
+}
+
 function negativeRun(assessments: ReadonlyArray<{ date: string; eventId: string; positive: boolean; counts: boolean }>): { from: string; to: string; provenance: string[] } | null {
   let run: { from: string; to: string; provenance: string[] } | null = null;
   for (const a of assessments) {
@@ -298,7 +327,9 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const pet = records.imaging.filter((i) => i.mrd !== null);
   const imaging = negativeRun(pet.map((i) => ({ date: i.date, eventId: i.eventId, positive: i.mrd === 'positive', counts: true })));
   const span = marrow && (s.sustainedMrdNeedsImaging ? imaging && { from: max(marrow.from, imaging.from), to: min(marrow.to, imaging.to) } : marrow);
-  const sustained = !!span && span.to >= span.from && daysBetween(span.from, span.to) >= 365;
+  const lastNegative = records.mrd.filter((m) => m.result === 'negative').at(-1);
+  const lost = lastNegative ? negativityLostAfter(records, found, lastNegative.date) : null;
+  const sustained = !!span && span.to >= span.from && daysBetween(span.from, span.to) >= 365 && lost === null;
   const latestPet = pet.at(-1);
 
   return {
@@ -310,8 +341,10 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
       urine: urineMeasurable,
       flcOnly,
       any: serumMeasurable || urineMeasurable || flcOnly,
-      // Non-secretory: negative serum and urine electrophoresis and immunofixation, normal FLC ratio (§5), all on record.
-      nonSecretoryPattern: sp !== null && sp.value === 0 && up !== null && up.value === 0 && ratio !== null && !abnormalRatio && !immunofixationPositive(records, asOf, maxAge),
+      // Non-secretory (§5): clonal marrow plasma cells (a marrow reported clonal, or ≥10% plasma cells) with negative serum and urine
+      // electrophoresis and immunofixation, never anything else on record, and a normal FLC ratio now (a patient in CR after a
+      // secretory myeloma has the blood and urine, not the history).
+      nonSecretoryPattern: sp !== null && sp.value === 0 && up !== null && up.value === 0 && ratio !== null && !abnormalRatio && !immunofixationPositive(records, asOf, maxAge) && nonSecretoryHistory(records, asOf),
       heavyChain: records.diagnosis.heavyChain,
       lightChain: chain,
       values: {
@@ -327,6 +360,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
       latest: latestMrd,
       latestImaging: latestPet ? { date: latestPet.date, result: latestPet.mrd! } : null,
       sustainedNegative: sustained,
+      negativityLost: lost,
       provenance: latestMrd ? [latestMrd.eventId] : [],
       sustainedProvenance: sustained ? [...marrow.provenance, ...(s.sustainedMrdNeedsImaging ? imaging!.provenance : [])] : [],
     },

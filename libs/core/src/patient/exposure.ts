@@ -180,7 +180,9 @@ export function drugExposures(
       // A response reached on it may be confirmed (or reported) after the last dose, before any new therapy: it counts.
       const respondedBy = next ?? asOf;
       const responded = assessments.some((r) => r.date > sp.start && r.date <= respondedBy && atLeastMR(r.category));
-      if (assessed.length > 0 && !responded && sp.end !== null) {
+      // Still being given: nonresponsive once assessed without MR or better long enough after its start.
+      const judged = sp.end !== null || (assessed.length > 0 && daysBetween(sp.start, assessed.at(-1)!.date) >= s.nonResponseMinDaysOngoing);
+      if (assessed.length > 0 && !responded && judged) {
         e.evidence.push({
           line: lineOn(assessed.at(-1)!.date, sp.line, finalLine),
           kind: 'no-response',

@@ -144,11 +144,18 @@ describe('disease facts', () => {
     expect(outcome(rule, profileOf([...base, lab('2025-05-20', 'serumMProtein', 0.6, 'g/dL', { isotype: 'IgA kappa' })]))).toBe('MET');
   });
 
-  it('non-secretory only with serum and urine both on record and no positive immunofixation', () => {
+  it('non-secretory only with clonal marrow plasma cells, serum and urine both on record and no positive immunofixation', () => {
     const ratio = [lab('2025-05-20', 'freeKappa', 15, 'mg/L'), lab('2025-05-20', 'freeLambda', 15, 'mg/L')];
-    expect(profileOf([...serumFree, ...ratio]).disease.measurable.nonSecretoryPattern).toBe(true);
+    const marrow = lab('2025-05-20', 'marrowPlasmaCells', 30, '%');
+    expect(profileOf([...serumFree, ...ratio, marrow]).disease.measurable.nonSecretoryPattern).toBe(true);
+    // Without clonal marrow plasma cells on record, or after a secretory myeloma now in CR: not the non-secretory pattern (domain §5).
+    expect(profileOf([...serumFree, ...ratio]).disease.measurable.nonSecretoryPattern).toBe(false);
+    expect(profileOf([...serumFree, ...ratio, lab('2025-05-20', 'marrowClonalPlasmaCells', 0, '1', { result: 'negative' })]).disease.measurable.nonSecretoryPattern).toBe(false);
+    expect(profileOf([lab('2023-01-01', 'serumMProtein', 3.1, 'g/dL'), lab('2023-01-01', 'marrowPlasmaCells', 40, '%'), ...serumFree, ...ratio]).disease.measurable.nonSecretoryPattern).toBe(false);
+    // Non-secretory at diagnosis stays so in remission (the marrow now 4%).
+    expect(profileOf([lab('2023-01-01', 'marrowPlasmaCells', 40, '%'), lab('2024-06-01', 'marrowPlasmaCells', 4, '%'), ...serumFree, ...ratio]).disease.measurable.nonSecretoryPattern).toBe(true);
     expect(profileOf([lab('2025-05-20', 'serumMProtein', 0, 'g/dL'), ...ratio]).disease.measurable.nonSecretoryPattern).toBe(false);
-    expect(profileOf([...serumFree, ...ratio, lab('2025-05-20', 'serumImmunofixation', 0, '1', { result: 'positive' })]).disease.measurable.nonSecretoryPattern).toBe(false);
+    expect(profileOf([...serumFree, ...ratio, marrow, lab('2025-05-20', 'serumImmunofixation', 0, '1', { result: 'positive' })]).disease.measurable.nonSecretoryPattern).toBe(false);
   });
 
   it('a diagnosis of plasma-cell leukaemia is that condition', () => {
@@ -169,6 +176,20 @@ describe('measurable by FLC only', () => {
     expect(outcome({ fact: 'measurableByFlcOnly' }, profileOf(flc))).toBe('UNKNOWN');
     expect(outcome({ fact: 'measurableByFlcOnly' }, profileOf([...flc, lab('2025-05-20', 'urineMProtein', 50, 'mg/24h')]))).toBe('MET');
     expect(outcome({ fact: 'measurableByFlcOnly' }, profileOf([...flc, lab('2025-05-20', 'urineMProtein', 300, 'mg/24h')]))).toBe('NOT_MET');
+  });
+});
+
+describe('nonresponsive while on therapy (IMWG 2011: "failure to achieve MR … while on therapy")', () => {
+  const before = [med('VRd', '2023-01-10', '2023-05-20', { reasonStopped: 'progression' }), response('2023-03-01', 'PR'), response('2023-05-02', 'PD')];
+  it('a regimen still given, with no MR or better two cycles and more after its start, is refractory', () => {
+    const p = profileOf([...before, med('Isa-Pd', '2023-06-01', null), response('2023-08-15', 'SD'), response('2023-11-14', 'SD')]);
+    expect(p.drugs.isatuximab!.refractory).toBe(true);
+    expect(p.drugs.pomalidomide!.evidence).toEqual([expect.objectContaining({ kind: 'no-response', date: '2023-11-14' })]);
+    expect(p.flags.refractoryToLastLine).toBe(true);
+  });
+  it('not yet judged at a first assessment four weeks in, nor once it has responded', () => {
+    expect(profileOf([...before, med('Isa-Pd', '2023-06-01', null), response('2023-06-29', 'SD')]).drugs.isatuximab!.refractory).toBe(false);
+    expect(profileOf([...before, med('Isa-Pd', '2023-06-01', null), response('2023-08-15', 'SD'), response('2023-11-14', 'MR')]).drugs.isatuximab!.refractory).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { allo, carT, demographics, diagnosis, event, lab, loinc, med, mrd, response, sct } from '../testing/events';
 import { ageOn, buildProfile } from './profile';
 import { DEFAULT_SETTINGS } from './settings';
+import { compileRule } from '../eligibility/compile';
 
 const AS_OF = '2025-06-01';
 const lines = (...events: Parameters<typeof buildProfile>[0]) => buildProfile(events, AS_OF).linesOfTherapy;
@@ -433,6 +434,24 @@ describe('disease status', () => {
     // Both negative from 2023-01-20 (the later start) to 2024-02-01 (the earlier end): 377 days.
     expect(p.disease.mrd.sustainedNegative).toBe(true);
     expect(buildProfile([mrd('2023-01-10', 'negative'), mrd('2023-07-01', 'positive'), mrd('2024-02-01', 'negative'), pet('2023-01-10', 'negative'), pet('2024-02-01', 'negative')], AS_OF).disease.mrd.sustainedNegative).toBe(false);
+  });
+
+  it('loses MRD negativity on a relapse after it (IMWG 2016: progression, or the M-protein back by immunofixation or electrophoresis)', () => {
+    const negative = [mrd('2023-01-10', 'negative'), mrd('2024-02-01', 'negative', 'NGS', 1e-6), pet('2023-01-20', 'negative'), pet('2024-02-10', 'negative')];
+    const mrdNegative = compileRule({ fact: 'mrd', result: 'negative', maxAgeDays: 1000 });
+    const mrdPositive = compileRule({ fact: 'mrd', result: 'positive', maxAgeDays: 1000 });
+    const relapsed = buildProfile([...negative, response('2024-10-01', 'PD')], AS_OF);
+    expect(relapsed.disease.mrd.negativityLost).toMatchObject({ date: '2024-10-01' });
+    expect(relapsed.disease.mrd.sustainedNegative).toBe(false);
+    expect(mrdNegative({ profile: relapsed, asOf: AS_OF, trace: null }).outcome).toBe('NOT_MET');
+    expect(mrdPositive({ profile: relapsed, asOf: AS_OF, trace: null }).outcome).toBe('MET');
+    const ifeBack = buildProfile([...negative, lab('2024-09-01', 'serumImmunofixation', 1, '1', { result: 'positive' })], AS_OF);
+    expect(ifeBack.disease.mrd.negativityLost).toMatchObject({ date: '2024-09-01', basis: 'serumImmunofixation positive' });
+    expect(mrdNegative({ profile: ifeBack, asOf: AS_OF, trace: null }).outcome).toBe('NOT_MET');
+    // A relapse before the latest negative does not take it back.
+    const before = buildProfile([response('2022-06-01', 'PD'), ...negative], AS_OF);
+    expect(before.disease.mrd.negativityLost).toBeNull();
+    expect(mrdNegative({ profile: before, asOf: AS_OF, trace: null }).outcome).toBe('MET');
   });
 
   it('does not call marrow negativity alone sustained MRD-negative (IMWG 2016 needs imaging too), unless the setting says so', () => {

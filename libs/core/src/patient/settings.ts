@@ -23,6 +23,12 @@ export interface ProfileSettings {
   minExposureDaysForRefractoriness: number;
   /** IMWG "nonresponsive": no MR or better while on therapy counts as refractory. */
   nonResponseIsRefractory: boolean;
+  /**
+   * A drug still being given is nonresponsive once it has been given this long with no MR or better at an
+   * assessment this long after its start (IMWG does not say when "failure to achieve MR" on a running
+   * therapy is judged; two 28-day cycles by default, when a first response is usually assessed).
+   */
+  nonResponseMinDaysOngoing: number;
   /** IMWG 2016: biochemical progression needs two consecutive assessments. */
   progressionNeedsConfirmation: boolean;
   /**
@@ -54,6 +60,7 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   refractoryWindowDays: 60,
   minExposureDaysForRefractoriness: 0,
   nonResponseIsRefractory: true,
+  nonResponseMinDaysOngoing: 56,
   progressionNeedsConfirmation: true,
   progressionNadir: 'confirmed',
   crcl: { weight: 'actual', roundUpCreatinineBelowOne: false },
