@@ -25,18 +25,22 @@ export function firstChange(rule: unknown, profile: PatientProfile, from = AS_OF
   }
   return {};
 }
-/** The sequence of outcomes day by day (changes only). */
-export function timeline(rule: unknown, profile: PatientProfile, from = AS_OF, horizon = 2500): string[] {
-  const f = compileRule(rule);
+/** Day by day from `from`, the days on which what `read` gives changes, as `day:value`. */
+function changesOf(read: (day: string) => string, from: string, horizon: number): string[] {
   let prev = '';
   const out: string[] = [];
   for (let i = 0; i <= horizon; i++) {
     const d = plus(from, i);
-    const o = f({ profile, asOf: d, trace: null }).outcome;
-    if (o !== prev) out.push(`${d}:${o}`);
-    prev = o;
+    const v = read(d);
+    if (v !== prev) out.push(`${d}:${v}`);
+    prev = v;
   }
   return out;
+}
+/** The sequence of outcomes day by day (changes only). */
+export function timeline(rule: unknown, profile: PatientProfile, from = AS_OF, horizon = 2500): string[] {
+  const f = compileRule(rule);
+  return changesOf((d) => f({ profile, asOf: d, trace: null }).outcome, from, horizon);
 }
 export const trialOf = (rule: unknown, kind: 'inclusion' | 'exclusion' = 'exclusion', extra: TrialDocument['criteria'] = []): TrialDocument => ({
   trialId: 'NCT00000012',
@@ -48,15 +52,9 @@ export const trialOf = (rule: unknown, kind: 'inclusion' | 'exclusion' = 'exclus
 /** Day-by-day verdicts (changes only). */
 export function verdicts(doc: TrialDocument, profile: PatientProfile, from = AS_OF, horizon = 2500): string[] {
   const t = compileTrial(doc);
-  let prev = '';
-  const out: string[] = [];
-  for (let i = 0; i <= horizon; i++) {
-    const d = plus(from, i);
+  return changesOf((d) => {
     const v = screenTrial(t, profile, d);
-    const s = v.verdict === 'ELIGIBLE_FROM' ? `${v.verdict}(${v.eligibleFrom})` : v.verdict;
-    if (s !== prev) out.push(`${d}:${s}`);
-    prev = s;
-  }
-  return out;
+    return v.verdict === 'ELIGIBLE_FROM' ? `${v.verdict}(${v.eligibleFrom})` : v.verdict;
+  }, from, horizon);
 }
 export { compileTrial, evaluateTrial, screenTrial, buildProfile, event };
