@@ -988,9 +988,9 @@ interface Support {
   label: string;
 }
 const SUPPORT: Partial<Record<LabName, Support>> = {
-  platelets: { product: 'platelets', agents: ['romiplostim', 'eltrombopag'], label: 'a platelet transfusion or a thrombopoietin receptor agonist' },
-  hemoglobin: { product: 'red-cells', agents: ['epoetin alfa', 'darbepoetin alfa'], label: 'a red-cell transfusion or an erythropoiesis-stimulating agent' },
-  anc: { product: null, agents: ['filgrastim', 'pegfilgrastim', 'sargramostim'], label: 'a granulocyte growth factor' },
+  platelets: { product: 'platelets', agents: ['romiplostim', 'eltrombopag', 'avatrombopag'], label: 'a platelet transfusion or a thrombopoietin receptor agonist' },
+  hemoglobin: { product: 'red-cells', agents: ['epoetin alfa', 'darbepoetin alfa', 'methoxy polyethylene glycol-epoetin beta'], label: 'a red-cell transfusion or an erythropoiesis-stimulating agent' },
+  anc: { product: null, agents: ['filgrastim', 'pegfilgrastim', 'sargramostim', 'eflapegrastim'], label: 'a granulocyte growth factor' },
 };
 
 /**
@@ -1005,7 +1005,7 @@ function supportBefore(p: PatientProfile, support: Support & { days: number }, d
     if (c.start > date || epochDay(c.end ?? date) <= from) continue;
     const last = c.end === null || c.end > date ? date : c.end;
     if (c.kind === 'agent' && support.agents.includes(c.what)) return `${c.what} until ${last}`;
-    if (c.kind === 'transfusion' && support.product !== null && (c.what === support.product || c.what === 'unspecified')) return `${c.what === 'unspecified' ? 'a transfusion of a product not recorded' : `${c.what} transfused`} ${last}`;
+    if (c.kind === 'transfusion' && support.product !== null && (c.what === support.product || c.what === 'mixed' || c.what === 'unspecified')) return `${c.what === 'unspecified' ? 'a transfusion of a product not recorded' : `${c.what} transfused`} ${last}`;
   }
   return null;
 }
@@ -1032,30 +1032,29 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
       const d = s.asOfDay - epochDay(day);
       return (l.minDays === undefined || d >= l.minDays) && (l.maxDays === undefined || d <= l.maxDays);
     };
-    if (!s.history && l.event !== 'progression') return done(s, UNKNOWN, fact, expected, NONE, TREATMENT_HISTORY);
     let date: string | null = null;
     let ongoing = false;
-    if (l.event === 'lastDose' && l.drug && isSupportive(l.drug)) {
-      // A supportive agent (a growth factor before blood counts): its courses are kept apart from the anti-myeloma exposures.
-      if (!p.supportiveCare) return done(s, UNKNOWN, fact, expected, 'supportive care not in this profile version', [`${l.drug} courses`]);
-      for (const c of p.supportiveCare) {
-        if (c.kind !== 'agent' || c.what !== l.drug) continue;
-        if (c.end === null) ongoing = true;
-        else if (date === null || c.end > date) date = c.end;
-      }
-      if (ongoing) date = null;
-    } else if (l.event === 'transfusion') {
-      if (!p.supportiveCare) return done(s, UNKNOWN, fact, expected, 'supportive care not in this profile version', ['transfusions']);
-      // A transfusion whose product was not said may be the one asked about: unknown only when it would change the answer.
+    // Supportive care (a growth factor, a transfusion) is read from the profile's own record of it, whatever the treatment history.
+    const supportive = l.event === 'transfusion' || (l.event === 'lastDose' && ((l.drug !== undefined && isSupportive(l.drug)) || l.class === 'SUPPORTIVE'));
+    if (!s.history && l.event !== 'progression' && !supportive) return done(s, UNKNOWN, fact, expected, NONE, TREATMENT_HISTORY);
+    if (supportive) {
+      if (!p.supportiveCare) return done(s, UNKNOWN, fact, expected, 'supportive care not in this profile version', [l.event === 'transfusion' ? 'transfusions' : `${l.drug ?? 'supportive agent'} courses`]);
+      /** A transfusion whose product was not recorded may be the one asked about: unknown only when it would change the answer. */
       let maybe: string | null = null;
       for (const c of p.supportiveCare) {
-        if (c.kind !== 'transfusion') continue;
-        if (l.product === undefined || c.what === l.product) date = c.start;
-        else if (c.what === 'unspecified') maybe = c.start;
+        if (l.event === 'transfusion') {
+          if (c.kind !== 'transfusion') continue;
+          if (l.product === undefined || c.what === l.product || c.what === 'mixed') date = c.start;
+          else if (c.what === 'unspecified') maybe = c.start;
+        } else if (c.kind === 'agent' && (l.drug === undefined || c.what === l.drug)) {
+          if (c.end === null) ongoing = true;
+          else if (date === null || c.end > date) date = c.end;
+        }
       }
       if (maybe !== null && (date === null || maybe > date) && inWindow(maybe) !== (date === null ? l.maxDays === undefined : inWindow(date))) {
         return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `transfusion of a product not recorded (${maybe})`, ['transfused product']);
       }
+      if (ongoing) date = null;
     } else if (l.event === 'lastDose') {
       if (l.drug) date = lastDose(p, l.drug, date);
       else if (l.class) {

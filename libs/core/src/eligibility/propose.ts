@@ -104,7 +104,12 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     add({ fact: 'lab', name: name as 'anc', op: '>=', value: Number(x[1]!.replace(/,/g, '')), unit }, name);
   }
   // Cockcroft–Gault only: a clearance per 1.73 m² (eGFR, MDRD) is another measure.
-  if ((m = t.match(/(?:creatinine clearance|CrCl)[^.;<>]*?>=\s*(\d+)\s*mL\/min(?!\s*\/\s*1\.73)/i))) add({ fact: 'creatinineClearance', op: '>=', value: Number(m[1]) }, 'creatinine clearance');
+  if ((m = t.match(/(?:creatinine clearance|CrCl)[^.;<>]*?>=\s*(\d+)\s*mL\/min(?!\s*\/\s*1\.73)/i))) {
+    // The method named: a 24-hour urine collection is a measured clearance; Cockcroft–Gault otherwise (naming both is an alternative, left to a person).
+    const measured = /24[- ]?(?:hour|hr|h)\b[^.;]*urine|urine collection|measured/i.test(t);
+    if (measured && /cockcroft|calculated|estimated/i.test(t)) return notDrafted('more than one method of creatinine clearance');
+    add({ fact: 'creatinineClearance', ...(measured ? { method: 'measured' as const } : {}), op: '>=', value: Number(m[1]) }, 'creatinine clearance');
+  }
   // An estimated GFR is its own method (reported, or CKD-EPI 2021 from creatinine), never Cockcroft–Gault.
   else if ((m = t.match(/(?:\beGFR\b|estimated (?:glomerular filtration rate|GFR))[^.;<>]*?>=\s*(\d+)/i))) add({ fact: 'creatinineClearance', method: 'egfr', op: '>=', value: Number(m[1]) }, 'eGFR');
   const LIVER = '(?:\\bAST\\b|\\bALT\\b|\\bSGOT\\b|\\bSGPT\\b|(?:total )?bilirubin)';

@@ -43,16 +43,18 @@ const CONDITION_BY_ICD10: Array<[RegExp, { type: 'diagnosis' | 'condition'; kind
 /**
  * Procedures by code text, in this order: collection (apheresis, harvest, mobilisation: never a transplant
  * or an infusion), then what is about a procedure without being one (evaluation, referral, planning: not
- * mapped), then transplants and CAR-T infusions (the word CAR-T, not "cart…"), then radiation, then transfusions.
+ * mapped), then transplants and CAR-T infusions (the word CAR-T, not "cart…"), then radiation; a transfusion before all
+ * (apheresis platelets are transfused, not collected).
  */
 const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
+  // A transfusion first: "apheresis platelets" are a product transfused, not a collection.
+  [/transfus/i, 'transfusion'],
   [/apheresis|leukapheresis|harvest|collection|mobili[sz]ation/i, 'apheresis'],
   [/evaluation|assessment|consult|work-?up|referral|planning|eligibility/i, null],
   [/autologous.*(stem cell|hematopoietic|haematopoietic|transplant)|\bASCT\b|\bauto-?(SCT|HCT)\b/i, 'autologous-sct'],
   [/allogeneic.*(stem cell|hematopoietic|haematopoietic|transplant)|\ballo-?(SCT|HCT)\b/i, 'allogeneic-sct'],
   [/\bCAR[- ]?T\b|chimeric antigen receptor/i, 'car-t-infusion'],
   [/radiation|radiotherapy/i, 'radiation'],
-  [/transfus/i, 'transfusion'],
 ];
 /** The last day of a partial FHIR date (a year, or a year and month), if that day is past; null otherwise. */
 function lastDayOf(partial: string): string | null {
@@ -297,8 +299,9 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         }
         // A CAR-T infusion's product: from the device or product used, else from the procedure's own text.
         const product = kind === 'car-t-infusion' ? carTProduct([...(p.usedCode ?? []).map(textOf), textOf(p.code), ...(p.code?.coding ?? []).map((c) => c.display)]) : null;
-        // A transfusion's product is read from its wording (platelets, red cells) where the event is read.
-        const transfused = kind === 'transfusion' ? (textOf(p.code) ?? p.code?.coding?.find((c) => c.display)?.display) : undefined;
+        // A transfusion's product is read from its wording (platelets, red cells) where the event is read: the procedure's text,
+        // its codings' displays and the products used.
+        const transfused = kind === 'transfusion' ? [text, ...(p.usedCode ?? []).map(textOf)].filter(Boolean).join(' ') : undefined;
         push(p, p.subject?.reference, 'procedure', p.performedDateTime ?? p.performedPeriod?.start, { kind, ...(product ? { product } : {}), ...(transfused ? { product: transfused } : {}) });
         break;
       }

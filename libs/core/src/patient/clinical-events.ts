@@ -138,12 +138,15 @@ const INTENTS: readonly Intent[] = ['induction', 'consolidation', 'maintenance',
 const REASONS: readonly ReasonStopped[] = ['progression', 'toxicity', 'completed', 'patient-choice', 'other'];
 const CATEGORIES: readonly ResponseCategory[] = ['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD', 'PD'];
 const PROCEDURES: readonly ProcedureRecord['kind'][] = ['autologous-sct', 'allogeneic-sct', 'car-t-infusion', 'apheresis', 'radiation', 'transfusion'];
-/** What a transfusion gave, from its product's wording. */
-export function transfusedProduct(text: string | null): 'platelets' | 'red-cells' | 'other' | null {
+/** What a transfusion gave, from its product's wording: null when it names no product ("blood transfusion"). */
+export function transfusedProduct(text: string | null): 'platelets' | 'red-cells' | 'mixed' | 'other' | null {
   if (text === null) return null;
-  if (/platelet|\bPLTs?\b|thrombocyte/i.test(text)) return 'platelets';
-  if (/red (?:blood )?cell|\bRBCs?\b|\bPRBCs?\b|erythrocyte|packed cells|whole blood/i.test(text)) return 'red-cells';
-  return 'other';
+  const platelets = /platelet|\bPLTs?\b|thrombocyte/i.test(text);
+  const redCells = /red (?:blood )?cell|\bRBCs?\b|\bPRBCs?\b|erythrocyte|packed cells|whole blood/i.test(text);
+  if (platelets && redCells) return 'mixed';
+  if (platelets) return 'platelets';
+  if (redCells) return 'red-cells';
+  return /plasma|\bFFP\b|cryo|albumin|immunoglobulin|\bIVIG\b|granulocyte/i.test(text) ? 'other' : null;
 }
 
 /** Chronological, then by event id: the order never depends on arrival. */

@@ -210,8 +210,12 @@ const min = (a: string, b: string): string => (a < b ? a : b);
  * last positive to the latest counted negative; none when the latest assessment is positive. Negatives
  * that do not count (too coarse a sensitivity, an unnamed method) neither extend nor end a run.
  */
-/** Up to `asOf`: a marrow with clonal plasma cells (reported clonal, or ≥10% plasma cells), and never an M-protein or a positive immunofixation. */
+/**
+ * Up to `asOf`: a marrow with clonal plasma cells (reported clonal, or ≥10% plasma cells), and never an M-protein, a
+ * positive immunofixation or a diagnosis naming a heavy chain (IgG, IgA, IgD, IgE, IgM: a secretory myeloma).
+ */
 function nonSecretoryHistory(records: ClinicalRecords, asOf: string): boolean {
+  if (records.diagnosis.heavyChain !== null && /^Ig[GADEM]$/i.test(records.diagnosis.heavyChain)) return false;
   let clonal = false;
   for (const l of records.labs) {
     if (l.date > asOf) break;
@@ -221,16 +225,20 @@ function nonSecretoryHistory(records: ClinicalRecords, asOf: string): boolean {
   return clonal;
 }
 
-/** The first relapse from MRD negativity after `since` (IMWG 2016: any relapse-from-CR event, or progression), if any. */
-function negativityLostAfter(records: ClinicalRecords, progressions: readonly ProgressionEvent[], since: string): { date: string; basis: string; provenance: string[] } | null {
-  const signs: Array<{ date: string; basis: string; provenance: string[] }> = [];
-  const pd = progressions.find((p) => p.date > since);
-  if (pd) signs.push({ date: pd.date, basis: `progression (${pd.detail})`, provenance: pd.provenance });
-  const back = records.labs.find(
-    (l) => l.date > since && (((l.name === 'serumImmunofixation' || l.name === 'urineImmunofixation') && l.value === 1) || ((l.name === 'serumMProtein' || l.name === 'urineMProtein') && l.value > 0)),
-  );
-  if (back) signs.push({ date: back.date, basis: back.name.endsWith('Immunofixation') ? `${back.name} positive` : `${back.name} ${back.value} ${back.unit}`, provenance: [back.eventId] });
-  return signs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0] ?? null;
+/**
+ * What IMWG 2016 counts as relapse from MRD negativity, oldest first: progression, and the relapse-from-CR
+ * events: the M-protein back (a positive serum or urine immunofixation, serum or urine M-protein above 0),
+ * ≥5% plasma cells in the marrow, a positive PET-CT (imaging MRD).
+ */
+function relapseSigns(records: ClinicalRecords, progressions: readonly ProgressionEvent[]): Array<{ date: string; basis: string; provenance: string[] }> {
+  const signs = progressions.map((p) => ({ date: p.date, basis: `progression (${p.detail})`, provenance: p.provenance }));
+  for (const l of records.labs) {
+    if ((l.name === 'serumImmunofixation' || l.name === 'urineImmunofixation') && l.value === 1) signs.push({ date: l.date, basis: `${l.name} positive`, provenance: [l.eventId] });
+    else if ((l.name === 'serumMProtein' || l.name === 'urineMProtein') && l.value > 0) signs.push({ date: l.date, basis: `${l.name} ${l.value} ${l.unit}`, provenance: [l.eventId] });
+    else if (l.name === 'marrowPlasmaCells' && l.value >= 5) signs.push({ date: l.date, basis: `marrow plasma cells ${l.value}%`, provenance: [l.eventId] });
+  }
+  for (const i of records.imaging) if (i.mrd === 'positive') signs.push({ date: i.date, basis: `${i.modality} positive`, provenance: [i.eventId] });
+  return signs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 function negativeRun(assessments: ReadonlyArray<{ date: string; eventId: string; positive: boolean; counts: boolean }>): { from: string; to: string; provenance: string[] } | null {
@@ -321,14 +329,19 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const flcOnly = !serumMeasurable && !urineMeasurable && involved !== null && measurableFlc(involved.value, ratio);
 
   const latestMrd = records.mrd.at(-1) ?? null;
+  // A relapse (IMWG 2016 relapse from MRD negativity) ends a run of negatives like a positive does.
+  const relapses = relapseSigns(records, found);
   const marrow = negativeRun(
-    records.mrd.map((m) => ({ date: m.date, eventId: m.eventId, positive: m.result === 'positive', counts: m.method !== 'other' && m.sensitivity !== null && m.sensitivity <= s.mrdMinSensitivity * (1 + TOLERANCE) })),
+    [
+      ...records.mrd.map((m) => ({ date: m.date, eventId: m.eventId, positive: m.result === 'positive', counts: m.method !== 'other' && m.sensitivity !== null && m.sensitivity <= s.mrdMinSensitivity * (1 + TOLERANCE) })),
+      ...relapses.map((r) => ({ date: r.date, eventId: r.provenance[0] ?? '', positive: true, counts: true })),
+    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.positive === b.positive ? 0 : a.positive ? 1 : -1)),
   );
   const pet = records.imaging.filter((i) => i.mrd !== null);
   const imaging = negativeRun(pet.map((i) => ({ date: i.date, eventId: i.eventId, positive: i.mrd === 'positive', counts: true })));
   const span = marrow && (s.sustainedMrdNeedsImaging ? imaging && { from: max(marrow.from, imaging.from), to: min(marrow.to, imaging.to) } : marrow);
   const lastNegative = records.mrd.filter((m) => m.result === 'negative').at(-1);
-  const lost = lastNegative ? negativityLostAfter(records, found, lastNegative.date) : null;
+  const lost = lastNegative ? (relapses.find((r) => r.date > lastNegative.date) ?? null) : null;
   const sustained = !!span && span.to >= span.from && daysBetween(span.from, span.to) >= 365 && lost === null;
   const latestPet = pet.at(-1);
 

@@ -67,6 +67,8 @@ export function drugExposures(
   assessments: readonly Assessment[],
   asOf: string,
   s: ProfileSettings,
+  /** The date of a response the current line's latest assessment shows, not yet confirmed (null: none). */
+  emergingResponse: string | null = null,
 ): Record<string, DrugExposure> {
   const lineOf = new Map<MedicationCourse, number>();
   for (const l of lines) for (const c of l.courses) lineOf.set(c, l.number);
@@ -113,6 +115,13 @@ export function drugExposures(
       if (!l || l.openedBy !== 'unplanned-addition-or-switch' || !l.generics.includes(g) || (c.end !== null && c.end < l.start)) return n;
       n = l.number;
     }
+  };
+  /** The first day of the time on a drug that includes `start`: its records given back to back (gaps up to treatmentHoldMaxDays), whatever their lines. */
+  const continuousStart = (g: string, start: string): string => {
+    const list = [...(intervals[g] ?? [])].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
+    let from = start;
+    for (const [a, b] of list) if (a < from && daysBetween(b, from) <= s.treatmentHoldMaxDays) from = a;
+    return from;
   };
   const lineOn = (day: string, from: number, to: number): number => {
     let n = from;
@@ -180,8 +189,13 @@ export function drugExposures(
       // A response reached on it may be confirmed (or reported) after the last dose, before any new therapy: it counts.
       const respondedBy = next ?? asOf;
       const responded = assessments.some((r) => r.date > sp.start && r.date <= respondedBy && atLeastMR(r.category));
-      // Still being given: nonresponsive once assessed without MR or better long enough after its start.
-      const judged = sp.end !== null || (assessed.length > 0 && daysBetween(sp.start, assessed.at(-1)!.date) >= s.nonResponseMinDaysOngoing);
+      // Still being given: nonresponsive once assessed without MR or better long enough after its start, counting from the
+      // start of the time on it however its records were split across lines (a response before a drug was added counts),
+      // and not while a response is emerging (shown by the latest assessment, not yet confirmed).
+      const since = sp.end === null ? continuousStart(g, sp.start) : sp.start;
+      const respondedSince = sp.end === null && assessments.some((r) => r.date > since && r.date <= respondedBy && atLeastMR(r.category));
+      const judged =
+        sp.end !== null || (assessed.length > 0 && daysBetween(sp.start, assessed.at(-1)!.date) >= s.nonResponseMinDaysOngoing && !respondedSince && !(emergingResponse !== null && emergingResponse > sp.start));
       if (assessed.length > 0 && !responded && judged) {
         e.evidence.push({
           line: lineOn(assessed.at(-1)!.date, sp.line, finalLine),

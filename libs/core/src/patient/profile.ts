@@ -130,8 +130,10 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   }
   const disease = diseaseStatus(records, day, settings, progressions);
   const assessments = allAssessments(records, lines, day);
-  const drugs = drugExposures(records, lines, disease.progressions, assessments, day, settings);
   const computed = computedResponse(records, lines, disease.progressions, day);
+  // A response the current line's latest assessment shows but no second one confirms yet: a running drug is not judged nonresponsive meanwhile.
+  const emerging = computed && computed.latestCategory && !atLeastMR(computed.category) && atLeastMR(computed.latestCategory) ? computed.date : null;
+  const drugs = drugExposures(records, lines, disease.progressions, assessments, day, settings, emerging);
   const reported = disease.reportedResponse;
   const chosen =
     computed && (!reported || computed.date > reported.date)

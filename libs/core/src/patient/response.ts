@@ -19,6 +19,8 @@ export interface ComputedResponse {
   date: string;
   /** The two latest assessments both support the category (IMWG 2016 needs two for biochemical categories). */
   confirmed: boolean;
+  /** The latest assessment's own category (a response it shows may not be confirmed yet). */
+  latestCategory?: ResponseCategory;
   line: number;
   basis: string;
   provenance: string[];
@@ -205,5 +207,5 @@ export function computedResponse(records: ClinicalRecords, lines: readonly LineO
   if (!last) return null;
   const previous = last.selfConfirming ? undefined : assessed.at(-2);
   const { category, basis, provenance } = previous ? confirmedBy(previous, last) : last;
-  return { category, date: last.date, confirmed: previous !== undefined || last.selfConfirming === true, line: line.number, basis, provenance };
+  return { category, date: last.date, confirmed: previous !== undefined || last.selfConfirming === true, latestCategory: last.category, line: line.number, basis, provenance };
 }

@@ -9,9 +9,10 @@ import type { DrugClass } from './drug-classes';
  * Fludarabine (lymphodepletion before CAR-T, not in the reference list) is SUPPORTIVE: it never opens a
  * line of therapy nor counts as an exposure; its RxNorm code is not given (not found in a value set here).
  * Likewise added as SUPPORTIVE, for the washouts before blood counts that trials ask for (domain.md §7:
- * "growth factor not within ~7 days of labs"): pegfilgrastim and sargramostim (granulocyte growth factors),
- * epoetin alfa and darbepoetin alfa (erythropoiesis), romiplostim and eltrombopag (thrombopoiesis); no
- * RxNorm codes given.
+ * "growth factor not within ~7 days of labs"): pegfilgrastim, sargramostim and
+ * eflapegrastim (granulocyte growth factors), epoetin alfa, darbepoetin alfa and methoxy polyethylene
+ * glycol-epoetin beta (erythropoiesis), romiplostim, eltrombopag and avatrombopag (thrombopoiesis); no RxNorm
+ * codes given. A biosimilar's four-letter suffix ("filgrastim-sndz") is read as its generic (drug-catalog.ts).
  */
 export interface DrugEntry {
   generic: string;
@@ -66,11 +67,14 @@ export const DRUG_CATALOG: readonly DrugEntry[] = [
   {generic: "gabapentin", classes: ["SUPPORTIVE"], brands: ["Gralise", "Neurontin"], synonyms: [], rxnorm: ["25480"], antiMyeloma: false, investigational: false},
   {generic: "plerixafor", classes: ["SUPPORTIVE"], brands: ["Mozobil"], synonyms: ["AMD3100"], rxnorm: ["733003"], antiMyeloma: false, investigational: false},
   {generic: "fludarabine", classes: ["SUPPORTIVE"], brands: ["Fludara"], synonyms: ["F-ara-A", "fludarabine phosphate"], rxnorm: [], antiMyeloma: false, investigational: false},
-  {generic: "filgrastim", classes: ["SUPPORTIVE"], brands: ["Granix (tbo-filgrastim)", "Neupogen", "Nivestym", "Zarxio"], synonyms: ["G-CSF"], rxnorm: ["68442"], antiMyeloma: false, investigational: false},
-  {generic: "pegfilgrastim", classes: ["SUPPORTIVE"], brands: ["Neulasta", "Fulphila", "Udenyca", "Ziextenzo", "Nyvepria", "Fylnetra", "Stimufend"], synonyms: ["peg-filgrastim", "PEG-G-CSF"], rxnorm: [], antiMyeloma: false, investigational: false},
+  {generic: "filgrastim", classes: ["SUPPORTIVE"], brands: ["Granix (tbo-filgrastim)", "Granix", "Neupogen", "Nivestym", "Zarxio", "Releuko", "Nypozi"], synonyms: ["G-CSF", "tbo-filgrastim"], rxnorm: ["68442"], antiMyeloma: false, investigational: false},
+  {generic: "pegfilgrastim", classes: ["SUPPORTIVE"], brands: ["Neulasta", "Neulasta Onpro", "Fulphila", "Udenyca", "Ziextenzo", "Nyvepria", "Fylnetra", "Stimufend"], synonyms: ["peg-filgrastim", "PEG-G-CSF"], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "sargramostim", classes: ["SUPPORTIVE"], brands: ["Leukine"], synonyms: ["GM-CSF"], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "epoetin alfa", classes: ["SUPPORTIVE"], brands: ["Epogen", "Procrit", "Retacrit"], synonyms: ["erythropoietin", "epoetin"], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "darbepoetin alfa", classes: ["SUPPORTIVE"], brands: ["Aranesp"], synonyms: ["darbepoetin"], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "romiplostim", classes: ["SUPPORTIVE"], brands: ["Nplate"], synonyms: [], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "eltrombopag", classes: ["SUPPORTIVE"], brands: ["Promacta", "Revolade"], synonyms: [], rxnorm: [], antiMyeloma: false, investigational: false},
+  {generic: "avatrombopag", classes: ["SUPPORTIVE"], brands: ["Doptelet"], synonyms: [], rxnorm: [], antiMyeloma: false, investigational: false},
+  {generic: "methoxy polyethylene glycol-epoetin beta", classes: ["SUPPORTIVE"], brands: ["Mircera"], synonyms: ["epoetin beta pegol"], rxnorm: [], antiMyeloma: false, investigational: false},
+  {generic: "eflapegrastim", classes: ["SUPPORTIVE"], brands: ["Rolvedon"], synonyms: ["eflapegrastim-xnst"], rxnorm: [], antiMyeloma: false, investigational: false},
 ];

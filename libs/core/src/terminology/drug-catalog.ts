@@ -59,6 +59,10 @@ export function resolveMedication(input: { text?: string; rxnorm?: string }): Me
   if (!text) return { mapped: false, original, reason: input.rxnorm ? `RxNorm code ${input.rxnorm} is not in the catalog` : 'no drug named' };
   const direct = byName.get(fold(text));
   if (direct) return { mapped: true, generics: [direct.generic], via: 'name', original };
+  // A biosimilar's FDA suffix of four letters ("filgrastim-sndz", "pegfilgrastim-jmdb", "epoetin alfa-epbx"): its generic.
+  const biosimilar = /^(.+?)-[a-z]{4}$/i.exec(text);
+  const base = biosimilar ? byName.get(fold(biosimilar[1]!)) : undefined;
+  if (base) return { mapped: true, generics: [base.generic], via: 'name', original };
   const withoutExcipient = dropExcipients(text);
   if (withoutExcipient !== text) {
     if (!withoutExcipient) return { mapped: false, original, reason: EXCIPIENT_ALONE };

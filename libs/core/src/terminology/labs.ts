@@ -80,10 +80,11 @@ export const LAB_DEFINITIONS: readonly LabDefinition[] = [
   // (its method not checked against the LOINC table): verify before binding a feed to them.
   { name: 'lvef', loinc: ['10230-1', '18043-0', '8806-2'], aliases: ['lvef', 'lv ef', 'left ventricular ejection fraction', 'lv ejection fraction', 'ejection fraction'], unit: '%' },
   // Renal function as reported (domain.md §7: "respect the method named (CG, eGFR, 24-h urine)"): an estimated GFR
-  // per 1.73 m² (creatinine-based: MDRD 33914-3, 77147-7, 48642-3, 48643-1, 50044-7; CKD-EPI 62238-1, 88293-6,
-  // 88294-4; CKD-EPI 2021 98979-8) and a creatinine clearance measured on a 24-hour urine (2164-2). Codes as
+  // per 1.73 m² (creatinine-based: MDRD 33914-3, 77147-7; CKD-EPI 62238-1; CKD-EPI 2021 98979-8; the race-specific
+  // pairs a report gives side by side, MDRD 48642-3/48643-1 and CKD-EPI 88293-6/88294-4, are left unmapped: one
+  // report would give two values) and a creatinine clearance measured on a 24-hour urine (2164-2). Codes as
   // public code lists give them, not checked against the LOINC table: verify before binding a feed to them.
-  { name: 'egfr', loinc: ['33914-3', '77147-7', '48642-3', '48643-1', '50044-7', '62238-1', '88293-6', '88294-4', '98979-8'], aliases: ['egfr', 'estimated gfr', 'estimated glomerular filtration rate', 'gfr estimated'], unit: 'mL/min/{1.73_m2}' },
+  { name: 'egfr', loinc: ['33914-3', '77147-7', '62238-1', '98979-8'], aliases: ['egfr', 'estimated gfr', 'estimated glomerular filtration rate', 'gfr estimated'], unit: 'mL/min/{1.73_m2}' },
   { name: 'measuredCreatinineClearance', loinc: ['2164-2'], aliases: ['measured creatinine clearance', '24h urine creatinine clearance', '24-hour urine creatinine clearance', 'creatinine clearance 24h urine'], unit: 'mL/min' },
   { name: 'weight', loinc: ['29463-7'], aliases: ['weight', 'body weight'], unit: 'kg' },
 ];

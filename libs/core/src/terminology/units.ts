@@ -31,6 +31,9 @@ const ALIASES: Record<string, string> = {
   'ml/min/1.73': 'mL/min/{1.73_m2}',
   'ml/min/{1.73_m2}': 'mL/min/{1.73_m2}',
   'ml/min/per1.73m2': 'mL/min/{1.73_m2}',
+  'ml/minper1.73m2': 'mL/min/{1.73_m2}',
+  'ml/minper1.73m^2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73m^2bsa': 'mL/min/{1.73_m2}',
   // Weight: the avoirdupois pound.
   lb: '[lb_av]',
   lbs: '[lb_av]',
