@@ -265,10 +265,12 @@ describe('golden cases: the remaining catalog trials', () => {
     expect(e.verdict).toBe(expected);
   });
 
-  it('DREAMM-8: ineligible from a recent anti-myeloma therapy until its 14-day washout ends', () => {
+  it('DREAMM-8 (exc-03): a therapy stopped 7 days ago is open for review (14 days or five half-lives, whichever is shorter), passing from day 15', () => {
     const recent = early(1).map((x) => (x.data.drug === 'VRd' ? { ...x, data: { ...x.data, end: '2025-05-25' } } : x));
     const e = verdict('NCT04484623', [...recent, response('2025-05-20', 'PD')]);
-    expect(e.criteria.find((c) => c.criterionId === 'exc-03')).toMatchObject({ passes: false, eligibleFrom: '2025-06-09' });
+    const c = e.criteria.find((c) => c.criterionId === 'exc-03')!;
+    expect(c).toMatchObject({ passes: null, outcome: 'UNKNOWN' });
+    expect(c.missing).toEqual(['anti-myeloma therapy in the last 14 days: excluded for 14 days or five half-lives of the drug, whichever is shorter (half-lives not in the language): review']);
   });
 });
 
