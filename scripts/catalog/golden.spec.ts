@@ -285,40 +285,42 @@ describe('NCT03539744 CANOVA', () => {
   const CANCER_REVIEW = 'another cancer on record (current or past): the summary excludes only certain recent cancers (which ones, and how recent, not retrieved): review';
   // The site summary's organ function and transplant complications are text-only: never ELIGIBLE, at best POTENTIALLY_ELIGIBLE on them alone.
   const TEXT_ONLY = ['adequate organ function tests: review', 'complications from stem cell transplants (e.g. GVHD): review'];
+  // inc-01's "consecutive" is not read: cycles summed over courses leave it to a person.
+  const CONSECUTIVE = '≥ 2 cycles of a PI recorded (the courses summed): were 2 of them consecutive? review';
   it('POTENTIALLY_ELIGIBLE on the text-only parts alone: t(11;14), two lines with lenalidomide and a PI, no pomalidomide or BCL-2 inhibitor, no recent SCT, no CNS disease or other cancer', () => {
-    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE, cnsAbsent]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-04', 'exc-03'], missing: TEXT_ONLY });
+    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE, cnsAbsent]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-01', 'inc-04', 'exc-03'], missing: [CONSECUTIVE, ...TEXT_ONLY] });
   });
   it('POTENTIALLY_ELIGIBLE without a CNS assessment: the CNS status missing as well', () => {
-    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-04', 'exc-03'], missing: [TEXT_ONLY[0]!, 'cns-involvement status', TEXT_ONLY[1]!] });
+    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-01', 'inc-04', 'exc-03'], missing: [CONSECUTIVE, TEXT_ONLY[0]!, 'cns-involvement status', TEXT_ONLY[1]!] });
   });
   it('POTENTIALLY_ELIGIBLE (exc-03): an active other cancer is open for review ("certain other recent cancers")', () => {
-    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE, cnsAbsent, condition('other-malignancy', 'active')]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-04', 'exc-03'], missing: [TEXT_ONLY[0]!, CANCER_REVIEW, TEXT_ONLY[1]!] });
+    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE, cnsAbsent, condition('other-malignancy', 'active')]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-01', 'inc-04', 'exc-03'], missing: [CONSECUTIVE, TEXT_ONLY[0]!, CANCER_REVIEW, TEXT_ONLY[1]!] });
   });
   it('INELIGIBLE (inc-01): VRd for a single recorded cycle is not 2 cycles of a PI', () => {
     expectVerdict(evaluate('NCT03539744', [...person, ...withCycles(TWO_LINES_TCE_ALL, 'VRd', 1), cnsAbsent]), { verdict: 'INELIGIBLE', failing: ['inc-01'], missing: TEXT_ONLY });
   });
   it('POTENTIALLY_ELIGIBLE without recorded cycles: inc-01 is open', () => {
-    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE_ALL, cnsAbsent]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-01', 'inc-04', 'exc-03'], missing: ['cycles of PI', ...TEXT_ONLY] });
+    expectVerdict(evaluate('NCT03539744', [...person, ...TWO_LINES_TCE_ALL, cnsAbsent]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-01', 'inc-04', 'exc-03'], missing: ['cycles of PI', CONSECUTIVE, ...TEXT_ONLY] });
   });
   it('INELIGIBLE (exc-01): venetoclax-dexamethasone as the second line', () => {
-    expectVerdict(evaluate('NCT03539744', [...person, ...swapping(TWO_LINES_TCE, 'DRd', 'Ven-d'), cnsAbsent]), { verdict: 'INELIGIBLE', failing: ['exc-01'], missing: TEXT_ONLY });
+    expectVerdict(evaluate('NCT03539744', [...person, ...swapping(TWO_LINES_TCE, 'DRd', 'Ven-d'), cnsAbsent]), { verdict: 'INELIGIBLE', failing: ['exc-01'], missing: [CONSECUTIVE, ...TEXT_ONLY] });
   });
   it('ELIGIBLE_FROM 2025-07-09: salvage ASCT on 2025-04-15 is within 12 weeks (84 days) until 2025-07-08', () => {
     const e = evaluate('NCT03539744', [...person, ...TWO_LINES_TCE, sct('2025-04-15'), cnsAbsent]);
-    expectVerdict(e, { verdict: 'ELIGIBLE_FROM', failing: ['exc-02'], eligibleFrom: '2025-07-09', missing: TEXT_ONLY });
+    expectVerdict(e, { verdict: 'ELIGIBLE_FROM', failing: ['exc-02'], eligibleFrom: '2025-07-09', missing: [CONSECUTIVE, ...TEXT_ONLY] });
   });
 });
 
 describe('NCT03548207 CARTITUDE-1', () => {
   const creatinine = (mgdl: number) => lab('2025-05-25', 'creatinine', mgdl, 'mg/dL');
   const base = [IGG_KAPPA, ...THREE_LINES, ecog(1), mProtein(1.4)];
-  it('ELIGIBLE: three lines, triple-class exposed, BCMA-naive, ECOG 1, CrCl (140−67)×80/72 = 81 mL/min', () => {
+  it('ELIGIBLE: three lines, triple-class exposed, BCMA-naive, ECOG 1, eGFR (CKD-EPI 2021, male, 67, creatinine 1.0) 82.5 mL/min/1.73 m²', () => {
     expectVerdict(evaluate('NCT03548207', [ADULT, ...base, creatinine(1.0)]), { verdict: 'ELIGIBLE' });
   });
-  it('POTENTIALLY_ELIGIBLE without a creatinine: CrCl cannot be computed', () => {
+  it('POTENTIALLY_ELIGIBLE without a creatinine: eGFR cannot be computed', () => {
     expectVerdict(evaluate('NCT03548207', [ADULT, ...base]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-04'], missing: ['eGFR, or creatinine within 60 days with sex and birth date'] }); // inc-04 is per 1.73 m²: method egfr
   });
-  it('INELIGIBLE (inc-04): creatinine 2.5 mg/dL gives CrCl 73×80/(72×2.5) = 32 mL/min < 40', () => {
+  it('INELIGIBLE (inc-04): creatinine 2.5 mg/dL gives an eGFR of 27.5 mL/min/1.73 m² < 40', () => {
     expectVerdict(evaluate('NCT03548207', [ADULT, ...base, creatinine(2.5)]), { verdict: 'INELIGIBLE', failing: ['inc-04'] });
   });
   it('ELIGIBLE_FROM 2025-08-01: 18 on that birthday (inc-01 is age AND ECOG ≤ 1; ECOG is met)', () => {
@@ -761,7 +763,7 @@ describe('found in review: fixed (run) or waiting for a fix (skipped, with the e
   });
 
   it.skip('SUCCESSOR-1: progression on ixazomib maintenance 47 days ago is excluded (only progression ≥ 6 months before is exempt)', () => {
-    // exc-03's exception is encoded as excludeMaintenanceOnly for ixazomib, without the 6-month condition.
+    // exc-03's exception (ixazomib monotherapy, progression at least 6 months before) cannot be read: open for review, not excluding.
     const history = [med('VRd', '2022-01-01', '2022-06-01', { intent: 'induction' }), sct('2022-07-01'), response('2022-08-15', 'VGPR'), med('ixazomib', '2022-09-01', '2025-04-30', { intent: 'maintenance' }), response('2025-04-15', 'PD')];
     const e = evaluate('NCT05519085', [ADULT, IGG_KAPPA, ...history, ecog(1), mProtein(0.9)]);
     expect(e.failing).toContain('exc-03');

@@ -181,6 +181,23 @@ export function drugExposures(
         detail: onTherapy ? `progression ${pd.date} while on ${g} (${pd.detail})` : `progression ${pd.date}, ${daysBetween(sp.end!, pd.date)} days after the last dose of ${g} (${pd.detail})`,
         provenance: [...ids, ...pd.provenance],
       });
+      // Carried into a later line (a drug added to it, D-Rd): a progression on it in the last of those lines is
+      // refractoriness there too (not the one that prompted that line, within earlyProgressionDays of its start).
+      const carriedStart = finalLine > sp.line ? lines.find((l) => l.number === finalLine)?.start : undefined;
+      if (carriedStart !== undefined && lineOn(pd.date, sp.line, finalLine) < finalLine) {
+        const again = progressions.find((p) => p.date > addDays(carriedStart, s.earlyProgressionDays) && p.date >= earliest && p.date <= windowEnd);
+        if (again) {
+          const on = sp.end === null || again.date <= sp.end;
+          e.evidence.push({
+            line: finalLine,
+            kind: on ? 'progression-on-therapy' : 'progression-within-window',
+            date: again.date,
+            atMaintenanceDose: sp.maintenance,
+            detail: on ? `progression ${again.date} while on ${g} (${again.detail})` : `progression ${again.date}, ${daysBetween(sp.end!, again.date)} days after the last dose of ${g} (${again.detail})`,
+            provenance: [...ids, ...again.provenance],
+          });
+        }
+      }
       continue;
     }
     const stoppedForOtherReasons = last.reasonStopped === 'toxicity' || last.reasonStopped === 'patient-choice';

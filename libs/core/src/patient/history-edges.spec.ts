@@ -179,6 +179,27 @@ describe('measurable by FLC only', () => {
   });
 });
 
+describe('a drug carried into a later line', () => {
+  it('a progression on it in the last line is refractoriness in that line too (not only the first progression on it)', () => {
+    // Rd since 2020; a progression, daratumumab added (D-Rd, line 2) and stopped for toxicity; a progression on Rd in line 2.
+    const p = profileOf([
+      med('Rd', '2020-01-01', null),
+      response('2020-06-01', 'PR'),
+      response('2024-01-10', 'PD'),
+      med('daratumumab', '2024-01-20', '2024-03-01', { reasonStopped: 'toxicity' }),
+      response('2024-06-01', 'PR'),
+      response('2025-05-01', 'PD'),
+    ]);
+    expect(p.linesOfTherapy.count).toBe(2);
+    expect(p.drugs.lenalidomide!.evidence.map((e) => [e.line, e.date])).toEqual([
+      [1, '2024-01-10'],
+      [2, '2025-05-01'],
+    ]);
+    expect(p.drugs.lenalidomide!.refractoryInLastLine).toBe(true);
+    expect(outcome({ fact: 'classRefractory', class: 'IMID', scope: 'lastLine', progressionOnly: true }, p)).toBe('MET');
+  });
+});
+
 describe('nonresponsive while on therapy (IMWG 2011: "failure to achieve MR … while on therapy")', () => {
   const before = [med('VRd', '2023-01-10', '2023-05-20', { reasonStopped: 'progression' }), response('2023-03-01', 'PR'), response('2023-05-02', 'PD')];
   it('a regimen still given, with no MR or better two cycles and more after its start, is refractory', () => {
