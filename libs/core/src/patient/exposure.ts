@@ -172,31 +172,25 @@ export function drugExposures(
     const windowEnd = [sp.end ? addDays(sp.end, s.refractoryWindowDays) : asOf, ...(next ? [next] : [])].sort()[0]!;
     const pd = progressions.find((p) => p.date > sp.start && p.date >= earliest && p.date <= windowEnd);
     if (pd) {
-      const onTherapy = sp.end === null || pd.date <= sp.end;
-      e.evidence.push({
-        line: lineOn(pd.date, sp.line, finalLine),
-        kind: onTherapy ? 'progression-on-therapy' : 'progression-within-window',
-        date: pd.date,
-        atMaintenanceDose: sp.maintenance,
-        detail: onTherapy ? `progression ${pd.date} while on ${g} (${pd.detail})` : `progression ${pd.date}, ${daysBetween(sp.end!, pd.date)} days after the last dose of ${g} (${pd.detail})`,
-        provenance: [...ids, ...pd.provenance],
-      });
+      /** Refractoriness by a progression on the drug or within the window after it, in `line`. */
+      const byProgression = (p: ProgressionEvent, line: number): RefractoryEvidence => {
+        const onTherapy = sp.end === null || p.date <= sp.end;
+        return {
+          line,
+          kind: onTherapy ? 'progression-on-therapy' : 'progression-within-window',
+          date: p.date,
+          atMaintenanceDose: sp.maintenance,
+          detail: onTherapy ? `progression ${p.date} while on ${g} (${p.detail})` : `progression ${p.date}, ${daysBetween(sp.end!, p.date)} days after the last dose of ${g} (${p.detail})`,
+          provenance: [...ids, ...p.provenance],
+        };
+      };
+      e.evidence.push(byProgression(pd, lineOn(pd.date, sp.line, finalLine)));
       // Carried into a later line (a drug added to it, D-Rd): a progression on it in the last of those lines is
       // refractoriness there too (not the one that prompted that line, within earlyProgressionDays of its start).
       const carriedStart = finalLine > sp.line ? lines.find((l) => l.number === finalLine)?.start : undefined;
       if (carriedStart !== undefined && lineOn(pd.date, sp.line, finalLine) < finalLine) {
         const again = progressions.find((p) => p.date > addDays(carriedStart, s.earlyProgressionDays) && p.date >= earliest && p.date <= windowEnd);
-        if (again) {
-          const on = sp.end === null || again.date <= sp.end;
-          e.evidence.push({
-            line: finalLine,
-            kind: on ? 'progression-on-therapy' : 'progression-within-window',
-            date: again.date,
-            atMaintenanceDose: sp.maintenance,
-            detail: on ? `progression ${again.date} while on ${g} (${again.detail})` : `progression ${again.date}, ${daysBetween(sp.end!, again.date)} days after the last dose of ${g} (${again.detail})`,
-            provenance: [...ids, ...again.provenance],
-          });
-        }
+        if (again) e.evidence.push(byProgression(again, finalLine));
       }
       continue;
     }
