@@ -34,10 +34,6 @@ export interface ProfileFlags {
   priorAllogeneicSct: boolean;
 }
 
-/**
- * Everything derived about one patient as of a date, from the whole history sorted by clinical date.
- * Each derived fact carries the events it came from (`provenance`); `settings` names the conventions used.
- */
 /** A transfusion or a course of a supportive agent (PatientProfile.supportiveCare). */
 export interface SupportiveCare {
   kind: 'transfusion' | 'agent';
@@ -65,6 +61,10 @@ export interface ConditionEntry {
   code?: string;
 }
 
+/**
+ * Everything derived about one patient as of a date, from the whole history sorted by clinical date.
+ * Each derived fact carries the events it came from (`provenance`); `settings` names the conventions used.
+ */
 export interface PatientProfile {
   asOf: string;
   settings: string;
@@ -92,7 +92,7 @@ export interface PatientProfile {
   cellTherapies: Array<{ date: string; product: string | null; provenance: string[] }>;
   /**
    * Supportive care that props up a blood count or is otherwise not anti-myeloma therapy, oldest first:
-   * transfusions (`what`: platelets, red-cells, other, unspecified) and supportive agents (`what`: the
+   * transfusions (`what`: platelets, red-cells, mixed, other, unspecified) and supportive agents (`what`: the
    * generic: growth factors, erythropoiesis and thrombopoiesis stimulants, bone agents, lymphodepletion
    * chemotherapy). `end` null: still given. Absent in profiles derived before it was kept.
    */
