@@ -81,23 +81,20 @@ const ending = (h: History, drug: string, end: string): History => h.map((e) => 
 const withCycles = (h: History, drug: string, cycles: number): History => h.map((e) => (e.type === 'medication' && e.data.drug === drug ? { ...e, data: { ...e.data, cycles } } : e));
 const swapping = (h: History, from: string, to: string): History => h.map((e) => (e.type === 'medication' && e.data.drug === from ? { ...e, data: { ...e.data, drug: to } } : e));
 
-/** One line: VRd → ASCT → lenalidomide maintenance, progressing on maintenance (lenalidomide-refractory, not bortezomib-refractory). Last dose 2025-03-31. */
-/** One line (induction → ASCT → lenalidomide maintenance) ending with a progression on maintenance on 2023-03-20. */
-const RELAPSED_ON_MAINTENANCE: History = [
-  med('VRd', '2021-01-01', '2021-06-01', { intent: 'induction' }),
-  sct('2021-07-01'),
-  response('2021-08-15', 'VGPR'),
-  med('lenalidomide', '2021-09-01', '2023-03-31', { intent: 'maintenance' }),
-  response('2023-03-20', 'PD'),
+/**
+ * One line (VRd induction from January of `year` → ASCT → lenalidomide maintenance) ending with a progression on
+ * maintenance on `pd`, 11 days before the last maintenance dose: lenalidomide-refractory, not bortezomib-refractory.
+ */
+const relapsedOnMaintenance = (year: number, pd: string, lastDose: string): History => [
+  med('VRd', `${year}-01-01`, `${year}-06-01`, { intent: 'induction' }),
+  sct(`${year}-07-01`),
+  response(`${year}-08-15`, 'VGPR'),
+  med('lenalidomide', `${year}-09-01`, lastDose, { intent: 'maintenance' }),
+  response(pd, 'PD'),
 ];
-
-const ONE_LINE: History = [
-  med('VRd', '2022-01-01', '2022-06-01', { intent: 'induction' }),
-  sct('2022-07-01'),
-  response('2022-08-15', 'VGPR'),
-  med('lenalidomide', '2022-09-01', '2025-03-31', { intent: 'maintenance' }),
-  response('2025-03-20', 'PD'),
-];
+const RELAPSED_ON_MAINTENANCE = relapsedOnMaintenance(2021, '2023-03-20', '2023-03-31');
+/** The same line from 2022, progressing on 2025-03-20; last dose 2025-03-31. */
+const ONE_LINE = relapsedOnMaintenance(2022, '2025-03-20', '2025-03-31');
 
 /** Two lines, anti-CD38-naive: VRd → lenalidomide maintenance (progressing on it), then Kd (PR, then progressing on it). */
 const TWO_LINES_CD38_NAIVE: History = [
