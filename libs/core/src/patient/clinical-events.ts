@@ -103,6 +103,16 @@ export interface ImagingRecord {
   extramedullary: { present: boolean; type: string | null; site: string | null } | null;
   /** PET-CT MRD (IMWG 2016): negative when every tracer-avid area of the baseline or a preceding PET-CT resolved or fell below the mediastinal blood pool or surrounding normal tissue. */
   mrd: 'negative' | 'positive' | null;
+  /** Soft-tissue plasmacytomas measured (every one the scan found; one named before and not listed has disappeared); null: none measured. */
+  plasmacytomas: PlasmacytomaMeasure[] | null;
+}
+
+/** One soft-tissue plasmacytoma on one scan, in mm (IMWG 2016: size as the product of the perpendicular diameters). */
+export interface PlasmacytomaMeasure {
+  lesion: string;
+  longestMm: number;
+  perpendicularMm: number;
+  shortAxisMm: number | null;
 }
 
 export interface Unmapped {
@@ -364,6 +374,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           newLesions: typeof d.newLesions === 'boolean' ? d.newLesions : null,
           extramedullary: emd && typeof emd === 'object' ? { present: emd.present === true, type: emdType(str(emd.type)), site: str(emd.site) } : null,
           mrd: oneOf(d.mrd, ['negative', 'positive'] as const) ?? null,
+          plasmacytomas: plasmacytomasOf(e, d.plasmacytomas, skip),
         });
         break;
       }
@@ -378,4 +389,30 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
     }
   }
   return r;
+}
+
+/**
+ * A scan's plasmacytoma measurements; null when it sent none, or when one cannot be read (a scan measured
+ * in part would read as lesions disappearing, so it is set aside whole, with the reason).
+ */
+function plasmacytomasOf(e: ProfileSourceEvent, v: unknown, skip: (e: ProfileSourceEvent, original: string, reason: string) => void): PlasmacytomaMeasure[] | null {
+  if (v === undefined || v === null) return null;
+  if (!Array.isArray(v)) {
+    skip(e, JSON.stringify(v), 'plasmacytomas must be a list of measured lesions');
+    return null;
+  }
+  const out: PlasmacytomaMeasure[] = [];
+  for (const item of v as unknown[]) {
+    const m = (item ?? {}) as Record<string, unknown>;
+    const lesion = str(m.lesion);
+    const longestMm = num(m.longestDiameterMm);
+    const perpendicularMm = num(m.perpendicularDiameterMm);
+    const shortAxisMm = num(m.shortAxisMm);
+    if (!lesion || longestMm === null || perpendicularMm === null || longestMm < 0 || perpendicularMm < 0 || (shortAxisMm !== null && shortAxisMm < 0) || out.some((o) => o.lesion === lesion)) {
+      skip(e, JSON.stringify(item), 'a plasmacytoma needs a lesion name (once per scan) and its longest and perpendicular diameters in mm (≥0): the scan\'s measurements are not used');
+      return null;
+    }
+    out.push({ lesion, longestMm, perpendicularMm, shortAxisMm });
+  }
+  return out;
 }

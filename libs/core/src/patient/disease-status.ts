@@ -1,9 +1,9 @@
-import { RESPONSE_RANK, type ClinicalRecords, type LabRecord, type MrdRecord, type ResponseCategory } from './clinical-events';
+import { RESPONSE_RANK, type ClinicalRecords, type ImagingRecord, type LabRecord, type MrdRecord, type ResponseCategory } from './clinical-events';
 import { daysBetween, type ProfileSettings } from './settings';
 
 export interface ProgressionEvent {
   date: string;
-  source: 'reported' | 'serum-m-protein' | 'urine-m-protein' | 'dflc' | 'marrow-plasma-cells' | 'imaging';
+  source: 'reported' | 'serum-m-protein' | 'urine-m-protein' | 'dflc' | 'marrow-plasma-cells' | 'circulating-plasma-cells' | 'imaging';
   /** Values compared: nadir and the confirming assessments. */
   detail: string;
   provenance: string[];
@@ -29,6 +29,16 @@ const dflcRises = (nadir: number, value: number): boolean => risesQuarter(nadir,
 /** Marrow plasma cells (when serum, urine and FLC are all unmeasurable): ≥25% and ≥10 percentage points. */
 const MARROW_ABS_PERCENT = 10;
 const marrowRises = (nadir: number, value: number): boolean => risesQuarter(nadir, value) && atLeast(value - nadir, MARROW_ABS_PERCENT);
+/** Circulating plasma cells (the only measure of disease): ≥50% and at least 200 cells/µL (0.2 ×10^9/L) more. */
+const CIRCULATING_ABS_10E9_L = 0.2;
+const risesHalf = (nadir: number, value: number): boolean => (nadir > 0 ? atLeast(value, nadir * 1.5) : value > TOLERANCE);
+const circulatingRises = (nadir: number, value: number): boolean => risesHalf(nadir, value) && atLeast(value - nadir, CIRCULATING_ABS_10E9_L);
+/** Plasmacytoma size (IMWG 2016 PD): ≥50% from the nadir in the SPD of more than one lesion, or in the longest diameter of a lesion >1 cm in short axis. */
+const SHORT_AXIS_MIN_MM = 10;
+/** A size on one scan: the SPD (mm²) with the number of lesions in it, or one lesion's longest diameter (mm) with its short axis. */
+export type SizePoint = Point & { lesions: number; shortAxisMm: number | null };
+const spdRises = (nadir: number, value: number, at: SizePoint, from: SizePoint): boolean => (at.lesions > 1 || from.lesions > 1) && risesHalf(nadir, value);
+const diameterRises = (nadir: number, value: number, at: SizePoint): boolean => at.shortAxisMm !== null && above(at.shortAxisMm, SHORT_AXIS_MIN_MM) && risesHalf(nadir, value);
 /** IMWG measurable disease. */
 export const MEASURABLE = { serumGdL: 1.0, urineMg24h: 200, involvedFlcMgL: 100, ratioLow: 0.26, ratioHigh: 1.65 } as const;
 /** A κ/λ ratio outside the normal range (0.26–1.65). */
@@ -56,19 +66,20 @@ function series(labs: readonly LabRecord[], name: LabRecord['name']): Point[] {
  * single value (nadir 'lowest') or only by a level two consecutive assessments both reached, the higher
  * of the pair (nadir 'confirmed'). After a progression the nadir restarts at the confirming value.
  */
-function progressions(
-  points: Point[],
+function progressions<P extends Point>(
+  points: P[],
   source: ProgressionEvent['source'],
-  risesFrom: (nadir: number, value: number) => boolean,
+  /** Whether `value` (at `at`) is a progression from `nadir` (at `from`). */
+  risesFrom: (nadir: number, value: number, at: P, from: P) => boolean,
   unit: string,
   confirm: boolean,
   nadirRule: ProfileSettings['progressionNadir'] = 'lowest',
   lineStarts: readonly string[] = [],
 ): ProgressionEvent[] {
   const found: ProgressionEvent[] = [];
-  let nadir: Point | null = null;
-  let previous: Point | null = null;
-  let pending: Point | null = null;
+  let nadir: P | null = null;
+  let previous: P | null = null;
+  let pending: P | null = null;
   let nextStart = 0;
   for (const p of points) {
     // A new line of therapy measures from its own baseline (the last value on or before its start), and a rise
@@ -84,7 +95,7 @@ function progressions(
     }
     // A second value on the same day is the same assessment: it can neither confirm nor undo a pending rise.
     if (pending && p.date === pending.date) continue;
-    const rises = risesFrom(nadir.value, p.value);
+    const rises = risesFrom(nadir.value, p.value, p, nadir);
     if (!rises) {
       pending = null;
       if (nadirRule === 'lowest') {
@@ -257,6 +268,10 @@ export interface ProgressionSeries {
   urine: Point[];
   dflc: Point[] | null;
   marrow: Point[] | null;
+  /** Absolute circulating plasma cells (×10^9/L), when serum, urine and FLC are unmeasurable like the marrow. */
+  circulating: Point[] | null;
+  /** Soft-tissue plasmacytoma sizes: the SPD per measuring scan, and each lesion's longest diameter. */
+  plasmacytomas: { spd: SizePoint[]; lesions: Array<{ name: string; points: SizePoint[] }> };
   /** The first day serum or urine M-protein was measurable (dFLC and marrow count only before it). */
   firstMeasurable: string | undefined;
 }
@@ -268,22 +283,61 @@ export function progressionSeries(records: ClinicalRecords): ProgressionSeries {
   const dflc = chain ? dflcSeries(records, chain) : null;
   // Unmeasurable, not merely unrecorded: an M-protein result and an FLC pair must be on record for the marrow to count.
   const documented = (serum.length > 0 || urine.length > 0) && (dflc ?? dflcSeries(records, 'kappa')).length > 0;
+  const onlyOther = documented && !flcEverMeasurable(records, chain);
   return {
     records,
     serum,
     urine,
     dflc,
-    marrow: documented && !flcEverMeasurable(records, chain) ? series(records.labs, 'marrowPlasmaCells') : null,
+    marrow: onlyOther ? series(records.labs, 'marrowPlasmaCells') : null,
+    circulating: onlyOther ? series(records.labs, 'circulatingPlasmaCellsAbsolute') : null,
+    plasmacytomas: plasmacytomaSizes(records.imaging),
     firstMeasurable: [serum.find((p) => p.value >= MEASURABLE.serumGdL)?.date, urine.find((p) => p.value >= MEASURABLE.urineMg24h)?.date].filter((d): d is string => d !== undefined).sort()[0],
   };
+}
+
+/**
+ * Soft-tissue plasmacytoma sizes from the scans that measured them, in date order: the SPD (sum of the
+ * products of each lesion's perpendicular diameters, mm²) per scan, and per lesion (by its name) its longest
+ * diameter on every scan from the first that named it (0 on a later scan that does not list it: disappeared).
+ */
+export function plasmacytomaSizes(imaging: readonly ImagingRecord[]): ProgressionSeries['plasmacytomas'] {
+  const spd: SizePoint[] = [];
+  const lesions = new Map<string, SizePoint[]>();
+  for (const scan of imaging) {
+    if (scan.plasmacytomas === null) continue;
+    const present = scan.plasmacytomas.filter((m) => m.longestMm > 0 && m.perpendicularMm > 0);
+    spd.push({ date: scan.date, value: present.reduce((sum, m) => sum + m.longestMm * m.perpendicularMm, 0), eventId: scan.eventId, lesions: present.length, shortAxisMm: null });
+    for (const m of scan.plasmacytomas) if (!lesions.has(m.lesion)) lesions.set(m.lesion, []);
+    for (const [name, points] of lesions) {
+      const m = scan.plasmacytomas.find((x) => x.lesion === name);
+      points.push({ date: scan.date, value: m?.longestMm ?? 0, eventId: scan.eventId, lesions: m && m.longestMm > 0 ? 1 : 0, shortAxisMm: m?.shortAxisMm ?? null });
+    }
+  }
+  return { spd, lesions: [...lesions].map(([name, points]) => ({ name, points })) };
+}
+
+/** IMWG 2016 progression by plasmacytoma size (imaging: no confirmation), one event per scan however many lesions grew, nadirs within each line. */
+function plasmacytomaProgressions(sizes: ProgressionSeries['plasmacytomas'], lineStarts: readonly string[]): ProgressionEvent[] {
+  const found = [
+    ...progressions(sizes.spd, 'imaging', spdRises, 'mm² (plasmacytoma SPD)', false, 'lowest', lineStarts),
+    ...sizes.lesions.flatMap((l) => progressions(l.points, 'imaging', diameterRises, `mm (longest diameter of plasmacytoma ${l.name})`, false, 'lowest', lineStarts)),
+  ];
+  const byDate = new Map<string, ProgressionEvent>();
+  for (const e of found) {
+    const held = byDate.get(e.date);
+    byDate.set(e.date, held ? { ...held, detail: `${held.detail}; ${e.detail}`, provenance: [...new Set([...held.provenance, ...e.provenance])] } : e);
+  }
+  return [...byDate.values()];
 }
 
 /**
  * Progression events, in date order: reported, imaging, and biochemical per parameter, each measured from
  * the nadir within the line of therapy in effect (`lineStarts`: the lines' start dates, when known). dFLC
  * is the measure only while serum and urine M-protein are not measurable (until either first is: a later
- * measurable value does not undo a dFLC progression already found); marrow plasma cells only when the FLC
- * is not measurable either (a marrow needs no confirmation).
+ * measurable value does not undo a dFLC progression already found); marrow plasma cells (no confirmation)
+ * and the absolute circulating plasma-cell count only when the FLC is not measurable either; soft-tissue
+ * plasmacytoma size on imaging (no confirmation).
  */
 export function progressionEvents(x: ProgressionSeries, s: ProfileSettings, lineStarts: readonly string[] = []): ProgressionEvent[] {
   const { records } = x;
@@ -296,6 +350,8 @@ export function progressionEvents(x: ProgressionSeries, s: ProfileSettings, line
     ...progressions(x.urine, 'urine-m-protein', urineRises, 'mg/24h', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts),
     ...(x.dflc ? progressions(x.dflc, 'dflc', dflcRises, 'mg/L', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts).filter(beforeMeasurable) : []),
     ...(x.marrow ? progressions(x.marrow, 'marrow-plasma-cells', marrowRises, '%', false, 'lowest', lineStarts).filter(beforeMeasurable) : []),
+    ...(x.circulating ? progressions(x.circulating, 'circulating-plasma-cells', circulatingRises, '×10^9/L', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts).filter(beforeMeasurable) : []),
+    ...plasmacytomaProgressions(x.plasmacytomas, lineStarts),
   ];
   found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return found;

@@ -1,6 +1,6 @@
 import { RESPONSE_RANK as RANK, type ClinicalRecords, type LabRecord, type ResponseCategory } from './clinical-events';
 import type { LineOfTherapy } from './lines-of-therapy';
-import { flcRatioOf, MEASURABLE, measurableFlc, type ProgressionEvent } from './disease-status';
+import { flcRatioOf, MEASURABLE, measurableFlc, plasmacytomaSizes, type ProgressionEvent } from './disease-status';
 
 /** One response assessment: reported by a clinician, or computed from the series on one date. */
 export interface Assessment {
@@ -12,7 +12,15 @@ export interface Assessment {
   provenance: string[];
   /** A marrow-based assessment: IMWG 2016 asks no second one to confirm it. */
   selfConfirming?: boolean;
+  /**
+   * What imaging of soft-tissue plasmacytomas up to this assessment allows (imaging needs no confirmation, so
+   * it applies to the category this assessment confirms, with the one before it): see `imagingLimit`.
+   */
+  limit?: Limit[];
 }
+
+/** The highest category a finding allows, with why. */
+export type Limit = { category: ResponseCategory; basis: string; provenance: string[] };
 
 export interface ComputedResponse {
   category: ResponseCategory;
@@ -43,11 +51,11 @@ const reduction = (base: number, value: number): number => Math.round(((base - v
  * <100 mg/24 h (serum detectable only by immunofixation counts as a 100% reduction); PR ≥50% serum with urine
  * −90% or <200 mg/24 h; MR 25–49% serum with urine −50–89%; else SD. When serum and urine were both
  * unmeasurable at baseline, PR is a ≥50% decrease of dFLC, when the FLC was measurable (involved FLC
- * ≥10 mg/dL, abnormal ratio). CR: negative serum and urine immunofixation, no soft-tissue plasmacytoma on
- * the latest imaging that looked for one, and <5% marrow plasma cells (and a normal FLC ratio when the
+ * ≥10 mg/dL, abnormal ratio). CR: negative serum and urine immunofixation and <5% marrow plasma cells (and a normal FLC ratio when the
  * disease was FLC-only); sCR adds a normal FLC ratio and no clonal marrow plasma cells. When the FLC was not
  * measurable either, PR is a ≥50% decrease of marrow plasma cells from a baseline ≥30% (needing no
- * confirmation). The category is the lowest supported across the measured parameters.
+ * confirmation). Soft-tissue plasmacytomas limit each assessment (`imagingLimit`, applied to the category it
+ * confirms). The category is the lowest supported across the measured parameters.
  * Progression is not assessed here (see disease-status).
  */
 export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until: string): Assessment[] {
@@ -59,6 +67,7 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   const urineMeasurable = uBase !== undefined && uBase.value >= MEASURABLE.urineMg24h;
   const inLine = (p: Point): boolean => p.date > line.start && p.date <= until;
   const out: Assessment[] = [];
+  const limitAt = imagingLimit(records, line.start);
 
   const kappa = pointsOf(records.labs, 'freeKappa');
   const lambda = pointsOf(records.labs, 'freeLambda');
@@ -79,9 +88,6 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     const uIfe = lastOnOrBefore(pointsOf(records.labs, 'urineImmunofixation'), date, since);
     const marrow = marrowFor('marrowPlasmaCells', date);
     if (!sIfe || !uIfe || !marrow || sIfe.value !== 0 || uIfe.value !== 0 || marrow.value >= 5) return null;
-    // Soft-tissue plasmacytomas must have disappeared: the latest imaging that looked for them, up to this assessment, shows none.
-    const emd = records.imaging.filter((i) => i.extramedullary !== null && i.date <= date).at(-1);
-    if (emd?.extramedullary?.present) return null;
     if (flcOnly && !normalRatio(date)) return null;
     const provenance = [sIfe.eventId, uIfe.eventId, marrow.eventId];
     const clonal = marrowFor('marrowClonalPlasmaCells', date);
@@ -122,8 +128,8 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         category = lowerCategory(category, !fresh ? (u && u.value >= 200 ? 'SD' : 'PR') : fresh.value < 100 ? 'VGPR' : fresh.value < 200 ? 'PR' : 'SD');
       }
       const cr = completeResponse(date, false, i === 0 ? line.start : dates[i - 1]!);
-      if (cr) out.push({ date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [...provenance, ...cr.provenance] });
-      else out.push({ date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance });
+      if (cr) out.push({ date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [...provenance, ...cr.provenance], limit: limitAt(date) });
+      else out.push({ date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(date) });
     });
     return out;
   }
@@ -150,8 +156,8 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
       // CR rests on immunofixation too, which is biochemical: it is confirmed like the other categories, not by the marrow alone.
       const cr = completeResponse(p.date, false, i === 0 ? line.start : inLineMarrow[i - 1]!.date);
       const basis = `marrow plasma cells ${mBase.value}→${p.value}% (−${Math.round(red * 100)}%), serum, urine and FLC unmeasurable`;
-      if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [mBase.eventId, ...cr.provenance] });
-      else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true });
+      if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [mBase.eventId, ...cr.provenance], limit: limitAt(p.date) });
+      else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true, limit: limitAt(p.date) });
     }
     return out;
   }
@@ -159,10 +165,56 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   for (const [i, p] of inLineDflc.entries()) {
     const red = reduction(base.value, p.value);
     const cr = completeResponse(p.date, true, i === 0 ? line.start : inLineDflc[i - 1]!.date);
-    if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [base.eventId, p.eventId, ...cr.provenance] });
-    else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId] });
+    if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [base.eventId, p.eventId, ...cr.provenance], limit: limitAt(p.date) });
+    else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(p.date) });
   }
   return out;
+}
+
+const NO_LIMIT: ResponseCategory = 'sCR';
+
+/**
+ * What imaging of soft-tissue plasmacytomas allows an assessment of a line on a date (IMWG 2016; imaging needs
+ * no confirmation): the latest scan up to the date that reported on them (extramedullary disease, or
+ * plasmacytomas measured) showing one: not CR (VGPR at most). Plasmacytomas measured at the line's baseline (the
+ * latest measuring scan on or before its start, SPD > 0): PR and MR also need their SPD down ≥50% on the
+ * latest scan of the line up to the date, so less, or no scan since, allows SD only (a decrease of ≥50% is kept
+ * as a finding that allows any category, for the basis).
+ */
+function imagingLimit(records: ClinicalRecords, lineStart: string): (date: string) => Limit[] {
+  const spd = plasmacytomaSizes(records.imaging).spd;
+  const base = lastOnOrBefore(spd, lineStart);
+  const reporting = records.imaging.filter((i) => i.extramedullary !== null || i.plasmacytomas !== null);
+  return (date) => {
+    const limits: Limit[] = [];
+    if (base && base.value > 0) {
+      const now = lastOnOrBefore(spd, date, lineStart);
+      const red = now ? reduction(base.value, now.value) : 0;
+      if (!now) limits.push({ category: 'SD', basis: `plasmacytoma SPD ${base.value} mm² at baseline, not measured again in the line`, provenance: [base.eventId] });
+      else limits.push({ category: red >= 0.5 ? NO_LIMIT : 'SD', basis: `plasmacytoma SPD ${base.value}→${now.value} mm² (−${Math.round(red * 100)}%)`, provenance: [base.eventId, now.eventId] });
+    }
+    const latest = reporting.filter((i) => i.date <= date).at(-1);
+    if (latest && (latest.extramedullary?.present === true || latest.plasmacytomas?.some((m) => m.longestMm > 0 && m.perpendicularMm > 0))) {
+      limits.push({ category: 'VGPR', basis: `soft-tissue plasmacytoma on ${latest.modality} ${latest.date}: not CR`, provenance: [latest.eventId] });
+    }
+    return limits;
+  };
+}
+
+/**
+ * An assessment's category with its imaging limits applied (SD and PD need nothing of imaging): the lowest of
+ * them, with the bases of those that lowered it or vouch for it (a ≥50% decrease of the SPD).
+ */
+function limited<T extends Pick<Assessment, 'category' | 'basis' | 'provenance' | 'limit'>>(a: T): T {
+  if (a.category === 'SD' || a.category === 'PD') return a;
+  const used = (a.limit ?? []).filter((l) => l.category === NO_LIMIT || RANK[l.category] < RANK[a.category]);
+  if (used.length === 0) return a;
+  return {
+    ...a,
+    category: used.map((l) => l.category).reduce(lowerCategory, a.category),
+    basis: [a.basis, ...used.map((l) => l.basis)].join('; '),
+    provenance: [...new Set([...a.provenance, ...used.flatMap((l) => l.provenance)])],
+  };
 }
 
 /**
@@ -173,10 +225,10 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
  */
 function confirmedAssessments(assessed: readonly Assessment[]): Assessment[] {
   return assessed.flatMap((a, i) => {
-    if (a.selfConfirming) return [a];
+    if (a.selfConfirming) return [limited(a)];
     const previous = assessed[i - 1];
     if (!previous) return a.category === 'SD' ? [a] : [];
-    return [{ ...a, ...confirmedBy(previous, a) }];
+    return [limited({ ...a, ...confirmedBy(previous, a) })];
   });
 }
 
@@ -206,6 +258,6 @@ export function computedResponse(records: ClinicalRecords, lines: readonly LineO
   const last = assessed.at(-1);
   if (!last) return null;
   const previous = last.selfConfirming ? undefined : assessed.at(-2);
-  const { category, basis, provenance } = previous ? confirmedBy(previous, last) : last;
-  return { category, date: last.date, confirmed: previous !== undefined || last.selfConfirming === true, latestCategory: last.category, line: line.number, basis, provenance };
+  const { category, basis, provenance } = limited(previous ? { ...confirmedBy(previous, last), limit: last.limit } : last);
+  return { category, date: last.date, confirmed: previous !== undefined || last.selfConfirming === true, latestCategory: limited(last).category, line: line.number, basis, provenance };
 }

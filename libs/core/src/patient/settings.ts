@@ -50,7 +50,7 @@ export interface ProfileSettings {
 }
 
 export const DEFAULT_SETTINGS: ProfileSettings = {
-  name: 'imwg2016-lot2015-default-v5',
+  name: 'imwg2016-lot2015-default-v6',
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   earlyProgressionDays: 14,
