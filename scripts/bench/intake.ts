@@ -43,7 +43,8 @@
  * (the 20th worst of 2,000) moves more.
  * Override with BENCH_EVENTS, BENCH_RAW_EVENTS, BENCH_RATE, BENCH_PACED_SECONDS, BENCH_WARMUP; intake's own
  * settings with BENCH_INTAKE_<NAME> (BENCH_INTAKE_KAFKA_PARTITIONS_CONCURRENTLY=1 sets KAFKA_PARTITIONS_CONCURRENTLY);
- * BENCH_CPU_PROFILE=/tmp/intake.cpuprofile writes a V8 CPU profile of this process during the intake burst.
+ * BENCH_CPU_PROFILE=/tmp/intake.cpuprofile writes a V8 CPU profile of this process during the intake burst,
+ * BENCH_CPU_PROFILE_PACED=/tmp/paced.cpuprofile one during the intake paced phase.
  *
  * "cores busy" splits the machine (2 = both cores the whole phase) into this process (intake and the
  * bench's own clients), the PostgreSQL backends serving intake's database, other PostgreSQL processes,
@@ -658,7 +659,7 @@ async function main(): Promise<void> {
     console.log('intake burst…');
     const intakeBurst = await profiled(process.env.BENCH_CPU_PROFILE, () => measure('intake burst', 'burst', TOPICS.patientEvents, data.burst, 300_000, true));
     console.log(`intake paced (${rate}/s for ${SETTINGS.pacedSeconds} s)…`);
-    const intakePaced = await measure(`intake paced ${rate}/s`, 'paced', TOPICS.patientEvents, data.paced, SETTINGS.pacedSeconds * 1000 + 120_000, true);
+    const intakePaced = await profiled(process.env.BENCH_CPU_PROFILE_PACED, () => measure(`intake paced ${rate}/s`, 'paced', TOPICS.patientEvents, data.paced, SETTINGS.pacedSeconds * 1000 + 120_000, true));
     console.log(`raw paced (${rate}/s for ${SETTINGS.pacedSeconds} s)…`);
     const rawPaced = await measure(`raw kafkajs paced ${rate}/s`, 'paced', scratch, data.rawPaced, SETTINGS.pacedSeconds * 1000 + 60_000, false);
 

@@ -1,8 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceName } from './services';
 
 const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The node options a service is started with by `npm run start:<service>` (those before its `-r` preloads,
+ * e.g. --max-semi-space-size=64, as the Docker image's NODE_OPTIONS), so that tests and benchmarks run it as it is run.
+ */
+export function startNodeOptions(service: ServiceName): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts[`start:${service}`] ?? '').split(/\s+/);
+  const options: string[] = [];
+  for (const w of words.slice(1)) {
+    if (!w.startsWith('--')) break;
+    options.push(w);
+  }
+  return options;
+}
 
 /**
  * A service run as its own process (its real main.ts), so that tests can kill it (-9 or SIGTERM) and
@@ -40,9 +56,9 @@ export class ServiceProcess {
 
   /** Starts the process and resolves with its URL once it listens. */
   start(): Promise<string> {
-    // SERVICE_NODE_ARGS: extra node options for the service processes (e.g. --max-old-space-size=512).
+    // The start script's node options, then SERVICE_NODE_ARGS: extra ones for the service processes (e.g. --max-old-space-size=512; a later V8 flag wins).
     const extra = process.env.SERVICE_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-    const child = spawn(process.execPath, [...extra, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${this.service}/src/main.ts`], {
+    const child = spawn(process.execPath, [...startNodeOptions(this.service), ...extra, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${this.service}/src/main.ts`], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
