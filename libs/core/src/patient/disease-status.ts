@@ -180,7 +180,7 @@ function latest(points: Point[], asOf: string, maxAge: number): Point | null {
   return p && daysBetween(p.date, asOf) <= maxAge ? p : null;
 }
 
-function involvedChain(records: ClinicalRecords): 'kappa' | 'lambda' | null {
+export function involvedChain(records: ClinicalRecords): 'kappa' | 'lambda' | null {
   if (records.diagnosis.lightChain) return records.diagnosis.lightChain;
   const k = series(records.labs, 'freeKappa')[0];
   const l = series(records.labs, 'freeLambda')[0];

@@ -8,6 +8,7 @@ import { classExposures, drugExposures, type ClassExposure, type DrugExposure } 
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
 import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse } from './response';
+import { clinicalRelapse, significantBiochemicalRelapse, type BiochemicalRelapseCriterion, type ClinicalRelapseSign, type RelapseIndicator } from './relapse';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
 import { DEFAULT_SETTINGS, settingsLabel, type ProfileSettings } from './settings';
 
@@ -85,6 +86,10 @@ export interface PatientProfile {
     computedResponse: ComputedResponse | null;
     /** Best response ever, reported or computed. */
     bestResponse: ResponseCategory | null;
+    /** IMWG 2016 clinical relapse signs (CRAB-type), the first of each kind per line, oldest first (relapse.ts). Absent in profiles derived before it was kept. */
+    clinicalRelapse?: Array<RelapseIndicator<ClinicalRelapseSign>>;
+    /** IMWG significant paraprotein relapse, the first of each criterion per line, oldest first (relapse.ts). Absent in profiles derived before it was kept. */
+    significantBiochemicalRelapse?: Array<RelapseIndicator<BiochemicalRelapseCriterion>>;
   };
   /** crcl: Cockcroft–Gault; egfrComputed: CKD-EPI 2021 from the same creatinine (absent in profiles derived before it was kept); egfr: as reported. */
   labs: Partial<Record<LabName, LatestLab>> & { crcl: CreatinineClearance | null; egfrComputed?: EstimatedGfr | null };
@@ -244,7 +249,15 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     drugs,
     classes,
     flags,
-    disease: { ...disease, progressionDate: disease.lastProgressionDate, response, computedResponse: computed, bestResponse: bestResponse ?? (assessments.length > 0 ? 'PD' : null) },
+    disease: {
+      ...disease,
+      progressionDate: disease.lastProgressionDate,
+      response,
+      computedResponse: computed,
+      bestResponse: bestResponse ?? (assessments.length > 0 ? 'PD' : null),
+      clinicalRelapse: clinicalRelapse(records, lines, day, settings),
+      significantBiochemicalRelapse: significantBiochemicalRelapse(records, lines, day, settings),
+    },
     labs: { ...labs, crcl: creatinineClearance(records, labs, settings), egfrComputed: estimatedGfr(records, labs) },
     transplants: transplants.map((t) => ({ kind: t.kind, date: t.date, plannedTandem: t.plannedTandem, provenance: [t.eventId] })),
     cellTherapies: records.procedures.filter((p) => p.kind === 'car-t-infusion').map((p) => ({ date: p.date, product: p.product, provenance: [p.eventId] })),

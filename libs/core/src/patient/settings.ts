@@ -47,6 +47,25 @@ export interface ProfileSettings {
   sustainedMrdNeedsImaging: boolean;
   /** Labs older than this (days) are reported with their age but not used for "current" statuses. */
   currentLabMaxAgeDays: number;
+  /**
+   * Thresholds of the relapse indicators (domain.md §4: "make thresholds versioned config"): IMWG 2016 clinical
+   * relapse (calcium above 11 mg/dL; IMWG's indications for treatment at relapse use ≥11.5), haemoglobin fall and
+   * creatinine rise from the line's start, a plasmacytoma's definite increase (≥50% and ≥1 cm); IMWG significant
+   * paraprotein relapse (doubling from ≥0.5 g/dL, serum +1 g/dL, urine +500 mg/24 h, involved FLC +20 mg/dL with an
+   * abnormal ratio, in two consecutive measurements ≤2 months apart).
+   */
+  relapseIndicators: {
+    calciumAboveMgDl: number;
+    hemoglobinFallGdL: number;
+    creatinineRiseMgDl: number;
+    lesionGrowthFraction: number;
+    lesionGrowthMinMm: number;
+    doublingReferenceMinGdL: number;
+    serumRiseGdL: number;
+    urineRiseMg24h: number;
+    involvedFlcRiseMgDl: number;
+    consecutiveWithinDays: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: ProfileSettings = {
@@ -68,6 +87,18 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   mrdMinSensitivity: 1e-5,
   sustainedMrdNeedsImaging: true,
   currentLabMaxAgeDays: 60,
+  relapseIndicators: {
+    calciumAboveMgDl: 11,
+    hemoglobinFallGdL: 2,
+    creatinineRiseMgDl: 2,
+    lesionGrowthFraction: 0.5,
+    lesionGrowthMinMm: 10,
+    doublingReferenceMinGdL: 0.5,
+    serumRiseGdL: 1,
+    urineRiseMg24h: 500,
+    involvedFlcRiseMgDl: 20,
+    consecutiveWithinDays: 60,
+  },
 };
 
 /**
