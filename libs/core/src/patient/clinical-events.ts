@@ -408,8 +408,9 @@ function plasmacytomasOf(e: ProfileSourceEvent, v: unknown, skip: (e: ProfileSou
     const longestMm = num(m.longestDiameterMm);
     const perpendicularMm = num(m.perpendicularDiameterMm);
     const shortAxisMm = num(m.shortAxisMm);
-    if (!lesion || longestMm === null || perpendicularMm === null || longestMm < 0 || perpendicularMm < 0 || (shortAxisMm !== null && shortAxisMm < 0) || out.some((o) => o.lesion === lesion)) {
-      skip(e, JSON.stringify(item), 'a plasmacytoma needs a lesion name (once per scan) and its longest and perpendicular diameters in mm (≥0): the scan\'s measurements are not used');
+    const shortAxisUnread = m.shortAxisMm !== undefined && m.shortAxisMm !== null && shortAxisMm === null;
+    if (!lesion || longestMm === null || perpendicularMm === null || longestMm < 0 || perpendicularMm < 0 || shortAxisUnread || (shortAxisMm !== null && shortAxisMm < 0) || out.some((o) => o.lesion === lesion)) {
+      skip(e, JSON.stringify(item), 'a plasmacytoma needs a lesion name (once per scan) and its longest and perpendicular diameters in mm (≥0), a short axis (if any) in mm too: the scan\'s measurements are not used');
       return null;
     }
     out.push({ lesion, longestMm, perpendicularMm, shortAxisMm });

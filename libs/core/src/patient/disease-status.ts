@@ -1,4 +1,4 @@
-import { RESPONSE_RANK, type ClinicalRecords, type ImagingRecord, type LabRecord, type MrdRecord, type ResponseCategory } from './clinical-events';
+import { RESPONSE_RANK, type ClinicalRecords, type ImagingRecord, type LabRecord, type MrdRecord, type PlasmacytomaMeasure, type ResponseCategory } from './clinical-events';
 import { daysBetween, type ProfileSettings } from './settings';
 
 export interface ProgressionEvent {
@@ -271,7 +271,7 @@ export interface ProgressionSeries {
   /** Absolute circulating plasma cells (×10^9/L), when serum, urine and FLC are unmeasurable like the marrow. */
   circulating: Point[] | null;
   /** Soft-tissue plasmacytoma sizes: the SPD per measuring scan, and each lesion's longest diameter. */
-  plasmacytomas: { spd: SizePoint[]; lesions: Array<{ name: string; points: SizePoint[] }> };
+  plasmacytomas: { spd: SizePoint[]; lesions: Array<{ name: string; points: SizePoint[] }>; appeared: Array<{ date: string; name: string; eventId: string }> };
   /** The first day serum or urine M-protein was measurable (dFLC and marrow count only before it). */
   firstMeasurable: string | undefined;
 }
@@ -297,38 +297,63 @@ export function progressionSeries(records: ClinicalRecords): ProgressionSeries {
 }
 
 /**
- * Soft-tissue plasmacytoma sizes from the scans that measured them, in date order: the SPD (sum of the
- * products of each lesion's perpendicular diameters, mm²) per scan, and per lesion (by its name) its longest
- * diameter on every scan from the first that named it (0 on a later scan that does not list it: disappeared).
+ * Soft-tissue plasmacytoma sizes from the scans that measured them, per day in date order (the scans of one day
+ * are one assessment: their lesions together): the SPD (sum of the products of each lesion's perpendicular
+ * diameters, mm²) per day; per lesion (by its name) its longest diameter on every day from the first that named
+ * it (0 on a later day that does not list it: disappeared), with its short axis (the perpendicular diameter when
+ * no short axis is given); and the lesions first named on a day after an earlier measuring day (new lesions).
  */
 export function plasmacytomaSizes(imaging: readonly ImagingRecord[]): ProgressionSeries['plasmacytomas'] {
-  const spd: SizePoint[] = [];
-  const lesions = new Map<string, SizePoint[]>();
+  const days = new Map<string, { eventIds: string[]; measures: Map<string, PlasmacytomaMeasure & { eventId: string }> }>();
   for (const scan of imaging) {
     if (scan.plasmacytomas === null) continue;
-    const present = scan.plasmacytomas.filter((m) => m.longestMm > 0 && m.perpendicularMm > 0);
-    spd.push({ date: scan.date, value: present.reduce((sum, m) => sum + m.longestMm * m.perpendicularMm, 0), eventId: scan.eventId, lesions: present.length, shortAxisMm: null });
-    for (const m of scan.plasmacytomas) if (!lesions.has(m.lesion)) lesions.set(m.lesion, []);
-    for (const [name, points] of lesions) {
-      const m = scan.plasmacytomas.find((x) => x.lesion === name);
-      points.push({ date: scan.date, value: m?.longestMm ?? 0, eventId: scan.eventId, lesions: m && m.longestMm > 0 ? 1 : 0, shortAxisMm: m?.shortAxisMm ?? null });
+    const day = days.get(scan.date) ?? { eventIds: [] as string[], measures: new Map<string, PlasmacytomaMeasure & { eventId: string }>() };
+    days.set(scan.date, day);
+    day.eventIds.push(scan.eventId);
+    // A lesion measured on two scans of the day: the larger reading.
+    for (const m of scan.plasmacytomas) {
+      const held = day.measures.get(m.lesion);
+      if (!held || m.longestMm > held.longestMm) day.measures.set(m.lesion, { ...m, eventId: scan.eventId });
     }
   }
-  return { spd, lesions: [...lesions].map(([name, points]) => ({ name, points })) };
+  const spd: SizePoint[] = [];
+  const lesions = new Map<string, SizePoint[]>();
+  const appeared: ProgressionSeries['plasmacytomas']['appeared'] = [];
+  for (const [date, day] of [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const present = [...day.measures.values()].filter((m) => m.longestMm > 0 && m.perpendicularMm > 0);
+    spd.push({ date, value: present.reduce((sum, m) => sum + m.longestMm * m.perpendicularMm, 0), eventId: day.eventIds.at(-1)!, lesions: present.length, shortAxisMm: null });
+    for (const m of present) if (spd.length > 1 && !lesions.has(m.lesion)) appeared.push({ date, name: m.lesion, eventId: m.eventId });
+    for (const name of day.measures.keys()) if (!lesions.has(name)) lesions.set(name, []);
+    for (const [name, points] of lesions) {
+      const m = day.measures.get(name);
+      points.push({ date, value: m?.longestMm ?? 0, eventId: m?.eventId ?? day.eventIds.at(-1)!, lesions: m && m.longestMm > 0 ? 1 : 0, shortAxisMm: m ? (m.shortAxisMm ?? m.perpendicularMm) : null });
+    }
+  }
+  return { spd, lesions: [...lesions].map(([name, points]) => ({ name, points })), appeared };
 }
 
-/** IMWG 2016 progression by plasmacytoma size (imaging: no confirmation), one event per scan however many lesions grew, nadirs within each line. */
+/** IMWG 2016 progression by plasmacytoma size and by a plasmacytoma not seen before (imaging: no confirmation), nadirs within each line. */
 function plasmacytomaProgressions(sizes: ProgressionSeries['plasmacytomas'], lineStarts: readonly string[]): ProgressionEvent[] {
-  const found = [
+  return [
     ...progressions(sizes.spd, 'imaging', spdRises, 'mm² (plasmacytoma SPD)', false, 'lowest', lineStarts),
     ...sizes.lesions.flatMap((l) => progressions(l.points, 'imaging', diameterRises, `mm (longest diameter of plasmacytoma ${l.name})`, false, 'lowest', lineStarts)),
+    ...sizes.appeared.map((a) => ({ date: a.date, source: 'imaging' as const, detail: `new plasmacytoma ${a.name} (not on the earlier measuring scans)`, provenance: [a.eventId] })),
   ];
+}
+
+/** Imaging progressions of one day as one event (a scan's new lesions and its sizes, or two scans of the day). */
+function oneImagingEventPerDay(found: readonly ProgressionEvent[]): ProgressionEvent[] {
   const byDate = new Map<string, ProgressionEvent>();
+  const rest: ProgressionEvent[] = [];
   for (const e of found) {
+    if (e.source !== 'imaging') {
+      rest.push(e);
+      continue;
+    }
     const held = byDate.get(e.date);
     byDate.set(e.date, held ? { ...held, detail: `${held.detail}; ${e.detail}`, provenance: [...new Set([...held.provenance, ...e.provenance])] } : e);
   }
-  return [...byDate.values()];
+  return [...rest, ...byDate.values()];
 }
 
 /**
@@ -342,7 +367,7 @@ function plasmacytomaProgressions(sizes: ProgressionSeries['plasmacytomas'], lin
 export function progressionEvents(x: ProgressionSeries, s: ProfileSettings, lineStarts: readonly string[] = []): ProgressionEvent[] {
   const { records } = x;
   const beforeMeasurable = (e: ProgressionEvent): boolean => x.firstMeasurable === undefined || e.date < x.firstMeasurable;
-  const found: ProgressionEvent[] = [
+  const found: ProgressionEvent[] = oneImagingEventPerDay([
     ...records.responses.filter((r) => r.category === 'PD').map((r) => ({ date: r.date, source: 'reported' as const, detail: 'reported progressive disease', provenance: [r.eventId] })),
     // IMWG 2016: new bone or soft-tissue lesions are progression (imaging needs no confirmation).
     ...records.imaging.filter((i) => i.newLesions === true).map((i) => ({ date: i.date, source: 'imaging' as const, detail: `new lesion(s) on ${i.modality}`, provenance: [i.eventId] })),
@@ -352,7 +377,7 @@ export function progressionEvents(x: ProgressionSeries, s: ProfileSettings, line
     ...(x.marrow ? progressions(x.marrow, 'marrow-plasma-cells', marrowRises, '%', false, 'lowest', lineStarts).filter(beforeMeasurable) : []),
     ...(x.circulating ? progressions(x.circulating, 'circulating-plasma-cells', circulatingRises, '×10^9/L', s.progressionNeedsConfirmation, s.progressionNadir, lineStarts).filter(beforeMeasurable) : []),
     ...plasmacytomaProgressions(x.plasmacytomas, lineStarts),
-  ];
+  ]);
   found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return found;
 }

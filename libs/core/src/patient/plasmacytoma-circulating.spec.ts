@@ -56,7 +56,29 @@ describe('progression by plasmacytoma size (imaging, no confirmation)', () => {
     expect(imagingProgressions(newLine)).toEqual([]);
   });
 
+  it('the scans of one day are one assessment (a CT and an MRI seeing different lesions); a plasmacytoma first named after earlier measuring scans is new: progression', () => {
+    const mri = (date: string) => event('imaging', date, { modality: 'MRI', plasmacytomas: [{ lesion: 'L3', longestDiameterMm: 10, perpendicularDiameterMm: 10 }] });
+    const ct = (date: string) => scan(date, ['L1', 30, 30, 25], ['L2', 20, 20, 18]);
+    expect(imagingProgressions(profileOf(...base, ct('2024-01-10'), mri('2024-01-10'), ct('2024-04-01'), mri('2024-04-01'), mri('2024-07-01'), ct('2024-07-01')))).toEqual([]);
+    const appeared = profileOf(...base, scan('2024-01-10', ['L1', 20, 20, 15]), scan('2024-04-01', ['L1', 20, 20, 15]), scan('2024-07-01', ['L1', 20, 20, 15], ['L2', 8, 8]));
+    expect(imagingProgressions(appeared)).toEqual(['2024-07-01']);
+    expect(appeared.disease.progressions.find((e) => e.source === 'imaging')!.detail).toContain('new plasmacytoma L2');
+  });
+
+  it('without a short axis the perpendicular diameter is the short axis; one scan with new lesions and a growth is one event', () => {
+    expect(imagingProgressions(profileOf(...base, scan('2024-01-10', ['L1', 20, 20]), scan('2024-05-01', ['L1', 40, 38])))).toEqual(['2024-05-01']);
+    expect(imagingProgressions(profileOf(...base, scan('2024-01-10', ['L1', 20, 8]), scan('2024-05-01', ['L1', 40, 10])))).toEqual([]); // 10 mm is not >1 cm
+    const both = profileOf(
+      ...base,
+      scan('2024-01-10', ['L1', 20, 20], ['L2', 10, 10]),
+      event('imaging', '2024-05-01', { modality: 'CT', newLesions: true, plasmacytomas: [{ lesion: 'L1', longestDiameterMm: 30, perpendicularDiameterMm: 30 }, { lesion: 'L2', longestDiameterMm: 10, perpendicularDiameterMm: 10 }] }),
+    );
+    expect(imagingProgressions(both)).toEqual(['2024-05-01']);
+  });
+
   it('a scan whose measurements cannot be read is set aside whole, with the reason', () => {
+    const unreadableAxis = profileOf(...base, event('imaging', '2024-05-01', { modality: 'CT', plasmacytomas: [{ lesion: 'L1', longestDiameterMm: 40, perpendicularDiameterMm: 30, shortAxisMm: '15 mm' }] }));
+    expect(unreadableAxis.unmapped.some((u) => /short axis/.test(u.reason))).toBe(true);
     const p = profileOf(...base, scan('2024-01-10', ['L1', 20, 20]), event('imaging', '2024-05-01', { modality: 'CT', plasmacytomas: [{ lesion: 'L1', longestDiameterMm: 40 }] }));
     expect(imagingProgressions(p)).toEqual([]);
     expect(p.unmapped.some((u) => /perpendicular diameters/.test(u.reason))).toBe(true);
@@ -73,9 +95,15 @@ describe('response with soft-tissue plasmacytomas at baseline', () => {
     const shrankLess = respond(scan('2024-03-15', ['L1', 20, 15])); // 400 → 300
     expect(shrankLess.category).toBe('SD');
     expect(shrankLess.basis).toContain('plasmacytoma SPD 400→300');
-    const notMeasured = respond();
-    expect(notMeasured.category).toBe('SD');
-    expect(notMeasured.basis).toContain('not measured again');
+    // Not measured again: the response awaits imaging (neither shown nor refuted): PR by the M-protein, unconfirmed, and no nonresponse.
+    const notMeasured = profileOf(...base, ...mSeries, scan('2024-01-10', ['L1', 20, 20]));
+    expect(notMeasured.disease.computedResponse).toMatchObject({ category: 'PR', confirmed: false });
+    expect(notMeasured.disease.computedResponse!.basis).toContain('awaits imaging');
+    expect(notMeasured.drugs.daratumumab!.refractory).toBe(false);
+    expect(notMeasured.flags.primaryRefractory).toBe(false);
+    // A scan after the two assessments counts (imaging needs no confirmation): −62% on 2024-05-01.
+    expect(respond(scan('2024-05-01', ['L1', 14, 11])).category).toBe('PR');
+    expect(respond(scan('2024-05-01', ['L1', 20, 25])).basis).toContain('(+25%)');
   });
 
   it('without a plasmacytoma at baseline the M-protein decides alone', () => {

@@ -30,7 +30,8 @@ function spans(lines: readonly LineOfTherapy[], asOf: string): Array<{ line: Lin
 /**
  * IMWG 2016 clinical relapse signs (Kumar et al. 2016; domain.md §4 "Clinical relapse"), after a line's start
  * and up to the next one's, so that untreated disease (CRAB at diagnosis) is not a relapse: new soft-tissue
- * plasmacytomas or bone lesions (an imaging event's `newLesions`); a definite increase of an existing
+ * plasmacytomas or bone lesions (an imaging event's `newLesions`, or a plasmacytoma first named after earlier
+ * measuring scans); a definite increase of an existing
  * plasmacytoma, its size (product of the perpendicular diameters) ≥50% above its smallest in the line (from
  * the line's baseline scan) and its longest diameter ≥1 cm more than then; hypercalcemia (calcium above
  * `relapseIndicators.calciumAboveMgDl`); a haemoglobin fall and a creatinine rise from the value at the line's
@@ -44,7 +45,7 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
   const calcium = pointsOf(records.labs, 'calcium');
   const hemoglobin = pointsOf(records.labs, 'hemoglobin');
   const creatinine = pointsOf(records.labs, 'creatinine');
-  const lesions = plasmacytomaSizes(records.imaging).lesions;
+  const { lesions, appeared } = plasmacytomaSizes(records.imaging);
   for (const { line, until } of spans(lines, asOf)) {
     const inLine = (date: string): boolean => date > line.start && date <= until;
     // The first of each sign in the line (of each lesion, for growth) is the relapse; later ones add nothing.
@@ -54,7 +55,11 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
       seen.add(kind + of);
       out.push({ date, line: line.number, kind, detail, provenance });
     };
-    for (const i of records.imaging) if (i.newLesions === true && inLine(i.date)) push(i.date, 'new-lesion', `new lesion(s) on ${i.modality}`, [i.eventId]);
+    const newLesions = [
+      ...records.imaging.filter((i) => i.newLesions === true).map((i) => ({ date: i.date, detail: `new lesion(s) on ${i.modality}`, eventId: i.eventId })),
+      ...appeared.map((a) => ({ date: a.date, detail: `new plasmacytoma ${a.name} (not on the earlier measuring scans)`, eventId: a.eventId })),
+    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    for (const n of newLesions) if (inLine(n.date)) push(n.date, 'new-lesion', n.detail, [n.eventId]);
     for (const l of lesions) {
       const scans = records.imaging.filter((i) => i.plasmacytomas !== null);
       // Each scan of the lesion with its size (the product of its diameters) and longest diameter; 0 once it is not listed.

@@ -17,10 +17,12 @@ export interface Assessment {
    * it applies to the category this assessment confirms, with the one before it): see `imagingLimit`.
    */
   limit?: Limit[];
+  /** Its category awaits imaging (plasmacytomas at baseline not measured since): neither a response nor a nonresponse yet. */
+  pending?: boolean;
 }
 
-/** The highest category a finding allows, with why. */
-export type Limit = { category: ResponseCategory; basis: string; provenance: string[] };
+/** The highest category a finding allows, with why; `pending`: only until the finding is made (a scan not yet taken). */
+export type Limit = { category: ResponseCategory; basis: string; provenance: string[]; pending?: boolean };
 
 export interface ComputedResponse {
   category: ResponseCategory;
@@ -67,7 +69,9 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   const urineMeasurable = uBase !== undefined && uBase.value >= MEASURABLE.urineMg24h;
   const inLine = (p: Point): boolean => p.date > line.start && p.date <= until;
   const out: Assessment[] = [];
-  const limitAt = imagingLimit(records, line.start);
+  const imaging = imagingLimit(records, line.start);
+  // Imaging needs no confirmation: as for the marrow, the latest scan on or before the assessment, else the first after it before the next one.
+  const limitAt = (dates: readonly string[], i: number): Limit[] => imaging(dates[i]!, dates[i + 1] ?? null, until);
 
   const kappa = pointsOf(records.labs, 'freeKappa');
   const lambda = pointsOf(records.labs, 'freeLambda');
@@ -128,8 +132,8 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         category = lowerCategory(category, !fresh ? (u && u.value >= 200 ? 'SD' : 'PR') : fresh.value < 100 ? 'VGPR' : fresh.value < 200 ? 'PR' : 'SD');
       }
       const cr = completeResponse(date, false, i === 0 ? line.start : dates[i - 1]!);
-      if (cr) out.push({ date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [...provenance, ...cr.provenance], limit: limitAt(date) });
-      else out.push({ date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(date) });
+      if (cr) out.push({ date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [...provenance, ...cr.provenance], limit: limitAt(dates, i) });
+      else out.push({ date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i) });
     });
     return out;
   }
@@ -151,22 +155,24 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     const mBase = lastOnOrBefore(marrow, line.start);
     if ((serum.length === 0 && urine.length === 0) || dflc.length === 0 || !mBase || mBase.value < MARROW_BASELINE_MIN_PERCENT) return out;
     const inLineMarrow = marrow.filter(inLine);
+    const marrowDates = inLineMarrow.map((p) => p.date);
     for (const [i, p] of inLineMarrow.entries()) {
       const red = reduction(mBase.value, p.value);
       // CR rests on immunofixation too, which is biochemical: it is confirmed like the other categories, not by the marrow alone.
       const cr = completeResponse(p.date, false, i === 0 ? line.start : inLineMarrow[i - 1]!.date);
       const basis = `marrow plasma cells ${mBase.value}→${p.value}% (−${Math.round(red * 100)}%), serum, urine and FLC unmeasurable`;
-      if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [mBase.eventId, ...cr.provenance], limit: limitAt(p.date) });
-      else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true, limit: limitAt(p.date) });
+      if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [mBase.eventId, ...cr.provenance], limit: limitAt(marrowDates, i) });
+      else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true, limit: limitAt(marrowDates, i) });
     }
     return out;
   }
   const inLineDflc = dflc.filter(inLine);
+  const dflcDates = inLineDflc.map((p) => p.date);
   for (const [i, p] of inLineDflc.entries()) {
     const red = reduction(base.value, p.value);
     const cr = completeResponse(p.date, true, i === 0 ? line.start : inLineDflc[i - 1]!.date);
-    if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [base.eventId, p.eventId, ...cr.provenance], limit: limitAt(p.date) });
-    else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(p.date) });
+    if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [base.eventId, p.eventId, ...cr.provenance], limit: limitAt(dflcDates, i) });
+    else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i) });
   }
   return out;
 }
@@ -174,26 +180,31 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
 const NO_LIMIT: ResponseCategory = 'sCR';
 
 /**
- * What imaging of soft-tissue plasmacytomas allows an assessment of a line on a date (IMWG 2016; imaging needs
- * no confirmation): the latest scan up to the date that reported on them (extramedullary disease, or
- * plasmacytomas measured) showing one: not CR (VGPR at most). Plasmacytomas measured at the line's baseline (the
- * latest measuring scan on or before its start, SPD > 0): PR and MR also need their SPD down ≥50% on the
- * latest scan of the line up to the date, so less, or no scan since, allows SD only (a decrease of ≥50% is kept
- * as a finding that allows any category, for the basis).
+ * What imaging of soft-tissue plasmacytomas allows an assessment of a line on `date` (IMWG 2016; imaging needs
+ * no confirmation, so, as for the marrow, the scan for an assessment is the latest on or before it, else the
+ * first after it before the next assessment, `before`, or up to `until` for the last): a scan that reported on
+ * them (extramedullary disease, or plasmacytomas measured) showing one: not CR (VGPR at most). Plasmacytomas
+ * measured at the line's baseline (the latest measuring scan on or before its start, SPD > 0): PR and MR also
+ * need their SPD down ≥50% on the scan of the line for the assessment, so less allows SD only (a decrease of
+ * ≥50% is kept as a finding that allows any category, for the basis), and no scan since the line started
+ * leaves the response awaiting imaging (`pending`).
  */
-function imagingLimit(records: ClinicalRecords, lineStart: string): (date: string) => Limit[] {
+function imagingLimit(records: ClinicalRecords, lineStart: string): (date: string, before: string | null, until: string) => Limit[] {
   const spd = plasmacytomaSizes(records.imaging).spd;
   const base = lastOnOrBefore(spd, lineStart);
   const reporting = records.imaging.filter((i) => i.extramedullary !== null || i.plasmacytomas !== null);
-  return (date) => {
+  const scanFor = <T extends { date: string }>(scans: readonly T[], after: string, date: string, before: string | null, until: string): T | undefined =>
+    scans.filter((x) => x.date > after && x.date <= date).at(-1) ?? scans.find((x) => x.date > date && (before === null ? x.date <= until : x.date < before));
+  return (date, before, until) => {
     const limits: Limit[] = [];
     if (base && base.value > 0) {
-      const now = lastOnOrBefore(spd, date, lineStart);
+      const now = scanFor(spd, lineStart, date, before, until);
       const red = now ? reduction(base.value, now.value) : 0;
-      if (!now) limits.push({ category: 'SD', basis: `plasmacytoma SPD ${base.value} mm² at baseline, not measured again in the line`, provenance: [base.eventId] });
-      else limits.push({ category: red >= 0.5 ? NO_LIMIT : 'SD', basis: `plasmacytoma SPD ${base.value}→${now.value} mm² (−${Math.round(red * 100)}%)`, provenance: [base.eventId, now.eventId] });
+      const change = `${red >= 0 ? '−' : '+'}${Math.abs(Math.round(red * 100))}%`;
+      if (!now) limits.push({ category: 'SD', basis: `plasmacytoma SPD ${base.value} mm² at baseline, not measured again in the line: the response awaits imaging`, provenance: [base.eventId], pending: true });
+      else limits.push({ category: red >= 0.5 ? NO_LIMIT : 'SD', basis: `plasmacytoma SPD ${base.value}→${now.value} mm² (${change})`, provenance: [base.eventId, now.eventId] });
     }
-    const latest = reporting.filter((i) => i.date <= date).at(-1);
+    const latest = scanFor(reporting, '', date, before, until);
     if (latest && (latest.extramedullary?.present === true || latest.plasmacytomas?.some((m) => m.longestMm > 0 && m.perpendicularMm > 0))) {
       limits.push({ category: 'VGPR', basis: `soft-tissue plasmacytoma on ${latest.modality} ${latest.date}: not CR`, provenance: [latest.eventId] });
     }
@@ -203,17 +214,22 @@ function imagingLimit(records: ClinicalRecords, lineStart: string): (date: strin
 
 /**
  * An assessment's category with its imaging limits applied (SD and PD need nothing of imaging): the lowest of
- * them, with the bases of those that lowered it or vouch for it (a ≥50% decrease of the SPD).
+ * the findings made, with the bases of those that lowered it or vouch for it (a ≥50% decrease of the SPD);
+ * `pending` when a finding not yet made (a scan) would lower it further.
  */
-function limited<T extends Pick<Assessment, 'category' | 'basis' | 'provenance' | 'limit'>>(a: T): T {
+function limited<T extends Pick<Assessment, 'category' | 'basis' | 'provenance' | 'limit' | 'pending'>>(a: T): T {
   if (a.category === 'SD' || a.category === 'PD') return a;
-  const used = (a.limit ?? []).filter((l) => l.category === NO_LIMIT || RANK[l.category] < RANK[a.category]);
+  const made = (a.limit ?? []).filter((l) => !l.pending);
+  const category = made.map((l) => l.category).reduce(lowerCategory, a.category);
+  const awaited = (a.limit ?? []).filter((l) => l.pending && RANK[l.category] < RANK[category]);
+  const used = [...made.filter((l) => l.category === NO_LIMIT || RANK[l.category] < RANK[a.category]), ...awaited];
   if (used.length === 0) return a;
   return {
     ...a,
-    category: used.map((l) => l.category).reduce(lowerCategory, a.category),
+    category,
     basis: [a.basis, ...used.map((l) => l.basis)].join('; '),
     provenance: [...new Set([...a.provenance, ...used.flatMap((l) => l.provenance)])],
+    ...(awaited.length > 0 ? { pending: true } : {}),
   };
 }
 
@@ -224,11 +240,13 @@ function limited<T extends Pick<Assessment, 'category' | 'basis' | 'provenance' 
  * when it is SD (which needs no confirmation).
  */
 function confirmedAssessments(assessed: readonly Assessment[]): Assessment[] {
+  // An assessment awaiting imaging shows neither a response nor a nonresponse yet.
+  const shown = (x: Assessment): Assessment[] => (x.pending ? [] : [x]);
   return assessed.flatMap((a, i) => {
-    if (a.selfConfirming) return [limited(a)];
+    if (a.selfConfirming) return shown(limited(a));
     const previous = assessed[i - 1];
     if (!previous) return a.category === 'SD' ? [a] : [];
-    return [limited({ ...a, ...confirmedBy(previous, a) })];
+    return shown(limited({ ...a, ...confirmedBy(previous, a) }));
   });
 }
 
@@ -258,6 +276,7 @@ export function computedResponse(records: ClinicalRecords, lines: readonly LineO
   const last = assessed.at(-1);
   if (!last) return null;
   const previous = last.selfConfirming ? undefined : assessed.at(-2);
-  const { category, basis, provenance } = limited(previous ? { ...confirmedBy(previous, last), limit: last.limit } : last);
-  return { category, date: last.date, confirmed: previous !== undefined || last.selfConfirming === true, latestCategory: limited(last).category, line: line.number, basis, provenance };
+  const { category, basis, provenance, pending } = limited<Pick<Assessment, 'category' | 'basis' | 'provenance' | 'limit' | 'pending'>>(previous ? { ...confirmedBy(previous, last), limit: last.limit } : last);
+  // Awaiting imaging: the category the series shows, not confirmed until a scan shows the plasmacytomas' SPD.
+  return { category, date: last.date, confirmed: !pending && (previous !== undefined || last.selfConfirming === true), latestCategory: limited(last).category, line: line.number, basis, provenance };
 }
