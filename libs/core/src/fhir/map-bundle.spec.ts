@@ -173,3 +173,49 @@ describe('mapFhirBundle: what was not done, not given or not measured never beco
     ]);
   });
 });
+
+describe('plasmacytoma sizes (mCODE TumorSize on a plasmacytoma BodyStructure)', () => {
+  const size = (id: string, date: string, focus: string, longestCm: number, otherCm: number | null) => ({
+    resource: {
+      resourceType: 'Observation' as const,
+      id,
+      status: 'final' as const,
+      code: { coding: [{ system: SYSTEMS.loinc, code: '21889-1' }] },
+      subject: { reference: 'Patient/p1' },
+      focus: [{ reference: focus }],
+      effectiveDateTime: date,
+      method: { text: 'CT' },
+      component: [
+        { code: { coding: [{ system: SYSTEMS.loinc, code: '33728-7' }] }, valueQuantity: { value: longestCm, code: 'cm', system: 'http://unitsofmeasure.org' } },
+        ...(otherCm === null ? [] : [{ code: { coding: [{ system: SYSTEMS.loinc, code: '33729-5' }] }, valueQuantity: { value: otherCm * 10, code: 'mm', system: 'http://unitsofmeasure.org' } }]),
+      ],
+    },
+  });
+  const bundle = {
+    resourceType: 'Bundle' as const,
+    type: 'collection' as const,
+    entry: [
+      { resource: { resourceType: 'Patient' as const, id: 'p1', birthDate: '1958-04-02', gender: 'male' as const } },
+      { resource: { resourceType: 'BodyStructure' as const, id: 'pc1', patient: { reference: 'Patient/p1' }, morphology: { text: 'Extraosseous plasmacytoma' }, description: 'left paravertebral mass' } },
+      { resource: { resourceType: 'BodyStructure' as const, id: 'breast', patient: { reference: 'Patient/p1' }, morphology: { text: 'Ductal carcinoma' } } },
+      { resource: { resourceType: 'MedicationStatement' as const, id: 'dpd', status: 'active' as const, subject: { reference: 'Patient/p1' }, medicationCodeableConcept: { text: 'DPd' }, effectivePeriod: { start: '2024-01-15' } } },
+      size('s1', '2024-01-10', 'BodyStructure/pc1', 2.0, 2.0),
+      size('s2', '2024-04-01', 'BodyStructure/pc1', 3.0, 2.0),
+      size('s3', '2024-04-01', 'BodyStructure/breast', 1.0, 1.0),
+      size('s4', '2024-05-01', 'BodyStructure/pc1', 3.2, null),
+    ],
+  };
+
+  it('become imaging events with the lesion named by its BodyStructure, diameters in mm; other tumours and sizes without two dimensions are reported', () => {
+    const m = mapFhirBundle(bundle);
+    expect(m.events.find((e) => e.eventId === 'Observation/s1')).toMatchObject({ type: 'imaging', occurredAt: '2024-01-10', data: { modality: 'CT', plasmacytomas: [{ lesion: 'pc1', longestDiameterMm: 20, perpendicularDiameterMm: 20 }] } });
+    expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual([
+      ['breast', expect.stringContaining('not a plasmacytoma')],
+      ['s3', expect.stringContaining('focus is not a plasmacytoma')],
+      ['s4', expect.stringContaining('greatest and an additional dimension')],
+    ]);
+    // 20 → 30 mm longest diameter (+50%), short axis taken as the 20 mm perpendicular diameter: progression on 2024-04-01.
+    const p = buildProfile(m.events, '2024-06-01');
+    expect(p.disease.progressions.filter((e) => e.source === 'imaging').map((e) => e.date)).toEqual(['2024-04-01']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Bundle, CodeableConcept, Condition, FhirResource, MedicationAdministration, MedicationRequest, MedicationStatement, Observation, Patient, Procedure } from 'fhir/r4';
+import type { Bundle, CodeableConcept, Condition, FhirResource, MedicationAdministration, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Quantity } from 'fhir/r4';
 import { classesOf, resolveMedication } from '../terminology/drug-catalog';
 import { CELL_THERAPY_CLASSES } from '../terminology/drug-classes';
 import { labDefinition } from '../terminology/labs';
@@ -27,6 +27,13 @@ export const SYSTEMS = {
 } as const;
 
 const LOINC_ECOG = '89247-1';
+/** mCODE TumorSize: LOINC 21889-1 with its dimensions as components (33728-7 the greatest; 33729-5 or 44667-4 an additional one). */
+const LOINC_TUMOR_SIZE = '21889-1';
+const LOINC_MAX_DIMENSION = '33728-7';
+const LOINC_ADDITIONAL_DIMENSION = ['33729-5', '44667-4'];
+/** A BodyStructure is a plasmacytoma when its morphology or description says so (or names ICD-O-3 9731/3 or 9734/3). */
+const PLASMACYTOMA = /plasmacytoma|973[14]\/3/i;
+const MM_PER: Record<string, number> = { mm: 1, cm: 10 };
 const UCUM = 'http://unitsofmeasure.org';
 /** LOINC answer list LL529-9 (ECOG performance status): LA9622-7 … LA9627-6 are scores 0 … 5. */
 const ECOG_ANSWERS: Record<string, number> = { 'LA9622-7': 0, 'LA9623-5': 1, 'LA9624-3': 2, 'LA9625-0': 3, 'LA9626-8': 4, 'LA9627-6': 5 };
@@ -141,8 +148,27 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
     out.events.push({ eventId: `${r.resourceType}/${id}${suffix}`, patientId, source, type, occurredAt, data });
   };
 
+  // Plasmacytomas as BodyStructures, by every reference an Observation's focus may use.
+  const plasmacytomas = new Map<string, string>();
+  for (const e of entries) {
+    const b = e.resource;
+    if (b?.resourceType !== 'BodyStructure') continue;
+    const words = [b.description, textOf(b.morphology), ...(b.morphology?.coding ?? []).map((c) => `${c.code ?? ''} ${c.display ?? ''}`)].join(' ');
+    const id = idOf.get(b) ?? null;
+    if (!PLASMACYTOMA.test(words) || id === null) continue;
+    for (const ref of [`BodyStructure/${id}`, e.fullUrl].filter((x): x is string => x !== undefined)) plasmacytomas.set(ref, id);
+  }
+  const mm = (q: Quantity | undefined): number | null => {
+    const factor = MM_PER[q?.code ?? q?.unit ?? ''];
+    return q?.value !== undefined && q.comparator === undefined && factor !== undefined ? q.value * factor : null;
+  };
+
   for (const r of resources) {
     switch (r.resourceType) {
+      case 'BodyStructure': {
+        if (![...plasmacytomas.values()].includes(idOf.get(r) ?? '')) skip(r, 'body structure not a plasmacytoma (only plasmacytomas are measured here)');
+        break;
+      }
       case 'Patient': {
         const p = r;
         if (!p.birthDate && !p.gender) {
@@ -254,6 +280,17 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           const v = o.valueInteger ?? o.valueQuantity?.value ?? (answer !== undefined ? ECOG_ANSWERS[answer] : Number.parseInt(o.valueCodeableConcept?.coding?.[0]?.display ?? o.valueCodeableConcept?.text ?? '', 10));
           if (typeof v === 'number' && Number.isInteger(v)) push(o, o.subject?.reference, 'performance-status', date, { ecog: v });
           else skip(o, 'ECOG without an integer value');
+          break;
+        }
+        if (code === LOINC_TUMOR_SIZE) {
+          // A plasmacytoma's size (mCODE TumorSize): one lesion per Observation; a day's lesions together are its scans' plasmacytomas.
+          const lesion = o.focus?.map((f) => plasmacytomas.get(f.reference ?? '')).find((x) => x !== undefined);
+          const dimension = (codes: readonly string[]): number | null => mm(o.component?.find((c) => codesIn(c.code, SYSTEMS.loinc).some((x) => codes.includes(x)))?.valueQuantity);
+          const longest = dimension([LOINC_MAX_DIMENSION]);
+          const perpendicular = dimension(LOINC_ADDITIONAL_DIMENSION);
+          if (!lesion) skip(o, 'tumor size whose focus is not a plasmacytoma (a BodyStructure in the Bundle whose morphology says so)');
+          else if (longest === null || perpendicular === null) skip(o, 'plasmacytoma size needs its greatest and an additional dimension (LOINC 33728-7 and 33729-5 or 44667-4) in mm or cm');
+          else push(o, o.subject?.reference, 'imaging', date, { modality: textOf(o.method) ?? 'imaging', plasmacytomas: [{ lesion, longestDiameterMm: longest, perpendicularDiameterMm: perpendicular }] });
           break;
         }
         // Labs by LOINC code only: a local code's text ("Creatinine") does not say which specimen or method.
