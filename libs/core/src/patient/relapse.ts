@@ -1,7 +1,7 @@
 import type { ClinicalRecords, LabRecord } from './clinical-events';
 import { abnormalFlcRatio, involvedChain, plasmacytomaSizes } from './disease-status';
 import type { LineOfTherapy } from './lines-of-therapy';
-import { daysBetween, type ProfileSettings } from './settings';
+import type { ProfileSettings } from './settings';
 
 /** IMWG 2016 clinical relapse: direct indicators of increasing disease or end-organ dysfunction (CRAB-type). */
 export type ClinicalRelapseSign = 'new-lesion' | 'lesion-growth' | 'hypercalcemia' | 'hemoglobin-fall' | 'creatinine-rise' | 'hyperviscosity';
@@ -27,17 +27,30 @@ function spans(lines: readonly LineOfTherapy[], asOf: string): Array<{ line: Lin
   return lines.map((line, i) => ({ line, until: lines[i + 1]?.start ?? asOf }));
 }
 
+/** A lab value as shown in a detail: at most two decimals. */
+const shown = (v: number): string => String(Math.round(v * 100) / 100);
+
+/** `date` plus `months` calendar months (the day clamped to the month's last), as YYYY-MM-DD. */
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+}
+
 /**
  * IMWG 2016 clinical relapse signs (Kumar et al. 2016; domain.md §4 "Clinical relapse"), after a line's start
  * and up to the next one's, so that untreated disease (CRAB at diagnosis) is not a relapse: new soft-tissue
- * plasmacytomas or bone lesions (an imaging event's `newLesions`, or a plasmacytoma first named after earlier
- * measuring scans); a definite increase of an existing
- * plasmacytoma, its size (product of the perpendicular diameters) ≥50% above its smallest in the line (from
- * the line's baseline scan) and its longest diameter ≥1 cm more than then; hypercalcemia (calcium above
- * `relapseIndicators.calciumAboveMgDl`); a haemoglobin fall and a creatinine rise from the value at the line's
- * start (the last on or before it) by the settings' amounts; hyperviscosity (an active condition recorded in the
- * line). IMWG asks that the haemoglobin fall be unrelated to therapy and the creatinine rise attributable to
- * myeloma: that is not known from the record, and the detail says so.
+ * plasmacytomas or bone lesions (an imaging event's `newLesions`, a plasmacytoma first named after earlier
+ * measuring scans, or one that had disappeared and is seen again); a definite increase of an existing
+ * plasmacytoma, its size (product of the perpendicular diameters) ≥50% above its smallest in the line (from the
+ * line's baseline scan) and its longest diameter ≥1 cm more than then; hypercalcemia (calcium above
+ * `relapseIndicators.calciumAboveMgDl`, a new episode: the calcium before it, if any, was not above it); a
+ * haemoglobin fall from the highest value since the line's start (the last on or before it included) and a
+ * creatinine rise from the value at the line's start ("from the start of therapy"), by the settings' amounts;
+ * hyperviscosity (a condition recorded present, active or since resolved, with its onset in the line). IMWG asks
+ * that the haemoglobin fall be unrelated to therapy and the creatinine rise attributable to myeloma: that is not
+ * known from the record, and the detail says so. The first of each sign per line (of each lesion, for growth).
  */
 export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOfTherapy[], asOf: string, s: ProfileSettings): Array<RelapseIndicator<ClinicalRelapseSign>> {
   const t = s.relapseIndicators;
@@ -46,46 +59,57 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
   const hemoglobin = pointsOf(records.labs, 'hemoglobin');
   const creatinine = pointsOf(records.labs, 'creatinine');
   const { lesions, appeared } = plasmacytomaSizes(records.imaging);
+  const scans = records.imaging.filter((i) => i.plasmacytomas !== null);
+  // Each day a lesion was followed, with its size (the product of its diameters) and longest diameter; 0 once it is not listed.
+  const sizedLesions = lesions.map((l) => ({
+    name: l.name,
+    points: l.points.map((p) => {
+      const m = scans.find((x) => x.eventId === p.eventId)?.plasmacytomas?.find((x) => x.lesion === l.name);
+      return { ...p, size: m ? m.longestMm * m.perpendicularMm : 0, longest: m?.longestMm ?? 0 };
+    }),
+  }));
   for (const { line, until } of spans(lines, asOf)) {
     const inLine = (date: string): boolean => date > line.start && date <= until;
-    // The first of each sign in the line (of each lesion, for growth) is the relapse; later ones add nothing.
     const seen = new Set<string>();
     const push = (date: string, kind: ClinicalRelapseSign, detail: string, provenance: string[], of = ''): void => {
       if (seen.has(kind + of)) return;
       seen.add(kind + of);
       out.push({ date, line: line.number, kind, detail, provenance });
     };
-    const newLesions = [
+    const newLesions: Array<{ date: string; detail: string; eventId: string }> = [
       ...records.imaging.filter((i) => i.newLesions === true).map((i) => ({ date: i.date, detail: `new lesion(s) on ${i.modality}`, eventId: i.eventId })),
       ...appeared.map((a) => ({ date: a.date, detail: `new plasmacytoma ${a.name} (not on the earlier measuring scans)`, eventId: a.eventId })),
-    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    for (const n of newLesions) if (inLine(n.date)) push(n.date, 'new-lesion', n.detail, [n.eventId]);
-    for (const l of lesions) {
-      const scans = records.imaging.filter((i) => i.plasmacytomas !== null);
-      // Each scan of the lesion with its size (the product of its diameters) and longest diameter; 0 once it is not listed.
-      const sized = l.points.map((p) => {
-        const m = scans.find((x) => x.eventId === p.eventId)?.plasmacytomas?.find((x) => x.lesion === l.name);
-        return { ...p, size: m ? m.longestMm * m.perpendicularMm : 0, longest: m?.longestMm ?? 0 };
-      });
-      let smallest = sized.filter((p) => p.date <= line.start).at(-1) ?? null;
-      for (const p of sized.filter((x) => inLine(x.date))) {
+    ];
+    for (const l of sizedLesions) {
+      let smallest = l.points.filter((p) => p.date <= line.start).at(-1) ?? null;
+      for (const p of l.points.filter((x) => inLine(x.date))) {
+        if (smallest && smallest.size === 0 && p.size > 0) newLesions.push({ date: p.date, detail: `plasmacytoma ${l.name} seen again (gone on ${smallest.date})`, eventId: p.eventId });
         if (smallest && smallest.size > 0 && atLeast(p.size, smallest.size * (1 + t.lesionGrowthFraction)) && atLeast(p.longest - smallest.longest, t.lesionGrowthMinMm)) {
           push(p.date, 'lesion-growth', `plasmacytoma ${l.name}: ${smallest.size} mm² (${smallest.date}) → ${p.size} mm², longest diameter ${smallest.longest} → ${p.longest} mm`, [smallest.eventId, p.eventId], l.name);
         }
         if (!smallest || p.size < smallest.size) smallest = p;
       }
     }
-    for (const c of calcium.filter((p) => inLine(p.date) && p.value > t.calciumAboveMgDl + TOLERANCE)) push(c.date, 'hypercalcemia', `calcium ${c.value} mg/dL (> ${t.calciumAboveMgDl})`, [c.eventId]);
-    const fromStart = (ps: Point[], kind: ClinicalRelapseSign, change: (base: number, v: number) => boolean, label: string, unit: string, note: string): void => {
-      const base = ps.filter((p) => p.date <= line.start).at(-1);
-      if (!base) return;
-      for (const p of ps.filter((x) => inLine(x.date) && change(base.value, x.value))) push(p.date, kind, `${label} ${base.value} (${base.date}) → ${p.value} ${unit}; ${note}`, [base.eventId, p.eventId]);
-    };
-    fromStart(hemoglobin, 'hemoglobin-fall', (b, v) => atLeast(b - v, t.hemoglobinFallGdL), 'haemoglobin', 'g/dL', 'whether unrelated to therapy is not assessed');
-    fromStart(creatinine, 'creatinine-rise', (b, v) => atLeast(v - b, t.creatinineRiseMgDl), 'creatinine', 'mg/dL', 'whether attributable to myeloma is not assessed');
+    newLesions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    for (const n of newLesions) if (inLine(n.date)) push(n.date, 'new-lesion', n.detail, [n.eventId]);
+    const high = (v: number): boolean => v > t.calciumAboveMgDl + TOLERANCE;
+    calcium.forEach((c, i) => {
+      const before = calcium.slice(0, i).filter((x) => x.date < c.date).at(-1);
+      if (inLine(c.date) && high(c.value) && !(before && high(before.value))) push(c.date, 'hypercalcemia', `calcium ${shown(c.value)} mg/dL (> ${t.calciumAboveMgDl} mg/dL)`, [c.eventId]);
+    });
+    const hbFrom = hemoglobin.filter((p) => p.date <= line.start).at(-1);
+    let hbHighest = hbFrom ?? null;
+    for (const p of hemoglobin.filter((x) => inLine(x.date))) {
+      if (hbHighest && atLeast(hbHighest.value - p.value, t.hemoglobinFallGdL)) push(p.date, 'hemoglobin-fall', `haemoglobin ${shown(hbHighest.value)} (${hbHighest.date}) → ${shown(p.value)} g/dL; whether unrelated to therapy is not assessed`, [hbHighest.eventId, p.eventId]);
+      if (!hbHighest || p.value > hbHighest.value) hbHighest = p;
+    }
+    const crBase = creatinine.filter((p) => p.date <= line.start).at(-1);
+    for (const p of crBase ? creatinine.filter((x) => inLine(x.date) && atLeast(x.value - crBase.value, t.creatinineRiseMgDl)) : []) {
+      push(p.date, 'creatinine-rise', `creatinine ${shown(crBase!.value)} (${crBase!.date}) → ${shown(p.value)} mg/dL; whether attributable to myeloma is not assessed`, [crBase!.eventId, p.eventId]);
+    }
     for (const c of records.conditions) {
       const onset = c.onsetDate ?? c.date;
-      if (c.kind === 'hyperviscosity' && c.status === 'active' && inLine(onset)) push(onset, 'hyperviscosity', 'hyperviscosity recorded', [c.eventId]);
+      if (c.kind === 'hyperviscosity' && (c.status === 'active' || c.status === 'resolved') && inLine(onset)) push(onset, 'hyperviscosity', 'hyperviscosity recorded', [c.eventId]);
     }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -93,11 +117,13 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
 
 /**
  * IMWG significant paraprotein relapse (indications for treatment at relapse; domain.md §4 [S19]), within each
- * line from its baseline (the last value on or before its start) and its lowest value since, in two consecutive
- * measurements no more than `relapseIndicators.consecutiveWithinDays` apart (dated at the first): serum
- * M-protein doubled from a lowest value of at least `doublingReferenceMinGdL`; serum M-protein up by
- * `serumRiseGdL`; urine M-protein up by `urineRiseMg24h`; the involved free light chain up by
- * `involvedFlcRiseMgDl` with an abnormal κ/λ ratio (both measurements).
+ * line from its nadir (as progression measures it, `progressionNadir`: from the baseline, the last value on or
+ * before the line's start, lowered by the lowest level two consecutive measurements held, or by the lowest
+ * single value), in two consecutive measurements (on different days) the second no more than
+ * `relapseIndicators.consecutiveWithinMonths` calendar months after the first (dated at the first): serum
+ * M-protein doubled from a nadir of at least `doublingReferenceMinGdL`; serum M-protein up by `serumRiseGdL`;
+ * urine M-protein up by `urineRiseMg24h`; the involved free light chain up by `involvedFlcRiseMgDl` or by
+ * `involvedFlcRiseFraction` of the nadir, whichever is greater, with an abnormal κ/λ ratio.
  */
 export function significantBiochemicalRelapse(records: ClinicalRecords, lines: readonly LineOfTherapy[], asOf: string, s: ProfileSettings): Array<RelapseIndicator<BiochemicalRelapseCriterion>> {
   const t = s.relapseIndicators;
@@ -111,25 +137,51 @@ export function significantBiochemicalRelapse(records: ClinicalRecords, lines: r
     const kappa = (chain ?? (ratio > 1 ? 'kappa' : 'lambda')) === 'kappa';
     involved.push({ date: k.date, value: kappa ? k.value : l.value, eventId: kappa ? k.eventId : l.eventId, abnormal: abnormalFlcRatio(ratio) });
   }
-  const criteria: Array<{ kind: BiochemicalRelapseCriterion; points: Array<Point & { abnormal?: boolean }>; unit: string; rises: (lowest: number, v: number, p: Point & { abnormal?: boolean }) => boolean; label: string }> = [
-    { kind: 'serum-doubling', points: pointsOf(records.labs, 'serumMProtein'), unit: 'g/dL', rises: (lo, v) => atLeast(lo, t.doublingReferenceMinGdL) && atLeast(v, 2 * lo), label: `serum M-protein doubled (from ≥${t.doublingReferenceMinGdL} g/dL)` },
-    { kind: 'serum-rise', points: pointsOf(records.labs, 'serumMProtein'), unit: 'g/dL', rises: (lo, v) => atLeast(v - lo, t.serumRiseGdL), label: `serum M-protein up ≥${t.serumRiseGdL} g/dL` },
+  const serum = pointsOf(records.labs, 'serumMProtein');
+  const criteria: Array<{ kind: BiochemicalRelapseCriterion; points: Array<Point & { abnormal?: boolean }>; unit: string; rises: (nadir: number, v: number, p: Point & { abnormal?: boolean }) => boolean; label: string }> = [
+    { kind: 'serum-doubling', points: serum, unit: 'g/dL', rises: (lo, v) => atLeast(lo, t.doublingReferenceMinGdL) && atLeast(v, 2 * lo), label: `serum M-protein doubled (from ≥${t.doublingReferenceMinGdL} g/dL)` },
+    { kind: 'serum-rise', points: serum, unit: 'g/dL', rises: (lo, v) => atLeast(v - lo, t.serumRiseGdL), label: `serum M-protein up ≥${t.serumRiseGdL} g/dL` },
     { kind: 'urine-rise', points: pointsOf(records.labs, 'urineMProtein'), unit: 'mg/24h', rises: (lo, v) => atLeast(v - lo, t.urineRiseMg24h), label: `urine M-protein up ≥${t.urineRiseMg24h} mg/24h` },
-    { kind: 'involved-flc-rise', points: involved, unit: 'mg/L', rises: (lo, v, p) => p.abnormal === true && atLeast(v - lo, t.involvedFlcRiseMgDl * 10), label: `involved FLC up ≥${t.involvedFlcRiseMgDl} mg/dL with an abnormal ratio` },
+    {
+      kind: 'involved-flc-rise',
+      points: involved,
+      unit: 'mg/L',
+      rises: (lo, v, p) => p.abnormal === true && atLeast(v - lo, Math.max(t.involvedFlcRiseMgDl * 10, lo * t.involvedFlcRiseFraction)),
+      label: `involved FLC up ≥${t.involvedFlcRiseMgDl} mg/dL or ${Math.round(t.involvedFlcRiseFraction * 100)}% (whichever is greater) with an abnormal ratio`,
+    },
   ];
   const out: Array<RelapseIndicator<BiochemicalRelapseCriterion>> = [];
   for (const { line, until } of spans(lines, asOf)) {
     for (const c of criteria) {
-      let lowest = c.points.filter((p) => p.date <= line.start).at(-1) ?? null;
-      let previous: (typeof c.points)[number] | null = null;
+      let nadir = c.points.filter((p) => p.date <= line.start).at(-1) ?? null;
+      let previous: (typeof c.points)[number] | null = nadir;
+      let pending: (typeof c.points)[number] | null = null;
       for (const p of c.points.filter((x) => x.date > line.start && x.date <= until)) {
-        const rises = lowest !== null && c.rises(lowest.value, p.value, p);
-        if (rises && previous && lowest && previous.date < p.date && daysBetween(previous.date, p.date) <= t.consecutiveWithinDays && c.rises(lowest.value, previous.value, previous)) {
-          out.push({ date: previous.date, line: line.number, kind: c.kind, detail: `${c.label}: lowest ${lowest.value} ${c.unit} (${lowest.date}) → ${previous.value} and ${p.value} ${c.unit}`, provenance: [lowest.eventId, previous.eventId, p.eventId] });
+        if (nadir === null) {
+          nadir = previous = p;
+          continue;
+        }
+        // A second value on the day of a pending rise is the same measurement (as progression reads it): it neither confirms nor undoes it.
+        if (pending && p.date === pending.date) continue;
+        if (!c.rises(nadir.value, p.value, p)) {
+          pending = null;
+          // The nadir as progression measures it: the lowest single value, or the lowest level two consecutive measurements held.
+          const held = s.progressionNadir === 'lowest' || previous === null ? p : previous.value >= p.value ? previous : p;
+          if (held.value < nadir.value) nadir = held;
+          previous = p;
+          continue;
+        }
+        if (pending && p.date <= addMonths(pending.date, t.consecutiveWithinMonths)) {
+          out.push({
+            date: pending.date,
+            line: line.number,
+            kind: c.kind,
+            detail: `${c.label}: nadir ${shown(nadir.value)} ${c.unit} (${nadir.date}) → ${shown(pending.value)} and ${shown(p.value)} ${c.unit}`,
+            provenance: [nadir.eventId, pending.eventId, p.eventId],
+          });
           break; // the first in the line is the relapse
         }
-        if (!rises && (lowest === null || p.value < lowest.value)) lowest = p;
-        previous = p;
+        pending = previous = p;
       }
     }
   }

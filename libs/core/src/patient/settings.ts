@@ -50,9 +50,9 @@ export interface ProfileSettings {
   /**
    * Thresholds of the relapse indicators (domain.md §4: "make thresholds versioned config"): IMWG 2016 clinical
    * relapse (calcium above 11 mg/dL; IMWG's indications for treatment at relapse use ≥11.5), haemoglobin fall and
-   * creatinine rise from the line's start, a plasmacytoma's definite increase (≥50% and ≥1 cm); IMWG significant
-   * paraprotein relapse (doubling from ≥0.5 g/dL, serum +1 g/dL, urine +500 mg/24 h, involved FLC +20 mg/dL with an
-   * abnormal ratio, in two consecutive measurements ≤2 months apart).
+   * creatinine rise, a plasmacytoma's definite increase (≥50% and ≥1 cm); IMWG significant paraprotein relapse
+   * (doubling from ≥0.5 g/dL, serum +1 g/dL, urine +500 mg/24 h, involved FLC +20 mg/dL or +25% whichever is
+   * greater with an abnormal ratio, in two consecutive measurements ≤2 calendar months apart).
    */
   relapseIndicators: {
     calciumAboveMgDl: number;
@@ -64,7 +64,8 @@ export interface ProfileSettings {
     serumRiseGdL: number;
     urineRiseMg24h: number;
     involvedFlcRiseMgDl: number;
-    consecutiveWithinDays: number;
+    involvedFlcRiseFraction: number;
+    consecutiveWithinMonths: number;
   };
 }
 
@@ -97,7 +98,8 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
     serumRiseGdL: 1,
     urineRiseMg24h: 500,
     involvedFlcRiseMgDl: 20,
-    consecutiveWithinDays: 60,
+    involvedFlcRiseFraction: 0.25,
+    consecutiveWithinMonths: 2,
   },
 };
 
