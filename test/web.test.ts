@@ -65,6 +65,9 @@ describe('web app in headless Chromium (embedded mode)', () => {
     await page.getByRole('heading', { name: /Lines of therapy \(3\)/ }).waitFor();
     await page.getByRole('heading', { name: 'Exposure and refractoriness by class' }).waitFor();
     await page.getByRole('heading', { name: 'Latest labs' }).waitFor();
+    // The demo patient's reported progressions, each with the events behind it.
+    await page.getByRole('heading', { name: 'Progression and relapse' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'progression (IMWG, reported)', exact: true }).count()).toBe(3);
     const trial = page.locator('details.result').filter({ hasText: 'NCT04557098' }).first();
     await trial.locator('summary').click();
     const criteria = trial.getByRole('table');

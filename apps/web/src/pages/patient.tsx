@@ -14,7 +14,9 @@ interface Profile {
   classes: Record<string, { exposed: boolean; refractory: boolean; refractoryInLastLine: boolean; drugs: string[] }>;
   flags: Record<string, boolean>;
   disease: {
-    progressions: Array<{ date: string }>;
+    progressions: Array<{ date: string; source: string; detail: string; provenance: string[] }>;
+    clinicalRelapse?: Array<{ date: string; line: number; kind: string; detail: string; provenance: string[] }>;
+    significantBiochemicalRelapse?: Array<{ date: string; line: number; kind: string; detail: string; provenance: string[] }>;
     response: { category: string; date: string; source: string } | null;
     measurable: { serum: boolean; urine: boolean; flcOnly: boolean };
     mrd: { latest: { result: string; date: string } | null };
@@ -48,6 +50,39 @@ function Sources({ refs, events }: { refs: string[] | undefined; events: Map<str
       ))}
       ]
     </span>
+  );
+}
+
+/** IMWG progressions, clinical relapse signs and significant paraprotein relapses, newest first, each with its events. */
+function ProgressionTable({ profile, events }: { profile: Profile; events: Map<string, TimelineEvent> }): ReactNode {
+  const rows = [
+    ...profile.disease.progressions.map((e) => ({ date: e.date, what: `progression (IMWG, ${e.source})`, detail: e.detail, provenance: e.provenance })),
+    ...(profile.disease.clinicalRelapse ?? []).map((e) => ({ date: e.date, what: `clinical relapse sign: ${e.kind} (line ${e.line})`, detail: e.detail, provenance: e.provenance })),
+    ...(profile.disease.significantBiochemicalRelapse ?? []).map((e) => ({ date: e.date, what: `significant paraprotein relapse: ${e.kind} (line ${e.line})`, detail: e.detail, provenance: e.provenance })),
+  ].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  if (rows.length === 0) return <p>No progression or relapse sign recorded.</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">What</th>
+          <th scope="col">Detail</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={`${r.date}-${i}`}>
+            <td>{r.date}</td>
+            <td>{r.what}</td>
+            <td>
+              {r.detail}
+              <Sources refs={r.provenance} events={events} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -193,6 +228,10 @@ export function PatientPage({ pseudonym }: { pseudonym: string }): ReactNode {
               {[p.disease.measurable.serum && 'serum', p.disease.measurable.urine && 'urine', p.disease.measurable.flcOnly && 'FLC only'].filter(Boolean).join(', ') || 'no'} · MRD:{' '}
               {p.disease.mrd.latest ? `${p.disease.mrd.latest.result} (${p.disease.mrd.latest.date})` : 'not tested'}
             </p>
+          </section>
+          <section aria-labelledby="relapse-title">
+            <h2 id="relapse-title">Progression and relapse</h2>
+            <ProgressionTable profile={p} events={events} />
           </section>
           <section aria-labelledby="labs-title">
             <h2 id="labs-title">Latest labs</h2>
