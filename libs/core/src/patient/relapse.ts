@@ -68,6 +68,15 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
       return { ...p, size: m ? m.longestMm * m.perpendicularMm : 0, longest: m?.longestMm ?? 0 };
     }),
   }));
+  // Hypercalcemia episodes: a calcium above the threshold whose previous value (an earlier day), if any, was not.
+  const high = (v: number): boolean => v > t.calciumAboveMgDl + TOLERANCE;
+  const hypercalcemia: Point[] = [];
+  let before: Point | null = null; // the last value of the previous day
+  calcium.forEach((c, i) => {
+    const previous = calcium[i - 1];
+    if (previous && previous.date !== c.date) before = previous;
+    if (high(c.value) && !(before && high(before.value))) hypercalcemia.push(c);
+  });
   for (const { line, until } of spans(lines, asOf)) {
     const inLine = (date: string): boolean => date > line.start && date <= until;
     const seen = new Set<string>();
@@ -92,11 +101,7 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
     }
     newLesions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     for (const n of newLesions) if (inLine(n.date)) push(n.date, 'new-lesion', n.detail, [n.eventId]);
-    const high = (v: number): boolean => v > t.calciumAboveMgDl + TOLERANCE;
-    calcium.forEach((c, i) => {
-      const before = calcium.slice(0, i).filter((x) => x.date < c.date).at(-1);
-      if (inLine(c.date) && high(c.value) && !(before && high(before.value))) push(c.date, 'hypercalcemia', `calcium ${shown(c.value)} mg/dL (> ${t.calciumAboveMgDl} mg/dL)`, [c.eventId]);
-    });
+    for (const c of hypercalcemia) if (inLine(c.date)) push(c.date, 'hypercalcemia', `calcium ${shown(c.value)} mg/dL (> ${t.calciumAboveMgDl} mg/dL)`, [c.eventId]);
     const hbFrom = hemoglobin.filter((p) => p.date <= line.start).at(-1);
     let hbHighest = hbFrom ?? null;
     for (const p of hemoglobin.filter((x) => inLine(x.date))) {
