@@ -219,3 +219,33 @@ describe('plasmacytoma sizes (mCODE TumorSize on a plasmacytoma BodyStructure)',
     expect(p.disease.progressions.filter((e) => e.source === 'imaging').map((e) => e.date)).toEqual(['2024-04-01']);
   });
 });
+
+describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as components or method)', () => {
+  const mrd = (id: string, extra: Record<string, unknown>) => ({
+    resource: { resourceType: 'Observation' as const, id, status: 'final' as const, code: { coding: [{ system: SYSTEMS.loinc, code: '98847-0' }] }, subject: { reference: 'Patient/p1' }, effectiveDateTime: '2024-06-01', ...extra },
+  });
+  const sensitivity = (v: Record<string, unknown>) => ({ code: { text: 'Sensitivity' }, ...v });
+  const bundle = {
+    resourceType: 'Bundle' as const,
+    type: 'collection' as const,
+    entry: [
+      { resource: { resourceType: 'Patient' as const, id: 'p1', birthDate: '1958-04-02' } },
+      mrd('a', { valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '260385009' }] }, method: { text: 'next-generation sequencing (clonoSEQ)' }, component: [sensitivity({ valueQuantity: { value: 0.000001 } })] }),
+      mrd('b', { valueString: 'MRD not detected', component: [{ code: { text: 'Method' }, valueString: 'EuroFlow NGF' }, sensitivity({ valueString: '10^-5' })] }),
+      mrd('c', { valueCodeableConcept: { text: 'Positive' }, component: [sensitivity({ valueString: '1 in 100,000' })] }),
+      mrd('d', { valueString: 'see report' }),
+    ],
+  };
+
+  it('become mrd events with result, method and sensitivity; an unreadable result is reported', () => {
+    const m = mapFhirBundle(bundle);
+    const data = Object.fromEntries(m.events.filter((e) => e.type === 'mrd').map((e) => [e.eventId, e.data]));
+    expect(data).toEqual({
+      'Observation/a': { result: 'negative', method: 'NGS', sensitivity: 0.000001 },
+      'Observation/b': { result: 'negative', method: 'NGF', sensitivity: 0.00001 },
+      'Observation/c': { result: 'positive', method: 'other', sensitivity: 0.00001 },
+    });
+    expect(m.unmapped).toEqual([{ resourceType: 'Observation', id: 'd', reason: 'MRD without a result read as negative or positive' }]);
+    expect(buildProfile(m.events, '2024-07-01').disease.mrd.latest).toMatchObject({ result: 'negative', method: 'NGS' });
+  });
+});

@@ -34,6 +34,34 @@ const LOINC_ADDITIONAL_DIMENSION = ['33729-5', '44667-4'];
 /** A BodyStructure is a plasmacytoma when its morphology or description says so (or names ICD-O-3 9731/3 or 9734/3). */
 const PLASMACYTOMA = /plasmacytoma|973[14]\/3/i;
 const MM_PER: Record<string, number> = { mm: 1, cm: 10 };
+/** MRD: no single settled LOINC code (domain.md); the two public mappings use, read with method and sensitivity as components or `method`. */
+const LOINC_MRD = ['98847-0', '93021-4'];
+/** Coded negative/positive answers: SNOMED CT 260385009 / 10828004, LOINC LA6577-6 / LA6576-8. */
+const NEGATIVE_CODES = new Set(['260385009', 'LA6577-6']);
+const POSITIVE_CODES = new Set(['10828004', 'LA6576-8']);
+
+/** An MRD result from its coded or written answer: "not detected" and "undetectable" are negative. */
+function mrdResult(o: Observation): 'negative' | 'positive' | null {
+  const codes = (o.valueCodeableConcept?.coding ?? []).map((c) => c.code ?? '');
+  if (codes.some((c) => NEGATIVE_CODES.has(c))) return 'negative';
+  if (codes.some((c) => POSITIVE_CODES.has(c))) return 'positive';
+  const text = [o.valueString, textOf(o.valueCodeableConcept)].filter(Boolean).join(' ');
+  if (/\b(negative|not detected|undetect)/i.test(text)) return 'negative';
+  if (/\b(positive|detected)\b/i.test(text)) return 'positive';
+  return null;
+}
+
+/** A sensitivity written as 0.00001, 1e-5, 10^-5, 10-5 or "1 in 100,000". */
+function sensitivityOf(v: { valueQuantity?: Quantity; valueString?: string } | undefined): number | null {
+  if (typeof v?.valueQuantity?.value === 'number') return v.valueQuantity.value > 0 && v.valueQuantity.value < 1 ? v.valueQuantity.value : null;
+  const t = (v?.valueString ?? '').replace(/[,\s]/g, '').replace('−', '-');
+  const power = /^(?:1e|10\^?)-(\d+)$/i.exec(t);
+  if (power) return Number(`1e-${power[1]}`);
+  const ratio = /^1(?:in|\/|:)(\d+)$/i.exec(t);
+  if (ratio && Number(ratio[1]) > 1) return 1 / Number(ratio[1]);
+  const plain = Number(t);
+  return t !== '' && plain > 0 && plain < 1 ? plain : null;
+}
 const UCUM = 'http://unitsofmeasure.org';
 /** LOINC answer list LL529-9 (ECOG performance status): LA9622-7 … LA9627-6 are scores 0 … 5. */
 const ECOG_ANSWERS: Record<string, number> = { 'LA9622-7': 0, 'LA9623-5': 1, 'LA9624-3': 2, 'LA9625-0': 3, 'LA9626-8': 4, 'LA9627-6': 5 };
@@ -280,6 +308,16 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           const v = o.valueInteger ?? o.valueQuantity?.value ?? (answer !== undefined ? ECOG_ANSWERS[answer] : Number.parseInt(o.valueCodeableConcept?.coding?.[0]?.display ?? o.valueCodeableConcept?.text ?? '', 10));
           if (typeof v === 'number' && Number.isInteger(v)) push(o, o.subject?.reference, 'performance-status', date, { ecog: v });
           else skip(o, 'ECOG without an integer value');
+          break;
+        }
+        if (code !== undefined && LOINC_MRD.includes(code)) {
+          const result = mrdResult(o);
+          const component = (re: RegExp) => o.component?.find((c) => re.test([textOf(c.code), ...(c.code.coding ?? []).map((x) => x.display ?? '')].join(' ')));
+          const methodText = [textOf(o.method), ...(o.method?.coding ?? []).map((c) => c.display ?? c.code ?? ''), component(/method/i)?.valueString, textOf(component(/method/i)?.valueCodeableConcept)].filter(Boolean).join(' ');
+          const method = /\b(NGS|sequenc|clonoSEQ)/i.test(methodText) ? 'NGS' : /\b(NGF|flow|EuroFlow|cytometr)/i.test(methodText) ? 'NGF' : 'other';
+          const sensitivity = sensitivityOf(component(/sensitivity|limit of detection|\bLoD\b/i));
+          if (!result) skip(o, 'MRD without a result read as negative or positive');
+          else push(o, o.subject?.reference, 'mrd', date, { result, method, ...(sensitivity !== null ? { sensitivity } : {}) });
           break;
         }
         if (code === LOINC_TUMOR_SIZE) {
