@@ -231,8 +231,8 @@ describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as 
     entry: [
       { resource: { resourceType: 'Patient' as const, id: 'p1', birthDate: '1958-04-02' } },
       mrd('a', { valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '260385009' }] }, method: { text: 'next-generation sequencing (clonoSEQ)' }, component: [sensitivity({ valueQuantity: { value: 0.000001 } })] }),
-      mrd('b', { valueString: 'MRD not detected', component: [{ code: { text: 'Method' }, valueString: 'EuroFlow NGF' }, sensitivity({ valueString: '10^-5' })] }),
-      mrd('c', { valueCodeableConcept: { text: 'Positive' }, component: [sensitivity({ valueString: '1 in 100,000' })] }),
+      mrd('b', { effectiveDateTime: '2024-03-01', valueString: 'MRD not detected', component: [{ code: { text: 'Method' }, valueString: 'EuroFlow NGF' }, sensitivity({ valueString: '10^-5' })] }),
+      mrd('c', { effectiveDateTime: '2024-01-01', valueCodeableConcept: { text: 'Positive' }, component: [sensitivity({ valueString: '1 in 100,000' })] }),
       mrd('d', { valueString: 'see report' }),
     ],
   };
