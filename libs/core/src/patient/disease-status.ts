@@ -35,8 +35,8 @@ const risesHalf = (nadir: number, value: number): boolean => (nadir > 0 ? atLeas
 const circulatingRises = (nadir: number, value: number): boolean => risesHalf(nadir, value) && atLeast(value - nadir, CIRCULATING_ABS_10E9_L);
 /** Plasmacytoma size (IMWG 2016 PD): ≥50% from the nadir in the SPD of more than one lesion, or in the longest diameter of a lesion >1 cm in short axis. */
 const SHORT_AXIS_MIN_MM = 10;
-/** A size on one scan: the SPD (mm²) with the number of lesions in it, or one lesion's longest diameter (mm) with its short axis. */
-export type SizePoint = Point & { lesions: number; shortAxisMm: number | null };
+/** A size on one day: the SPD (mm²) with the number of lesions in it, or one lesion's longest diameter (mm) with its short axis and its area (the product of its diameters, mm²). */
+export type SizePoint = Point & { lesions: number; shortAxisMm: number | null; areaMm2: number };
 const spdRises = (nadir: number, value: number, at: SizePoint, from: SizePoint): boolean => (at.lesions > 1 || from.lesions > 1) && risesHalf(nadir, value);
 const diameterRises = (nadir: number, value: number, at: SizePoint): boolean => at.shortAxisMm !== null && above(at.shortAxisMm, SHORT_AXIS_MIN_MM) && risesHalf(nadir, value);
 /** IMWG measurable disease. */
@@ -304,6 +304,9 @@ export function progressionSeries(records: ClinicalRecords): ProgressionSeries {
  * no short axis is given); and the lesions first named on a day after an earlier measuring day (new lesions).
  */
 export function plasmacytomaSizes(imaging: readonly ImagingRecord[]): ProgressionSeries['plasmacytomas'] {
+  // Read by progression, response (per line) and the relapse signs of one history: worked out once per records.
+  const cached = SIZES.get(imaging);
+  if (cached) return cached;
   const days = new Map<string, { eventIds: string[]; measures: Map<string, PlasmacytomaMeasure & { eventId: string }> }>();
   for (const scan of imaging) {
     if (scan.plasmacytomas === null) continue;
@@ -321,16 +324,20 @@ export function plasmacytomaSizes(imaging: readonly ImagingRecord[]): Progressio
   const appeared: ProgressionSeries['plasmacytomas']['appeared'] = [];
   for (const [date, day] of [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const present = [...day.measures.values()].filter((m) => m.longestMm > 0 && m.perpendicularMm > 0);
-    spd.push({ date, value: present.reduce((sum, m) => sum + m.longestMm * m.perpendicularMm, 0), eventId: day.eventIds.at(-1)!, lesions: present.length, shortAxisMm: null });
+    const total = present.reduce((sum, m) => sum + m.longestMm * m.perpendicularMm, 0);
+    spd.push({ date, value: total, eventId: day.eventIds.at(-1)!, lesions: present.length, shortAxisMm: null, areaMm2: total });
     for (const m of present) if (spd.length > 1 && !lesions.has(m.lesion)) appeared.push({ date, name: m.lesion, eventId: m.eventId });
     for (const name of day.measures.keys()) if (!lesions.has(name)) lesions.set(name, []);
     for (const [name, points] of lesions) {
       const m = day.measures.get(name);
-      points.push({ date, value: m?.longestMm ?? 0, eventId: m?.eventId ?? day.eventIds.at(-1)!, lesions: m && m.longestMm > 0 ? 1 : 0, shortAxisMm: m ? (m.shortAxisMm ?? m.perpendicularMm) : null });
+      points.push({ date, value: m?.longestMm ?? 0, eventId: m?.eventId ?? day.eventIds.at(-1)!, lesions: m && m.longestMm > 0 ? 1 : 0, shortAxisMm: m ? (m.shortAxisMm ?? m.perpendicularMm) : null, areaMm2: m ? m.longestMm * m.perpendicularMm : 0 });
     }
   }
-  return { spd, lesions: [...lesions].map(([name, points]) => ({ name, points })), appeared };
+  const sizes = { spd, lesions: [...lesions].map(([name, points]) => ({ name, points })), appeared };
+  SIZES.set(imaging, sizes);
+  return sizes;
 }
+const SIZES = new WeakMap<readonly ImagingRecord[], ProgressionSeries['plasmacytomas']>();
 
 /** IMWG 2016 progression by plasmacytoma size and by a plasmacytoma not seen before (imaging: no confirmation), nadirs within each line. */
 function plasmacytomaProgressions(sizes: ProgressionSeries['plasmacytomas'], lineStarts: readonly string[]): ProgressionEvent[] {

@@ -59,15 +59,6 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
   const hemoglobin = pointsOf(records.labs, 'hemoglobin');
   const creatinine = pointsOf(records.labs, 'creatinine');
   const { lesions, appeared } = plasmacytomaSizes(records.imaging);
-  const scans = records.imaging.filter((i) => i.plasmacytomas !== null);
-  // Each day a lesion was followed, with its size (the product of its diameters) and longest diameter; 0 once it is not listed.
-  const sizedLesions = lesions.map((l) => ({
-    name: l.name,
-    points: l.points.map((p) => {
-      const m = scans.find((x) => x.eventId === p.eventId)?.plasmacytomas?.find((x) => x.lesion === l.name);
-      return { ...p, size: m ? m.longestMm * m.perpendicularMm : 0, longest: m?.longestMm ?? 0 };
-    }),
-  }));
   // Hypercalcemia episodes: a calcium above the threshold whose previous value (an earlier day), if any, was not.
   const high = (v: number): boolean => v > t.calciumAboveMgDl + TOLERANCE;
   const hypercalcemia: Point[] = [];
@@ -89,14 +80,15 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
       ...records.imaging.filter((i) => i.newLesions === true).map((i) => ({ date: i.date, detail: `new lesion(s) on ${i.modality}`, eventId: i.eventId })),
       ...appeared.map((a) => ({ date: a.date, detail: `new plasmacytoma ${a.name} (not on the earlier measuring scans)`, eventId: a.eventId })),
     ];
-    for (const l of sizedLesions) {
+    // Each day a lesion was followed: its area (the product of its diameters) and longest diameter (`value`), 0 once it is not listed.
+    for (const l of lesions) {
       let smallest = l.points.filter((p) => p.date <= line.start).at(-1) ?? null;
       for (const p of l.points.filter((x) => inLine(x.date))) {
-        if (smallest && smallest.size === 0 && p.size > 0) newLesions.push({ date: p.date, detail: `plasmacytoma ${l.name} seen again (gone on ${smallest.date})`, eventId: p.eventId });
-        if (smallest && smallest.size > 0 && atLeast(p.size, smallest.size * (1 + t.lesionGrowthFraction)) && atLeast(p.longest - smallest.longest, t.lesionGrowthMinMm)) {
-          push(p.date, 'lesion-growth', `plasmacytoma ${l.name}: ${smallest.size} mm² (${smallest.date}) → ${p.size} mm², longest diameter ${smallest.longest} → ${p.longest} mm`, [smallest.eventId, p.eventId], l.name);
+        if (smallest && smallest.areaMm2 === 0 && p.areaMm2 > 0) newLesions.push({ date: p.date, detail: `plasmacytoma ${l.name} seen again (gone on ${smallest.date})`, eventId: p.eventId });
+        if (smallest && smallest.areaMm2 > 0 && atLeast(p.areaMm2, smallest.areaMm2 * (1 + t.lesionGrowthFraction)) && atLeast(p.value - smallest.value, t.lesionGrowthMinMm)) {
+          push(p.date, 'lesion-growth', `plasmacytoma ${l.name}: ${smallest.areaMm2} mm² (${smallest.date}) → ${p.areaMm2} mm², longest diameter ${smallest.value} → ${p.value} mm`, [smallest.eventId, p.eventId], l.name);
         }
-        if (!smallest || p.size < smallest.size) smallest = p;
+        if (!smallest || p.areaMm2 < smallest.areaMm2) smallest = p;
       }
     }
     newLesions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
