@@ -248,4 +248,16 @@ describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as 
     expect(m.unmapped).toEqual([{ resourceType: 'Observation', id: 'd', reason: 'MRD without a result read as negative or positive' }]);
     expect(buildProfile(m.events, '2024-07-01').disease.mrd.latest).toMatchObject({ result: 'negative', method: 'NGS' });
   });
+
+  it.each([
+    [{ valueString: '0.001%' }, 0.00001],
+    [{ valueString: '1x10^-5' }, 0.00001],
+    [{ valueString: '1 × 10−6' }, 0.000001],
+    [{ valueString: '10E-6' }, 0.000001],
+    [{ valueQuantity: { value: 0.0001, code: '%' } }, 0.000001],
+    [{ valueString: '5' }, undefined],
+  ])('reads the sensitivity %j as %s', (value, expected) => {
+    const one = { resourceType: 'Bundle' as const, type: 'collection' as const, entry: [bundle.entry[0]!, mrd('s', { valueString: 'negative', component: [sensitivity(value)] })] };
+    expect(mapFhirBundle(one).events.find((e) => e.type === 'mrd')!.data.sensitivity).toBe(expected);
+  });
 });

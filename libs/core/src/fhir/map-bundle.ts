@@ -51,16 +51,18 @@ function mrdResult(o: Observation): 'negative' | 'positive' | null {
   return null;
 }
 
-/** A sensitivity written as 0.00001, 1e-5, 10^-5, 10-5 or "1 in 100,000". */
+/** A sensitivity written as 0.00001, 1e-5, 10^-5, 10E-5, 1x10^-5, 10-5, "1 in 100,000" or a percentage (0.001%); a quantity in % too. */
 function sensitivityOf(v: { valueQuantity?: Quantity; valueString?: string } | undefined): number | null {
-  if (typeof v?.valueQuantity?.value === 'number') return v.valueQuantity.value > 0 && v.valueQuantity.value < 1 ? v.valueQuantity.value : null;
-  const t = (v?.valueString ?? '').replace(/[,\s]/g, '').replace('−', '-');
-  const power = /^(?:1e|10\^?)-(\d+)$/i.exec(t);
-  if (power) return Number(`1e-${power[1]}`);
+  const inRange = (x: number): number | null => (Number.isFinite(x) && x > 0 && x < 1 ? x : null);
+  const q = v?.valueQuantity;
+  if (typeof q?.value === 'number') return inRange((q.code ?? q.unit) === '%' ? q.value / 100 : q.value);
+  let t = (v?.valueString ?? '').replace(/[,\s]/g, '').replace(/[−–]/g, '-');
+  const percent = t.endsWith('%');
+  if (percent) t = t.slice(0, -1);
+  const power = /^(?:1(?:x|×|\*))?(?:1e|10\^?|10e)-(\d+)$/i.exec(t);
   const ratio = /^1(?:in|\/|:)(\d+)$/i.exec(t);
-  if (ratio && Number(ratio[1]) > 1) return 1 / Number(ratio[1]);
-  const plain = Number(t);
-  return t !== '' && plain > 0 && plain < 1 ? plain : null;
+  const x = power ? Number(`1e-${power[1]}`) : ratio ? 1 / Number(ratio[1]) : t !== '' ? Number(t) : NaN;
+  return inRange(percent ? x / 100 : x);
 }
 const UCUM = 'http://unitsofmeasure.org';
 /** LOINC answer list LL529-9 (ECOG performance status): LA9622-7 … LA9627-6 are scores 0 … 5. */
