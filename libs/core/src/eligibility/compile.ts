@@ -63,6 +63,7 @@ const FLAG_NAMES = new Set<string>([
   'pentaRefractory',
   'primaryRefractory',
   'relapsedAndRefractory',
+  'relapsed',
   'refractoryToLastLine',
   'priorBcmaCarT',
   'priorBcmaBispecific',
@@ -536,6 +537,7 @@ function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 
 }
 
 const RESPONSE_DATA = ['response or progression assessments'] as const;
+const REDERIVED = ['the profile derived again (a new event of the patient)'];
 const anyLine = (p: PatientProfile): boolean => p.linesOfTherapy.count > 0;
 /** For each refractoriness flag: the exposure without which it is false whatever the responses. */
 const REFRACTORY_FLAG_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p: PatientProfile) => boolean>> = {
@@ -544,6 +546,7 @@ const REFRACTORY_FLAG_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p
   pentaRefractory: (p) => p.flags.pentaExposed,
   refractoryToLastLine: anyLine,
   relapsedAndRefractory: anyLine,
+  relapsed: anyLine,
   primaryRefractory: anyLine,
 };
 
@@ -710,7 +713,9 @@ function compileLeaf(l: Leaf): RuleNode {
       return (s) => {
         // Every flag is about treatment: without any treatment history it is unknown, not false.
         if (!s.history) return done(s, UNKNOWN, 'flag', l.name, NONE, TREATMENT_HISTORY);
-        const v = s.profile.flags[l.name];
+        const v = s.profile.flags[l.name] as boolean | undefined;
+        // A profile derived before the flag existed does not say (intake derives it anew on the patient's next event).
+        if (v === undefined) return done(s, UNKNOWN, 'flag', l.name, 'not in this profile (derived before the flag existed)', REDERIVED);
         // A refractoriness flag is false for lack of evidence when no response or progression is recorded
         // for therapy that could have made it true: unknown, like drug- and class-level refractoriness.
         // Likewise when the last line started after the latest response or progression (nothing yet says how it went).

@@ -23,6 +23,8 @@ export interface ProfileFlags {
   pentaRefractory: boolean;
   primaryRefractory: boolean;
   relapsedAndRefractory: boolean;
+  /** IMWG 2011 relapsed: progressed after treatment began, neither primary refractory nor relapsed-and-refractory (absent in profiles derived before it was kept). */
+  relapsed: boolean;
   refractoryToLastLine: boolean;
   priorBcmaCarT: boolean;
   priorBcmaBispecific: boolean;
@@ -163,15 +165,20 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const responded = assessments.some((a) => atLeastMR(a.category));
   const transplants = records.procedures.filter((p) => p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct');
 
+  // IMWG 2011: nonresponsive (refractory by the definition in force) and never MR or better with any therapy.
+  const primaryRefractory = !responded && Object.values(drugs).some((d) => d.refractory);
+  const relapsedAndRefractory = responded && refractoryToLastLine;
+  const firstStart = lines[0]?.start;
   const flags: ProfileFlags = {
     doubleRefractory: classes.IMID.refractory && classes.PI.refractory,
     tripleClassExposed: classes.IMID.exposed && classes.PI.exposed && classes.ANTI_CD38.exposed,
     tripleClassRefractory: classes.IMID.refractory && classes.PI.refractory && classes.ANTI_CD38.refractory,
     pentaExposed: PENTA.every(exposed) && classes.ANTI_CD38.exposed,
     pentaRefractory: PENTA.every(refractory) && classes.ANTI_CD38.refractory,
-    // IMWG 2011: nonresponsive (refractory by the definition in force) and never MR or better with any therapy.
-    primaryRefractory: !responded && Object.values(drugs).some((d) => d.refractory),
-    relapsedAndRefractory: responded && refractoryToLastLine,
+    primaryRefractory,
+    relapsedAndRefractory,
+    // IMWG 2011 relapsed: progressed after treatment began and is neither of the two above.
+    relapsed: firstStart !== undefined && disease.progressions.some((p) => p.date > firstStart) && !primaryRefractory && !relapsedAndRefractory,
     refractoryToLastLine,
     priorBcmaCarT: classes.BCMA_CAR_T.exposed,
     priorBcmaBispecific: classes.BCMA_BISPECIFIC.exposed,

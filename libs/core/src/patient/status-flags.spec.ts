@@ -1,0 +1,40 @@
+/**
+ * IMWG 2011 disease status (domain.md §1): primary refractory (nonresponsive, never MR or better), relapsed-and-refractory
+ * (nonresponsive on salvage or PD within 60 days of last therapy, having achieved ≥MR at some point), relapsed (progresses
+ * and needs salvage therapy but is neither: progressed off therapy, >60 days after the last dose).
+ */
+import { compileRule } from '../eligibility/compile';
+import { response, med } from '../testing/events';
+import { buildProfile } from './profile';
+
+const AS_OF = '2025-06-01';
+const flagsOf = (...events: Parameters<typeof buildProfile>[0]) => {
+  const f = buildProfile(events, AS_OF).flags;
+  return { primaryRefractory: f.primaryRefractory, relapsedAndRefractory: f.relapsedAndRefractory, relapsed: f.relapsed };
+};
+
+describe('relapsed, relapsed-and-refractory, primary refractory', () => {
+  it('VGPR to VRd, stopped; PD eight months after the last dose: relapsed', () => {
+    expect(flagsOf(med('VRd', '2023-01-10', '2023-07-01'), response('2023-04-01', 'VGPR'), response('2024-03-01', 'PD'))).toEqual({ primaryRefractory: false, relapsedAndRefractory: false, relapsed: true });
+  });
+
+  it('PR to VRd, then PD while still on it: relapsed and refractory, not "relapsed"', () => {
+    expect(flagsOf(med('VRd', '2023-01-10', null), response('2023-04-01', 'PR'), response('2024-03-01', 'PD'))).toEqual({ primaryRefractory: false, relapsedAndRefractory: true, relapsed: false });
+  });
+
+  it('never MR or better, PD on therapy: primary refractory only', () => {
+    expect(flagsOf(med('VRd', '2023-01-10', null), response('2023-04-01', 'SD'), response('2023-07-01', 'PD'))).toEqual({ primaryRefractory: true, relapsedAndRefractory: false, relapsed: false });
+  });
+
+  it('no progression since treatment began: none of the three', () => {
+    expect(flagsOf(med('VRd', '2023-01-10', '2023-07-01'), response('2023-04-01', 'VGPR'))).toEqual({ primaryRefractory: false, relapsedAndRefractory: false, relapsed: false });
+  });
+
+  it('the flag rule reads it, and a profile derived before the flag existed leaves it unknown', () => {
+    const rule = compileRule({ fact: 'flag', name: 'relapsed' });
+    const p = buildProfile([med('VRd', '2023-01-10', '2023-07-01'), response('2023-04-01', 'VGPR'), response('2024-03-01', 'PD')], AS_OF);
+    expect(rule({ profile: p, asOf: AS_OF, trace: null }).outcome).toBe('MET');
+    const older = { ...p, flags: { ...p.flags, relapsed: undefined as unknown as boolean } };
+    expect(rule({ profile: older, asOf: AS_OF, trace: null }).outcome).toBe('UNKNOWN');
+  });
+});
