@@ -10,7 +10,7 @@ import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse } from './response';
 import { clinicalRelapse, significantBiochemicalRelapse, type BiochemicalRelapseCriterion, type ClinicalRelapseSign, type RelapseIndicator } from './relapse';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
-import { DEFAULT_SETTINGS, settingsLabel, type ProfileSettings } from './settings';
+import { daysBetween, DEFAULT_SETTINGS, settingsLabel, type ProfileSettings } from './settings';
 
 export type { ProfileSourceEvent } from './clinical-events';
 export { ageOn } from './age';
@@ -168,7 +168,14 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   // IMWG 2011: nonresponsive (refractory by the definition in force) and never MR or better with any therapy.
   const primaryRefractory = !responded && Object.values(drugs).some((d) => d.refractory);
   const relapsedAndRefractory = responded && refractoryToLastLine;
-  const firstStart = lines[0]?.start;
+  // IMWG 2011 relapsed: the latest progression came off therapy, more than refractoryWindowDays after the last dose of
+  // the anti-myeloma therapy given before it (a course started within earlyProgressionDays before it is the salvage it
+  // prompted), in a patient who reached MR or better at some point.
+  const latestPd = lines.length > 0 ? disease.progressions.filter((p) => p.date > lines[0]!.start).at(-1) : undefined;
+  const offTherapy = (pd: string): boolean => {
+    const courses = lines.flatMap((l) => l.courses).filter((c) => daysBetween(c.start, pd) > settings.earlyProgressionDays);
+    return courses.length > 0 && courses.every((c) => c.end !== null && daysBetween(c.end, pd) > settings.refractoryWindowDays);
+  };
   const flags: ProfileFlags = {
     doubleRefractory: classes.IMID.refractory && classes.PI.refractory,
     tripleClassExposed: classes.IMID.exposed && classes.PI.exposed && classes.ANTI_CD38.exposed,
@@ -177,8 +184,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     pentaRefractory: PENTA.every(refractory) && classes.ANTI_CD38.refractory,
     primaryRefractory,
     relapsedAndRefractory,
-    // IMWG 2011 relapsed: progressed after treatment began and is neither of the two above.
-    relapsed: firstStart !== undefined && disease.progressions.some((p) => p.date > firstStart) && !primaryRefractory && !relapsedAndRefractory,
+    relapsed: responded && latestPd !== undefined && offTherapy(latestPd.date) && !primaryRefractory && !relapsedAndRefractory,
     refractoryToLastLine,
     priorBcmaCarT: classes.BCMA_CAR_T.exposed,
     priorBcmaBispecific: classes.BCMA_BISPECIFIC.exposed,

@@ -26,6 +26,13 @@ describe('relapsed, relapsed-and-refractory, primary refractory', () => {
     expect(flagsOf(med('VRd', '2023-01-10', null), response('2023-04-01', 'SD'), response('2023-07-01', 'PD'))).toEqual({ primaryRefractory: true, relapsedAndRefractory: false, relapsed: false });
   });
 
+  it('progressed on therapy, then responds to salvage: not "relapsed" (it never progressed off therapy); never MR, stopped for toxicity, PD off therapy: not either', () => {
+    const onTherapy = flagsOf(med('VRd', '2023-01-10', '2023-10-01', { reasonStopped: 'progression' }), response('2023-04-01', 'PR'), response('2023-10-01', 'PD'), med('DPd', '2023-10-10', null), response('2024-01-10', 'VGPR'), response('2024-02-10', 'VGPR'));
+    expect(onTherapy).toEqual({ primaryRefractory: false, relapsedAndRefractory: false, relapsed: false });
+    const neverResponded = flagsOf(med('VRd', '2023-01-10', '2023-07-01', { reasonStopped: 'toxicity' }), response('2023-04-01', 'SD'), response('2023-10-29', 'PD'));
+    expect(neverResponded.relapsed).toBe(false);
+  });
+
   it('no progression since treatment began: none of the three', () => {
     expect(flagsOf(med('VRd', '2023-01-10', '2023-07-01'), response('2023-04-01', 'VGPR'))).toEqual({ primaryRefractory: false, relapsedAndRefractory: false, relapsed: false });
   });
