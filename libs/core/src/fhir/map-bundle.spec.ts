@@ -245,7 +245,7 @@ describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as 
       'Observation/b': { result: 'negative', method: 'NGF', sensitivity: 0.00001 },
       'Observation/c': { result: 'positive', method: 'other', sensitivity: 0.00001 },
     });
-    expect(m.unmapped).toEqual([{ resourceType: 'Observation', id: 'd', reason: 'MRD without a result read as negative or positive' }]);
+    expect(m.unmapped).toEqual([{ resourceType: 'Observation', id: 'd', reason: 'MRD without a result read as negative or positive (none, or both)' }]);
     expect(buildProfile(m.events, '2024-07-01').disease.mrd.latest).toMatchObject({ result: 'negative', method: 'NGS' });
   });
 
@@ -256,8 +256,49 @@ describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as 
     [{ valueString: '10E-6' }, 0.000001],
     [{ valueQuantity: { value: 0.0001, code: '%' } }, 0.000001],
     [{ valueString: '5' }, undefined],
+    [{ valueString: '<1e-5' }, 0.00001],
+    [{ valueString: '10⁻⁵' }, 0.00001],
+    [{ valueString: '1 in 10^5' }, 0.00001],
+    [{ valueString: '10^-5 (1 in 100,000)' }, 0.00001],
+    [{ valueQuantity: { value: 0.001, unit: 'percent' } }, 0.00001],
+    [{ valueQuantity: { value: 5, unit: 'log' } }, undefined],
   ])('reads the sensitivity %j as %s', (value, expected) => {
     const one = { resourceType: 'Bundle' as const, type: 'collection' as const, entry: [bundle.entry[0]!, mrd('s', { valueString: 'negative', component: [sensitivity(value)] })] };
     expect(mapFhirBundle(one).events.find((e) => e.type === 'mrd')!.data.sensitivity).toBe(expected);
+  });
+
+  it.each([
+    ['No MRD detected', 'negative'],
+    ['None detected', 'negative'],
+    ['No clonal plasma cells detected', 'negative'],
+    ['not positive', 'negative'],
+    ['Not negative', 'positive'],
+    ['MRD positive (previously negative)', null],
+    ['Negative by NGS; positive by NGF', null],
+  ])('reads the written result %j as %s (or reports it)', (text, expected) => {
+    const one = { resourceType: 'Bundle' as const, type: 'collection' as const, entry: [bundle.entry[0]!, mrd('t', { valueString: text })] };
+    const m = mapFhirBundle(one);
+    expect(m.events.find((e) => e.type === 'mrd')?.data.result ?? null).toBe(expected);
+    expect(m.unmapped.length).toBe(expected === null ? 1 : 0);
+  });
+
+  it('reports conflicting coded answers, a status with no final result, and a sensitivity it cannot read; a "method sensitivity" component is not the method', () => {
+    const one = {
+      resourceType: 'Bundle' as const,
+      type: 'collection' as const,
+      entry: [
+        bundle.entry[0]!,
+        mrd('both', { valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '10828004' }, { system: SYSTEMS.loinc, code: 'LA6577-6' }] } }),
+        mrd('reg', { status: 'registered', valueString: 'negative' }),
+        mrd('m', { effectiveDateTime: '2024-05-01', valueString: 'negative', component: [{ code: { text: 'Method sensitivity' }, valueString: '10^-5' }, { code: { text: 'Method' }, valueString: 'NGS' }] }),
+        mrd('s', { effectiveDateTime: '2024-04-01', valueString: 'negative', component: [sensitivity({ valueString: 'high' })] }),
+      ],
+    };
+    const m = mapFhirBundle(one);
+    expect(m.events.filter((e) => e.type === 'mrd').map((e) => [e.eventId, e.data])).toEqual([
+      ['Observation/m', { result: 'negative', method: 'NGS', sensitivity: 0.00001 }],
+      ['Observation/s', { result: 'negative', method: 'other' }],
+    ]);
+    expect(m.unmapped.map((u) => u.id)).toEqual(['both', 'reg', 's']);
   });
 });

@@ -36,32 +36,55 @@ const PLASMACYTOMA = /plasmacytoma|973[14]\/3/i;
 const MM_PER: Record<string, number> = { mm: 1, cm: 10 };
 /** MRD: no single settled LOINC code (domain.md); the two public mappings use, read with method and sensitivity as components or `method`. */
 const LOINC_MRD = ['98847-0', '93021-4'];
-/** Coded negative/positive answers: SNOMED CT 260385009 / 10828004, LOINC LA6577-6 / LA6576-8. */
-const NEGATIVE_CODES = new Set(['260385009', 'LA6577-6']);
-const POSITIVE_CODES = new Set(['10828004', 'LA6576-8']);
+/** Coded negative/positive answers: SNOMED CT 260385009 negative, 260415000 not detected / 10828004 positive, 260373001 detected; LOINC LA6577-6 / LA6576-8. */
+const NEGATIVE_CODES = new Set(['260385009', '260415000', 'LA6577-6']);
+const POSITIVE_CODES = new Set(['10828004', '260373001', 'LA6576-8']);
 
-/** An MRD result from its coded or written answer: "not detected" and "undetectable" are negative. */
+/**
+ * An MRD result from its coded or written answer; null when it cannot be read or says both (it is then reported,
+ * never guessed): "not detected", "no MRD detected", "none detected", "undetectable", "not positive" are negative,
+ * "not negative" is positive; a text naming both results ("positive (previously negative)") is neither.
+ */
 function mrdResult(o: Observation): 'negative' | 'positive' | null {
   const codes = (o.valueCodeableConcept?.coding ?? []).map((c) => c.code ?? '');
-  if (codes.some((c) => NEGATIVE_CODES.has(c))) return 'negative';
-  if (codes.some((c) => POSITIVE_CODES.has(c))) return 'positive';
-  const text = [o.valueString, textOf(o.valueCodeableConcept)].filter(Boolean).join(' ');
-  if (/\b(negative|not detected|undetect)/i.test(text)) return 'negative';
-  if (/\b(positive|detected)\b/i.test(text)) return 'positive';
-  return null;
+  const codedNegative = codes.some((c) => NEGATIVE_CODES.has(c));
+  const codedPositive = codes.some((c) => POSITIVE_CODES.has(c));
+  if (codedNegative || codedPositive) return codedNegative && codedPositive ? null : codedNegative ? 'negative' : 'positive';
+  const text = ` ${[o.valueString, textOf(o.valueCodeableConcept)].filter(Boolean).join(' ').toLowerCase()} `
+    .replace(/\bnot\s+negative\b|\bnon-?negative\b/g, ' POS ')
+    .replace(/\bnot\s+positive\b|\bnot\s+detected\b|\bnone\s+detected\b|\bundetect\w*|\bno\b(?:\s+[\w-]+){0,4}?\s+detected\b/g, ' NEG ')
+    .replace(/\bnegative\b/g, ' NEG ')
+    .replace(/\bpositive\b|\bdetected\b/g, ' POS ');
+  const negative = /\bNEG\b/.test(text);
+  const positive = /\bPOS\b/.test(text);
+  return negative === positive ? null : negative ? 'negative' : 'positive';
 }
 
-/** A sensitivity written as 0.00001, 1e-5, 10^-5, 10E-5, 1x10^-5, 10-5, "1 in 100,000" or a percentage (0.001%); a quantity in % too. */
-function sensitivityOf(v: { valueQuantity?: Quantity; valueString?: string } | undefined): number | null {
+const SUPERSCRIPTS: Record<string, string> = { '⁻': '-', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+const PERCENT_UNITS = new Set(['%', 'percent', 'pct']);
+
+/**
+ * A sensitivity written as 0.00001, 1e-5, 10^-5, 10⁻⁵, 10E-5, 1x10^-5, 10-5, "1 in 100,000", "1 in 10^5" or a
+ * percentage (0.001%), a leading comparator (<1e-5) and a bracketed alternative ignored; a quantity in % too.
+ * Undefined when there is none; null when there is one that cannot be read.
+ */
+function sensitivityOf(v: { valueQuantity?: Quantity; valueString?: string } | undefined): number | null | undefined {
+  if (!v) return undefined;
   const inRange = (x: number): number | null => (Number.isFinite(x) && x > 0 && x < 1 ? x : null);
-  const q = v?.valueQuantity;
-  if (typeof q?.value === 'number') return inRange((q.code ?? q.unit) === '%' ? q.value / 100 : q.value);
-  let t = (v?.valueString ?? '').replace(/[,\s]/g, '').replace(/[−–]/g, '-');
+  const q = v.valueQuantity;
+  if (q) {
+    const unit = (q.code ?? q.unit ?? '1').toLowerCase();
+    if (typeof q.value !== 'number' || !(PERCENT_UNITS.has(unit) || unit === '1' || unit === '{ratio}')) return null;
+    return inRange(PERCENT_UNITS.has(unit) ? q.value / 100 : q.value);
+  }
+  let t = (v.valueString ?? '').replace(/\(.*\)/g, '').replace(/[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => SUPERSCRIPTS[c]!).replace(/[,\s]/g, '').replace(/[−–]/g, '-').replace(/^(?:<=|≤|<)/, '');
+  if (t === '') return null;
   const percent = t.endsWith('%');
   if (percent) t = t.slice(0, -1);
   const power = /^(?:1(?:x|×|\*))?(?:1e|10\^?|10e)-(\d+)$/i.exec(t);
   const ratio = /^1(?:in|\/|:)(\d+)$/i.exec(t);
-  const x = power ? Number(`1e-${power[1]}`) : ratio ? 1 / Number(ratio[1]) : t !== '' ? Number(t) : NaN;
+  const ratioPower = /^1(?:in|\/|:)10\^(\d+)$/i.exec(t);
+  const x = power ? Number(`1e-${power[1]}`) : ratioPower ? Number(`1e-${ratioPower[1]}`) : ratio ? 1 / Number(ratio[1]) : Number(t);
   return inRange(percent ? x / 100 : x);
 }
 const UCUM = 'http://unitsofmeasure.org';
@@ -313,13 +336,27 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           break;
         }
         if (code !== undefined && LOINC_MRD.includes(code)) {
+          if (o.status === 'registered' || o.status === 'preliminary') {
+            skip(o, `MRD with status ${o.status}: no final result yet`);
+            break;
+          }
           const result = mrdResult(o);
-          const component = (re: RegExp) => o.component?.find((c) => re.test([textOf(c.code), ...(c.code.coding ?? []).map((x) => x.display ?? '')].join(' ')));
-          const methodText = [textOf(o.method), ...(o.method?.coding ?? []).map((c) => c.display ?? c.code ?? ''), component(/method/i)?.valueString, textOf(component(/method/i)?.valueCodeableConcept)].filter(Boolean).join(' ');
+          const named = (re: RegExp, not?: RegExp) => o.component?.find((c) => {
+            const name = [textOf(c.code), ...(c.code.coding ?? []).map((x) => x.display ?? '')].join(' ');
+            return re.test(name) && !(not && not.test(name));
+          });
+          const methodComponent = named(/method/i, /sensitivity|limit of detection|\bLoD\b/i);
+          const methodText = [textOf(o.method), ...(o.method?.coding ?? []).map((c) => c.display ?? c.code ?? ''), methodComponent?.valueString, textOf(methodComponent?.valueCodeableConcept)].filter(Boolean).join(' ');
           const method = /\b(NGS|sequenc|clonoSEQ)/i.test(methodText) ? 'NGS' : /\b(NGF|flow|EuroFlow|cytometr)/i.test(methodText) ? 'NGF' : 'other';
-          const sensitivity = sensitivityOf(component(/sensitivity|limit of detection|\bLoD\b/i));
-          if (!result) skip(o, 'MRD without a result read as negative or positive');
-          else push(o, o.subject?.reference, 'mrd', date, { result, method, ...(sensitivity !== null ? { sensitivity } : {}) });
+          const sensitivityComponent = named(/sensitivity|limit of detection|\bLoD\b/i);
+          const sensitivity = sensitivityOf(sensitivityComponent);
+          if (!result) {
+            skip(o, 'MRD without a result read as negative or positive (none, or both)');
+            break;
+          }
+          push(o, o.subject?.reference, 'mrd', date, { result, method, ...(typeof sensitivity === 'number' ? { sensitivity } : {}) });
+          // The result stands; a sensitivity that cannot be read is said, not dropped (a negative without one does not count as IMWG MRD-negative).
+          if (sensitivity === null) skip(o, `MRD sensitivity not read (${sensitivityComponent?.valueString ?? JSON.stringify(sensitivityComponent?.valueQuantity)}): the result is mapped without it`);
           break;
         }
         if (code === LOINC_TUMOR_SIZE) {
