@@ -218,6 +218,42 @@ describe('plasmacytoma sizes (mCODE TumorSize on a plasmacytoma BodyStructure)',
     const p = buildProfile(m.events, '2024-06-01');
     expect(p.disease.progressions.filter((e) => e.source === 'imaging').map((e) => e.date)).toEqual(['2024-04-01']);
   });
+
+  it('sets aside a day whose other plasmacytoma could not be read (it would read as gone), and reports ambiguous or denied plasmacytomas', () => {
+    const two = (id: string, date: string, focus: string[], longestCm: number, otherCm: number, unit = 'cm') => {
+      const e = size(id, date, focus[0]!, longestCm, otherCm);
+      return { resource: { ...e.resource, focus: focus.map((reference) => ({ reference })), component: e.resource.component.map((c) => ({ ...c, valueQuantity: { ...c.valueQuantity, code: unit, value: c.valueQuantity.code === 'mm' ? otherCm : longestCm } })) } };
+    };
+    const b = {
+      ...bundle,
+      entry: [
+        ...bundle.entry.slice(0, 4),
+        { resource: { resourceType: 'BodyStructure' as const, id: 'pc2', patient: { reference: 'Patient/p1' }, morphology: { text: 'Plasmacytoma' } } },
+        { resource: { resourceType: 'BodyStructure' as const, id: 'ruled', patient: { reference: 'Patient/p1' }, description: 'plasmacytoma ruled out' } },
+        two('a1', '2024-01-10', ['BodyStructure/pc1'], 2.0, 2.0),
+        two('b1', '2024-01-10', ['BodyStructure/pc2'], 1.0, 1.0),
+        two('a2', '2024-04-01', ['BodyStructure/pc1'], 2.0, 2.0),
+        two('b2', '2024-04-01', ['BodyStructure/pc2'], 0.4, 0.4, '[in_i]'),
+        two('a3', '2024-07-01', ['BodyStructure/pc1'], 2.0, 2.0),
+        two('b3', '2024-07-01', ['BodyStructure/pc2'], 1.0, 1.0),
+        two('both', '2024-07-01', ['BodyStructure/pc1', 'BodyStructure/pc2'], 2.0, 2.0),
+        two('r', '2024-07-01', ['BodyStructure/ruled'], 2.0, 2.0),
+      ],
+    };
+    const m = mapFhirBundle(b);
+    // [in_i] is read (0.4 in = 10.16 mm); nothing changed in size: no progression.
+    expect(m.events.find((e) => e.eventId === 'Observation/b2')!.data).toMatchObject({ plasmacytomas: [{ lesion: 'pc2', longestDiameterMm: 10.16 }] });
+    expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual(
+      expect.arrayContaining([
+        ['ruled', expect.stringContaining('not a plasmacytoma')],
+        ['both', expect.stringContaining('focused on 2 plasmacytomas')],
+        ['r', expect.stringContaining('focus is not a plasmacytoma')],
+        ['a3', expect.stringContaining('set aside')],
+        ['b3', expect.stringContaining('set aside')],
+      ]),
+    );
+    expect(buildProfile(m.events, '2024-08-01').disease.progressions).toEqual([]);
+  });
 });
 
 describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as components or method)', () => {

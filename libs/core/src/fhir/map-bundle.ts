@@ -33,7 +33,9 @@ const LOINC_MAX_DIMENSION = '33728-7';
 const LOINC_ADDITIONAL_DIMENSION = ['33729-5', '44667-4'];
 /** A BodyStructure is a plasmacytoma when its morphology or description says so (or names ICD-O-3 9731/3 or 9734/3). */
 const PLASMACYTOMA = /plasmacytoma|973[14]\/3/i;
-const MM_PER: Record<string, number> = { mm: 1, cm: 10 };
+const MM_PER: Record<string, number> = { mm: 1, cm: 10, m: 1000, '[in_i]': 25.4 };
+/** A description or morphology that names a plasmacytoma only to deny it ("plasmacytoma ruled out", "no plasmacytoma"). */
+const NOT_PLASMACYTOMA = /\b(no|not|without|negative for|ruled out)\b[^.;]{0,30}plasmacytoma|plasmacytoma[^.;]{0,20}\b(ruled out|excluded|not seen)\b/i;
 /** MRD: no single settled LOINC code (domain.md); the two public mappings use, read with method and sensitivity as components or `method`. */
 const LOINC_MRD = ['98847-0', '93021-4'];
 /** Coded negative/positive answers: SNOMED CT 260385009 negative, 260415000 not detected / 10828004 positive, 260373001 detected; LOINC LA6577-6 / LA6576-8. */
@@ -208,9 +210,11 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
     if (b?.resourceType !== 'BodyStructure') continue;
     const words = [b.description, textOf(b.morphology), ...(b.morphology?.coding ?? []).map((c) => `${c.code ?? ''} ${c.display ?? ''}`)].join(' ');
     const id = idOf.get(b) ?? null;
-    if (!PLASMACYTOMA.test(words) || id === null) continue;
+    if (!PLASMACYTOMA.test(words) || NOT_PLASMACYTOMA.test(words) || id === null) continue;
     for (const ref of [`BodyStructure/${id}`, e.fullUrl].filter((x): x is string => x !== undefined)) plasmacytomas.set(ref, id);
   }
+  /** Patient|day of a plasmacytoma size that could not be read: that day's other sizes are set aside too. */
+  const unreadDays = new Set<string>();
   const mm = (q: Quantity | undefined): number | null => {
     const factor = MM_PER[q?.code ?? q?.unit ?? ''];
     return q?.value !== undefined && q.comparator === undefined && factor !== undefined ? q.value * factor : null;
@@ -361,13 +365,23 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         }
         if (code === LOINC_TUMOR_SIZE) {
           // A plasmacytoma's size (mCODE TumorSize): one lesion per Observation; a day's lesions together are its scans' plasmacytomas.
-          const lesion = o.focus?.map((f) => plasmacytomas.get(f.reference ?? '')).find((x) => x !== undefined);
-          const dimension = (codes: readonly string[]): number | null => mm(o.component?.find((c) => codesIn(c.code, SYSTEMS.loinc).some((x) => codes.includes(x)))?.valueQuantity);
-          const longest = dimension([LOINC_MAX_DIMENSION]);
-          const perpendicular = dimension(LOINC_ADDITIONAL_DIMENSION);
-          if (!lesion) skip(o, 'tumor size whose focus is not a plasmacytoma (a BodyStructure in the Bundle whose morphology says so)');
-          else if (longest === null || perpendicular === null) skip(o, 'plasmacytoma size needs its greatest and an additional dimension (LOINC 33728-7 and 33729-5 or 44667-4) in mm or cm');
-          else push(o, o.subject?.reference, 'imaging', date, { modality: textOf(o.method) ?? 'imaging', plasmacytomas: [{ lesion, longestDiameterMm: longest, perpendicularDiameterMm: perpendicular }] });
+          const lesions = [...new Set((o.focus ?? []).map((f) => plasmacytomas.get(f.reference ?? '')).filter((x): x is string => x !== undefined))];
+          const quantity = (codes: readonly string[]): Quantity | undefined => o.component?.find((c) => codesIn(c.code, SYSTEMS.loinc).some((x) => codes.includes(x)))?.valueQuantity;
+          const longest = mm(quantity([LOINC_MAX_DIMENSION]));
+          const perpendicular = mm(quantity(LOINC_ADDITIONAL_DIMENSION));
+          const units = [quantity([LOINC_MAX_DIMENSION]), quantity(LOINC_ADDITIONAL_DIMENSION)].map((q) => (q ? `${q.value ?? '?'} ${q.code ?? q.unit ?? 'no unit'}` : 'absent')).join(', ');
+          const unread = (reason: string): void => {
+            skip(o, reason);
+            // The day's other plasmacytomas would read as this one gone: set aside with it (below).
+            const day = date?.slice(0, 10);
+            const patient = patientOf(o.subject?.reference);
+            if (day && patient) unreadDays.add(`${patient}|${day}`);
+          };
+          if (lesions.length === 0) skip(o, 'tumor size whose focus is not a plasmacytoma (a BodyStructure in the Bundle whose morphology says so)');
+          else if (lesions.length > 1) unread(`tumor size focused on ${lesions.length} plasmacytomas (${lesions.join(', ')}): which one is not said`);
+          else if (longest === null || perpendicular === null) unread(`plasmacytoma size needs its greatest and an additional dimension (LOINC 33728-7 and 33729-5 or 44667-4) in mm, cm, m or [in_i] (sent: ${units})`);
+          else if (perpendicular > longest) unread(`plasmacytoma's additional dimension (${perpendicular} mm) larger than its greatest (${longest} mm)`);
+          else push(o, o.subject?.reference, 'imaging', date, { modality: textOf(o.method) ?? 'imaging', plasmacytomas: [{ lesion: lesions[0]!, longestDiameterMm: longest, perpendicularDiameterMm: perpendicular }] });
           break;
         }
         // Labs by LOINC code only: a local code's text ("Creatinine") does not say which specimen or method.
@@ -422,6 +436,14 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
       default:
         skip(r, 'resource type not mapped');
     }
+  }
+  // A day with a plasmacytoma size that could not be read: its other sizes would read as that lesion gone, so none is used.
+  if (unreadDays.size > 0) {
+    out.events = out.events.filter((e) => {
+      const unread = e.type === 'imaging' && Array.isArray(e.data.plasmacytomas) && unreadDays.has(`${e.patientId}|${e.occurredAt.slice(0, 10)}`);
+      if (unread) out.unmapped.push({ resourceType: e.eventId.split('/')[0]!, id: e.eventId.slice(e.eventId.indexOf('/') + 1), reason: 'another plasmacytoma measured that day could not be read: the day\'s sizes are set aside', patientId: e.patientId });
+      return !unread;
+    });
   }
   return out;
 }
