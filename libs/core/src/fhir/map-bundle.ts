@@ -2,6 +2,7 @@ import type { Bundle, CodeableConcept, Condition, FhirResource, MedicationAdmini
 import { classesOf, resolveMedication } from '../terminology/drug-catalog';
 import { CELL_THERAPY_CLASSES } from '../terminology/drug-classes';
 import { labDefinition } from '../terminology/labs';
+import { convert } from '../terminology/units';
 
 /** A patient event in the native shape (patient-events.v1), as produced from FHIR. */
 export interface MappedEvent {
@@ -33,7 +34,6 @@ const LOINC_MAX_DIMENSION = '33728-7';
 const LOINC_ADDITIONAL_DIMENSION = ['33729-5', '44667-4'];
 /** A BodyStructure is a plasmacytoma when its morphology or description says so (or names ICD-O-3 9731/3 or 9734/3). */
 const PLASMACYTOMA = /plasmacytoma|973[14]\/3/i;
-const MM_PER: Record<string, number> = { mm: 1, cm: 10, m: 1000, '[in_i]': 25.4 };
 /** A description or morphology that names a plasmacytoma only to deny it ("plasmacytoma ruled out", "no plasmacytoma"). */
 const NOT_PLASMACYTOMA = /\b(no|not|without|negative for|ruled out)\b[^.;]{0,30}plasmacytoma|plasmacytoma[^.;]{0,20}\b(ruled out|excluded|not seen)\b/i;
 /** MRD: no single settled LOINC code (domain.md); the two public mappings use, read with method and sensitivity as components or `method`. */
@@ -215,15 +215,18 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   }
   /** Patient|day of a plasmacytoma size that could not be read: that day's other sizes are set aside too. */
   const unreadDays = new Set<string>();
+  /** A length in mm, converted by UCUM from any length unit (cm, m, [in_i], …); null without a value or unit, or as a bound. */
   const mm = (q: Quantity | undefined): number | null => {
-    const factor = MM_PER[q?.code ?? q?.unit ?? ''];
-    return q?.value !== undefined && q.comparator === undefined && factor !== undefined ? q.value * factor : null;
+    const unit = q?.code ?? q?.unit;
+    if (q?.value === undefined || q.comparator !== undefined || !unit) return null;
+    const c = convert(q.value, unit, 'mm');
+    return c.ok ? c.value : null;
   };
 
   for (const r of resources) {
     switch (r.resourceType) {
       case 'BodyStructure': {
-        if (![...plasmacytomas.values()].includes(idOf.get(r) ?? '')) skip(r, 'body structure not a plasmacytoma (only plasmacytomas are measured here)');
+        if (!plasmacytomas.has(`BodyStructure/${idOf.get(r) ?? ''}`)) skip(r, 'body structure not a plasmacytoma (only plasmacytomas are measured here)');
         break;
       }
       case 'Patient': {
@@ -379,7 +382,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           };
           if (lesions.length === 0) skip(o, 'tumor size whose focus is not a plasmacytoma (a BodyStructure in the Bundle whose morphology says so)');
           else if (lesions.length > 1) unread(`tumor size focused on ${lesions.length} plasmacytomas (${lesions.join(', ')}): which one is not said`);
-          else if (longest === null || perpendicular === null) unread(`plasmacytoma size needs its greatest and an additional dimension (LOINC 33728-7 and 33729-5 or 44667-4) in mm, cm, m or [in_i] (sent: ${units})`);
+          else if (longest === null || perpendicular === null) unread(`plasmacytoma size needs its greatest and an additional dimension (LOINC 33728-7 and 33729-5 or 44667-4) in a length unit (sent: ${units})`);
           else if (perpendicular > longest) unread(`plasmacytoma's additional dimension (${perpendicular} mm) larger than its greatest (${longest} mm)`);
           else push(o, o.subject?.reference, 'imaging', date, { modality: textOf(o.method) ?? 'imaging', plasmacytomas: [{ lesion: lesions[0]!, longestDiameterMm: longest, perpendicularDiameterMm: perpendicular }] });
           break;
