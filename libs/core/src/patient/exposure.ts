@@ -123,6 +123,13 @@ export function drugExposures(
     for (const [a, b] of list) if (a < from && daysBetween(b, from) <= s.treatmentHoldMaxDays) from = a;
     return from;
   };
+  /**
+   * The line whose start prompted a progression: one started `earlyProgressionDays` or fewer before it (the progression
+   * documented in the first days of the salvage it prompted). Not progression on that line's therapy (as for lines of
+   * therapy), but on the therapy before it, within that therapy's window.
+   */
+  const promptedLineStart = (p: ProgressionEvent): string | undefined =>
+    lines.find((l) => l.start <= p.date && daysBetween(l.start, p.date) <= s.earlyProgressionDays)?.start;
   const lineOn = (day: string, from: number, to: number): number => {
     let n = from;
     for (const l of lines) if (l.number > from && l.number <= to && l.start <= day) n = l.number;
@@ -169,8 +176,13 @@ export function drugExposures(
     if (daysBetween(sp.start, until) + 1 < s.minExposureDaysForRefractoriness) continue;
     const earliest = addDays(sp.start, s.minExposureDaysForRefractoriness);
     const next = nextLineStart(finalLine);
-    const windowEnd = [sp.end ? addDays(sp.end, s.refractoryWindowDays) : asOf, ...(next ? [next] : [])].sort()[0]!;
-    const pd = progressions.find((p) => p.date > sp.start && p.date >= earliest && p.date <= windowEnd);
+    // Up to the next line's start, and the first days of it (a progression then prompted it: the therapy before it failed).
+    const windowEnd = [sp.end ? addDays(sp.end, s.refractoryWindowDays) : asOf, ...(next ? [addDays(next, s.earlyProgressionDays)] : [])].sort()[0]!;
+    const onIt = (p: ProgressionEvent): boolean => {
+      const prompted = promptedLineStart(p);
+      return prompted === undefined || prompted > sp.start;
+    };
+    const pd = progressions.find((p) => p.date > sp.start && p.date >= earliest && p.date <= windowEnd && onIt(p));
     if (pd) {
       /** Refractoriness by a progression on the drug or within the window after it, in `line`. */
       const byProgression = (p: ProgressionEvent, line: number): RefractoryEvidence => {
@@ -225,7 +237,7 @@ export function drugExposures(
     const e = exposeAt(p.product, p.date, p.date, line, p.eventId, null);
     // Within the CAR-T line: a progression once a later line has started is attributed to that line's therapy.
     const next = line !== null ? nextLineStart(line) : null;
-    const pd = progressions.find((x) => x.date > p.date && (next === null || x.date <= next));
+    const pd = progressions.find((x) => x.date > p.date && (next === null || x.date <= addDays(next, s.earlyProgressionDays)));
     // A CAR-T product is "refractory" only by progression after the infusion without response in between.
     const responded = assessments.some((r) => r.date > p.date && (!pd || r.date < pd.date) && atLeastMR(r.category));
     if (pd && !responded && line !== null) {

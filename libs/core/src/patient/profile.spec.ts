@@ -301,6 +301,10 @@ describe('exposure and refractoriness (IMWG)', () => {
     // The same progression before the next line is the CAR-T's.
     const early = buildProfile([...events.slice(0, 3), response('2021-09-01', 'PD')], AS_OF);
     expect(early.drugs['ciltacabtagene autoleucel']!.evidence).toEqual([expect.objectContaining({ line: 2, date: '2021-09-01' })]);
+    // Documented in the first days of the next line (earlyProgressionDays): it prompted that line, the CAR-T failed; Kd did not.
+    const prompted = buildProfile([...events.slice(0, 4), response('2022-01-06', 'PD')], AS_OF);
+    expect(prompted.drugs['ciltacabtagene autoleucel']!.evidence).toEqual([expect.objectContaining({ line: 2, date: '2022-01-06' })]);
+    expect(prompted.drugs.carfilzomib!.refractory).toBe(false);
   });
 
   it('counts prior CAR-T by product and modality', () => {

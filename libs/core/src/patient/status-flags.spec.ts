@@ -45,3 +45,30 @@ describe('relapsed, relapsed-and-refractory, primary refractory', () => {
     expect(rule({ profile: older, asOf: AS_OF, trace: null }).outcome).toBe('UNKNOWN');
   });
 });
+
+describe('a progression documented in the first days of the salvage it prompted', () => {
+  const AS = '2025-06-01';
+  const exposures = (...events: Parameters<typeof buildProfile>[0]) => buildProfile(events, AS).drugs;
+
+  it('relapse long after VRd, KPd started, the PD documented 5 days later: KPd not refractory; relapsed', () => {
+    const events = [med('VRd', '2023-01-10', '2023-07-01'), response('2023-04-01', 'VGPR'), med('KPd', '2024-02-25', null), response('2024-03-01', 'PD')];
+    const d = exposures(...events);
+    expect(d.carfilzomib?.refractory).toBe(false);
+    expect(d.pomalidomide?.refractory).toBe(false);
+    expect(d.bortezomib?.refractory).toBe(false);
+    expect(flagsOf(...events)).toEqual({ primaryRefractory: false, relapsedAndRefractory: false, relapsed: true });
+  });
+
+  it('PD documented 5 days after KPd started, VRd stopped 3 weeks before it: VRd refractory (within 60 days of its last dose), KPd not', () => {
+    const d = exposures(med('VRd', '2023-01-10', '2024-02-04', { reasonStopped: 'progression' }), response('2023-04-01', 'VGPR'), med('KPd', '2024-02-25', null), response('2024-03-01', 'PD'));
+    expect(d.bortezomib?.refractory).toBe(true);
+    expect(d.bortezomib?.evidence.map((e) => [e.line, e.kind, e.date])).toEqual([[1, 'progression-within-window', '2024-03-01']]);
+    expect(d.carfilzomib?.refractory).toBe(false);
+  });
+
+  it('a progression past earlyProgressionDays of the salvage start is progression on it', () => {
+    const d = exposures(med('VRd', '2023-01-10', '2023-07-01'), response('2023-04-01', 'VGPR'), med('KPd', '2024-02-25', null), response('2024-03-11', 'PD'));
+    expect(d.carfilzomib?.refractory).toBe(true);
+    expect(d.carfilzomib?.evidence[0]?.kind).toBe('progression-on-therapy');
+  });
+});
