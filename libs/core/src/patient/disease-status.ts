@@ -1,5 +1,5 @@
 import { RESPONSE_RANK, type ClinicalRecords, type ImagingRecord, type LabRecord, type MrdRecord, type PlasmacytomaMeasure, type ResponseCategory } from './clinical-events';
-import { daysBetween, type ProfileSettings } from './settings';
+import { addDays, daysBetween, type ProfileSettings } from './settings';
 
 export interface ProgressionEvent {
   date: string;
@@ -124,8 +124,29 @@ function progressions<P extends Point>(
   return found;
 }
 
+/**
+ * The first progression event of the latest progression (IMWG: progression is dated when first documented): walking
+ * back from the latest event, an earlier one is the same progression unless a line started between them (the later
+ * one more than `earlyProgressionDays` into it, the earlier one before it or prompting it) or a response of MR or
+ * better was reported between them (`responseDates`). A reported PD weeks after a confirmed rise, or the further
+ * rises the M-protein makes from its last value, date the progression no later.
+ */
+export function progressionEpisodeStart(found: readonly ProgressionEvent[], lineStarts: readonly string[], responseDates: readonly string[], earlyProgressionDays: number): ProgressionEvent | undefined {
+  let start = found.at(-1);
+  for (let i = found.length - 2; i >= 0 && start; i--) {
+    const earlier = found[i]!;
+    if (earlier.date === start.date) { start = earlier; continue; }
+    const newLine = lineStarts.some((l) => earlier.date <= addDays(l, earlyProgressionDays) && addDays(l, earlyProgressionDays) < start!.date);
+    const respondedBetween = responseDates.some((d) => d > earlier.date && d < start!.date);
+    if (newLine || respondedBetween) break;
+    start = earlier;
+  }
+  return start;
+}
+
 export interface DiseaseStatus {
   progressions: ProgressionEvent[];
+  /** The latest progression event's date (a later documentation of the same progression included); `progressionDate` is when the latest progression began. */
   lastProgressionDate: string | null;
   /** Latest response assessment reported by a clinician. */
   reportedResponse: { category: ResponseCategory; date: string; source: 'reported'; provenance: string[] } | null;

@@ -155,3 +155,33 @@ describe('prior lines and cytogenetic spellings', () => {
     expect(profile(fish(spelling, 50)).cytogenetics.abnormalities.map((a) => a.abnormality)).toEqual([canonical]);
   });
 });
+
+describe('progressionDate: when the latest progression began', () => {
+  const rising = [med('VRd', '2023-01-10', null), serum('2023-01-05', 3), serum('2023-04-01', 1), serum('2023-05-01', 1), serum('2023-07-01', 1.8), serum('2023-08-01', 1.9), serum('2023-09-01', 2.9), serum('2023-10-01', 3.9)];
+
+  it('a confirmed rise, further rises from its last value and a PD reported weeks later are one progression, dated by its first measurement', () => {
+    const p = profile(...rising, response('2023-10-15', 'PD'));
+    expect(p.disease.progressions.map((e) => e.date)).toEqual(['2023-07-01', '2023-09-01', '2023-10-15']);
+    expect(p.disease.progressionDate).toBe('2023-07-01');
+    expect(p.disease.lastProgressionDate).toBe('2023-10-15');
+    const rule = compileRule({ fact: 'timeSince', event: 'progression', maxDays: 120 });
+    expect(rule({ profile: p, asOf: '2023-12-01', trace: null }).outcome).toBe('NOT_MET');
+  });
+
+  it('a progression on the salvage the earlier one prompted is a new one; a PD documented in the first days of the salvage is not', () => {
+    const before = [med('VRd', '2022-01-10', '2023-06-20', { reasonStopped: 'progression' }), serum('2022-01-05', 3), serum('2022-06-01', 1), serum('2022-07-01', 1), serum('2023-05-01', 1.6), serum('2023-06-01', 1.7)];
+    const prompted = profile(...before, med('KPd', '2023-06-25', null), response('2023-07-05', 'PD'));
+    expect(prompted.disease.progressionDate).toBe('2023-05-01');
+    const onSalvage = profile(...before, med('KPd', '2023-06-25', null), response('2023-07-05', 'PD'), response('2023-09-01', 'PR'), response('2024-02-01', 'PD'));
+    expect(onSalvage.disease.progressionDate).toBe('2024-02-01');
+    const noResponseBetween = profile(...before, med('KPd', '2023-06-25', null), response('2024-02-01', 'PD'));
+    expect(noResponseBetween.disease.progressionDate).toBe('2024-02-01');
+  });
+
+  it('a response reported between two progressions on the same therapy separates them', () => {
+    const p = profile(med('Rd', '2022-01-10', null), response('2022-06-01', 'PD'), response('2022-09-01', 'PR'), response('2023-03-01', 'PD'));
+    expect(p.disease.progressionDate).toBe('2023-03-01');
+    const q = profile(med('Rd', '2022-01-10', null), response('2022-06-01', 'PD'), response('2023-03-01', 'PD'));
+    expect(q.disease.progressionDate).toBe('2022-06-01');
+  });
+});

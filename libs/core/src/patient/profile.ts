@@ -3,7 +3,7 @@ import { classesOf } from '../terminology/drug-catalog';
 import type { LabName } from '../terminology/labs';
 import { ageOn } from './age';
 import { readClinicalRecords, type ClinicalRecords, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
-import { atLeastMR, diseaseStatus, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
+import { atLeastMR, diseaseStatus, progressionEpisodeStart, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
 import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
@@ -82,6 +82,7 @@ export interface PatientProfile {
   classes: Record<DrugClass, ClassExposure>;
   flags: ProfileFlags;
   disease: DiseaseStatus & {
+    /** When the latest progression began: its first event, a later documentation of it aside (`progressionEpisodeStart`). */
     progressionDate: string | null;
     /** The current response: the later of the computed and the reported one (the reported one on a tie). */
     response: { category: ResponseCategory; date: string; source: 'computed' | 'reported'; confirmed: boolean; provenance: string[] } | null;
@@ -137,6 +138,9 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   }
   const disease = diseaseStatus(records, day, settings, progressions);
   const assessments = allAssessments(records, lines, day);
+  const lineStarts = lines.map((l) => l.start);
+  // A response a clinician reported (a computed one after a progression is still measured from the line's baseline).
+  const responseDates = records.responses.filter((r) => atLeastMR(r.category)).map((r) => r.date);
   const computed = computedResponse(records, lines, disease.progressions, day);
   // A response the current line's latest assessment shows but no second one confirms yet: a running drug is not judged nonresponsive meanwhile.
   const emerging = computed && computed.latestCategory && !atLeastMR(computed.category) && atLeastMR(computed.latestCategory) ? computed.date : null;
@@ -171,7 +175,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   // IMWG 2011 relapsed: the latest progression came off therapy, more than refractoryWindowDays after the last dose of
   // the anti-myeloma therapy given before it (a course started within earlyProgressionDays before it is the salvage it
   // prompted), in a patient who reached MR or better at some point.
-  const latestPd = lines.length > 0 ? disease.progressions.filter((p) => p.date > lines[0]!.start).at(-1) : undefined;
+  const latestPd = lines.length > 0 ? progressionEpisodeStart(disease.progressions.filter((p) => p.date > lines[0]!.start), lineStarts, responseDates, settings.earlyProgressionDays) : undefined;
   const offTherapy = (pd: string): boolean => {
     const courses = lines.flatMap((l) => l.courses).filter((c) => daysBetween(c.start, pd) > settings.earlyProgressionDays);
     return courses.length > 0 && courses.every((c) => c.end !== null && daysBetween(c.end, pd) > settings.refractoryWindowDays);
@@ -264,7 +268,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     flags,
     disease: {
       ...disease,
-      progressionDate: disease.lastProgressionDate,
+      progressionDate: progressionEpisodeStart(disease.progressions, lineStarts, responseDates, settings.earlyProgressionDays)?.date ?? null,
       response,
       computedResponse: computed,
       bestResponse: bestResponse ?? (assessments.length > 0 ? 'PD' : null),
