@@ -337,4 +337,30 @@ describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as 
     ]);
     expect(m.unmapped.map((u) => u.id)).toEqual(['both', 'reg', 's']);
   });
+
+  it('reads the interpretation (POS/DET, NEG/ND) when there is no value; a value it contradicts, or two that disagree, are reported', () => {
+    const interpretation = (...codes: string[]) => ({ interpretation: [{ coding: codes.map((code) => ({ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code })) }] });
+    const one = {
+      resourceType: 'Bundle' as const,
+      type: 'collection' as const,
+      entry: [
+        bundle.entry[0]!,
+        mrd('nd', { effectiveDateTime: '2024-01-01', ...interpretation('ND') }),
+        mrd('pos', { effectiveDateTime: '2024-02-01', ...interpretation('POS') }),
+        mrd('agree', { effectiveDateTime: '2024-03-01', valueString: 'negative', ...interpretation('NEG') }),
+        mrd('high', { effectiveDateTime: '2024-04-01', valueString: 'positive', ...interpretation('H') }),
+        mrd('contradicts', { valueString: 'not detected', ...interpretation('POS') }),
+        mrd('two', { ...interpretation('NEG', 'DET') }),
+        mrd('unreadable', { valueString: 'see report', ...interpretation('NEG') }),
+      ],
+    };
+    const m = mapFhirBundle(one);
+    expect(m.events.filter((e) => e.type === 'mrd').map((e) => [e.eventId, e.data.result])).toEqual([
+      ['Observation/nd', 'negative'],
+      ['Observation/pos', 'positive'],
+      ['Observation/agree', 'negative'],
+      ['Observation/high', 'positive'],
+    ]);
+    expect(m.unmapped.map((u) => u.id)).toEqual(['contradicts', 'two', 'unreadable']);
+  });
 });

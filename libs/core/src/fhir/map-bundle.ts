@@ -45,9 +45,25 @@ const POSITIVE_CODES = new Set(['10828004', '260373001', 'LA6576-8']);
 /**
  * An MRD result from its coded or written answer; null when it cannot be read or says both (it is then reported,
  * never guessed): "not detected", "no MRD detected", "none detected", "undetectable", "not positive" are negative,
- * "not negative" is positive; a text naming both results ("positive (previously negative)") is neither.
+ * "not negative" is positive; a text naming both results ("positive (previously negative)") is neither. With no
+ * value, the interpretation (POS/DET, NEG/ND) gives it; a value and an interpretation that disagree are neither.
  */
 function mrdResult(o: Observation): 'negative' | 'positive' | null {
+  const stated = o.valueCodeableConcept !== undefined || o.valueString !== undefined;
+  const value = stated ? mrdValue(o) : null;
+  // HL7 v3 ObservationInterpretation: read when there is no value; a value it contradicts is reported.
+  const flags = new Set((o.interpretation ?? []).flatMap((i) => (i.coding ?? []).filter((c) => c.system === V3_INTERPRETATION).map((c) => INTERPRETATION_RESULT[c.code ?? ''])).filter((r) => r !== undefined));
+  const interpreted = flags.size === 1 ? [...flags][0]! : flags.size > 1 ? null : undefined;
+  if (interpreted === undefined) return value;
+  if (!stated) return interpreted;
+  return value === interpreted ? value : null;
+}
+
+const V3_INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
+/** POS/DET positive, NEG/ND (not detected) negative; the others (high, low, abnormal…) say nothing of MRD. */
+const INTERPRETATION_RESULT: Record<string, 'negative' | 'positive'> = { POS: 'positive', DET: 'positive', NEG: 'negative', ND: 'negative' };
+
+function mrdValue(o: Observation): 'negative' | 'positive' | null {
   const codes = (o.valueCodeableConcept?.coding ?? []).map((c) => c.code ?? '');
   const codedNegative = codes.some((c) => NEGATIVE_CODES.has(c));
   const codedPositive = codes.some((c) => POSITIVE_CODES.has(c));
