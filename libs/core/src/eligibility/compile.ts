@@ -804,11 +804,15 @@ function compileLeaf(l: Leaf): RuleNode {
         const line = s.profile.linesOfTherapy.lines.at(-1);
         const pd = s.profile.disease.progressionDate;
         if (!line) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
-        // A progression on the day the line began is the one that prompted it, not progression on it.
-        if (pd && pd > line.start) return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd}`);
-        // No progression since the line started is known only when the disease was assessed since then.
-        const assessed = documentedAfter(s, line.start);
-        return s.trace === null ? quiet(s, assessed ? NOT_MET : UNKNOWN) : done(s, assessed ? NOT_MET : UNKNOWN, l.fact, expected, (pd ? `last progression ${pd}, before line ${line.number}` : 'no progression recorded'), assessed ? undefined : missing);
+        // A progression in the line's first days (the profile's `progressionLine`: the line in effect when it began) is
+        // the one that prompted it, not progression on it; a profile without it: a progression after the day it began.
+        const inLine = s.profile.disease.progressionLine;
+        if (pd && (inLine === undefined ? pd > line.start : inLine === line.number)) return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd}`);
+        // No progression since the line started (or since the progression that prompted it) is known only when the disease was assessed since then.
+        const prompted = pd !== null && pd > line.start;
+        const assessed = documentedAfter(s, prompted ? pd : line.start);
+        const seen = pd ? (prompted ? `progression ${pd} prompted line ${line.number}` : `last progression ${pd}, before line ${line.number}`) : 'no progression recorded';
+        return s.trace === null ? quiet(s, assessed ? NOT_MET : UNKNOWN) : done(s, assessed ? NOT_MET : UNKNOWN, l.fact, expected, seen, assessed ? undefined : missing);
       };
     }
     case 'responseAtLeast': {

@@ -1,5 +1,5 @@
 import { RESPONSE_RANK, type ClinicalRecords, type ImagingRecord, type LabRecord, type MrdRecord, type PlasmacytomaMeasure, type ResponseCategory } from './clinical-events';
-import { addDays, daysBetween, type ProfileSettings } from './settings';
+import { daysBetween, type ProfileSettings } from './settings';
 
 export interface ProgressionEvent {
   date: string;
@@ -126,22 +126,33 @@ function progressions<P extends Point>(
 
 /**
  * The first progression event of the latest progression (IMWG: progression is dated when first documented): walking
- * back from the latest event, an earlier one is the same progression unless a line started between them (the later
- * one more than `earlyProgressionDays` into it, the earlier one before it or prompting it) or a response of MR or
- * better was reported between them (`responseDates`). A reported PD weeks after a confirmed rise, or the further
- * rises the M-protein makes from its last value, date the progression no later.
+ * back from the latest event, an earlier one is the same progression unless a new therapy began between them
+ * (`boundaries`: a line's start plus `earlyProgressionDays`, a CAR-T infusion; the earlier event on or before it, the
+ * later one after it) or the disease responded between them (`respondedBetween`). A reported PD weeks after a
+ * confirmed rise, or the further rises the M-protein makes from its last value, date the progression no later.
  */
-export function progressionEpisodeStart(found: readonly ProgressionEvent[], lineStarts: readonly string[], responseDates: readonly string[], earlyProgressionDays: number): ProgressionEvent | undefined {
+export function progressionEpisodeStart(found: readonly ProgressionEvent[], boundaries: readonly string[], respondedBetween: (from: string, to: string) => boolean): ProgressionEvent | undefined {
   let start = found.at(-1);
   for (let i = found.length - 2; i >= 0 && start; i--) {
     const earlier = found[i]!;
-    if (earlier.date === start.date) { start = earlier; continue; }
-    const newLine = lineStarts.some((l) => earlier.date <= addDays(l, earlyProgressionDays) && addDays(l, earlyProgressionDays) < start!.date);
-    const respondedBetween = responseDates.some((d) => d > earlier.date && d < start!.date);
-    if (newLine || respondedBetween) break;
+    const later: string = start.date;
+    if (earlier.date !== later && (boundaries.some((b) => earlier.date <= b && b < later) || respondedBetween(earlier.date, later))) break;
     start = earlier;
   }
   return start;
+}
+
+/**
+ * Whether a measured parameter fell between two days, as a response after a progression: two consecutive values
+ * after `from` and before `to`, both at least 25% (MR) below the last value on or before `from`.
+ */
+export function fellBetween(x: ProgressionSeries, from: string, to: string): boolean {
+  return [x.serum, x.urine, x.dflc ?? []].some((points) => {
+    const before = points.filter((p) => p.date <= from).at(-1);
+    if (!before || before.value <= 0) return false;
+    const between = points.filter((p) => p.date > from && p.date < to);
+    return between.some((p, i) => i > 0 && p.value <= before.value * 0.75 && between[i - 1]!.value <= before.value * 0.75);
+  });
 }
 
 export interface DiseaseStatus {

@@ -130,9 +130,10 @@ export function drugExposures(
    */
   const promptedLineStart = (p: ProgressionEvent): string | undefined =>
     lines.find((l) => l.start <= p.date && daysBetween(l.start, p.date) <= s.earlyProgressionDays)?.start;
+  /** The line in effect on a day, of lines `from`..`to`: a line's first `earlyProgressionDays` still belong to the line before (a progression then prompted it). */
   const lineOn = (day: string, from: number, to: number): number => {
     let n = from;
-    for (const l of lines) if (l.number > from && l.number <= to && l.start <= day) n = l.number;
+    for (const l of lines) if (l.number > from && l.number <= to && addDays(l.start, s.earlyProgressionDays) < day) n = l.number;
     return n;
   };
 

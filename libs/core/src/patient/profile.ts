@@ -3,14 +3,14 @@ import { classesOf } from '../terminology/drug-catalog';
 import type { LabName } from '../terminology/labs';
 import { ageOn } from './age';
 import { readClinicalRecords, type ClinicalRecords, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
-import { atLeastMR, diseaseStatus, progressionEpisodeStart, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
+import { atLeastMR, diseaseStatus, fellBetween, progressionEpisodeStart, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
 import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse } from './response';
 import { clinicalRelapse, significantBiochemicalRelapse, type BiochemicalRelapseCriterion, type ClinicalRelapseSign, type RelapseIndicator } from './relapse';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
-import { daysBetween, DEFAULT_SETTINGS, settingsLabel, type ProfileSettings } from './settings';
+import { addDays, daysBetween, DEFAULT_SETTINGS, settingsLabel, type ProfileSettings } from './settings';
 
 export type { ProfileSourceEvent } from './clinical-events';
 export { ageOn } from './age';
@@ -84,6 +84,12 @@ export interface PatientProfile {
   disease: DiseaseStatus & {
     /** When the latest progression began: its first event, a later documentation of it aside (`progressionEpisodeStart`). */
     progressionDate: string | null;
+    /**
+     * The line in effect when the latest progression began (null: before any line): the latest line started more than
+     * `earlyProgressionDays` before it, so a progression in a line's first days, which prompted it, is the line's before.
+     * Absent in profiles derived before it was kept.
+     */
+    progressionLine?: number | null;
     /** The current response: the later of the computed and the reported one (the reported one on a tie). */
     response: { category: ResponseCategory; date: string; source: 'computed' | 'reported'; confirmed: boolean; provenance: string[] } | null;
     computedResponse: ComputedResponse | null;
@@ -138,9 +144,15 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   }
   const disease = diseaseStatus(records, day, settings, progressions);
   const assessments = allAssessments(records, lines, day);
-  const lineStarts = lines.map((l) => l.start);
-  // A response a clinician reported (a computed one after a progression is still measured from the line's baseline).
-  const responseDates = records.responses.filter((r) => atLeastMR(r.category)).map((r) => r.date);
+  // Progression events are one progression until a new therapy began (a line, past the days in which a progression
+  // prompted it; a CAR-T infusion) or the disease responded (a response of MR or better reported, or a measured
+  // parameter down 25% in two consecutive values: a computed category after a progression is still measured from the
+  // line's baseline, so it cannot tell).
+  const infusions = records.procedures.filter((p) => p.kind === 'car-t-infusion');
+  const boundaries = [...lines.map((l) => addDays(l.start, settings.earlyProgressionDays)), ...infusions.map((p) => p.date)];
+  const reportedResponses = records.responses.filter((r) => atLeastMR(r.category)).map((r) => r.date);
+  const respondedBetween = (from: string, to: string): boolean => reportedResponses.some((d) => d > from && d < to) || fellBetween(measured, from, to);
+  const episodeStart = (found: readonly ProgressionEvent[]): ProgressionEvent | undefined => progressionEpisodeStart(found, boundaries, respondedBetween);
   const computed = computedResponse(records, lines, disease.progressions, day);
   // A response the current line's latest assessment shows but no second one confirms yet: a running drug is not judged nonresponsive meanwhile.
   const emerging = computed && computed.latestCategory && !atLeastMR(computed.category) && atLeastMR(computed.latestCategory) ? computed.date : null;
@@ -171,11 +183,24 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
 
   // IMWG 2011: nonresponsive (refractory by the definition in force) and never MR or better with any therapy.
   const primaryRefractory = !responded && Object.values(drugs).some((d) => d.refractory);
-  const relapsedAndRefractory = responded && refractoryToLastLine;
+  const progressionStart = episodeStart(disease.progressions);
+  // The latest progression since treatment began, from when it began.
+  const latestPd = lines.length > 0 ? episodeStart(disease.progressions.filter((p) => p.date > lines[0]!.start)) : undefined;
+  // IMWG 2011 relapsed and refractory: nonresponsive on the salvage (refractory to the last line), or, having reached MR
+  // or better before it, the latest progression came on therapy or within refractoryWindowDays of it: some therapy of
+  // the line in effect then (the latest started more than earlyProgressionDays before it: a progression in a line's
+  // first days prompted it, and is the failure of the therapy before) is refractory in that line.
+  // The line in effect on a day: started more than earlyProgressionDays before it, or its CAR-T infused before it (a
+  // progression after the infusion is the product's, however soon).
+  const lineInEffect = (day: string): LineOfTherapy | undefined =>
+    lines.filter((l) => addDays(l.start, settings.earlyProgressionDays) < day || infusions.some((p) => p.date < day && l.provenance.includes(p.eventId))).at(-1);
+  const pdLine = latestPd ? lineInEffect(latestPd.date) : undefined;
+  const respondedBeforeLatestPd = latestPd !== undefined && assessments.some((a) => a.date < latestPd.date && atLeastMR(a.category));
+  const refractoryAtLatestPd = pdLine !== undefined && Object.values(drugs).some((d) => d.evidence.some((e) => e.line === pdLine.number));
+  const relapsedAndRefractory = (responded && refractoryToLastLine) || (respondedBeforeLatestPd && refractoryAtLatestPd);
   // IMWG 2011 relapsed: the latest progression came off therapy, more than refractoryWindowDays after the last dose of
   // the anti-myeloma therapy given before it (a course started within earlyProgressionDays before it is the salvage it
   // prompted), in a patient who reached MR or better at some point.
-  const latestPd = lines.length > 0 ? progressionEpisodeStart(disease.progressions.filter((p) => p.date > lines[0]!.start), lineStarts, responseDates, settings.earlyProgressionDays) : undefined;
   const offTherapy = (pd: string): boolean => {
     const courses = lines.flatMap((l) => l.courses).filter((c) => daysBetween(c.start, pd) > settings.earlyProgressionDays);
     return courses.length > 0 && courses.every((c) => c.end !== null && daysBetween(c.end, pd) > settings.refractoryWindowDays);
@@ -268,7 +293,8 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     flags,
     disease: {
       ...disease,
-      progressionDate: progressionEpisodeStart(disease.progressions, lineStarts, responseDates, settings.earlyProgressionDays)?.date ?? null,
+      progressionDate: progressionStart?.date ?? null,
+      progressionLine: progressionStart ? (lineInEffect(progressionStart.date)?.number ?? null) : null,
       response,
       computedResponse: computed,
       bestResponse: bestResponse ?? (assessments.length > 0 ? 'PD' : null),

@@ -26,9 +26,10 @@ describe('relapsed, relapsed-and-refractory, primary refractory', () => {
     expect(flagsOf(med('VRd', '2023-01-10', null), response('2023-04-01', 'SD'), response('2023-07-01', 'PD'))).toEqual({ primaryRefractory: true, relapsedAndRefractory: false, relapsed: false });
   });
 
-  it('progressed on therapy, then responds to salvage: not "relapsed" (it never progressed off therapy); never MR, stopped for toxicity, PD off therapy: not either', () => {
+  it('progressed on therapy after a PR, then responds to salvage: relapsed and refractory (its latest progression), not "relapsed"; never MR, stopped for toxicity, PD off therapy: not relapsed', () => {
+    // The disease is classed by its latest progression, as "relapsed" stays true for a relapse off therapy that salvage answers.
     const onTherapy = flagsOf(med('VRd', '2023-01-10', '2023-10-01', { reasonStopped: 'progression' }), response('2023-04-01', 'PR'), response('2023-10-01', 'PD'), med('DPd', '2023-10-10', null), response('2024-01-10', 'VGPR'), response('2024-02-10', 'VGPR'));
-    expect(onTherapy).toEqual({ primaryRefractory: false, relapsedAndRefractory: false, relapsed: false });
+    expect(onTherapy).toEqual({ primaryRefractory: false, relapsedAndRefractory: true, relapsed: false });
     const neverResponded = flagsOf(med('VRd', '2023-01-10', '2023-07-01', { reasonStopped: 'toxicity' }), response('2023-04-01', 'SD'), response('2023-10-29', 'PD'));
     expect(neverResponded.relapsed).toBe(false);
   });
