@@ -68,6 +68,7 @@ describe('web app in headless Chromium (embedded mode)', () => {
     // The demo patient's reported progressions, each with the events behind it.
     await page.getByRole('heading', { name: 'Progression and relapse' }).waitFor();
     expect(await page.getByRole('cell', { name: 'progression (IMWG, reported)', exact: true }).count()).toBe(3);
+    await page.getByText(/Latest progression began \d{4}-\d{2}-\d{2}, on line \d+/).waitFor();
     const trial = page.locator('details.result').filter({ hasText: 'NCT04557098' }).first();
     await trial.locator('summary').click();
     const criteria = trial.getByRole('table');

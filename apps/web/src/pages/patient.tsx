@@ -15,6 +15,8 @@ interface Profile {
   flags: Record<string, boolean>;
   disease: {
     progressions: Array<{ date: string; source: string; detail: string; provenance: string[] }>;
+    progressionDate?: string | null;
+    progressionLine?: number | null;
     clinicalRelapse?: Array<{ date: string; line: number; kind: string; detail: string; provenance: string[] }>;
     significantBiochemicalRelapse?: Array<{ date: string; line: number; kind: string; detail: string; provenance: string[] }>;
     response: { category: string; date: string; source: string } | null;
@@ -231,6 +233,12 @@ export function PatientPage({ pseudonym }: { pseudonym: string }): ReactNode {
           </section>
           <section aria-labelledby="relapse-title">
             <h2 id="relapse-title">Progression and relapse</h2>
+            {p.disease.progressionDate ? (
+              <p>
+                Latest progression began {p.disease.progressionDate}
+                {p.disease.progressionLine === undefined ? '' : p.disease.progressionLine === null ? ', before any line of therapy' : `, on line ${p.disease.progressionLine}`} (later events of it below are the same progression).
+              </p>
+            ) : null}
             <ProgressionTable profile={p} events={events} />
           </section>
           <section aria-labelledby="labs-title">
