@@ -808,9 +808,10 @@ function compileLeaf(l: Leaf): RuleNode {
         // the one that prompted it, not progression on it; a profile without it: a progression after the day it began.
         const inLine = s.profile.disease.progressionLine;
         if (pd && (inLine === undefined ? pd > line.start : inLine === line.number)) return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd}`);
-        // No progression since the line started (or since the progression that prompted it) is known only when the disease was assessed since then.
+        // No progression on the line is known only when the disease was assessed after its first days (the profile's
+        // `lastLineJudgedFrom`; a profile without it: after the line's start, or the progression that prompted it).
         const prompted = pd !== null && pd > line.start;
-        const assessed = documentedAfter(s, prompted ? pd : line.start);
+        const assessed = documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? (prompted ? pd : line.start));
         const seen = pd ? (prompted ? `progression ${pd} prompted line ${line.number}` : `last progression ${pd}, before line ${line.number}`) : 'no progression recorded';
         return s.trace === null ? quiet(s, assessed ? NOT_MET : UNKNOWN) : done(s, assessed ? NOT_MET : UNKNOWN, l.fact, expected, seen, assessed ? undefined : missing);
       };

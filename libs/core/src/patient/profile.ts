@@ -90,6 +90,8 @@ export interface PatientProfile {
      * Absent in profiles derived before it was kept.
      */
     progressionLine?: number | null;
+    /** The last day before a progression can be the last line's own: its start plus `earlyProgressionDays`, or its CAR-T infusion if sooner (null: no line). Absent in profiles derived before it was kept. */
+    lastLineJudgedFrom?: string | null;
     /** The current response: the later of the computed and the reported one (the reported one on a tie). */
     response: { category: ResponseCategory; date: string; source: 'computed' | 'reported'; confirmed: boolean; provenance: string[] } | null;
     computedResponse: ComputedResponse | null;
@@ -186,25 +188,33 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const progressionStart = episodeStart(disease.progressions);
   // The latest progression since treatment began, from when it began.
   const latestPd = lines.length > 0 ? episodeStart(disease.progressions.filter((p) => p.date > lines[0]!.start)) : undefined;
-  // IMWG 2011 relapsed and refractory: nonresponsive on the salvage (refractory to the last line), or, having reached MR
-  // or better before it, the latest progression came on therapy or within refractoryWindowDays of it: some therapy of
-  // the line in effect then (the latest started more than earlyProgressionDays before it: a progression in a line's
-  // first days prompted it, and is the failure of the therapy before) is refractory in that line.
   // The line in effect on a day: started more than earlyProgressionDays before it, or its CAR-T infused before it (a
   // progression after the infusion is the product's, however soon).
   const lineInEffect = (day: string): LineOfTherapy | undefined =>
     lines.filter((l) => addDays(l.start, settings.earlyProgressionDays) < day || infusions.some((p) => p.date < day && l.provenance.includes(p.eventId))).at(-1);
+  // The therapy given before a progression (IMWG 2011 "last therapy"): courses started more than earlyProgressionDays
+  // before it (one started since is the salvage it prompted), conditioning included, and transplants and CAR-T
+  // infusions before it; `near` when a course was still given or stopped within refractoryWindowDays of it, or a
+  // transplant or infusion was that recent.
+  const therapyBefore = (pd: string): { any: boolean; near: boolean } => {
+    const courses = lines.flatMap((l) => l.courses).filter((c) => daysBetween(c.start, pd) > settings.earlyProgressionDays);
+    const procedures = records.procedures.filter((p) => (p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion') && p.date < pd);
+    const near = courses.some((c) => c.end === null || daysBetween(c.end, pd) <= settings.refractoryWindowDays) || procedures.some((p) => daysBetween(p.date, pd) <= settings.refractoryWindowDays);
+    return { any: courses.length > 0 || procedures.length > 0, near };
+  };
+  const before = latestPd ? therapyBefore(latestPd.date) : { any: false, near: false };
+  // IMWG 2011 relapsed and refractory: nonresponsive on the salvage (refractory to the last line), or, having reached MR
+  // or better before it, the latest progression came on therapy or within refractoryWindowDays of the last therapy, or
+  // made a therapy of the line in effect then refractory (a CAR-T product without response before it, however long ago
+  // infused), or that line's therapy was nonresponsive; the disease is classed by its latest progression.
   const pdLine = latestPd ? lineInEffect(latestPd.date) : undefined;
   const respondedBeforeLatestPd = latestPd !== undefined && assessments.some((a) => a.date < latestPd.date && atLeastMR(a.category));
-  const refractoryAtLatestPd = pdLine !== undefined && Object.values(drugs).some((d) => d.evidence.some((e) => e.line === pdLine.number));
-  const relapsedAndRefractory = (responded && refractoryToLastLine) || (respondedBeforeLatestPd && refractoryAtLatestPd);
-  // IMWG 2011 relapsed: the latest progression came off therapy, more than refractoryWindowDays after the last dose of
-  // the anti-myeloma therapy given before it (a course started within earlyProgressionDays before it is the salvage it
-  // prompted), in a patient who reached MR or better at some point.
-  const offTherapy = (pd: string): boolean => {
-    const courses = lines.flatMap((l) => l.courses).filter((c) => daysBetween(c.start, pd) > settings.earlyProgressionDays);
-    return courses.length > 0 && courses.every((c) => c.end !== null && daysBetween(c.end, pd) > settings.refractoryWindowDays);
-  };
+  const refractoryByLatestPd =
+    latestPd !== undefined && pdLine !== undefined && Object.values(drugs).some((d) => d.evidence.some((e) => e.line === pdLine.number && (e.kind === 'no-response' || e.date >= latestPd.date)));
+  const relapsedAndRefractory = (responded && refractoryToLastLine) || (respondedBeforeLatestPd && (before.near || refractoryByLatestPd));
+  // IMWG 2011 relapsed: the latest progression came off therapy, more than refractoryWindowDays after the last therapy
+  // given before it, in a patient who reached MR or better at some point.
+  const offTherapy = before.any && !before.near;
   const flags: ProfileFlags = {
     doubleRefractory: classes.IMID.refractory && classes.PI.refractory,
     tripleClassExposed: classes.IMID.exposed && classes.PI.exposed && classes.ANTI_CD38.exposed,
@@ -213,7 +223,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     pentaRefractory: PENTA.every(refractory) && classes.ANTI_CD38.refractory,
     primaryRefractory,
     relapsedAndRefractory,
-    relapsed: responded && latestPd !== undefined && offTherapy(latestPd.date) && !primaryRefractory && !relapsedAndRefractory,
+    relapsed: responded && latestPd !== undefined && offTherapy && !primaryRefractory && !relapsedAndRefractory,
     refractoryToLastLine,
     priorBcmaCarT: classes.BCMA_CAR_T.exposed,
     priorBcmaBispecific: classes.BCMA_BISPECIFIC.exposed,
@@ -295,6 +305,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
       ...disease,
       progressionDate: progressionStart?.date ?? null,
       progressionLine: progressionStart ? (lineInEffect(progressionStart.date)?.number ?? null) : null,
+      lastLineJudgedFrom: lastLine ? [addDays(lastLine.start, settings.earlyProgressionDays), ...infusions.filter((p) => lastLine.provenance.includes(p.eventId)).map((p) => p.date)].sort()[0]! : null,
       response,
       computedResponse: computed,
       bestResponse: bestResponse ?? (assessments.length > 0 ? 'PD' : null),
