@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ingest } from '../apps/cli/src/ingest';
 import type { Producer } from 'kafkajs';
 import { DLQ_HEADERS, dlqTopic, HEADERS, TOPICS, type PatientEventV1, type PatientProfileV1 } from '@trialmatch/contracts';
-import { buildProfile, profileForTopic, pseudonymize, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
+import { buildProfile, DEFAULT_SETTINGS, profileForTopic, pseudonymize, settingsLabel, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
 import { deadLetterText, startInstance, startSystem, TEST_PROFILE_SEAL_KEY, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
 import { FieldSeal } from '@trialmatch/platform';
@@ -15,6 +15,7 @@ import { authorizedFetch } from '../apps/cli/src/security';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { IngestPatientEvent } from '../apps/intake/src/application/ingest-patient-event';
+import { RederiveProfiles } from '../apps/intake/src/application/rederive-profiles';
 
 const SOURCE = 'it-intake-hospital';
 const pseudonymOf = (mrn: string, source = SOURCE): string => pseudonymize(TEST_PSEUDONYM_KEY, source, mrn);
@@ -150,6 +151,37 @@ describe('intake over real Kafka and PostgreSQL', () => {
       expect(final.version).toBeLessThanOrEqual(3);
       expect(withoutAsOf(final.profile)).toEqual(expectedProfile(h));
     }
+  });
+
+  it('re-derives, once, the profiles derived with older settings of the clinical core, and publishes them', async () => {
+    const ingestion = sys.intake.app.get(IngestPatientEvent);
+    const rederive = sys.intake.app.get(RederiveProfiles);
+    const ds = sys.intake.app.get<DataSource>(getDataSourceToken());
+    const [a, b] = [`MRN-${randomUUID()}`, `MRN-${randomUUID()}`];
+    const [ha, hb] = [history(a), history(b)];
+    await ds.transaction((m) => ingestion.executeBatch(m, [...ha, ...hb].map((event) => ({ event: event as PatientEventV1, correlationId: 'corr-rederive' })), 'kafka'));
+    const current = settingsLabel(DEFAULT_SETTINGS);
+    expect(await count(`SELECT count(*)::int AS n FROM intake.patient_profiles WHERE patient_pseudonym = ANY($1) AND settings = $2`, [[pseudonymOf(a), pseudonymOf(b)], current])).toBe(2);
+    // Patient a's profile as an older clinical core left it: other settings, another hash.
+    await query(sys.intake.databaseUrl, `UPDATE intake.patient_profiles SET settings = 'imwg2016-lot2015-default-v1', profile_hash = 'older' WHERE patient_pseudonym = $1`, [pseudonymOf(a)]);
+    expect(await rederive.runAll()).toBeGreaterThanOrEqual(1);
+    const versions = await query<{ p: string; version: number; reason: string; caused_by_event: string; settings: string }>(
+      sys.intake.databaseUrl,
+      `SELECT patient_pseudonym AS p, version, reason, caused_by_event, profile->>'settings' AS settings FROM intake.profile_versions WHERE patient_pseudonym = ANY($1) ORDER BY patient_pseudonym, version`,
+      [[pseudonymOf(a), pseudonymOf(b)]],
+    );
+    // a: a second version under the current settings, named after its latest event; b untouched.
+    expect(versions.filter((v) => v.p === pseudonymOf(a))).toEqual([
+      { p: pseudonymOf(a), version: 1, reason: 'events', caused_by_event: ha[7]!.eventId, settings: current },
+      { p: pseudonymOf(a), version: 2, reason: 'settings', caused_by_event: ha[7]!.eventId, settings: current },
+    ]);
+    expect(versions.filter((v) => v.p === pseudonymOf(b)).map((v) => v.reason)).toEqual(['events']);
+    const [published] = await tap.waitFor((m) => m.topic === TOPICS.patientProfiles && m.key === pseudonymOf(a) && m.json<PatientProfileV1>().profileVersion === 2);
+    expect(published!.headers[HEADERS.correlationId]).toMatch(/^settings-/);
+    const history2 = await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${pseudonymOf(a)}/profiles`).expect(200);
+    expect((history2.body as { versions: Array<{ version: number; reason: string }> }).versions.map((v) => [v.version, v.reason])).toEqual([[2, 'settings'], [1, 'events']]);
+    // Nothing left: a second pass takes no one.
+    expect(await ds.transaction((m) => ingestion.rederiveStale(m, 1000))).toBe(0);
   });
 
   it('gives a late, out-of-order event the same final profile as in-order delivery', async () => {

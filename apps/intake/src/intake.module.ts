@@ -12,8 +12,10 @@ import { Intake1764400001000 } from './persistence/migrations/1764400001000-inta
 import { IntakeHistory1764400002000 } from './persistence/migrations/1764400002000-intake-history';
 import { IntakeProfileOnce1764400016000 } from './persistence/migrations/1764400016000-intake-profile-once';
 import { IntakeJsonDocuments1764400020000 } from './persistence/migrations/1764400020000-intake-json-documents';
+import { IntakeProfileSettings1764400022000 } from './persistence/migrations/1764400022000-intake-profile-settings';
+import { RederiveProfiles } from './application/rederive-profiles';
 
-export const INTAKE_PERSISTENCE = { entities: INTAKE_ENTITIES, migrations: [Intake1764400001000, IntakeHistory1764400002000, IntakeAuditMoved1764400014000, IntakeProfileOnce1764400016000, IntakeJsonDocuments1764400020000] };
+export const INTAKE_PERSISTENCE = { entities: INTAKE_ENTITIES, migrations: [Intake1764400001000, IntakeHistory1764400002000, IntakeAuditMoved1764400014000, IntakeProfileOnce1764400016000, IntakeJsonDocuments1764400020000, IntakeProfileSettings1764400022000] };
 
 /** The intake service's module; needs PlatformModule (database, outbox, consumer) in the same app. */
 @Module({})
@@ -22,8 +24,8 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       controllers: [EventsController, PatientsController, ConflictsController, PatientEventsConsumer],
-      providers: [{ provide: INTAKE_SETTINGS, useValue: settings }, ...INTAKE_METRIC_PROVIDERS, IntakeMetrics, IngestPatientEvent, SubmitEvents],
-      exports: [IngestPatientEvent, SubmitEvents],
+      providers: [{ provide: INTAKE_SETTINGS, useValue: settings }, ...INTAKE_METRIC_PROVIDERS, IntakeMetrics, IngestPatientEvent, SubmitEvents, RederiveProfiles],
+      exports: [IngestPatientEvent, SubmitEvents, RederiveProfiles],
     };
   }
 }

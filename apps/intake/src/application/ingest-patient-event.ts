@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
-import { buildProfile, canonicalJson, EventRefs, pseudonymize, type PatientProfile, type ProfileSourceEvent, profileForTopic } from '@trialmatch/core';
+import { buildProfile, canonicalJson, DEFAULT_SETTINGS, EventRefs, pseudonymize, settingsLabel, type PatientProfile, type ProfileSourceEvent, profileForTopic } from '@trialmatch/core';
 import { PATIENT_PROFILE_SCHEMA_VERSION, TOPICS, type PatientEventV1, type PatientProfileV1 } from '@trialmatch/contracts';
 import { FieldSeal, Outbox, rowsWithJson } from '@trialmatch/platform';
 import { IntakeMetrics } from '../intake.metrics';
@@ -57,11 +57,20 @@ interface StoredEvent {
 }
 
 /** A profile version to store and publish. */
+/** What a new profile version is named after: an event of the history, its site, the correlation id it carries. */
+interface Cause {
+  eventId: string;
+  site: string;
+  correlationId: string;
+}
+
 interface NewVersion {
   p: string;
   v: number;
   profile: PatientProfile;
   h: string;
+  /** The settings label it was derived with. */
+  s: string;
   e: string;
   oe: string;
   m: PatientProfileV1;
@@ -174,11 +183,48 @@ export class IngestPatientEvent {
       );
     }
     if (lastStored.size === 0) return results;
+    const causes = new Map([...lastStored].map(([p, i]) => [p, { eventId: items[i]!.event.eventId, site: items[i]!.event.source, correlationId: items[i]!.correlationId }]));
+    for (const [p, version] of await this.rebuild(manager, causes, 'events')) results[lastStored.get(p)!]!.profileVersion = version;
+    return results;
+  }
 
+  /**
+   * Re-derives, in the caller's transaction, up to `limit` patients whose current profile was derived with other
+   * settings than the clinical core's current ones (`settingsLabel`): after an upgrade of the clinical core, every
+   * stored patient gets a profile version under the new settings without waiting for a new event. Each new version
+   * names the latest event of the history and the reason `settings`. Returns how many patients were taken (0: none left).
+   */
+  async rederiveStale(manager: EntityManager, limit: number): Promise<number> {
+    const label = settingsLabel(DEFAULT_SETTINGS);
+    // Locked and skipped when locked: instances re-deriving side by side take different patients.
+    const stale = (
+      await manager.query<Array<{ p: string }>>(
+        `SELECT patient_pseudonym AS p FROM intake.patient_profiles WHERE version > 0 AND settings IS DISTINCT FROM $1 ORDER BY patient_pseudonym LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [label, limit],
+      )
+    ).map((r) => r.p);
+    if (stale.length === 0) return 0;
+    const latest = await manager.query<Array<{ p: string; e: string; s: string }>>(
+      `SELECT DISTINCT ON (patient_pseudonym) patient_pseudonym AS p, event_id AS e, source AS s FROM intake.raw_events WHERE patient_pseudonym = ANY($1) ORDER BY patient_pseudonym, occurred_at DESC, event_id DESC`,
+      [stale],
+    );
+    const correlationId = `settings-${randomUUID()}`;
+    await this.rebuild(manager, new Map(latest.map((r) => [r.p, { eventId: r.e, site: r.s, correlationId }])), 'settings');
+    // A profile that came out the same (a row whose settings were never recorded) is marked too, so it is not taken again.
+    await manager.query(`UPDATE intake.patient_profiles SET settings = $1 WHERE patient_pseudonym = ANY($2) AND settings IS DISTINCT FROM $1`, [label, stale]);
+    this.metrics.rederived.inc(stale.length);
+    return stale.length;
+  }
+
+  /**
+   * Rebuilds the patients' profiles from their whole histories and stores and publishes those that changed; returns
+   * the new version per patient. `causes`: per patient, the event the version is named after, its site and correlation id.
+   */
+  private async rebuild(manager: EntityManager, causes: ReadonlyMap<string, Cause>, reason: 'events' | 'settings'): Promise<Map<string, number>> {
     // The patients' profile rows, locked (in pseudonym order), read as their latest committed versions; the
     // history read next, in a statement of its own and so a snapshot taken after the locks, holds every
     // event of these patients committed before.
-    const patients = [...lastStored.keys()].sort();
+    const patients = [...causes.keys()].sort();
     const held = new Map(
       (await manager.query<HeldProfile[]>(`SELECT patient_pseudonym, version, profile_hash FROM intake.patient_profiles WHERE patient_pseudonym = ANY($1) ORDER BY patient_pseudonym FOR UPDATE`, [patients])).map((r) => [
         r.patient_pseudonym,
@@ -202,15 +248,14 @@ export class IngestPatientEvent {
       this.metrics.recompute.observe((performance.now() - started) / 1000);
       const current = held.get(p);
       if (current?.profile_hash === hash) continue;
-      const cause = lastStored.get(p)!;
-      const { event } = items[cause]!;
+      const cause = causes.get(p)!;
       const version = (current?.version ?? 0) + 1;
       // No identifier in clear on a topic: event ids become references, the birth date is sealed (the
       // matcher, which needs it for ages and birthdays, opens it).
       const view = profileForTopic(profile, history.map((e) => e.eventId), this.refs);
       const birthDate = view.demographics.birthDate;
       const published = { ...view, demographics: { ...view.demographics, birthDate: birthDate === null ? null : this.seal.seal(birthDate) } };
-      const message: PatientProfileV1 = { patientPseudonym: p, site: event.source, profileVersion: version, computedAt: new Date().toISOString(), profile: published };
+      const message: PatientProfileV1 = { patientPseudonym: p, site: cause.site, profileVersion: version, computedAt: new Date().toISOString(), profile: published };
       const [out] = this.outbox.prepare([
         {
           topic: TOPICS.patientProfiles,
@@ -219,13 +264,12 @@ export class IngestPatientEvent {
           eventId: `${p}.profile.${version}`,
           schemaVersion: PATIENT_PROFILE_SCHEMA_VERSION,
           messageType: 'PatientProfileChanged',
-          correlationId: items[cause]!.correlationId,
+          correlationId: cause.correlationId,
         },
       ]);
-      versions.push({ p, v: version, profile, h: hash, e: event.eventId, oe: out!.eventId, m: message, hd: out!.headers });
-      results[cause]!.profileVersion = version;
+      versions.push({ p, v: version, profile, h: hash, s: profile.settings, e: cause.eventId, oe: out!.eventId, m: message, hd: out!.headers });
     }
-    if (versions.length === 0) return results;
+    if (versions.length === 0) return new Map();
     // One statement: the current versions, the profiles (stored once, in the history), and the outbox rows publishing them.
     const texts = versions.map((v) => JSON.stringify(v.m));
     const lease = this.outbox.handOff(
@@ -233,13 +277,13 @@ export class IngestPatientEvent {
       versions.map((v, i) => ({ eventId: v.oe, topic: TOPICS.patientProfiles, key: v.p, value: texts[i]!, headers: v.hd })),
     );
     await manager.query(
-      `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, v int, profile json, h text, e text, oe text, m json, hd jsonb)),
-       cur AS (UPDATE intake.patient_profiles pp SET version = x.v, profile_hash = x.h, updated_at = now() FROM x WHERE pp.patient_pseudonym = x.p),
-       ver AS (INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event) SELECT p, v, profile, e FROM x)
+      `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, v int, profile json, h text, s text, e text, oe text, m json, hd jsonb)),
+       cur AS (UPDATE intake.patient_profiles pp SET version = x.v, profile_hash = x.h, settings = x.s, updated_at = now() FROM x WHERE pp.patient_pseudonym = x.p),
+       ver AS (INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event, reason) SELECT p, v, profile, e, $4 FROM x)
        INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, claimed_until) SELECT oe, $2, p, m::text, hd, clock_timestamp() + make_interval(secs => $3) FROM x`,
-      [rowsWithJson(versions.map(({ m: _m, ...v }) => v), 'm', texts), TOPICS.patientProfiles, lease],
+      [rowsWithJson(versions.map(({ m: _m, ...v }) => v), 'm', texts), TOPICS.patientProfiles, lease, reason],
     );
     this.metrics.profilesPublished.inc(versions.length);
-    return results;
+    return new Map(versions.map((v) => [v.p, v.v]));
   }
 }

@@ -47,12 +47,12 @@ export class PatientsController {
   }
 
   @Get('profiles')
-  @ApiOperation({ summary: 'Profile history: every version, newest first, with the event that produced it.' })
+  @ApiOperation({ summary: 'Profile history: every version, newest first, with the event that produced it and why (`events`: new events; `settings`: re-derived under newer settings of the clinical core, named after the latest event).' })
   async history(@Caller() caller: Principal, @Param('pseudonym') pseudonym: string, @Purpose() purpose: string | null): Promise<unknown> {
     return this.read(caller, pseudonym, purpose, 'read-profile-history', async (m) => ({
       patientPseudonym: pseudonym,
       versions: await m.query<unknown[]>(
-        `SELECT version, caused_by_event AS "causedByEvent", computed_at AS "computedAt" FROM intake.profile_versions WHERE patient_pseudonym = $1 ORDER BY version DESC`,
+        `SELECT version, caused_by_event AS "causedByEvent", reason, computed_at AS "computedAt" FROM intake.profile_versions WHERE patient_pseudonym = $1 ORDER BY version DESC`,
         [pseudonym],
       ),
     }));
@@ -62,11 +62,11 @@ export class PatientsController {
   @ApiOperation({ summary: 'One past version of the profile.' })
   async version(@Caller() caller: Principal, @Param('pseudonym') pseudonym: string, @Param('version', new VersionPipe()) version: number, @Purpose() purpose: string | null): Promise<unknown> {
     return this.read(caller, pseudonym, purpose, 'read-profile-version', async (m) => {
-      const [row] = await m.query<Array<{ profile: unknown; caused_by_event: string; computed_at: Date }>>(
-        `SELECT profile, caused_by_event, computed_at FROM intake.profile_versions WHERE patient_pseudonym = $1 AND version = $2`,
+      const [row] = await m.query<Array<{ profile: unknown; caused_by_event: string; reason: string; computed_at: Date }>>(
+        `SELECT profile, caused_by_event, reason, computed_at FROM intake.profile_versions WHERE patient_pseudonym = $1 AND version = $2`,
         [pseudonym, version],
       );
-      return row && { patientPseudonym: pseudonym, version, causedByEvent: row.caused_by_event, computedAt: row.computed_at, profile: row.profile };
+      return row && { patientPseudonym: pseudonym, version, causedByEvent: row.caused_by_event, reason: row.reason, computedAt: row.computed_at, profile: row.profile };
     });
   }
 

@@ -41,6 +41,10 @@ export class PatientProfileRecord {
   @Column({ name: 'profile_hash', type: 'text' })
   profileHash!: string;
 
+  /** The settings label the current version was derived with (null: not yet derived). */
+  @Column({ type: 'text', nullable: true })
+  settings!: string | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }
@@ -60,6 +64,10 @@ export class ProfileVersionRecord {
 
   @Column({ name: 'caused_by_event', type: 'text' })
   causedByEvent!: string;
+
+  /** `events`: new events changed the profile (the latest named above); `settings`: re-derived under newer settings of the clinical core. */
+  @Column({ type: 'text', default: 'events' })
+  reason!: string;
 
   @Column({ name: 'computed_at', type: 'timestamptz', default: () => 'now()' })
   computedAt!: Date;
