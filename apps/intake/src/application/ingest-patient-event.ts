@@ -189,31 +189,36 @@ export class IngestPatientEvent {
   }
 
   /**
-   * Re-derives, in the caller's transaction, up to `limit` patients whose current profile was derived with other
-   * settings than the clinical core's current ones (`settingsLabel`): after an upgrade of the clinical core, every
-   * stored patient gets a profile version under the new settings without waiting for a new event. Each new version
-   * names the latest event of the history and the reason `settings`. Returns how many patients were taken (0: none left).
+   * Up to `limit` patients (pseudonym order, `skip` aside) whose current profile was derived with other settings than
+   * the clinical core's current ones (`settingsLabel`): after an upgrade of the clinical core they are re-derived
+   * (`rederive`) without waiting for a new event.
    */
-  async rederiveStale(manager: EntityManager, limit: number): Promise<number> {
+  async staleProfiles(q: Pick<EntityManager, 'query'>, limit: number, skip: readonly string[] = []): Promise<string[]> {
+    const rows = await q.query<Array<{ p: string }>>(
+      `SELECT patient_pseudonym AS p FROM intake.patient_profiles WHERE version > 0 AND settings IS DISTINCT FROM $1 AND patient_pseudonym <> ALL($3) ORDER BY patient_pseudonym LIMIT $2`,
+      [settingsLabel(DEFAULT_SETTINGS), limit, [...skip]],
+    );
+    return rows.map((r) => r.p);
+  }
+
+  /**
+   * Re-derives the patients' profiles under the current settings, in the caller's transaction: each new version names
+   * the latest event of the history and the reason `settings`, and is published like any other. A patient re-derived
+   * meanwhile (by another instance) comes out the same and gets no new version. Returns how many got one.
+   */
+  async rederive(manager: EntityManager, patients: readonly string[]): Promise<number> {
+    if (patients.length === 0) return 0;
     const label = settingsLabel(DEFAULT_SETTINGS);
-    // Locked and skipped when locked: instances re-deriving side by side take different patients.
-    const stale = (
-      await manager.query<Array<{ p: string }>>(
-        `SELECT patient_pseudonym AS p FROM intake.patient_profiles WHERE version > 0 AND settings IS DISTINCT FROM $1 ORDER BY patient_pseudonym LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [label, limit],
-      )
-    ).map((r) => r.p);
-    if (stale.length === 0) return 0;
     const latest = await manager.query<Array<{ p: string; e: string; s: string }>>(
       `SELECT DISTINCT ON (patient_pseudonym) patient_pseudonym AS p, event_id AS e, source AS s FROM intake.raw_events WHERE patient_pseudonym = ANY($1) ORDER BY patient_pseudonym, occurred_at DESC, event_id DESC`,
-      [stale],
+      [[...patients]],
     );
     const correlationId = `settings-${randomUUID()}`;
-    await this.rebuild(manager, new Map(latest.map((r) => [r.p, { eventId: r.e, site: r.s, correlationId }])), 'settings');
+    const versions = await this.rebuild(manager, new Map(latest.map((r) => [r.p, { eventId: r.e, site: r.s, correlationId }])), 'settings');
     // A profile that came out the same (a row whose settings were never recorded) is marked too, so it is not taken again.
-    await manager.query(`UPDATE intake.patient_profiles SET settings = $1 WHERE patient_pseudonym = ANY($2) AND settings IS DISTINCT FROM $1`, [label, stale]);
-    this.metrics.rederived.inc(stale.length);
-    return stale.length;
+    await manager.query(`UPDATE intake.patient_profiles SET settings = $1 WHERE patient_pseudonym = ANY($2) AND settings IS DISTINCT FROM $1`, [label, [...patients]]);
+    this.metrics.rederived.inc(versions.size);
+    return versions.size;
   }
 
   /**

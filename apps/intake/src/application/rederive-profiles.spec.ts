@@ -2,45 +2,56 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { IngestPatientEvent } from './ingest-patient-event';
 import { RederiveProfiles } from './rederive-profiles';
 
-/** The re-derivation loop over a stand-in for the database (the statements themselves: test/intake.test.ts). */
-function setup(batches: number[], settings: { rederiveCheckMs?: number; rederiveBatch?: number } = {}) {
-  const left = [...batches];
-  const calls: number[] = [];
-  const transactions = { n: 0 };
-  const dataSource = { transaction: <T>(work: (m: EntityManager) => Promise<T>) => (transactions.n++, work({} as EntityManager)) } as unknown as DataSource;
+/**
+ * The re-derivation loop over a stand-in for the database (the statements themselves: test/intake.test.ts). `stale`:
+ * the patients to re-derive; `broken`: those whose profile cannot be derived (their transaction fails).
+ */
+function setup(stale: string[], broken: string[] = [], settings: { rederiveCheckMs?: number; rederiveBatch?: number } = {}) {
+  const left = new Set(stale);
+  const transactions: string[][] = [];
+  const dataSource = { transaction: <T>(work: (m: EntityManager) => Promise<T>) => work({} as EntityManager) } as unknown as DataSource;
   const ingest = {
-    rederiveStale: (_m: EntityManager, limit: number) => {
-      calls.push(limit);
-      return Promise.resolve(left.shift() ?? 0);
+    staleProfiles: (_q: unknown, limit: number, skip: readonly string[] = []) => Promise.resolve([...left].filter((p) => !skip.includes(p)).slice(0, limit)),
+    rederive: (_m: EntityManager, patients: readonly string[]) => {
+      transactions.push([...patients]);
+      if (patients.some((p) => broken.includes(p))) return Promise.reject(new Error('cannot derive'));
+      for (const p of patients) left.delete(p);
+      return Promise.resolve(patients.length);
     },
   } as unknown as IngestPatientEvent;
-  return { job: new RederiveProfiles(dataSource, ingest, { pseudonymKey: 'k'.repeat(16), profileSealKey: 'k'.repeat(32), ...settings }), calls, transactions };
+  return { job: new RederiveProfiles(dataSource, ingest, { pseudonymKey: 'k'.repeat(16), profileSealKey: 'k'.repeat(32), ...settings }), transactions, left };
 }
 
 describe('RederiveProfiles', () => {
   it('takes batch after batch, each in a transaction of its own, until none is left', async () => {
-    const { job, calls, transactions } = setup([25, 25, 7], { rederiveBatch: 25 });
-    expect(await job.runAll()).toBe(57);
-    expect(calls).toEqual([25, 25, 25, 25]);
-    expect(transactions.n).toBe(4);
+    const { job, transactions } = setup(['a', 'b', 'c', 'd', 'e'], [], { rederiveBatch: 2 });
+    expect(await job.runAll()).toBe(5);
+    expect(transactions).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+  });
+
+  it('takes a failed batch again one patient at a time: the patient that fails is left for the next check, the others are done', async () => {
+    const { job, transactions, left } = setup(['a', 'b', 'c', 'd'], ['b'], { rederiveBatch: 3 });
+    expect(await job.runAll()).toBe(3);
+    expect(transactions).toEqual([['a', 'b', 'c'], ['a'], ['b'], ['c'], ['d']]);
+    expect([...left]).toEqual(['b']);
   });
 
   it('stops between batches once the service is shutting down', async () => {
-    const { job, calls } = setup([100, 100, 100]);
+    const { job, transactions } = setup(['a', 'b']);
     await job.beforeApplicationShutdown();
     expect(await job.runAll()).toBe(0);
-    expect(calls).toEqual([]);
+    expect(transactions).toEqual([]);
   });
 
-  it('does not start when the check interval is 0', async () => {
-    const { job, calls } = setup([5], { rederiveCheckMs: 0 });
-    job.onApplicationBootstrap();
+  it('runs at start unless the check interval is 0', async () => {
+    const off = setup(['a'], [], { rederiveCheckMs: 0 });
+    off.job.onApplicationBootstrap();
     await new Promise((r) => setTimeout(r, 20));
-    expect(calls).toEqual([]);
-    const started = setup([5, 0], { rederiveCheckMs: 60_000 });
-    started.job.onApplicationBootstrap();
+    expect(off.transactions).toEqual([]);
+    const on = setup(['a'], [], { rederiveCheckMs: 60_000 });
+    on.job.onApplicationBootstrap();
     await new Promise((r) => setTimeout(r, 20));
-    expect(started.calls).toEqual([100, 100]);
-    await started.job.beforeApplicationShutdown();
+    expect(on.transactions).toEqual([['a']]);
+    await on.job.beforeApplicationShutdown();
   });
 });

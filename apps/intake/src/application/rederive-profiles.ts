@@ -8,7 +8,8 @@ import { IngestPatientEvent } from './ingest-patient-event';
 /**
  * After an upgrade of the clinical core (a new settings label), re-derives every stored patient whose profile was
  * derived with other settings, a batch per transaction, at start and then every `rederiveCheckMs`; the new versions
- * go out on patient-profiles.v1 as any other, so the matcher re-screens those patients.
+ * go out on patient-profiles.v1 as any other, so the matcher re-screens those patients. Instances side by side may
+ * take the same patients: the profile rows are locked and a patient already re-derived gets no second version.
  */
 @Injectable()
 export class RederiveProfiles implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -34,14 +35,30 @@ export class RederiveProfiles implements OnApplicationBootstrap, BeforeApplicati
     await this.task.stop();
   }
 
-  /** Re-derives batch after batch until none is left (or the service stops); returns how many patients were re-derived. */
+  /**
+   * Re-derives batch after batch until none is left (or the service stops); returns how many patients got a new
+   * version. A batch that fails is taken again one patient at a time, each in a transaction of its own, so that one
+   * patient whose profile cannot be derived (logged with its pseudonym, tried again at the next check) holds up no other.
+   */
   async runAll(): Promise<number> {
     let total = 0;
+    const failed = new Set<string>();
     for (;;) {
-      if (this.stopping) return total;
-      const n = await this.dataSource.transaction((m) => this.ingest.rederiveStale(m, this.settings.rederiveBatch ?? 100));
-      if (n === 0) break;
-      total += n;
+      if (this.stopping) break;
+      const batch = await this.ingest.staleProfiles(this.dataSource, this.settings.rederiveBatch ?? 100, [...failed]);
+      if (batch.length === 0) break;
+      try {
+        total += await this.dataSource.transaction((m) => this.ingest.rederive(m, batch));
+      } catch {
+        for (const p of batch) {
+          try {
+            total += await this.dataSource.transaction((m) => this.ingest.rederive(m, [p]));
+          } catch (e) {
+            failed.add(p);
+            this.logger.warn(`re-deriving patient ${p} failed, will retry at the next check: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }
+      }
     }
     if (total > 0) this.logger.log(`re-derived ${total} patient profile(s) under the current settings`);
     return total;
