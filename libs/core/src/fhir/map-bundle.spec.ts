@@ -352,6 +352,9 @@ describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as 
         mrd('contradicts', { valueString: 'not detected', ...interpretation('POS') }),
         mrd('two', { ...interpretation('NEG', 'DET') }),
         mrd('unreadable', { valueString: 'see report', ...interpretation('NEG') }),
+        // A code that names a built-in member of a JavaScript object says nothing of MRD.
+        mrd('member', { effectiveDateTime: '2024-05-01', valueString: 'negative', ...interpretation('toString') }),
+        mrd('member-only', { ...interpretation('constructor') }),
       ],
     };
     const m = mapFhirBundle(one);
@@ -360,7 +363,8 @@ describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as 
       ['Observation/pos', 'positive'],
       ['Observation/agree', 'negative'],
       ['Observation/high', 'positive'],
+      ['Observation/member', 'negative'],
     ]);
-    expect(m.unmapped.map((u) => u.id)).toEqual(['contradicts', 'two', 'unreadable']);
+    expect(m.unmapped.map((u) => u.id)).toEqual(['contradicts', 'two', 'unreadable', 'member-only']);
   });
 });

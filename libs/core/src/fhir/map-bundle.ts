@@ -52,7 +52,7 @@ function mrdResult(o: Observation): 'negative' | 'positive' | null {
   const stated = o.valueCodeableConcept !== undefined || o.valueString !== undefined;
   const value = stated ? mrdValue(o) : null;
   // HL7 v3 ObservationInterpretation: read when there is no value; a value it contradicts is reported.
-  const flags = new Set((o.interpretation ?? []).flatMap((i) => (i.coding ?? []).filter((c) => c.system === V3_INTERPRETATION).map((c) => INTERPRETATION_RESULT[c.code ?? ''])).filter((r) => r !== undefined));
+  const flags = new Set((o.interpretation ?? []).flatMap((i) => (i.coding ?? []).filter((c) => c.system === V3_INTERPRETATION).map((c) => INTERPRETATION_RESULT.get(c.code ?? ''))).filter((r) => r !== undefined));
   const interpreted = flags.size === 1 ? [...flags][0]! : flags.size > 1 ? null : undefined;
   if (interpreted === undefined) return value;
   if (!stated) return interpreted;
@@ -61,7 +61,12 @@ function mrdResult(o: Observation): 'negative' | 'positive' | null {
 
 const V3_INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 /** POS/DET positive, NEG/ND (not detected) negative; the others (high, low, abnormal…) say nothing of MRD. */
-const INTERPRETATION_RESULT: Record<string, 'negative' | 'positive'> = { POS: 'positive', DET: 'positive', NEG: 'negative', ND: 'negative' };
+const INTERPRETATION_RESULT = new Map<string, 'negative' | 'positive'>([
+  ['POS', 'positive'],
+  ['DET', 'positive'],
+  ['NEG', 'negative'],
+  ['ND', 'negative'],
+]);
 
 function mrdValue(o: Observation): 'negative' | 'positive' | null {
   const codes = (o.valueCodeableConcept?.coding ?? []).map((c) => c.code ?? '');
