@@ -157,19 +157,23 @@ describe('intake over real Kafka and PostgreSQL', () => {
     const ingestion = sys.intake.app.get(IngestPatientEvent);
     const rederive = sys.intake.app.get(RederiveProfiles);
     const ds = sys.intake.app.get<DataSource>(getDataSourceToken());
-    const [a, b] = [`MRN-${randomUUID()}`, `MRN-${randomUUID()}`];
-    const [ha, hb] = [history(a), history(b)];
-    await ds.transaction((m) => ingestion.executeBatch(m, [...ha, ...hb].map((event) => ({ event: event as PatientEventV1, correlationId: 'corr-rederive' })), 'kafka'));
+    const [a, b, c] = [`MRN-${randomUUID()}`, `MRN-${randomUUID()}`, `MRN-${randomUUID()}`];
+    const [ha, hb, hc] = [history(a), history(b), history(c)];
+    await ds.transaction((m) => ingestion.executeBatch(m, [...ha, ...hb, ...hc].map((event) => ({ event: event as PatientEventV1, correlationId: 'corr-rederive' })), 'kafka'));
     const current = settingsLabel(DEFAULT_SETTINGS);
-    expect(await count(`SELECT count(*)::int AS n FROM intake.patient_profiles WHERE patient_pseudonym = ANY($1) AND settings = $2`, [[pseudonymOf(a), pseudonymOf(b)], current])).toBe(2);
-    // Patient a's profile as an older clinical core left it: other settings, another hash.
+    const all = [pseudonymOf(a), pseudonymOf(b), pseudonymOf(c)];
+    expect(await count(`SELECT count(*)::int AS n FROM intake.patient_profiles WHERE patient_pseudonym = ANY($1) AND settings = $2 AND settings_version = version`, [all, current])).toBe(3);
+    // Patient a's profile as an older clinical core left it: other settings, another hash. Patient c's as an older
+    // instance wrote it during a rolling upgrade (a version it did not record settings for).
     await query(sys.intake.databaseUrl, `UPDATE intake.patient_profiles SET settings = 'imwg2016-lot2015-default-v1', profile_hash = 'older' WHERE patient_pseudonym = $1`, [pseudonymOf(a)]);
-    expect(await ingestion.staleProfiles(ds, 1000)).toEqual([pseudonymOf(a)]);
-    expect(await rederive.runAll()).toBe(1);
+    await query(sys.intake.databaseUrl, `UPDATE intake.patient_profiles SET settings_version = version - 1, profile_hash = 'older' WHERE patient_pseudonym = $1`, [pseudonymOf(c)]);
+    expect((await ingestion.staleProfiles(ds, 1000)).sort()).toEqual([pseudonymOf(a), pseudonymOf(c)].sort());
+    expect(await rederive.runAll()).toBe(2);
+    expect(await count(`SELECT count(*)::int AS n FROM intake.profile_versions WHERE patient_pseudonym = $1 AND reason = 'settings'`, [pseudonymOf(c)])).toBe(1);
     const versions = await query<{ p: string; version: number; reason: string; caused_by_event: string; settings: string }>(
       sys.intake.databaseUrl,
       `SELECT patient_pseudonym AS p, version, reason, caused_by_event, profile->>'settings' AS settings FROM intake.profile_versions WHERE patient_pseudonym = ANY($1) ORDER BY patient_pseudonym, version`,
-      [[pseudonymOf(a), pseudonymOf(b)]],
+      [all],
     );
     // a: a second version under the current settings, named after its latest event; b untouched.
     expect(versions.filter((v) => v.p === pseudonymOf(a))).toEqual([

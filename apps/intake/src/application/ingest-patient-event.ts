@@ -56,7 +56,6 @@ interface StoredEvent {
   existing_hash: string | null;
 }
 
-/** A profile version to store and publish. */
 /** What a new profile version is named after: an event of the history, its site, the correlation id it carries. */
 interface Cause {
   eventId: string;
@@ -64,6 +63,7 @@ interface Cause {
   correlationId: string;
 }
 
+/** A profile version to store and publish. */
 interface NewVersion {
   p: string;
   v: number;
@@ -189,36 +189,49 @@ export class IngestPatientEvent {
   }
 
   /**
-   * Up to `limit` patients (pseudonym order, `skip` aside) whose current profile was derived with other settings than
-   * the clinical core's current ones (`settingsLabel`): after an upgrade of the clinical core they are re-derived
-   * (`rederive`) without waiting for a new event.
+   * Up to `limit` patients, in pseudonym order after `after`, whose current profile was not derived with the clinical
+   * core's current settings (`settingsLabel`): recorded with other settings, or written by an instance that does not
+   * record them (its version differs from `settings_version`, as during a rolling upgrade). After an upgrade of the
+   * clinical core they are re-derived (`rederive`) without waiting for a new event.
    */
-  async staleProfiles(q: Pick<EntityManager, 'query'>, limit: number, skip: readonly string[] = []): Promise<string[]> {
+  async staleProfiles(q: Pick<EntityManager, 'query'>, limit: number, after: string | null = null): Promise<string[]> {
     const rows = await q.query<Array<{ p: string }>>(
-      `SELECT patient_pseudonym AS p FROM intake.patient_profiles WHERE version > 0 AND settings IS DISTINCT FROM $1 AND patient_pseudonym <> ALL($3) ORDER BY patient_pseudonym LIMIT $2`,
-      [settingsLabel(DEFAULT_SETTINGS), limit, [...skip]],
+      `SELECT patient_pseudonym AS p FROM intake.patient_profiles
+       WHERE version > 0 AND (settings IS DISTINCT FROM $1 OR settings_version IS DISTINCT FROM version) AND ($3::text IS NULL OR patient_pseudonym > $3)
+       ORDER BY patient_pseudonym LIMIT $2`,
+      [settingsLabel(DEFAULT_SETTINGS), limit, after],
     );
     return rows.map((r) => r.p);
   }
 
   /**
    * Re-derives the patients' profiles under the current settings, in the caller's transaction: each new version names
-   * the latest event of the history and the reason `settings`, and is published like any other. A patient re-derived
-   * meanwhile (by another instance) comes out the same and gets no new version. Returns how many got one.
+   * the latest event of the history and the reason `settings`, and is published like any other. Patients whose row
+   * another transaction holds (an instance re-deriving them, events being applied) are skipped, to be taken again at
+   * a later check; a patient re-derived meanwhile comes out the same and gets no new version. Returns the patients
+   * taken and how many got a new version.
    */
-  async rederive(manager: EntityManager, patients: readonly string[]): Promise<number> {
-    if (patients.length === 0) return 0;
-    const label = settingsLabel(DEFAULT_SETTINGS);
+  async rederive(manager: EntityManager, patients: readonly string[]): Promise<{ taken: string[]; versions: number }> {
+    if (patients.length === 0) return { taken: [], versions: 0 };
+    const taken = (
+      await manager.query<Array<{ p: string }>>(`SELECT patient_pseudonym AS p FROM intake.patient_profiles WHERE patient_pseudonym = ANY($1) ORDER BY patient_pseudonym FOR UPDATE SKIP LOCKED`, [
+        [...patients],
+      ])
+    ).map((r) => r.p);
+    if (taken.length === 0) return { taken, versions: 0 };
     const latest = await manager.query<Array<{ p: string; e: string; s: string }>>(
       `SELECT DISTINCT ON (patient_pseudonym) patient_pseudonym AS p, event_id AS e, source AS s FROM intake.raw_events WHERE patient_pseudonym = ANY($1) ORDER BY patient_pseudonym, occurred_at DESC, event_id DESC`,
-      [[...patients]],
+      [taken],
     );
     const correlationId = `settings-${randomUUID()}`;
     const versions = await this.rebuild(manager, new Map(latest.map((r) => [r.p, { eventId: r.e, site: r.s, correlationId }])), 'settings');
-    // A profile that came out the same (a row whose settings were never recorded) is marked too, so it is not taken again.
-    await manager.query(`UPDATE intake.patient_profiles SET settings = $1 WHERE patient_pseudonym = ANY($2) AND settings IS DISTINCT FROM $1`, [label, [...patients]]);
+    // A profile that came out the same (its settings not recorded, or recorded by an older instance) is marked too, so it is not taken again.
+    await manager.query(`UPDATE intake.patient_profiles SET settings = $1, settings_version = version WHERE patient_pseudonym = ANY($2) AND (settings IS DISTINCT FROM $1 OR settings_version IS DISTINCT FROM version)`, [
+      settingsLabel(DEFAULT_SETTINGS),
+      taken,
+    ]);
     this.metrics.rederived.inc(versions.size);
-    return versions.size;
+    return { taken, versions: versions.size };
   }
 
   /**
@@ -283,7 +296,7 @@ export class IngestPatientEvent {
     );
     await manager.query(
       `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(p text, v int, profile json, h text, s text, e text, oe text, m json, hd jsonb)),
-       cur AS (UPDATE intake.patient_profiles pp SET version = x.v, profile_hash = x.h, settings = x.s, updated_at = now() FROM x WHERE pp.patient_pseudonym = x.p),
+       cur AS (UPDATE intake.patient_profiles pp SET version = x.v, profile_hash = x.h, settings = x.s, settings_version = x.v, updated_at = now() FROM x WHERE pp.patient_pseudonym = x.p),
        ver AS (INSERT INTO intake.profile_versions (patient_pseudonym, version, profile, caused_by_event, reason) SELECT p, v, profile, e, $4 FROM x)
        INSERT INTO messaging.outbox (event_id, topic, message_key, value, headers, claimed_until) SELECT oe, $2, p, m::text, hd, clock_timestamp() + make_interval(secs => $3) FROM x`,
       [rowsWithJson(versions.map(({ m: _m, ...v }) => v), 'm', texts), TOPICS.patientProfiles, lease, reason],

@@ -8,8 +8,8 @@ import { IngestPatientEvent } from './ingest-patient-event';
 /**
  * After an upgrade of the clinical core (a new settings label), re-derives every stored patient whose profile was
  * derived with other settings, a batch per transaction, at start and then every `rederiveCheckMs`; the new versions
- * go out on patient-profiles.v1 as any other, so the matcher re-screens those patients. Instances side by side may
- * take the same patients: the profile rows are locked and a patient already re-derived gets no second version.
+ * go out on patient-profiles.v1 as any other, so the matcher re-screens those patients. Instances side by side share
+ * the work: a patient whose row another holds is skipped (`SKIP LOCKED`) and taken at a later check if still stale.
  */
 @Injectable()
 export class RederiveProfiles implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -36,25 +36,28 @@ export class RederiveProfiles implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /**
-   * Re-derives batch after batch until none is left (or the service stops); returns how many patients got a new
-   * version. A batch that fails is taken again one patient at a time, each in a transaction of its own, so that one
-   * patient whose profile cannot be derived (logged with its pseudonym, tried again at the next check) holds up no other.
+   * Re-derives batch after batch, in pseudonym order, until none is left (or the service stops); returns how many
+   * patients got a new version. A batch that fails is taken again one patient at a time, each in a transaction of its
+   * own, so that one patient whose profile cannot be derived (logged with its pseudonym) holds up no other; it, and
+   * patients another transaction held, are tried again at the next check.
    */
   async runAll(): Promise<number> {
     let total = 0;
-    const failed = new Set<string>();
-    for (;;) {
-      if (this.stopping) break;
-      const batch = await this.ingest.staleProfiles(this.dataSource, this.settings.rederiveBatch ?? 100, [...failed]);
+    let after: string | null = null;
+    const rederive = (patients: readonly string[]) => this.dataSource.transaction((m) => this.ingest.rederive(m, patients));
+    while (!this.stopping) {
+      const batch = await this.ingest.staleProfiles(this.dataSource, this.settings.rederiveBatch ?? 100, after);
       if (batch.length === 0) break;
+      after = batch.at(-1)!;
       try {
-        total += await this.dataSource.transaction((m) => this.ingest.rederive(m, batch));
-      } catch {
+        total += (await rederive(batch)).versions;
+      } catch (batchError) {
+        this.logger.warn(`re-deriving a batch of ${batch.length} patient(s) failed, taking them one by one: ${batchError instanceof Error ? batchError.message : String(batchError)}`);
         for (const p of batch) {
+          if (this.stopping) break;
           try {
-            total += await this.dataSource.transaction((m) => this.ingest.rederive(m, [p]));
+            total += (await rederive([p])).versions;
           } catch (e) {
-            failed.add(p);
             this.logger.warn(`re-deriving patient ${p} failed, will retry at the next check: ${e instanceof Error ? e.message : String(e)}`);
           }
         }

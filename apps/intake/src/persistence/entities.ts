@@ -45,6 +45,10 @@ export class PatientProfileRecord {
   @Column({ type: 'text', nullable: true })
   settings!: string | null;
 
+  /** The version `settings` was recorded for (behind `version`: written by an instance that does not record them). */
+  @Column({ name: 'settings_version', type: 'int', nullable: true })
+  settingsVersion!: number | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }
