@@ -3,7 +3,7 @@ import { DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
 import type { ClinicalRecords, Intent, MedicationCourse } from './clinical-events';
 import { atLeastMR, type ProgressionEvent } from './disease-status';
 import type { Assessment } from './response';
-import type { LineOfTherapy } from './lines-of-therapy';
+import { inEffectOn, type LineOfTherapy } from './lines-of-therapy';
 import { addDays, daysBetween, type ProfileSettings } from './settings';
 
 export interface RefractoryEvidence {
@@ -130,10 +130,10 @@ export function drugExposures(
    */
   const promptedLineStart = (p: ProgressionEvent): string | undefined =>
     lines.find((l) => l.start <= p.date && daysBetween(l.start, p.date) <= s.earlyProgressionDays)?.start;
-  /** The line in effect on a day, of lines `from`..`to`: a line's first `earlyProgressionDays` still belong to the line before (a progression then prompted it). */
+  /** The line in effect on a day (`inEffectOn`), of lines `from`..`to`. */
   const lineOn = (day: string, from: number, to: number): number => {
     let n = from;
-    for (const l of lines) if (l.number > from && l.number <= to && addDays(l.start, s.earlyProgressionDays) < day) n = l.number;
+    for (const l of lines) if (l.number > from && l.number <= to && inEffectOn(l, day, s, records.procedures)) n = l.number;
     return n;
   };
 

@@ -1,7 +1,7 @@
 import { classesOf } from '../terminology/drug-catalog';
 import type { DrugClass } from '../terminology/drug-classes';
 import type { ClinicalRecords, Intent, MedicationCourse, ProcedureRecord } from './clinical-events';
-import { daysBetween, type ProfileSettings } from './settings';
+import { addDays, daysBetween, type ProfileSettings } from './settings';
 
 export interface LineOfTherapy {
   number: number;
@@ -47,6 +47,15 @@ type Item = { date: string; order: number; course?: MedicationCourse; procedure?
  * addition or switch, on each SCT but a planned tandem, on allo-SCT and on CAR-T (bridging and
  * lymphodepletion belong to the CAR-T line). Steroid-only changes and holds never open a line.
  */
+/**
+ * Whether a line is in effect on a day (for what happened that day: a progression, an assessment): started more than
+ * `earlyProgressionDays` before it (a progression in a line's first days prompted it, and belongs to the line before),
+ * or its CAR-T infused before it (a progression after the infusion is the product's, however soon).
+ */
+export function inEffectOn(l: LineOfTherapy, day: string, s: ProfileSettings, infusions: readonly ProcedureRecord[]): boolean {
+  return addDays(l.start, s.earlyProgressionDays) < day || infusions.some((p) => p.kind === 'car-t-infusion' && p.date < day && l.provenance.includes(p.eventId));
+}
+
 export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: ProfileSettings, progressionDates: readonly string[] = []): LineOfTherapy[] {
   const courses = records.medications.filter((c) => !NON_LINE_INTENTS.has(c.intent) && antiMyelomaGenerics(c).length > 0);
   const procedures = records.procedures.filter((p) => p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion');

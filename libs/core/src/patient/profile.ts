@@ -6,7 +6,7 @@ import { readClinicalRecords, type ClinicalRecords, type ProfileSourceEvent, typ
 import { atLeastMR, diseaseStatus, fellBetween, progressionEpisodeStart, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
-import { linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
+import { inEffectOn, linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse } from './response';
 import { clinicalRelapse, significantBiochemicalRelapse, type BiochemicalRelapseCriterion, type ClinicalRelapseSign, type RelapseIndicator } from './relapse';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
@@ -188,10 +188,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const progressionStart = episodeStart(disease.progressions);
   // The latest progression since treatment began, from when it began.
   const latestPd = lines.length > 0 ? episodeStart(disease.progressions.filter((p) => p.date > lines[0]!.start)) : undefined;
-  // The line in effect on a day: started more than earlyProgressionDays before it, or its CAR-T infused before it (a
-  // progression after the infusion is the product's, however soon).
-  const lineInEffect = (day: string): LineOfTherapy | undefined =>
-    lines.filter((l) => addDays(l.start, settings.earlyProgressionDays) < day || infusions.some((p) => p.date < day && l.provenance.includes(p.eventId))).at(-1);
+  const lineInEffect = (day: string): LineOfTherapy | undefined => lines.filter((l) => inEffectOn(l, day, settings, infusions)).at(-1);
   // The therapy given before a progression (IMWG 2011 "last therapy"): courses started more than earlyProgressionDays
   // before it (one started since is the salvage it prompted), conditioning included, and transplants and CAR-T
   // infusions before it; `near` when a course was still given or stopped within refractoryWindowDays of it, or a
