@@ -39,7 +39,13 @@
  *      `scripts/infra/kafka.sh classpath` resolves), BENCH_E2E_RAW_EVENTS (40,000) records drawn from those
  *      events, acks=all, as fast as it goes; then bench:intake's raw kafkajs loop: a burst of as many
  *      (one idempotent producer, sends of 100, consumed as our services consume), and BENCH_E2E_RATE
- *      events/s for BENCH_E2E_PACED_SECONDS sent and read back by the load driver (produce → consume latency).
+ *      events/s for BENCH_E2E_PACED_SECONDS sent and read back by the load driver (produce → consume latency);
+ *      then the floors (BENCH_E2E_FLOOR, `kafka,postgres`; `none` skips them): the pipeline's three hops as
+ *      relays (scripts/bench/relay-hop.ts, three processes passing every event on through four scratch topics;
+ *      `kafka`: consume and publish only; `postgres`: each hop with a database of its own and the services'
+ *      inbox → outbox → publish → mark around every fetch), BENCH_E2E_RATE events/s for BENCH_E2E_PACED_SECONDS
+ *      sent by the load driver, latency to the last topic: what the machine gives for the hops and the
+ *      delivery guarantees with none of the clinical work, the pipeline's paced latency is compared with it.
  *   2. warm-up: BENCH_E2E_WARMUP (500) events through the pipeline, drained; not reported. Then
  *      BENCH_E2E_IDLE_SECONDS (10) with no events: the cores the pipeline uses at rest (timers, polls).
  *   3. sustained: for BENCH_E2E_SECONDS (60) one producer sends as fast as the pipeline drains (sends of
@@ -71,7 +77,7 @@
  * the bench prints the ratio of the two (and keeps it in the JSON).
  * Other settings: BENCH_E2E_DRAIN_TIMEOUT (900 s) bounds each wait for the pipeline to drain.
  * Everything it started is stopped and dropped at the end, on failure and on Ctrl-C too: processes,
- * databases (`e2e_<run>_<service>`), scratch topics (`bench.e2e-*.<run>`) and consumer groups; on failure
+ * databases (`e2e_<run>_<service>`, `e2e_<run>_floor_<n>`), scratch topics (`bench.e2e-*.<run>`) and consumer groups; on failure
  * the services' logs are kept in bench/results.
  */
 import { execFile, fork, spawn, type ChildProcess } from 'node:child_process';
@@ -95,9 +101,13 @@ import { ServiceProcess } from '../../test/support/processes';
 import { CONSUMES, pinGroupsAtEnd, serviceEnv, TEST_PSEUDONYM_KEY, type ServiceName } from '../../test/support/services';
 import { collector, otherIntakeGroups, patientHistory, Phase, produceBurst, SOURCE, summarize, toMessage, type Outgoing, type PhaseResult } from './intake';
 import type { DriverReport, DriverTask } from './latency-driver';
+import type { RelayTask } from './relay-hop';
 import { cpuWindow, DRIVER_MAX_WAIT_MS, DRIVER_TICK_MS, int, memoryOf, percentile, requireInfra, round, seeded, type CpuLabels, type CpuUse } from './support';
 
 // ---------------------------------------------------------------- settings
+
+const FLOOR_KINDS = ['kafka', 'postgres'] as const;
+type FloorKind = (typeof FLOOR_KINDS)[number];
 
 const SETTINGS = {
   patients: int('BENCH_PATIENTS', 100_000),
@@ -112,6 +122,8 @@ const SETTINGS = {
   idleSeconds: int('BENCH_E2E_IDLE_SECONDS', 10),
   interleave: int('BENCH_E2E_INTERLEAVE', 50),
   drainTimeoutSeconds: int('BENCH_E2E_DRAIN_TIMEOUT', 900),
+  /** The floor baselines to run (comma-separated: kafka, postgres; `none` for neither). */
+  floor: (process.env.BENCH_E2E_FLOOR ?? 'kafka,postgres').split(',').map((k) => k.trim()).filter((k): k is FloorKind => FLOOR_KINDS.includes(k as FloorKind)),
   sendBatch: 100,
   pollMs: 250,
 };
@@ -404,6 +416,8 @@ interface ProducerPerformanceResult {
 
 interface RawPacedResult {
   offeredRate: number;
+  /** For a floor baseline: what each of its three hops does (kafka: consume and publish; postgres: inbox, outbox and mark around it too). */
+  floor?: FloorKind;
   sent: number;
   meanEventBytes: number;
   answered: number;
@@ -587,6 +601,7 @@ interface Baselines {
   producerPerformance: ProducerPerformanceResult | { skipped: string };
   rawBurst: PhaseResult & { latency: Latency };
   rawPaced: RawPacedResult;
+  floors: RawPacedResult[];
 }
 
 /** The broker's process (a java process running kafka.Kafka), for its memory. */
@@ -624,6 +639,8 @@ class E2eRun {
   readonly children = new Set<ChildProcess>();
   readonly instances: Instance[] = [];
   readonly databases: Partial<Record<ServiceName, string>> = {};
+  /** The floor baselines' databases, dropped when their phase ends (and at clean-up, if it failed). */
+  readonly floorDatabases = new Set<string>();
   readonly urls = {} as Record<ServiceName, string>;
   readonly topics: string[] = [];
   readonly consumers: Consumer[] = [];
@@ -713,7 +730,79 @@ class E2eRun {
       latencyMs: latencyOf(d.report.latencies),
       cpuCores: d.cpuCores,
     };
-    return { producerPerformance: producerPerformanceResult, rawBurst, rawPaced };
+    const floors: RawPacedResult[] = [];
+    for (const kind of SETTINGS.floor) floors.push(await this.floor(kind, raw.take(count)));
+    return { producerPerformance: producerPerformanceResult, rawBurst, rawPaced, floors };
+  }
+
+  /**
+   * A floor baseline: the pipeline's three hops as relays (scripts/bench/relay-hop.ts, each a process of its
+   * own reading one scratch topic and publishing to the next; with `postgres`, each with a database of its own
+   * and the services' inbox → outbox → publish → mark around every fetched batch), the load driver sending
+   * `events` to the first at SETTINGS.rate and timing each to its arrival on the last, as the pipeline's
+   * paced phase does. What the machine gives for the hops without the clinical work.
+   */
+  private async floor(kind: FloorKind, events: Outgoing[]): Promise<RawPacedResult> {
+    const topics = [0, 1, 2, 3].map((i) => `bench.e2e-floor-${kind}-${i}.${this.run}`);
+    await this.admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: this.partitions, replicationFactor: 1 })) });
+    this.topics.push(...topics);
+    const databases = new Map<string, string>();
+    const hops: ChildProcess[] = [];
+    console.log(`baseline: the floor (three relay hops: ${kind === 'postgres' ? 'inbox, outbox, publish and mark in a database of their own' : 'consume and publish'}), ${SETTINGS.rate}/s for ${SETTINGS.pacedSeconds} s (load driver)…`);
+    try {
+      for (let i = 1; i <= 3; i++) {
+        let url: string | null = null;
+        if (kind === 'postgres') {
+          const name = `e2e_${this.run}_floor_${i}`;
+          this.floorDatabases.add(name);
+          url = await createDatabase(this.infra.databaseUrl, name);
+          databases.set(name, `postgres: floor hop ${i} db`);
+        }
+        const hop = fork(join(__dirname, 'relay-hop.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'], stdio: 'inherit' });
+        this.children.add(hop);
+        hops.push(hop);
+        await new Promise<void>((resolve, reject) => {
+          hop.once('message', () => resolve());
+          hop.once('exit', (code) => reject(new Error(`floor hop ${i} exited with ${code}`)));
+          hop.send({ brokers: this.infra.brokers, groupId: `${this.prefix}floor-${kind}-${i}`, from: topics[i - 1]!, to: topics[i]!, databaseUrl: url } satisfies RelayTask);
+        });
+      }
+      const hopPids = hops.map((h, i): [number, string] => [h.pid ?? -1, `floor hop ${i + 1}`]);
+      const d = await drive(
+        { brokers: this.infra.brokers, groupId: `${this.prefix}bench-latency-floor-${kind}`, rate: SETTINGS.rate, tickMs: DRIVER_TICK_MS, answerTimeoutMs: 120_000, topic: topics[0]!, answerTopic: topics[3]! },
+        events,
+        this.tmp,
+        (pid) => ({ pids: new Map([...hopPids, [pid, 'bench load driver']]), databases }),
+        this.children,
+      );
+      return {
+        offeredRate: SETTINGS.rate,
+        floor: kind,
+        sent: events.length,
+        meanEventBytes: meanBytesOf(events),
+        answered: d.report.latencies.length,
+        sendSeconds: round(d.report.sendSeconds, 2),
+        latencyMs: latencyOf(d.report.latencies),
+        cpuCores: d.cpuCores,
+      };
+    } finally {
+      await Promise.all(
+        hops.map(
+          (h) =>
+            new Promise<void>((resolve) => {
+              if (h.exitCode !== null || h.signalCode !== null) return resolve();
+              const timer = setTimeout(() => h.kill('SIGKILL'), 10_000);
+              h.once('exit', () => (clearTimeout(timer), resolve()));
+              h.send({ stop: true });
+            }),
+        ),
+      );
+      for (const h of hops) this.children.delete(h);
+      for (const name of databases.keys()) {
+        await dropDatabase(this.infra.databaseUrl, name);
+        this.floorDatabases.delete(name);
+      }
+    }
   }
 
   /** BENCH_E2E_INSTANCES processes of each service, on a fresh database per service, in consumer groups pinned at their topics' ends. */
@@ -983,7 +1072,7 @@ class E2eRun {
         for (const i of this.instances) writeFileSync(join(RESULTS, `e2e-${this.stamp}.${i.label.replace(' ', '-')}.log`), i.proc.log);
         console.error(`the services' logs: bench/results/e2e-${this.stamp}.<service>-<n>.log`);
       }
-      for (const db of Object.values(this.databases)) await step(`dropping database ${db}`, () => dropDatabase(this.infra.databaseUrl, db));
+      for (const db of [...Object.values(this.databases), ...this.floorDatabases]) await step(`dropping database ${db}`, () => dropDatabase(this.infra.databaseUrl, db));
       if (this.topics.length > 0) await step(`deleting ${this.topics.join(', ')}`, () => this.admin.deleteTopics({ topics: this.topics }));
       await step('deleting the consumer groups', async () => {
         const ours = (await this.admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(this.prefix));
@@ -1027,6 +1116,8 @@ function report(r: Report): string {
     rawKafkajsVsProducerPerformance: pp ? round(b.rawBurst.eventsPerSecond / pp.recordsPerSecond, 3) : null,
     pacedP50VsRaw: round(paced[0]!.latencyMs!.p50 / b.rawPaced.latencyMs.p50, 1),
     pacedP99VsRaw: round(paced[0]!.latencyMs!.p99 / b.rawPaced.latencyMs.p99, 1),
+    /** The pipeline's p99 at the paced rate over each floor's (the same rate). */
+    pacedP99VsFloor: Object.fromEntries(b.floors.map((f) => [f.floor!, round(paced[0]!.latencyMs!.p99 / f.latencyMs.p99, 1)])),
   };
   const targets = [
     { target: `at least ${TARGETS.sustainedEventsPerSecond.toLocaleString('en')} events/s sustained end to end`, measured: sustained.eventsPerSecond, met: sustained.eventsPerSecond >= TARGETS.sustainedEventsPerSecond },
@@ -1055,6 +1146,20 @@ function report(r: Report): string {
         fixed(b.rawPaced.latencyMs.max, 1),
         String(b.rawPaced.answered),
       ],
+      ...b.floors.map((f) => [
+        `floor (${f.floor}) ${f.offeredRate}/s`,
+        String(f.sent),
+        String(f.meanEventBytes),
+        fixed(f.sent / Math.max(0.001, f.sendSeconds)),
+        '',
+        '',
+        '',
+        fixed(f.latencyMs.p50, 1),
+        fixed(f.latencyMs.p95, 1),
+        fixed(f.latencyMs.p99, 1),
+        fixed(f.latencyMs.max, 1),
+        String(f.answered),
+      ]),
       ...pipeline.map((p) => [
         p.phase,
         String(p.events),
@@ -1071,7 +1176,7 @@ function report(r: Report): string {
       ]),
     ],
   );
-  console.log('(burst latencies are mostly queueing; paced pipeline latency: event produced → its notification consumed, over the matched events only)');
+  console.log('(burst latencies are mostly queueing; paced pipeline latency: event produced → its notification consumed, over the matched events only; floor: three relay hops, event produced → arrived on the last topic)');
   console.log('');
   table(
     ['stage throughput', 'intake ev/s', 'drained s', 'matcher prof/s', 'drained s', 'notifier res/s', 'drained s', 'elapsed s'],
@@ -1102,6 +1207,7 @@ function report(r: Report): string {
     ['ProducerPerformance', pp?.cpuCores ?? null, null],
     ['raw kafkajs burst', b.rawBurst.cpuCores, null],
     [`raw kafkajs paced ${b.rawPaced.offeredRate}/s`, b.rawPaced.cpuCores, null],
+    ...b.floors.map((f): [string, CpuUse | null, null] => [`floor (${f.floor}) ${f.offeredRate}/s`, f.cpuCores, null]),
     [`idle, ${r.idle.seconds} s (no events)`, r.idle.cpuCores, r.idle.services],
     ...pipeline.map((p): [string, CpuUse | null, PipelineResult['services']] => [p.phase, p.cpuCores, p.services]),
   ];
@@ -1111,6 +1217,11 @@ function report(r: Report): string {
   );
   for (const [name, c] of cpuRows) if (c && c.busiestOthers.length > 0) console.log(`  rest during ${name}: ${c.busiestOthers.join('; ')}`);
   console.log('(bench: this process with its load driver or ProducerPerformance; kafka: the broker)');
+  for (const f of b.floors) {
+    const l = f.cpuCores?.labelled ?? {};
+    const sum = (prefix: string): string => fixed(Object.entries(l).filter(([n]) => n.startsWith(prefix)).reduce((t, [, v]) => t + v, 0), 2);
+    console.log(`floor (${f.floor}): its three hops ${sum('floor hop')} of a core${f.floor === 'postgres' ? `, their databases ${sum('postgres: floor hop')}` : ''}`);
+  }
   console.log('');
   table(
     ['memory MB: VmRSS at the end / most seen / peak', ...pipeline.map((p) => p.phase)],
@@ -1122,6 +1233,7 @@ function report(r: Report): string {
       (pp ? `; end to end / ProducerPerformance: ${ratios.sustainedVsProducerPerformance}; raw kafkajs / ProducerPerformance: ${ratios.rawKafkajsVsProducerPerformance}` : ''),
   );
   console.log(`paced ${paced[0]!.offeredRate}/s latency, pipeline / raw kafkajs: p50 ${ratios.pacedP50VsRaw}x, p99 ${ratios.pacedP99VsRaw}x`);
+  for (const [kind, ratio] of Object.entries(ratios.pacedP99VsFloor)) console.log(`paced ${paced[0]!.offeredRate}/s p99, pipeline / floor (${kind}): ${ratio}x`);
   for (const t of targets) console.log(`target: ${t.target}: ${t.measured === null ? `not measured (BENCH_E2E_RATE is ${SETTINGS.rate})` : `${t.measured} → ${t.met ? 'met' : 'NOT met'}`}`);
   console.log(
     `stored by intake: ${r.stored} events of the ${r.sent} sent` + (r.stored !== null && r.stored > r.sent ? ` (${r.stored - r.sent} produced by someone else meanwhile)` : '') + `; ${r.patientsUsed} patients of the pool of ${SETTINGS.patients} used`,
@@ -1157,7 +1269,7 @@ function report(r: Report): string {
       overrides: Object.fromEntries(SERVICES.map((s) => [s, overridesOf(s)])),
     },
     targets,
-    baselines: { producerPerformance: b.producerPerformance, rawKafkajsBurst: { ...rawBurst, latencyMs: latency }, rawKafkajsPaced: b.rawPaced },
+    baselines: { producerPerformance: b.producerPerformance, rawKafkajsBurst: { ...rawBurst, latencyMs: latency }, rawKafkajsPaced: b.rawPaced, floors: b.floors },
     phases: { idle: r.idle, sustained, paced },
     ratios,
     stored: { events: r.stored, sent: r.sent, patientsUsed: r.patientsUsed },
@@ -1177,7 +1289,11 @@ function report(r: Report): string {
         { name: 'e2e sustained', value: sustained.eventsPerSecond },
         ...paced.map((p) => ({ name: `e2e ${p.offeredRate}/s`, value: p.eventsPerSecond })),
       ],
-      [{ name: `raw kafkajs ${b.rawPaced.offeredRate}/s`, latency: b.rawPaced.latencyMs }, ...paced.map((p) => ({ name: `e2e ${p.offeredRate}/s (${p.matched} matched)`, latency: p.latencyMs! }))],
+      [
+        { name: `raw kafkajs ${b.rawPaced.offeredRate}/s`, latency: b.rawPaced.latencyMs },
+        ...b.floors.map((f) => ({ name: `floor (${f.floor}) ${f.offeredRate}/s`, latency: f.latencyMs })),
+        ...paced.map((p) => ({ name: `e2e ${p.offeredRate}/s (${p.matched} matched)`, latency: p.latencyMs! })),
+      ],
     ),
   );
   return file;
