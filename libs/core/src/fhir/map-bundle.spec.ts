@@ -1,3 +1,4 @@
+import { readClinicalRecords } from '../patient/clinical-events';
 import { buildProfile } from '../patient/profile';
 import { mapFhirBundle, SYSTEMS } from './map-bundle';
 import { SAMPLE_BUNDLE } from '../testing/fhir-bundle';
@@ -253,6 +254,68 @@ describe('plasmacytoma sizes (mCODE TumorSize on a plasmacytoma BodyStructure)',
       ]),
     );
     expect(buildProfile(m.events, '2024-08-01').disease.progressions).toEqual([]);
+  });
+});
+
+describe('immunofixation (LOINC 25700-6, 49275-1 serum; 13440-3 urine) and marrow plasma cells (11118-7)', () => {
+  const obs = (id: string, code: string, extra: Record<string, unknown>) => ({
+    resource: { resourceType: 'Observation' as const, id, status: 'final' as const, code: { coding: [{ system: SYSTEMS.loinc, code }] }, subject: { reference: 'Patient/p1' }, effectiveDateTime: '2024-06-01', ...extra },
+  });
+  const patient = { resource: { resourceType: 'Patient' as const, id: 'p1', birthDate: '1958-04-02' } };
+  const one = (...entry: Array<{ resource: object }>) => mapFhirBundle({ resourceType: 'Bundle', type: 'collection', entry: [patient, ...entry] } as Parameters<typeof mapFhirBundle>[0]);
+
+  it('become qualitative labs the clinical core reads (serum and urine immunofixation, marrow plasma cells in %)', () => {
+    const m = one(
+      obs('s', '25700-6', { valueString: 'No monoclonal protein detected' }),
+      obs('u', '13440-3', { valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA6577-6', display: 'Negative' }] } }),
+      obs('bm', '11118-7', { valueQuantity: { value: 3, unit: '%', system: 'http://unitsofmeasure.org', code: '%' } }),
+    );
+    expect(m.unmapped).toEqual([]);
+    expect(m.events.filter((e) => e.type !== 'demographics').map((e) => [e.eventId, e.type, e.data])).toEqual([
+      ['Observation/s', 'lab', { code: '25700-6', result: 'negative' }],
+      ['Observation/u', 'lab', { code: '13440-3', result: 'negative' }],
+      ['Observation/bm', 'lab', { code: '11118-7', value: 3, unit: '%' }],
+    ]);
+    const labs = readClinicalRecords(m.events, '2024-07-01').labs.map((l) => [l.name, l.value]);
+    expect(labs).toEqual(expect.arrayContaining([['serumImmunofixation', 0], ['urineImmunofixation', 0], ['marrowPlasmaCells', 3]]));
+  });
+
+  it.each([
+    ['No monoclonal protein detected', 'negative'],
+    ['No monoclonal protein identified.', 'negative'],
+    ['Negative for monoclonal protein', 'negative'],
+    ['No evidence of a monoclonal protein; polyclonal pattern', 'negative'],
+    ['No M-protein', 'negative'],
+    ['IgG kappa monoclonal protein detected', 'positive'],
+    ['IgG kappa monoclonal protein identified', 'positive'],
+    ['Faint IgA-lambda band', 'positive'],
+    ['IgGκ', 'positive'],
+    ['Free kappa light chain present', 'positive'],
+    ['Monoclonal protein present in gamma region', 'positive'],
+    ['IgG kappa, no longer detected', null],
+    ['Oligoclonal pattern', null],
+    ['See comment', null],
+  ])('reads the written result %j as %s (or reports it)', (text, expected) => {
+    const m = one(obs('t', '49275-1', { valueString: text }));
+    expect(m.events.find((e) => e.type === 'lab')?.data.result ?? null).toBe(expected);
+    expect(m.unmapped.map((u) => u.reason)).toEqual(expected === null ? [`serumImmunofixation without a result read as positive or negative (none, both, or neither: ${JSON.stringify(text)})`] : []);
+  });
+
+  it('takes a coded answer or, with no value, the interpretation; reports a result not yet final and a quantity in place of a result', () => {
+    const m = one(
+      obs('present', '25700-6', { effectiveDateTime: '2024-01-01', valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA9633-4', display: 'Present' }] } }),
+      obs('flag', '13440-3', { effectiveDateTime: '2024-02-01', interpretation: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: 'POS' }] }] }),
+      obs('prelim', '25700-6', { status: 'preliminary', valueString: 'negative' }),
+      obs('qty', '25700-6', { valueQuantity: { value: 0.2, unit: 'g/dL' } }),
+    );
+    expect(m.events.filter((e) => e.type === 'lab').map((e) => [e.eventId, e.data.result])).toEqual([
+      ['Observation/present', 'positive'],
+      ['Observation/flag', 'positive'],
+    ]);
+    expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual([
+      ['prelim', 'serumImmunofixation with status preliminary: no final result yet'],
+      ['qty', 'serumImmunofixation without a result read as positive or negative (none, both, or neither: null)'],
+    ]);
   });
 });
 

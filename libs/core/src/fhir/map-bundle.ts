@@ -38,9 +38,22 @@ const PLASMACYTOMA = /plasmacytoma|973[14]\/3/i;
 const NOT_PLASMACYTOMA = /\b(no|not|without|negative for|ruled out)\b[^.;]{0,30}plasmacytoma|plasmacytoma[^.;]{0,20}\b(ruled out|excluded|not seen)\b/i;
 /** MRD: no single settled LOINC code (domain.md); the two public mappings use, read with method and sensitivity as components or `method`. */
 const LOINC_MRD = ['98847-0', '93021-4'];
-/** Coded negative/positive answers: SNOMED CT 260385009 negative, 260415000 not detected / 10828004 positive, 260373001 detected; LOINC LA6577-6 / LA6576-8. */
-const NEGATIVE_CODES = new Set(['260385009', '260415000', 'LA6577-6']);
-const POSITIVE_CODES = new Set(['10828004', '260373001', 'LA6576-8']);
+/** Coded negative/positive answers: SNOMED CT 260385009 negative, 260415000 not detected / 10828004 positive, 260373001 detected; LOINC LA6577-6 negative / LA6576-8 positive, LA9634-2 absent / LA9633-4 present. */
+const NEGATIVE_CODES = new Set(['260385009', '260415000', 'LA6577-6', 'LA9634-2']);
+const POSITIVE_CODES = new Set(['10828004', '260373001', 'LA6576-8', 'LA9633-4']);
+
+/**
+ * Immunofixation reports are written ("No monoclonal protein detected", "IgG kappa monoclonal protein identified"):
+ * besides the words MRD results use, a monoclonal protein, M-protein or paraprotein denied is negative, and an
+ * isotype named (IgG kappa, free lambda) or a monoclonal band identified, present or seen is positive. Anything
+ * else (an oligoclonal pattern, "see comment") is read as neither and reported.
+ */
+const IFE_WORDS: ReadonlyArray<[RegExp, string]> = [
+  // "no monoclonal protein detected" as a whole (so that its "detected" is not read as positive)
+  [/\bno\s+(?:evidence\s+of\s+)?(?:an?\s+|any\s+)?(?:monoclonal|m-?protein|m-?spike|paraprotein)\w*(?:(?:\s+[\w-]+){0,4}?\s+(?:detected|identified|seen|present|noted|observed)\b)?/g, ' NEG '],
+  [/\big\s?[gamde]\s*-?\s*(?:kappa|lambda|κ|λ)(?![a-z])|\bfree\s+(?:kappa|lambda|κ|λ)(?![a-z])/g, ' POS '],
+  [/\b(?:monoclonal|m-?protein|paraprotein)\w*(?:\s+[\w-]+){0,3}?\s+(?:identified|present|seen|noted|observed)\b/g, ' POS '],
+];
 
 /**
  * An MRD result from its coded or written answer; null when it cannot be read or says both (it is then reported,
@@ -48,9 +61,9 @@ const POSITIVE_CODES = new Set(['10828004', '260373001', 'LA6576-8']);
  * "not negative" is positive; a text naming both results ("positive (previously negative)") is neither. With no
  * value, the interpretation (POS/DET, NEG/ND) gives it; a value and an interpretation that disagree are neither.
  */
-function mrdResult(o: Observation): 'negative' | 'positive' | null {
+function mrdResult(o: Observation, words: ReadonlyArray<[RegExp, string]> = []): 'negative' | 'positive' | null {
   const stated = o.valueCodeableConcept !== undefined || o.valueString !== undefined;
-  const value = stated ? mrdValue(o) : null;
+  const value = stated ? statedResult(o, words) : null;
   // HL7 v3 ObservationInterpretation: read when there is no value; a value it contradicts is reported.
   const flags = new Set((o.interpretation ?? []).flatMap((i) => (i.coding ?? []).filter((c) => c.system === V3_INTERPRETATION).map((c) => INTERPRETATION_RESULT.get(c.code ?? ''))).filter((r) => r !== undefined));
   const interpreted = flags.size === 1 ? [...flags][0]! : flags.size > 1 ? null : undefined;
@@ -68,12 +81,14 @@ const INTERPRETATION_RESULT = new Map<string, 'negative' | 'positive'>([
   ['ND', 'negative'],
 ]);
 
-function mrdValue(o: Observation): 'negative' | 'positive' | null {
+/** The coded or written answer; `words` are read first (each match replaced by POS or NEG). */
+function statedResult(o: Observation, words: ReadonlyArray<[RegExp, string]>): 'negative' | 'positive' | null {
   const codes = (o.valueCodeableConcept?.coding ?? []).map((c) => c.code ?? '');
   const codedNegative = codes.some((c) => NEGATIVE_CODES.has(c));
   const codedPositive = codes.some((c) => POSITIVE_CODES.has(c));
   if (codedNegative || codedPositive) return codedNegative && codedPositive ? null : codedNegative ? 'negative' : 'positive';
-  const text = ` ${[o.valueString, textOf(o.valueCodeableConcept)].filter(Boolean).join(' ').toLowerCase()} `
+  const text = words
+    .reduce((t, [re, as]) => t.replace(re, as), ` ${[o.valueString, textOf(o.valueCodeableConcept)].filter(Boolean).join(' ').toLowerCase()} `)
     .replace(/\bnot\s+negative\b|\bnon-?negative\b/g, ' POS ')
     .replace(/\bnot\s+positive\b|\bnot\s+detected\b|\bnone\s+detected\b|\bundetect\w*|\bno\b(?:\s+[\w-]+){0,4}?\s+detected\b/g, ' NEG ')
     .replace(/\bnegative\b/g, ' NEG ')
@@ -413,6 +428,17 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         const q = o.valueQuantity;
         if (!def) {
           skip(o, code !== undefined ? `observation code not mapped (${code})` : `observation without a LOINC code (${textOf(o.code) ?? 'no code'})`);
+          break;
+        }
+        if (def.qualitative) {
+          // Immunofixation (serum 25700-6 or its narrative interpretation 49275-1, urine 13440-3): positive or negative, read as MRD results are.
+          if (o.status === 'registered' || o.status === 'preliminary') {
+            skip(o, `${def.name} with status ${o.status}: no final result yet`);
+            break;
+          }
+          const result = mrdResult(o, IFE_WORDS);
+          if (result) push(o, o.subject?.reference, 'lab', date, { code, result });
+          else skip(o, `${def.name} without a result read as positive or negative (none, both, or neither: ${JSON.stringify(o.valueString ?? textOf(o.valueCodeableConcept) ?? null)})`);
           break;
         }
         if (q?.value === undefined) {

@@ -68,9 +68,13 @@ export const LAB_DEFINITIONS: readonly LabDefinition[] = [
   { name: 'albumin', loinc: ['1751-7'], aliases: ['albumin', 'serum albumin'], unit: 'g/dL' },
   { name: 'ldh', loinc: ['2532-0'], aliases: ['ldh', 'lactate dehydrogenase'], unit: 'U/L' },
   { name: 'beta2Microglobulin', loinc: ['1952-1'], aliases: ['beta-2 microglobulin', 'b2m', 'β2-microglobulin'], unit: 'mg/L' },
-  { name: 'marrowPlasmaCells', loinc: [], aliases: ['bone marrow plasma cells', 'marrow plasma cells', 'bmpc'], unit: '%' },
-  { name: 'serumImmunofixation', loinc: [], aliases: ['serum immunofixation', 'serum ife', 'ife serum'], unit: '{result}', qualitative: true },
-  { name: 'urineImmunofixation', loinc: [], aliases: ['urine immunofixation', 'urine ife', 'ife urine'], unit: '{result}', qualitative: true },
+  // LOINC 11118-7 "Plasma cells/100 cells in Bone marrow by Manual count" (%), as public lab-to-LOINC mappings give it;
+  // 25700-6 "Immunofixation for Serum or Plasma" and 49275-1, its narrative interpretation (a laboratory catalogue
+  // lists both for its serum monoclonal protein study), 13440-3 "Immunofixation for Urine": verify against your
+  // laboratory's before binding a feed to them. No LOINC code for marrow clonality (flow cytometry's 93021-4 is MRD).
+  { name: 'marrowPlasmaCells', loinc: ['11118-7'], aliases: ['bone marrow plasma cells', 'marrow plasma cells', 'bmpc'], unit: '%' },
+  { name: 'serumImmunofixation', loinc: ['25700-6', '49275-1'], aliases: ['serum immunofixation', 'serum ife', 'ife serum'], unit: '{result}', qualitative: true },
+  { name: 'urineImmunofixation', loinc: ['13440-3'], aliases: ['urine immunofixation', 'urine ife', 'ife urine'], unit: '{result}', qualitative: true },
   { name: 'marrowClonalPlasmaCells', loinc: [], aliases: ['marrow clonal plasma cells', 'marrow clonality', 'bone marrow clonal plasma cells'], unit: '{result}', qualitative: true },
   { name: 'circulatingPlasmaCells', loinc: [], aliases: ['circulating plasma cells', 'peripheral blood plasma cells'], unit: '%' },
   // The same cells counted (the pre-2021 plasma cell leukaemia definition: > 2 ×10^9/L).
