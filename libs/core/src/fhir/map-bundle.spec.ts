@@ -284,21 +284,65 @@ describe('immunofixation (LOINC 25700-6, 49275-1 serum; 13440-3 urine) and marro
     ['No monoclonal protein detected', 'negative'],
     ['No monoclonal protein identified.', 'negative'],
     ['Negative for monoclonal protein', 'negative'],
-    ['No evidence of a monoclonal protein; polyclonal pattern', 'negative'],
+    ['Negative. No monoclonal band seen.', 'negative'],
     ['No M-protein', 'negative'],
+    ['There is no monoclonal protein', 'negative'],
+    ['Monoclonal protein not identified', 'negative'],
+    ['IgG kappa not seen', 'negative'],
+    ['No free kappa or lambda light chain detected', 'negative'],
+    ['No IgG, IgA, IgM, kappa or lambda monoclonal bands detected', 'negative'],
+    ['IFE: NEGATIVE', 'negative'],
     ['IgG kappa monoclonal protein detected', 'positive'],
     ['IgG kappa monoclonal protein identified', 'positive'],
     ['Faint IgA-lambda band', 'positive'],
     ['IgGκ', 'positive'],
+    ['IgG-K band; SPEP negative', 'positive'],
     ['Free kappa light chain present', 'positive'],
     ['Monoclonal protein present in gamma region', 'positive'],
+    ['Negative for heavy chains; monoclonal lambda light chain band present', 'positive'],
+    ['Biclonal gammopathy: IgG kappa and IgA lambda', 'positive'],
+    ['Monoclonal protein: detected', 'positive'],
+    // A negative word about something else next to a finding: never negative.
+    ['Persistent monoclonal band. No new bands detected.', null],
+    ['SPEP: no M-spike detected. IFE: faint monoclonal band in gamma region.', null],
+    ['Electrophoresis negative; immunofixation shows a faint monoclonal IgG band', null],
+    ['M-protein not detected by SPEP; IFE demonstrates monoclonal IgG', null],
+    ['Negative for monoclonal protein except faint IgG kappa band', null],
+    ['Immunofixation with antisera against IgG, IgA, IgM, kappa and lambda: no monoclonal protein detected', null],
+    // What depends on an earlier study or on a therapy: reported.
     ['IgG kappa, no longer detected', null],
+    ['The IgG kappa band seen previously has resolved', null],
+    ['IgG kappa band co-migrating with daratumumab', null],
     ['Oligoclonal pattern', null],
+    ['No evidence of a monoclonal protein; polyclonal pattern', null],
+    ['Electrophoresis negative', null],
     ['See comment', null],
   ])('reads the written result %j as %s (or reports it)', (text, expected) => {
     const m = one(obs('t', '49275-1', { valueString: text }));
     expect(m.events.find((e) => e.type === 'lab')?.data.result ?? null).toBe(expected);
     expect(m.unmapped.map((u) => u.reason)).toEqual(expected === null ? [`serumImmunofixation without a result read as positive or negative (none, both, or neither: ${JSON.stringify(text)})`] : []);
+  });
+
+  it('reports a code its text contradicts, reads codes of SNOMED CT and LOINC only, and sets aside results of one day that disagree', () => {
+    const m = one(
+      obs('contradicted', '25700-6', { effectiveDateTime: '2024-01-01', valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA6577-6' }], text: 'IgG kappa detected' } }),
+      obs('local', '13440-3', { effectiveDateTime: '2024-01-01', valueCodeableConcept: { coding: [{ system: 'urn:local', code: '10828004', display: 'Negative' }] } }),
+      obs('coded', '25700-6', { effectiveDateTime: '2024-02-01', valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA6576-8' }], text: 'see report' } }),
+      obs('narrative', '49275-1', { effectiveDateTime: '2024-02-01', valueString: 'No monoclonal protein detected' }),
+      obs('urine', '13440-3', { effectiveDateTime: '2024-02-01', valueString: 'No Bence Jones protein detected' }),
+      obs('unknown', '13440-3', { status: 'unknown', valueString: 'negative' }),
+    );
+    // The local code's display is read as text; the code itself is not taken for SNOMED CT's "positive".
+    expect(m.events.filter((e) => e.type === 'lab').map((e) => [e.eventId, e.data.result])).toEqual([
+      ['Observation/local', 'negative'],
+      ['Observation/urine', 'negative'],
+    ]);
+    expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual([
+      ['contradicted', 'serumImmunofixation without a result read as positive or negative (none, both, or neither: "IgG kappa detected")'],
+      ['unknown', 'urineImmunofixation with status unknown: no final result'],
+      ['coded', 'serumImmunofixation results of that day disagree (positive and negative): set aside'],
+      ['narrative', 'serumImmunofixation results of that day disagree (positive and negative): set aside'],
+    ]);
   });
 
   it('takes a coded answer or, with no value, the interpretation; reports a result not yet final and a quantity in place of a result', () => {
@@ -313,7 +357,7 @@ describe('immunofixation (LOINC 25700-6, 49275-1 serum; 13440-3 urine) and marro
       ['Observation/flag', 'positive'],
     ]);
     expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual([
-      ['prelim', 'serumImmunofixation with status preliminary: no final result yet'],
+      ['prelim', 'serumImmunofixation with status preliminary: no final result'],
       ['qty', 'serumImmunofixation without a result read as positive or negative (none, both, or neither: null)'],
     ]);
   });

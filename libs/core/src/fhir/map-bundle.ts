@@ -42,28 +42,15 @@ const LOINC_MRD = ['98847-0', '93021-4'];
 const NEGATIVE_CODES = new Set(['260385009', '260415000', 'LA6577-6', 'LA9634-2']);
 const POSITIVE_CODES = new Set(['10828004', '260373001', 'LA6576-8', 'LA9633-4']);
 
-/**
- * Immunofixation reports are written ("No monoclonal protein detected", "IgG kappa monoclonal protein identified"):
- * besides the words MRD results use, a monoclonal protein, M-protein or paraprotein denied is negative, and an
- * isotype named (IgG kappa, free lambda) or a monoclonal band identified, present or seen is positive. Anything
- * else (an oligoclonal pattern, "see comment") is read as neither and reported.
- */
-const IFE_WORDS: ReadonlyArray<[RegExp, string]> = [
-  // "no monoclonal protein detected" as a whole (so that its "detected" is not read as positive)
-  [/\bno\s+(?:evidence\s+of\s+)?(?:an?\s+|any\s+)?(?:monoclonal|m-?protein|m-?spike|paraprotein)\w*(?:(?:\s+[\w-]+){0,4}?\s+(?:detected|identified|seen|present|noted|observed)\b)?/g, ' NEG '],
-  [/\big\s?[gamde]\s*-?\s*(?:kappa|lambda|κ|λ)(?![a-z])|\bfree\s+(?:kappa|lambda|κ|λ)(?![a-z])/g, ' POS '],
-  [/\b(?:monoclonal|m-?protein|paraprotein)\w*(?:\s+[\w-]+){0,3}?\s+(?:identified|present|seen|noted|observed)\b/g, ' POS '],
-];
+type Qualitative = 'negative' | 'positive';
 
 /**
- * An MRD result from its coded or written answer; null when it cannot be read or says both (it is then reported,
- * never guessed): "not detected", "no MRD detected", "none detected", "undetectable", "not positive" are negative,
- * "not negative" is positive; a text naming both results ("positive (previously negative)") is neither. With no
- * value, the interpretation (POS/DET, NEG/ND) gives it; a value and an interpretation that disagree are neither.
+ * A qualitative result (MRD, immunofixation) from its stated value (`read`); with no value, the interpretation
+ * (POS/DET, NEG/ND). A value and an interpretation that disagree are neither; null is reported, never guessed.
  */
-function mrdResult(o: Observation, words: ReadonlyArray<[RegExp, string]> = []): 'negative' | 'positive' | null {
+function qualitativeResult(o: Observation, read: (o: Observation) => Qualitative | null): Qualitative | null {
   const stated = o.valueCodeableConcept !== undefined || o.valueString !== undefined;
-  const value = stated ? statedResult(o, words) : null;
+  const value = stated ? read(o) : null;
   // HL7 v3 ObservationInterpretation: read when there is no value; a value it contradicts is reported.
   const flags = new Set((o.interpretation ?? []).flatMap((i) => (i.coding ?? []).filter((c) => c.system === V3_INTERPRETATION).map((c) => INTERPRETATION_RESULT.get(c.code ?? ''))).filter((r) => r !== undefined));
   const interpreted = flags.size === 1 ? [...flags][0]! : flags.size > 1 ? null : undefined;
@@ -74,21 +61,33 @@ function mrdResult(o: Observation, words: ReadonlyArray<[RegExp, string]> = []):
 
 const V3_INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 /** POS/DET positive, NEG/ND (not detected) negative; the others (high, low, abnormal…) say nothing of MRD. */
-const INTERPRETATION_RESULT = new Map<string, 'negative' | 'positive'>([
+const INTERPRETATION_RESULT = new Map<string, Qualitative>([
   ['POS', 'positive'],
   ['DET', 'positive'],
   ['NEG', 'negative'],
   ['ND', 'negative'],
 ]);
 
-/** The coded or written answer; `words` are read first (each match replaced by POS or NEG). */
-function statedResult(o: Observation, words: ReadonlyArray<[RegExp, string]>): 'negative' | 'positive' | null {
-  const codes = (o.valueCodeableConcept?.coding ?? []).map((c) => c.code ?? '');
-  const codedNegative = codes.some((c) => NEGATIVE_CODES.has(c));
-  const codedPositive = codes.some((c) => POSITIVE_CODES.has(c));
-  if (codedNegative || codedPositive) return codedNegative && codedPositive ? null : codedNegative ? 'negative' : 'positive';
-  const text = words
-    .reduce((t, [re, as]) => t.replace(re, as), ` ${[o.valueString, textOf(o.valueCodeableConcept)].filter(Boolean).join(' ').toLowerCase()} `)
+/** The coded answer (SNOMED CT or LOINC codings only): undefined when there is none, null when the codes say both. */
+function codedResult(o: Observation): Qualitative | null | undefined {
+  const codes = (o.valueCodeableConcept?.coding ?? []).filter((c) => c.system === SYSTEMS.snomed || c.system === SYSTEMS.loinc).map((c) => c.code ?? '');
+  const negative = codes.some((c) => NEGATIVE_CODES.has(c));
+  const positive = codes.some((c) => POSITIVE_CODES.has(c));
+  if (!negative && !positive) return undefined;
+  return negative && positive ? null : negative ? 'negative' : 'positive';
+}
+
+const writtenOf = (o: Observation): string => [o.valueString, textOf(o.valueCodeableConcept)].filter(Boolean).join(' ');
+
+/**
+ * An MRD result from its coded or written answer: "not detected", "no MRD detected", "none detected",
+ * "undetectable", "not positive" are negative, "not negative" is positive; a text naming both results
+ * ("positive (previously negative)") is neither.
+ */
+function mrdValue(o: Observation): Qualitative | null {
+  const coded = codedResult(o);
+  if (coded !== undefined) return coded;
+  const text = ` ${writtenOf(o).toLowerCase()} `
     .replace(/\bnot\s+negative\b|\bnon-?negative\b/g, ' POS ')
     .replace(/\bnot\s+positive\b|\bnot\s+detected\b|\bnone\s+detected\b|\bundetect\w*|\bno\b(?:\s+[\w-]+){0,4}?\s+detected\b/g, ' NEG ')
     .replace(/\bnegative\b/g, ' NEG ')
@@ -96,6 +95,78 @@ function statedResult(o: Observation, words: ReadonlyArray<[RegExp, string]>): '
   const negative = /\bNEG\b/.test(text);
   const positive = /\bPOS\b/.test(text);
   return negative === positive ? null : negative ? 'negative' : 'positive';
+}
+
+/**
+ * An immunofixation result from its coded answer or written report; a code its text contradicts is neither.
+ * Reports are written clause by clause ("Negative. No monoclonal band seen."; "IgG-K band; SPEP negative"), and a
+ * negative word may be about something else (SPEP, heavy chains, "no new bands"), so the text is read by clauses
+ * (split at full stops, semicolons and line ends) and only a denial of the monoclonal protein itself is negative:
+ * - not read at all (reported): words that make the report depend on what came before or on a therapy
+ *   (oligoclonal, polyclonal, daratumumab or another therapeutic antibody, co-migrating, previous, no longer,
+ *   resolved, new, additional, other, further, equivocal, indeterminate, see comment);
+ * - a negative clause: one that begins by denying (no, negative for, without, absence of, no evidence of) and
+ *   names what IFE looks for (a monoclonal protein, M-protein or M-spike, paraprotein, band, immunoglobulin,
+ *   light chain, an isotype); one that says that thing is not detected, identified, seen or present, or absent;
+ *   or a clause that is only "negative", "not detected", "none detected" or "absent";
+ * - a positive clause: an isotype (IgG kappa, IgA-lambda, IgGκ, IgG-K), a free light chain named, a kappa or lambda
+ *   band, restriction or type, or a monoclonal protein, paraprotein or Bence Jones protein identified, present,
+ *   seen or detected; or a clause that is only "positive", "present" or "detected";
+ * - any other clause that names what IFE looks for, or a positive next to a denial in one clause, makes the
+ *   report unreadable (reported); a clause about nothing of the kind ("SPEP negative") is passed over.
+ * The report is positive or negative when its clauses agree; else it is reported.
+ */
+function ifeValue(o: Observation): Qualitative | null {
+  const coded = codedResult(o);
+  const text = writtenOf(o);
+  const written = text === '' ? null : ifeWritten(text);
+  if (coded === undefined) return written;
+  return coded !== null && written !== null && written !== coded ? null : coded;
+}
+
+const ISOTYPE = String.raw`\big\s?[gamde]\s*[-/]?\s*(?:kappa|lambda|κ|λ|k|l)(?![a-z])`;
+const IFE_OBJECT = String.raw`(?:monoclonal|m-?protein|m\s+protein|m-?spike|m\s+spike|paraprotein|bence[\s-]+jones|${ISOTYPE})`;
+const IFE_NOT_READ = /\b(?:oligoclonal|polyclonal|daratumumab|isatuximab|elotuzumab|dira|hydrashift|co-?migrat\w*|therapeutic\s+(?:monoclonal\s+)?antibod\w*|previous\w*|prior|no\s+longer|resol\w*|disappear\w*|new|additional|other|further|equivocal|indeterminate|see\s+comment)\b/;
+const IFE_NAMES = new RegExp(String.raw`monoclonal|m-?protein|\bm\s+(?:protein|spike)|m-?spike|paraprotein|bence|band|immunoglobulin|light\s+chain|kappa|lambda|κ|λ|${ISOTYPE}|abnormal`);
+const IFE_LEADING_DENIAL = /^\s*(?:[a-z][\w\s-]{0,20}:\s*)?(?:no|negative\s+for|without|absence\s+of|no\s+evidence\s+of)\b/;
+const IFE_OBJECT_PHRASE = String.raw`${IFE_OBJECT}[\w-]*(?:\s+(?:protein|band|immunoglobulin|gammopathy|component|light\s+chain)s?)?`;
+const IFE_DENIALS = [
+  // "…: no monoclonal protein detected", "there is no M-protein"
+  new RegExp(String.raw`\b(?:no|negative\s+for|without|absence\s+of|no\s+evidence\s+of)\s+(?:an?\s+|any\s+)?(?:detectable\s+|residual\s+|endogenous\s+)?${IFE_OBJECT_PHRASE}(?:\s+(?:is\s+|was\s+)?(?:detected|identified|seen|present|observed|noted|demonstrated)\b)?`, 'g'),
+  // "monoclonal protein not identified", "IgG kappa absent"
+  new RegExp(String.raw`${IFE_OBJECT_PHRASE}\s+(?:is\s+|was\s+|were\s+)?(?:not\s+(?:detected|identified|seen|present|observed|demonstrated)|absent|undetectable)\b`, 'g'),
+];
+/** A clause that is only a result, perhaps after the test's or the finding's name ("IFE: negative", "M-spike detected"). */
+const IFE_LABEL = String.raw`^\s*(?:(?:serum\s+|urine\s+)?(?:immunofixation|ife|bjp|bence[\s-]+jones(?:\s+protein)?|m-?protein|monoclonal\s+protein|paraprotein|m-?spike|result|interpretation)\s*:?\s*)?`;
+const IFE_BARE_NEGATIVE = new RegExp(String.raw`${IFE_LABEL}(?:negative|not\s+detected|none\s+detected|absent)\s*$`);
+const IFE_BARE_POSITIVE = new RegExp(String.raw`${IFE_LABEL}(?:positive|present|detected)\s*$`);
+const IFE_POSITIVE = [
+  new RegExp(ISOTYPE),
+  /\bfree\s+(?:kappa|lambda|κ|λ)(?![a-z])/,
+  /\b(?:kappa|lambda|κ|λ)\s+(?:light\s+chain\s+)?(?:band|restriction|type|bence)/,
+  /\b(?:monoclonal|m-?protein|m\s+protein|paraprotein|bence[\s-]+jones)[\w-]*(?:\s+[\w()-]+){0,4}?\s+(?:identified|present|seen|noted|observed|detected|demonstrated)\b/,
+];
+const IFE_SUSPECT = new RegExp(String.raw`${IFE_NAMES.source}|restrict|faint|trace|persist|residual|positive|detected|present|identified|seen|spike`);
+
+function ifeWritten(raw: string): Qualitative | null {
+  const text = raw.toLowerCase().replace(/[‐‑–—]/g, '-');
+  if (IFE_NOT_READ.test(text)) return null;
+  const read = text.split(/[.;\n]+/).map((clause): Qualitative | 'suspect' | 'neutral' => {
+    if (clause.trim() === '') return 'neutral';
+    if (IFE_BARE_NEGATIVE.test(clause)) return 'negative';
+    if (IFE_BARE_POSITIVE.test(clause)) return 'positive';
+    // "Negative for monoclonal protein except a faint IgG kappa band": a denial with an exception is not read.
+    if (IFE_LEADING_DENIAL.test(clause)) return !IFE_NAMES.test(clause) ? 'neutral' : /\b(?:except|but|however|apart\s+from|other\s+than|although|though)\b/.test(clause) ? 'suspect' : 'negative';
+    const rest = IFE_DENIALS.reduce((c, re) => c.replace(re, ' '), clause);
+    const denied = rest !== clause;
+    if (IFE_POSITIVE.some((re) => re.test(rest))) return denied ? 'suspect' : 'positive';
+    if (denied) return IFE_SUSPECT.test(rest) ? 'suspect' : 'negative';
+    return IFE_SUSPECT.test(clause) ? 'suspect' : 'neutral';
+  });
+  if (read.includes('suspect')) return null;
+  const positive = read.includes('positive');
+  const negative = read.includes('negative');
+  return positive === negative ? null : positive ? 'positive' : 'negative';
 }
 
 const SUPERSCRIPTS: Record<string, string> = { '⁻': '-', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
@@ -383,7 +454,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
             skip(o, `MRD with status ${o.status}: no final result yet`);
             break;
           }
-          const result = mrdResult(o);
+          const result = qualitativeResult(o, mrdValue);
           const named = (re: RegExp, not?: RegExp) => o.component?.find((c) => {
             const name = [textOf(c.code), ...(c.code.coding ?? []).map((x) => x.display ?? '')].join(' ');
             return re.test(name) && !(not && not.test(name));
@@ -432,11 +503,11 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         }
         if (def.qualitative) {
           // Immunofixation (serum 25700-6 or its narrative interpretation 49275-1, urine 13440-3): positive or negative, read as MRD results are.
-          if (o.status === 'registered' || o.status === 'preliminary') {
-            skip(o, `${def.name} with status ${o.status}: no final result yet`);
+          if (o.status === 'registered' || o.status === 'preliminary' || o.status === 'unknown') {
+            skip(o, `${def.name} with status ${o.status}: no final result`);
             break;
           }
-          const result = mrdResult(o, IFE_WORDS);
+          const result = qualitativeResult(o, ifeValue);
           if (result) push(o, o.subject?.reference, 'lab', date, { code, result });
           else skip(o, `${def.name} without a result read as positive or negative (none, both, or neither: ${JSON.stringify(o.valueString ?? textOf(o.valueCodeableConcept) ?? null)})`);
           break;
@@ -486,6 +557,25 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
       default:
         skip(r, 'resource type not mapped');
     }
+  }
+  // Qualitative results of one analyte on one day that disagree (serum immunofixation as 25700-6 and as its narrative
+  // 49275-1, say): which holds is not said, and the profile would keep whichever came last, so both are set aside.
+  const qualitativeKey = (e: MappedEvent): string | null => {
+    const def = e.type === 'lab' && typeof e.data.code === 'string' ? labDefinition(e.data.code) : undefined;
+    return def?.qualitative ? `${e.patientId}|${e.occurredAt.slice(0, 10)}|${def.name}` : null;
+  };
+  const resultsOn = new Map<string, Set<unknown>>();
+  for (const e of out.events) {
+    const key = qualitativeKey(e);
+    if (key) resultsOn.set(key, (resultsOn.get(key) ?? new Set()).add(e.data.result));
+  }
+  if ([...resultsOn.values()].some((r) => r.size > 1)) {
+    out.events = out.events.filter((e) => {
+      const key = qualitativeKey(e);
+      const conflicting = key !== null && resultsOn.get(key)!.size > 1;
+      if (conflicting) out.unmapped.push({ resourceType: e.eventId.split('/')[0]!, id: e.eventId.slice(e.eventId.indexOf('/') + 1), reason: `${key.split('|')[2]} results of that day disagree (positive and negative): set aside`, patientId: e.patientId });
+      return !conflicting;
+    });
   }
   // A day with a plasmacytoma size that could not be read: its other sizes would read as that lesion gone, so none is used.
   if (unreadDays.size > 0) {
