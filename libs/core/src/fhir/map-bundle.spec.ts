@@ -363,6 +363,61 @@ describe('immunofixation (LOINC 25700-6, 49275-1 serum; 13440-3 urine) and marro
   });
 });
 
+describe('cytogenetics as HL7 Genomics Reporting gives them (LOINC 69548-6 with its Variant ISCN, 81291-7)', () => {
+  const LOINC = SYSTEMS.loinc;
+  const variant = (id: string, iscn: string | null, value: string | null, extra: Record<string, unknown> = {}) => ({
+    resource: {
+      resourceType: 'Observation' as const,
+      id,
+      status: 'final' as const,
+      code: { coding: [{ system: LOINC, code: '69548-6' }] },
+      subject: { reference: 'Patient/p1' },
+      effectiveDateTime: '2024-03-01',
+      ...(value ? { valueCodeableConcept: { coding: [{ system: LOINC, code: value }] } } : {}),
+      ...(iscn ? { component: [{ code: { coding: [{ system: LOINC, code: '81291-7' }] }, valueCodeableConcept: { coding: [{ system: 'https://iscn.karger.com', code: iscn }] } }] } : {}),
+      ...extra,
+    },
+  });
+  const patient = { resource: { resourceType: 'Patient' as const, id: 'p1', birthDate: '1958-04-02' } };
+  const one = (...entry: Array<{ resource: object }>) => mapFhirBundle({ resourceType: 'Bundle', type: 'collection', entry: [patient, ...entry] } as Parameters<typeof mapFhirBundle>[0]);
+
+  it('become cytogenetics events the profile reads (found or not, with the share of nuclei and copy number)', () => {
+    const m = one(
+      variant('del17p', 'nuc ish(TP53x1,D17Z1x2)[68/200]', 'LA9633-4'),
+      variant('t414', 'nuc ish(FGFR3,IGH)x3(FGFR3 con IGHx2)[150/200]', 'LA9633-4'),
+      variant('1q', 'nuc ish 1q21(CKS1Bx4)[100/200]', null),
+      variant('t1114', 'nuc ish(CCND1,IGH)x2[200]', 'LA9634-2'),
+    );
+    expect(m.unmapped).toEqual([]);
+    expect(m.events.filter((e) => e.type === 'cytogenetics').map((e) => [e.eventId, e.data])).toEqual([
+      ['Observation/del17p#del(17p)', { abnormality: 'del(17p)', result: 'detected', percentCells: 34 }],
+      ['Observation/t414#t(4;14)', { abnormality: 't(4;14)', result: 'detected', percentCells: 75 }],
+      ['Observation/1q#gain(1q)', { abnormality: 'gain(1q)', result: 'detected', percentCells: 50, copyNumber: 4 }],
+      ['Observation/t1114#t(11;14)', { abnormality: 't(11;14)', result: 'not-detected' }],
+    ]);
+    const risk = buildProfile(m.events, '2024-04-01').cytogenetics;
+    expect(risk.highRiskRiss).toBe(true);
+    expect(risk.t11_14).toBe(false);
+    expect(risk.abnormalities.find((a) => a.abnormality === 'amp(1q)')).toMatchObject({ detected: true, copyNumber: 4 });
+  });
+
+  it('reports a value its ISCN contradicts, an assessment without ISCN, an ISCN naming nothing the profile reads, and one not final', () => {
+    const m = one(
+      variant('contradicted', 'nuc ish(TP53x1)[90/200]', 'LA9634-2'),
+      variant('none', null, 'LA9633-4'),
+      variant('cml', 't(9;22)(q34;q11.2)', 'LA9633-4'),
+      variant('prelim', 'nuc ish(TP53x1)[90/200]', 'LA9633-4', { status: 'preliminary' }),
+    );
+    expect(m.events.filter((e) => e.type === 'cytogenetics')).toEqual([]);
+    expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual([
+      ['contradicted', 'the value (absent) and the ISCN (nuc ish(TP53x1)[90/200]) disagree'],
+      ['none', 'genetic variant assessment without its Variant ISCN (component LOINC 81291-7): which abnormality is not said'],
+      ['cml', 'ISCN names none of the abnormalities the profile reads (t(9;22)(q34;q11.2))'],
+      ['prelim', 'genetic variant assessment with status preliminary: no final result'],
+    ]);
+  });
+});
+
 describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as components or method)', () => {
   const mrd = (id: string, extra: Record<string, unknown>) => ({
     resource: { resourceType: 'Observation' as const, id, status: 'final' as const, code: { coding: [{ system: SYSTEMS.loinc, code: '98847-0' }] }, subject: { reference: 'Patient/p1' }, effectiveDateTime: '2024-06-01', ...extra },

@@ -2,6 +2,7 @@ import type { Bundle, CodeableConcept, Condition, FhirResource, MedicationAdmini
 import { classesOf, resolveMedication } from '../terminology/drug-catalog';
 import { CELL_THERAPY_CLASSES } from '../terminology/drug-classes';
 import { labDefinition } from '../terminology/labs';
+import { readIscn } from './iscn';
 import { convert } from '../terminology/units';
 
 /** A patient event in the native shape (patient-events.v1), as produced from FHIR. */
@@ -30,6 +31,9 @@ export const SYSTEMS = {
 const LOINC_ECOG = '89247-1';
 /** mCODE TumorSize: LOINC 21889-1 with its dimensions as components (33728-7 the greatest; 33729-5 or 44667-4 an additional one). */
 const LOINC_TUMOR_SIZE = '21889-1';
+/** HL7 Genomics Reporting: a genetic variant assessment (present / absent) described by its Variant ISCN component. */
+const LOINC_VARIANT_ASSESSMENT = '69548-6';
+const LOINC_VARIANT_ISCN = '81291-7';
 const LOINC_MAX_DIMENSION = '33728-7';
 const LOINC_ADDITIONAL_DIMENSION = ['33729-5', '44667-4'];
 /** A BodyStructure is a plasmacytoma when its morphology or description says so (or names ICD-O-3 9731/3 or 9734/3). */
@@ -471,6 +475,33 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           push(o, o.subject?.reference, 'mrd', date, { result, method, ...(typeof sensitivity === 'number' ? { sensitivity } : {}) });
           // The result stands; a sensitivity that cannot be read is said, not dropped (a negative without one does not count as IMWG MRD-negative).
           if (sensitivity === null) skip(o, `MRD sensitivity not read (${sensitivityComponent?.valueString ?? JSON.stringify(sensitivityComponent?.valueQuantity)}): the result is mapped without it`);
+          break;
+        }
+        if (code === LOINC_VARIANT_ASSESSMENT) {
+          // Cytogenetics (FISH or a karyotype) as HL7 Genomics Reporting gives them: the abnormality in ISCN, found or not.
+          if (o.status === 'registered' || o.status === 'preliminary' || o.status === 'unknown') {
+            skip(o, `genetic variant assessment with status ${o.status}: no final result`);
+            break;
+          }
+          const component = o.component?.find((c) => codesIn(c.code, SYSTEMS.loinc).includes(LOINC_VARIANT_ISCN));
+          const iscn = component?.valueString ?? component?.valueCodeableConcept?.coding?.find((c) => c.code)?.code ?? component?.valueCodeableConcept?.text;
+          if (!iscn) {
+            skip(o, `genetic variant assessment without its Variant ISCN (component LOINC ${LOINC_VARIANT_ISCN}): which abnormality is not said`);
+            break;
+          }
+          const findings = readIscn(iscn);
+          const stated = codedResult(o);
+          const found = findings.some((f) => f.detected);
+          if (findings.length === 0) skip(o, `ISCN names none of the abnormalities the profile reads (${iscn})`);
+          else if (stated === null || (stated === 'positive' && !found) || (stated === 'negative' && found)) skip(o, `the value (${stated === null ? 'codes that disagree' : stated === 'positive' ? 'present' : 'absent'}) and the ISCN (${iscn}) disagree`);
+          else
+            for (const f of findings)
+              push(o, o.subject?.reference, 'cytogenetics', date, {
+                abnormality: f.abnormality,
+                result: f.detected ? 'detected' : 'not-detected',
+                ...(f.percentCells !== null ? { percentCells: f.percentCells } : {}),
+                ...(f.copyNumber !== null ? { copyNumber: f.copyNumber } : {}),
+              }, `#${f.abnormality}`);
           break;
         }
         if (code === LOINC_TUMOR_SIZE) {
