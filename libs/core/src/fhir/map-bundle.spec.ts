@@ -392,7 +392,8 @@ describe('cytogenetics as HL7 Genomics Reporting gives them (LOINC 69548-6 with 
     expect(m.events.filter((e) => e.type === 'cytogenetics').map((e) => [e.eventId, e.data])).toEqual([
       ['Observation/del17p#del(17p)', { abnormality: 'del(17p)', result: 'detected', percentCells: 34 }],
       ['Observation/t414#t(4;14)', { abnormality: 't(4;14)', result: 'detected', percentCells: 75 }],
-      ['Observation/1q#gain(1q)', { abnormality: 'gain(1q)', result: 'detected', percentCells: 50, copyNumber: 4 }],
+      ['Observation/1q#gain(1q)', { abnormality: 'gain(1q)', result: 'detected', percentCells: 50 }],
+      ['Observation/1q#amp(1q)', { abnormality: 'amp(1q)', result: 'detected', percentCells: 50, copyNumber: 4 }],
       ['Observation/t1114#t(11;14)', { abnormality: 't(11;14)', result: 'not-detected' }],
     ]);
     const risk = buildProfile(m.events, '2024-04-01').cytogenetics;
@@ -401,12 +402,17 @@ describe('cytogenetics as HL7 Genomics Reporting gives them (LOINC 69548-6 with 
     expect(risk.abnormalities.find((a) => a.abnormality === 'amp(1q)')).toMatchObject({ detected: true, copyNumber: 4 });
   });
 
-  it('reports a value its ISCN contradicts, an assessment without ISCN, an ISCN naming nothing the profile reads, and one not final', () => {
+  it('reports a value its ISCN contradicts or that says neither, an assessment without ISCN or with two, an ISCN not read or naming nothing the profile reads, and one not final', () => {
     const m = one(
       variant('contradicted', 'nuc ish(TP53x1)[90/200]', 'LA9634-2'),
       variant('none', null, 'LA9633-4'),
       variant('cml', 't(9;22)(q34;q11.2)', 'LA9633-4'),
       variant('prelim', 'nuc ish(TP53x1)[90/200]', 'LA9633-4', { status: 'preliminary' }),
+      variant('unread', 'nuc ish(TP53x2,D17Z1x3)[60/200]', 'LA9634-2'),
+      variant('maybe', 'nuc ish(TP53x1)[90/200]', null, { valueString: 'suspected' }),
+      variant('two', null, 'LA9633-4', {
+        component: ['nuc ish(TP53x1)[90/200]', 'nuc ish(CKS1Bx3)[90/200]'].map((code) => ({ code: { coding: [{ system: LOINC, code: '81291-7' }] }, valueString: code })),
+      }),
     );
     expect(m.events.filter((e) => e.type === 'cytogenetics')).toEqual([]);
     expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual([
@@ -414,6 +420,9 @@ describe('cytogenetics as HL7 Genomics Reporting gives them (LOINC 69548-6 with 
       ['none', 'genetic variant assessment without its Variant ISCN (component LOINC 81291-7): which abnormality is not said'],
       ['cml', 'ISCN names none of the abnormalities the profile reads (t(9;22)(q34;q11.2))'],
       ['prelim', 'genetic variant assessment with status preliminary: no final result'],
+      ['unread', 'ISCN not read: TP53 at two copies beside more of chromosome 17 (a relative loss) (nuc ish(TP53x2,D17Z1x3)[60/200])'],
+      ['maybe', 'the value (suspected) is neither present nor absent'],
+      ['two', 'genetic variant assessment with 2 Variant ISCN components: which the value is about is not said'],
     ]);
   });
 });

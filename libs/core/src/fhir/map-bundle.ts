@@ -483,19 +483,26 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
             skip(o, `genetic variant assessment with status ${o.status}: no final result`);
             break;
           }
-          const component = o.component?.find((c) => codesIn(c.code, SYSTEMS.loinc).includes(LOINC_VARIANT_ISCN));
-          const iscn = component?.valueString ?? component?.valueCodeableConcept?.coding?.find((c) => c.code)?.code ?? component?.valueCodeableConcept?.text;
+          const components = (o.component ?? []).filter((c) => codesIn(c.code, SYSTEMS.loinc).includes(LOINC_VARIANT_ISCN));
+          const iscn = components[0]?.valueString ?? components[0]?.valueCodeableConcept?.coding?.find((c) => c.code)?.code ?? components[0]?.valueCodeableConcept?.text;
+          if (components.length > 1) {
+            skip(o, `genetic variant assessment with ${components.length} Variant ISCN components: which the value is about is not said`);
+            break;
+          }
           if (!iscn) {
             skip(o, `genetic variant assessment without its Variant ISCN (component LOINC ${LOINC_VARIANT_ISCN}): which abnormality is not said`);
             break;
           }
-          const findings = readIscn(iscn);
-          const stated = codedResult(o);
-          const found = findings.some((f) => f.detected);
-          if (findings.length === 0) skip(o, `ISCN names none of the abnormalities the profile reads (${iscn})`);
-          else if (stated === null || (stated === 'positive' && !found) || (stated === 'negative' && found)) skip(o, `the value (${stated === null ? 'codes that disagree' : stated === 'positive' ? 'present' : 'absent'}) and the ISCN (${iscn}) disagree`);
+          const reading = readIscn(iscn);
+          // The value: present / absent (coded, or written as just that); a value that says neither is reported.
+          const written = writtenOf(o).trim().toLowerCase();
+          const stated = codedResult(o) ?? (/^(present|detected|positive)$/.test(written) ? 'positive' : /^(absent|not detected|negative)$/.test(written) ? 'negative' : written === '' ? undefined : null);
+          if ('unread' in reading) skip(o, `ISCN not read: ${reading.unread} (${iscn})`);
+          else if (reading.findings.length === 0) skip(o, `ISCN names none of the abnormalities the profile reads (${iscn})`);
+          else if (stated === null) skip(o, `the value (${written || 'codes that disagree'}) is neither present nor absent`);
+          else if (stated !== undefined && (stated === 'positive') !== reading.findings.some((f) => f.detected)) skip(o, `the value (${stated === 'positive' ? 'present' : 'absent'}) and the ISCN (${iscn}) disagree`);
           else
-            for (const f of findings)
+            for (const f of reading.findings)
               push(o, o.subject?.reference, 'cytogenetics', date, {
                 abnormality: f.abnormality,
                 result: f.detected ? 'detected' : 'not-detected',

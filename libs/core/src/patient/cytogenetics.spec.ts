@@ -52,6 +52,11 @@ describe('cytogenetic risk', () => {
       ['del(17)(p13)', 'del(17p)'],
       ['del(17)(p13.1)', 'del(17p)'],
       ['del(17)(p11.2p13.1)', 'del(17p)'],
+      // TP53 is at 17p13.1: a deletion from p13.2 or p13.3 (terminal, or within them) spares it.
+      ['del(17)(p13.2)', 'del(17)(p13.2)'],
+      ['del(17)(p13.3)', 'del(17)(p13.3)'],
+      ['del(17)(p13.2p13.3)', 'del(17)(p13.2p13.3)'],
+      ['del(17)(p13.1p13.3)', 'del(17p)'],
       ['17p deletion', 'del(17p)'],
       ['deletion 17p', 'del(17p)'],
       ['deletion of 17p13', 'del(17p)'],

@@ -31,8 +31,9 @@ const P17 = band('17p', '13');
 /**
  * ISCN deletions that take the locus: a terminal deletion from any band of the arm proximal to it (one band:
  * del(17)(p13.1), del(17)(p11.2); del(1)(p32), del(1)(p22)), or an interstitial one with the locus at one end.
+ * TP53 is at 17p13.1: a terminal deletion from p13.2 or p13.3, or an interstitial one within them, spares it.
  */
-const ISCN_DEL17P = 'del\\(17\\)\\(p(1[123][\\d.]*|1[123][\\d.]*p13[\\d.]*|13[\\d.]*p1[123][\\d.]*)\\)';
+const ISCN_DEL17P = 'del\\(17\\)\\(p(1[12][\\d.]*|13(\\.1[\\d.]*)?|(?!13\\.[23][\\d.]*p13\\.[23])(1[123][\\d.]*p13[\\d.]*|13[\\d.]*p1[123][\\d.]*))\\)';
 const ISCN_DEL1P32 = 'del\\(1\\)\\(p((1\\d|2\\d|3[12])[\\d.]*|[123]\\d[\\d.]*p32[\\d.]*|32[\\d.]*p3\\d[\\d.]*)\\)';
 const Q1 = band('1q', '21');
 const P1 = band('1p', '32');
