@@ -428,6 +428,20 @@ interface RawPacedResult {
 
 // ---------------------------------------------------------------- baselines
 
+/** A baseline's paced run (the load driver's report) at SETTINGS.rate. */
+function pacedOf(events: readonly Outgoing[], d: { report: DriverReport; cpuCores: CpuUse | null }, floor?: FloorKind): RawPacedResult {
+  return {
+    offeredRate: SETTINGS.rate,
+    ...(floor ? { floor } : {}),
+    sent: events.length,
+    meanEventBytes: meanBytesOf(events),
+    answered: d.report.latencies.length,
+    sendSeconds: round(d.report.sendSeconds, 2),
+    latencyMs: latencyOf(d.report.latencies),
+    cpuCores: d.cpuCores,
+  };
+}
+
 /** Runs ProducerPerformance (kafka-tools) to `topic`: `records` records drawn from the lines of `payloadFile`, acks=all, unthrottled. */
 async function producerPerformance(brokers: string[], topic: string, records: number, payloadFile: string, meanRecordBytes: number, dir: string, labels: (pid: number) => CpuLabels, children: Set<ChildProcess>): Promise<ProducerPerformanceResult> {
   const classpath = (await promisify(execFile)('bash', [join(ROOT, 'scripts/infra/kafka.sh'), 'classpath'], { maxBuffer: 16 * 1024 * 1024 })).stdout.trim();
@@ -721,15 +735,7 @@ class E2eRun {
       this.withPid('bench load driver'),
       this.children,
     );
-    const rawPaced: RawPacedResult = {
-      offeredRate: SETTINGS.rate,
-      sent: events.length,
-      meanEventBytes: meanBytesOf(events),
-      answered: d.report.latencies.length,
-      sendSeconds: round(d.report.sendSeconds, 2),
-      latencyMs: latencyOf(d.report.latencies),
-      cpuCores: d.cpuCores,
-    };
+    const rawPaced = pacedOf(events, d);
     const floors: RawPacedResult[] = [];
     for (const kind of SETTINGS.floor) floors.push(await this.floor(kind, raw.take(count)));
     return { producerPerformance: producerPerformanceResult, rawBurst, rawPaced, floors };
@@ -775,16 +781,7 @@ class E2eRun {
         (pid) => ({ pids: new Map([...hopPids, [pid, 'bench load driver']]), databases }),
         this.children,
       );
-      return {
-        offeredRate: SETTINGS.rate,
-        floor: kind,
-        sent: events.length,
-        meanEventBytes: meanBytesOf(events),
-        answered: d.report.latencies.length,
-        sendSeconds: round(d.report.sendSeconds, 2),
-        latencyMs: latencyOf(d.report.latencies),
-        cpuCores: d.cpuCores,
-      };
+      return pacedOf(events, d, kind);
     } finally {
       await Promise.all(
         hops.map(
