@@ -1121,6 +1121,20 @@ function report(r: Report): string {
     { target: `p99 under ${TARGETS.p99Ms} ms at ${TARGETS.p99AtRate} events/s`, measured: atTargetRate?.latencyMs?.p99 ?? null, met: atTargetRate ? atTargetRate.latencyMs!.p99 < TARGETS.p99Ms : null },
   ];
 
+  const pacedRow = (name: string, r: RawPacedResult): string[] => [
+    name,
+    String(r.sent),
+    String(r.meanEventBytes),
+    fixed(r.sent / Math.max(0.001, r.sendSeconds)),
+    '',
+    '',
+    '',
+    fixed(r.latencyMs.p50, 1),
+    fixed(r.latencyMs.p95, 1),
+    fixed(r.latencyMs.p99, 1),
+    fixed(r.latencyMs.max, 1),
+    String(r.answered),
+  ];
   console.log('');
   table(
     ['phase', 'events', 'bytes', 'ev/s', 'profiles/s', 'results/s', 'notif/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'matched'],
@@ -1129,34 +1143,8 @@ function report(r: Report): string {
         ? ['ProducerPerformance (ack latency)', String(pp.records), String(pp.meanRecordBytes), fixed(pp.recordsPerSecond), '', '', '', fixed(pp.ackLatencyMs.p50), fixed(pp.ackLatencyMs.p95), fixed(pp.ackLatencyMs.p99), fixed(pp.ackLatencyMs.max), '']
         : ['ProducerPerformance (not run)', '-', '-', '-', '', '', '', '', '', '', '', ''],
       ['raw kafkajs burst', String(b.rawBurst.events), String(b.rawBurst.meanMessageBytes), fixed(b.rawBurst.eventsPerSecond), '', '', '', fixed(b.rawBurst.latency.p50), fixed(b.rawBurst.latency.p95), fixed(b.rawBurst.latency.p99), fixed(b.rawBurst.latency.max), ''],
-      [
-        `raw kafkajs paced ${b.rawPaced.offeredRate}/s`,
-        String(b.rawPaced.sent),
-        String(b.rawPaced.meanEventBytes),
-        fixed(b.rawPaced.sent / Math.max(0.001, b.rawPaced.sendSeconds)),
-        '',
-        '',
-        '',
-        fixed(b.rawPaced.latencyMs.p50, 1),
-        fixed(b.rawPaced.latencyMs.p95, 1),
-        fixed(b.rawPaced.latencyMs.p99, 1),
-        fixed(b.rawPaced.latencyMs.max, 1),
-        String(b.rawPaced.answered),
-      ],
-      ...b.floors.map((f) => [
-        `floor (${f.floor}) ${f.offeredRate}/s`,
-        String(f.sent),
-        String(f.meanEventBytes),
-        fixed(f.sent / Math.max(0.001, f.sendSeconds)),
-        '',
-        '',
-        '',
-        fixed(f.latencyMs.p50, 1),
-        fixed(f.latencyMs.p95, 1),
-        fixed(f.latencyMs.p99, 1),
-        fixed(f.latencyMs.max, 1),
-        String(f.answered),
-      ]),
+      pacedRow(`raw kafkajs paced ${b.rawPaced.offeredRate}/s`, b.rawPaced),
+      ...b.floors.map((f) => pacedRow(`floor (${f.floor}) ${f.offeredRate}/s`, f)),
       ...pipeline.map((p) => [
         p.phase,
         String(p.events),
