@@ -330,12 +330,14 @@ describe('immunofixation (LOINC 25700-6, 49275-1 serum; 13440-3 urine) and marro
       obs('coded', '25700-6', { effectiveDateTime: '2024-02-01', valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA6576-8' }], text: 'see report' } }),
       obs('narrative', '49275-1', { effectiveDateTime: '2024-02-01', valueString: 'No monoclonal protein detected' }),
       obs('urine', '13440-3', { effectiveDateTime: '2024-02-01', valueString: 'No Bence Jones protein detected' }),
+      obs('absent', '13440-3', { effectiveDateTime: '2024-03-01', valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '2667000', display: 'Absent' }] } }),
       obs('unknown', '13440-3', { status: 'unknown', valueString: 'negative' }),
     );
     // The local code's display is read as text; the code itself is not taken for SNOMED CT's "positive".
     expect(m.events.filter((e) => e.type === 'lab').map((e) => [e.eventId, e.data.result])).toEqual([
       ['Observation/local', 'negative'],
       ['Observation/urine', 'negative'],
+      ['Observation/absent', 'negative'],
     ]);
     expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual([
       ['contradicted', 'serumImmunofixation without a result read as positive or negative (none, both, or neither: "IgG kappa detected")'],
@@ -387,6 +389,7 @@ describe('cytogenetics as HL7 Genomics Reporting gives them (LOINC 69548-6 with 
       variant('t414', 'nuc ish(FGFR3,IGH)x3(FGFR3 con IGHx2)[150/200]', 'LA9633-4'),
       variant('1q', 'nuc ish 1q21(CKS1Bx4)[100/200]', null),
       variant('t1114', 'nuc ish(CCND1,IGH)x2[200]', 'LA9634-2'),
+      variant('snomed', 'nuc ish(CDKN2Cx1)[80/200]', null, { valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '52101004', display: 'Present' }] } }),
     );
     expect(m.unmapped).toEqual([]);
     expect(m.events.filter((e) => e.type === 'cytogenetics').map((e) => [e.eventId, e.data])).toEqual([
@@ -395,6 +398,7 @@ describe('cytogenetics as HL7 Genomics Reporting gives them (LOINC 69548-6 with 
       ['Observation/1q#gain(1q)', { abnormality: 'gain(1q)', result: 'detected', percentCells: 50 }],
       ['Observation/1q#amp(1q)', { abnormality: 'amp(1q)', result: 'detected', percentCells: 50, copyNumber: 4 }],
       ['Observation/t1114#t(11;14)', { abnormality: 't(11;14)', result: 'not-detected' }],
+      ['Observation/snomed#del(1p32)', { abnormality: 'del(1p32)', result: 'detected', percentCells: 40, copyNumber: 1 }],
     ]);
     const risk = buildProfile(m.events, '2024-04-01').cytogenetics;
     expect(risk.highRiskRiss).toBe(true);

@@ -42,9 +42,12 @@ const PLASMACYTOMA = /plasmacytoma|973[14]\/3/i;
 const NOT_PLASMACYTOMA = /\b(no|not|without|negative for|ruled out)\b[^.;]{0,30}plasmacytoma|plasmacytoma[^.;]{0,20}\b(ruled out|excluded|not seen)\b/i;
 /** MRD: no single settled LOINC code (domain.md); the two public mappings use, read with method and sensitivity as components or `method`. */
 const LOINC_MRD = ['98847-0', '93021-4'];
-/** Coded negative/positive answers: SNOMED CT 260385009 negative, 260415000 not detected / 10828004 positive, 260373001 detected; LOINC LA6577-6 negative / LA6576-8 positive, LA9634-2 absent / LA9633-4 present. */
-const NEGATIVE_CODES = new Set(['260385009', '260415000', 'LA6577-6', 'LA9634-2']);
-const POSITIVE_CODES = new Set(['10828004', '260373001', 'LA6576-8', 'LA9633-4']);
+/**
+ * Coded negative/positive answers: SNOMED CT 260385009 negative, 260415000 not detected, 2667000 absent / 10828004
+ * positive, 260373001 detected, 52101004 present; LOINC LA6577-6 negative / LA6576-8 positive, LA9634-2 absent / LA9633-4 present.
+ */
+const NEGATIVE_CODES = new Set(['260385009', '260415000', '2667000', 'LA6577-6', 'LA9634-2']);
+const POSITIVE_CODES = new Set(['10828004', '260373001', '52101004', 'LA6576-8', 'LA9633-4']);
 
 type Qualitative = 'negative' | 'positive';
 
