@@ -295,6 +295,11 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           skip(e, `${def.name} ${unit}`, c.reason);
           break;
         }
+        // A value no measurement can have (a count, concentration or size below zero, a share above all) is bad input, not a fact.
+        if (c.value < 0 || (def.unit === '%' && c.value > 100)) {
+          skip(e, `${def.name} ${value} ${unit}`, def.unit === '%' && c.value > 100 ? 'a percentage above 100' : 'a negative value');
+          break;
+        }
         let uln = num(d.uln);
         if (uln !== null && str(d.ulnUnit)) {
           const u = convert(uln, str(d.ulnUnit)!, def.unit, def.molarMass);

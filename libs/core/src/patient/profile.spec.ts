@@ -506,6 +506,18 @@ describe('the profile as a whole', () => {
     expect(p.eventCount).toBe(3);
   });
 
+  it('reports a lab value no measurement can have (below zero, a percentage above 100) instead of reading it', () => {
+    const p = buildProfile(
+      [lab('2025-01-01', 'marrowPlasmaCells', 130, '%'), lab('2025-01-01', 'serumMProtein', -0.4, 'g/dL'), lab('2025-02-01', 'marrowPlasmaCells', 35, '%'), lab('2025-02-01', 'serumMProtein', 1.2, 'g/dL')],
+      AS_OF,
+    );
+    expect(p.unmapped.map((u) => [u.original, u.reason])).toEqual([
+      ['marrowPlasmaCells 130 %', 'a percentage above 100'],
+      ['serumMProtein -0.4 g/dL', 'a negative value'],
+    ]);
+    expect([p.labs.marrowPlasmaCells?.value, p.labs.serumMProtein?.value]).toEqual([35, 1.2]);
+  });
+
   it('computes as of a date: later events are left out', () => {
     const events = [med('VRd', '2020-01-01', '2020-06-01'), med('DPd', '2024-01-01', null)];
     expect(buildProfile(events, '2021-01-01').linesOfTherapy.count).toBe(1);
