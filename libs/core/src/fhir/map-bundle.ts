@@ -34,6 +34,8 @@ const LOINC_TUMOR_SIZE = '21889-1';
 /** HL7 Genomics Reporting: a genetic variant assessment (present / absent) described by its Variant ISCN component. */
 const LOINC_VARIANT_ASSESSMENT = '69548-6';
 const LOINC_VARIANT_ISCN = '81291-7';
+/** Observation statuses with no final result (immunofixation, genetic variant assessments: reported, not read). */
+const NO_FINAL_RESULT: ReadonlySet<string> = new Set(['registered', 'preliminary', 'unknown']);
 const LOINC_MAX_DIMENSION = '33728-7';
 const LOINC_ADDITIONAL_DIMENSION = ['33729-5', '44667-4'];
 /** A BodyStructure is a plasmacytoma when its morphology or description says so (or names ICD-O-3 9731/3 or 9734/3). */
@@ -482,7 +484,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         }
         if (code === LOINC_VARIANT_ASSESSMENT) {
           // Cytogenetics (FISH or a karyotype) as HL7 Genomics Reporting gives them: the abnormality in ISCN, found or not.
-          if (o.status === 'registered' || o.status === 'preliminary' || o.status === 'unknown') {
+          if (NO_FINAL_RESULT.has(o.status)) {
             skip(o, `genetic variant assessment with status ${o.status}: no final result`);
             break;
           }
@@ -544,7 +546,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         }
         if (def.qualitative) {
           // Immunofixation (serum 25700-6 or its narrative interpretation 49275-1, urine 13440-3): positive or negative, read as MRD results are.
-          if (o.status === 'registered' || o.status === 'preliminary' || o.status === 'unknown') {
+          if (NO_FINAL_RESULT.has(o.status)) {
             skip(o, `${def.name} with status ${o.status}: no final result`);
             break;
           }

@@ -81,8 +81,6 @@ function fold(t: string): string {
   return CANONICAL.find(([re]) => re.test(t))?.[1] ?? t;
 }
 const NAMES = new Set([...CANONICAL.map(([, name]) => name), 'del(1p32)-biallelic']);
-/** Whether a canonical name (canonicalAbnormality) is one of the abnormalities the profile reads. */
-export const isReadAbnormality = (name: string): boolean => NAMES.has(name);
 
 export function canonicalAbnormality(text: string): string {
   const t = text.toLowerCase().replace(/\s+/g, '');
