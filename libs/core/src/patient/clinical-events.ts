@@ -295,9 +295,10 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           skip(e, `${def.name} ${unit}`, c.reason);
           break;
         }
-        // A value no measurement can have (a count, concentration or size below zero, a share above all) is bad input, not a fact.
-        if (c.value < 0 || (def.unit === '%' && c.value > 100)) {
-          skip(e, `${def.name} ${value} ${unit}`, def.unit === '%' && c.value > 100 ? 'a percentage above 100' : 'a negative value');
+        // A value no measurement can have (a count, concentration or size below zero, a share above all, a result above
+        // any a living patient has: most often a unit mistake) is bad input, not a fact.
+        if (c.value < 0 || (def.plausibleMax !== undefined && c.value > def.plausibleMax)) {
+          skip(e, `${def.name} ${value} ${unit}`, c.value < 0 ? 'a negative value' : def.unit === '%' ? 'a percentage above 100' : `above ${def.plausibleMax} ${def.unit}, more than any patient's result (a unit or entry mistake?)`);
           break;
         }
         let uln = num(d.uln);

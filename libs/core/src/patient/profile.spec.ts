@@ -518,6 +518,27 @@ describe('the profile as a whole', () => {
     expect([p.labs.marrowPlasmaCells?.value, p.labs.serumMProtein?.value]).toEqual([35, 1.2]);
   });
 
+  it('reports a result above any a patient has (a unit mistake) instead of reading it, and reads the same result in its own unit', () => {
+    const p = buildProfile(
+      [
+        lab('2025-01-01', 'hemoglobin', 120, 'g/dL'),
+        lab('2025-01-01', 'albumin', 38, 'g/dL'),
+        lab('2025-01-01', 'platelets', 150000, '10*9/L'),
+        lab('2025-01-02', 'hemoglobin', 120, 'g/L'),
+        lab('2025-01-02', 'albumin', 38, 'g/L'),
+        lab('2025-01-02', 'platelets', 150000, '/uL'),
+        lab('2025-01-02', 'creatinine', 88.4, 'umol/L'),
+      ],
+      AS_OF,
+    );
+    expect(p.unmapped.map((u) => [u.original, u.reason])).toEqual([
+      ['hemoglobin 120 g/dL', "above 25 g/dL, more than any patient's result (a unit or entry mistake?)"],
+      ['albumin 38 g/dL', "above 10 g/dL, more than any patient's result (a unit or entry mistake?)"],
+      ['platelets 150000 10*9/L', "above 5000 10*9/L, more than any patient's result (a unit or entry mistake?)"],
+    ]);
+    expect([p.labs.hemoglobin?.value, p.labs.albumin?.value, p.labs.platelets?.value, p.labs.creatinine?.value]).toEqual([12, 3.8, 150, 1]);
+  });
+
   it('computes as of a date: later events are left out', () => {
     const events = [med('VRd', '2020-01-01', '2020-06-01'), med('DPd', '2024-01-01', null)];
     expect(buildProfile(events, '2021-01-01').linesOfTherapy.count).toBe(1);

@@ -19,6 +19,12 @@ export interface LabDefinition {
   molarMass?: number;
   /** Reported as positive/negative (stored as 1/0), not as a quantity. */
   qualitative?: boolean;
+  /**
+   * The largest value, in `unit`, a living patient's result can have (above the highest values reported in
+   * the literature, with a margin): a value above it is a unit or entry mistake (haemoglobin 120 "g/dL" for
+   * 120 g/L, albumin 38 "g/dL" for 38 g/L, platelets 150000 "×10^9/L" for 150000/µL), reported, not read.
+   */
+  plausibleMax?: number;
 }
 
 export type LabName =
@@ -50,47 +56,47 @@ export type LabName =
   | 'weight';
 
 export const LAB_DEFINITIONS: readonly LabDefinition[] = [
-  { name: 'serumMProtein', loinc: ['33358-3'], aliases: ['m-protein', 'm-spike', 'serum m-protein', 'spep m-spike'], unit: 'g/dL' },
-  { name: 'urineMProtein', loinc: ['42482-0'], aliases: ['urine m-protein', 'upep m-spike', '24h urine m-protein'], unit: 'mg/(24.h)' },
+  { name: 'serumMProtein', loinc: ['33358-3'], aliases: ['m-protein', 'm-spike', 'serum m-protein', 'spep m-spike'], unit: 'g/dL', plausibleMax: 20 },
+  { name: 'urineMProtein', loinc: ['42482-0'], aliases: ['urine m-protein', 'upep m-spike', '24h urine m-protein'], unit: 'mg/(24.h)', plausibleMax: 100000 },
   { name: 'freeKappa', loinc: ['36916-5', '104544-2', '80515-0'], aliases: ['free kappa', 'kappa flc', 'serum free kappa'], unit: 'mg/L' },
   { name: 'freeLambda', loinc: ['33944-0'], aliases: ['free lambda', 'lambda flc', 'serum free lambda'], unit: 'mg/L' },
   { name: 'flcRatio', loinc: ['48378-4', '104546-7', '80517-6'], aliases: ['kappa/lambda ratio', 'flc ratio', 'k/l ratio'], unit: '1' },
-  { name: 'creatinine', loinc: ['2160-0'], aliases: ['creatinine', 'serum creatinine'], unit: 'mg/dL', molarMass: CREATININE_MOLAR_MASS },
-  { name: 'anc', loinc: ['751-8', '753-4'], aliases: ['anc', 'absolute neutrophil count', 'neutrophils'], unit: '10*9/L' },
-  { name: 'platelets', loinc: ['777-3'], aliases: ['platelets', 'platelet count', 'plt'], unit: '10*9/L' },
-  { name: 'hemoglobin', loinc: ['718-7'], aliases: ['hemoglobin', 'haemoglobin', 'hgb', 'hb'], unit: 'g/dL' },
+  { name: 'creatinine', loinc: ['2160-0'], aliases: ['creatinine', 'serum creatinine'], unit: 'mg/dL', molarMass: CREATININE_MOLAR_MASS, plausibleMax: 40 },
+  { name: 'anc', loinc: ['751-8', '753-4'], aliases: ['anc', 'absolute neutrophil count', 'neutrophils'], unit: '10*9/L', plausibleMax: 500 },
+  { name: 'platelets', loinc: ['777-3'], aliases: ['platelets', 'platelet count', 'plt'], unit: '10*9/L', plausibleMax: 5000 },
+  { name: 'hemoglobin', loinc: ['718-7'], aliases: ['hemoglobin', 'haemoglobin', 'hgb', 'hb'], unit: 'g/dL', plausibleMax: 25 },
   // Common chemistry codes (LOINC 1920-8 AST, 1742-6 ALT, 1975-2 total bilirubin, 17861-6 calcium,
   // 1751-7 albumin, 2532-0 LDH, 1952-1 beta-2 microglobulin): verify before binding a feed to them.
-  { name: 'ast', loinc: ['1920-8'], aliases: ['ast', 'sgot', 'aspartate aminotransferase'], unit: 'U/L' },
-  { name: 'alt', loinc: ['1742-6'], aliases: ['alt', 'sgpt', 'alanine aminotransferase'], unit: 'U/L' },
-  { name: 'bilirubin', loinc: ['1975-2'], aliases: ['bilirubin', 'total bilirubin'], unit: 'mg/dL', molarMass: 584.66 },
-  { name: 'calcium', loinc: ['17861-6'], aliases: ['calcium', 'serum calcium'], unit: 'mg/dL', molarMass: 40.078 },
-  { name: 'albumin', loinc: ['1751-7'], aliases: ['albumin', 'serum albumin'], unit: 'g/dL' },
-  { name: 'ldh', loinc: ['2532-0'], aliases: ['ldh', 'lactate dehydrogenase'], unit: 'U/L' },
-  { name: 'beta2Microglobulin', loinc: ['1952-1'], aliases: ['beta-2 microglobulin', 'b2m', 'β2-microglobulin'], unit: 'mg/L' },
+  { name: 'ast', loinc: ['1920-8'], aliases: ['ast', 'sgot', 'aspartate aminotransferase'], unit: 'U/L', plausibleMax: 100000 },
+  { name: 'alt', loinc: ['1742-6'], aliases: ['alt', 'sgpt', 'alanine aminotransferase'], unit: 'U/L', plausibleMax: 100000 },
+  { name: 'bilirubin', loinc: ['1975-2'], aliases: ['bilirubin', 'total bilirubin'], unit: 'mg/dL', molarMass: 584.66, plausibleMax: 100 },
+  { name: 'calcium', loinc: ['17861-6'], aliases: ['calcium', 'serum calcium'], unit: 'mg/dL', molarMass: 40.078, plausibleMax: 30 },
+  { name: 'albumin', loinc: ['1751-7'], aliases: ['albumin', 'serum albumin'], unit: 'g/dL', plausibleMax: 10 },
+  { name: 'ldh', loinc: ['2532-0'], aliases: ['ldh', 'lactate dehydrogenase'], unit: 'U/L', plausibleMax: 100000 },
+  { name: 'beta2Microglobulin', loinc: ['1952-1'], aliases: ['beta-2 microglobulin', 'b2m', 'β2-microglobulin'], unit: 'mg/L', plausibleMax: 500 },
   // LOINC 11118-7 "Plasma cells/100 cells in Bone marrow by Manual count" (%), as public lab-to-LOINC mappings give it;
   // 25700-6 "Immunofixation for Serum or Plasma" and 49275-1, its narrative interpretation (a laboratory catalogue
   // lists both for its serum monoclonal protein study), 13440-3 "Immunofixation for Urine": verify against your
   // laboratory's before binding a feed to them. No LOINC code for marrow clonality (flow cytometry's 93021-4 is MRD).
-  { name: 'marrowPlasmaCells', loinc: ['11118-7'], aliases: ['bone marrow plasma cells', 'marrow plasma cells', 'bmpc'], unit: '%' },
+  { name: 'marrowPlasmaCells', loinc: ['11118-7'], aliases: ['bone marrow plasma cells', 'marrow plasma cells', 'bmpc'], unit: '%', plausibleMax: 100 },
   { name: 'serumImmunofixation', loinc: ['25700-6', '49275-1'], aliases: ['serum immunofixation', 'serum ife', 'ife serum'], unit: '{result}', qualitative: true },
   { name: 'urineImmunofixation', loinc: ['13440-3'], aliases: ['urine immunofixation', 'urine ife', 'ife urine'], unit: '{result}', qualitative: true },
   { name: 'marrowClonalPlasmaCells', loinc: [], aliases: ['marrow clonal plasma cells', 'marrow clonality', 'bone marrow clonal plasma cells'], unit: '{result}', qualitative: true },
-  { name: 'circulatingPlasmaCells', loinc: [], aliases: ['circulating plasma cells', 'peripheral blood plasma cells'], unit: '%' },
+  { name: 'circulatingPlasmaCells', loinc: [], aliases: ['circulating plasma cells', 'peripheral blood plasma cells'], unit: '%', plausibleMax: 100 },
   // The same cells counted (the pre-2021 plasma cell leukaemia definition: > 2 ×10^9/L).
-  { name: 'circulatingPlasmaCellsAbsolute', loinc: [], aliases: ['absolute circulating plasma cells', 'circulating plasma cell count', 'absolute circulating plasma cell count', 'peripheral blood plasma cell count'], unit: '10*9/L' },
+  { name: 'circulatingPlasmaCellsAbsolute', loinc: [], aliases: ['absolute circulating plasma cells', 'circulating plasma cell count', 'absolute circulating plasma cell count', 'peripheral blood plasma cell count'], unit: '10*9/L', plausibleMax: 500 },
   // Left ventricular ejection fraction (cardiac eligibility, "LVEF ≥ 40%"). LOINC 10230-1 (LVEF) and 18043-0
   // (LVEF by US) as loinc.org and public code lists name them; 8806-2 as public LVEF code lists give it
   // (its method not checked against the LOINC table): verify before binding a feed to them.
-  { name: 'lvef', loinc: ['10230-1', '18043-0', '8806-2'], aliases: ['lvef', 'lv ef', 'left ventricular ejection fraction', 'lv ejection fraction', 'ejection fraction'], unit: '%' },
+  { name: 'lvef', loinc: ['10230-1', '18043-0', '8806-2'], aliases: ['lvef', 'lv ef', 'left ventricular ejection fraction', 'lv ejection fraction', 'ejection fraction'], unit: '%', plausibleMax: 100 },
   // Renal function as reported (domain.md §7: "respect the method named (CG, eGFR, 24-h urine)"): an estimated GFR
   // per 1.73 m² (creatinine-based: MDRD 33914-3, 77147-7; CKD-EPI 62238-1; CKD-EPI 2021 98979-8; the race-specific
   // pairs a report gives side by side, MDRD 48642-3/48643-1 and CKD-EPI 88293-6/88294-4, are left unmapped: one
   // report would give two values) and a creatinine clearance measured on a 24-hour urine (2164-2). Codes as
   // public code lists give them, not checked against the LOINC table: verify before binding a feed to them.
-  { name: 'egfr', loinc: ['33914-3', '77147-7', '62238-1', '98979-8'], aliases: ['egfr', 'estimated gfr', 'estimated glomerular filtration rate', 'gfr estimated'], unit: 'mL/min/{1.73_m2}' },
-  { name: 'measuredCreatinineClearance', loinc: ['2164-2'], aliases: ['measured creatinine clearance', '24h urine creatinine clearance', '24-hour urine creatinine clearance', 'creatinine clearance 24h urine'], unit: 'mL/min' },
-  { name: 'weight', loinc: ['29463-7'], aliases: ['weight', 'body weight'], unit: 'kg' },
+  { name: 'egfr', loinc: ['33914-3', '77147-7', '62238-1', '98979-8'], aliases: ['egfr', 'estimated gfr', 'estimated glomerular filtration rate', 'gfr estimated'], unit: 'mL/min/{1.73_m2}', plausibleMax: 300 },
+  { name: 'measuredCreatinineClearance', loinc: ['2164-2'], aliases: ['measured creatinine clearance', '24h urine creatinine clearance', '24-hour urine creatinine clearance', 'creatinine clearance 24h urine'], unit: 'mL/min', plausibleMax: 400 },
+  { name: 'weight', loinc: ['29463-7'], aliases: ['weight', 'body weight'], unit: 'kg', plausibleMax: 650 },
 ];
 
 const byLoinc = new Map<string, LabDefinition>();
