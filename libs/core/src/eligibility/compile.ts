@@ -833,11 +833,12 @@ function compileLeaf(l: Leaf): RuleNode {
       return (s) => {
         const r = s.profile.disease.response;
         if (!r) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
-        // An unconfirmed response (IMWG 2016: two consecutive assessments) that would meet the rule waits for the next assessment; one below it cannot be confirmed higher.
-        const code = RESPONSE_RANK[r.category] < wanted ? NOT_MET : r.confirmed ? MET : UNKNOWN;
-        return s.trace === null
-          ? quiet(s, code)
-          : done(s, code, l.fact, expected, `${r.category}${r.confirmed ? '' : ', unconfirmed'} (${r.date}, ${r.source})`, code === UNKNOWN ? confirming : undefined, r.provenance);
+        // An unconfirmed response (IMWG 2016: two consecutive assessments) that would meet the rule waits for the next
+        // assessment, whether it is the current category or a higher one the latest assessment shows above a confirmed one.
+        const awaiting = r.awaitingConfirmation !== undefined && RESPONSE_RANK[r.awaitingConfirmation] >= wanted;
+        const code = RESPONSE_RANK[r.category] >= wanted ? (r.confirmed ? MET : UNKNOWN) : awaiting ? UNKNOWN : NOT_MET;
+        const seen = `${r.category}${r.confirmed ? '' : ', unconfirmed'}${r.awaitingConfirmation ? `, latest assessment ${r.awaitingConfirmation} awaiting confirmation` : ''} (${r.date}, ${r.source})`;
+        return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, seen, code === UNKNOWN ? confirming : undefined, r.provenance);
       };
     }
     case 'mrd': {

@@ -6,7 +6,7 @@
  * measurable, plasmacytomas and CR, re-treatment after progression as a new line, prior lines before
  * the screening date, and cytogenetic spellings with bands.
  */
-import { compileRule } from '../eligibility/compile';
+import { compileRule, type LeafTrace } from '../eligibility/compile';
 import { diagnosis, event, lab, med, response } from '../testing/events';
 import { buildProfile } from './profile';
 import { DEFAULT_SETTINGS } from './settings';
@@ -118,6 +118,21 @@ describe('response at its thresholds and with confirmation (IMWG 2016)', () => {
     expect(rule({ profile: twice, asOf: AS_OF, trace: null }).outcome).toBe('MET');
     const minimal = profile(med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), serum('2025-03-01', 2.0));
     expect(rule({ profile: minimal, asOf: AS_OF, trace: null }).outcome).toBe('NOT_MET');
+  });
+
+  it('a higher response the latest assessment shows above a confirmed lower one also waits for confirmation (UNKNOWN, not NOT_MET)', () => {
+    // Serum 2.0 → 1.8 (SD) → 0.9 (PR, once): the confirmed response is SD; the PR awaits the next assessment.
+    const sdThenPr = profile(med('DRd', '2025-01-01', null), serum('2024-12-01', 2.0), serum('2025-02-01', 1.8), serum('2025-03-01', 0.9));
+    expect(sdThenPr.disease.response).toMatchObject({ category: 'SD', confirmed: true, awaitingConfirmation: 'PR' });
+    const trace: LeafTrace[] = [];
+    expect(compileRule({ fact: 'responseAtLeast', category: 'PR' })({ profile: sdThenPr, asOf: AS_OF, trace }).outcome).toBe('UNKNOWN');
+    expect(trace[0]).toMatchObject({ actual: expect.stringContaining('latest assessment PR awaiting confirmation'), missing: ['confirming response assessment'] });
+    // Serum 2.0 → 0.8 (PR) → 0.15 (−92.5%, VGPR once, urine 50): PR confirmed, VGPR awaiting; a rule on CR stays NOT_MET.
+    const prThenVgpr = profile(med('DRd', '2025-01-01', null), serum('2024-12-01', 2.0), urine('2024-12-01', 50), serum('2025-02-01', 0.8), urine('2025-02-01', 50), serum('2025-03-01', 0.15), urine('2025-03-01', 50));
+    expect(prThenVgpr.disease.response).toMatchObject({ category: 'PR', confirmed: true, awaitingConfirmation: 'VGPR' });
+    expect(compileRule({ fact: 'responseAtLeast', category: 'VGPR' })({ profile: prThenVgpr, asOf: AS_OF, trace: null }).outcome).toBe('UNKNOWN');
+    expect(compileRule({ fact: 'responseAtLeast', category: 'PR' })({ profile: prThenVgpr, asOf: AS_OF, trace: null }).outcome).toBe('MET');
+    expect(compileRule({ fact: 'responseAtLeast', category: 'CR' })({ profile: prThenVgpr, asOf: AS_OF, trace: null }).outcome).toBe('NOT_MET');
   });
 });
 

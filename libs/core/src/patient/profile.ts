@@ -2,7 +2,7 @@ import type { DrugClass } from '../terminology/drug-classes';
 import { classesOf } from '../terminology/drug-catalog';
 import type { LabName } from '../terminology/labs';
 import { ageOn } from './age';
-import { readClinicalRecords, type ClinicalRecords, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
+import { readClinicalRecords, RESPONSE_RANK, type ClinicalRecords, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
 import { atLeastMR, diseaseStatus, fellBetween, progressionEpisodeStart, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
@@ -93,7 +93,15 @@ export interface PatientProfile {
     /** The last day before a progression can be the last line's own: its start plus `earlyProgressionDays`, or its CAR-T infusion if sooner (null: no line). Absent in profiles derived before it was kept. */
     lastLineJudgedFrom?: string | null;
     /** The current response: the later of the computed and the reported one (the reported one on a tie). */
-    response: { category: ResponseCategory; date: string; source: 'computed' | 'reported'; confirmed: boolean; provenance: string[] } | null;
+    response: {
+      category: ResponseCategory;
+      date: string;
+      source: 'computed' | 'reported';
+      confirmed: boolean;
+      provenance: string[];
+      /** A higher category the latest assessment shows that no second assessment confirms yet (the category above is the confirmed one). */
+      awaitingConfirmation?: ResponseCategory;
+    } | null;
     computedResponse: ComputedResponse | null;
     /** Best response ever, reported or computed. */
     bestResponse: ResponseCategory | null;
@@ -162,7 +170,14 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const reported = disease.reportedResponse;
   const chosen =
     computed && (!reported || computed.date > reported.date)
-      ? { category: computed.category, date: computed.date, source: 'computed' as const, confirmed: computed.confirmed, provenance: computed.provenance }
+      ? {
+          category: computed.category,
+          date: computed.date,
+          source: 'computed' as const,
+          confirmed: computed.confirmed,
+          provenance: computed.provenance,
+          ...(computed.latestCategory && computed.category !== 'PD' && RESPONSE_RANK[computed.latestCategory] > RESPONSE_RANK[computed.category] ? { awaitingConfirmation: computed.latestCategory } : {}),
+        }
       : reported
         ? { category: reported.category, date: reported.date, source: 'reported' as const, confirmed: true, provenance: reported.provenance }
         : null;
