@@ -146,7 +146,7 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   timeSince: ['event', 'drug', 'class', 'kind', 'product', 'minDays', 'maxDays'],
   measurableDisease: ['serumMinGdL', 'serumMinGdLByIsotype', 'urineMinMg24h', 'involvedFlcMinMgDl', 'requireAbnormalFlcRatio', 'maxAgeDays'],
   measurableByFlcOnly: [],
-  lab: ['name', 'op', 'value', 'unit', 'maxAgeDays', 'minDaysAfterSupport'],
+  lab: ['name', 'op', 'value', 'unit', 'maxAgeDays', 'minDaysAfterSupport', 'support'],
   labTimesUln: ['name', 'op', 'value', 'maxAgeDays'],
   creatinineClearance: ['op', 'value', 'method', 'maxAgeDays'],
   progressionAfterLastLine: [],
@@ -238,6 +238,11 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       c.number(o, 'maxAgeDays', p, false);
       c.number(o, 'minDaysAfterSupport', p, false);
       if (o.minDaysAfterSupport !== undefined && (fact !== 'lab' || !(typeof o.name === 'string' && o.name in SUPPORT))) c.fail(`${p}/minDaysAfterSupport`, `only on a lab rule for ${Object.keys(SUPPORT).join(', ')}`);
+      if (o.support !== undefined) {
+        c.oneOf(o, 'support', ['any', 'transfusion', 'agent'], p, false);
+        if (o.minDaysAfterSupport === undefined) c.fail(`${p}/support`, 'only with minDaysAfterSupport');
+        else if (o.support === 'transfusion' && typeof o.name === 'string' && SUPPORT[o.name as LabName]?.product === null) c.fail(`${p}/support`, `nothing is transfused for ${o.name}`);
+      }
       if (fact === 'lab') {
         c.string(o, 'unit', p, true);
         const def = LAB_DEFINITIONS.find((d) => d.name === o.name);
@@ -780,7 +785,7 @@ function compileLeaf(l: Leaf): RuleNode {
     case 'lab': {
       const def = LAB_DEFINITIONS.find((d) => d.name === l.name)!;
       const c = convert(l.value, l.unit, def.unit, def.molarMass);
-      const support = l.minDaysAfterSupport !== undefined ? { days: l.minDaysAfterSupport, ...SUPPORT[l.name]! } : null;
+      const support = l.minDaysAfterSupport !== undefined ? { days: l.minDaysAfterSupport, ...supportOf(SUPPORT[l.name]!, l.support ?? 'any') } : null;
       const note = `${ageNote(l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS)}${support ? `, at least ${support.days} days after ${support.label}` : ''}`;
       return compileLab(l.fact, l.name, l.op, c.ok ? c.value : l.value, `${l.name} ${l.op} ${l.value} ${l.unit}${note}`, l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS, support);
     }
@@ -882,9 +887,11 @@ function compileLeaf(l: Leaf): RuleNode {
         if (!high) {
           const tested = (a: string): boolean => c.abnormalities.some((x) => x.abnormality === a);
           const untested = (riss ? RISS_PANEL : IMWG2025_PANEL).filter((a) => !(Array.isArray(a) ? a.some(tested) : tested(a)));
-          const b2mKnown = riss || (s.profile.labs.beta2Microglobulin !== undefined && s.profile.labs.creatinine !== undefined);
+          // (A profile derived before settings v9 has no β2M clause: then a β2M and a creatinine anywhere.)
+          const b2mClause = c.highRiskImwg2025.beta2m;
+          const b2mKnown = riss || (b2mClause !== undefined ? b2mClause !== 'unknown' : s.profile.labs.beta2Microglobulin !== undefined && s.profile.labs.creatinine !== undefined);
           if (untested.length > 0 || !b2mKnown) {
-            const what = [...untested.map((a) => (Array.isArray(a) ? a.join(' or ') : a)), ...(b2mKnown ? [] : ['β2-microglobulin with creatinine'])];
+            const what = [...untested.map((a) => (Array.isArray(a) ? a.join(' or ') : a)), ...(b2mKnown ? [] : ['β2-microglobulin with a creatinine measured with it'])];
             return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, c.abnormalities.length ? `not tested: ${what.join(', ')}` : NONE, c.abnormalities.length ? [`FISH or tests for ${what.join(', ')}`] : missing);
           }
         }
@@ -998,11 +1005,18 @@ interface Support {
   agents: readonly string[];
   label: string;
 }
-const SUPPORT: Partial<Record<LabName, Support>> = {
-  platelets: { product: 'platelets', agents: ['romiplostim', 'eltrombopag', 'avatrombopag'], label: 'a platelet transfusion or a thrombopoietin receptor agonist' },
-  hemoglobin: { product: 'red-cells', agents: ['epoetin alfa', 'darbepoetin alfa', 'methoxy polyethylene glycol-epoetin beta'], label: 'a red-cell transfusion or an erythropoiesis-stimulating agent' },
-  anc: { product: null, agents: ['filgrastim', 'pegfilgrastim', 'sargramostim', 'eflapegrastim'], label: 'a granulocyte growth factor' },
+const SUPPORT: Partial<Record<LabName, { product: Support['product']; agents: readonly string[]; transfusion: string | null; agent: string }>> = {
+  platelets: { product: 'platelets', agents: ['romiplostim', 'eltrombopag', 'avatrombopag'], transfusion: 'a platelet transfusion', agent: 'a thrombopoietin receptor agonist' },
+  hemoglobin: { product: 'red-cells', agents: ['epoetin alfa', 'darbepoetin alfa', 'methoxy polyethylene glycol-epoetin beta'], transfusion: 'a red-cell transfusion', agent: 'an erythropoiesis-stimulating agent' },
+  anc: { product: null, agents: ['filgrastim', 'pegfilgrastim', 'sargramostim', 'eflapegrastim'], transfusion: null, agent: 'a granulocyte growth factor' },
 };
+/** The support a rule counts: transfusions of the product, the agents, or both. */
+function supportOf(s: NonNullable<(typeof SUPPORT)[LabName]>, which: 'any' | 'transfusion' | 'agent'): Support {
+  const product = which === 'agent' ? null : s.product;
+  const agents = which === 'transfusion' ? [] : s.agents;
+  const label = [product !== null ? s.transfusion : null, agents.length > 0 ? s.agent : null].filter((x) => x !== null).join(' or ');
+  return { product, agents, label };
+}
 
 /**
  * The support given fewer than `days` days before a value measured on `date` (a day of it on or before the

@@ -50,6 +50,8 @@ export type Leaf =
       maxAgeDays?: number;
       /** Platelets, haemoglobin, ANC: the value counts only when measured at least this many days after the last transfusion or growth factor for it. */
       minDaysAfterSupport?: number;
+      /** Which support `minDaysAfterSupport` counts: both (default), transfusions only ("no RBC transfusion within 7 days; erythropoietin permitted"), or agents only. */
+      support?: 'any' | 'transfusion' | 'agent';
     }
   | { fact: 'labTimesUln'; name: LabName; op: Comparator; value: number; maxAgeDays?: number }
   | {

@@ -6,7 +6,7 @@
 import { event, lab, med } from '../testing/events';
 import { mapFhirBundle } from '../fhir/map-bundle';
 import { buildProfile, type PatientProfile } from '../patient/profile';
-import { compileRule } from './compile';
+import { compileRule, type LeafTrace } from './compile';
 
 const AS_OF = '2025-06-01';
 const profileOf = (...events: Parameters<typeof buildProfile>[0]): PatientProfile => buildProfile(events, AS_OF);
@@ -45,6 +45,19 @@ describe('a blood count measured after a transfusion or a growth factor (lab min
     expect(outcome(hb, profileOf(med('Neupogen', '2025-05-29', '2025-05-29'), lab('2025-05-30', 'hemoglobin', 9, 'g/dL')))).toBe('MET');
   });
 
+  it('counts transfusions only, or agents only, when the rule says which ("no RBC transfusion within 7 days; erythropoietin permitted")', () => {
+    const hb = { fact: 'lab', name: 'hemoglobin', op: '>=', value: 8, unit: 'g/dL', minDaysAfterSupport: 7 };
+    const afterEpoetin = profileOf(med('epoetin alfa', '2025-05-27', '2025-05-27'), lab('2025-05-30', 'hemoglobin', 9, 'g/dL'));
+    const afterRbc = profileOf(transfusion('2025-05-27', 'RBC'), lab('2025-05-30', 'hemoglobin', 9, 'g/dL'));
+    expect([outcome(hb, afterEpoetin), outcome(hb, afterRbc)]).toEqual(['UNKNOWN', 'UNKNOWN']);
+    expect([outcome({ ...hb, support: 'transfusion' }, afterEpoetin), outcome({ ...hb, support: 'transfusion' }, afterRbc)]).toEqual(['MET', 'UNKNOWN']);
+    expect([outcome({ ...hb, support: 'agent' }, afterEpoetin), outcome({ ...hb, support: 'agent' }, afterRbc)]).toEqual(['UNKNOWN', 'MET']);
+    const trace: LeafTrace[] = [];
+    compileRule({ ...hb, support: 'transfusion' })({ profile: afterRbc, asOf: AS_OF, trace });
+    expect(trace[0]?.expected).toContain('at least 7 days after a red-cell transfusion');
+    expect(trace[0]?.expected).not.toContain('erythropoiesis');
+  });
+
   it('a profile derived before supportive care was kept cannot say', () => {
     expect(outcome(plateletsAtLeast75, withoutSupportiveCare(profileOf(platelets('2025-05-30', 80))))).toBe('UNKNOWN');
   });
@@ -52,6 +65,9 @@ describe('a blood count measured after a transfusion or a growth factor (lab min
   it('is checked when a trial is loaded: only on platelets, haemoglobin and ANC lab rules', () => {
     expect(() => compileRule({ fact: 'lab', name: 'creatinine', op: '<=', value: 2, unit: 'mg/dL', minDaysAfterSupport: 7 })).toThrow(/minDaysAfterSupport/);
     expect(() => compileRule({ fact: 'labTimesUln', name: 'platelets', op: '<=', value: 2, minDaysAfterSupport: 7 })).toThrow(/minDaysAfterSupport/);
+    expect(() => compileRule({ fact: 'lab', name: 'hemoglobin', op: '>=', value: 8, unit: 'g/dL', support: 'transfusion' })).toThrow(/support: only with minDaysAfterSupport/);
+    expect(() => compileRule({ fact: 'lab', name: 'anc', op: '>=', value: 1, unit: '10*9/L', minDaysAfterSupport: 7, support: 'transfusion' })).toThrow(/nothing is transfused for anc/);
+    expect(() => compileRule({ fact: 'lab', name: 'hemoglobin', op: '>=', value: 8, unit: 'g/dL', minDaysAfterSupport: 7, support: 'rbc' })).toThrow(/support/);
   });
 });
 

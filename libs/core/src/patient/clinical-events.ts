@@ -5,6 +5,8 @@ import { convert } from '../terminology/units';
 
 /** A stored patient event as the core sees it: no identifiers. */
 /** Diagnoses that trials screen for as conditions (not the precursors: smouldering myeloma and MGUS become myeloma). */
+/** A demographics event's weight is held to the weight lab's plausible range. */
+const WEIGHT_MAX_KG = labDefinition(undefined, 'weight')!.plausibleMax!;
 const DIAGNOSED_CONDITIONS: ReadonlySet<string> = new Set(['plasma-cell-leukemia', 'al-amyloidosis']);
 
 export interface ProfileSourceEvent {
@@ -123,7 +125,15 @@ export interface Unmapped {
 }
 
 export interface ClinicalRecords {
-  demographics: { birthDate: string | null; sex: 'female' | 'male' | 'other' | 'unknown' | null; weightKg: { value: number; date: string } | null; eventIds: string[] };
+  demographics: {
+    birthDate: string | null;
+    sex: 'female' | 'male' | 'other' | 'unknown' | null;
+    /** The latest weight, from a demographics event or a weight lab. */
+    weightKg: { value: number; date: string } | null;
+    /** Every weight recorded (demographics events and weight labs), in date order. */
+    weights: Array<{ value: number; date: string; eventId: string }>;
+    eventIds: string[];
+  };
   diagnosis: { date: string | null; heavyChain: string | null; lightChain: 'kappa' | 'lambda' | null; eventIds: string[] };
   medications: MedicationCourse[];
   procedures: ProcedureRecord[];
@@ -185,7 +195,7 @@ const TRANSPLANT_AS_MEDICATION = /^(?:(?:HDM|HDT|high[- ]dose melphalan)(?:\s*(?
 
 export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf: string): ClinicalRecords {
   const r: ClinicalRecords = {
-    demographics: { birthDate: null, sex: null, weightKg: null, eventIds: [] },
+    demographics: { birthDate: null, sex: null, weightKg: null, weights: [], eventIds: [] },
     diagnosis: { date: null, heavyChain: null, lightChain: null, eventIds: [] },
     medications: [],
     procedures: [],
@@ -209,7 +219,10 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         r.demographics.birthDate = str(d.birthDate) ?? r.demographics.birthDate;
         r.demographics.sex = oneOf(d.sex, ['female', 'male', 'other', 'unknown'] as const) ?? r.demographics.sex;
         const w = num(d.weightKg);
-        if (w !== null) r.demographics.weightKg = { value: w, date };
+        if (w !== null && w > 0 && w <= WEIGHT_MAX_KG) {
+          r.demographics.weightKg = { value: w, date };
+          r.demographics.weights.push({ value: w, date, eventId: e.eventId });
+        } else if (w !== null) skip(e, `weightKg ${w}`, `a weight outside 0 to ${WEIGHT_MAX_KG} kg`);
         break;
       }
       case 'diagnosis': {
@@ -310,7 +323,10 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           uln = u.ok ? u.value : null;
         }
         r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit } });
-        if (def.name === 'weight') r.demographics.weightKg = { value: c.value, date };
+        if (def.name === 'weight') {
+          r.demographics.weightKg = { value: c.value, date };
+          r.demographics.weights.push({ value: c.value, date, eventId: e.eventId });
+        }
         // The M-protein's isotype ("IgA kappa") is the disease's when no diagnosis gives one.
         const isotype = str(d.isotype);
         if (isotype) {

@@ -36,10 +36,24 @@ describe('cytogenetic risk', () => {
     ['1q gain alone', [fish('gain(1q)', 40)], false],
     ['β2M 6 mg/L with normal creatinine', [lab('2024-12-01', 'b2m', 6, 'mg/L'), lab('2024-12-01', 'creatinine', 0.9, 'mg/dL')], true],
     ['β2M 6 mg/L with renal impairment', [lab('2024-12-01', 'b2m', 6, 'mg/L'), lab('2024-12-01', 'creatinine', 2.5, 'mg/dL')], false],
+    // The creatinine measured with the β2M decides, not the latest one.
+    ['β2M 6 mg/L with renal impairment then, a normal creatinine since', [lab('2022-03-01', 'b2m', 6, 'mg/L'), lab('2022-03-01', 'creatinine', 2.5, 'mg/dL'), lab('2024-12-01', 'creatinine', 0.9, 'mg/dL')], false],
+    ['β2M 6 mg/L with a normal creatinine then, renal impairment since', [lab('2022-03-01', 'b2m', 6, 'mg/L'), lab('2022-03-01', 'creatinine', 0.9, 'mg/dL'), lab('2024-12-01', 'creatinine', 2.5, 'mg/dL')], true],
+    ['β2M 6 mg/L with the closest creatinine 20 days after it, normal', [lab('2024-11-01', 'b2m', 6, 'mg/L'), lab('2024-09-01', 'creatinine', 2.5, 'mg/dL'), lab('2024-11-21', 'creatinine', 1.0, 'mg/dL')], true],
+    ['β2M 6 mg/L with no creatinine within 30 days', [lab('2024-11-01', 'b2m', 6, 'mg/L'), lab('2024-09-01', 'creatinine', 0.9, 'mg/dL')], false],
   ])('IMS/IMWG 2025 high risk: %s', (_name, events, highRisk) => {
     const r = risk(...events);
     expect(r.highRiskImwg2025.highRisk).toBe(highRisk);
     if (highRisk) expect(r.highRiskImwg2025.basis.length).toBeGreaterThan(0);
+  });
+
+  it("records the β2-microglobulin clause: unknown without a β2M, or a β2M ≥ 5.5 with no creatinine measured with it", () => {
+    const clause = (...events: Parameters<typeof buildProfile>[0]) => risk(...events).highRiskImwg2025.beta2m;
+    expect(clause()).toBe('unknown');
+    expect(clause(lab('2024-11-01', 'b2m', 3, 'mg/L'))).toBe('not-met');
+    expect(clause(lab('2024-11-01', 'b2m', 6, 'mg/L'), lab('2024-09-01', 'creatinine', 0.9, 'mg/dL'))).toBe('unknown');
+    expect(clause(lab('2024-11-01', 'b2m', 6, 'mg/L'), lab('2024-12-01', 'creatinine', 0.9, 'mg/dL'))).toBe('met');
+    expect(clause(lab('2024-11-01', 'b2m', 6, 'mg/L'), lab('2024-10-05', 'creatinine', 1.5, 'mg/dL'))).toBe('not-met');
   });
 
   it('takes the latest result per abnormality', () => {
@@ -139,7 +153,7 @@ describe('cytogenetic risk', () => {
       const r = riskOf(cyto('del(1p32)', 0));
       expect(names(r)).toEqual(['del(1p32)-biallelic']);
       expect(r.abnormalities[0]!.copyNumber).toBe(0);
-      expect(r.highRiskImwg2025).toEqual({ highRisk: true, basis: ['biallelic del(1p32)'] });
+      expect(r.highRiskImwg2025).toEqual({ highRisk: true, basis: ['biallelic del(1p32)'], beta2m: 'unknown' });
     });
 
     it('del(1p32) with 1 copy is monoallelic, whatever the text says', () => {
@@ -181,7 +195,7 @@ describe('cytogenetic risk', () => {
     // End to end once clinical-events.ts passes `copyNumber` through on the record (skipped until then).
     const readerPassesCopyNumber = 'copyNumber' in (readClinicalRecords([cyto('del(1p32)', 0)], '2025-01-01').cytogenetics[0] ?? {});
     (readerPassesCopyNumber ? it : it.skip)('reads the copy number from the FISH event', () => {
-      expect(risk(cyto('del(1p32)', 0)).highRiskImwg2025).toEqual({ highRisk: true, basis: ['biallelic del(1p32)'] });
+      expect(risk(cyto('del(1p32)', 0)).highRiskImwg2025).toEqual({ highRisk: true, basis: ['biallelic del(1p32)'], beta2m: 'unknown' });
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { ClinicalRecords } from './clinical-events';
-import type { LatestLab } from './labs';
+import { closestTo, type LatestLab } from './labs';
 import type { ProfileSettings } from './settings';
 
 export interface CytogeneticFinding {
@@ -17,9 +17,18 @@ export interface CytogeneticRisk {
   /** R-ISS (Palumbo 2015): del(17p), t(4;14) or t(14;16). */
   highRiskRiss: boolean;
   /** IMS/IMWG 2025 (Avet-Loiseau, JCO 2025), with the criteria met. */
-  highRiskImwg2025: { highRisk: boolean; basis: string[] };
+  highRiskImwg2025: {
+    highRisk: boolean;
+    basis: string[];
+    /**
+     * Its β2-microglobulin clause (≥ 5.5 mg/L with normal creatinine): 'unknown' with no β2M, or a β2M ≥ 5.5 without a
+     * creatinine within `beta2mCreatinineMaxDays` of it. (Absent from profiles derived before settings v9.)
+     */
+    beta2m?: Outcome3;
+  };
   t11_14: boolean;
 }
+type Outcome3 = 'met' | 'not-met' | 'unknown';
 
 /*
  * Spellings seen in reports, folded to one name each. Matched against the lower-cased text with the spaces
@@ -142,14 +151,16 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
   if (has('del(1p32)-biallelic')) basis.push('biallelic del(1p32)');
   else if (has('del(1p32)') && onePlus) basis.push('del(1p32) with 1q gain/amplification');
   const b2m = labs.beta2Microglobulin;
-  const scr = labs.creatinine;
-  // "Normal creatinine": at or below the reported ULN, else below 1.2 mg/dL (a convention).
+  // "With normal creatinine": the creatinine measured with the β2M (the closest to it, the later on a tie, at most
+  // `beta2mCreatinineMaxDays` away), at or below its reported ULN, else below 1.2 mg/dL (a convention).
+  const scr = b2m ? closestTo(records.labs.filter((l) => l.name === 'creatinine'), b2m.date, s.beta2mCreatinineMaxDays) : undefined;
   const creatinineNormal = scr !== undefined && (scr.uln !== null ? scr.value <= scr.uln : scr.value < 1.2);
-  if (b2m && b2m.value >= 5.5 && creatinineNormal) basis.push(`β2-microglobulin ${b2m.value} mg/L with normal creatinine`);
+  const beta2m: Outcome3 = !b2m ? 'unknown' : b2m.value < 5.5 ? 'not-met' : !scr ? 'unknown' : creatinineNormal ? 'met' : 'not-met';
+  if (beta2m === 'met') basis.push(`β2-microglobulin ${b2m!.value} mg/L (${b2m!.date}) with normal creatinine (${scr!.value} mg/dL, ${scr!.date})`);
   return {
     abnormalities: [...latest.values()],
     highRiskRiss: has('del(17p)') || has('t(4;14)') || has('t(14;16)'),
-    highRiskImwg2025: { highRisk: basis.length > 0, basis },
+    highRiskImwg2025: { highRisk: basis.length > 0, basis, beta2m },
     t11_14: has('t(11;14)'),
   };
 }

@@ -68,20 +68,24 @@ export function estimatedGfr(records: ClinicalRecords, labs: Partial<Record<LabN
   return { value, unit: 'mL/min/1.73m2', method: 'ckd-epi-2021', date: scr.date, inputs: { ageYears: age, sex, creatinineMgDl: scr.value }, provenance: scr.provenance };
 }
 
+/** The record closest in date to `date` (the later on a tie; records in date order), if one lies within `maxDays` (null: any). */
+export function closestTo<T extends { date: string }>(records: readonly T[], date: string, maxDays: number | null): T | undefined {
+  const distance = (r: T): number => Math.abs(daysBetween(r.date, date));
+  const best = records.reduce<T | undefined>((b, r) => (!b || distance(r) <= distance(b) ? r : b), undefined);
+  return best && (maxDays === null || distance(best) <= maxDays) ? best : undefined;
+}
+
 /**
  * Cockcroft–Gault (Nephron 1976): CrCl = (140 − age) × weight / (72 × SCr mg/dL), × 0.85 if female.
- * Not normalized to body surface. Uses the latest creatinine, the weight closest before it and the age
- * on the creatinine date; null when any input is missing (sex other/unknown included).
+ * Not normalized to body surface. Uses the latest creatinine, the weight recorded closest to it in time
+ * (before or after; the later on a tie), no further from it than `crcl.weightMaxDaysFromCreatinine` when
+ * set, and the age on the creatinine date; null when any input is missing (sex other/unknown included).
  */
 export function creatinineClearance(records: ClinicalRecords, labs: Partial<Record<LabName, LatestLab>>, s: ProfileSettings): CreatinineClearance | null {
   const scr = labs.creatinine;
   const { birthDate, sex } = records.demographics;
   if (!scr || !birthDate || (sex !== 'female' && sex !== 'male')) return null;
-  const weights = [
-    ...records.labs.filter((l) => l.name === 'weight').map((l) => ({ value: l.value, date: l.date })),
-    ...(records.demographics.weightKg ? [records.demographics.weightKg] : []),
-  ].filter((w) => w.date <= scr.date);
-  const weight = weights.sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1);
+  const weight = closestTo(records.demographics.weights, scr.date, s.crcl.weightMaxDaysFromCreatinine);
   if (!weight || scr.value <= 0) return null;
   const age = ageOn(birthDate, new Date(scr.date));
   const used = s.crcl.roundUpCreatinineBelowOne ? Math.max(1, scr.value) : scr.value;

@@ -492,10 +492,25 @@ describe('labs', () => {
     expect(p.labs.crcl?.inputs.ageYears).toBe(65);
   });
 
+  it('Cockcroft–Gault takes the weight recorded closest to the creatinine, before or after it, from a demographics event or a weight lab', () => {
+    // Woman born 1945-01-01 (80 on 2025-05-01), creatinine 1.3 mg/dL; demographics weight 48 kg in 2015, a weight lab of 80 kg two days after the creatinine.
+    const woman = [demographics('1945-01-01', 'female', 48), lab('2025-05-01', 'creatinine', 1.3, 'mg/dL')];
+    const later = buildProfile([...woman, lab('2025-05-03', 'weight', 80, 'kg')], AS_OF).labs.crcl;
+    expect(later?.inputs).toMatchObject({ weightKg: 80, weightDate: '2025-05-03' });
+    expect(later?.value).toBeCloseTo(((140 - 80) * 80) / (72 * 1.3) * 0.85, 6);
+    // A demographics event dated after the creatinine is a weight too (the only one here).
+    const demoAfter = buildProfile([event('demographics', '2025-05-03', { birthDate: '1960-01-01', sex: 'male', weightKg: 70 }), lab('2025-05-01', 'creatinine', 1.0, 'mg/dL')], AS_OF).labs.crcl;
+    expect(demoAfter?.inputs).toMatchObject({ weightKg: 70, weightDate: '2025-05-03' });
+    // Without the later weight, the 2015 one stands (no limit by default); with a limit of 90 days, no weight is near enough.
+    expect(buildProfile(woman, AS_OF).labs.crcl?.inputs.weightKg).toBe(48);
+    expect(buildProfile(woman, AS_OF, { ...DEFAULT_SETTINGS, crcl: { ...DEFAULT_SETTINGS.crcl, weightMaxDaysFromCreatinine: 90 } }).labs.crcl).toBeNull();
+    expect(buildProfile([...woman, lab('2025-03-01', 'weight', 50, 'kg')], AS_OF, { ...DEFAULT_SETTINGS, crcl: { ...DEFAULT_SETTINGS.crcl, weightMaxDaysFromCreatinine: 90 } }).labs.crcl?.inputs.weightKg).toBe(50);
+  });
+
   it('rounds creatinine below 1 up only when the setting says so', () => {
     const events = [demographics('1960-01-01', 'male', 70), lab('2025-05-01', 'creatinine', 0.6, 'mg/dL')];
     expect(buildProfile(events, AS_OF).labs.crcl?.inputs.creatinineUsedMgDl).toBe(0.6);
-    expect(buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, crcl: { weight: 'actual', roundUpCreatinineBelowOne: true } }).labs.crcl?.inputs.creatinineUsedMgDl).toBe(1);
+    expect(buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, crcl: { ...DEFAULT_SETTINGS.crcl, roundUpCreatinineBelowOne: true } }).labs.crcl?.inputs.creatinineUsedMgDl).toBe(1);
   });
 });
 

@@ -37,8 +37,13 @@ export interface ProfileSettings {
    * single low value does not lower it. 'lowest': the lowest single value.
    */
   progressionNadir: 'confirmed' | 'lowest';
-  /** Cockcroft–Gault: weight used and whether creatinine below 1 mg/dL is rounded up to 1. */
-  crcl: { weight: 'actual'; roundUpCreatinineBelowOne: boolean };
+  /**
+   * Cockcroft–Gault: weight used, whether creatinine below 1 mg/dL is rounded up to 1, and how far (days) the weight
+   * may lie from the creatinine (null: any distance; the weight closest to the creatinine is taken either way).
+   */
+  crcl: { weight: 'actual'; roundUpCreatinineBelowOne: boolean; weightMaxDaysFromCreatinine: number | null };
+  /** IMS/IMWG 2025 "β2-microglobulin ≥ 5.5 mg/L with normal creatinine": the creatinine closest to the β2M, at most this many days from it. */
+  beta2mCreatinineMaxDays: number;
   /** FISH positivity cut-offs in % of plasma cells (EMN 2012: 10% fusion/break-apart, 20% numerical). */
   fishCutoffs: { translocation: number; copyNumber: number };
   /** IMWG 2016 MRD negativity needs at least this sensitivity (1 in 10^5): a negative at a coarser one (or none recorded) is not counted. */
@@ -83,7 +88,8 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   nonResponseMinDaysOngoing: 56,
   progressionNeedsConfirmation: true,
   progressionNadir: 'confirmed',
-  crcl: { weight: 'actual', roundUpCreatinineBelowOne: false },
+  crcl: { weight: 'actual', roundUpCreatinineBelowOne: false, weightMaxDaysFromCreatinine: null },
+  beta2mCreatinineMaxDays: 30,
   fishCutoffs: { translocation: 10, copyNumber: 20 },
   mrdMinSensitivity: 1e-5,
   sustainedMrdNeedsImaging: true,
