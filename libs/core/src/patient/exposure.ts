@@ -207,8 +207,12 @@ export function drugExposures(
       }
       continue;
     }
+    // Stopped for toxicity or by the patient's choice: nonresponsive only if it was given long enough to judge (an
+    // assessment on it at least nonResponseMinDaysOngoing after its start without MR or better): IMWG's "failure to
+    // achieve MR while on therapy" does not end with the reason it was stopped, but a short course is no trial of it.
     const stoppedForOtherReasons = last.reasonStopped === 'toxicity' || last.reasonStopped === 'patient-choice';
-    if (s.nonResponseIsRefractory && !stoppedForOtherReasons) {
+    const triedLongEnough = assessments.some((r) => r.date > sp.start && r.date <= until && daysBetween(sp.start, r.date) >= s.nonResponseMinDaysOngoing);
+    if (s.nonResponseIsRefractory && (!stoppedForOtherReasons || triedLongEnough)) {
       const assessed = assessments.filter((r) => r.date > sp.start && r.date <= until && r.category !== 'PD');
       // A response reached on it may be confirmed (or reported) after the last dose, before any new therapy: it counts.
       const respondedBy = next ?? asOf;

@@ -67,6 +67,23 @@ describe('lines of therapy', () => {
     expect(p.linesOfTherapy.lines.map((l) => l.openedBy)).toEqual(['first-treatment', 'car-t']);
   });
 
+  it('a short cyclophosphamide course alone between induction and an ASCT is stem-cell mobilization, intent or not; a cycle of a cyclophosphamide regimen is not', () => {
+    const induction = [med('VRd', '2022-01-10', '2022-04-30', { reasonStopped: 'completed' }), response('2022-04-01', 'VGPR')];
+    const after = [med('filgrastim', '2022-05-12', '2022-05-22'), med('melphalan', '2022-06-13', '2022-06-13', { intent: 'conditioning' }), sct('2022-06-15'), med('lenalidomide', '2022-09-01', null, { intent: 'maintenance' })];
+    const mobilized = profileOf([...induction, med('cyclophosphamide', '2022-05-10', '2022-05-11'), ...after]);
+    expect(mobilized.linesOfTherapy.lines.map((l) => [l.openedBy, l.reviewFlags.length])).toEqual([['first-treatment', 0]]);
+    // Exposed (a dose was given), never judged refractory: it belongs to no line.
+    expect(mobilized.drugs.cyclophosphamide).toMatchObject({ exposed: true, refractory: false });
+    // Weekly cyclophosphamide of CyBorD up to the ASCT is the induction's, as is a course given alongside bortezomib.
+    const cybord = profileOf([...weekly('cyclophosphamide', '2022-01-10', 16), med('bortezomib', '2022-01-10', '2022-04-30'), med('dexamethasone', '2022-01-10', '2022-04-30'), ...after]);
+    expect(cybord.linesOfTherapy.lines[0]!.generics).toContain('cyclophosphamide');
+    // Too long a course, or no ASCT or apheresis after it: a regimen of its own.
+    expect(profileOf([...induction, med('cyclophosphamide', '2022-05-10', '2022-05-20'), ...after]).linesOfTherapy.count).toBe(2);
+    expect(profileOf([...induction, med('cyclophosphamide', '2022-05-10', '2022-05-11')]).linesOfTherapy.count).toBe(2);
+    // An apheresis within 30 days is enough (the ASCT may be deferred).
+    expect(profileOf([...induction, med('cyclophosphamide', '2022-05-10', '2022-05-11'), event('procedure', '2022-05-24', { kind: 'apheresis' })]).linesOfTherapy.count).toBe(1);
+  });
+
   it('the same regimen stopped for a progression dated on its last dose and restarted later is a new line', () => {
     expect(profileOf([med('Rd', '2020-01-01', '2020-06-01', { reasonStopped: 'progression' }), response('2020-06-01', 'PD'), med('Rd', '2020-07-01', null)]).linesOfTherapy.count).toBe(2);
     expect(profileOf([med('Rd', '2020-01-01', '2020-06-01'), response('2020-06-01', 'PD'), med('Rd', '2020-07-01', null)]).linesOfTherapy.count).toBe(1);

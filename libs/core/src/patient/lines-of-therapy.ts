@@ -35,6 +35,16 @@ const isSteroidOnly = (generics: string[]): boolean => generics.length > 0 && ge
 /** Agents given as lymphodepletion before a CAR-T infusion (a short course right before it, even with no intent recorded). */
 const LYMPHODEPLETING = new Set(['cyclophosphamide', 'fludarabine', 'bendamustine']);
 const LYMPHODEPLETION_MAX_DAYS = 7;
+/**
+ * Stem-cell mobilization with no intent recorded: a short course of cyclophosphamide alone (with G-CSF or not), no
+ * other anti-myeloma drug but a steroid given with it and no cyclophosphamide in the 28 days before it (not a cycle of
+ * a cyclophosphamide regimen), followed by an apheresis within 30 days or an autologous SCT within 90.
+ */
+const MOBILIZING = 'cyclophosphamide';
+const MOBILIZATION_MAX_DAYS = 7;
+const MOBILIZATION_TO_APHERESIS_MAX_DAYS = 30;
+const MOBILIZATION_TO_ASCT_MAX_DAYS = 90;
+const MOBILIZATION_REGIMEN_GAP_DAYS = 28;
 /** Conditioning given this many days before an SCT belongs to the SCT (melphalan the day or two before). */
 const CONDITIONING_MAX_DAYS = 14;
 
@@ -56,8 +66,24 @@ export function inEffectOn(l: LineOfTherapy, day: string, s: ProfileSettings, in
   return addDays(l.start, s.earlyProgressionDays) < day || infusions.some((p) => p.kind === 'car-t-infusion' && p.date < day && l.provenance.includes(p.eventId));
 }
 
+/** A course that is stem-cell mobilization though no intent says so (MOBILIZING above). */
+export function mobilization(records: ClinicalRecords, c: MedicationCourse): boolean {
+  const drugs = antiMyelomaGenerics(c);
+  if (c.intent !== null || c.end === null || daysBetween(c.start, c.end) >= MOBILIZATION_MAX_DAYS || !drugs.includes(MOBILIZING) || !drugs.every((g) => g === MOBILIZING || isSteroid(g))) return false;
+  const end = c.end;
+  const followed = records.procedures.some(
+    (p) => p.date >= end && ((p.kind === 'apheresis' && daysBetween(end, p.date) <= MOBILIZATION_TO_APHERESIS_MAX_DAYS) || (p.kind === 'autologous-sct' && daysBetween(end, p.date) <= MOBILIZATION_TO_ASCT_MAX_DAYS)),
+  );
+  const alongside = records.medications.some(
+    (o) =>
+      o !== c &&
+      antiMyelomaGenerics(o).some((g) => (g === MOBILIZING ? o.start < c.start && (o.end === null || daysBetween(o.end, c.start) <= MOBILIZATION_REGIMEN_GAP_DAYS) : !isSteroid(g) && o.start <= end && (o.end === null || o.end >= c.start))),
+  );
+  return followed && !alongside;
+}
+
 export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: ProfileSettings, progressionDates: readonly string[] = []): LineOfTherapy[] {
-  const courses = records.medications.filter((c) => !NON_LINE_INTENTS.has(c.intent) && antiMyelomaGenerics(c).length > 0);
+  const courses = records.medications.filter((c) => !NON_LINE_INTENTS.has(c.intent) && antiMyelomaGenerics(c).length > 0 && !mobilization(records, c));
   const procedures = records.procedures.filter((p) => p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion');
   // Conditioning belongs to the SCT it precedes (a later ASCT's melphalan is not part of the line before it).
   const sctFor = new Map<MedicationCourse, ProcedureRecord>();

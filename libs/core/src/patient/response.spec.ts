@@ -135,9 +135,18 @@ describe('computed IMWG 2016 response of the current line', () => {
     expect(p.flags.primaryRefractory).toBe(true);
   });
 
-  it('does not call a drug stopped for toxicity refractory for lack of response', () => {
+  it('does not call a drug stopped for toxicity after too short a trial refractory for lack of response', () => {
     const p = buildProfile([med('VRd', '2024-01-01', '2024-02-01', { reasonStopped: 'toxicity' }), serum('2023-12-20', 3.0), serum('2024-01-20', 2.9)], AS_OF);
     expect(p.drugs.bortezomib!.refractory).toBe(false);
+  });
+
+  it('calls a drug given long enough without MR nonresponsive (refractory) whatever it was stopped for', () => {
+    // Kd five months, SD at every assessment (the last on day 136, past nonResponseMinDaysOngoing), stopped for toxicity.
+    const p = buildProfile([med('Kd', '2024-01-01', '2024-06-01', { reasonStopped: 'toxicity' }), serum('2023-12-20', 3.0), serum('2024-03-01', 2.8), serum('2024-04-01', 2.7), serum('2024-05-16', 2.75)], AS_OF);
+    expect(p.drugs.carfilzomib).toMatchObject({ refractory: true, evidence: [expect.objectContaining({ kind: 'no-response' })] });
+    // Stopped by the patient's choice on day 45, its only assessments before day 56: not judged.
+    const short = buildProfile([med('Kd', '2024-01-01', '2024-02-15', { reasonStopped: 'patient-choice' }), serum('2023-12-20', 3.0), serum('2024-02-01', 2.8), serum('2024-02-14', 2.8)], AS_OF);
+    expect(short.drugs.carfilzomib!.refractory).toBe(false);
   });
 
   it('leaves the reported response beside it', () => {
