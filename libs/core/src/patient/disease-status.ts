@@ -59,6 +59,18 @@ function series(labs: readonly LabRecord[], name: LabRecord['name']): Point[] {
 }
 
 /**
+ * An electrophoresis series (serum or urine M-protein) with a 0 on each day after its first value that a negative
+ * immunofixation was reported without an electrophoresis value: immunofixation is the more sensitive test, so a CR
+ * documented by immunofixation alone is an assessment, and a nadir, too.
+ */
+export function withNegativeImmunofixation(labs: readonly LabRecord[], ps: Point[], ife: 'serumImmunofixation' | 'urineImmunofixation'): Point[] {
+  const first = ps[0]?.date;
+  if (first === undefined) return ps;
+  const extra = labs.filter((l) => l.name === ife && l.value === 0 && l.date > first && !ps.some((p) => p.date === l.date)).map((l) => ({ date: l.date, value: 0, eventId: l.eventId }));
+  return extra.length === 0 ? ps : [...ps, ...extra].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/**
  * Biochemical progression in one parameter: an increase of ≥25% from the nadir since the last
  * progression, with the absolute threshold, in two consecutive assessments (when confirmation is
  * required); the progression date is the first of the two. The nadir starts at the first value (the
@@ -309,8 +321,8 @@ export interface ProgressionSeries {
 }
 
 export function progressionSeries(records: ClinicalRecords): ProgressionSeries {
-  const serum = series(records.labs, 'serumMProtein');
-  const urine = series(records.labs, 'urineMProtein');
+  const serum = withNegativeImmunofixation(records.labs, series(records.labs, 'serumMProtein'), 'serumImmunofixation');
+  const urine = withNegativeImmunofixation(records.labs, series(records.labs, 'urineMProtein'), 'urineImmunofixation');
   const chain = involvedChain(records);
   const dflc = chain ? dflcSeries(records, chain) : null;
   // Unmeasurable, not merely unrecorded: an M-protein result and an FLC pair must be on record for the marrow to count.
@@ -428,8 +440,8 @@ function immunofixationPositive(records: ClinicalRecords, asOf: string, maxAge: 
 
 /** Disease status from the records: progression events (`progressionEvents`, given or computed without line starts), current measurable disease, the reported response and MRD. */
 export function diseaseStatus(records: ClinicalRecords, asOf: string, s: ProfileSettings, found: ProgressionEvent[] = progressionEvents(progressionSeries(records), s)): DiseaseStatus {
-  const serum = series(records.labs, 'serumMProtein');
-  const urine = series(records.labs, 'urineMProtein');
+  const serum = withNegativeImmunofixation(records.labs, series(records.labs, 'serumMProtein'), 'serumImmunofixation');
+  const urine = withNegativeImmunofixation(records.labs, series(records.labs, 'urineMProtein'), 'urineImmunofixation');
   const chain = involvedChain(records);
 
   const lastResponse = records.responses.at(-1);

@@ -78,6 +78,18 @@ describe('computed IMWG 2016 response of the current line', () => {
     expect(computed(med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), urine('2024-12-01', 150), urine('2025-02-01', 300), serum('2025-03-01', 1.2), serum('2025-04-01', 1.2), serum('2025-05-01', 1.2))).toMatchObject({ category: 'SD' });
   });
 
+  it('reads a negative immunofixation on a day with no electrophoresis value as no M-protein: a CR by immunofixation alone, and a nadir of 0', () => {
+    const ife = (date: string, which: string) => event('lab', date, { name: `${which} immunofixation`, result: 'negative' });
+    const cr = [med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), lab('2025-01-20', 'marrow plasma cells', 2, '%')];
+    for (const d of ['2025-03-01', '2025-04-01']) cr.push(ife(d, 'serum'), ife(d, 'urine'), urine(d, 0));
+    expect(computed(...cr)).toMatchObject({ category: 'CR', confirmed: true });
+    // Then the M-protein comes back, 0.6 g/dL twice: ≥0.5 g/dL above the nadir of 0 that the immunofixations confirmed.
+    const p = buildProfile([...cr, serum('2025-05-01', 0.6), serum('2025-05-15', 0.6)], AS_OF);
+    expect(p.disease.progressions.map((x) => x.date)).toEqual(['2025-05-01']);
+    // A positive immunofixation is no value: with it alone, no assessment.
+    expect(computed(med('DRd', '2025-01-01', null), serum('2024-12-01', 3.0), event('lab', '2025-03-01', { name: 'serum immunofixation', result: 'positive' }))).toBeNull();
+  });
+
   it('does not confirm CR from one immunofixation in marrow-only disease (only the marrow part needs no confirmation)', () => {
     const ife = (date: string, which: string) => event('lab', date, { name: `${which} immunofixation`, result: 'negative' });
     const r = computed(

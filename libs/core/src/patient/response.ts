@@ -1,6 +1,6 @@
 import { RESPONSE_RANK as RANK, type ClinicalRecords, type LabRecord, type ResponseCategory } from './clinical-events';
 import type { LineOfTherapy } from './lines-of-therapy';
-import { flcRatioOf, MEASURABLE, measurableFlc, plasmacytomaSizes, type ProgressionEvent } from './disease-status';
+import { flcRatioOf, MEASURABLE, measurableFlc, plasmacytomaSizes, withNegativeImmunofixation, type ProgressionEvent } from './disease-status';
 
 /** One response assessment: reported by a clinician, or computed from the series on one date. */
 export interface Assessment {
@@ -61,10 +61,10 @@ const reduction = (base: number, value: number): number => Math.round(((base - v
  * Progression is not assessed here (see disease-status).
  */
 export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until: string): Assessment[] {
-  const serum = pointsOf(records.labs, 'serumMProtein');
-  const urine = pointsOf(records.labs, 'urineMProtein');
-  const sBase = lastOnOrBefore(serum, line.start);
-  const uBase = lastOnOrBefore(urine, line.start);
+  const serumPoints = pointsOf(records.labs, 'serumMProtein');
+  const urinePoints = pointsOf(records.labs, 'urineMProtein');
+  const sBase = lastOnOrBefore(serumPoints, line.start);
+  const uBase = lastOnOrBefore(urinePoints, line.start);
   const serumMeasurable = sBase !== undefined && sBase.value >= MEASURABLE.serumGdL;
   const urineMeasurable = uBase !== undefined && uBase.value >= MEASURABLE.urineMg24h;
   const inLine = (p: Point): boolean => p.date > line.start && p.date <= until;
@@ -100,6 +100,9 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   };
 
   if (serumMeasurable || urineMeasurable) {
+    // A negative immunofixation on a day without an electrophoresis value is no M-protein that day.
+    const serum = withNegativeImmunofixation(records.labs, serumPoints, 'serumImmunofixation');
+    const urine = withNegativeImmunofixation(records.labs, urinePoints, 'urineImmunofixation');
     const dates = [...new Set((serumMeasurable ? serum : urine).filter(inLine).map((p) => p.date))].sort();
     dates.forEach((date, i) => {
       let category: ResponseCategory = 'VGPR';
@@ -153,7 +156,7 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     // Serum, urine and FLC all unmeasurable (on record, not merely missing): PR is a ≥50% fall of marrow plasma cells from a baseline ≥30%.
     const marrow = pointsOf(records.labs, 'marrowPlasmaCells');
     const mBase = lastOnOrBefore(marrow, line.start);
-    if ((serum.length === 0 && urine.length === 0) || dflc.length === 0 || !mBase || mBase.value < MARROW_BASELINE_MIN_PERCENT) return out;
+    if ((serumPoints.length === 0 && urinePoints.length === 0) || dflc.length === 0 || !mBase || mBase.value < MARROW_BASELINE_MIN_PERCENT) return out;
     const inLineMarrow = marrow.filter(inLine);
     const marrowDates = inLineMarrow.map((p) => p.date);
     for (const [i, p] of inLineMarrow.entries()) {
