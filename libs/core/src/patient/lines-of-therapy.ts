@@ -193,6 +193,8 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
         l = current && progressedSince(current, p.date) === undefined ? current : open(p.date, current ? 'new-regimen-after-discontinuation' : 'first-treatment');
       } else if (p.plannedTandem && daysBetween(previousSct, p.date) <= s.plannedTandemMaxDays) {
         l = current!;
+        // The 2015 consensus keeps any planned tandem in the line; domain.md §3's algorithm opens a line on every allo-SCT.
+        if (p.kind === 'allogeneic-sct') l.reviewFlags.push(`allogeneic SCT ${p.date} kept in the line as a planned tandem (auto → allo, ${daysBetween(previousSct, p.date)} days after the first SCT)`);
       } else {
         l = open(p.date, 'second-sct');
         if (p.plannedTandem) l.reviewFlags.push(`second SCT marked planned tandem but ${daysBetween(previousSct, p.date)} days after the first (> ${s.plannedTandemMaxDays})`);

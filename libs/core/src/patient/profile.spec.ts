@@ -61,6 +61,10 @@ describe('lines of therapy (2015 consensus)', () => {
     const lateTandem = lines(med('VRd', '2018-01-01', '2018-05-01'), sct('2018-06-01'), sct('2019-09-01', { plannedTandem: true }));
     expect(lateTandem.count).toBe(2);
     expect(lateTandem.lines[1]!.reviewFlags[0]).toMatch(/planned tandem/);
+    // A planned auto → allo tandem stays in the line (2015 consensus rule 3), flagged for review.
+    const autoAllo = lines(med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), event('procedure', '2020-10-01', { kind: 'allogeneic-sct', plannedTandem: true }));
+    expect(autoAllo.count).toBe(1);
+    expect(autoAllo.lines[0]!.reviewFlags).toEqual([expect.stringMatching(/allogeneic SCT 2020-10-01 kept in the line as a planned tandem/)]);
   });
 
   it('opens a line for allogeneic SCT', () => {
