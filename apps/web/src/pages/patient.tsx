@@ -19,11 +19,12 @@ interface Profile {
     progressionLine?: number | null;
     clinicalRelapse?: Array<{ date: string; line: number; kind: string; detail: string; provenance: string[] }>;
     significantBiochemicalRelapse?: Array<{ date: string; line: number; kind: string; detail: string; provenance: string[] }>;
-    response: { category: string; date: string; source: string } | null;
+    response: { category: string; date: string; source: string; awaitingConfirmation?: string } | null;
     measurable: { serum: boolean; urine: boolean; flcOnly: boolean };
     mrd: { latest: { result: string; date: string } | null };
   };
   labs: Record<string, { value: number; unit: string; date: string; ageDays: number; provenance: string[] } | null>;
+  staging?: Record<'atDiagnosis' | 'current', { on: string; iss: { basis: string }; riss: { basis: string } }>;
 }
 
 const CLASS_ORDER = ['PI', 'IMID', 'ANTI_CD38', 'BCMA_CAR_T', 'BCMA_BISPECIFIC', 'BCMA_ADC', 'GPRC5D_BISPECIFIC', 'GPRC5D_CAR_T', 'FCRH5_BISPECIFIC', 'XPO1', 'BCL2', 'ALKYLATOR', 'ANTHRACYCLINE', 'HDAC', 'ANTI_SLAMF7'];
@@ -229,7 +230,14 @@ export function PatientPage({ pseudonym }: { pseudonym: string }): ReactNode {
               Current response: {p.disease.response ? `${p.disease.response.category} (${p.disease.response.date}, ${p.disease.response.source})` : 'none'} · measurable:{' '}
               {[p.disease.measurable.serum && 'serum', p.disease.measurable.urine && 'urine', p.disease.measurable.flcOnly && 'FLC only'].filter(Boolean).join(', ') || 'no'} · MRD:{' '}
               {p.disease.mrd.latest ? `${p.disease.mrd.latest.result} (${p.disease.mrd.latest.date})` : 'not tested'}
+              {p.disease.response?.awaitingConfirmation ? ` · latest assessment ${p.disease.response.awaitingConfirmation}, awaiting confirmation` : ''}
             </p>
+            {p.staging ? (
+              <p>
+                Staging at diagnosis: ISS {p.staging.atDiagnosis.iss.basis} · R-ISS {p.staging.atDiagnosis.riss.basis}. Now: ISS {p.staging.current.iss.basis} · R-ISS{' '}
+                {p.staging.current.riss.basis}.
+              </p>
+            ) : null}
           </section>
           <section aria-labelledby="relapse-title">
             <h2 id="relapse-title">Progression and relapse</h2>

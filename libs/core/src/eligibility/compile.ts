@@ -154,6 +154,7 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   mrd: ['result', 'maxSensitivity', 'maxAgeDays'],
   cytogenetics: ['abnormality'],
   highRiskCytogenetics: ['definition'],
+  stage: ['system', 'at', 'stages'],
   condition: ['kind', 'minGrade', 'includeHistory', 'withinDays', 'neuropathyType'],
   plasmaCellLeukemia: [],
   extramedullaryDisease: ['type'],
@@ -270,6 +271,11 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       break;
     case 'highRiskCytogenetics':
       c.oneOf(o, 'definition', ['riss', 'imwg2025'], p, true);
+      break;
+    case 'stage':
+      c.oneOf(o, 'system', ['iss', 'riss'], p, true);
+      c.oneOf(o, 'at', ['diagnosis', 'current'], p, true);
+      if (!Array.isArray(o.stages) || o.stages.length === 0 || !o.stages.every((n) => n === 1 || n === 2 || n === 3)) c.fail(`${p}/stages`, 'must be a non-empty list of stages 1, 2, 3');
       break;
     case 'condition':
       c.string(o, 'kind', p, true);
@@ -896,6 +902,18 @@ function compileLeaf(l: Leaf): RuleNode {
           }
         }
         return s.trace === null ? quiet(s, bool(high)) : done(s, bool(riss ? c.highRiskRiss : c.highRiskImwg2025.highRisk), l.fact, expected, (riss ? String(c.highRiskRiss) : c.highRiskImwg2025.basis.join('; ') || 'none of the criteria'));
+      };
+    }
+    case 'stage': {
+      const name = l.system === 'iss' ? 'ISS' : 'R-ISS';
+      const wanted = new Set<number>(l.stages);
+      const expected = `${name} stage ${[...wanted].sort().map((n) => ['I', 'II', 'III'][n - 1]).join(' or ')} ${l.at === 'diagnosis' ? 'at diagnosis' : 'now'}`;
+      return (s) => {
+        const staging = s.profile.staging;
+        if (!staging) return done(s, UNKNOWN, l.fact, expected, 'profile derived before staging was kept', ['a newer profile version']);
+        const st = (l.at === 'diagnosis' ? staging.atDiagnosis : staging.current)[l.system];
+        const code = st.possible.every((n) => wanted.has(n)) ? MET : st.possible.some((n) => wanted.has(n)) ? UNKNOWN : NOT_MET;
+        return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, st.basis, code === UNKNOWN ? st.missing : undefined, st.provenance);
       };
     }
     case 'condition': {

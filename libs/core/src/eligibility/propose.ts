@@ -25,7 +25,7 @@ const OTHER_DRUGS = /pomalidomide|thalidomide|bortezomib|carfilzomib|ixazomib|da
  * Proposes a rule for one criterion's text, for the common myeloma patterns: age, ECOG, prior lines,
  * triple-class exposure/refractoriness, lenalidomide refractoriness, refractory to / progression on the
  * last line, prior BCMA (by modality), measurable-disease thresholds, lab thresholds, CrCl and eGFR, washouts, time
- * since SCT, CNS disease, PCL, amyloidosis, POEMS, neuropathy grade, another malignancy within N years.
+ * since SCT, CNS disease, PCL, amyloidosis, POEMS, neuropathy grade, another malignancy within N years, ISS/R-ISS stage.
  * Anything else is `unknownText`.
  * Proposals are drafts: a person reviews each one against its text.
  */
@@ -134,6 +134,14 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     else washouts = leavesForClasses;
   }
   if (/\bCNS\b|central nervous system|meningeal/i.test(t)) add({ fact: 'condition', kind: 'cns-involvement' }, 'CNS involvement');
+  // ISS / R-ISS stage ("R-ISS stage III", "ISS stage I or II", "ISS stage II-III"); "at diagnosis" or else now.
+  if ((m = t.match(/\b(R-?|revised\s+)?ISS\b(?:\s*\(?(?:revised )?(?:international )?(?:staging system)?\)?)?\s*stages?\s*((?:III|II|I|[123])(?:\s*(?:,|or|and|-|–|to)\s*(?:III|II|I|[123]))*)\b/i))) {
+    const numeral = (x: string): 1 | 2 | 3 => (({ I: 1, II: 2, III: 3, '1': 1, '2': 2, '3': 3 }) as const)[x.toUpperCase() as 'I' | 'II' | 'III' | '1' | '2' | '3'];
+    const parts = m[2]!.split(/\s*(,|or|and|-|–|to)\s*/i).filter((x, i) => i % 2 === 0).map(numeral);
+    const range = /-|–|\bto\b/i.test(m[2]!) && parts.length === 2;
+    const stages = range ? ([1, 2, 3] as const).filter((k) => k >= parts[0]! && k <= parts[1]!) : [...new Set(parts)].sort();
+    add({ fact: 'stage', system: m[1] ? 'riss' : 'iss', at: /at (?:initial )?diagnosis/i.test(t) ? 'diagnosis' : 'current', stages }, `${m[1] ? 'R-ISS' : 'ISS'} stage`);
+  }
   if (/plasma cell leuk/i.test(t)) add({ fact: 'plasmaCellLeukemia' }, 'plasma cell leukaemia');
   if (/amyloidosis/i.test(t)) add({ fact: 'condition', kind: 'al-amyloidosis' }, 'amyloidosis');
   if (/POEMS/.test(t)) add({ fact: 'condition', kind: 'poems' }, 'POEMS');
@@ -157,7 +165,7 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   // A list of conditions is any of them; otherwise an alternative ("or") the patterns did not build is left to a person.
   const conditionsOnly = leaves.length > 0 && leaves.every((l) => l.leaf.fact === 'condition' || l.leaf.fact === 'plasmaCellLeukemia');
   const alternative = /\bor\b|\band\/or\b/i.test(
-    t.replace(/\b\d\s*,?\s*or\s*\d\b|\bor (?:older|above|over|higher|more|greater|worse)\b|\b(?:during|on) or (?:after|within)\b|\bor meningeal\b|\b(?:AST|ALT|SGOT|SGPT)\s*(?:\/|and)\s*(?:AST|ALT|SGOT|SGPT)\b/gi, ''),
+    t.replace(/\bstages?\s+(?:III|II|I|[123])(?:\s*(?:,|or|and)\s*(?:III|II|I|[123]))+\b|\b\d\s*,?\s*or\s*\d\b|\bor (?:older|above|over|higher|more|greater|worse)\b|\b(?:during|on) or (?:after|within)\b|\bor meningeal\b|\b(?:AST|ALT|SGOT|SGPT)\s*(?:\/|and)\s*(?:AST|ALT|SGOT|SGPT)\b/gi, ''),
   );
   const alternativeBuilt = (conditionsOnly && leaves.length > 1) || (leaves.length === 1 && leaves[0]!.leaf.fact === 'measurableDisease');
   if (alternative && !alternativeBuilt) return notDrafted('an alternative, "or"');

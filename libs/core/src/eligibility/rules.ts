@@ -67,6 +67,8 @@ export type Leaf =
   | { fact: 'mrd'; result: 'negative' | 'positive'; maxSensitivity?: number; maxAgeDays?: number }
   | { fact: 'cytogenetics'; abnormality: string }
   | { fact: 'highRiskCytogenetics'; definition: 'riss' | 'imwg2025' }
+  /** ISS or R-ISS stage (1–3) at diagnosis (values up to the first line's start) or now, one of `stages`. */
+  | { fact: 'stage'; system: 'iss' | 'riss'; at: 'diagnosis' | 'current'; stages: Array<1 | 2 | 3> }
   | {
       fact: 'condition';
       kind: string;
@@ -104,6 +106,7 @@ export const LEAF_FACTS = [
   'mrd',
   'cytogenetics',
   'highRiskCytogenetics',
+  'stage',
   'condition',
   'plasmaCellLeukemia',
   'extramedullaryDisease',

@@ -10,6 +10,7 @@ import { inEffectOn, linesOfTherapy, type LineOfTherapy } from './lines-of-thera
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse } from './response';
 import { clinicalRelapse, significantBiochemicalRelapse, type BiochemicalRelapseCriterion, type ClinicalRelapseSign, type RelapseIndicator } from './relapse';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
+import { staging, type Staging } from './staging';
 import { addDays, daysBetween, DEFAULT_SETTINGS, settingsLabel, type ProfileSettings } from './settings';
 
 export type { ProfileSourceEvent } from './clinical-events';
@@ -122,6 +123,8 @@ export interface PatientProfile {
    */
   supportiveCare?: SupportiveCare[];
   cytogenetics: CytogeneticRisk;
+  /** ISS and R-ISS at diagnosis (values up to the first line's start) and now. Absent in profiles derived before settings v9. */
+  staging?: { atDiagnosis: Staging; current: Staging };
   /**
    * Per condition kind, the latest record's status and grade, and over every record of the kind that
    * did not say absent: whether there was one (`ever`) and the highest grade recorded (`maxGrade`, the
@@ -190,6 +193,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const bestResponse = assessments.filter((a) => a.category !== 'PD').reduce<ResponseCategory | null>((b, a) => (b === null ? a.category : higherCategory(b, a.category)), null);
   const classes = classExposures(drugs);
   const labs = latestLabs(records, day);
+  const cytogenetics = cytogeneticRisk(records, labs, settings);
   const exposed = (g: string): boolean => drugs[g]?.exposed === true;
   const refractory = (g: string): boolean => drugs[g]?.refractory === true;
   const PENTA = ['bortezomib', 'carfilzomib', 'lenalidomide', 'pomalidomide'];
@@ -328,7 +332,8 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     transplants: transplants.map((t) => ({ kind: t.kind, date: t.date, plannedTandem: t.plannedTandem, provenance: [t.eventId] })),
     cellTherapies: records.procedures.filter((p) => p.kind === 'car-t-infusion').map((p) => ({ date: p.date, product: p.product, provenance: [p.eventId] })),
     supportiveCare: supportiveCare(records),
-    cytogenetics: cytogeneticRisk(records, labs, settings),
+    cytogenetics,
+    staging: staging(records, lines[0]?.start ?? null, day, settings, cytogenetics),
     conditions,
     extramedullaryDisease: emd?.extramedullary ? { present: emd.extramedullary.present, type: emd.extramedullary.type, date: emd.date } : null,
     // The more recent of a reported condition and a circulating plasma-cell count (a count on the same day as the report yields to it).

@@ -44,6 +44,10 @@ export interface ProfileSettings {
   crcl: { weight: 'actual'; roundUpCreatinineBelowOne: boolean; weightMaxDaysFromCreatinine: number | null };
   /** IMS/IMWG 2025 "β2-microglobulin ≥ 5.5 mg/L with normal creatinine": the creatinine closest to the β2M, at most this many days from it. */
   beta2mCreatinineMaxDays: number;
+  /** ISS/R-ISS at diagnosis: β2M, albumin and LDH taken on or before the first line's start, at most this many days before it. */
+  stagingLabMaxDaysBeforeTreatment: number;
+  /** R-ISS at diagnosis: FISH results dated up to this many days after the first line's start count (a diagnostic marrow reported late). */
+  stagingFishMaxDaysAfterTreatmentStart: number;
   /** FISH positivity cut-offs in % of plasma cells (EMN 2012: 10% fusion/break-apart, 20% numerical). */
   fishCutoffs: { translocation: number; copyNumber: number };
   /** IMWG 2016 MRD negativity needs at least this sensitivity (1 in 10^5): a negative at a coarser one (or none recorded) is not counted. */
@@ -90,6 +94,8 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   progressionNadir: 'confirmed',
   crcl: { weight: 'actual', roundUpCreatinineBelowOne: false, weightMaxDaysFromCreatinine: null },
   beta2mCreatinineMaxDays: 30,
+  stagingLabMaxDaysBeforeTreatment: 90,
+  stagingFishMaxDaysAfterTreatmentStart: 30,
   fishCutoffs: { translocation: 10, copyNumber: 20 },
   mrdMinSensitivity: 1e-5,
   sustainedMrdNeedsImaging: true,

@@ -1,0 +1,92 @@
+import type { ClinicalRecords, LabRecord } from './clinical-events';
+import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
+import { addDays, daysBetween, type ProfileSettings } from './settings';
+
+export type StageNumber = 1 | 2 | 3;
+
+/** A stage, or the stages still possible with what is missing (`stage` null). */
+export interface Stage {
+  stage: StageNumber | null;
+  /** Every stage the known values allow (one when the stage is known). */
+  possible: StageNumber[];
+  basis: string;
+  /** What would settle an unknown stage. */
+  missing: string[];
+  provenance: string[];
+}
+
+export interface Staging {
+  /** The day the values were taken up to: the first line's start (at diagnosis) or the profile's day (current). */
+  on: string;
+  /** ISS (Greipp, JCO 2005): I β2M < 3.5 mg/L and albumin ≥ 3.5 g/dL; III β2M ≥ 5.5 mg/L; II neither. */
+  iss: Stage;
+  /**
+   * R-ISS (Palumbo, JCO 2015): I ISS I, standard-risk FISH (no del(17p), t(4;14), t(14;16)) and LDH ≤ ULN;
+   * III ISS III with high-risk FISH or LDH > ULN; II all others.
+   */
+  riss: Stage;
+}
+
+type Tri = boolean | null;
+const ROMAN = ['', 'I', 'II', 'III'] as const;
+const roman = (stages: readonly StageNumber[]): string => stages.map((n) => ROMAN[n]).join(' or ');
+const RISS_HIGH_RISK = ['del(17p)', 't(4;14)', 't(14;16)'] as const;
+
+/**
+ * ISS and R-ISS at diagnosis and now (domain.md §6). At diagnosis: the latest β2-microglobulin, albumin and LDH on or
+ * before the first line's start and no more than `stagingLabMaxDaysBeforeTreatment` before it, and the FISH results
+ * dated up to `stagingFishMaxDaysAfterTreatmentStart` after it (a marrow taken at diagnosis is often reported once
+ * treatment began); no line yet: as now. Now: the latest of each. LDH is high above its reported ULN only; without
+ * one it is unknown. A stage that depends on something missing is the set of stages still possible.
+ */
+export function staging(records: ClinicalRecords, firstLineStart: string | null, asOf: string, s: ProfileSettings, current: CytogeneticRisk): { atDiagnosis: Staging; current: Staging } {
+  const now = stageOn(records, asOf, null, current);
+  if (firstLineStart === null) return { atDiagnosis: now, current: now };
+  const fishUpTo = addDays(firstLineStart, s.stagingFishMaxDaysAfterTreatmentStart);
+  const fish = cytogeneticRisk({ ...records, cytogenetics: records.cytogenetics.filter((c) => c.date <= fishUpTo) }, {}, s);
+  return { atDiagnosis: stageOn(records, firstLineStart, s.stagingLabMaxDaysBeforeTreatment, fish), current: now };
+}
+
+function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number | null, fish: CytogeneticRisk): Staging {
+  const latest = (name: LabRecord['name']): LabRecord | undefined =>
+    records.labs.filter((l) => l.name === name && l.date <= on && (maxDaysBefore === null || daysBetween(l.date, on) <= maxDaysBefore)).at(-1);
+  const window = maxDaysBefore === null ? '' : ` within ${maxDaysBefore} days before the first line`;
+  const b2m = latest('beta2Microglobulin');
+  const albumin = latest('albumin');
+  const ldh = latest('ldh');
+
+  // ISS: the stages β2M and albumin allow.
+  const issPossible: StageNumber[] = !b2m ? (albumin && albumin.value < 3.5 ? [2, 3] : [1, 2, 3]) : b2m.value >= 5.5 ? [3] : b2m.value >= 3.5 ? [2] : !albumin ? [1, 2] : albumin.value >= 3.5 ? [1] : [2];
+  const issParts = [b2m ? `β2M ${b2m.value} mg/L (${b2m.date})` : null, albumin && (!b2m || b2m.value < 3.5) ? `albumin ${albumin.value} g/dL (${albumin.date})` : null].filter((x) => x !== null);
+  const issMissing = [...(b2m ? [] : [`β2-microglobulin${window}`]), ...(b2m && b2m.value < 3.5 && !albumin ? [`albumin${window}`] : [])];
+  const iss: Stage = stage(issPossible, issParts.join(', ') || 'no β2-microglobulin', issMissing, [b2m, albumin]);
+
+  // R-ISS: high-risk FISH and LDH, each known or not.
+  const tested = RISS_HIGH_RISK.filter((a) => fish.abnormalities.some((f) => f.abnormality === a));
+  const detected = RISS_HIGH_RISK.filter((a) => fish.abnormalities.some((f) => f.abnormality === a && f.detected));
+  const highRiskFish: Tri = detected.length > 0 ? true : tested.length === RISS_HIGH_RISK.length ? false : null;
+  const ldhHigh: Tri = !ldh || ldh.uln === null ? null : ldh.value > ldh.uln;
+  const rissPossible = new Set<StageNumber>();
+  for (const i of issPossible) for (const hr of highRiskFish === null ? [true, false] : [highRiskFish]) for (const high of ldhHigh === null ? [true, false] : [ldhHigh]) rissPossible.add(i === 3 && (hr || high) ? 3 : i === 1 && !hr && !high ? 1 : 2);
+  const fishText = highRiskFish === true ? `${detected.join(', ')} detected` : highRiskFish === false ? 'no del(17p), t(4;14) or t(14;16)' : `not tested: ${RISS_HIGH_RISK.filter((a) => !tested.includes(a)).join(', ')}`;
+  const ldhText = !ldh ? 'no LDH' : ldh.uln === null ? `LDH ${ldh.value} U/L without its ULN` : `LDH ${ldh.value} U/L ${ldhHigh ? '>' : '≤'} ULN ${ldh.uln} (${ldh.date})`;
+  const possible = ([1, 2, 3] as const).filter((n) => rissPossible.has(n));
+  const rissMissing = [
+    ...(issPossible.length > 1 ? issMissing : []),
+    ...(highRiskFish === null ? [`FISH for ${RISS_HIGH_RISK.filter((a) => !tested.includes(a)).join(', ')}`] : []),
+    ...(ldhHigh === null ? [`LDH with its ULN${window}`] : []),
+  ];
+  const fishProvenance = fish.abnormalities.filter((f) => (RISS_HIGH_RISK as readonly string[]).includes(f.abnormality)).flatMap((f) => f.provenance);
+  const riss: Stage = { ...stage(possible, `ISS ${roman(issPossible)}; ${fishText}; ${ldhText}`, rissMissing, [b2m, albumin, ldh]), provenance: [...[b2m, albumin, ldh].filter((l) => l !== undefined).map((l) => l.eventId), ...fishProvenance] };
+  return { on, iss, riss };
+}
+
+function stage(possible: StageNumber[], basis: string, missing: string[], labs: Array<LabRecord | undefined>): Stage {
+  return {
+    stage: possible.length === 1 ? possible[0]! : null,
+    possible,
+    basis: possible.length === 1 ? `${ROMAN[possible[0]!]}: ${basis}` : `${roman(possible)}: ${basis}`,
+    missing: possible.length === 1 ? [] : missing,
+    provenance: labs.filter((l) => l !== undefined).map((l) => l.eventId),
+  };
+}
