@@ -1,5 +1,6 @@
 import { CELL_THERAPY_CLASSES, DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
 import { classesOf, drug as drugEntry } from '../terminology/drug-catalog';
+import { halfLifeOf } from '../terminology/half-lives';
 import { LAB_DEFINITIONS, type LabName } from '../terminology/labs';
 import { convert } from '../terminology/units';
 import { ageOnDay } from '../patient/age';
@@ -143,7 +144,7 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   flag: ['name'],
   priorTargetTherapy: ['target', 'modality'],
   priorTransplant: ['kind', 'minCount'],
-  timeSince: ['event', 'drug', 'class', 'kind', 'product', 'minDays', 'maxDays'],
+  timeSince: ['event', 'drug', 'class', 'kind', 'product', 'minDays', 'maxDays', 'halfLives', 'combine'],
   measurableDisease: ['serumMinGdL', 'serumMinGdLByIsotype', 'urineMinMg24h', 'involvedFlcMinMgDl', 'requireAbnormalFlcRatio', 'maxAgeDays'],
   measurableByFlcOnly: [],
   lab: ['name', 'op', 'value', 'unit', 'maxAgeDays', 'minDaysAfterSupport', 'support'],
@@ -222,6 +223,13 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       c.number(o, 'minDays', p, false);
       c.number(o, 'maxDays', p, false);
       if (o.minDays === undefined && o.maxDays === undefined) c.fail(p, 'timeSince needs minDays or maxDays');
+      c.number(o, 'halfLives', p, false);
+      c.oneOf(o, 'combine', ['shorter', 'longer'], p, false);
+      if (o.halfLives !== undefined) {
+        if (o.event !== 'lastDose' || o.minDays === undefined || o.maxDays !== undefined) c.fail(`${p}/halfLives`, 'only with event lastDose and minDays (a washout), without maxDays');
+        else if ((typeof o.drug === 'string' && isSupportive(o.drug)) || o.class === 'SUPPORTIVE') c.fail(`${p}/halfLives`, 'not for supportive agents');
+        if (typeof o.halfLives === 'number' && o.halfLives <= 0) c.fail(`${p}/halfLives`, 'must be above 0');
+      } else if (o.combine !== undefined) c.fail(`${p}/combine`, 'only with halfLives');
       break;
     case 'measurableDisease':
       for (const k of ['serumMinGdL', 'urineMinMg24h', 'involvedFlcMinMgDl', 'maxAgeDays']) c.number(o, k, p, false);
@@ -1053,7 +1061,66 @@ function supportBefore(p: PatientProfile, support: Support & { days: number }, d
   return null;
 }
 
+/**
+ * A washout of minDays or N half-lives, the shorter or the longer (`halfLives`, `combine`): every drug in scope (the
+ * drug, the class's drugs, or every anti-myeloma drug) given is past its own washout: min or max of minDays and N ×
+ * its half-life. A drug still given fails it; one without a half-life is decided by minDays alone when that settles
+ * it (the shorter: past minDays; the longer: not yet past minDays), else unknown.
+ */
+function compileHalfLifeWashout(l: Extract<Leaf, { fact: 'timeSince' }> & { halfLives: number; minDays: number }): RuleNode {
+  const shorter = l.combine !== 'longer';
+  const scope = l.drug ?? l.class ?? 'anti-myeloma therapy';
+  const expected = `at least ${l.minDays} days or ${l.halfLives} half-lives (the ${shorter ? 'shorter' : 'longer'}) since the last dose of ${scope}`;
+  const fact = 'timeSince';
+  return (s) => {
+    const p = s.profile;
+    if (!s.history) return done(s, UNKNOWN, fact, expected, NONE, TREATMENT_HISTORY);
+    const generics = l.drug ? [l.drug] : l.class ? p.classes[l.class].drugs : Object.keys(p.drugs).filter((g) => !isSupportive(g));
+    const seen: string[] = [];
+    const unknownHalfLife: string[] = [];
+    let failing = false;
+    let eligibleDay = Number.NEGATIVE_INFINITY;
+    for (const g of generics) {
+      const last = lastDose(p, g, null);
+      if (last === null) continue;
+      if (last === ONGOING) {
+        failing = true;
+        eligibleDay = Number.POSITIVE_INFINITY;
+        seen.push(`${g}: ongoing`);
+        continue;
+      }
+      const days = s.asOfDay - epochDay(last);
+      const hl = halfLifeOf(g);
+      const byHalfLives = hl ? l.halfLives * hl.days : null;
+      const need = byHalfLives === null ? null : shorter ? Math.min(l.minDays, byHalfLives) : Math.max(l.minDays, byHalfLives);
+      if (need === null) {
+        // The half-life would only matter on one side of minDays.
+        const decided = shorter ? days >= l.minDays : days < l.minDays;
+        seen.push(`${g}: ${days} days since ${last}, no half-life known`);
+        if (!decided) unknownHalfLife.push(g);
+        else if (!shorter) {
+          failing = true;
+          eligibleDay = Number.POSITIVE_INFINITY; // once past minDays, it still waits on a half-life not known
+        }
+        continue;
+      }
+      seen.push(`${g}: ${days} days since ${last}, washout ${shown(need)} days (${l.halfLives} × ${shown(hl!.days)} days)`);
+      if (days < need) failing = true;
+      eligibleDay = Math.max(eligibleDay, epochDay(last) + Math.ceil(need));
+    }
+    const actual = seen.length > 0 ? seen.join('; ') : `no ${scope}`;
+    if (failing) {
+      s.flip = unknownHalfLife.length === 0 && Number.isFinite(eligibleDay) ? eligibleDay : NO_FLIP;
+      if (s.trace !== null) note(s, NOT_MET, fact, expected, actual);
+      return NOT_MET;
+    }
+    if (unknownHalfLife.length > 0) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, actual, unknownHalfLife.map((g) => `half-life of ${g}`));
+    return s.trace === null ? quiet(s, MET) : done(s, MET, fact, expected, actual);
+  };
+}
+
 function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
+  if (l.halfLives !== undefined && l.minDays !== undefined) return compileHalfLifeWashout({ ...l, halfLives: l.halfLives, minDays: l.minDays });
   const label =
     l.event === 'lastDose'
       ? `last dose of ${l.drug ?? l.class ?? 'anti-myeloma therapy'}`

@@ -38,6 +38,13 @@ export type Leaf =
       product?: 'platelets' | 'red-cells';
       minDays?: number;
       maxDays?: number;
+      /**
+       * With event lastDose and minDays: the washout of each drug is also this many of its half-lives
+       * (libs/core/src/terminology/half-lives.ts), and `combine` says which of the two counts ("14 days or 5
+       * half-lives, whichever is shorter"; default shorter).
+       */
+      halfLives?: number;
+      combine?: 'shorter' | 'longer';
     }
   | { fact: 'measurableDisease'; serumMinGdL?: number; serumMinGdLByIsotype?: Partial<Record<'IgG' | 'IgA' | 'IgD' | 'IgE' | 'IgM', number>>; urineMinMg24h?: number; involvedFlcMinMgDl?: number; requireAbnormalFlcRatio?: boolean; maxAgeDays?: number }
   | { fact: 'measurableByFlcOnly' }

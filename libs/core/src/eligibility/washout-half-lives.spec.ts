@@ -1,0 +1,76 @@
+/**
+ * Washouts in half-lives (domain.md §7: "model as (drug class, min days, optional 'N half-lives', shorter/longer-of)"),
+ * hand-derived with the half-lives of libs/core/src/terminology/half-lives.ts: daratumumab 18 days (5 half-lives 90
+ * days), lenalidomide 5 hours (5 half-lives 25 hours, 1.04 days), isatuximab none. Screening day 2025-06-01.
+ */
+import { drug } from '../terminology/drug-catalog';
+import { HALF_LIVES } from '../terminology/half-lives';
+import { med } from '../testing/events';
+import { buildProfile } from '../patient/profile';
+import { compileRule, type LeafTrace } from './compile';
+
+const AS_OF = '2025-06-01';
+const evaluate = (rule: unknown, events: Parameters<typeof buildProfile>[0]) => {
+  const trace: LeafTrace[] = [];
+  const r = compileRule(rule)({ profile: buildProfile(events, AS_OF), asOf: AS_OF, trace });
+  return { outcome: r.outcome, flipsOn: r.flipsOn, trace: trace[0] };
+};
+const cd38 = { fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', minDays: 14, halfLives: 5 };
+const anyTherapy = { fact: 'timeSince', event: 'lastDose', minDays: 14, halfLives: 5, combine: 'shorter' };
+
+describe('a washout of 14 days or 5 half-lives', () => {
+  it('the shorter: daratumumab 20 days ago is past 14 days; 10 days ago is not, until day 14', () => {
+    expect(evaluate(cd38, [med('daratumumab', '2025-01-01', '2025-05-12')]).outcome).toBe('MET');
+    const recent = evaluate(cd38, [med('daratumumab', '2025-01-01', '2025-05-22')]);
+    expect(recent).toMatchObject({ outcome: 'NOT_MET', flipsOn: '2025-06-05' });
+    expect(recent.trace?.actual).toContain('daratumumab: 10 days since 2025-05-22, washout 14 days (5 × 18 days)');
+  });
+
+  it('the longer: daratumumab 20 days ago waits for 90 days', () => {
+    expect(evaluate({ ...cd38, combine: 'longer' }, [med('daratumumab', '2025-01-01', '2025-05-12')])).toMatchObject({ outcome: 'NOT_MET', flipsOn: '2025-08-10' });
+  });
+
+  it('a short half-life: lenalidomide 2 days ago is past 5 half-lives (25 hours); its last dose today is not, until 2 days on', () => {
+    expect(evaluate(anyTherapy, [med('lenalidomide', '2025-01-01', '2025-05-30')]).outcome).toBe('MET');
+    expect(evaluate(anyTherapy, [med('lenalidomide', '2025-01-01', '2025-06-01')])).toMatchObject({ outcome: 'NOT_MET', flipsOn: '2025-06-03' });
+  });
+
+  it('every drug of the scope must be past its own: lenalidomide past, daratumumab not yet', () => {
+    const r = evaluate(anyTherapy, [med('lenalidomide', '2025-01-01', '2025-05-29'), med('daratumumab', '2025-01-01', '2025-05-22')]);
+    expect(r).toMatchObject({ outcome: 'NOT_MET', flipsOn: '2025-06-05' });
+  });
+
+  it('a drug with no half-life known is decided by the days alone when they settle it, else unknown', () => {
+    // The shorter: past 14 days is past the washout whatever the half-life; 10 days may or may not be.
+    expect(evaluate(cd38, [med('isatuximab', '2025-01-01', '2025-05-12')]).outcome).toBe('MET');
+    const open = evaluate(cd38, [med('isatuximab', '2025-01-01', '2025-05-22')]);
+    expect(open).toMatchObject({ outcome: 'UNKNOWN', trace: { missing: ['half-life of isatuximab'] } });
+    // The longer: short of 14 days is not past it; past 14 days it waits on the half-life.
+    expect(evaluate({ ...cd38, combine: 'longer' }, [med('isatuximab', '2025-01-01', '2025-05-22')])).toMatchObject({ outcome: 'NOT_MET', flipsOn: undefined });
+    expect(evaluate({ ...cd38, combine: 'longer' }, [med('isatuximab', '2025-01-01', '2025-05-12')]).outcome).toBe('UNKNOWN');
+  });
+
+  it('a drug still given fails it; none given passes it', () => {
+    expect(evaluate(cd38, [med('daratumumab', '2025-01-01', null)]).outcome).toBe('NOT_MET');
+    expect(evaluate(cd38, [med('lenalidomide', '2025-01-01', '2025-05-30')]).outcome).toBe('MET');
+  });
+
+  it('as an exclusion, under not', () => {
+    expect(evaluate({ not: cd38 }, [med('daratumumab', '2025-01-01', '2025-05-22')]).outcome).toBe('MET');
+  });
+
+  it('is checked when a trial is loaded', () => {
+    expect(() => compileRule({ ...cd38, maxDays: 30 })).toThrow(/halfLives: only with event lastDose and minDays/);
+    expect(() => compileRule({ fact: 'timeSince', event: 'transplant', minDays: 90, halfLives: 5 })).toThrow(/halfLives/);
+    expect(() => compileRule({ fact: 'timeSince', event: 'lastDose', drug: 'filgrastim', minDays: 7, halfLives: 5 })).toThrow(/not for supportive agents/);
+    expect(() => compileRule({ fact: 'timeSince', event: 'lastDose', minDays: 14, combine: 'shorter' })).toThrow(/combine: only with halfLives/);
+  });
+
+  it('names only drugs of the catalog, each with a source', () => {
+    for (const [generic, hl] of Object.entries(HALF_LIVES)) {
+      expect(drug(generic)?.generic).toBe(generic);
+      expect(hl.days).toBeGreaterThan(0);
+      expect(hl.source.length).toBeGreaterThan(5);
+    }
+  });
+});
