@@ -134,13 +134,16 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     else washouts = leavesForClasses;
   }
   if (/\bCNS\b|central nervous system|meningeal/i.test(t)) add({ fact: 'condition', kind: 'cns-involvement' }, 'CNS involvement');
-  // ISS / R-ISS stage ("R-ISS stage III", "ISS stage I or II", "ISS stage II-III"); "at diagnosis" or else now.
-  if ((m = t.match(/\b(R-?|revised\s+)?ISS\b(?:\s*\(?(?:revised )?(?:international )?(?:staging system)?\)?)?\s*stages?\s*((?:III|II|I|[123])(?:\s*(?:,|or|and|-|–|to)\s*(?:III|II|I|[123]))*)\b/i))) {
+  // ISS / R-ISS stage ("R-ISS stage III", "ISS stage I or II", "ISS stage I/II", "ISS stage II-III", "stage II or higher");
+  // "at (the time of) diagnosis" or else now. A list it cannot read (a range written backwards) is left unparsed.
+  if ((m = t.match(/\b(R-?|revised\s+)?ISS\b(?:\s*\(?(?:revised )?(?:international )?(?:staging system)?\)?)?\s*stages?\s*((?:III|II|I|[123])(?:\s*(?:,|\/|or|and|-|–|to)\s*(?:III|II|I|[123]))*)\b(\s*or (?:higher|above|greater|more|worse))?/i))) {
     const numeral = (x: string): 1 | 2 | 3 => (({ I: 1, II: 2, III: 3, '1': 1, '2': 2, '3': 3 }) as const)[x.toUpperCase() as 'I' | 'II' | 'III' | '1' | '2' | '3'];
-    const parts = m[2]!.split(/\s*(,|or|and|-|–|to)\s*/i).filter((x, i) => i % 2 === 0).map(numeral);
+    const parts = m[2]!.split(/\s*(,|\/|or|and|-|–|to)\s*/i).filter((x, i) => i % 2 === 0).map(numeral);
     const range = /-|–|\bto\b/i.test(m[2]!) && parts.length === 2;
-    const stages = range ? ([1, 2, 3] as const).filter((k) => k >= parts[0]! && k <= parts[1]!) : [...new Set(parts)].sort();
-    add({ fact: 'stage', system: m[1] ? 'riss' : 'iss', at: /at (?:initial )?diagnosis/i.test(t) ? 'diagnosis' : 'current', stages }, `${m[1] ? 'R-ISS' : 'ISS'} stage`);
+    const orHigher = m[3] !== undefined && parts.length === 1;
+    const stages = range ? ([1, 2, 3] as const).filter((k) => k >= parts[0]! && k <= parts[1]!) : orHigher ? ([1, 2, 3] as const).filter((k) => k >= parts[0]!) : [...new Set(parts)].sort();
+    const atDiagnosis = /\bat (?:the time of )?(?:initial |first )?diagnosis\b/i.test(t);
+    if (stages.length > 0) add({ fact: 'stage', system: m[1] ? 'riss' : 'iss', at: atDiagnosis ? 'diagnosis' : 'current', stages }, `${m[1] ? 'R-ISS' : 'ISS'} stage`);
   }
   if (/plasma cell leuk/i.test(t)) add({ fact: 'plasmaCellLeukemia' }, 'plasma cell leukaemia');
   if (/amyloidosis/i.test(t)) add({ fact: 'condition', kind: 'al-amyloidosis' }, 'amyloidosis');

@@ -310,8 +310,12 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         }
         // A value no measurement can have (a count, concentration or size below zero, a share above all, a result above
         // any a living patient has: most often a unit mistake) is bad input, not a fact.
-        if (c.value < 0 || (def.plausibleMax !== undefined && c.value > def.plausibleMax)) {
-          skip(e, `${def.name} ${value} ${unit}`, c.value < 0 ? 'a negative value' : def.unit === '%' ? 'a percentage above 100' : `above ${def.plausibleMax} ${def.unit}, more than any patient's result (a unit or entry mistake?)`);
+        if (c.value < 0 || (def.plausibleMax !== undefined && c.value > def.plausibleMax) || (def.positive && c.value === 0)) {
+          skip(
+            e,
+            `${def.name} ${value} ${unit}`,
+            c.value < 0 ? 'a negative value' : c.value === 0 ? "0, which no patient's result is (an entry mistake?)" : def.unit === '%' ? 'a percentage above 100' : `above ${def.plausibleMax} ${def.unit}, more than any patient's result (a unit or entry mistake?)`,
+          );
           break;
         }
         let uln = num(d.uln);

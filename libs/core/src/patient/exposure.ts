@@ -3,7 +3,7 @@ import { DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
 import type { ClinicalRecords, Intent, MedicationCourse } from './clinical-events';
 import { atLeastMR, type ProgressionEvent } from './disease-status';
 import type { Assessment } from './response';
-import { inEffectOn, type LineOfTherapy } from './lines-of-therapy';
+import { conditioning, inEffectOn, type LineOfTherapy } from './lines-of-therapy';
 import { addDays, daysBetween, type ProfileSettings } from './settings';
 
 export interface RefractoryEvidence {
@@ -148,7 +148,7 @@ export function drugExposures(
     for (const g of c.generics) {
       if (classesOf(g).includes('SUPPORTIVE')) continue;
       exposeAt(g, c.start, c.end, line, c.eventId, c.cycles);
-      if (NOT_FOR_REFRACTORINESS.has(c.intent) || line === null) continue;
+      if (NOT_FOR_REFRACTORINESS.has(c.intent) || line === null || conditioning(records, c)) continue;
       const maintenance = c.intent === 'maintenance';
       const key = `${g}\u0000${line}`;
       const held = open.get(key);

@@ -80,8 +80,25 @@ describe('lines of therapy', () => {
     // Too long a course, or no ASCT or apheresis after it: a regimen of its own.
     expect(profileOf([...induction, med('cyclophosphamide', '2022-05-10', '2022-05-20'), ...after]).linesOfTherapy.count).toBe(2);
     expect(profileOf([...induction, med('cyclophosphamide', '2022-05-10', '2022-05-11')]).linesOfTherapy.count).toBe(2);
+    // Doses sent one by one are one course.
+    expect(profileOf([...induction, med('cyclophosphamide', '2022-05-10', '2022-05-10'), med('cyclophosphamide', '2022-05-11', '2022-05-11'), ...after]).linesOfTherapy.count).toBe(1);
     // An apheresis within 30 days is enough (the ASCT may be deferred).
     expect(profileOf([...induction, med('cyclophosphamide', '2022-05-10', '2022-05-11'), event('procedure', '2022-05-24', { kind: 'apheresis' })]).linesOfTherapy.count).toBe(1);
+  });
+
+  it('melphalan over at most 3 days just before an SCT is its conditioning, intent or not (as FHIR sends it): part of the SCT, never refractory', () => {
+    const p = profileOf([med('VRd', '2022-01-10', '2022-04-30', { reasonStopped: 'completed' }), med('melphalan', '2022-06-13', '2022-06-13'), sct('2022-06-15'), response('2022-06-20', 'PD')]);
+    expect(p.linesOfTherapy.lines.map((l) => l.openedBy)).toEqual(['first-treatment']);
+    expect(p.drugs.melphalan).toMatchObject({ exposed: true, refractory: false });
+    // A melphalan course of a week (MP-type) weeks before is a regimen.
+    expect(profileOf([med('VRd', '2022-01-10', '2022-04-30', { reasonStopped: 'completed' }), med('melphalan', '2022-05-01', '2022-05-07'), sct('2022-06-15')]).linesOfTherapy.count).toBe(2);
+  });
+
+  it('a second SCT marked planned tandem after a progression is salvage, a new line', () => {
+    const auto = profileOf([med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), response('2020-08-01', 'PD'), sct('2020-10-01', { plannedTandem: true })]);
+    expect(auto.linesOfTherapy.lines.map((l) => [l.openedBy, l.reviewFlags])).toEqual([['first-treatment', []], ['second-sct', ['second SCT marked planned tandem, but the disease progressed after the first SCT (2020-06-01)']]]);
+    const allo = profileOf([med('VRd', '2020-01-01', '2020-05-01'), sct('2020-06-01'), response('2020-08-01', 'PD'), event('procedure', '2020-10-01', { kind: 'allogeneic-sct', plannedTandem: true })]);
+    expect(allo.linesOfTherapy.lines.map((l) => l.openedBy)).toEqual(['first-treatment', 'allogeneic-sct']);
   });
 
   it('the same regimen stopped for a progression dated on its last dose and restarted later is a new line', () => {

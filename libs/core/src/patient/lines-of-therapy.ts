@@ -22,7 +22,6 @@ export interface LineOfTherapy {
 }
 
 const NON_LINE_INTENTS: ReadonlySet<Intent | null> = new Set(['supportive', 'mobilization']);
-const ATTACHED_INTENTS: ReadonlySet<Intent | null> = new Set(['conditioning']);
 const CAR_T_PREP: ReadonlySet<Intent | null> = new Set(['bridging', 'lymphodepletion']);
 const PLANNED_CONTINUATION: ReadonlySet<Intent | null> = new Set(['consolidation', 'maintenance']);
 
@@ -74,12 +73,31 @@ export function mobilization(records: ClinicalRecords, c: MedicationCourse): boo
   const followed = records.procedures.some(
     (p) => p.date >= end && ((p.kind === 'apheresis' && daysBetween(end, p.date) <= MOBILIZATION_TO_APHERESIS_MAX_DAYS) || (p.kind === 'autologous-sct' && daysBetween(end, p.date) <= MOBILIZATION_TO_ASCT_MAX_DAYS)),
   );
+  // An earlier dose of the same short course (doses sent one by one) is not a cyclophosphamide regimen before it.
+  const sameCourse = (o: MedicationCourse): boolean => antiMyelomaGenerics(o).every((g) => g === MOBILIZING || isSteroid(g)) && daysBetween(o.start, c.start) < MOBILIZATION_MAX_DAYS;
   const alongside = records.medications.some(
     (o) =>
       o !== c &&
-      antiMyelomaGenerics(o).some((g) => (g === MOBILIZING ? o.start < c.start && (o.end === null || daysBetween(o.end, c.start) <= MOBILIZATION_REGIMEN_GAP_DAYS) : !isSteroid(g) && o.start <= end && (o.end === null || o.end >= c.start))),
+      antiMyelomaGenerics(o).some((g) =>
+        g === MOBILIZING ? o.start < c.start && !sameCourse(o) && (o.end === null || daysBetween(o.end, c.start) <= MOBILIZATION_REGIMEN_GAP_DAYS) : !isSteroid(g) && o.start <= end && (o.end === null || o.end >= c.start),
+      ),
   );
   return followed && !alongside;
+}
+
+/** Conditioning agents: melphalan, alone or in BeEAM. */
+const CONDITIONING_AGENTS: ReadonlySet<string> = new Set(['melphalan', 'bendamustine', 'etoposide', 'cytarabine']);
+const CONDITIONING_COURSE_MAX_DAYS = 3;
+/**
+ * Transplant conditioning with no intent recorded: melphalan (alone or in BeEAM) given over at most 3 days, starting
+ * no more than CONDITIONING_MAX_DAYS before an SCT (conditioning belongs to the SCT, domain.md §3: "conditioning regimen
+ * identity is irrelevant").
+ */
+export function conditioning(records: ClinicalRecords, c: MedicationCourse): boolean {
+  if (c.intent === 'conditioning') return true;
+  const drugs = antiMyelomaGenerics(c);
+  if (c.intent !== null || c.end === null || daysBetween(c.start, c.end) >= CONDITIONING_COURSE_MAX_DAYS || !drugs.includes('melphalan') || !drugs.every((g) => CONDITIONING_AGENTS.has(g))) return false;
+  return records.procedures.some((p) => (p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct') && p.date >= c.start && daysBetween(c.start, p.date) <= CONDITIONING_MAX_DAYS);
 }
 
 export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: ProfileSettings, progressionDates: readonly string[] = []): LineOfTherapy[] {
@@ -88,7 +106,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   // Conditioning belongs to the SCT it precedes (a later ASCT's melphalan is not part of the line before it).
   const sctFor = new Map<MedicationCourse, ProcedureRecord>();
   for (const c of courses) {
-    if (!ATTACHED_INTENTS.has(c.intent)) continue;
+    if (!conditioning(records, c)) continue;
     const sct = procedures.find((p) => p.kind !== 'car-t-infusion' && p.date >= c.start && daysBetween(c.start, p.date) <= CONDITIONING_MAX_DAYS);
     if (sct) sctFor.set(c, sct);
   }
@@ -185,19 +203,29 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       }
       const previousSct = sctDates[sctDates.length - 1];
       sctDates.push(p.date);
+      // A planned tandem is the second SCT of the plan: within plannedTandemMaxDays of the first and with no progression
+      // between them (one after the first SCT makes the second salvage, whatever the plan said).
+      const progressedAfterPrevious = previousSct !== undefined && progressionDates.some((d) => d > previousSct && d <= p.date);
+      const tandem = p.plannedTandem && previousSct !== undefined && daysBetween(previousSct, p.date) <= s.plannedTandemMaxDays && !progressedAfterPrevious;
       let l: LineOfTherapy;
-      if (p.kind === 'allogeneic-sct' && !(p.plannedTandem && previousSct && daysBetween(previousSct, p.date) <= s.plannedTandemMaxDays)) {
+      if (p.kind === 'allogeneic-sct' && !tandem) {
         l = open(p.date, 'allogeneic-sct');
+        if (p.plannedTandem && progressedAfterPrevious) l.reviewFlags.push(`allogeneic SCT marked planned tandem, but the disease progressed after the first SCT (${previousSct})`);
       } else if (previousSct === undefined) {
         // The first SCT continues the line (induction → ASCT), unless the disease progressed in the line before it: then it is salvage.
         l = current && progressedSince(current, p.date) === undefined ? current : open(p.date, current ? 'new-regimen-after-discontinuation' : 'first-treatment');
-      } else if (p.plannedTandem && daysBetween(previousSct, p.date) <= s.plannedTandemMaxDays) {
+      } else if (tandem) {
         l = current!;
         // The 2015 consensus keeps any planned tandem in the line; domain.md §3's algorithm opens a line on every allo-SCT.
         if (p.kind === 'allogeneic-sct') l.reviewFlags.push(`allogeneic SCT ${p.date} kept in the line as a planned tandem (auto → allo, ${daysBetween(previousSct, p.date)} days after the first SCT)`);
       } else {
         l = open(p.date, 'second-sct');
-        if (p.plannedTandem) l.reviewFlags.push(`second SCT marked planned tandem but ${daysBetween(previousSct, p.date)} days after the first (> ${s.plannedTandemMaxDays})`);
+        if (p.plannedTandem)
+          l.reviewFlags.push(
+            progressedAfterPrevious
+              ? `second SCT marked planned tandem, but the disease progressed after the first SCT (${previousSct})`
+              : `second SCT marked planned tandem but ${daysBetween(previousSct, p.date)} days after the first (> ${s.plannedTandemMaxDays})`,
+          );
       }
       l.transplants.push({ kind: p.kind, date: p.date, plannedTandem: p.plannedTandem });
       l.provenance.push(p.eventId);
@@ -213,7 +241,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       add(l, c);
       continue;
     }
-    if (ATTACHED_INTENTS.has(c.intent)) {
+    if (conditioning(records, c)) {
       add(current, c);
       continue;
     }

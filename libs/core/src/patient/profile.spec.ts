@@ -556,6 +556,10 @@ describe('the profile as a whole', () => {
       ['platelets 150000 10*9/L', "above 5000 10*9/L, more than any patient's result (a unit or entry mistake?)"],
     ]);
     expect([p.labs.hemoglobin?.value, p.labs.albumin?.value, p.labs.platelets?.value, p.labs.creatinine?.value]).toEqual([12, 3.8, 150, 1]);
+    // A weight or a haemoglobin of 0 is an entry mistake: a weight lab of 0 kg after a creatinine is not the weight Cockcroft–Gault uses.
+    const zero = buildProfile([demographics('1960-01-01', 'male', 70), lab('2025-05-01', 'creatinine', 1.0, 'mg/dL'), lab('2025-05-02', 'weight', 0, 'kg'), lab('2025-05-02', 'hemoglobin', 0, 'g/dL')], AS_OF);
+    expect(zero.unmapped.map((u) => u.original)).toEqual(['weight 0 kg', 'hemoglobin 0 g/dL']);
+    expect(zero.labs.crcl?.inputs.weightKg).toBe(70);
   });
 
   it('computes as of a date: later events are left out', () => {

@@ -32,9 +32,11 @@ describe('ISS', () => {
   });
 
   it('is the stages still possible when a value is missing, and says what would settle it', () => {
-    expect(current(b2m('2025-05-01', 2.0)).iss).toMatchObject({ stage: null, possible: [1, 2], missing: ['albumin'] });
-    expect(current(albumin('2025-05-01', 3.0)).iss).toMatchObject({ stage: null, possible: [2, 3], missing: ['β2-microglobulin'] });
-    expect(current().iss).toMatchObject({ stage: null, possible: [1, 2, 3] });
+    expect(current(b2m('2025-05-01', 2.0)).iss).toMatchObject({ stage: null, possible: [1, 2], missing: ['albumin within the last 60 days'] });
+    expect(current(albumin('2025-05-01', 3.0)).iss).toMatchObject({ stage: null, possible: [2, 3], missing: ['β2-microglobulin within the last 60 days'] });
+    expect(current().iss).toMatchObject({ stage: null, possible: [1, 2, 3], missing: ['β2-microglobulin within the last 60 days', 'albumin within the last 60 days'] });
+    // Now reads the last 60 days only: a β2M of 2022 stages nothing today.
+    expect(current(b2m('2022-12-20', 6.2)).iss).toMatchObject({ stage: null, possible: [1, 2, 3] });
   });
 });
 
@@ -55,7 +57,7 @@ describe('R-ISS', () => {
   it('leaves the stage open between the stages possible, naming what is missing', () => {
     // ISS III, standard FISH, LDH without its ULN: II or III.
     const noUln = current(b2m('2025-05-01', 7.0), ldh('2025-05-01', 400), ...standardFish('2025-05-01')).riss;
-    expect(noUln).toMatchObject({ stage: null, possible: [2, 3], missing: ['LDH with its ULN'] });
+    expect(noUln).toMatchObject({ stage: null, possible: [2, 3], missing: ['LDH with its ULN within the last 60 days'] });
     // ISS I, LDH normal, FISH not done: I or II.
     expect(current(b2m('2025-05-01', 2.0), albumin('2025-05-01', 4.0), ldh('2025-05-01', 200, 250)).riss).toMatchObject({ stage: null, possible: [1, 2] });
   });
@@ -77,7 +79,7 @@ describe('at diagnosis and now', () => {
 
   it('does not take values older than 90 days before the first line as the ones at diagnosis', () => {
     const s = buildProfile([b2m('2022-09-01', 6.2), albumin('2022-09-01', 3.0), med('VRd', '2023-01-05', null)], AS_OF).staging!;
-    expect(s.atDiagnosis.iss).toMatchObject({ stage: null, missing: ['β2-microglobulin within 90 days before the first line'] });
+    expect(s.atDiagnosis.iss).toMatchObject({ stage: null, missing: ['β2-microglobulin within 90 days before the first line', 'albumin within 90 days before the first line'] });
   });
 
   it('is a criterion: stage one of a list, unknown while the stages possible straddle it', () => {
@@ -98,6 +100,10 @@ describe('drafting a stage criterion from its text', () => {
     ['ISS stage I or II', { fact: 'stage', system: 'iss', at: 'current', stages: [1, 2] }],
     ['ISS stage II-III', { fact: 'stage', system: 'iss', at: 'current', stages: [2, 3] }],
     ['Revised International Staging System (R-ISS) stage 1', { fact: 'stage', system: 'riss', at: 'current', stages: [1] }],
+    ['ISS stage I/II', { fact: 'stage', system: 'iss', at: 'current', stages: [1, 2] }],
+    ['ISS stage II or higher', { fact: 'stage', system: 'iss', at: 'current', stages: [2, 3] }],
+    ['R-ISS stage III at the time of diagnosis', { fact: 'stage', system: 'riss', at: 'diagnosis', stages: [3] }],
+    ['ISS stage III-I', { fact: 'unknownText', reason: 'not parsed: review the text' }],
   ])('%s', (text, rule) => {
     expect(proposeRule(text).rule).toEqual(rule);
   });

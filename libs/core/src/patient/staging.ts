@@ -36,21 +36,21 @@ const RISS_HIGH_RISK = ['del(17p)', 't(4;14)', 't(14;16)'] as const;
  * ISS and R-ISS at diagnosis and now (domain.md §6). At diagnosis: the latest β2-microglobulin, albumin and LDH on or
  * before the first line's start and no more than `stagingLabMaxDaysBeforeTreatment` before it, and the FISH results
  * dated up to `stagingFishMaxDaysAfterTreatmentStart` after it (a marrow taken at diagnosis is often reported once
- * treatment began); no line yet: as now. Now: the latest of each. LDH is high above its reported ULN only; without
+ * treatment began); no line yet: as now. Now: the latest of each from the last `currentLabMaxAgeDays`, and the latest
+ * FISH result of each abnormality. LDH is high above its reported ULN only; without
  * one it is unknown. A stage that depends on something missing is the set of stages still possible.
  */
 export function staging(records: ClinicalRecords, firstLineStart: string | null, asOf: string, s: ProfileSettings, current: CytogeneticRisk): { atDiagnosis: Staging; current: Staging } {
-  const now = stageOn(records, asOf, null, current);
+  const now = stageOn(records, asOf, s.currentLabMaxAgeDays, current, 'now');
   if (firstLineStart === null) return { atDiagnosis: now, current: now };
   const fishUpTo = addDays(firstLineStart, s.stagingFishMaxDaysAfterTreatmentStart);
   const fish = cytogeneticRisk({ ...records, cytogenetics: records.cytogenetics.filter((c) => c.date <= fishUpTo) }, {}, s);
-  return { atDiagnosis: stageOn(records, firstLineStart, s.stagingLabMaxDaysBeforeTreatment, fish), current: now };
+  return { atDiagnosis: stageOn(records, firstLineStart, s.stagingLabMaxDaysBeforeTreatment, fish, 'the first line'), current: now };
 }
 
-function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number | null, fish: CytogeneticRisk): Staging {
-  const latest = (name: LabRecord['name']): LabRecord | undefined =>
-    records.labs.filter((l) => l.name === name && l.date <= on && (maxDaysBefore === null || daysBetween(l.date, on) <= maxDaysBefore)).at(-1);
-  const window = maxDaysBefore === null ? '' : ` within ${maxDaysBefore} days before the first line`;
+function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number, fish: CytogeneticRisk, before: 'the first line' | 'now'): Staging {
+  const latest = (name: LabRecord['name']): LabRecord | undefined => records.labs.filter((l) => l.name === name && l.date <= on && daysBetween(l.date, on) <= maxDaysBefore).at(-1);
+  const window = before === 'now' ? ` within the last ${maxDaysBefore} days` : ` within ${maxDaysBefore} days before the first line`;
   const b2m = latest('beta2Microglobulin');
   const albumin = latest('albumin');
   const ldh = latest('ldh');
@@ -58,7 +58,8 @@ function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number | n
   // ISS: the stages β2M and albumin allow.
   const issPossible: StageNumber[] = !b2m ? (albumin && albumin.value < 3.5 ? [2, 3] : [1, 2, 3]) : b2m.value >= 5.5 ? [3] : b2m.value >= 3.5 ? [2] : !albumin ? [1, 2] : albumin.value >= 3.5 ? [1] : [2];
   const issParts = [b2m ? `β2M ${b2m.value} mg/L (${b2m.date})` : null, albumin && (!b2m || b2m.value < 3.5) ? `albumin ${albumin.value} g/dL (${albumin.date})` : null].filter((x) => x !== null);
-  const issMissing = [...(b2m ? [] : [`β2-microglobulin${window}`]), ...(b2m && b2m.value < 3.5 && !albumin ? [`albumin${window}`] : [])];
+  // With no β2M, an albumin is wanted too (a β2M below 3.5 would leave I or II to it).
+  const issMissing = [...(b2m ? [] : [`β2-microglobulin${window}`]), ...((!b2m || b2m.value < 3.5) && !albumin ? [`albumin${window}`] : [])];
   const iss: Stage = stage(issPossible, issParts.join(', ') || 'no β2-microglobulin', issMissing, [b2m, albumin]);
 
   // R-ISS: high-risk FISH and LDH, each known or not.

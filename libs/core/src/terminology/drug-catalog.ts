@@ -59,10 +59,20 @@ export function resolveMedication(input: { text?: string; rxnorm?: string }): Me
   if (!text) return { mapped: false, original, reason: input.rxnorm ? `RxNorm code ${input.rxnorm} is not in the catalog` : 'no drug named' };
   const direct = byName.get(fold(text));
   if (direct) return { mapped: true, generics: [direct.generic], via: 'name', original };
-  // A biosimilar's FDA suffix of four letters ("filgrastim-sndz", "pegfilgrastim-jmdb", "epoetin alfa-epbx"): its generic.
-  const biosimilar = /^(.+?)-[a-z]{4}$/i.exec(text);
+  // A biologic's FDA suffix of four lower-case letters after its generic name ("filgrastim-sndz", "epoetin alfa-epbx",
+  // "isatuximab-irfc"): the generic. Not after a short name or brand, nor a suffix that is a drug itself ("Elra-Dara").
+  const biosimilar = /^(.+?)-([a-z]{4})$/i.exec(text);
   const base = biosimilar ? byName.get(fold(biosimilar[1]!)) : undefined;
-  if (base) return { mapped: true, generics: [base.generic], via: 'name', original };
+  if (base && fold(base.generic) === fold(biosimilar![1]!) && !byName.has(fold(biosimilar![2]!))) return { mapped: true, generics: [base.generic], via: 'name', original };
+  // A route or a dose after the name, a dose level before it ("Daratumumab IV", "Revlimid 10 mg", "high-dose
+  // melphalan"): the drug.
+  const qualified =
+    /^(.+?)\s+(?:IV|SC|PO|i\.v\.|s\.c\.|intravenous(?:ly)?|subcutaneous(?:ly)?|oral(?:ly)?|\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g)(?:\s*\/\s*(?:m2|m²|kg))?)$/i.exec(text) ??
+    /^(?:high|low|reduced|full)[- ]dose\s+(.+)$/i.exec(text);
+  if (qualified) {
+    const r = resolveMedication({ text: qualified[1]! });
+    if (r.mapped) return { ...r, original };
+  }
   const withoutExcipient = dropExcipients(text);
   if (withoutExcipient !== text) {
     if (!withoutExcipient) return { mapped: false, original, reason: EXCIPIENT_ALONE };
@@ -80,6 +90,13 @@ export function resolveMedication(input: { text?: string; rxnorm?: string }): Me
       generics.push(...r.generics);
     }
     return { mapped: true, generics: [...new Set(generics)], via: 'combination', original };
+  }
+  // Joined by hyphens or spaces ("Elra-Dara", "Pom-dex", "Sel-Vd", "Dara Rd"): read when every part, of two letters or
+  // more (a single letter is ambiguous: D, P, E), is a drug or a regimen; otherwise reported as a whole.
+  const pieces = text.split(/\s*-\s*|\s+/).filter(Boolean);
+  if (pieces.length > 1 && pieces.every((x) => x.length >= 2)) {
+    const read = pieces.map((x) => resolveMedication({ text: x }));
+    if (read.every((r) => r.mapped)) return { mapped: true, generics: [...new Set(read.flatMap((r) => (r.mapped ? r.generics : [])))], via: 'combination', original };
   }
   return { mapped: false, original, reason: 'not a known drug, brand, code or regimen' };
 }

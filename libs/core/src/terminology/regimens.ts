@@ -33,6 +33,7 @@ const REGIMENS: Record<string, readonly string[]> = {
   'Len-dex': ['lenalidomide', 'dexamethasone'],
   'Rev/Dex': ['lenalidomide', 'dexamethasone'],
   PCd: ['pomalidomide', 'cyclophosphamide', 'dexamethasone'],
+  PomDex: ['pomalidomide', 'dexamethasone'],
   // anti-CD38 based
   DRd: ['daratumumab', 'lenalidomide', 'dexamethasone'],
   'D-Rd': ['daratumumab', 'lenalidomide', 'dexamethasone'],
@@ -45,7 +46,9 @@ const REGIMENS: Record<string, readonly string[]> = {
   'D-VRd': ['daratumumab', 'bortezomib', 'lenalidomide', 'dexamethasone'],
   'Dara-VRd': ['daratumumab', 'bortezomib', 'lenalidomide', 'dexamethasone'],
   'D-VTd': ['daratumumab', 'bortezomib', 'thalidomide', 'dexamethasone'],
+  DVTd: ['daratumumab', 'bortezomib', 'thalidomide', 'dexamethasone'],
   'D-VMP': ['daratumumab', 'bortezomib', 'melphalan', 'prednisone'],
+  'Dara-VMP': ['daratumumab', 'bortezomib', 'melphalan', 'prednisone'],
   'D-KRd': ['daratumumab', 'carfilzomib', 'lenalidomide', 'dexamethasone'],
   'Dd': ['daratumumab', 'dexamethasone'],
   'Dara-Rd': ['daratumumab', 'lenalidomide', 'dexamethasone'],
@@ -71,6 +74,7 @@ const REGIMENS: Record<string, readonly string[]> = {
   // novel agents
   SVd: ['selinexor', 'bortezomib', 'dexamethasone'],
   SPd: ['selinexor', 'pomalidomide', 'dexamethasone'],
+  XPd: ['selinexor', 'pomalidomide', 'dexamethasone'],
   SKd: ['selinexor', 'carfilzomib', 'dexamethasone'],
   SDd: ['selinexor', 'daratumumab', 'dexamethasone'],
   Sd: ['selinexor', 'dexamethasone'],
@@ -87,6 +91,7 @@ const REGIMENS: Record<string, readonly string[]> = {
   // chemotherapy
   DCEP: ['dexamethasone', 'cyclophosphamide', 'etoposide', 'cisplatin'],
   'VDT-PACE': ['bortezomib', 'dexamethasone', 'thalidomide', 'cisplatin', 'doxorubicin', 'cyclophosphamide', 'etoposide'],
+  'VTD-PACE': ['bortezomib', 'thalidomide', 'dexamethasone', 'cisplatin', 'doxorubicin', 'cyclophosphamide', 'etoposide'],
   'DT-PACE': ['dexamethasone', 'thalidomide', 'cisplatin', 'doxorubicin', 'cyclophosphamide', 'etoposide'],
   BeEAM: ['bendamustine', 'etoposide', 'cytarabine', 'melphalan'],
   // transplant conditioning

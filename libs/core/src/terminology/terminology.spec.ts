@@ -50,6 +50,32 @@ describe('drug catalog', () => {
     expect(resolveMedication({ text: 'aspirin' })).toEqual({ mapped: false, original: 'aspirin', reason: 'not a known drug, brand, code or regimen' });
     expect(resolveMedication({ text: 'VRd + unobtainium' })).toMatchObject({ mapped: false, original: 'VRd + unobtainium' });
   });
+
+  it('reads a biologic suffix only after a generic name, and agents joined by a hyphen or a space, each of two letters or more', () => {
+    const generics = (text: string) => {
+      const r = resolveMedication({ text });
+      return r.mapped ? r.generics : r.reason;
+    };
+    // An FDA suffix after the generic; not a drug's short name after another's (it had read "Elra-Dara" as elranatamab alone).
+    expect([generics('filgrastim-sndz'), generics('isatuximab-irfc'), generics('Filgrastim-SNDZ')]).toEqual([['filgrastim'], ['isatuximab'], ['filgrastim']]);
+    expect(generics('Elra-Dara')).toEqual(['elranatamab', 'daratumumab']);
+    expect(generics('Tec-Dara')).toEqual(['teclistamab', 'daratumumab']);
+    expect(generics('Mel-Pred')).toEqual(['melphalan', 'prednisone']);
+    expect(generics('Sel-Vd')).toEqual(['selinexor', 'bortezomib', 'dexamethasone']);
+    expect(generics('Dara Rd')).toEqual(['daratumumab', 'lenalidomide', 'dexamethasone']);
+    expect(generics('Sarclisa-Kd')).toEqual(['isatuximab', 'carfilzomib', 'dexamethasone']);
+    // A part not known, or a single letter (D, P, E are ambiguous), leaves the whole text reported.
+    expect([generics('Dara-Zzzz'), generics('V-R-D'), generics('Pom-Dexa')]).toEqual(Array(3).fill('not a known drug, brand, code or regimen'));
+    // A route, a dose, a dose level.
+    expect([generics('Daratumumab IV'), generics('Revlimid 10 mg'), generics('bortezomib 1.3 mg/m2'), generics('high-dose melphalan')]).toEqual([['daratumumab'], ['lenalidomide'], ['bortezomib'], ['melphalan']]);
+    // Regimen spellings.
+    expect([generics('DVTd'), generics('Dara-VMP'), generics('PomDex'), generics('XPd')]).toEqual([
+      ['daratumumab', 'bortezomib', 'thalidomide', 'dexamethasone'],
+      ['daratumumab', 'bortezomib', 'melphalan', 'prednisone'],
+      ['pomalidomide', 'dexamethasone'],
+      ['selinexor', 'pomalidomide', 'dexamethasone'],
+    ]);
+  });
 });
 
 describe('units (UCUM)', () => {
