@@ -265,12 +265,17 @@ describe('golden cases: the remaining catalog trials', () => {
     expect(e.verdict).toBe(expected);
   });
 
-  it('DREAMM-8 (exc-03): a therapy stopped 7 days ago is open for review (14 days or five half-lives, whichever is shorter), passing from day 15', () => {
+  it('DREAMM-8 (exc-03): 14 days or five half-lives, whichever is shorter, drug by drug', () => {
+    // VRd stopped 7 days ago: lenalidomide (5 × 5 h) and dexamethasone are past theirs, bortezomib (5 × 4.5 days) waits for 14 days.
     const recent = early(1).map((x) => (x.data.drug === 'VRd' ? { ...x, data: { ...x.data, end: '2025-05-25' } } : x));
-    const e = verdict('NCT04484623', [...recent, response('2025-05-20', 'PD')]);
-    const c = e.criteria.find((c) => c.criterionId === 'exc-03')!;
-    expect(c).toMatchObject({ passes: null, outcome: 'UNKNOWN' });
-    expect(c.missing).toEqual(['anti-myeloma therapy in the last 14 days: excluded for 14 days or five half-lives of the drug, whichever is shorter (half-lives not in the language): review']);
+    const c = verdict('NCT04484623', [...recent, response('2025-05-20', 'PD')]).criteria.find((c) => c.criterionId === 'exc-03')!;
+    expect(c).toMatchObject({ passes: false, outcome: 'MET' });
+    // Rd stopped 7 days ago: past five half-lives of both.
+    const rd = early(1).map((x) => (x.data.drug === 'VRd' ? { ...x, data: { ...x.data, drug: 'Rd', end: '2025-05-25' } } : x));
+    expect(verdict('NCT04484623', [...rd, response('2025-05-20', 'PD')]).criteria.find((c) => c.criterionId === 'exc-03')).toMatchObject({ passes: true, outcome: 'NOT_MET' });
+    // Isatuximab-Pd stopped 7 days ago: no half-life on file for isatuximab (and the 30-day antibody washout applies anyway).
+    const isa = early(1).map((x) => (x.data.drug === 'VRd' ? { ...x, data: { ...x.data, drug: 'Isa-Pd', end: '2025-05-25' } } : x));
+    expect(verdict('NCT04484623', [...isa, response('2025-05-20', 'PD')]).criteria.find((c) => c.criterionId === 'exc-03')).toMatchObject({ passes: false, outcome: 'MET' });
   });
 });
 
