@@ -219,6 +219,8 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       if (o.product !== undefined && o.event !== 'transfusion') c.fail(`${p}/product`, 'only with event transfusion');
       if (o.drug !== undefined) drugKnown('drug');
       c.oneOf(o, 'class', DRUG_CLASSES, p, false);
+      if (o.class !== undefined && o.event !== 'lastDose' && !(o.event === 'carT' && CELL_THERAPY_CLASSES.has(o.class as DrugClass))) c.fail(`${p}/class`, 'only with event lastDose, or carT with a CAR-T class');
+      if (o.drug !== undefined && o.event !== 'lastDose') c.fail(`${p}/drug`, 'only with event lastDose');
       c.oneOf(o, 'kind', ['autologous', 'allogeneic', 'any'], p, false);
       c.number(o, 'minDays', p, false);
       c.number(o, 'maxDays', p, false);
@@ -1064,63 +1066,65 @@ function supportBefore(p: PatientProfile, support: Support & { days: number }, d
 /**
  * A washout of minDays or N half-lives, the shorter or the longer (`halfLives`, `combine`): every drug in scope (the
  * drug, the class's drugs, or every anti-myeloma drug) given is past its own washout: min or max of minDays and N ×
- * its half-life. A drug still given fails it; one without a half-life is decided by minDays alone when that settles
- * it (the shorter: past minDays; the longer: not yet past minDays), else unknown.
+ * its half-life. A drug still given fails it; one without a half-life is decided by minDays where that settles it
+ * (the shorter: met once past minDays, unknown before; the longer: not met before minDays, unknown after). Each drug
+ * is a timeline from today, and the leaf is all of them together, with the day it first changes and what it becomes.
  */
 function compileHalfLifeWashout(l: Extract<Leaf, { fact: 'timeSince' }> & { halfLives: number; minDays: number }): RuleNode {
   const shorter = l.combine !== 'longer';
   const scope = l.drug ?? l.class ?? 'anti-myeloma therapy';
   const expected = `at least ${l.minDays} days or ${l.halfLives} half-lives (the ${shorter ? 'shorter' : 'longer'}) since the last dose of ${scope}`;
   const fact = 'timeSince';
+  const allOf = (codes: Code[]): Code => (codes.includes(NOT_MET) ? NOT_MET : codes.includes(UNKNOWN) ? UNKNOWN : MET);
+  /** From `today`: `before` until `day`, then `after` (already `after` on or past it). */
+  const until = (today: number, day: number, before: Code, after: Code): Timeline => (today >= day ? { now: after, changes: [] } : { now: before, changes: [{ day, code: after }] });
   return (s) => {
     const p = s.profile;
     if (!s.history) return done(s, UNKNOWN, fact, expected, NONE, TREATMENT_HISTORY);
     const generics = l.drug ? [l.drug] : l.class ? p.classes[l.class].drugs : Object.keys(p.drugs).filter((g) => !isSupportive(g));
     const seen: string[] = [];
     const unknownHalfLife: string[] = [];
-    let failing = false;
-    let eligibleDay = Number.NEGATIVE_INFINITY;
+    const timelines: Timeline[] = [];
     for (const g of generics) {
       const last = lastDose(p, g, null);
       if (last === null) continue;
       if (last === ONGOING) {
-        failing = true;
-        eligibleDay = Number.POSITIVE_INFINITY;
+        timelines.push({ now: NOT_MET, changes: [] });
         seen.push(`${g}: ongoing`);
         continue;
       }
-      const days = s.asOfDay - epochDay(last);
+      const lastDay = epochDay(last);
+      const days = s.asOfDay - lastDay;
       const hl = halfLifeOf(g);
-      const byHalfLives = hl ? l.halfLives * hl.days : null;
-      const need = byHalfLives === null ? null : shorter ? Math.min(l.minDays, byHalfLives) : Math.max(l.minDays, byHalfLives);
-      if (need === null) {
-        // The half-life would only matter on one side of minDays.
-        const decided = shorter ? days >= l.minDays : days < l.minDays;
+      if (!hl) {
+        unknownHalfLife.push(g);
         seen.push(`${g}: ${days} days since ${last}, no half-life known`);
-        if (!decided) unknownHalfLife.push(g);
-        else if (!shorter) {
-          failing = true;
-          eligibleDay = Number.POSITIVE_INFINITY; // once past minDays, it still waits on a half-life not known
-        }
+        const minDay = lastDay + l.minDays;
+        timelines.push(shorter ? until(s.asOfDay, minDay, UNKNOWN, MET) : until(s.asOfDay, minDay, NOT_MET, UNKNOWN));
         continue;
       }
-      seen.push(`${g}: ${days} days since ${last}, washout ${shown(need)} days (${l.halfLives} × ${shown(hl!.days)} days)`);
-      if (days < need) failing = true;
-      eligibleDay = Math.max(eligibleDay, epochDay(last) + Math.ceil(need));
+      const byHalfLives = l.halfLives * hl.days;
+      const need = shorter ? Math.min(l.minDays, byHalfLives) : Math.max(l.minDays, byHalfLives);
+      seen.push(`${g}: ${days} days since ${last}, washout ${shown(need)} days (${l.halfLives} × ${shown(hl.days)} days)`);
+      timelines.push(until(s.asOfDay, lastDay + Math.ceil(need), NOT_MET, MET));
     }
-    const actual = seen.length > 0 ? seen.join('; ') : `no ${scope}`;
-    if (failing) {
-      s.flip = unknownHalfLife.length === 0 && Number.isFinite(eligibleDay) ? eligibleDay : NO_FLIP;
-      if (s.trace !== null) note(s, NOT_MET, fact, expected, actual);
-      return NOT_MET;
+    const t: Timeline = timelines.length > 0 ? mergeTimelines(timelines, allOf) : { now: MET, changes: [] };
+    const code = t.now;
+    const first = t.changes[0];
+    s.flip = first ? first.day : NO_FLIP;
+    if (first) {
+      s.flipTo = first.code;
+      s.settled = t.changes.length === 1;
     }
-    if (unknownHalfLife.length > 0) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, actual, unknownHalfLife.map((g) => `half-life of ${g}`));
-    return s.trace === null ? quiet(s, MET) : done(s, MET, fact, expected, actual);
+    if (s.trace !== null) note(s, code, fact, expected, seen.length > 0 ? seen.join('; ') : `no ${scope}`, code === UNKNOWN ? unknownHalfLife.map((g) => `half-life of ${g}`) : undefined);
+    return code;
   };
 }
 
 function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
   if (l.halfLives !== undefined && l.minDays !== undefined) return compileHalfLifeWashout({ ...l, halfLives: l.halfLives, minDays: l.minDays });
+  // A CAR-T infusion of a class is the last dose of its products (an infusion of a product not recognised may be one).
+  if (l.event === 'carT' && l.class !== undefined) return compileTimeSince({ ...l, event: 'lastDose' });
   const label =
     l.event === 'lastDose'
       ? `last dose of ${l.drug ?? l.class ?? 'anti-myeloma therapy'}`

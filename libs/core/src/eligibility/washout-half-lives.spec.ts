@@ -5,7 +5,7 @@
  */
 import { drug } from '../terminology/drug-catalog';
 import { HALF_LIVES } from '../terminology/half-lives';
-import { med } from '../testing/events';
+import { carT, med } from '../testing/events';
 import { buildProfile } from '../patient/profile';
 import { compileRule, type LeafTrace } from './compile';
 
@@ -13,7 +13,7 @@ const AS_OF = '2025-06-01';
 const evaluate = (rule: unknown, events: Parameters<typeof buildProfile>[0]) => {
   const trace: LeafTrace[] = [];
   const r = compileRule(rule)({ profile: buildProfile(events, AS_OF), asOf: AS_OF, trace });
-  return { outcome: r.outcome, flipsOn: r.flipsOn, trace: trace[0] };
+  return { outcome: r.outcome, flipsOn: r.flipsOn, flipsTo: r.flipsTo, trace: trace[0] };
 };
 const cd38 = { fact: 'timeSince', event: 'lastDose', class: 'ANTI_CD38', minDays: 14, halfLives: 5 };
 const anyTherapy = { fact: 'timeSince', event: 'lastDose', minDays: 14, halfLives: 5, combine: 'shorter' };
@@ -44,10 +44,14 @@ describe('a washout of 14 days or 5 half-lives', () => {
     // The shorter: past 14 days is past the washout whatever the half-life; 10 days may or may not be.
     expect(evaluate(cd38, [med('isatuximab', '2025-01-01', '2025-05-12')]).outcome).toBe('MET');
     const open = evaluate(cd38, [med('isatuximab', '2025-01-01', '2025-05-22')]);
-    expect(open).toMatchObject({ outcome: 'UNKNOWN', trace: { missing: ['half-life of isatuximab'] } });
-    // The longer: short of 14 days is not past it; past 14 days it waits on the half-life.
-    expect(evaluate({ ...cd38, combine: 'longer' }, [med('isatuximab', '2025-01-01', '2025-05-22')])).toMatchObject({ outcome: 'NOT_MET', flipsOn: undefined });
-    expect(evaluate({ ...cd38, combine: 'longer' }, [med('isatuximab', '2025-01-01', '2025-05-12')]).outcome).toBe('UNKNOWN');
+    expect(open).toMatchObject({ outcome: 'UNKNOWN', flipsOn: '2025-06-05', flipsTo: 'MET', trace: { missing: ['half-life of isatuximab'] } });
+    // The longer: short of 14 days is not past it; past 14 days it waits on the half-life (a block that ends, turning unknown).
+    expect(evaluate({ ...cd38, combine: 'longer' }, [med('isatuximab', '2025-01-01', '2025-05-22')])).toMatchObject({ outcome: 'NOT_MET', flipsOn: '2025-06-05', flipsTo: 'UNKNOWN' });
+    expect(evaluate({ ...cd38, combine: 'longer' }, [med('isatuximab', '2025-01-01', '2025-05-12')])).toMatchObject({ outcome: 'UNKNOWN', flipsOn: undefined });
+    // Daratumumab 10 days ago (its washout ends on day 14) and isatuximab 12 days ago (past 14 days before that): met on 06-05.
+    expect(evaluate(cd38, [med('daratumumab', '2025-01-01', '2025-05-22'), med('isatuximab', '2025-01-01', '2025-05-20')])).toMatchObject({ outcome: 'NOT_MET', flipsOn: '2025-06-05', flipsTo: 'MET' });
+    // Isatuximab 12 days ago (met on 06-03) beside daratumumab 7 days ago (washout ends 06-08): met on 06-08.
+    expect(evaluate(cd38, [med('daratumumab', '2025-01-01', '2025-05-25'), med('isatuximab', '2025-01-01', '2025-05-20')])).toMatchObject({ outcome: 'NOT_MET', flipsOn: '2025-06-08', flipsTo: 'MET' });
   });
 
   it('a drug still given fails it; none given passes it', () => {
@@ -72,5 +76,17 @@ describe('a washout of 14 days or 5 half-lives', () => {
       expect(hl.days).toBeGreaterThan(0);
       expect(hl.source.length).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('time since a CAR-T infusion of a class (timeSince carT with class)', () => {
+  const bcma90 = { fact: 'timeSince', event: 'carT', class: 'BCMA_CAR_T', minDays: 90 };
+  it('reads the infusions of that class only, and one of a product not recognised as possibly of it', () => {
+    // Cilta-cel 200 days ago, then a GPRC5D CAR-T 30 days ago: 200 days since a BCMA CAR-T.
+    expect(evaluate(bcma90, [carT('2024-11-13', 'cilta-cel'), carT('2025-05-02', 'arlocabtagene autoleucel')]).outcome).toBe('MET');
+    expect(evaluate(bcma90, [carT('2024-11-13', 'cilta-cel'), carT('2025-05-02', 'mystery-cel')]).outcome).toBe('UNKNOWN');
+    expect(evaluate({ fact: 'timeSince', event: 'carT', minDays: 90 }, [carT('2024-11-13', 'cilta-cel'), carT('2025-05-02', 'arlocabtagene autoleucel')]).outcome).toBe('NOT_MET');
+    expect(() => compileRule({ fact: 'timeSince', event: 'carT', class: 'ANTI_CD38', minDays: 90 })).toThrow(/class: only with event lastDose, or carT with a CAR-T class/);
+    expect(() => compileRule({ fact: 'timeSince', event: 'transplant', drug: 'melphalan', maxDays: 90 })).toThrow(/drug: only with event lastDose/);
   });
 });
