@@ -543,3 +543,65 @@ describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as 
     expect(m.unmapped.map((u) => u.id)).toEqual(['contradicts', 'two', 'unreadable', 'member-only']);
   });
 });
+
+describe('FHIR edges a review found', () => {
+  const patient = { resource: { resourceType: 'Patient' as const, id: 'p1', birthDate: '1958-04-02', gender: 'female' as const } };
+  const bundle = (...entry: Array<{ resource: object }>) => ({ resourceType: 'Bundle', type: 'collection', entry: [patient, ...entry] }) as Parameters<typeof mapFhirBundle>[0];
+  const ecog = (id: string, value: Record<string, unknown>) => ({
+    resource: { resourceType: 'Observation', id, status: 'final', code: { coding: [{ system: SYSTEMS.loinc, code: '89247-1' }] }, subject: { reference: 'Patient/p1' }, effectiveDateTime: '2024-06-01', ...value },
+  });
+
+  it('reads ECOG only as one score from 0 to 5: not 7, not a range written as text, not a code its text contradicts', () => {
+    const m = mapFhirBundle(
+      bundle(
+        ecog('e1', { valueInteger: 7 }),
+        ecog('e2', { valueCodeableConcept: { text: '1-2' } }),
+        ecog('e3', { valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA9624-3', display: '1 - Restricted in physically strenuous activity' }] } }),
+        ecog('e4', { valueCodeableConcept: { text: '2 - Ambulatory and capable of all selfcare' } }),
+      ),
+    );
+    expect(m.events.filter((e) => e.type === 'performance-status').map((e) => [e.eventId, e.data.ecog])).toEqual([['Observation/e4', 2]]);
+    expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual([
+      ['e1', 'ECOG 7 is not a score from 0 to 5'],
+      ['e2', 'ECOG without a score from 0 to 5'],
+      ['e3', 'ECOG answer LA9624-3 is 2, its text says 1 - Restricted in physically strenuous activity'],
+    ]);
+  });
+
+  it('reads a resource sent twice in one Bundle once, and reports a second copy that says something else', () => {
+    const sct = (date: string) => ({ resource: { resourceType: 'Procedure', id: 'pr1', status: 'completed', code: { text: 'Autologous stem cell transplant' }, subject: { reference: 'Patient/p1' }, performedDateTime: date } });
+    const same = mapFhirBundle(bundle(sct('2023-01-10'), sct('2023-01-10')));
+    expect([same.events.filter((e) => e.eventId === 'Procedure/pr1').length, same.unmapped]).toEqual([1, []]);
+    expect(buildProfile(same.events, '2024-01-01').transplants).toHaveLength(1);
+    const differ = mapFhirBundle(bundle(sct('2023-01-10'), sct('2023-02-10')));
+    expect(differ.events.filter((e) => e.eventId === 'Procedure/pr1').map((e) => e.occurredAt)).toEqual(['2023-01-10']);
+    expect(differ.unmapped).toEqual([{ resourceType: 'Procedure', id: 'pr1', reason: 'Procedure/pr1 is in the Bundle twice, saying different things: the first is read', patientId: 'p1' }]);
+  });
+
+  it('keeps the sex of a Patient whose birth date is only a year (the date reported)', () => {
+    const m = mapFhirBundle({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'p2', birthDate: '1955', gender: 'male' } }] });
+    expect(m.events).toEqual([expect.objectContaining({ eventId: 'Patient/p2', occurredAt: '1955-12-31', data: { sex: 'male' } })]);
+    expect(m.unmapped.map((u) => u.reason)).toEqual(['birthDate 1955 is not precise to the day (an age would be a guess)']);
+  });
+
+  it('reads only ICD-10-CM E85.81 as AL amyloidosis; other amyloidoses, or of a type not given, are reported', () => {
+    const condition = (id: string, system: string, code: string) => ({ resource: { resourceType: 'Condition', id, code: { coding: [{ system, code }] }, subject: { reference: 'Patient/p1' }, onsetDateTime: '2022-01-01' } });
+    const m = mapFhirBundle(bundle(condition('a1', 'http://hl7.org/fhir/sid/icd-10-cm', 'E85.81'), condition('a2', 'http://hl7.org/fhir/sid/icd-10-cm', 'E85.82'), condition('a3', 'http://hl7.org/fhir/sid/icd-10', 'E85.8')));
+    expect(m.events.filter((e) => e.type === 'condition').map((e) => [e.eventId, e.data.kind])).toEqual([['Condition/a1', 'al-amyloidosis']]);
+    expect(m.unmapped.map((u) => [u.id, u.reason])).toEqual([
+      ['a2', 'amyloidosis E85.82 is not AL amyloidosis (ICD-10-CM E85.81), or does not say which type'],
+      ['a3', 'amyloidosis E85.8 is not AL amyloidosis (ICD-10-CM E85.81), or does not say which type'],
+    ]);
+  });
+
+  it('reads an infusion of a CAR-T product named without the word CAR-T as a CAR-T infusion', () => {
+    const m = mapFhirBundle(bundle({ resource: { resourceType: 'Procedure', id: 'ct1', status: 'completed', code: { text: 'Infusion of idecabtagene vicleucel (Abecma)' }, subject: { reference: 'Patient/p1' }, performedDateTime: '2024-03-01' } }));
+    expect(m.events.find((e) => e.eventId === 'Procedure/ct1')).toMatchObject({ data: { kind: 'car-t-infusion' } });
+    expect(buildProfile(m.events, '2024-06-01').flags.priorBcmaCarT).toBe(true);
+  });
+
+  it('converts haemoglobin in mmol/L (the monomer, 16,114.5 g/mol): 6.2 mmol/L is 9.99 g/dL', () => {
+    const m = mapFhirBundle(bundle({ resource: { resourceType: 'Observation', id: 'hb', status: 'final', code: { coding: [{ system: SYSTEMS.loinc, code: '718-7' }] }, subject: { reference: 'Patient/p1' }, effectiveDateTime: '2024-06-01', valueQuantity: { value: 6.2, system: 'http://unitsofmeasure.org', code: 'mmol/L' } } }));
+    expect(buildProfile(m.events, '2024-06-10').labs.hemoglobin?.value).toBeCloseTo(9.991, 3);
+  });
+});

@@ -4,6 +4,7 @@ import { CELL_THERAPY_CLASSES } from '../terminology/drug-classes';
 import { labDefinition } from '../terminology/labs';
 import { readIscn } from './iscn';
 import { convert } from '../terminology/units';
+import { canonicalJson } from '../util/canonical-json';
 
 /** A patient event in the native shape (patient-events.v1), as produced from FHIR. */
 export interface MappedEvent {
@@ -209,11 +210,15 @@ const UCUM = 'http://unitsofmeasure.org';
 /** LOINC answer list LL529-9 (ECOG performance status): LA9622-7 … LA9627-6 are scores 0 … 5. */
 const ECOG_ANSWERS: Record<string, number> = { 'LA9622-7': 0, 'LA9623-5': 1, 'LA9624-3': 2, 'LA9625-0': 3, 'LA9626-8': 4, 'LA9627-6': 5 };
 const MM_SNOMED = new Set(['109989006']);
-/** ICD-10 C90.0x multiple myeloma, C90.1x plasma cell leukaemia, E85.x amyloidosis, G62.x/G63 polyneuropathy (dotted or not). */
+/**
+ * ICD-10 C90.0x multiple myeloma, C90.1x plasma cell leukaemia, E85.81 (ICD-10-CM) light-chain (AL) amyloidosis,
+ * G62.x/G63 polyneuropathy (dotted or not). Other E85 codes are other amyloidoses (hereditary, wild-type ATTR,
+ * secondary) or, in WHO ICD-10 (no AL code), of a type not given: reported, not read as AL.
+ */
 const CONDITION_BY_ICD10: Array<[RegExp, { type: 'diagnosis' | 'condition'; kind?: string }]> = [
   [/^C90\.0/, { type: 'diagnosis' }],
   [/^C90\.1/, { type: 'condition', kind: 'plasma-cell-leukemia' }],
-  [/^E85/, { type: 'condition', kind: 'al-amyloidosis' }],
+  [/^E85\.81/, { type: 'condition', kind: 'al-amyloidosis' }],
   [/^G6[23]/, { type: 'condition', kind: 'peripheral-neuropathy' }],
   // Any other malignant neoplasm (C00–C97 but C90: plasmacytomas stay unmapped); in situ neoplasms (D00–D09) are not.
   [/^C(?!90)/, { type: 'condition', kind: 'other-malignancy' }],
@@ -309,6 +314,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   const skip = (r: FhirResource, reason: string, patientId?: string | null): void =>
     void out.unmapped.push({ resourceType: r.resourceType, id: idOf.get(r) ?? r.id ?? null, reason, ...(patientId ? { patientId } : {}) });
   const patientOf = (ref: string | undefined): string | null => (ref === undefined ? defaultPatient : referencedPatient(ref, patientByFullUrl));
+  const pushed = new Map<string, string>();
   const push = (r: FhirResource, patientRef: string | undefined, type: string, occurredAt: string | undefined, data: Record<string, unknown>, suffix = ''): void => {
     const patientId = patientOf(patientRef);
     const id = idOf.get(r) ?? null;
@@ -316,7 +322,13 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
     if (id === null) return skip(r, 'neither an id nor a fullUrl (event ids must be stable)', patientId);
     if (!occurredAt) return skip(r, 'no date', patientId);
     if (!FULL_DATE.test(occurredAt)) return skip(r, `date ${occurredAt} is not precise to the day`, patientId);
-    out.events.push({ eventId: `${r.resourceType}/${id}${suffix}`, patientId, source, type, occurredAt, data });
+    // The same resource twice in the Bundle: read once; a second copy that says something else is reported.
+    const eventId = `${r.resourceType}/${id}${suffix}`;
+    const content = canonicalJson({ patientId, type, occurredAt, data });
+    const before = pushed.get(eventId);
+    if (before !== undefined) return before === content ? undefined : skip(r, `${eventId} is in the Bundle twice, saying different things: the first is read`, patientId);
+    pushed.set(eventId, content);
+    out.events.push({ eventId, patientId, source, type, occurredAt, data });
   };
 
   // Plasmacytomas as BodyStructures, by every reference an Observation's focus may use.
@@ -351,12 +363,16 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           skip(p, 'neither birthDate nor gender');
           break;
         }
-        if (p.birthDate && !FULL_DATE.test(p.birthDate)) {
+        // A birth date not precise to the day is reported (an age would be a guess); the sex is still read, dated by the
+        // last day of the year or month of birth.
+        const preciseBirth = p.birthDate !== undefined && FULL_DATE.test(p.birthDate);
+        if (p.birthDate && !preciseBirth) {
           skip(p, `birthDate ${p.birthDate} is not precise to the day (an age would be a guess)`, idOf.get(p));
-          break;
+          if (!p.gender) break;
         }
-        push(p, `Patient/${idOf.get(p) ?? ''}`, 'demographics', p.birthDate ?? p.meta?.lastUpdated?.slice(0, 10), {
-          ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+        const bornBy = p.birthDate && !preciseBirth ? (/^\d{4}(?:-\d{2})?$/.test(p.birthDate) ? lastDayOf(p.birthDate) : null) : null;
+        push(p, `Patient/${idOf.get(p) ?? ''}`, 'demographics', preciseBirth ? p.birthDate : (bornBy ?? p.meta?.lastUpdated?.slice(0, 10) ?? bundle.timestamp?.slice(0, 10)), {
+          ...(preciseBirth ? { birthDate: p.birthDate } : {}),
           ...(p.gender ? { sex: p.gender } : {}),
         });
         break;
@@ -374,7 +390,8 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           icd.map((code) => CONDITION_BY_ICD10.find(([re]) => re.test(code))?.[1]).find((x) => x !== undefined) ??
           (snomed.some((code) => MM_SNOMED.has(code)) ? { type: 'diagnosis' as const } : undefined);
         if (!match) {
-          skip(c, `condition code not mapped (${icd[0] ?? snomed[0] ?? textOf(c.code) ?? 'no code'})`);
+          const amyloid = icd.find((code) => /^E85/.test(code));
+          skip(c, amyloid ? `amyloidosis ${amyloid} is not AL amyloidosis (ICD-10-CM E85.81), or does not say which type` : `condition code not mapped (${icd[0] ?? snomed[0] ?? textOf(c.code) ?? 'no code'})`);
           break;
         }
         const date = c.onsetDateTime ?? c.onsetPeriod?.start ?? c.recordedDate;
@@ -452,10 +469,22 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         const code = codeIn(o.code, SYSTEMS.loinc);
         const date = o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued;
         if (code === LOINC_ECOG) {
-          const answer = o.valueCodeableConcept?.coding?.find((c) => c.system === SYSTEMS.loinc && c.code !== undefined && c.code in ECOG_ANSWERS)?.code;
-          const v = o.valueInteger ?? o.valueQuantity?.value ?? (answer !== undefined ? ECOG_ANSWERS[answer] : Number.parseInt(o.valueCodeableConcept?.coding?.[0]?.display ?? o.valueCodeableConcept?.text ?? '', 10));
-          if (typeof v === 'number' && Number.isInteger(v)) push(o, o.subject?.reference, 'performance-status', date, { ecog: v });
-          else skip(o, 'ECOG without an integer value');
+          const answer = o.valueCodeableConcept?.coding?.find((c) => c.system === SYSTEMS.loinc && c.code !== undefined && c.code in ECOG_ANSWERS);
+          // A text answer is one score at its start ("1 - Restricted …"), not a range ("1-2", "1 or 2").
+          const texts = [...(o.valueCodeableConcept?.coding ?? []).map((c) => c.display), o.valueCodeableConcept?.text].filter((t): t is string => t !== undefined);
+          const scoreOf = (t: string): number | null => {
+            const m = /^\s*([0-5])(?!\d)(?!\s*(?:[-–/]|or\b|to\b)\s*\d)/.exec(t);
+            return m ? Number(m[1]) : null;
+          };
+          const fromText = texts.map(scoreOf).find((x) => x !== null) ?? null;
+          const coded = answer ? ECOG_ANSWERS[answer.code!]! : null;
+          if (coded !== null && answer?.display !== undefined && scoreOf(answer.display) !== null && scoreOf(answer.display) !== coded) {
+            skip(o, `ECOG answer ${answer.code} is ${coded}, its text says ${answer.display}`);
+            break;
+          }
+          const v = o.valueInteger ?? o.valueQuantity?.value ?? coded ?? fromText;
+          if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 5) push(o, o.subject?.reference, 'performance-status', date, { ecog: v });
+          else skip(o, typeof v === 'number' ? `ECOG ${v} is not a score from 0 to 5` : 'ECOG without a score from 0 to 5');
           break;
         }
         if (code !== undefined && LOINC_MRD.includes(code)) {
@@ -584,7 +613,8 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           break;
         }
         const text = [textOf(p.code), ...(p.code?.coding ?? []).map((c) => c.display ?? '')].join(' ');
-        const kind = PROCEDURE_TEXT.find(([re]) => re.test(text))?.[1];
+        // A CAR-T product named without the word (an infusion of idecabtagene vicleucel) is a CAR-T infusion too.
+        const kind = PROCEDURE_TEXT.find(([re]) => re.test(text))?.[1] ?? (/infus|administ/i.test(text) && carTProduct([...(p.usedCode ?? []).map(textOf), textOf(p.code), ...(p.code?.coding ?? []).map((c) => c.display)]) !== null ? 'car-t-infusion' : undefined);
         if (!kind) {
           skip(p, `procedure not mapped (${textOf(p.code) ?? 'no code text'})`);
           break;

@@ -66,7 +66,8 @@ export const LAB_DEFINITIONS: readonly LabDefinition[] = [
   { name: 'creatinine', loinc: ['2160-0'], aliases: ['creatinine', 'serum creatinine'], unit: 'mg/dL', molarMass: CREATININE_MOLAR_MASS, plausibleMax: 40, positive: true },
   { name: 'anc', loinc: ['751-8', '753-4'], aliases: ['anc', 'absolute neutrophil count', 'neutrophils'], unit: '10*9/L', plausibleMax: 100 },
   { name: 'platelets', loinc: ['777-3'], aliases: ['platelets', 'platelet count', 'plt'], unit: '10*9/L', plausibleMax: 5000 },
-  { name: 'hemoglobin', loinc: ['718-7'], aliases: ['hemoglobin', 'haemoglobin', 'hgb', 'hb'], unit: 'g/dL', plausibleMax: 25, positive: true },
+  // Haemoglobin in mmol/L (the Netherlands) counts the monomer: 16,114.5 g/mol, so 1 mmol/L is 1.611 g/dL.
+  { name: 'hemoglobin', loinc: ['718-7'], aliases: ['hemoglobin', 'haemoglobin', 'hgb', 'hb'], unit: 'g/dL', molarMass: 16114.5, plausibleMax: 25, positive: true },
   // Common chemistry codes (LOINC 1920-8 AST, 1742-6 ALT, 1975-2 total bilirubin, 17861-6 calcium,
   // 1751-7 albumin, 2532-0 LDH, 1952-1 beta-2 microglobulin): verify before binding a feed to them.
   { name: 'ast', loinc: ['1920-8'], aliases: ['ast', 'sgot', 'aspartate aminotransferase'], unit: 'U/L', plausibleMax: 100000 },
