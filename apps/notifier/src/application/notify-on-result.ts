@@ -2,14 +2,12 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decideNotification, releaseDue, type Notification, type NotificationMemory, type TrialVerdict } from '@trialmatch/core';
+import { decideNotification, OPEN_SCREENING_STATUSES as OPEN_STATUSES, releaseDue, type Notification, type NotificationMemory, type TrialVerdict } from '@trialmatch/core';
 import { MATCH_NOTIFICATION_SCHEMA_VERSION, TOPICS, type MatchNotificationV1, type MatchResultV1 } from '@trialmatch/contracts';
 import { Outbox, PeriodicTask } from '@trialmatch/platform';
 import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
 import { WebhookDeliveries } from '../webhooks/deliveries';
 
-/** Screenings not yet at a final status: a match that stops holding flags them. */
-const OPEN_STATUSES = ['new', 'reviewing', 'contacted'];
 
 interface StateRow {
   verdict: TrialVerdict | null;
@@ -36,7 +34,7 @@ const memoryOf = (row: StateRow | undefined): NotificationMemory | null =>
     ? {
         verdict: row.verdict,
         last: row.last_kind ? { kind: row.last_kind, eligibleFrom: row.last_eligible_from, at: new Date(row.last_notified_at ?? 0).toISOString() } : null,
-        pending: row.pending ? { notification: row.pending.notification, dueAt: row.pending.dueAt } : null,
+        pending: row.pending ? { notification: row.pending.notification, dueAt: row.pending.dueAt, resultId: row.pending.resultId } : null,
       }
     : null;
 
@@ -68,7 +66,10 @@ export class Notifications {
       lk: memory.last?.kind ?? null,
       le: memory.last?.eligibleFrom ?? null,
       la: memory.last?.at ?? null,
-      pe: memory.pending ? { ...memory.pending, resultId: s.resultId, site: s.site, previousVerdict: s.previousVerdict } : null,
+      // A held notification keeps the result its reasons come from and the verdict before it was first held.
+      pe: memory.pending
+        ? { ...memory.pending, resultId: memory.pending.resultId ?? s.resultId, site: s.site, previousVerdict: memory.pending.notification.previousVerdict ?? s.previousVerdict }
+        : null,
       pd: memory.pending?.dueAt ?? null,
     }));
     await manager.query(
@@ -146,7 +147,7 @@ export class Notifications {
       ...(s.cohortId ? { cohortId: s.cohortId } : {}),
       kind: n.kind,
       verdict: n.verdict,
-      ...(s.previousVerdict ? { previousVerdict: s.previousVerdict } : {}),
+      ...((n.previousVerdict ?? s.previousVerdict) ? { previousVerdict: (n.previousVerdict ?? s.previousVerdict)! } : {}),
       ...(n.eligibleFrom ? { eligibleFrom: n.eligibleFrom } : {}),
       ...(n.toCollect ? { toCollect: n.toCollect } : {}),
       ...(n.reasons ? { reasons: n.reasons } : {}),

@@ -79,7 +79,8 @@ describe('decideNotification', () => {
     }
     expect(memory!.pending?.dueAt).toBe(at(26).toISOString());
     expect(releaseDue(memory!, at(25))).toBeNull();
-    expect(releaseDue(memory!, at(26))?.notify).toEqual({ kind: 'NO_LONGER_ELIGIBLE', verdict: 'INELIGIBLE', reasons: ['inc-anc'] });
+    // The reasons are the latest result's (what fails now), the previous verdict the one before the hold.
+    expect(releaseDue(memory!, at(26))?.notify).toEqual({ kind: 'NO_LONGER_ELIGIBLE', verdict: 'INELIGIBLE', reasons: ['inc-anc', 'inc-plt'], previousVerdict: 'ELIGIBLE' });
     // Good news is never held: a burst of events (potential, then eligible a minute later) gives both at once.
     expect(run([
       [0, r('POTENTIALLY_ELIGIBLE')],
@@ -102,10 +103,26 @@ describe('decideNotification', () => {
     let d = decideNotification(null, r('ELIGIBLE'), at(0), { quietPeriodHours: 24 });
     d = decideNotification(d.memory, r('INELIGIBLE', { failing: ['inc-anc'] }), at(1), { quietPeriodHours: 24 });
     expect(d).toMatchObject({ notify: null, held: 'quiet-period', memory: { pending: { notification: { kind: 'NO_LONGER_ELIGIBLE' }, dueAt: at(25).toISOString() } } });
-    d = decideNotification(d.memory, r('POTENTIALLY_ELIGIBLE', { missing: ['ANC'] }), at(3), { quietPeriodHours: 24 });
-    expect(d.notify).toMatchObject({ kind: 'NEW_POTENTIAL', toCollect: ['ANC'] });
-    expect(d.memory.pending).toBeNull();
-    expect(releaseDue(d.memory, at(30))).toBeNull();
+    // Potentially eligible within the period: measured from what was announced (eligible), a downgrade, no notification.
+    const back = decideNotification(d.memory, r('POTENTIALLY_ELIGIBLE', { missing: ['ANC'] }), at(3), { quietPeriodHours: 24 });
+    expect(back.notify).toBeNull();
+    expect(back.memory.pending).toBeNull();
+    expect(releaseDue(back.memory, at(30))).toBeNull();
+    // Potential after ineligible without a hold (the period over and the news sent): new potential.
+    const released = releaseDue(d.memory, at(25))!;
+    expect(decideNotification(released.memory, r('POTENTIALLY_ELIGIBLE', { missing: ['ANC'] }), at(26), { quietPeriodHours: 24 }).notify).toMatchObject({ kind: 'NEW_POTENTIAL', toCollect: ['ANC'] });
+  });
+
+  it('sends a held-back NO_LONGER_ELIGIBLE at once when the trial stops screening during the period, with the withdrawal among its reasons', () => {
+    let d = decideNotification(null, r('ELIGIBLE'), at(0), { quietPeriodHours: 1 });
+    d = decideNotification(d.memory, r('INELIGIBLE', { failing: ['inc-anc'], resultId: 'r2' }), at(1), { quietPeriodHours: 1 });
+    expect(d.memory.pending).toMatchObject({ resultId: 'r2', notification: { previousVerdict: 'ELIGIBLE' } });
+    const closed = decideNotification(d.memory, r('INELIGIBLE', { withdrawn: 'trial closed' }), at(1.5), { quietPeriodHours: 1 });
+    expect(closed.notify).toEqual({ kind: 'NO_LONGER_ELIGIBLE', verdict: 'INELIGIBLE', reasons: ['inc-anc', 'trial closed'], previousVerdict: 'ELIGIBLE' });
+    expect(closed.memory).toMatchObject({ verdict: null, pending: null, last: { kind: 'NO_LONGER_ELIGIBLE' } });
+    expect(releaseDue(closed.memory, at(3))).toBeNull();
+    // Reopened and eligible again: announced again.
+    expect(decideNotification(closed.memory, r('ELIGIBLE'), at(5), { quietPeriodHours: 1 }).notify).toMatchObject({ kind: 'NEW_ELIGIBLE' });
   });
 
   it('starts afresh after a withdrawal', () => {

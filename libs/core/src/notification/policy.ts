@@ -5,10 +5,11 @@ import type { TrialVerdict } from '../eligibility/trial';
  * - NEW_ELIGIBLE: eligible now, and was not (first result, or from potential or ineligible);
  * - NEW_POTENTIAL: could be eligible once the data named in `toCollect` is there (from nothing or ineligible);
  * - ELIGIBLE_FROM: will be eligible on `eligibleFrom` if nothing else changes (a washout, a waiting period);
- *   a later date is news again;
+ *   a changed date (later or earlier) is news again;
  * - ELIGIBLE_NOW: the date of an ELIGIBLE_FROM arrived (the verdict went from ELIGIBLE_FROM to ELIGIBLE);
  * - NO_LONGER_ELIGIBLE: was eligible, potentially eligible or eligible-from, now is not (the failing criteria
- *   or the withdrawal as the reason).
+ *   or the withdrawal as the reason); one held back by the quiet period goes out at once if the trial or cohort
+ *   stops screening meanwhile, with the withdrawal added to its reasons.
  * A downgrade from eligible to potentially eligible (a lab aged out of its window) is not a notification:
  * the result says what to collect, and nothing new happened to the patient.
  */
@@ -22,6 +23,8 @@ export interface ResultSummary {
   missing?: readonly string[];
   /** Set when the trial or cohort stopped screening. */
   withdrawn?: string | null;
+  /** The result's id, kept with a notification held back (the result its reasons come from). */
+  resultId?: string;
 }
 
 /** A notification as the policy decided it: the kind, and the state it announces (compared to tell repeats). */
@@ -39,6 +42,8 @@ export interface Notification {
   eligibleFrom?: string;
   toCollect?: string[];
   reasons?: string[];
+  /** The verdict before the change it announces, when that is not the last verdict seen (a notification held back). */
+  previousVerdict?: TrialVerdict | null;
 }
 
 /** What the notifier keeps per (patient, trial, cohort) between results. */
@@ -47,8 +52,11 @@ export interface NotificationMemory {
   verdict: TrialVerdict | null;
   /** The last notification sent. */
   last: NotifiedState | null;
-  /** A NO_LONGER_ELIGIBLE held back by the quiet period, sent at `dueAt` if the verdict is still the same then. */
-  pending: { notification: Notification; dueAt: string } | null;
+  /**
+   * A NO_LONGER_ELIGIBLE held back by the quiet period, sent at `dueAt` if the verdict is still the same then; its
+   * reasons and `resultId` are the latest result's, its `previousVerdict` the verdict before the first hold.
+   */
+  pending: { notification: Notification; dueAt: string; resultId?: string } | null;
 }
 
 export interface NotificationPolicySettings {
@@ -89,6 +97,15 @@ function kindOf(previous: TrialVerdict | null, current: ResultSummary): Notifica
   }
 }
 
+/** The verdict a notification announced (ELIGIBLE_NOW and NEW_ELIGIBLE: eligible; NO_LONGER_ELIGIBLE: ineligible). */
+const ANNOUNCED_VERDICT: Record<NotificationKind, TrialVerdict> = {
+  NEW_ELIGIBLE: 'ELIGIBLE',
+  ELIGIBLE_NOW: 'ELIGIBLE',
+  NEW_POTENTIAL: 'POTENTIALLY_ELIGIBLE',
+  ELIGIBLE_FROM: 'ELIGIBLE_FROM',
+  NO_LONGER_ELIGIBLE: 'INELIGIBLE',
+};
+const announcedVerdict = (last: NotifiedState): TrialVerdict => ANNOUNCED_VERDICT[last.kind];
 /** ELIGIBLE_NOW announces the same standing as NEW_ELIGIBLE: for the repeat guard they are one. */
 const standing = (kind: NotificationKind): NotificationKind => (kind === 'ELIGIBLE_NOW' ? 'NEW_ELIGIBLE' : kind);
 const announced = (last: NotifiedState | null, n: Notification): boolean => last !== null && standing(last.kind) === standing(n.kind) && (last.eligibleFrom ?? null) === (n.eligibleFrom ?? null);
@@ -102,10 +119,20 @@ const sent = (n: Notification, now: Date): NotifiedState => ({ kind: n.kind, eli
 export function decideNotification(memory: NotificationMemory | null, result: ResultSummary, now: Date, settings: NotificationPolicySettings = DEFAULT_NOTIFICATION_POLICY): NotificationDecision {
   const m: NotificationMemory = memory ?? { verdict: null, last: null, pending: null };
   const verdict = result.withdrawn ? null : result.verdict;
-  const kind = kindOf(m.verdict, result);
+  // The trial or cohort stopped screening while a NO_LONGER_ELIGIBLE was held: it is final now, sent with the withdrawal.
+  if (result.withdrawn && m.pending) {
+    const held = m.pending.notification;
+    const notification: Notification = { ...held, reasons: [...(held.reasons ?? []), result.withdrawn] };
+    return { notify: notification, memory: { verdict, last: sent(notification, now), pending: null } };
+  }
+  // While bad news is held, a change is measured from what was last announced (eligible, then ineligible for a while,
+  // then potentially eligible: the downgrade from eligible, which is no notification), not from the verdict held.
+  const kind = kindOf(m.pending && m.last ? announcedVerdict(m.last) : m.verdict, result);
   if (!kind) {
-    // Nothing new to announce; a held-back notification stays only while the verdict it announces holds.
-    const pending = m.pending && m.pending.notification.verdict === result.verdict && !result.withdrawn ? m.pending : null;
+    // Nothing new to announce; a held-back notification stays only while the verdict it announces holds, with the
+    // latest result's failing criteria as its reasons.
+    const keep = m.pending && m.pending.notification.verdict === result.verdict && !result.withdrawn;
+    const pending = keep ? { ...m.pending!, notification: { ...m.pending!.notification, reasons: [...(result.failing ?? [])] }, ...(result.resultId ? { resultId: result.resultId } : {}) } : null;
     return { notify: null, memory: { ...m, verdict, pending } };
   }
   const reasons = kind === 'NO_LONGER_ELIGIBLE' ? (result.withdrawn ? [result.withdrawn] : [...(result.failing ?? [])]) : undefined;
@@ -120,7 +147,8 @@ export function decideNotification(memory: NotificationMemory | null, result: Re
   if (kind === 'NO_LONGER_ELIGIBLE' && !result.withdrawn && settings.quietPeriodHours > 0) {
     // Bad news waits to see whether it lasts (a lab in error, corrected the next hour); the first hold sets the time.
     const dueAt = m.pending?.notification.kind === 'NO_LONGER_ELIGIBLE' ? m.pending.dueAt : new Date(now.getTime() + settings.quietPeriodHours * 3_600_000).toISOString();
-    return { notify: null, held: 'quiet-period', memory: { ...m, verdict, pending: { notification, dueAt } } };
+    const held: Notification = { ...notification, previousVerdict: m.pending?.notification.previousVerdict ?? m.verdict };
+    return { notify: null, held: 'quiet-period', memory: { ...m, verdict, pending: { notification: held, dueAt, ...(result.resultId ? { resultId: result.resultId } : {}) } } };
   }
   return { notify: notification, memory: { verdict, last: sent(notification, now), pending: null } };
 }

@@ -50,5 +50,5 @@ export function checkTransition(from: ScreeningStatus, to: string, reasons: unkn
   return null;
 }
 
-/** Statuses in which a match that stops holding is flagged for the coordinator rather than closed. */
-export const UNDER_WAY: ReadonlySet<ScreeningStatus> = new Set(['reviewing', 'contacted']);
+/** Statuses not yet final: a match that stops holding flags the screening for the coordinator rather than closing it. */
+export const OPEN_SCREENING_STATUSES: readonly ScreeningStatus[] = ['new', 'reviewing', 'contacted'];
