@@ -304,7 +304,8 @@ describe('NCT03539744 CANOVA', () => {
   });
   it('ELIGIBLE_FROM 2025-07-09: salvage ASCT on 2025-04-15 is within 12 weeks (84 days) until 2025-07-08', () => {
     const e = evaluate('NCT03539744', [...person, ...TWO_LINES_TCE, sct('2025-04-15'), cnsAbsent]);
-    expectVerdict(e, { verdict: 'ELIGIBLE_FROM', failing: ['exc-02'], eligibleFrom: '2025-07-09', missing: [CONSECUTIVE, ...TEXT_ONLY] });
+    // The ASCT at relapse is a line of its own, not yet assessed: inc-04's relapsed-or-refractory asks for an assessment since it.
+    expectVerdict(e, { verdict: 'ELIGIBLE_FROM', failing: ['exc-02'], eligibleFrom: '2025-07-09', missing: [CONSECUTIVE, 'disease assessment since the last line', 'response or progression assessments', ...TEXT_ONLY] });
   });
 });
 
@@ -353,21 +354,22 @@ describe('NCT03761108 LINKER-MM1', () => {
 });
 
 describe('NCT04181827 CARTITUDE-4', () => {
-  const STEROIDS = 'cumulative corticosteroid dose (≥70 mg prednisone-equivalent) in the 7 days before randomization';
+  // exc-01 asks for the steroid dose only when a corticosteroid was given in the last 7 days (otherwise it cannot apply).
+  const STEROIDS = 'a corticosteroid given in the last 7 days: cumulative dose ≥ 70 mg prednisone-equivalent in the 7 days before randomization? (doses not recorded): review';
   // exc-02: no neuropathy record here, so its status is asked for with the review reason.
   const COMPARATOR = ['peripheral-neuropathy status', 'peripheral neuropathy on record: grade 1 with pain, or grade ≥ 2, restricts the comparator regimens (likely not enrolment): review'];
   const SIDE_EFFECTS = 'unresolved severe side effects of past cancer therapy: review';
   const person = [demographics('1960-01-01', 'female', 65), IGG_KAPPA, ecog(1), mProtein(0.8)];
   const hb = lab('2025-05-25', 'hemoglobin', 11, 'g/dL');
   it('POTENTIALLY_ELIGIBLE on the text-only criteria alone: one line, lenalidomide-refractory at maintenance, Hb 11', () => {
-    expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE, hb]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'exc-01', 'exc-02', 'exc-03'], missing: [NOT_PARSED, STEROIDS, ...COMPARATOR, SIDE_EFFECTS] });
+    expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE, hb]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'exc-02', 'exc-03'], missing: [NOT_PARSED, ...COMPARATOR, SIDE_EFFECTS] });
   });
   it('POTENTIALLY_ELIGIBLE without a haemoglobin: inc-07 is open as well', () => {
-    expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'inc-07', 'exc-01', 'exc-02', 'exc-03'], missing: [NOT_PARSED, 'hemoglobin within 60 days', STEROIDS, ...COMPARATOR, SIDE_EFFECTS] });
+    expectVerdict(evaluate('NCT04181827', [...person, ...ONE_LINE]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-06', 'inc-07', 'exc-02', 'exc-03'], missing: [NOT_PARSED, 'hemoglobin within 60 days', ...COMPARATOR, SIDE_EFFECTS] });
   });
   it('INELIGIBLE (exc-03): belantamab (BCMA-directed) as the second line', () => {
     const e = evaluate('NCT04181827', [...person, ...ONE_LINE, med('belantamab mafodotin', '2025-04-10', '2025-05-01'), response('2025-05-10', 'PD'), hb]);
-    expectVerdict(e, { verdict: 'INELIGIBLE', failing: ['exc-03'], missing: [NOT_PARSED, STEROIDS, ...COMPARATOR] });
+    expectVerdict(e, { verdict: 'INELIGIBLE', failing: ['exc-03'], missing: [NOT_PARSED, ...COMPARATOR] });
   });
   it('ELIGIBLE_FROM 2025-06-09: cyclophosphamide (VCd) last given 2025-05-25 is within the 14-day alkylator washout until 2025-06-08', () => {
     const e = evaluate('NCT04181827', [...person, ...ONE_LINE, med('VCd', '2025-04-10', '2025-05-25'), response('2025-05-20', 'PD'), hb]);
@@ -399,17 +401,17 @@ describe('NCT04246047 DREAMM-7', () => {
 });
 
 describe('NCT04484623 DREAMM-8', () => {
-  const TRANSPLANT = 'prior ASCT, or transplant-ineligible (eligibility for transplant is not recorded)';
   const PLASMAPHERESIS = 'plasmapheresis within 7 days';
-  const TEXT_ONLY = ['inc-01', 'inc-03', 'inc-07', 'inc-08', 'inc-09', 'inc-10', 'exc-04'];
+  // inc-07 (prior ASCT, or transplant-ineligible) is met: ONE_LINE has an ASCT.
+  const TEXT_ONLY = ['inc-01', 'inc-03', 'inc-08', 'inc-09', 'inc-10', 'exc-04'];
   const noPcl = condition('plasma-cell-leukemia', 'absent');
   const screened = [condition('al-amyloidosis', 'absent'), condition('poems', 'absent'), ecog(1), mProtein(0.8)];
   it('POTENTIALLY_ELIGIBLE on the text-only criteria alone: lenalidomide-exposed, progressing, no PCL/amyloidosis/POEMS, last dose 62 days ago', () => {
-    expectVerdict(evaluate('NCT04484623', [ADULT, IGG_KAPPA, ...ONE_LINE, noPcl, ...screened]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: TEXT_ONLY, missing: [NOT_PARSED, TRANSPLANT, PLASMAPHERESIS] });
+    expectVerdict(evaluate('NCT04484623', [ADULT, IGG_KAPPA, ...ONE_LINE, noPcl, ...screened]), { verdict: 'POTENTIALLY_ELIGIBLE', unknown: TEXT_ONLY, missing: [NOT_PARSED, PLASMAPHERESIS] });
   });
   it('POTENTIALLY_ELIGIBLE without a PCL status or circulating plasma cell count: exc-01 is open as well', () => {
     const e = evaluate('NCT04484623', [ADULT, IGG_KAPPA, ...ONE_LINE, ...screened]);
-    expectVerdict(e, { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-01', 'inc-03', 'inc-07', 'inc-08', 'inc-09', 'inc-10', 'exc-01', 'exc-04'], missing: [NOT_PARSED, TRANSPLANT, 'circulating plasma cells or PCL status', PLASMAPHERESIS] });
+    expectVerdict(e, { verdict: 'POTENTIALLY_ELIGIBLE', unknown: ['inc-01', 'inc-03', 'inc-08', 'inc-09', 'inc-10', 'exc-01', 'exc-04'], missing: [NOT_PARSED, 'circulating plasma cells or PCL status', PLASMAPHERESIS] });
   });
   it('INELIGIBLE (exc-02 and its duplicate ref-other-4): a prior allogeneic SCT', () => {
     const history = [
@@ -422,11 +424,11 @@ describe('NCT04484623 DREAMM-8', () => {
       response('2023-01-01', 'VGPR'),
       response('2025-03-20', 'PD'),
     ];
-    expectVerdict(evaluate('NCT04484623', [ADULT, IGG_KAPPA, ...history, noPcl, ...screened]), { verdict: 'INELIGIBLE', failing: ['exc-02', 'ref-other-4'], missing: [NOT_PARSED, TRANSPLANT, PLASMAPHERESIS] });
+    expectVerdict(evaluate('NCT04484623', [ADULT, IGG_KAPPA, ...history, noPcl, ...screened]), { verdict: 'INELIGIBLE', failing: ['exc-02', 'ref-other-4'], missing: [NOT_PARSED, PLASMAPHERESIS] });
   });
   it('ELIGIBLE_FROM 2025-06-20: 18 on that birthday (inc-02)', () => {
     const e = evaluate('NCT04484623', [demographics('2007-06-20', 'female', 60), IGG_KAPPA, ...ONE_LINE, noPcl, ...screened]);
-    expectVerdict(e, { verdict: 'ELIGIBLE_FROM', failing: ['inc-02'], eligibleFrom: '2025-06-20', missing: [NOT_PARSED, TRANSPLANT, PLASMAPHERESIS] });
+    expectVerdict(e, { verdict: 'ELIGIBLE_FROM', failing: ['inc-02'], eligibleFrom: '2025-06-20', missing: [NOT_PARSED, PLASMAPHERESIS] });
   });
 });
 
