@@ -72,3 +72,26 @@ describe('Notifications.sendAll', () => {
     expect(onlyFlags.calls.map((c) => c.sql.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual(['INSERT INTO', 'UPDATE notifier.screenings']);
   });
 });
+
+describe('Notifications.rememberAll', () => {
+  const notifications = new Notifications({ enqueue: jest.fn() } as unknown as Outbox, { enqueue: jest.fn() } as unknown as WebhookDeliveries);
+
+  it('keeps with a held notification the result its reasons come from and the verdict before the hold, not the latest subject', async () => {
+    const { manager, calls } = recorder();
+    const held: Notification = { kind: 'NO_LONGER_ELIGIBLE', verdict: 'INELIGIBLE', reasons: ['exc-cns'], previousVerdict: 'ELIGIBLE' };
+    // The subject is the latest result's (another ineligible, previous verdict ineligible); the hold started at r-2.
+    const latest = { ...subject('pt_a'), resultId: 'r-3', previousVerdict: 'INELIGIBLE' as const };
+    await notifications.rememberAll(manager, [{ subject: latest, memory: { verdict: 'INELIGIBLE', last: null, pending: { notification: held, dueAt: '2026-01-01T01:00:00.000Z', resultId: 'r-2' } }, versions: null }]);
+    const rows = JSON.parse(calls[0]!.params[0] as string) as Array<{ pe: { resultId: string; previousVerdict: string; site: string } }>;
+    expect(rows[0]!.pe).toMatchObject({ resultId: 'r-2', previousVerdict: 'ELIGIBLE', site: 'site-north' });
+  });
+
+  it('sends a notification with its own previous verdict when it carries one (a held one released by a withdrawal)', async () => {
+    const { manager, calls } = recorder();
+    const sent = await new Notifications({ enqueue: jest.fn(() => Promise.resolve([])) } as unknown as Outbox, { enqueue: jest.fn(() => Promise.resolve(0)) } as unknown as WebhookDeliveries).sendAll(manager, [
+      { subject: { ...subject('pt_a'), previousVerdict: 'INELIGIBLE' }, notify: { kind: 'NO_LONGER_ELIGIBLE', verdict: 'INELIGIBLE', reasons: ['exc-cns', 'trial closed'], previousVerdict: 'ELIGIBLE' }, correlationId: 'c1' },
+    ]);
+    expect(sent[0]).toMatchObject({ previousVerdict: 'ELIGIBLE', reasons: ['exc-cns', 'trial closed'] });
+    expect(calls.length).toBeGreaterThan(0);
+  });
+});
