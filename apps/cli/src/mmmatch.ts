@@ -69,9 +69,16 @@ export function parseInput(text: string): Parsed {
   }
   if (parsedWhole && whole !== null && typeof whole === 'object' && !Array.isArray(whole) && (whole as { resourceType?: unknown }).resourceType === 'Bundle') {
     const mapped = mapFhirBundle(whole as Bundle);
+    // A mapped event the event contract refuses is reported with the resource's other problems, not a reason to refuse the Bundle.
+    const checked = mapped.events.map((e) => ({ e, problems: checkMessage(TOPICS.patientEvents, e) }));
     return {
-      events: validate(mapped.events.map((e, i) => ({ value: e, where: `Bundle entry event ${i} (${e.eventId})` }))),
-      fhirUnmapped: mapped.unmapped.map((u) => ({ eventId: `${u.resourceType}/${u.id ?? '?'}`, type: `fhir:${u.resourceType}`, original: u.resourceType, reason: u.reason, ...(u.patientId ? { patientId: u.patientId } : {}) })),
+      events: checked.filter((c) => c.problems.length === 0).map((c) => c.e as PatientEventV1),
+      fhirUnmapped: [
+        ...mapped.unmapped.map((u) => ({ eventId: `${u.resourceType}/${u.id ?? '?'}`, type: `fhir:${u.resourceType}`, original: u.resourceType, reason: u.reason, ...(u.patientId ? { patientId: u.patientId } : {}) })),
+        ...checked
+          .filter((c) => c.problems.length > 0)
+          .map(({ e, problems }) => ({ eventId: e.eventId, type: `fhir:${e.eventId.split('/')[0]}`, original: e.eventId, reason: `not a valid patient event: ${problems.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')}`, patientId: e.patientId })),
+      ],
     };
   }
   if (parsedWhole && Array.isArray(whole)) return { events: validate((whole as unknown[]).map((value, i) => ({ value, where: `event [${i}]` }))), fhirUnmapped: [] };

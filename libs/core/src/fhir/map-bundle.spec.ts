@@ -605,3 +605,45 @@ describe('FHIR edges a review found', () => {
     expect(buildProfile(m.events, '2024-06-10').labs.hemoglobin?.value).toBeCloseTo(9.991, 3);
   });
 });
+
+describe('resources of the wrong shape, and dates and ids the event contract refuses: reported, never a failed Bundle', () => {
+  const patient = { resource: { resourceType: 'Patient', id: 'p1', birthDate: '1958-04-02', gender: 'female' } };
+  const map = (...entry: object[]) => mapFhirBundle({ resourceType: 'Bundle', type: 'collection', entry: [patient, ...entry] } as unknown as Parameters<typeof mapFhirBundle>[0]);
+
+  it('reports a resource whose parts have the wrong type, and maps the rest', () => {
+    const m = map(
+      { resource: { resourceType: 'Observation', id: 'bad1', subject: { reference: 'Patient/p1' }, code: { coding: { system: SYSTEMS.loinc, code: '718-7' } } } },
+      { resource: { resourceType: 'Observation', id: 'bad2', subject: { reference: 'Patient/p1' }, code: { coding: [{ system: SYSTEMS.loinc, code: '98847-0' }] }, component: [{}] } },
+      { resource: { resourceType: 'Condition', id: 'bad3', subject: { reference: 42 }, code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'C90.00' }] }, onsetDateTime: '2020-01-01' } },
+      { resource: { resourceType: 'BodyStructure', id: 'bad4', morphology: { coding: 'plasmacytoma' } } },
+      { resource: { resourceType: 'Procedure', id: 'ok', status: 'completed', code: { text: 'Autologous stem cell transplant' }, subject: { reference: 'Patient/p1' }, performedDateTime: '2021-01-10' } },
+    );
+    expect(m.events.map((e) => e.eventId)).toEqual(['Patient/p1', 'Procedure/ok']);
+    expect(m.unmapped.map((u) => u.id)).toEqual(['bad1', 'bad2', 'bad3', 'bad4']);
+    expect(m.unmapped.slice(0, 3).every((u) => u.reason.startsWith('not a well-formed'))).toBe(true);
+  });
+
+  it('reads a medication end given as a year by its last day, and reports invalid days, date-times without a zone and over-long ids', () => {
+    const med = (id: string, period: object, extra: object = {}) => ({ resource: { resourceType: 'MedicationStatement', id, status: 'completed', medicationCodeableConcept: { text: 'lenalidomide' }, subject: { reference: 'Patient/p1' }, effectivePeriod: period, ...extra } });
+    const m = map(
+      med('m1', { start: '2018-01-01', end: '2020' }),
+      med('m2', { start: '2021-02-29' }),
+      med('m3', { start: '2021-03-01T10:00:00' }),
+      med('x'.repeat(130), { start: '2021-03-01' }),
+      med('m5', { start: '2021-03-01' }, { medicationCodeableConcept: { coding: [{ system: SYSTEMS.rxnorm, code: '12 34' }] } }),
+    );
+    expect(m.events.find((e) => e.eventId === 'MedicationStatement/m1')?.data).toMatchObject({ start: '2018-01-01', end: '2020-12-31' });
+    expect(m.unmapped.map((u) => u.reason)).toEqual([
+      'date 2021-02-29 is not a valid FHIR date or dateTime (a calendar day; a time with its time zone)',
+      'date 2021-03-01T10:00:00 is not a valid FHIR date or dateTime (a calendar day; a time with its time zone)',
+      expect.stringMatching(/would be longer than 128 characters$/),
+      'medication code 12 34 is not an RxNorm code (digits), and there is no text',
+    ]);
+  });
+
+  it('reports a gender outside the FHIR value set and keeps a valid birth date', () => {
+    const m = mapFhirBundle({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'p9', birthDate: '1960-05-01', gender: 'M' } }] } as unknown as Parameters<typeof mapFhirBundle>[0]);
+    expect(m.events).toEqual([expect.objectContaining({ data: { birthDate: '1960-05-01' } })]);
+    expect(m.unmapped.map((u) => u.reason)).toEqual(['gender M is not one of male, female, other, unknown']);
+  });
+});

@@ -260,6 +260,19 @@ const NOT_GIVEN: Record<string, ReadonlySet<string>> = {
 const NOT_ORDERS = new Set(['proposal', 'plan', 'option']);
 /** FHIR dates may be partial (YYYY, YYYY-MM); events need a day. */
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}/;
+/** The event's date fields, held to valid days (or date-times) like its date. */
+const DATE_FIELDS = ['start', 'end', 'onsetDate', 'resolvedDate', 'diagnosisDate', 'birthDate'] as const;
+/** patient-events v1 caps an event id at 128 characters. */
+const MAX_EVENT_ID = 128;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?$/;
+/** A calendar day (2021-02-29 is none), alone or with a time and its time zone (FHIR dateTime, instant). */
+function validDateTime(v: string): boolean {
+  const m = DATE_TIME.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
 
 const codesIn = (cc: CodeableConcept | undefined, system: string | readonly string[]): string[] =>
   (cc?.coding ?? []).filter((c) => c.code !== undefined && (typeof system === 'string' ? c.system === system : system.includes(c.system ?? ''))).map((c) => c.code!);
@@ -302,13 +315,15 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   const patientByFullUrl = new Map<string, string>();
   for (const e of entries) {
     if (!e.resource) continue;
-    const fromUrl = e.fullUrl ? (e.fullUrl.startsWith('urn:uuid:') ? e.fullUrl.slice('urn:uuid:'.length) : (/\/([^/]+)$/.exec(e.fullUrl)?.[1] ?? null)) : null;
-    const id = e.resource.id ?? fromUrl;
+    // Strings only: a resource of the wrong shape is reported below, never a reason to fail the Bundle.
+    const fullUrl = typeof e.fullUrl === 'string' ? e.fullUrl : undefined;
+    const fromUrl = fullUrl ? (fullUrl.startsWith('urn:uuid:') ? fullUrl.slice('urn:uuid:'.length) : (/\/([^/]+)$/.exec(fullUrl)?.[1] ?? null)) : null;
+    const id = typeof e.resource.id === 'string' && e.resource.id !== '' ? e.resource.id : fromUrl;
     idOf.set(e.resource, id);
-    if (e.resource.resourceType === 'Patient' && id !== null && e.fullUrl) patientByFullUrl.set(e.fullUrl, id);
+    if (e.resource.resourceType === 'Patient' && id !== null && fullUrl) patientByFullUrl.set(fullUrl, id);
   }
   const resources = entries.map((e) => e.resource).filter((r): r is FhirResource => r !== undefined);
-  for (const e of entries) if (!e.resource) out.unmapped.push({ resourceType: 'Bundle.entry', id: e.fullUrl ?? null, reason: `entry without a resource${e.request ? ` (${e.request.method} ${e.request.url})` : ''}` });
+  for (const e of entries) if (!e.resource) out.unmapped.push({ resourceType: 'Bundle.entry', id: typeof e.fullUrl === 'string' ? e.fullUrl : null, reason: `entry without a resource${e.request ? ` (${e.request.method} ${e.request.url})` : ''}` });
   const patients = resources.filter((r): r is Patient => r.resourceType === 'Patient');
   const defaultPatient = patients.length === 1 ? (idOf.get(patients[0]!) ?? null) : null;
   const skip = (r: FhirResource, reason: string, patientId?: string | null): void =>
@@ -319,9 +334,17 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
     const patientId = patientOf(patientRef);
     const id = idOf.get(r) ?? null;
     if (!patientId) return skip(r, patientRef === undefined ? 'no patient reference' : `patient reference not understood (${patientRef})`);
+    if (patientId.length > MAX_EVENT_ID) return skip(r, `the patient id ${patientId.slice(0, 40)}… is longer than ${MAX_EVENT_ID} characters`);
     if (id === null) return skip(r, 'neither an id nor a fullUrl (event ids must be stable)', patientId);
     if (!occurredAt) return skip(r, 'no date', patientId);
-    if (!FULL_DATE.test(occurredAt)) return skip(r, `date ${occurredAt} is not precise to the day`, patientId);
+    if (typeof occurredAt !== 'string' || !FULL_DATE.test(occurredAt)) return skip(r, `date ${String(occurredAt)} is not precise to the day`, patientId);
+    if (!validDateTime(occurredAt)) return skip(r, `date ${occurredAt} is not a valid FHIR date or dateTime (a calendar day; a time with its time zone)`, patientId);
+    for (const key of DATE_FIELDS) {
+      const v = data[key];
+      if (v !== undefined && (typeof v !== 'string' || !validDateTime(v))) return skip(r, `${key} ${JSON.stringify(v)} is not a valid date`, patientId);
+    }
+    // Intake names the event `source|ResourceType/id`: that must fit the event id's limit.
+    if (`${source}|${r.resourceType}/${id}${suffix}`.length > MAX_EVENT_ID) return skip(r, `the event id ${source}|${r.resourceType}/${id.slice(0, 40)}… would be longer than ${MAX_EVENT_ID} characters`, patientId);
     // The same resource twice in the Bundle: read once; a second copy that says something else is reported.
     const eventId = `${r.resourceType}/${id}${suffix}`;
     const content = canonicalJson({ patientId, type, occurredAt, data });
@@ -336,7 +359,12 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   for (const e of entries) {
     const b = e.resource;
     if (b?.resourceType !== 'BodyStructure') continue;
-    const words = [b.description, textOf(b.morphology), ...(b.morphology?.coding ?? []).map((c) => `${c.code ?? ''} ${c.display ?? ''}`)].join(' ');
+    let words: string;
+    try {
+      words = [b.description, textOf(b.morphology), ...(b.morphology?.coding ?? []).map((c) => `${c.code ?? ''} ${c.display ?? ''}`)].join(' ');
+    } catch {
+      continue; // not well-formed: reported with the resources below
+    }
     const id = idOf.get(b) ?? null;
     if (!PLASMACYTOMA.test(words) || NOT_PLASMACYTOMA.test(words) || id === null) continue;
     for (const ref of [`BodyStructure/${id}`, e.fullUrl].filter((x): x is string => x !== undefined)) plasmacytomas.set(ref, id);
@@ -352,6 +380,17 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   };
 
   for (const r of resources) {
+    const before = out.events.length;
+    try {
+      mapOne(r);
+    } catch (err) {
+      // A resource of the wrong shape (a coding that is not a list, a reference that is not a string): reported, and
+      // whatever it had given so far set aside.
+      out.events.length = before;
+      skip(r, `not a well-formed ${String(r.resourceType)} (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  function mapOne(r: FhirResource): void {
     switch (r.resourceType) {
       case 'BodyStructure': {
         if (!plasmacytomas.has(`BodyStructure/${idOf.get(r) ?? ''}`)) skip(r, 'body structure not a plasmacytoma (only plasmacytomas are measured here)');
@@ -365,15 +404,19 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         }
         // A birth date not precise to the day is reported (an age would be a guess); the sex is still read, dated by the
         // last day of the year or month of birth.
-        const preciseBirth = p.birthDate !== undefined && FULL_DATE.test(p.birthDate);
+        const preciseBirth = typeof p.birthDate === 'string' && FULL_DATE.test(p.birthDate) && validDateTime(p.birthDate.slice(0, 10));
         if (p.birthDate && !preciseBirth) {
-          skip(p, `birthDate ${p.birthDate} is not precise to the day (an age would be a guess)`, idOf.get(p));
+          skip(p, typeof p.birthDate === 'string' && FULL_DATE.test(p.birthDate) ? `birthDate ${p.birthDate} is not a valid date` : `birthDate ${String(p.birthDate)} is not precise to the day (an age would be a guess)`, idOf.get(p));
           if (!p.gender) break;
         }
-        const bornBy = p.birthDate && !preciseBirth ? (/^\d{4}(?:-\d{2})?$/.test(p.birthDate) ? lastDayOf(p.birthDate) : null) : null;
-        push(p, `Patient/${idOf.get(p) ?? ''}`, 'demographics', preciseBirth ? p.birthDate : (bornBy ?? p.meta?.lastUpdated?.slice(0, 10) ?? bundle.timestamp?.slice(0, 10)), {
-          ...(preciseBirth ? { birthDate: p.birthDate } : {}),
-          ...(p.gender ? { sex: p.gender } : {}),
+        const bornBy = typeof p.birthDate === 'string' && !preciseBirth && /^\d{4}(?:-\d{2})?$/.test(p.birthDate) ? lastDayOf(p.birthDate) : null;
+        // FHIR's administrative gender is male, female, other or unknown (a required binding): anything else is reported.
+        const gender = p.gender !== undefined && ['male', 'female', 'other', 'unknown'].includes(p.gender) ? p.gender : undefined;
+        if (p.gender !== undefined && gender === undefined) skip(p, `gender ${String(p.gender)} is not one of male, female, other, unknown`, idOf.get(p));
+        if (!preciseBirth && !gender) break;
+        push(p, `Patient/${idOf.get(p) ?? ''}`, 'demographics', preciseBirth ? p.birthDate!.slice(0, 10) : (bornBy ?? p.meta?.lastUpdated?.slice(0, 10) ?? bundle.timestamp?.slice(0, 10)), {
+          ...(preciseBirth ? { birthDate: p.birthDate!.slice(0, 10) } : {}),
+          ...(gender ? { sex: gender } : {}),
         });
         break;
       }
@@ -452,11 +495,17 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           // not ongoing, and the only day known to have been on it is its start (dateAsserted is only an upper bound).
           end = m.effectivePeriod?.end ?? (m.status === 'completed' ? start : m.resourceType === 'MedicationAdministration' && m.effectiveDateTime ? m.effectiveDateTime : undefined);
         }
+        if (!(rxnorm && /^[0-9]+$/.test(rxnorm)) && typeof drug !== 'string') {
+          skip(m, `medication code ${String(rxnorm)} is not an RxNorm code (digits), and there is no text`);
+          return;
+        }
+        // An end given as a year or a month (FHIR allows it) ended by its last day, once that is past; not yet: ongoing.
+        const endDay = end === undefined ? undefined : FULL_DATE.test(end) ? end.slice(0, 10) : (lastDayOf(end) ?? undefined);
         push(m, m.subject?.reference, 'medication', start, {
-          ...(drug ? { drug } : {}),
-          ...(rxnorm ? { rxnorm } : {}),
+          ...(typeof drug === 'string' ? { drug } : {}),
+          ...(rxnorm && /^[0-9]+$/.test(rxnorm) ? { rxnorm } : {}),
           ...(start ? { start: start.slice(0, 10) } : {}),
-          ...(end ? { end: end.slice(0, 10) } : {}),
+          ...(endDay ? { end: endDay } : {}),
         });
         break;
       }

@@ -5,8 +5,13 @@ import { convert } from '../terminology/units';
 
 /** A stored patient event as the core sees it: no identifiers. */
 /** Diagnoses that trials screen for as conditions (not the precursors: smouldering myeloma and MGUS become myeloma). */
+/** More cycles than any course has (weekly for 20 years is about 1,000). */
+const MAX_CYCLES = 1000;
+/** An age no patient has: a birth date this many years or more before the profile's day is an entry mistake. */
+const MAX_AGE_YEARS = 130;
 /** A demographics event's weight is held to the weight lab's plausible range. */
 const WEIGHT_MAX_KG = labDefinition(undefined, 'weight')!.plausibleMax!;
+const WEIGHT_MIN_KG = labDefinition(undefined, 'weight')!.plausibleMin!;
 const DIAGNOSED_CONDITIONS: ReadonlySet<string> = new Set(['plasma-cell-leukemia', 'al-amyloidosis']);
 
 export interface ProfileSourceEvent {
@@ -209,6 +214,15 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
     unmapped: [],
   };
   const skip = (e: ProfileSourceEvent, original: string, reason: string): void => void r.unmapped.push({ eventId: e.eventId, type: e.type, original, reason });
+  /** A course's cycles: a count no course has (above MAX_CYCLES) is reported and not read. */
+  const cyclesOf = (e: ProfileSourceEvent, v: unknown): number | null => {
+    const n = num(v);
+    if (n !== null && n > MAX_CYCLES) {
+      skip(e, `cycles ${n}`, `more than ${MAX_CYCLES} cycles, more than any course (an entry mistake?): cycles not read`);
+      return null;
+    }
+    return n;
+  };
   for (const e of [...events].sort(chronological)) {
     const date = day(e.occurredAt);
     if (date > asOf) continue;
@@ -216,13 +230,16 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
     switch (e.type) {
       case 'demographics': {
         r.demographics.eventIds.push(e.eventId);
-        r.demographics.birthDate = str(d.birthDate) ?? r.demographics.birthDate;
+        const born = str(d.birthDate);
+        // A birth date after the profile's day, or more than MAX_AGE_YEARS before it, is no patient's.
+        if (born !== null && (born.slice(0, 10) > asOf || Number(asOf.slice(0, 4)) - Number(born.slice(0, 4)) > MAX_AGE_YEARS)) skip(e, `birthDate ${born}`, born.slice(0, 10) > asOf ? 'a birth date after the day of the profile' : `a birth date more than ${MAX_AGE_YEARS} years before the day of the profile`);
+        else r.demographics.birthDate = born ?? r.demographics.birthDate;
         r.demographics.sex = oneOf(d.sex, ['female', 'male', 'other', 'unknown'] as const) ?? r.demographics.sex;
         const w = num(d.weightKg);
-        if (w !== null && w > 0 && w <= WEIGHT_MAX_KG) {
+        if (w !== null && w >= WEIGHT_MIN_KG && w <= WEIGHT_MAX_KG) {
           r.demographics.weightKg = { value: w, date };
           r.demographics.weights.push({ value: w, date, eventId: e.eventId });
-        } else if (w !== null) skip(e, `weightKg ${w}`, `a weight outside 0 to ${WEIGHT_MAX_KG} kg`);
+        } else if (w !== null) skip(e, `weightKg ${w}`, `a weight outside ${WEIGHT_MIN_KG} to ${WEIGHT_MAX_KG} kg`);
         break;
       }
       case 'diagnosis': {
@@ -240,6 +257,8 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         const text = str(d.drug) ?? undefined;
         const rxnorm = str(d.rxnorm) ?? undefined;
         const start = day(str(d.start) ?? e.occurredAt);
+        // A course that starts after the day of the profile has not been given yet (as an event dated after it).
+        if (start > asOf) break;
         // Cell therapy and transplants are procedures, not drugs (domain §8), even when sent as a medication.
         if (text && TRANSPLANT_AS_MEDICATION.test(text.trim())) {
           r.procedures.push({ eventId: e.eventId, kind: 'autologous-sct', date: start, plannedTandem: false, product: null });
@@ -265,7 +284,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           end: endRaw && day(endRaw) <= asOf ? day(endRaw) : null,
           intent: oneOf(d.intent, INTENTS),
           reasonStopped: endRaw && day(endRaw) <= asOf ? oneOf(d.reasonStopped, REASONS) : null,
-          cycles: num(d.cycles),
+          cycles: cyclesOf(e, d.cycles),
         });
         break;
       }
@@ -310,11 +329,17 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         }
         // A value no measurement can have (a count, concentration or size below zero, a share above all, a result above
         // any a living patient has: most often a unit mistake) is bad input, not a fact.
-        if (c.value < 0 || (def.plausibleMax !== undefined && c.value > def.plausibleMax) || (def.positive && c.value === 0)) {
+        if (c.value < 0 || (def.plausibleMax !== undefined && c.value > def.plausibleMax) || (def.plausibleMin !== undefined && c.value < def.plausibleMin)) {
           skip(
             e,
             `${def.name} ${value} ${unit}`,
-            c.value < 0 ? 'a negative value' : c.value === 0 ? "0, which no patient's result is (an entry mistake?)" : def.unit === '%' ? 'a percentage above 100' : `above ${def.plausibleMax} ${def.unit}, more than any patient's result (a unit or entry mistake?)`,
+            c.value < 0
+              ? 'a negative value'
+              : def.plausibleMin !== undefined && c.value < def.plausibleMin
+                ? `below ${def.plausibleMin} ${def.unit}, less than any patient's result (an entry mistake?)`
+                : def.unit === '%'
+                  ? 'a percentage above 100'
+                  : `above ${def.plausibleMax} ${def.unit}, more than any patient's result (a unit or entry mistake?)`,
           );
           break;
         }
@@ -325,6 +350,10 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         } else if (uln !== null && unit !== def.unit) {
           const u = convert(uln, unit, def.unit, def.molarMass);
           uln = u.ok ? u.value : null;
+        }
+        if (uln !== null && !(uln > 0 && Number.isFinite(c.value / uln))) {
+          skip(e, `${def.name} ULN ${String(d.uln)}`, 'an upper limit of normal that is not above 0: the value is read without it');
+          uln = null;
         }
         r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit } });
         if (def.name === 'weight') {

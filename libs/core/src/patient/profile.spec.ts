@@ -627,3 +627,27 @@ describe('ageOn', () => {
     expect(ageOn(birth, new Date(on))).toBe(age);
   });
 });
+
+describe('values no patient has, reported rather than read (from a fuzz of the clinical core)', () => {
+  it('reads a lab unit written as a property name ("toString", "__proto__") as no unit, without throwing', () => {
+    const p = buildProfile([lab('2025-05-01', 'creatinine', 1, 'toString'), lab('2025-05-01', 'albumin', 4, '__proto__')], AS_OF);
+    expect(p.unmapped.map((u) => u.reason)).toEqual(['cannot read toString as a unit', 'cannot read __proto__ as a unit']);
+  });
+
+  it('leaves out a course that starts after the day of the profile, and reports a birth date after it or 130 years before it', () => {
+    const p = buildProfile([med('lenalidomide', '2099-01-01', null), event('demographics', '2020-01-01', { birthDate: '2025-06-02', sex: 'female' })], AS_OF);
+    expect([p.linesOfTherapy.count, p.demographics.ageYears, p.unmapped.map((u) => u.reason)]).toEqual([0, null, ['a birth date after the day of the profile']]);
+    expect(buildProfile([event('demographics', '2020-01-01', { birthDate: '1800-01-01', sex: 'female' })], AS_OF).demographics.birthDate).toBeNull();
+  });
+
+  it('reads no ULN that is not above 0, no creatinine below 0.05 mg/dL, no κ/λ ratio of 0, and no cycles beyond 1,000', () => {
+    const p = buildProfile(
+      [lab('2025-05-01', 'alt', 50, 'U/L', { uln: -40 }), lab('2025-05-01', 'creatinine', 5e-324, 'mg/dL'), lab('2025-05-01', 'kappa/lambda ratio', 0, '1'), med('Kd', '2024-01-01', '2024-06-01', { cycles: 1e308 })],
+      AS_OF,
+    );
+    expect(p.labs.alt).toMatchObject({ value: 50, uln: null, timesUln: null });
+    expect([p.labs.creatinine, p.labs.flcRatio]).toEqual([undefined, undefined]);
+    expect(p.drugs.carfilzomib?.cycles).toBeNull();
+    expect(p.unmapped).toHaveLength(4);
+  });
+});

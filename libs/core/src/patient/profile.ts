@@ -252,7 +252,8 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     priorAllogeneicSct: transplants.some((t) => t.kind === 'allogeneic-sct'),
   };
 
-  const conditions: PatientProfile['conditions'] = {};
+  // Keyed by what a sender wrote: no prototype ("__proto__" is a kind like any other).
+  const conditions: PatientProfile['conditions'] = Object.create(null) as PatientProfile['conditions'];
   for (const c of records.conditions) {
     const before = conditions[c.kind];
     const held = before?.maxGrade ?? null;

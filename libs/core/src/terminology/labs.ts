@@ -25,8 +25,11 @@ export interface LabDefinition {
    * 120 g/L, albumin 38 "g/dL" for 38 g/L, platelets 150000 "×10^9/L" for 150000/µL), reported, not read.
    */
   plausibleMax?: number;
-  /** No patient's result is 0 (weight, creatinine, haemoglobin, albumin): a 0 is an entry mistake, reported, not read. */
-  positive?: boolean;
+  /**
+   * The smallest value, in `unit`, a patient's result can have, where 0 or near it is no result (weight, creatinine,
+   * haemoglobin, albumin, the κ/λ ratio): a value below it is an entry mistake, reported, not read.
+   */
+  plausibleMin?: number;
 }
 
 export type LabName =
@@ -60,21 +63,21 @@ export type LabName =
 export const LAB_DEFINITIONS: readonly LabDefinition[] = [
   { name: 'serumMProtein', loinc: ['33358-3'], aliases: ['m-protein', 'm-spike', 'serum m-protein', 'spep m-spike'], unit: 'g/dL', plausibleMax: 20 },
   { name: 'urineMProtein', loinc: ['42482-0'], aliases: ['urine m-protein', 'upep m-spike', '24h urine m-protein'], unit: 'mg/(24.h)', plausibleMax: 100000 },
-  { name: 'freeKappa', loinc: ['36916-5', '104544-2', '80515-0'], aliases: ['free kappa', 'kappa flc', 'serum free kappa'], unit: 'mg/L' },
-  { name: 'freeLambda', loinc: ['33944-0'], aliases: ['free lambda', 'lambda flc', 'serum free lambda'], unit: 'mg/L' },
-  { name: 'flcRatio', loinc: ['48378-4', '104546-7', '80517-6'], aliases: ['kappa/lambda ratio', 'flc ratio', 'k/l ratio'], unit: '1' },
-  { name: 'creatinine', loinc: ['2160-0'], aliases: ['creatinine', 'serum creatinine'], unit: 'mg/dL', molarMass: CREATININE_MOLAR_MASS, plausibleMax: 40, positive: true },
+  { name: 'freeKappa', loinc: ['36916-5', '104544-2', '80515-0'], aliases: ['free kappa', 'kappa flc', 'serum free kappa'], unit: 'mg/L', plausibleMax: 1000000 },
+  { name: 'freeLambda', loinc: ['33944-0'], aliases: ['free lambda', 'lambda flc', 'serum free lambda'], unit: 'mg/L', plausibleMax: 1000000 },
+  { name: 'flcRatio', loinc: ['48378-4', '104546-7', '80517-6'], aliases: ['kappa/lambda ratio', 'flc ratio', 'k/l ratio'], unit: '1', plausibleMin: 0.000001, plausibleMax: 1000000 },
+  { name: 'creatinine', loinc: ['2160-0'], aliases: ['creatinine', 'serum creatinine'], unit: 'mg/dL', molarMass: CREATININE_MOLAR_MASS, plausibleMax: 40, plausibleMin: 0.05 },
   { name: 'anc', loinc: ['751-8', '753-4'], aliases: ['anc', 'absolute neutrophil count', 'neutrophils'], unit: '10*9/L', plausibleMax: 100 },
   { name: 'platelets', loinc: ['777-3'], aliases: ['platelets', 'platelet count', 'plt'], unit: '10*9/L', plausibleMax: 5000 },
   // Haemoglobin in mmol/L (the Netherlands) counts the monomer: 16,114.5 g/mol, so 1 mmol/L is 1.611 g/dL.
-  { name: 'hemoglobin', loinc: ['718-7'], aliases: ['hemoglobin', 'haemoglobin', 'hgb', 'hb'], unit: 'g/dL', molarMass: 16114.5, plausibleMax: 25, positive: true },
+  { name: 'hemoglobin', loinc: ['718-7'], aliases: ['hemoglobin', 'haemoglobin', 'hgb', 'hb'], unit: 'g/dL', molarMass: 16114.5, plausibleMax: 25, plausibleMin: 1 },
   // Common chemistry codes (LOINC 1920-8 AST, 1742-6 ALT, 1975-2 total bilirubin, 17861-6 calcium,
   // 1751-7 albumin, 2532-0 LDH, 1952-1 beta-2 microglobulin): verify before binding a feed to them.
   { name: 'ast', loinc: ['1920-8'], aliases: ['ast', 'sgot', 'aspartate aminotransferase'], unit: 'U/L', plausibleMax: 100000 },
   { name: 'alt', loinc: ['1742-6'], aliases: ['alt', 'sgpt', 'alanine aminotransferase'], unit: 'U/L', plausibleMax: 100000 },
   { name: 'bilirubin', loinc: ['1975-2'], aliases: ['bilirubin', 'total bilirubin'], unit: 'mg/dL', molarMass: 584.66, plausibleMax: 100 },
   { name: 'calcium', loinc: ['17861-6'], aliases: ['calcium', 'serum calcium'], unit: 'mg/dL', molarMass: 40.078, plausibleMax: 30 },
-  { name: 'albumin', loinc: ['1751-7'], aliases: ['albumin', 'serum albumin'], unit: 'g/dL', plausibleMax: 10, positive: true },
+  { name: 'albumin', loinc: ['1751-7'], aliases: ['albumin', 'serum albumin'], unit: 'g/dL', plausibleMax: 10, plausibleMin: 0.5 },
   { name: 'ldh', loinc: ['2532-0'], aliases: ['ldh', 'lactate dehydrogenase'], unit: 'U/L', plausibleMax: 100000 },
   { name: 'beta2Microglobulin', loinc: ['1952-1'], aliases: ['beta-2 microglobulin', 'b2m', 'β2-microglobulin'], unit: 'mg/L', plausibleMax: 500 },
   // LOINC 11118-7 "Plasma cells/100 cells in Bone marrow by Manual count" (%), as public lab-to-LOINC mappings give it;
@@ -99,7 +102,7 @@ export const LAB_DEFINITIONS: readonly LabDefinition[] = [
   // public code lists give them, not checked against the LOINC table: verify before binding a feed to them.
   { name: 'egfr', loinc: ['33914-3', '77147-7', '62238-1', '98979-8'], aliases: ['egfr', 'estimated gfr', 'estimated glomerular filtration rate', 'gfr estimated'], unit: 'mL/min/{1.73_m2}', plausibleMax: 300 },
   { name: 'measuredCreatinineClearance', loinc: ['2164-2'], aliases: ['measured creatinine clearance', '24h urine creatinine clearance', '24-hour urine creatinine clearance', 'creatinine clearance 24h urine'], unit: 'mL/min', plausibleMax: 400 },
-  { name: 'weight', loinc: ['29463-7'], aliases: ['weight', 'body weight'], unit: 'kg', plausibleMax: 650, positive: true },
+  { name: 'weight', loinc: ['29463-7'], aliases: ['weight', 'body weight'], unit: 'kg', plausibleMax: 650, plausibleMin: 1 },
 ];
 
 const byLoinc = new Map<string, LabDefinition>();

@@ -87,10 +87,11 @@ export function toUcum(unit: string): string {
 
 function readUnit(unit: string): string {
   const u = unit.trim();
-  const exact = EXACT[u];
+  // Own properties only: a unit written "toString" or "__proto__" is no unit of the tables.
+  const exact = Object.hasOwn(EXACT, u) ? EXACT[u] : undefined;
   if (exact) return exact;
   const key = fold(u);
-  const alias = ALIASES[key];
+  const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
   if (alias) return alias;
   const count = COUNT.exec(key);
   if (count) {
@@ -108,7 +109,12 @@ export function convert(value: number, from: string, to: string, molarMass?: num
   const f = toUcum(from);
   const t = toUcum(to);
   if (f === t) return { ok: true, value };
-  const r = ucum.convertUnitTo(f, value, t, molarMass ? { molecularWeight: molarMass } : {});
+  let r: ReturnType<typeof ucum.convertUnitTo>;
+  try {
+    r = ucum.convertUnitTo(f, value, t, molarMass ? { molecularWeight: molarMass } : {});
+  } catch {
+    return { ok: false, reason: `cannot read ${from} as a unit` };
+  }
   if (r.status === 'succeeded' && typeof r.toVal === 'number' && Number.isFinite(r.toVal)) return { ok: true, value: Number(r.toVal.toPrecision(12)) };
   return { ok: false, reason: `cannot convert ${from} to ${to}` };
 }
