@@ -6,6 +6,7 @@ import { convert } from '../terminology/units';
 import { ageOnDay } from '../patient/age';
 import { RESPONSE_RANK } from '../patient/clinical-events';
 import { canonicalAbnormality } from '../patient/cytogenetics';
+import { addDays, DEFAULT_SETTINGS } from '../patient/settings';
 import type { PatientProfile } from '../patient/profile';
 import type { DrugExposure, ExposureAmount } from '../patient/exposure';
 import { canonicalJson } from '../util/canonical-json';
@@ -487,8 +488,12 @@ function onlyAtMaintenance(p: PatientProfile, d: DrugExposure, scope: 'any' | 'l
 
 /** Whether a response or progression is recorded after therapy started on `start`: without one, "not refractory" is not known. */
 const documentedAfter = (s: EvalState, start: string): boolean => s.lastResponseDay !== NO_FLIP && s.lastResponseDay > epochDay(start);
-/** A drug's latest course start (a re-challenge not yet assessed leaves refractoriness open); profiles derived before `lastStart` existed give the first dose. */
-const latestStart = (d: DrugExposure): string => d.lastStart ?? d.firstDose;
+/**
+ * The day after which an assessment says how a drug's latest course went: its start plus the profile settings'
+ * `earlyProgressionDays` (a progression in a course's first days prompted it and is the therapy's before; a re-challenge
+ * not yet assessed leaves refractoriness open). Profiles derived before `lastStart` existed give the first dose.
+ */
+const judgedFrom = (d: DrugExposure): string => addDays(d.lastStart ?? d.firstDose, DEFAULT_SETTINGS.earlyProgressionDays);
 
 export function evaluationState(profile: PatientProfile, asOf: string, trace: LeafTrace[] | null = null): EvalState {
   return {
@@ -675,7 +680,7 @@ function compileLeaf(l: Leaf): RuleNode {
         const refractory =
           d !== undefined &&
           (progressionOnly ? progressedOn(p, d, scope, excludeMaintenanceOnly) : (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(excludeMaintenanceOnly && onlyAtMaintenance(p, d, scope)));
-        if (!refractory && d !== undefined && !documentedAfter(s, latestStart(d))) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        if (!refractory && d !== undefined && !documentedAfter(s, judgedFrom(d))) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, (d ? d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory' : 'never exposed'), undefined, d?.provenance);
       };
     }
@@ -725,7 +730,7 @@ function compileLeaf(l: Leaf): RuleNode {
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));
         }
         const refractory = progressionOnly ? c.drugs.some((g) => p.drugs[g] !== undefined && progressedOn(p, p.drugs[g], scope, false)) : scope === 'any' ? c.refractory : c.refractoryInLastLine;
-        if (!refractory && c.exposed && c.drugs.some((g) => { const d = p.drugs[g]; return d !== undefined && !documentedAfter(s, latestStart(d)); })) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        if (!refractory && c.exposed && c.drugs.some((g) => { const d = p.drugs[g]; return d !== undefined && !documentedAfter(s, judgedFrom(d)); })) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, refractoryDrugs(p, c.drugs) || (c.exposed ? 'exposed, not refractory' : 'never exposed'));
       };
     }
@@ -742,7 +747,7 @@ function compileLeaf(l: Leaf): RuleNode {
         // Likewise when the last line started after the latest response or progression (nothing yet says how it went).
         const lastLine = s.profile.linesOfTherapy.lines.at(-1);
         if (!v && CAR_T_FLAGS.has(l.name) && unknownCarTSince(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
-        if (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, lastLine.start))) && couldBe(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
+        if (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? lastLine.start))) && couldBe(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
         return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
       };
     }

@@ -5,7 +5,7 @@
  */
 import { drug } from '../terminology/drug-catalog';
 import { HALF_LIVES } from '../terminology/half-lives';
-import { carT, med } from '../testing/events';
+import { carT, med, response, sct } from '../testing/events';
 import { buildProfile } from '../patient/profile';
 import { compileRule, type LeafTrace } from './compile';
 
@@ -88,5 +88,30 @@ describe('time since a CAR-T infusion of a class (timeSince carT with class)', (
     expect(evaluate({ fact: 'timeSince', event: 'carT', minDays: 90 }, [carT('2024-11-13', 'cilta-cel'), carT('2025-05-02', 'arlocabtagene autoleucel')]).outcome).toBe('NOT_MET');
     expect(() => compileRule({ fact: 'timeSince', event: 'carT', class: 'ANTI_CD38', minDays: 90 })).toThrow(/class: only with event lastDose, or carT with a CAR-T class/);
     expect(() => compileRule({ fact: 'timeSince', event: 'transplant', drug: 'melphalan', maxDays: 90 })).toThrow(/drug: only with event lastDose/);
+  });
+});
+
+describe('refractoriness of a course not yet assessed (from a review of the exposure options)', () => {
+  it('a progression in the first 14 days of a course says nothing of it yet: refractoriness to it, its class and the flags stay open', () => {
+    // Pd to 2025-02-20 (PR twice), Kd from 2025-03-01, PD documented on day 14 of Kd (it prompted Kd, or came with its start).
+    const events = [med('Pd', '2024-06-01', '2025-02-20'), response('2024-08-01', 'PR'), response('2024-09-01', 'PR'), med('Kd', '2025-03-01', null), response('2025-03-15', 'PD')];
+    expect(evaluate({ fact: 'drugRefractory', drug: 'carfilzomib' }, events).outcome).toBe('UNKNOWN');
+    expect(evaluate({ fact: 'flag', name: 'refractoryToLastLine' }, events).outcome).toBe('UNKNOWN');
+    expect(evaluate({ fact: 'drugRefractory', drug: 'pomalidomide' }, events).outcome).toBe('MET');
+    // An assessment after the first 14 days settles it.
+    expect(evaluate({ fact: 'drugRefractory', drug: 'carfilzomib' }, [...events, response('2025-04-20', 'PR'), response('2025-05-20', 'PR')]).outcome).toBe('NOT_MET');
+  });
+
+  it('a single agent started within 180 days of an ASCT with no intent is maintenance for excludeMaintenanceOnly too, as for the lines', () => {
+    const events = [
+      med('VRd', '2022-01-01', '2022-05-31', { intent: 'induction' }),
+      response('2022-04-01', 'VGPR'),
+      sct('2022-07-15'),
+      med('lenalidomide', '2022-09-01', '2025-01-20', { reasonStopped: 'progression' }),
+      response('2025-01-15', 'PD'),
+      med('Kd', '2025-02-01', null),
+    ];
+    expect(evaluate({ fact: 'drugRefractory', drug: 'lenalidomide' }, events).outcome).toBe('MET');
+    expect(evaluate({ fact: 'drugRefractory', drug: 'lenalidomide', excludeMaintenanceOnly: true }, events).outcome).toBe('NOT_MET');
   });
 });

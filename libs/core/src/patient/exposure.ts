@@ -72,6 +72,15 @@ export function drugExposures(
 ): Record<string, DrugExposure> {
   const lineOf = new Map<MedicationCourse, number>();
   for (const l of lines) for (const c of l.courses) lineOf.set(c, l.number);
+  /**
+   * A single agent started within postTransplantContinuationDays after an ASCT of its line, with no intent recorded: the
+   * line reads it as planned maintenance (lines-of-therapy.ts), and so does refractoriness at maintenance dose.
+   */
+  const afterTransplantAlone = (c: MedicationCourse, line: number | null): boolean => {
+    const l = line === null ? undefined : lines[line - 1];
+    const agents = c.generics.filter((g) => !classesOf(g).includes('SUPPORTIVE') && !classesOf(g).includes('CORTICOSTEROID'));
+    return l !== undefined && agents.length === 1 && l.transplants.some((t) => t.kind === 'autologous-sct' && t.date <= c.start && daysBetween(t.date, c.start) <= s.postTransplantContinuationDays);
+  };
   const lastLine = lines.at(-1)?.number ?? null;
   // A progression is attributed to the therapy in effect: not past the start of the next line.
   const nextLineStart = (line: number): string | null => lines.find((l) => l.number === line + 1)?.start ?? null;
@@ -149,7 +158,7 @@ export function drugExposures(
       if (classesOf(g).includes('SUPPORTIVE')) continue;
       exposeAt(g, c.start, c.end, line, c.eventId, c.cycles);
       if (NOT_FOR_REFRACTORINESS.has(c.intent) || line === null || conditioning(records, c)) continue;
-      const maintenance = c.intent === 'maintenance';
+      const maintenance = c.intent === 'maintenance' || (c.intent === null && afterTransplantAlone(c, line));
       const key = `${g}\u0000${line}`;
       const held = open.get(key);
       if (held && held.end !== null && held.maintenance === maintenance && daysBetween(held.end, c.start) <= s.treatmentHoldMaxDays) {
