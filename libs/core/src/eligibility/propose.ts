@@ -136,9 +136,9 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   if (/\bCNS\b|central nervous system|meningeal/i.test(t)) add({ fact: 'condition', kind: 'cns-involvement' }, 'CNS involvement');
   // ISS / R-ISS stage ("R-ISS stage III", "ISS stage I or II", "ISS stage I/II", "ISS stage II-III", "stage II or higher");
   // "at (the time of) diagnosis" or else now. A list it cannot read (a range written backwards) is left unparsed.
-  if ((m = t.match(/\b(R-?|revised\s+)?ISS\b(?:\s*\(?(?:revised )?(?:international )?(?:staging system)?\)?)?\s*stages?\s*((?:III|II|I|[123])(?:\s*(?:,|\/|or|and|-|–|to)\s*(?:III|II|I|[123]))*)\b(\s*or (?:higher|above|greater|more|worse))?/i))) {
+  if ((m = t.match(/\b(R-?|revised\s+)?ISS\b(?:\s*\(?(?:revised )?(?:international )?(?:staging system)?\)?)?\s*stages?\s*((?:III|II|I|[123])(?:\s*(?:,\s*(?:or|and)|,|\/|or|and|-|–|to)\s*(?:III|II|I|[123]))*)\b(\s*or (?:higher|above|greater|more|worse))?/i))) {
     const numeral = (x: string): 1 | 2 | 3 => (({ I: 1, II: 2, III: 3, '1': 1, '2': 2, '3': 3 }) as const)[x.toUpperCase() as 'I' | 'II' | 'III' | '1' | '2' | '3'];
-    const parts = m[2]!.split(/\s*(,|\/|or|and|-|–|to)\s*/i).filter((x, i) => i % 2 === 0).map(numeral);
+    const parts = m[2]!.split(/\s*(,\s*(?:or|and)|,|\/|or|and|-|–|to)\s*/i).filter((x, i) => i % 2 === 0).map(numeral);
     const range = /-|–|\bto\b/i.test(m[2]!) && parts.length === 2;
     const orHigher = m[3] !== undefined && parts.length === 1;
     const stages = range ? ([1, 2, 3] as const).filter((k) => k >= parts[0]! && k <= parts[1]!) : orHigher ? ([1, 2, 3] as const).filter((k) => k >= parts[0]!) : [...new Set(parts)].sort();
@@ -168,7 +168,7 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
   // A list of conditions is any of them; otherwise an alternative ("or") the patterns did not build is left to a person.
   const conditionsOnly = leaves.length > 0 && leaves.every((l) => l.leaf.fact === 'condition' || l.leaf.fact === 'plasmaCellLeukemia');
   const alternative = /\bor\b|\band\/or\b/i.test(
-    t.replace(/\bstages?\s+(?:III|II|I|[123])(?:\s*(?:,|or|and)\s*(?:III|II|I|[123]))+\b|\b\d\s*,?\s*or\s*\d\b|\bor (?:older|above|over|higher|more|greater|worse)\b|\b(?:during|on) or (?:after|within)\b|\bor meningeal\b|\b(?:AST|ALT|SGOT|SGPT)\s*(?:\/|and)\s*(?:AST|ALT|SGOT|SGPT)\b/gi, ''),
+    t.replace(/\bstages?\s+(?:III|II|I|[123])(?:\s*(?:,\s*(?:or|and)|,|or|and)\s*(?:III|II|I|[123]))+\b|\b\d\s*,?\s*or\s*\d\b|\bor (?:older|above|over|higher|more|greater|worse)\b|\b(?:during|on) or (?:after|within)\b|\bor meningeal\b|\b(?:AST|ALT|SGOT|SGPT)\s*(?:\/|and)\s*(?:AST|ALT|SGOT|SGPT)\b/gi, ''),
   );
   const alternativeBuilt = (conditionsOnly && leaves.length > 1) || (leaves.length === 1 && leaves[0]!.leaf.fact === 'measurableDisease');
   if (alternative && !alternativeBuilt) return notDrafted('an alternative, "or"');

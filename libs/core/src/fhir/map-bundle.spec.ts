@@ -647,3 +647,14 @@ describe('resources of the wrong shape, and dates and ids the event contract ref
     expect(m.unmapped.map((u) => u.reason)).toEqual(['gender M is not one of male, female, other, unknown']);
   });
 });
+
+describe('a medication end given as a month', () => {
+  it('is the month\'s last day whether or not it is past (a profile of a day before reads the course as ongoing until then)', () => {
+    const m = mapFhirBundle({ resourceType: 'Bundle', type: 'collection', entry: [
+      null,
+      { resource: { resourceType: 'Patient', id: 'p1', birthDate: '1958-04-02' } },
+      { resource: { resourceType: 'MedicationStatement', id: 'm1', status: 'completed', medicationCodeableConcept: { text: 'Revlimid' }, subject: { reference: 'Patient/p1' }, effectivePeriod: { start: '2099-06-01', end: '2099-12' } } },
+    ] } as unknown as Parameters<typeof mapFhirBundle>[0]);
+    expect(m.events.find((e) => e.eventId === 'MedicationStatement/m1')?.data).toMatchObject({ start: '2099-06-01', end: '2099-12-31' });
+  });
+});

@@ -239,6 +239,11 @@ const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
   [/\bCAR[- ]?T\b|chimeric antigen receptor/i, 'car-t-infusion'],
   [/radiation|radiotherapy/i, 'radiation'],
 ];
+/** The last day of a partial FHIR date (a year, or a year and month); null for anything else. */
+function periodEnd(partial: string): string | null {
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(partial);
+  return m ? new Date(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) : 12, 0)).toISOString().slice(0, 10) : null;
+}
 /** The last day of a partial FHIR date (a year, or a year and month), if that day is past; null otherwise. */
 function lastDayOf(partial: string): string | null {
   const m = /^(\d{4})(?:-(\d{2}))?$/.exec(partial);
@@ -314,7 +319,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   const idOf = new Map<FhirResource, string | null>();
   const patientByFullUrl = new Map<string, string>();
   for (const e of entries) {
-    if (!e.resource) continue;
+    if (!e?.resource) continue;
     // Strings only: a resource of the wrong shape is reported below, never a reason to fail the Bundle.
     const fullUrl = typeof e.fullUrl === 'string' ? e.fullUrl : undefined;
     const fromUrl = fullUrl ? (fullUrl.startsWith('urn:uuid:') ? fullUrl.slice('urn:uuid:'.length) : (/\/([^/]+)$/.exec(fullUrl)?.[1] ?? null)) : null;
@@ -322,8 +327,8 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
     idOf.set(e.resource, id);
     if (e.resource.resourceType === 'Patient' && id !== null && fullUrl) patientByFullUrl.set(fullUrl, id);
   }
-  const resources = entries.map((e) => e.resource).filter((r): r is FhirResource => r !== undefined);
-  for (const e of entries) if (!e.resource) out.unmapped.push({ resourceType: 'Bundle.entry', id: typeof e.fullUrl === 'string' ? e.fullUrl : null, reason: `entry without a resource${e.request ? ` (${e.request.method} ${e.request.url})` : ''}` });
+  const resources = entries.map((e) => e?.resource).filter((r): r is FhirResource => r !== undefined && r !== null);
+  for (const e of entries) if (!e?.resource) out.unmapped.push({ resourceType: 'Bundle.entry', id: typeof e?.fullUrl === 'string' ? e.fullUrl : null, reason: `entry without a resource${e?.request ? ` (${e.request.method} ${e.request.url})` : ''}` });
   const patients = resources.filter((r): r is Patient => r.resourceType === 'Patient');
   const defaultPatient = patients.length === 1 ? (idOf.get(patients[0]!) ?? null) : null;
   const skip = (r: FhirResource, reason: string, patientId?: string | null): void =>
@@ -357,7 +362,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   // Plasmacytomas as BodyStructures, by every reference an Observation's focus may use.
   const plasmacytomas = new Map<string, string>();
   for (const e of entries) {
-    const b = e.resource;
+    const b = e?.resource;
     if (b?.resourceType !== 'BodyStructure') continue;
     let words: string;
     try {
@@ -367,7 +372,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
     }
     const id = idOf.get(b) ?? null;
     if (!PLASMACYTOMA.test(words) || NOT_PLASMACYTOMA.test(words) || id === null) continue;
-    for (const ref of [`BodyStructure/${id}`, e.fullUrl].filter((x): x is string => x !== undefined)) plasmacytomas.set(ref, id);
+    for (const ref of [`BodyStructure/${id}`, e.fullUrl].filter((x): x is string => typeof x === "string")) plasmacytomas.set(ref, id);
   }
   /** Patient|day of a plasmacytoma size that could not be read: that day's other sizes are set aside too. */
   const unreadDays = new Set<string>();
@@ -499,8 +504,9 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           skip(m, `medication code ${String(rxnorm)} is not an RxNorm code (digits), and there is no text`);
           return;
         }
-        // An end given as a year or a month (FHIR allows it) ended by its last day, once that is past; not yet: ongoing.
-        const endDay = end === undefined ? undefined : FULL_DATE.test(end) ? end.slice(0, 10) : (lastDayOf(end) ?? undefined);
+        // An end given as a year or a month (FHIR allows it) ended by its last day (a profile of a day before it reads the
+        // course as ongoing until then).
+        const endDay = end === undefined ? undefined : FULL_DATE.test(end) ? end.slice(0, 10) : (periodEnd(end) ?? undefined);
         push(m, m.subject?.reference, 'medication', start, {
           ...(typeof drug === 'string' ? { drug } : {}),
           ...(rxnorm && /^[0-9]+$/.test(rxnorm) ? { rxnorm } : {}),

@@ -85,11 +85,11 @@ export function mobilization(records: ClinicalRecords, c: MedicationCourse): boo
   return followed && !alongside;
 }
 
-/** Conditioning agents: melphalan, alone or in BeEAM. */
-const CONDITIONING_AGENTS: ReadonlySet<string> = new Set(['melphalan', 'bendamustine', 'etoposide', 'cytarabine']);
+/** Conditioning recognised without an intent: melphalan alone (BeEAM runs a week beside other agents: send its intent). */
+const CONDITIONING_AGENTS: ReadonlySet<string> = new Set(['melphalan']);
 const CONDITIONING_COURSE_MAX_DAYS = 3;
 /**
- * Transplant conditioning with no intent recorded: melphalan (alone or in BeEAM) given over at most 3 days, starting
+ * Transplant conditioning with no intent recorded: melphalan alone given over at most 3 days, starting
  * no more than CONDITIONING_MAX_DAYS before an SCT (conditioning belongs to the SCT, domain.md §3: "conditioning regimen
  * identity is irrelevant").
  */

@@ -70,6 +70,11 @@ describe('at diagnosis and now', () => {
     b2m('2025-05-01', 2.1), albumin('2025-05-01', 4.1), ldh('2025-05-01', 190, 250),
   ];
 
+  it('with no line yet, at diagnosis is the latest values of any age (now, the last 60 days only)', () => {
+    const s = buildProfile([b2m('2025-02-20', 6.1), albumin('2025-02-20', 3.0)], AS_OF).staging!;
+    expect([s.atDiagnosis.iss.stage, s.current.iss.stage]).toEqual([3, null]);
+  });
+
   it('at diagnosis takes the values up to the first line (FISH reported within 30 days of its start), now the latest', () => {
     const s = buildProfile(history, AS_OF).staging!;
     expect(s.atDiagnosis).toMatchObject({ on: '2023-01-05', iss: { stage: 3 }, riss: { stage: 3 } });
@@ -104,6 +109,7 @@ describe('drafting a stage criterion from its text', () => {
     ['ISS stage II or higher', { fact: 'stage', system: 'iss', at: 'current', stages: [2, 3] }],
     ['R-ISS stage III at the time of diagnosis', { fact: 'stage', system: 'riss', at: 'diagnosis', stages: [3] }],
     ['ISS stage III-I', { fact: 'unknownText', reason: 'not parsed: review the text' }],
+    ['ISS stage I, II, or III', { fact: 'stage', system: 'iss', at: 'current', stages: [1, 2, 3] }],
   ])('%s', (text, rule) => {
     expect(proposeRule(text).rule).toEqual(rule);
   });

@@ -36,21 +36,22 @@ const RISS_HIGH_RISK = ['del(17p)', 't(4;14)', 't(14;16)'] as const;
  * ISS and R-ISS at diagnosis and now (domain.md §6). At diagnosis: the latest β2-microglobulin, albumin and LDH on or
  * before the first line's start and no more than `stagingLabMaxDaysBeforeTreatment` before it, and the FISH results
  * dated up to `stagingFishMaxDaysAfterTreatmentStart` after it (a marrow taken at diagnosis is often reported once
- * treatment began); no line yet: as now. Now: the latest of each from the last `currentLabMaxAgeDays`, and the latest
+ * treatment began); no line yet: the latest of each, of any age. Now: the latest of each from the last `currentLabMaxAgeDays`, and the latest
  * FISH result of each abnormality. LDH is high above its reported ULN only; without
  * one it is unknown. A stage that depends on something missing is the set of stages still possible.
  */
 export function staging(records: ClinicalRecords, firstLineStart: string | null, asOf: string, s: ProfileSettings, current: CytogeneticRisk): { atDiagnosis: Staging; current: Staging } {
   const now = stageOn(records, asOf, s.currentLabMaxAgeDays, current, 'now');
-  if (firstLineStart === null) return { atDiagnosis: now, current: now };
+  // No line yet: the disease untreated, the latest values of any age are the ones at diagnosis.
+  if (firstLineStart === null) return { atDiagnosis: stageOn(records, asOf, Number.POSITIVE_INFINITY, current, 'untreated'), current: now };
   const fishUpTo = addDays(firstLineStart, s.stagingFishMaxDaysAfterTreatmentStart);
   const fish = cytogeneticRisk({ ...records, cytogenetics: records.cytogenetics.filter((c) => c.date <= fishUpTo) }, {}, s);
   return { atDiagnosis: stageOn(records, firstLineStart, s.stagingLabMaxDaysBeforeTreatment, fish, 'the first line'), current: now };
 }
 
-function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number, fish: CytogeneticRisk, before: 'the first line' | 'now'): Staging {
+function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number, fish: CytogeneticRisk, before: 'the first line' | 'now' | 'untreated'): Staging {
   const latest = (name: LabRecord['name']): LabRecord | undefined => records.labs.filter((l) => l.name === name && l.date <= on && daysBetween(l.date, on) <= maxDaysBefore).at(-1);
-  const window = before === 'now' ? ` within the last ${maxDaysBefore} days` : ` within ${maxDaysBefore} days before the first line`;
+  const window = before === 'now' ? ` within the last ${maxDaysBefore} days` : before === 'untreated' ? '' : ` within ${maxDaysBefore} days before the first line`;
   const b2m = latest('beta2Microglobulin');
   const albumin = latest('albumin');
   const ldh = latest('ldh');
