@@ -246,12 +246,8 @@ function periodEnd(partial: string): string | null {
 }
 /** The last day of a partial FHIR date (a year, or a year and month), if that day is past; null otherwise. */
 function lastDayOf(partial: string): string | null {
-  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(partial);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = m[2] ? Number(m[2]) : 12;
-  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-  return last < new Date().toISOString().slice(0, 10) ? last : null;
+  const last = periodEnd(partial);
+  return last !== null && last < new Date().toISOString().slice(0, 10) ? last : null;
 }
 
 /** Statuses saying a medication was not (or not yet) given, or a procedure not (yet) done: reported, not mapped. */
