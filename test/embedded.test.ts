@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -115,5 +115,60 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
     const demo = pseudonymize(KEY, 'demo-hospital', 'DEMO-0003');
     const profile = await as(sys.url, tokens.coordinator!).get(`/v1/patients/${demo}/profile`).expect(200);
     expect(profile.body.version).toBe(4);
+  });
+});
+
+describe('embedded mode: the seed follows the catalog files across restarts', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'trialmatch-embedded-seed-'));
+  const seedDir = mkdtempSync(join(tmpdir(), 'trialmatch-embedded-catalog-'));
+  const env = loadConfig(embeddedEnvSchema, { HTTP_PORT: '0', DATA_DIR: dataDir, SEED_DIR: seedDir, LOG_LEVEL: 'error', PSEUDONYM_KEY: KEY });
+  const file = join(seedDir, 'trials', 'NCT04557098.json');
+  const catalog = JSON.parse(readFileSync(join(__dirname, '..', 'data', 'trials', 'NCT04557098.json'), 'utf8')) as { title: string };
+  let sys: EmbeddedSystem | undefined;
+  const latest = async (s: EmbeddedSystem, token: string) => (await as(s.url, token).get('/v1/trials/NCT04557098').expect(200)).body as { version: number; title: string; status: string };
+  const login = async (s: EmbeddedSystem) => ((await request(s.url).post('/v1/auth/demo-login').send({ username: 'admin', password: 'demo' }).expect(200)).body as { token: string }).token;
+
+  beforeAll(() => {
+    mkdirSync(join(seedDir, 'trials'));
+    writeFileSync(file, JSON.stringify(catalog));
+  });
+  afterAll(async () => {
+    await sys?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(seedDir, { recursive: true, force: true });
+  });
+
+  it("publishes a changed catalog file as a new version, and never over a version published since the seed's", async () => {
+    sys = await startEmbedded(env);
+    let token = await login(sys);
+    expect(await latest(sys, token)).toMatchObject({ version: 1, title: catalog.title });
+
+    // A data directory seeded before the seed kept its record: the same document is not published again.
+    await sys.stop();
+    rmSync(join(dataDir, 'catalog-seed.json'));
+    sys = await startEmbedded(env);
+    token = await login(sys);
+    expect((await latest(sys, token)).version).toBe(1);
+
+    // The file changes (a catalog update): the next start publishes it as version 2.
+    await sys.stop();
+    writeFileSync(file, JSON.stringify({ ...catalog, title: `${catalog.title} (amended)` }));
+    sys = await startEmbedded(env);
+    token = await login(sys);
+    expect(await latest(sys, token)).toMatchObject({ version: 2, title: `${catalog.title} (amended)` });
+
+    // Unchanged file: nothing published again.
+    await sys.stop();
+    sys = await startEmbedded(env);
+    token = await login(sys);
+    expect((await latest(sys, token)).version).toBe(2);
+
+    // An admin publishes a version (a status change); a later catalog change does not overwrite it.
+    await as(sys.url, token).put('/v1/trials/NCT04557098/status').send({ status: 'ACTIVE_NOT_RECRUITING' }).expect(200);
+    await sys.stop();
+    writeFileSync(file, JSON.stringify({ ...catalog, title: `${catalog.title} (amended twice)` }));
+    sys = await startEmbedded(env);
+    token = await login(sys);
+    expect(await latest(sys, token)).toMatchObject({ version: 3, title: `${catalog.title} (amended)`, status: 'ACTIVE_NOT_RECRUITING' });
   });
 });

@@ -93,7 +93,7 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
     await app.startAllMicroservices();
     await app.listen(env.HTTP_PORT, env.HTTP_HOST);
     if (env.SEED_DIR) {
-      await seed(resolve(env.SEED_DIR), app.get<DataSource>(getDataSourceToken()), app.get(RegisterTrial), app.get(IngestPatientEvent));
+      await seed(resolve(env.SEED_DIR), app.get<DataSource>(getDataSourceToken()), app.get(RegisterTrial), app.get(IngestPatientEvent), dataDir);
     }
     const url = (await app.getUrl()).replace('[::1]', 'localhost');
     const running = app;

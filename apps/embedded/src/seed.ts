@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { assertMessage, TOPICS, type PatientEventV1, type TrialCriteriaV1 } from '@trialmatch/contracts';
+import { canonicalJson } from '@trialmatch/core';
 import type { IngestPatientEvent } from '../../intake/src/application/ingest-patient-event';
 import type { RegisterTrial } from '../../matcher/src/application/register-trial';
 
@@ -20,17 +22,67 @@ function shiftDates(e: PatientEventV1, days: number): PatientEventV1 {
   return { ...e, occurredAt: shiftDay(e.occurredAt, days) as string, data };
 }
 
-/** Loads trials the matcher does not have yet, then the demo patients' events (idempotent on eventId). */
-export async function seed(dir: string, ds: DataSource, registerTrial: RegisterTrial, ingest: IngestPatientEvent): Promise<void> {
+/** What the seed published of a catalog trial: the version it made, and the digest of the catalog document it came from. */
+export interface SeededTrial {
+  version: number;
+  digest: string | null;
+}
+
+/**
+ * What to do with a catalog document on start: publish it when the matcher does not have the trial, or when the file
+ * changed since the seed published it and nobody has published the trial since (a sponsor's or an admin's version is
+ * never overwritten). A data directory from before the seed kept its record: its version 1 was the seed's (catalog
+ * trials are seeded on the first start), so a trial still at version 1 follows the file.
+ */
+export function catalogAction(seeded: SeededTrial | undefined, latestVersion: number | null, digest: string): 'publish' | 'keep' | 'published-since' {
+  if (latestVersion === null) return 'publish';
+  const mine = seeded ?? (latestVersion === 1 ? { version: 1, digest: null } : undefined);
+  if (mine?.digest === digest) return 'keep';
+  return mine?.version === latestVersion ? 'publish' : 'published-since';
+}
+
+const SEED_RECORD = 'catalog-seed.json';
+const digestOf = (doc: unknown): string => createHash('sha256').update(canonicalJson(doc)).digest('hex');
+
+/**
+ * Loads the catalog's trials (new ones, and those whose file changed since the seed published them and nobody
+ * published since: see `catalogAction`), then the demo patients' events (idempotent on eventId). `dataDir` keeps the
+ * record of what the seed published.
+ */
+export async function seed(dir: string, ds: DataSource, registerTrial: RegisterTrial, ingest: IngestPatientEvent, dataDir: string): Promise<void> {
   const trialsDir = join(dir, 'trials');
   if (existsSync(trialsDir)) {
+    const recordFile = join(dataDir, SEED_RECORD);
+    const record = (existsSync(recordFile) ? JSON.parse(readFileSync(recordFile, 'utf8')) : {}) as Record<string, SeededTrial>;
+    const keep = (): void => {
+      writeFileSync(`${recordFile}.tmp`, JSON.stringify(record, null, 2));
+      renameSync(`${recordFile}.tmp`, recordFile);
+    };
     for (const file of readdirSync(trialsDir).filter((f) => f.endsWith('.json')).sort()) {
-      const raw = JSON.parse(readFileSync(join(trialsDir, file), 'utf8')) as Omit<TrialCriteriaV1, 'version'>;
+      // A catalog file may carry a version: the matcher numbers the versions it publishes, so it is not the document's.
+      const { version: _numbered, ...raw } = JSON.parse(readFileSync(join(trialsDir, file), 'utf8')) as TrialCriteriaV1;
       assertMessage(TOPICS.trialCriteria, { ...raw, version: 1 });
-      const [known] = await ds.query<unknown[]>(`SELECT 1 FROM matcher.trial_versions WHERE trial_id = $1 LIMIT 1`, [raw.trialId]);
-      if (known) continue;
-      await registerTrial.execute(raw, `seed-${raw.trialId}`);
-      log.log(`loaded trial ${raw.trialId}`);
+      const digest = digestOf(raw);
+      const [latest] = await ds.query<Array<{ version: number; document: TrialCriteriaV1 }>>(
+        `SELECT version, document FROM matcher.trial_versions WHERE trial_id = $1 ORDER BY version DESC LIMIT 1`,
+        [raw.trialId],
+      );
+      const latestVersion = latest ? Number(latest.version) : null;
+      if (latest && latestVersion === 1 && !record[raw.trialId]) {
+        // Seeded before the record was kept: its version 1 is the seed's; the same document is nothing to publish.
+        const { version: _v, ...stored } = latest.document;
+        record[raw.trialId] = { version: 1, digest: digestOf(stored) };
+      }
+      const action = catalogAction(record[raw.trialId], latestVersion, digest);
+      if (action === 'keep') continue;
+      if (action === 'published-since') {
+        log.warn(`${file} differs from trial ${raw.trialId} v${latestVersion}, published since the seed: left as it is (load the file through the API to replace it)`);
+        continue;
+      }
+      const published = await registerTrial.execute(raw, `seed-${raw.trialId}`);
+      record[raw.trialId] = { version: published.version, digest };
+      keep();
+      log.log(latestVersion === null ? `loaded trial ${raw.trialId}` : `trial ${raw.trialId}: ${file} changed, published as v${published.version}`);
     }
   }
   const patientsFile = join(dir, 'demo-patients', 'patients.json');

@@ -489,11 +489,11 @@ function onlyAtMaintenance(p: PatientProfile, d: DrugExposure, scope: 'any' | 'l
 /** Whether a response or progression is recorded after therapy started on `start`: without one, "not refractory" is not known. */
 const documentedAfter = (s: EvalState, start: string): boolean => s.lastResponseDay !== NO_FLIP && s.lastResponseDay > epochDay(start);
 /**
- * The day after which an assessment says how a drug's latest course went: its start plus the profile settings'
- * `earlyProgressionDays` (a progression in a course's first days prompted it and is the therapy's before; a re-challenge
- * not yet assessed leaves refractoriness open). Profiles derived before `lastStart` existed give the first dose.
+ * The day after which an assessment says how a drug's latest course went, as the profile derived it with its own
+ * settings (`judgedFrom`: the course's start plus `earlyProgressionDays`; a re-challenge not yet assessed leaves
+ * refractoriness open). Profiles derived before it was kept: the default setting, from `lastStart` or the first dose.
  */
-const judgedFrom = (d: DrugExposure): string => addDays(d.lastStart ?? d.firstDose, DEFAULT_SETTINGS.earlyProgressionDays);
+const judgedFrom = (d: DrugExposure): string => d.judgedFrom ?? addDays(d.lastStart ?? d.firstDose, DEFAULT_SETTINGS.earlyProgressionDays);
 
 export function evaluationState(profile: PatientProfile, asOf: string, trace: LeafTrace[] | null = null): EvalState {
   return {

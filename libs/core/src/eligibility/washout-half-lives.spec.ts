@@ -7,6 +7,7 @@ import { drug } from '../terminology/drug-catalog';
 import { HALF_LIVES } from '../terminology/half-lives';
 import { carT, med, response, sct } from '../testing/events';
 import { buildProfile } from '../patient/profile';
+import { DEFAULT_SETTINGS } from '../patient/settings';
 import { compileRule, type LeafTrace } from './compile';
 
 const AS_OF = '2025-06-01';
@@ -100,6 +101,15 @@ describe('refractoriness of a course not yet assessed (from a review of the expo
     expect(evaluate({ fact: 'drugRefractory', drug: 'pomalidomide' }, events).outcome).toBe('MET');
     // An assessment after the first 14 days settles it.
     expect(evaluate({ fact: 'drugRefractory', drug: 'carfilzomib' }, [...events, response('2025-04-20', 'PR'), response('2025-05-20', 'PR')]).outcome).toBe('NOT_MET');
+  });
+
+  it("the first days are the profile's own setting (earlyProgressionDays), not the default", () => {
+    // Kd from 2025-03-01, PR on days 20 and 50: settled by default (14 days); with 60 days the course is not yet judged.
+    const events = [med('Pd', '2024-06-01', '2025-02-20'), response('2024-08-01', 'PR'), med('Kd', '2025-03-01', null), response('2025-03-21', 'PR'), response('2025-04-20', 'PR')];
+    const judge = (settings: typeof DEFAULT_SETTINGS) => compileRule({ fact: 'drugRefractory', drug: 'carfilzomib' })({ profile: buildProfile(events, AS_OF, settings), asOf: AS_OF, trace: null }).outcome;
+    expect(judge(DEFAULT_SETTINGS)).toBe('NOT_MET');
+    expect(judge({ ...DEFAULT_SETTINGS, earlyProgressionDays: 60 })).toBe('UNKNOWN');
+    expect(buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, earlyProgressionDays: 60 }).drugs.carfilzomib!.judgedFrom).toBe('2025-04-30');
   });
 
   it('a single agent started within 180 days of an ASCT with no intent is maintenance for excludeMaintenanceOnly too, as for the lines', () => {

@@ -20,6 +20,12 @@ export interface DrugExposure {
   firstDose: string;
   /** Start of the latest course (a re-challenge restarts the question of refractoriness). */
   lastStart: string;
+  /**
+   * The day after which an assessment says how the latest course went: its start plus `earlyProgressionDays` (a
+   * progression in a course's first days prompted it). Until one is documented, "not refractory" is not known. Absent
+   * in profiles derived before settings v10.
+   */
+  judgedFrom?: string;
   lastDose: string | null;
   ongoing: boolean;
   /** Days on the drug: its records' days, with the gaps between records up to the grouping window (dosing intervals, rest weeks) counted as on it. */
@@ -289,6 +295,7 @@ export function drugExposures(
     e.refractoryInLastLine = e.evidence.some((x) => x.line === lastLine);
     e.refractoryOnlyAtMaintenance = e.refractory && e.evidence.every((x) => x.atMaintenanceDose);
     e.lines.sort((a, b) => a - b);
+    e.judgedFrom = addDays(e.lastStart, s.earlyProgressionDays);
   }
   return out;
 }
