@@ -153,7 +153,7 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   creatinineClearance: ['op', 'value', 'method', 'maxAgeDays'],
   progressionAfterLastLine: [],
   responseAtLeast: ['category', 'ever'],
-  mrd: ['result', 'maxSensitivity', 'maxAgeDays'],
+  mrd: ['result', 'maxSensitivity', 'maxAgeDays', 'sustained', 'imaging'],
   cytogenetics: ['abnormality'],
   highRiskCytogenetics: ['definition'],
   stage: ['system', 'at', 'stages'],
@@ -163,9 +163,26 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   unknownText: ['reason'],
 };
 
+/** Ranges no sponsor means: a lower bound above its upper bound (never met, or met from a wrong date), a negative count or number of days. */
+function checkRanges(c: Checker, o: Record<string, unknown>, p: string): void {
+  const num = (k: string): number | undefined => (typeof o[k] === 'number' && Number.isFinite(o[k]) ? o[k] : undefined);
+  for (const [lo, hi] of [['min', 'max'], ['minDays', 'maxDays']] as const) {
+    const a = num(lo);
+    const b = num(hi);
+    if (a !== undefined && b !== undefined && a > b) c.fail(`${p}/${lo}`, `must not exceed ${hi} (${a} > ${b}: no value is both)`);
+  }
+  for (const k of Object.keys(o)) {
+    const v = num(k);
+    if (v !== undefined && v < 0 && /(Days|Count|Cycles|Grade|halfLives)$/.test(k)) c.fail(`${p}/${k}`, 'must not be negative');
+  }
+  if ((o.fact === 'age' || o.fact === 'priorLines' || o.fact === 'ecog') && ((num('min') ?? 0) < 0 || (num('max') ?? 0) < 0)) c.fail(p, `${String(o.fact)} bounds must not be negative`);
+  if (o.fact === 'labTimesUln' && num('value') !== undefined && num('value')! <= 0) c.fail(`${p}/value`, 'must be above 0 (a multiple of the upper limit of normal)');
+}
+
 function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
   const fact = o.fact as Leaf['fact'];
   c.only(o, ['fact', ...LEAF_KEYS[fact]], p);
+  checkRanges(c, o, p);
   const drugKnown = (key: string): void => {
     c.string(o, key, p, true);
     if (typeof o[key] === 'string' && !drugEntry(o[key])) c.fail(`${p}/${key}`, `unknown drug "${String(o[key])}" (use the generic name from the catalog)`);
@@ -276,6 +293,9 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       c.oneOf(o, 'result', ['negative', 'positive'], p, true);
       c.number(o, 'maxSensitivity', p, false);
       c.number(o, 'maxAgeDays', p, false);
+      c.boolean(o, 'sustained', p);
+      c.boolean(o, 'imaging', p);
+      if ((o.sustained === true || o.imaging === true) && o.result !== 'negative') c.fail(`${p}/result`, 'sustained and imaging qualify an MRD negative: result must be negative');
       break;
     case 'cytogenetics':
       c.string(o, 'abnormality', p, true);
@@ -484,6 +504,20 @@ function onlyAtMaintenance(p: PatientProfile, d: DrugExposure, scope: 'any' | 'l
   const last = p.linesOfTherapy.lines.at(-1)?.number;
   const found = d.evidence.filter((e) => scope === 'any' || e.line === last);
   return found.length > 0 && found.every((e) => e.atMaintenanceDose);
+}
+
+/**
+ * Whether the patient was in CR at an MRD test on `mrdDate` (IMWG 2016 MRD categories require it): MET for a confirmed
+ * CR or sCR; UNKNOWN for one not yet confirmed, one only tests not on record keep from the response, no response on
+ * record, or one below CR assessed before the MRD test (it says nothing of the disease then); otherwise NOT_MET.
+ */
+function inCompleteResponse(p: PatientProfile, mrdDate: string): Code {
+  const r = p.disease.response;
+  if (!r) return UNKNOWN;
+  const cr = RESPONSE_RANK.CR;
+  if (RESPONSE_RANK[r.category] >= cr) return r.confirmed ? MET : UNKNOWN;
+  if ((r.awaitingConfirmation && RESPONSE_RANK[r.awaitingConfirmation] >= cr) || (r.couldBe && RESPONSE_RANK[r.couldBe.category] >= cr) || r.date < mrdDate) return UNKNOWN;
+  return NOT_MET;
 }
 
 /** Whether a response or progression is recorded after therapy started on `start`: without one, "not refractory" is not known. */
@@ -862,17 +896,21 @@ function compileLeaf(l: Leaf): RuleNode {
         // An unconfirmed response (IMWG 2016: two consecutive assessments) that would meet the rule waits for the next
         // assessment, whether it is the current category or a higher one the latest assessment shows above a confirmed one.
         const awaiting = r.awaitingConfirmation !== undefined && RESPONSE_RANK[r.awaitingConfirmation] >= wanted;
-        const code = RESPONSE_RANK[r.category] >= wanted ? (r.confirmed ? MET : UNKNOWN) : awaiting ? UNKNOWN : NOT_MET;
-        const seen = `${r.category}${r.confirmed ? '' : ', unconfirmed'}${r.awaitingConfirmation ? `, latest assessment ${r.awaitingConfirmation} awaiting confirmation` : ''} (${r.date}, ${r.source})`;
-        return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, seen, code === UNKNOWN ? confirming : undefined, r.provenance);
+        // CR or sCR that only tests not on record keep from the response (no marrow, no urine immunofixation): not known.
+        const untested = r.couldBe !== undefined && RESPONSE_RANK[r.couldBe.category] >= wanted;
+        const code = RESPONSE_RANK[r.category] >= wanted ? (r.confirmed ? MET : UNKNOWN) : awaiting || untested ? UNKNOWN : NOT_MET;
+        const seen = `${r.category}${r.confirmed ? '' : ', unconfirmed'}${r.awaitingConfirmation ? `, latest assessment ${r.awaitingConfirmation} awaiting confirmation` : ''}${untested ? `, ${r.couldBe!.category} if ${r.couldBe!.missing.join(', ')} showed it` : ''} (${r.date}, ${r.source})`;
+        return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, seen, code === UNKNOWN ? (untested && !awaiting && r.confirmed ? r.couldBe!.missing : confirming) : undefined, r.provenance);
       };
     }
     case 'mrd': {
       // IMWG 2016: MRD negativity needs a sensitivity of 1 in 10^5 or finer unless the rule asks for another.
       const maxSensitivity = l.maxSensitivity ?? IMWG_MRD_SENSITIVITY;
-      const expected = `MRD ${l.result} at ≤ ${maxSensitivity}${ageNote(l.maxAgeDays)}`;
+      const expected = `MRD ${l.result} at ≤ ${maxSensitivity}${l.sustained ? ', sustained over a year' : ''}${l.imaging ? ', with PET-CT negative' : ''}${ageNote(l.maxAgeDays)}`;
       const missing = [`MRD assessment${ageNote(l.maxAgeDays)}`];
       const missingSensitivity = [`MRD at sensitivity ≤ ${maxSensitivity}`];
+      const missingMethod = ['MRD by next-generation flow (NGF) or sequencing (NGS)'];
+      const missingImaging = ['PET-CT MRD assessment'];
       return (s) => {
         const m = s.profile.disease.mrd.latest;
         if (!m || !within(s, m.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (m ? `${m.result} (${m.date}, too old)` : null), missing);
@@ -882,7 +920,28 @@ function compileLeaf(l: Leaf): RuleNode {
         const sensitive = m.sensitivity !== null && m.sensitivity <= maxSensitivity * (1 + 1e-9);
         // A negative too coarse for the rule settles neither way (a finer assay might find disease); a positive is positive at any finer sensitivity too.
         if (m.result === 'negative' && !sensitive) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `negative at ${m.sensitivity ?? 'unknown sensitivity'}`, missingSensitivity);
-        return s.trace === null ? quiet(s, bool(m.result === l.result)) : done(s, bool(m.result === l.result), l.fact, expected, `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})`, undefined, s.profile.disease.mrd.provenance);
+        // IMWG 2016 MRD negativity is by next-generation flow or sequencing; another method's negative settles nothing.
+        if (m.result === 'negative' && m.method === 'other') return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `negative by a method other than NGF or NGS (${m.date})`, missingMethod);
+        // IMWG 2016 MRD categories require CR: a negative beside a response below it is no MRD negativity.
+        if (m.result === 'negative') {
+          const cr = inCompleteResponse(s.profile, m.date);
+          if (cr !== MET) {
+            const r = s.profile.disease.response;
+            const seen = `negative (${m.method}, ${m.sensitivity}, ${m.date}), response ${r ? `${r.category}${r.confirmed ? '' : ' unconfirmed'}${r.couldBe ? `, ${r.couldBe.category} if ${r.couldBe.missing.join(', ')} showed it` : ''}` : 'not assessed'}: MRD negativity needs CR`;
+            const code = l.result === 'negative' ? cr : cr === UNKNOWN ? UNKNOWN : NOT_MET;
+            return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, seen, code === UNKNOWN ? (r?.couldBe?.missing ?? ['response assessment at the MRD test showing CR']) : undefined, [...s.profile.disease.mrd.provenance, ...(r?.provenance ?? [])]);
+          }
+        }
+        const seen = `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})`;
+        if (m.result === 'negative' && l.sustained && !s.profile.disease.mrd.sustainedNegative) return s.trace === null ? quiet(s, NOT_MET) : done(s, NOT_MET, l.fact, expected, `${seen}, not negative over a year (IMWG 2016 sustained)`, undefined, s.profile.disease.mrd.provenance);
+        if (m.result === 'negative' && l.imaging) {
+          // Imaging-plus: PET-CT negative too (the latest PET-CT MRD assessment, within the rule's age if it names one).
+          const pet = s.profile.disease.mrd.latestImaging;
+          if (!pet || !within(s, pet.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${seen}, no PET-CT MRD assessment${pet ? ` since ${pet.date} (too old)` : ''}`, missingImaging);
+          if (pet.result === 'positive') return s.trace === null ? quiet(s, NOT_MET) : done(s, NOT_MET, l.fact, expected, `${seen}, PET-CT positive (${pet.date})`, undefined, s.profile.disease.mrd.provenance);
+        }
+        const sustainedProvenance = l.sustained ? s.profile.disease.mrd.sustainedProvenance : [];
+        return s.trace === null ? quiet(s, bool(m.result === l.result)) : done(s, bool(m.result === l.result), l.fact, expected, `${seen}${l.sustained && m.result === 'negative' ? ', sustained over a year' : ''}${l.imaging && m.result === 'negative' ? ', PET-CT negative' : ''}`, undefined, [...s.profile.disease.mrd.provenance, ...sustainedProvenance]);
       };
     }
     case 'cytogenetics': {

@@ -228,7 +228,7 @@ describe('refractoriness of a re-challenged drug, and MRD sensitivity', () => {
   });
 
   it('asks for the IMWG sensitivity (1 in 10^5) when the rule names none, and an extramedullary type when the rule asks for one', () => {
-    const at = (sensitivity?: number) => profileOf(event('mrd', '2025-05-01', { result: 'negative', method: 'NGS', ...(sensitivity ? { sensitivity } : {}) }));
+    const at = (sensitivity?: number) => profileOf(event('mrd', '2025-05-01', { result: 'negative', method: 'NGS', ...(sensitivity ? { sensitivity } : {}) }), event('response-assessment', '2025-05-01', { category: 'CR' }));
     expect(outcome({ fact: 'mrd', result: 'negative' }, at(1e-5))).toBe('MET');
     expect(outcome({ fact: 'mrd', result: 'negative' }, at(1e-4))).toBe('UNKNOWN');
     expect(outcome({ fact: 'mrd', result: 'negative' }, at())).toBe('UNKNOWN');

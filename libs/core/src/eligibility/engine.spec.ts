@@ -108,7 +108,7 @@ describe('leaves', () => {
   });
 
   it('checks MRD sensitivity', () => {
-    const p = profileOf(mrd('2025-04-01', 'negative', 'NGS', 1e-5));
+    const p = profileOf(mrd('2025-04-01', 'negative', 'NGS', 1e-5), response('2025-04-01', 'CR'));
     expect(run({ fact: 'mrd', result: 'negative', maxSensitivity: 1e-5 }, p).outcome).toBe('MET');
     expect(run({ fact: 'mrd', result: 'negative', maxSensitivity: 1e-6 }, p).outcome).toBe('UNKNOWN');
   });

@@ -71,7 +71,8 @@ export type Leaf =
     }
   | { fact: 'progressionAfterLastLine' }
   | { fact: 'responseAtLeast'; category: 'sCR' | 'CR' | 'VGPR' | 'PR' | 'MR' | 'SD'; ever?: boolean }
-  | { fact: 'mrd'; result: 'negative' | 'positive'; maxSensitivity?: number; maxAgeDays?: number }
+  /** `sustained`: negative over at least a year (IMWG 2016); `imaging`: with PET-CT negative too (imaging-plus). Both only for a negative. */
+  | { fact: 'mrd'; result: 'negative' | 'positive'; maxSensitivity?: number; maxAgeDays?: number; sustained?: boolean; imaging?: boolean }
   | { fact: 'cytogenetics'; abnormality: string }
   | { fact: 'highRiskCytogenetics'; definition: 'riss' | 'imwg2025' }
   /** ISS or R-ISS stage (1–3) at diagnosis (values up to the first line's start) or now, one of `stages`. */

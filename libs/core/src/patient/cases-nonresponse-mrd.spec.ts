@@ -81,9 +81,12 @@ describe('MRD negativity lost on relapse', () => {
   it('held: progression or M-protein back after the negative; a re-attained negative after relapse stands', () => {
     expect(outcome(mrdNegative, profileOf([...negatives, m('2024-08-01', 0.2)]))).toBe('NOT_MET');
     expect(outcome({ ...mrdNegative, result: 'positive' }, profileOf([...negatives, response('2024-10-01', 'PD')]))).toBe('MET');
-    expect(outcome(mrdNegative, profileOf([...negatives, response('2024-10-01', 'PD'), mrd('2025-04-01', 'negative')]))).toBe('MET');
+    expect(outcome(mrdNegative, profileOf([...negatives, response('2024-10-01', 'PD'), mrd('2025-04-01', 'negative'), response('2025-04-01', 'CR')]))).toBe('MET');
+    // Without a response since the relapse, the new negative's CR is not known (IMWG 2016 MRD categories require CR).
+    expect(outcome(mrdNegative, profileOf([...negatives, response('2024-10-01', 'PD'), mrd('2025-04-01', 'negative')]))).toBe('UNKNOWN');
+    // A profile derived before negativityLost was kept: the progression after the negative is the response, below CR.
     const old = profileOf([...negatives, response('2024-10-01', 'PD')]);
-    expect(outcome(mrdNegative, { ...old, disease: { ...old.disease, mrd: { ...old.disease.mrd, negativityLost: undefined } } })).toBe('MET');
+    expect(outcome(mrdNegative, { ...old, disease: { ...old.disease, mrd: { ...old.disease.mrd, negativityLost: undefined } } })).toBe('NOT_MET');
   });
 });
 

@@ -382,8 +382,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           skip(e, String(d.result), 'MRD result must be negative or positive');
           break;
         }
-        const method = str(d.method)?.toUpperCase();
-        r.mrd.push({ eventId: e.eventId, date, method: method === 'NGF' || method === 'NGS' ? method : 'other', sensitivity: num(d.sensitivity), result });
+        r.mrd.push({ eventId: e.eventId, date, method: mrdMethod(str(d.method)), sensitivity: num(d.sensitivity), result });
         break;
       }
       case 'cytogenetics': {
@@ -471,4 +470,17 @@ function plasmacytomasOf(e: ProfileSourceEvent, v: unknown, skip: (e: ProfileSou
     out.push({ lesion, longestMm, perpendicularMm, shortAxisMm });
   }
   return out;
+}
+
+/**
+ * IMWG 2016 MRD methods: next-generation flow (NGF: EuroFlow or a validated equivalent) and next-generation
+ * sequencing (NGS: LymphoSIGHT/clonoSEQ or a validated equivalent), as written in reports; anything else (ASO-PCR,
+ * conventional flow cytometry) is `other`.
+ */
+export function mrdMethod(text: string | null | undefined): 'NGF' | 'NGS' | 'other' {
+  if (!text) return 'other';
+  if (/^\s*ngf\s*$|next[- ]?gen(?:eration)?[- ]?flow|euro[- ]?flow/i.test(text)) return 'NGF';
+  if (/^\s*ngs\s*$|next[- ]?gen(?:eration)?[- ]?sequencing|clono[- ]?seq|lymphosight|\bngs\b/i.test(text)) return 'NGS';
+  if (/\bngf\b/i.test(text)) return 'NGF';
+  return 'other';
 }

@@ -457,7 +457,7 @@ describe('disease status', () => {
     expect(ifeBack.disease.mrd.negativityLost).toMatchObject({ date: '2024-09-01', basis: 'serumImmunofixation positive' });
     expect(mrdNegative({ profile: ifeBack, asOf: AS_OF, trace: null }).outcome).toBe('NOT_MET');
     // A relapse before the latest negative does not take it back.
-    const before = buildProfile([response('2022-06-01', 'PD'), ...negative], AS_OF);
+    const before = buildProfile([response('2022-06-01', 'PD'), ...negative, response('2024-02-01', 'CR')], AS_OF);
     expect(before.disease.mrd.negativityLost).toBeNull();
     expect(mrdNegative({ profile: before, asOf: AS_OF, trace: null }).outcome).toBe('MET');
   });

@@ -7,7 +7,7 @@ import { atLeastMR, diseaseStatus, fellBetween, progressionEpisodeStart, progres
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
 import { inEffectOn, linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
-import { allAssessments, computedResponse, higherCategory, type ComputedResponse } from './response';
+import { allAssessments, computedResponse, higherCategory, type ComputedResponse, type CouldBe } from './response';
 import { clinicalRelapse, significantBiochemicalRelapse, type BiochemicalRelapseCriterion, type ClinicalRelapseSign, type RelapseIndicator } from './relapse';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
 import { staging, type Staging } from './staging';
@@ -102,6 +102,8 @@ export interface PatientProfile {
       provenance: string[];
       /** A higher category the latest assessment shows that no second assessment confirms yet (the category above is the confirmed one). */
       awaitingConfirmation?: ResponseCategory;
+      /** CR or sCR that only tests not on record keep from the response (computed responses only): see `CouldBe`. Absent in profiles derived before settings v10. */
+      couldBe?: CouldBe;
     } | null;
     computedResponse: ComputedResponse | null;
     /** Best response ever, reported or computed. */
@@ -138,6 +140,7 @@ export interface PatientProfile {
 
 
 export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date | string = new Date(), settings: ProfileSettings = DEFAULT_SETTINGS): PatientProfile {
+  if (settings.responseCriteria !== 'imwg2016') throw new Error(`responseCriteria ${String(settings.responseCriteria)}: only imwg2016 is implemented`);
   const day = (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
   const records = readClinicalRecords(events, day);
   const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
@@ -180,6 +183,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
           confirmed: computed.confirmed,
           provenance: computed.provenance,
           ...(computed.latestCategory && computed.category !== 'PD' && RESPONSE_RANK[computed.latestCategory] > RESPONSE_RANK[computed.category] ? { awaitingConfirmation: computed.latestCategory } : {}),
+          ...(computed.couldBe ? { couldBe: computed.couldBe } : {}),
         }
       : reported
         ? { category: reported.category, date: reported.date, source: 'reported' as const, confirmed: true, provenance: reported.provenance }

@@ -19,7 +19,12 @@ export interface Assessment {
   limit?: Limit[];
   /** Its category awaits imaging (plasmacytomas at baseline not measured since): neither a response nor a nonresponse yet. */
   pending?: boolean;
+  /** A higher category only tests not on record stand between (nothing on record rules it out): it, and those tests. */
+  couldBe?: CouldBe;
 }
+
+/** CR or sCR that only missing tests keep from an assessment (immunofixation, the marrow, its clonality, the FLC ratio). */
+export type CouldBe = { category: 'CR' | 'sCR'; missing: string[] };
 
 /** The highest category a finding allows, with why; `pending`: only until the finding is made (a scan not yet taken). */
 export type Limit = { category: ResponseCategory; basis: string; provenance: string[]; pending?: boolean };
@@ -31,6 +36,8 @@ export interface ComputedResponse {
   confirmed: boolean;
   /** The latest assessment's own category (a response it shows may not be confirmed yet). */
   latestCategory?: ResponseCategory;
+  /** A higher category the two assessments might both show, were the tests named done (see `Assessment.couldBe`). */
+  couldBe?: CouldBe;
   line: number;
   basis: string;
   provenance: string[];
@@ -81,23 +88,32 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     const r = ratioAt(date);
     return r !== null && r >= MEASURABLE.ratioLow && r <= MEASURABLE.ratioHigh;
   };
+  const ratioMissing = (date: string): boolean => ratioAt(date) === null;
   /** The marrow for an assessment (needing no confirmation): the latest on or before it, else the first after it in the line. */
   const marrowFor = (name: LabRecord['name'], date: string): Point | undefined => {
     const ps = pointsOf(records.labs, name);
     return lastOnOrBefore(ps, date, line.start) ?? ps.find((p) => p.date > date && p.date <= until);
   };
   // CR: immunofixation (biochemical, so confirmed like the rest) negative at this assessment, taken since the previous one.
-  const completeResponse = (date: string, flcOnly: boolean, since: string = line.start): { category: 'CR' | 'sCR'; basis: string; provenance: string[] } | null => {
+  // Otherwise, when nothing on record rules CR out (a positive immunofixation, 5% or more marrow plasma cells, an abnormal
+  // ratio in FLC-only disease), `couldBe` names the tests missing for it; a CR short of sCR only by tests not done likewise.
+  const completeResponse = (date: string, flcOnly: boolean, since: string = line.start): { category: 'CR' | 'sCR'; basis: string; provenance: string[]; couldBe?: CouldBe } | { couldBe: CouldBe } | null => {
     const sIfe = lastOnOrBefore(pointsOf(records.labs, 'serumImmunofixation'), date, since);
     const uIfe = lastOnOrBefore(pointsOf(records.labs, 'urineImmunofixation'), date, since);
     const marrow = marrowFor('marrowPlasmaCells', date);
-    if (!sIfe || !uIfe || !marrow || sIfe.value !== 0 || uIfe.value !== 0 || marrow.value >= 5) return null;
-    if (flcOnly && !normalRatio(date)) return null;
+    if ((sIfe && sIfe.value !== 0) || (uIfe && uIfe.value !== 0) || (marrow && marrow.value >= 5) || (flcOnly && !normalRatio(date) && !ratioMissing(date))) return null;
+    const missing = [...(sIfe ? [] : ['serum immunofixation']), ...(uIfe ? [] : ['urine immunofixation']), ...(marrow ? [] : ['marrow plasma cells']), ...(flcOnly && ratioMissing(date) ? ['FLC ratio'] : [])];
+    if (!sIfe || !uIfe || !marrow || missing.length > 0) return { couldBe: { category: 'CR', missing } };
     const provenance = [sIfe.eventId, uIfe.eventId, marrow.eventId];
     const clonal = marrowFor('marrowClonalPlasmaCells', date);
     if (clonal?.value === 0 && normalRatio(date)) return { category: 'sCR', basis: 'negative serum and urine immunofixation, marrow plasma cells <5%, normal FLC ratio, no clonal marrow plasma cells', provenance: [...provenance, clonal.eventId] };
-    return { category: 'CR', basis: `negative serum and urine immunofixation, marrow plasma cells ${marrow.value}%`, provenance };
+    const sMissing = [...(clonal ? [] : ['marrow clonality']), ...(ratioMissing(date) ? ['FLC ratio'] : [])];
+    const sPossible = (clonal === undefined || clonal.value === 0) && (normalRatio(date) || ratioMissing(date));
+    return { category: 'CR', basis: `negative serum and urine immunofixation, marrow plasma cells ${marrow.value}%`, provenance, ...(sPossible && sMissing.length > 0 ? { couldBe: { category: 'sCR' as const, missing: sMissing } } : {}) };
   };
+  /** The assessment for a `completeResponse` outcome: CR or sCR itself, else the category found with what CR would need. */
+  const withComplete = (a: Assessment, cr: ReturnType<typeof completeResponse>, lead: string[] = []): Assessment =>
+    cr === null ? a : 'category' in cr ? { ...a, category: cr.category, basis: cr.basis, provenance: [...lead, ...cr.provenance], selfConfirming: undefined, ...(cr.couldBe ? { couldBe: cr.couldBe } : {}) } : { ...a, couldBe: cr.couldBe };
 
   if (serumMeasurable || urineMeasurable) {
     // A negative immunofixation on a day without an electrophoresis value is no M-protein that day.
@@ -135,8 +151,9 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         category = lowerCategory(category, !fresh ? (u && u.value >= 200 ? 'SD' : 'PR') : fresh.value < 100 ? 'VGPR' : fresh.value < 200 ? 'PR' : 'SD');
       }
       const cr = completeResponse(date, false, i === 0 ? line.start : dates[i - 1]!);
-      if (cr) out.push({ date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [...provenance, ...cr.provenance], limit: limitAt(dates, i) });
-      else out.push({ date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i) });
+      const found: Assessment = { date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i) };
+      // CR only from VGPR (the M-protein gone from electrophoresis), unless immunofixation shows it outright.
+      out.push(category === 'VGPR' || (cr !== null && 'category' in cr) ? withComplete(found, cr, provenance) : found);
     });
     return out;
   }
@@ -164,8 +181,8 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
       // CR rests on immunofixation too, which is biochemical: it is confirmed like the other categories, not by the marrow alone.
       const cr = completeResponse(p.date, false, i === 0 ? line.start : inLineMarrow[i - 1]!.date);
       const basis = `marrow plasma cells ${mBase.value}→${p.value}% (−${Math.round(red * 100)}%), serum, urine and FLC unmeasurable`;
-      if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [mBase.eventId, ...cr.provenance], limit: limitAt(marrowDates, i) });
-      else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true, limit: limitAt(marrowDates, i) });
+      const found: Assessment = { date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true, limit: limitAt(marrowDates, i) };
+      out.push(found.category === 'PR' || (cr !== null && 'category' in cr) ? withComplete(found, cr, [mBase.eventId]) : found);
     }
     return out;
   }
@@ -174,8 +191,8 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   for (const [i, p] of inLineDflc.entries()) {
     const red = reduction(base.value, p.value);
     const cr = completeResponse(p.date, true, i === 0 ? line.start : inLineDflc[i - 1]!.date);
-    if (cr) out.push({ date: p.date, category: cr.category, source: 'computed', line: line.number, basis: cr.basis, provenance: [base.eventId, p.eventId, ...cr.provenance], limit: limitAt(dflcDates, i) });
-    else out.push({ date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i) });
+    const found: Assessment = { date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i) };
+    out.push(found.category === 'PR' || (cr !== null && 'category' in cr) ? withComplete(found, cr, [base.eventId, p.eventId]) : found);
   }
   return out;
 }
@@ -281,5 +298,16 @@ export function computedResponse(records: ClinicalRecords, lines: readonly LineO
   const previous = last.selfConfirming ? undefined : assessed.at(-2);
   const { category, basis, provenance, pending } = limited<Pick<Assessment, 'category' | 'basis' | 'provenance' | 'limit' | 'pending'>>(previous ? { ...confirmedBy(previous, last), limit: last.limit } : last);
   // Awaiting imaging: the category the series shows, not confirmed until a scan shows the plasmacytomas' SPD.
-  return { category, date: last.date, confirmed: !pending && (previous !== undefined || last.selfConfirming === true), latestCategory: limited(last).category, line: line.number, basis, provenance };
+  const couldBe = couldBeOf(previous ? [previous, last] : [last], category, last.limit);
+  return { category, date: last.date, confirmed: !pending && (previous !== undefined || last.selfConfirming === true), latestCategory: limited(last).category, ...(couldBe ? { couldBe } : {}), line: line.number, basis, provenance };
+}
+
+/**
+ * CR or sCR that the assessments behind a response might all show, were the tests they miss done (each its own
+ * category if it misses none), within what imaging allows; undefined when it is no higher than the response.
+ */
+function couldBeOf(assessed: readonly Assessment[], category: ResponseCategory, limit: readonly Limit[] = []): CouldBe | undefined {
+  const reach = [...assessed.map((a) => a.couldBe?.category ?? a.category), ...limit.map((l) => l.category)].reduce(lowerCategory);
+  if ((reach !== 'CR' && reach !== 'sCR') || RANK[reach] <= RANK[category]) return undefined;
+  return { category: reach, missing: [...new Set(assessed.flatMap((a) => a.couldBe?.missing ?? []))] };
 }

@@ -50,6 +50,11 @@ export interface ProfileSettings {
   stagingFishMaxDaysAfterTreatmentStart: number;
   /** FISH positivity cut-offs in % of plasma cells (EMN 2012: 10% fusion/break-apart, 20% numerical). */
   fishCutoffs: { translocation: number; copyNumber: number };
+  /**
+   * The response criteria (domain.md §4 `criteria_version`): IMWG 2016 (Kumar et al.) is the one implemented; an
+   * updated framework (COMy 2026) is unverified. Profiles record it in their settings name.
+   */
+  responseCriteria: 'imwg2016';
   /** IMWG 2016 MRD negativity needs at least this sensitivity (1 in 10^5): a negative at a coarser one (or none recorded) is not counted. */
   mrdMinSensitivity: number;
   /** IMWG 2016 sustained MRD-negative: marrow (NGF/NGS) and PET-CT imaging negative over ≥1 year; false counts the marrow alone. */
@@ -97,6 +102,7 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   stagingLabMaxDaysBeforeTreatment: 90,
   stagingFishMaxDaysAfterTreatmentStart: 30,
   fishCutoffs: { translocation: 10, copyNumber: 20 },
+  responseCriteria: 'imwg2016',
   mrdMinSensitivity: 1e-5,
   sustainedMrdNeedsImaging: true,
   currentLabMaxAgeDays: 60,
