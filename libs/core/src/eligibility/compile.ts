@@ -138,9 +138,9 @@ const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   sex: ['in'],
   ecog: ['max', 'min', 'maxAgeDays'],
   priorLines: ['min', 'max'],
-  drugExposed: ['drug', 'scope', 'minDays', 'minCycles'],
+  drugExposed: ['drug', 'scope', 'minDays', 'minCycles', 'consecutive'],
   drugRefractory: ['drug', 'scope', 'excludeMaintenanceOnly', 'progressionOnly'],
-  classExposed: ['class', 'scope', 'minDays', 'minCycles'],
+  classExposed: ['class', 'scope', 'minDays', 'minCycles', 'consecutive'],
   classRefractory: ['class', 'scope', 'progressionOnly'],
   flag: ['name'],
   priorTargetTherapy: ['target', 'modality'],
@@ -183,6 +183,10 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
   const fact = o.fact as Leaf['fact'];
   c.only(o, ['fact', ...LEAF_KEYS[fact]], p);
   checkRanges(c, o, p);
+  const consecutiveCycles = (): void => {
+    c.boolean(o, 'consecutive', p);
+    if (o.consecutive === true && o.minCycles === undefined) c.fail(`${p}/consecutive`, 'qualifies minCycles: give minCycles too');
+  };
   const drugKnown = (key: string): void => {
     c.string(o, key, p, true);
     if (typeof o[key] === 'string' && !drugEntry(o[key])) c.fail(`${p}/${key}`, `unknown drug "${String(o[key])}" (use the generic name from the catalog)`);
@@ -211,6 +215,7 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       c.boolean(o, 'progressionOnly', p);
       c.number(o, 'minDays', p, false);
       c.number(o, 'minCycles', p, false);
+      consecutiveCycles();
       break;
     case 'classExposed':
     case 'classRefractory':
@@ -219,6 +224,7 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       c.boolean(o, 'progressionOnly', p);
       c.number(o, 'minDays', p, false);
       c.number(o, 'minCycles', p, false);
+      consecutiveCycles();
       break;
     case 'flag':
       c.oneOf(o, 'name', [...FLAG_NAMES], p, true);
@@ -487,17 +493,24 @@ function longEnough(s: EvalState, d: ExposureAmount, { minDays, minCycles }: Min
   return minCycles !== undefined && d.cycles === null ? UNKNOWN : MET;
 }
 /** A drug's exposure in the scope a rule asks about, for a drug in that scope (null: a profile derived before the last line's share was kept). */
-const amountIn = (d: DrugExposure, scope: 'any' | 'lastLine'): ExposureAmount | null => (scope === 'lastLine' ? (d.inLastLine ?? null) : d);
+const amountIn = (d: DrugExposure, scope: 'any' | 'lastLine', consecutive = false): ExposureAmount | null => {
+  const amount = scope === 'lastLine' ? (d.inLastLine ?? null) : d;
+  if (!consecutive || amount === null) return amount;
+  // Consecutive cycles: the most in one run of back-to-back courses (a profile derived before they were kept: unknown).
+  const run = d.consecutiveCycles;
+  return { ...amount, cycles: run ? (scope === 'lastLine' && amount.cycles !== null ? Math.min(amount.cycles, run.cycles ?? amount.cycles) : run.cycles) : null, cyclesPartial: run ? run.partial || amount.cyclesPartial : true };
+};
 const OLD_PROFILE = 'the last line’s share not in this profile version';
 interface MinimumExposure {
   minDays?: number;
   minCycles?: number;
+  consecutive?: boolean;
 }
 /** The minimum exposure an exposure leaf asks for, if any. */
 const minimumExposure = (l: Leaf): MinimumExposure | null =>
-  (l.fact === 'drugExposed' || l.fact === 'classExposed') && (l.minDays !== undefined || l.minCycles !== undefined) ? { minDays: l.minDays, minCycles: l.minCycles } : null;
+  (l.fact === 'drugExposed' || l.fact === 'classExposed') && (l.minDays !== undefined || l.minCycles !== undefined) ? { minDays: l.minDays, minCycles: l.minCycles, consecutive: l.consecutive === true } : null;
 const thresholdNote = (m: MinimumExposure | null): string =>
-  m === null ? '' : `${m.minDays !== undefined ? `, ≥ ${m.minDays} days on it` : ''}${m.minCycles !== undefined ? `, ≥ ${m.minCycles} cycles` : ''}`;
+  m === null ? '' : `${m.minDays !== undefined ? `, ≥ ${m.minDays} days on it` : ''}${m.minCycles !== undefined ? `, ≥ ${m.minCycles}${m.consecutive ? ' consecutive' : ''} cycles` : ''}`;
 
 /** Whether every refractoriness found in the scope (any line, or the last) was at maintenance intent. */
 function onlyAtMaintenance(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLine'): boolean {
@@ -703,7 +716,7 @@ function compileLeaf(l: Leaf): RuleNode {
         if (exposedOnly) {
           const yes = d !== undefined && (scope === 'any' || (p.linesOfTherapy.lines.at(-1)?.generics.includes(l.drug) ?? false));
           if (yes && minimum) {
-            const amount = amountIn(d, scope);
+            const amount = amountIn(d, scope, minimum.consecutive);
             if (amount === null) return done(s, UNKNOWN, l.fact, expected, OLD_PROFILE, [`days and cycles of ${l.drug} in the last line`]);
             const code = longEnough(s, amount, minimum);
             if (s.trace !== null) note(s, code, l.fact, expected, `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}, ${amount.durationDays} days${scope === 'lastLine' ? ' in the last line' : ''}${amount.cycles !== null ? `, ${amount.cycles} cycles` : ', cycles not recorded'}`, code === UNKNOWN ? [`cycles of ${l.drug}`] : undefined, d.provenance);
@@ -741,7 +754,7 @@ function compileLeaf(l: Leaf): RuleNode {
             for (const g of c.drugs) {
               const d = p.drugs[g];
               if (!d || (scope === 'lastLine' && !(last?.generics.includes(g) ?? false))) continue;
-              const amount = amountIn(d, scope);
+              const amount = amountIn(d, scope, minimum.consecutive);
               const r = amount === null ? UNKNOWN : longEnough(s, amount, minimum);
               if (amount === null) s.flip = NO_FLIP;
               if (r === MET) {

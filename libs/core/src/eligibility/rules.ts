@@ -21,9 +21,10 @@ export type Leaf =
   | { fact: 'sex'; in: Array<'female' | 'male' | 'other'> }
   | { fact: 'ecog'; max: number; min?: number; maxAgeDays?: number }
   | { fact: 'priorLines'; min?: number; max?: number }
-  | { fact: 'drugExposed'; drug: string; scope?: Scope; minDays?: number; minCycles?: number }
+  /** `consecutive`: `minCycles` counts one run of back-to-back courses (MagnetisMM-32's "≥2 consecutive cycles"). */
+  | { fact: 'drugExposed'; drug: string; scope?: Scope; minDays?: number; minCycles?: number; consecutive?: boolean }
   | { fact: 'drugRefractory'; drug: string; scope?: Scope; excludeMaintenanceOnly?: boolean; progressionOnly?: boolean }
-  | { fact: 'classExposed'; class: DrugClass; scope?: Scope; minDays?: number; minCycles?: number }
+  | { fact: 'classExposed'; class: DrugClass; scope?: Scope; minDays?: number; minCycles?: number; consecutive?: boolean }
   | { fact: 'classRefractory'; class: DrugClass; scope?: Scope; progressionOnly?: boolean }
   | { fact: 'flag'; name: keyof ProfileFlags }
   | { fact: 'priorTargetTherapy'; target: 'BCMA' | 'GPRC5D' | 'FCRH5'; modality?: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any' }

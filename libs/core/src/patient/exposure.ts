@@ -38,6 +38,11 @@ export interface DrugExposure {
   inLastLine?: ExposureAmount;
   refractory: boolean;
   refractoryInLastLine: boolean;
+  /**
+   * The most cycles in one run of back-to-back courses (each starting within the grouping window after the run's last
+   * dose so far): "≥2 consecutive cycles". `partial`: a course of the run gave no cycles. Absent in profiles derived before settings v10.
+   */
+  consecutiveCycles?: { cycles: number | null; partial: boolean };
   /** True when every refractoriness found was at maintenance intent. */
   refractoryOnlyAtMaintenance: boolean;
   evidence: RefractoryEvidence[];
@@ -92,6 +97,7 @@ export function drugExposures(
   const nextLineStart = (line: number): string | null => lines.find((l) => l.number === line + 1)?.start ?? null;
   const out: Record<string, DrugExposure> = {};
   const intervals: Record<string, Array<[string, string]>> = {};
+  const courseCycles: Record<string, Array<{ start: string; end: string; cycles: number | null }>> = {};
   const exposeAt = (generic: string, start: string, end: string | null, line: number | null, eventId: string, cycles: number | null): DrugExposure => {
     const e = (out[generic] ??= {
       exposed: true,
@@ -114,6 +120,7 @@ export function drugExposures(
     if (end === null) e.ongoing = true;
     else if (e.lastDose === null || end > e.lastDose) e.lastDose = end;
     (intervals[generic] ??= []).push([start, end ?? asOf]);
+    (courseCycles[generic] ??= []).push({ start, end: end ?? asOf, cycles });
     if (cycles !== null) e.cycles = (e.cycles ?? 0) + cycles;
     else e.cyclesPartial = true;
     if (line !== null && !e.lines.includes(line)) e.lines.push(line);
@@ -190,7 +197,8 @@ export function drugExposures(
     for (let n = sp.line + 1; n <= finalLine; n++) if (!e.lines.includes(n)) e.lines.push(n);
     const until = sp.end ?? asOf;
     if (daysBetween(sp.start, until) + 1 < s.minExposureDaysForRefractoriness) continue;
-    const earliest = addDays(sp.start, s.minExposureDaysForRefractoriness);
+    // Counted as the course's length is (its first day is day 1): a progression on day N of N days on it counts.
+    const earliest = addDays(sp.start, Math.max(0, s.minExposureDaysForRefractoriness - 1));
     const next = nextLineStart(finalLine);
     // Up to the next line's start, and the first days of it (a progression then prompted it: the therapy before it failed).
     const windowEnd = [sp.end ? addDays(sp.end, s.refractoryWindowDays) : asOf, ...(next ? [addDays(next, s.earlyProgressionDays)] : [])].sort()[0]!;
@@ -297,6 +305,7 @@ export function drugExposures(
     e.lines.sort((a, b) => a - b);
     e.judgedFrom = addDays(e.lastStart, s.earlyProgressionDays);
   }
+  for (const [g, cs] of Object.entries(courseCycles)) out[g]!.consecutiveCycles = consecutiveRuns(cs, s.regimenGroupingWindowDays);
   return out;
 }
 
@@ -328,4 +337,27 @@ function daysOn(list: Array<[string, string]>, groupingDays: number): number {
     }
   }
   return days + daysBetween(from, to) + 1;
+}
+
+/** The most cycles in one run of back-to-back courses (each starting within `windowDays` after the run's last dose so far). */
+function consecutiveRuns(courses: ReadonlyArray<{ start: string; end: string; cycles: number | null }>, windowDays: number): { cycles: number | null; partial: boolean } {
+  let best = { cycles: null as number | null, partial: true };
+  let run = { cycles: 0, partial: false, end: '' };
+  const close = (): void => {
+    if (run.end === '') return;
+    const cycles = run.cycles === 0 && run.partial ? null : run.cycles;
+    if (best.cycles === null || (cycles !== null && cycles > best.cycles)) best = { cycles, partial: run.partial };
+  };
+  for (const c of [...courses].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))) {
+    if (run.end !== '' && daysBetween(run.end, c.start) > windowDays) {
+      close();
+      run = { cycles: 0, partial: false, end: '' };
+    }
+    run.cycles += c.cycles ?? 0;
+    run.partial ||= c.cycles === null;
+    if (c.end > run.end) run.end = c.end;
+  }
+  close();
+  // A run without its cycles might be the longest: then the count is a lower bound.
+  return { cycles: best.cycles, partial: courses.some((c) => c.cycles === null) };
 }

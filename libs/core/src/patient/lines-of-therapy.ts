@@ -288,8 +288,11 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     if (isSteroidOnly(generics)) {
       // A steroid course once the line's agents have stopped and the disease has progressed is not part of the line
       // that ended, nor a line of its own (steroid-only changes open none): it joins the treatment that follows it.
+      // The progression may come after the last dose, on it, or while the agents were still given (the usual chart:
+      // progression found at an assessment, therapy stopped days later), or the last course stopped for progression.
       const last = lastDoseOf(current);
-      if (last !== null && last < c.start && progressionDates.some((d) => d > last && d <= c.start)) pendingSteroids.push(c);
+      const stoppedForProgression = last !== null && current.courses.some((x) => x.end === last && x.reasonStopped === 'progression');
+      if (last !== null && last < c.start && (stoppedForProgression || progressedSince(current, c.start) !== undefined)) pendingSteroids.push(c);
       else add(current, c);
       continue;
     }
@@ -334,7 +337,17 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const lastDose = lastDoseOf(current);
     const active = lastDose === null || lastDose >= c.start;
     if (active) {
-      if (sameAgents) add(current, c);
+      // An agent dropped from the regimen (no dose within a hold) and given again after a progression in the line is
+      // an addition for progression (rule 2), not the regimen going on.
+      const given = [...current.courses, ...(carried.get(current) ?? [])];
+      const recentlyGiven = (g: string): boolean => given.some((x) => x.start <= c.start && antiMyelomaGenerics(x).includes(g) && (x.end === null || daysBetween(x.end, c.start) <= s.treatmentHoldMaxDays));
+      const readded = progressedInLine !== undefined ? generics.filter((g) => !isSteroid(g) && !recentlyGiven(g)) : [];
+      if (sameAgents && readded.length > 0) {
+        const l = open(c.start, 'unplanned-addition-or-switch');
+        add(l, c);
+        carryOver(current, l, c.start);
+        l.reviewFlags.push(`${readded.join(', ')} given again after progression on ${progressedInLine}: counted as an addition for progression`);
+      } else if (sameAgents) add(current, c);
       else {
         const l = open(c.start, 'unplanned-addition-or-switch');
         add(l, c);
@@ -347,8 +360,9 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // again is re-treatment after a treatment-free interval and progression, a new line ([S1]). The next dose
     // within `earlyProgressionDays` is no treatment-free interval: the same therapy going on.
     // (A progression dated on the last dose counts when the course stopped for it.)
+    // A course stopped for progression is progression off therapy, also when it was documented before the last dose.
     const stoppedForProgression = current.courses.some((x) => x.end === lastDose && x.reasonStopped === 'progression');
-    const progressedOff = progressionDates.some((d) => (d > lastDose || (stoppedForProgression && d === lastDose)) && d <= c.start);
+    const progressedOff = stoppedForProgression || progressionDates.some((d) => d > lastDose && d <= c.start);
     if (sameAgents && gap <= s.treatmentHoldMaxDays && (!progressedOff || (gap <= s.earlyProgressionDays && !stoppedForProgression))) {
       add(current, c);
       continue;

@@ -139,6 +139,23 @@ export interface PatientProfile {
 }
 
 
+/**
+ * A course recorded as stopped for progression is a clinician's documentation of progression (IMWG 2011: progression
+ * on therapy), dated on its last dose, when no progression is on record within `refractoryWindowDays` of that day,
+ * before or after it (one there is the same progression, documented).
+ */
+function withStoppedForProgression(found: ProgressionEvent[], records: ClinicalRecords, s: ProfileSettings): ProgressionEvent[] {
+  const stops = records.medications.filter((m) => m.reasonStopped === 'progression' && m.end !== null);
+  if (stops.length === 0) return found;
+  const out = [...found];
+  for (const m of stops) {
+    const end = m.end!;
+    if (out.some((p) => p.date >= addDays(end, -s.refractoryWindowDays) && p.date <= addDays(end, s.refractoryWindowDays))) continue;
+    out.push({ date: end, source: 'reported', detail: `${m.original} stopped for progression`, provenance: [m.eventId] });
+  }
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
 export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date | string = new Date(), settings: ProfileSettings = DEFAULT_SETTINGS): PatientProfile {
   if (settings.responseCriteria !== 'imwg2016') throw new Error(`responseCriteria ${String(settings.responseCriteria)}: only imwg2016 is implemented`);
   const day = (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
@@ -149,10 +166,10 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   // progression within the lines gives the same dates.
   const datesOf = (events: readonly ProgressionEvent[]): string => events.map((e) => e.date).join();
   const measured = progressionSeries(records);
-  let progressions = progressionEvents(measured, settings);
+  let progressions = withStoppedForProgression(progressionEvents(measured, settings), records, settings);
   let lines = linesOfTherapy(records, day, settings, progressions.map((p) => p.date));
   for (let pass = 0; pass < 3; pass++) {
-    const within = progressionEvents(measured, settings, lines.map((l) => l.start));
+    const within = withStoppedForProgression(progressionEvents(measured, settings, lines.map((l) => l.start)), records, settings);
     const settled = datesOf(within) === datesOf(progressions);
     progressions = within;
     if (settled) break;
@@ -206,8 +223,6 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const responded = assessments.some((a) => atLeastMR(a.category));
   const transplants = records.procedures.filter((p) => p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct');
 
-  // IMWG 2011: nonresponsive (refractory by the definition in force) and never MR or better with any therapy.
-  const primaryRefractory = !responded && Object.values(drugs).some((d) => d.refractory);
   const progressionStart = episodeStart(disease.progressions);
   // The latest progression since treatment began, from when it began.
   const latestPd = lines.length > 0 ? episodeStart(disease.progressions.filter((p) => p.date > lines[0]!.start)) : undefined;
@@ -223,6 +238,10 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     return { any: courses.length > 0 || procedures.length > 0, near };
   };
   const before = latestPd ? therapyBefore(latestPd.date) : { any: false, near: false };
+  // IMWG 2011 primary refractory: nonresponsive (refractory by the definition in force, or the latest progression on
+  // therapy or within refractoryWindowDays of it, whatever a protocol's minimum exposure for per-drug refractoriness)
+  // and never MR or better with any therapy.
+  const primaryRefractory = !responded && (Object.values(drugs).some((d) => d.refractory) || before.near);
   // IMWG 2011 relapsed and refractory: nonresponsive on the salvage (refractory to the last line), or, having reached MR
   // or better before it, the latest progression came on therapy or within refractoryWindowDays of the last therapy, or
   // made a therapy of the line in effect then refractory (a CAR-T product without response before it, however long ago

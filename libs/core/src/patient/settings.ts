@@ -84,7 +84,7 @@ export interface ProfileSettings {
 }
 
 export const DEFAULT_SETTINGS: ProfileSettings = {
-  name: 'imwg2016-lot2015-default-v9',
+  name: 'imwg2016-lot2015-default-v10',
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   earlyProgressionDays: 14,

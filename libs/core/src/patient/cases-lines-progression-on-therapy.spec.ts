@@ -1,0 +1,68 @@
+/**
+ * Lines of therapy when the progression is documented while the regimen is still given (the usual chart: progression
+ * found at an assessment, therapy stopped days later), from a review of the lines (domain.md §3, [S1], Rajkumar 2015).
+ */
+import { med, response } from '../testing/events';
+import { compileRule } from '../eligibility/compile';
+import { buildProfile } from './profile';
+import { DEFAULT_SETTINGS } from './settings';
+
+const AS_OF = '2023-06-01';
+const linesOf = (events: Parameters<typeof buildProfile>[0]) => buildProfile(events, AS_OF).linesOfTherapy.lines.map((l) => ({ start: l.start, end: l.end, openedBy: l.openedBy }));
+
+describe('progression documented before the last dose', () => {
+  it('the same regimen restarted after a stop for progression is re-treatment, a new line', () => {
+    const events = [med('Rd', '2021-01-01', '2021-06-30', { reasonStopped: 'progression' }), response('2021-06-25', 'PD'), med('Rd', '2021-07-20', null)];
+    expect(linesOf(events)).toMatchObject([{ start: '2021-01-01' }, { start: '2021-07-20', openedBy: 'retreatment-after-treatment-free-interval' }]);
+    // No progression event, only the reason the course stopped: the same.
+    expect(linesOf([med('Rd', '2021-01-01', '2021-06-30', { reasonStopped: 'progression' }), med('Rd', '2021-07-20', null)])).toHaveLength(2);
+    // Stopped for toxicity, no progression: a hold.
+    expect(linesOf([med('Rd', '2021-01-01', '2021-06-30', { reasonStopped: 'toxicity' }), med('Rd', '2021-07-20', null)])).toHaveLength(1);
+  });
+
+  it('a steroid pulse after the stop joins the treatment that follows, not the line that failed', () => {
+    const events = [med('VRd', '2021-01-01', '2021-12-31', { reasonStopped: 'progression' }), response('2021-12-20', 'PD'), med('dexamethasone', '2022-01-01', '2022-01-04'), med('Kd', '2022-01-20', null)];
+    expect(linesOf(events)).toEqual([
+      { start: '2021-01-01', end: '2021-12-31', openedBy: 'first-treatment' },
+      expect.objectContaining({ start: '2022-01-01' }),
+    ]);
+  });
+
+  it('a drug dropped from the regimen and given again after a progression is an addition for progression', () => {
+    const events = [med('daratumumab', '2021-01-01', '2021-06-01'), med('Rd', '2021-01-01', null), response('2021-09-01', 'PD'), med('daratumumab', '2021-09-15', null)];
+    expect(linesOf(events)).toMatchObject([{ start: '2021-01-01' }, { start: '2021-09-15', openedBy: 'unplanned-addition-or-switch' }]);
+    // Without a progression, taking it up again is the regimen going on.
+    expect(linesOf([med('daratumumab', '2021-01-01', '2021-06-01'), med('Rd', '2021-01-01', null), med('daratumumab', '2021-09-15', null)])).toHaveLength(1);
+  });
+});
+
+describe('from a review of the disease status definitions (domain.md §1, §2)', () => {
+  const run = (rule: unknown, events: Parameters<typeof buildProfile>[0], settings = DEFAULT_SETTINGS) =>
+    compileRule(rule)({ profile: buildProfile(events, AS_OF, settings), asOf: AS_OF, trace: null }).outcome;
+
+  it('a course stopped for progression is progression on it, without a progression event', () => {
+    const events = [med('Rd', '2022-01-01', '2022-06-30', { reasonStopped: 'progression' }), response('2022-03-01', 'PR'), response('2022-04-01', 'PR'), med('Kd', '2022-07-05', null)];
+    expect(run({ fact: 'drugRefractory', drug: 'lenalidomide' }, events)).toBe('MET');
+    expect(buildProfile(events, AS_OF).disease.progressions).toEqual([expect.objectContaining({ date: '2022-06-30', source: 'reported' })]);
+    // Documented too (a PD 20 days before the stop): the same progression, not a second one.
+    expect(buildProfile([...events, response('2022-06-10', 'PD')], AS_OF).disease.progressions.map((p) => p.date)).toEqual(['2022-06-10']);
+  });
+
+  it("primary refractory does not depend on a protocol's minimum exposure for per-drug refractoriness", () => {
+    const events = [med('daratumumab', '2022-01-01', '2022-01-20'), med('dexamethasone', '2022-01-01', '2022-01-20'), response('2022-01-15', 'SD'), response('2022-02-01', 'PD')];
+    const settings = { ...DEFAULT_SETTINGS, minExposureDaysForRefractoriness: 28 };
+    const p = buildProfile(events, AS_OF, settings);
+    expect(p.drugs.daratumumab?.refractory).toBe(false);
+    expect(p.flags.primaryRefractory).toBe(true);
+  });
+
+  it('"≥2 consecutive cycles": one run of back-to-back courses, not cycles years apart', () => {
+    const apart = [med('Rd', '2021-01-01', '2021-01-28', { cycles: 1 }), med('Vd', '2021-03-01', '2021-09-01', { cycles: 6 }), response('2021-12-01', 'PD'), med('Rd', '2022-02-01', '2022-02-28', { cycles: 1 })];
+    expect(run({ fact: 'drugExposed', drug: 'lenalidomide', minCycles: 2 }, apart)).toBe('MET');
+    expect(run({ fact: 'drugExposed', drug: 'lenalidomide', minCycles: 2, consecutive: true }, apart)).toBe('NOT_MET');
+    const backToBack = [med('Rd', '2021-01-01', '2021-01-28', { cycles: 1 }), med('Rd', '2021-01-29', '2021-02-25', { cycles: 1 })];
+    expect(run({ fact: 'drugExposed', drug: 'lenalidomide', minCycles: 2, consecutive: true }, backToBack)).toBe('MET');
+    expect(run({ fact: 'classExposed', class: 'IMID', minCycles: 2, consecutive: true }, backToBack)).toBe('MET');
+    expect(() => compileRule({ fact: 'drugExposed', drug: 'lenalidomide', consecutive: true })).toThrow(/give minCycles too/);
+  });
+});
