@@ -31,18 +31,32 @@ export interface SeededTrial {
 /**
  * What to do with a catalog document on start: publish it when the matcher does not have the trial, or when the file
  * changed since the seed published it and nobody has published the trial since (a sponsor's or an admin's version is
- * never overwritten). A data directory from before the seed kept its record: its version 1 was the seed's (catalog
- * trials are seeded on the first start), so a trial still at version 1 follows the file.
+ * never overwritten). The file unchanged since the seed, or the same as the latest version (a start that stopped
+ * before keeping its record): nothing to do. A data directory from before the seed kept its record: its version 1
+ * was the seed's (catalog trials are seeded on the first start), so a trial still at version 1 follows the file.
  */
-export function catalogAction(seeded: SeededTrial | undefined, latestVersion: number | null, digest: string): 'publish' | 'keep' | 'published-since' {
-  if (latestVersion === null) return 'publish';
-  const mine = seeded ?? (latestVersion === 1 ? { version: 1, digest: null } : undefined);
-  if (mine?.digest === digest) return 'keep';
-  return mine?.version === latestVersion ? 'publish' : 'published-since';
+export function catalogAction(seeded: SeededTrial | undefined, latest: { version: number; digest: string } | null, digest: string): 'publish' | 'keep' | 'published-since' {
+  if (latest === null) return 'publish';
+  if (seeded?.digest === digest || latest.digest === digest) return 'keep';
+  const mine = seeded ?? (latest.version === 1 ? { version: 1, digest: null } : undefined);
+  return mine?.version === latest.version ? 'publish' : 'published-since';
 }
 
 const SEED_RECORD = 'catalog-seed.json';
 const digestOf = (doc: unknown): string => createHash('sha256').update(canonicalJson(doc)).digest('hex');
+
+/** The seed's record; unreadable (a torn write, an edit): started afresh, with a warning (versions 1 are then the seed's). */
+function readRecord(file: string): Record<string, SeededTrial> {
+  if (!existsSync(file)) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, SeededTrial>;
+  } catch {
+    // fall through
+  }
+  log.warn(`${file} is not a record of the seed: started afresh`);
+  return {};
+}
 
 /**
  * Loads the catalog's trials (new ones, and those whose file changed since the seed published them and nobody
@@ -53,7 +67,7 @@ export async function seed(dir: string, ds: DataSource, registerTrial: RegisterT
   const trialsDir = join(dir, 'trials');
   if (existsSync(trialsDir)) {
     const recordFile = join(dataDir, SEED_RECORD);
-    const record = (existsSync(recordFile) ? JSON.parse(readFileSync(recordFile, 'utf8')) : {}) as Record<string, SeededTrial>;
+    const record = readRecord(recordFile);
     const keep = (): void => {
       writeFileSync(`${recordFile}.tmp`, JSON.stringify(record, null, 2));
       renameSync(`${recordFile}.tmp`, recordFile);
@@ -68,13 +82,15 @@ export async function seed(dir: string, ds: DataSource, registerTrial: RegisterT
         [raw.trialId],
       );
       const latestVersion = latest ? Number(latest.version) : null;
-      if (latest && latestVersion === 1 && !record[raw.trialId]) {
-        // Seeded before the record was kept: its version 1 is the seed's; the same document is nothing to publish.
-        const { version: _v, ...stored } = latest.document;
-        record[raw.trialId] = { version: 1, digest: digestOf(stored) };
+      const stored = latest ? (({ version: _v, ...doc }) => doc)(latest.document) : null;
+      const action = catalogAction(record[raw.trialId], latest ? { version: latestVersion!, digest: digestOf(stored) } : null, digest);
+      if (action === 'keep') {
+        if (latest && record[raw.trialId]?.digest !== digest && digestOf(stored) === digest) {
+          record[raw.trialId] = { version: latestVersion!, digest };
+          keep();
+        }
+        continue;
       }
-      const action = catalogAction(record[raw.trialId], latestVersion, digest);
-      if (action === 'keep') continue;
       if (action === 'published-since') {
         log.warn(`${file} differs from trial ${raw.trialId} v${latestVersion}, published since the seed: left as it is (load the file through the API to replace it)`);
         continue;

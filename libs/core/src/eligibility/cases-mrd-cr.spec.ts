@@ -131,3 +131,39 @@ describe('ranges no sponsor means are refused (a review of the engine)', () => {
     expect(r).toMatchObject({ outcome: 'NOT_MET', flipsOn: '2028-01-01', flipsTo: 'MET' });
   });
 });
+
+describe('from a code review of the above', () => {
+  it('a VGPR with the M-spike still on electrophoresis is not within reach of CR', () => {
+    const events = [med('DRd', '2025-01-01', null), S('2024-12-15', 3.0), U('2024-12-15', 50), S('2025-04-01', 0.2), S('2025-05-01', 0.2), U('2025-04-01', 50), U('2025-05-01', 50)];
+    expect(buildProfile(events, AS_OF).disease.response).toMatchObject({ category: 'VGPR' });
+    expect(buildProfile(events, AS_OF).disease.response?.couldBe).toBeUndefined();
+    expect(run({ fact: 'responseAtLeast', category: 'CR' }, events).outcome).toBe('NOT_MET');
+  });
+
+  it('"MRD positive" is not met by a valid negative, whatever the response', () => {
+    expect(run({ fact: 'mrd', result: 'positive' }, [med('DRd', '2025-01-01', null), mrd('2025-05-01', 'negative')]).outcome).toBe('NOT_MET');
+  });
+
+  it('sustained: the marrow negative over a year with no PET-CT on record is unknown, PET-CT named', () => {
+    const r = run({ fact: 'mrd', result: 'negative', sustained: true, maxAgeDays: 1000 }, [response('2023-01-10', 'CR'), response('2024-02-10', 'CR'), mrd('2023-01-10', 'negative', 'NGS', 1e-5), mrd('2024-02-01', 'negative', 'NGS', 1e-5)]);
+    expect(r.outcome).toBe('UNKNOWN');
+    expect(r.trace?.missing).toEqual(['PET-CT MRD assessment']);
+  });
+
+  it('imaging-plus: a PET-CT from before the latest progression does not count', () => {
+    const events = [pet('2020-06-01', 'negative'), response('2022-01-10', 'PD'), med('Kd', '2022-02-01', null), response('2025-04-01', 'CR'), response('2025-05-01', 'CR'), mrd('2025-05-01', 'negative')];
+    expect(run({ fact: 'mrd', result: 'negative', imaging: true }, events).outcome).toBe('UNKNOWN');
+  });
+
+  it('every day count is checked for sign', () => {
+    expect(() => compileRule({ fact: 'lab', name: 'platelets', op: '>=', value: 75, unit: '10*9/L', minDaysAfterSupport: -7 })).toThrow(/minDaysAfterSupport: must not be negative/);
+  });
+
+  it('consecutive cycles in the last line are that line\'s runs, not another line\'s', () => {
+    const events = [med('Rd', '2020-01-01', '2020-06-30', { cycles: 6 }), response('2020-08-01', 'PD'), med('KRd', '2020-09-01', '2020-09-28', { cycles: 1 }), med('KRd', '2020-11-15', '2020-12-12', { cycles: 1 })];
+    expect(run({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minCycles: 2 }, events).outcome).toBe('MET');
+    expect(run({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minCycles: 2, consecutive: true }, events).outcome).toBe('NOT_MET');
+    const noCycles = [med('Rd', '2020-01-01', '2020-06-30', { cycles: 6 }), response('2020-08-01', 'PD'), med('KRd', '2020-09-01', null)];
+    expect(run({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minCycles: 3, consecutive: true }, noCycles).outcome).toBe('UNKNOWN');
+  });
+});

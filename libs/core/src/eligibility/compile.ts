@@ -173,7 +173,7 @@ function checkRanges(c: Checker, o: Record<string, unknown>, p: string): void {
   }
   for (const k of Object.keys(o)) {
     const v = num(k);
-    if (v !== undefined && v < 0 && /(Days|Count|Cycles|Grade|halfLives)$/.test(k)) c.fail(`${p}/${k}`, 'must not be negative');
+    if (v !== undefined && v < 0 && /Days|Count|Cycles|Grade|halfLives/.test(k)) c.fail(`${p}/${k}`, 'must not be negative');
   }
   if ((o.fact === 'age' || o.fact === 'priorLines' || o.fact === 'ecog') && ((num('min') ?? 0) < 0 || (num('max') ?? 0) < 0)) c.fail(p, `${String(o.fact)} bounds must not be negative`);
   if (o.fact === 'labTimesUln' && num('value') !== undefined && num('value')! <= 0) c.fail(`${p}/value`, 'must be above 0 (a multiple of the upper limit of normal)');
@@ -495,10 +495,10 @@ function longEnough(s: EvalState, d: ExposureAmount, { minDays, minCycles }: Min
 /** A drug's exposure in the scope a rule asks about, for a drug in that scope (null: a profile derived before the last line's share was kept). */
 const amountIn = (d: DrugExposure, scope: 'any' | 'lastLine', consecutive = false): ExposureAmount | null => {
   const amount = scope === 'lastLine' ? (d.inLastLine ?? null) : d;
-  if (!consecutive || amount === null) return amount;
-  // Consecutive cycles: the most in one run of back-to-back courses (a profile derived before they were kept: unknown).
-  const run = d.consecutiveCycles;
-  return { ...amount, cycles: run ? (scope === 'lastLine' && amount.cycles !== null ? Math.min(amount.cycles, run.cycles ?? amount.cycles) : run.cycles) : null, cyclesPartial: run ? run.partial || amount.cyclesPartial : true };
+  if (!consecutive || amount === null || amount.cycles === null) return amount;
+  // Consecutive cycles: the most in one run of back-to-back courses in the scope (a profile derived before they were kept: unknown).
+  const run = amount.consecutiveCycles;
+  return { ...amount, cycles: run ? run.cycles : null, cyclesPartial: run ? run.partial : true };
 };
 const OLD_PROFILE = 'the last line’s share not in this profile version';
 interface MinimumExposure {
@@ -941,16 +941,24 @@ function compileLeaf(l: Leaf): RuleNode {
           if (cr !== MET) {
             const r = s.profile.disease.response;
             const seen = `negative (${m.method}, ${m.sensitivity}, ${m.date}), response ${r ? `${r.category}${r.confirmed ? '' : ' unconfirmed'}${r.couldBe ? `, ${r.couldBe.category} if ${r.couldBe.missing.join(', ')} showed it` : ''}` : 'not assessed'}: MRD negativity needs CR`;
-            const code = l.result === 'negative' ? cr : cr === UNKNOWN ? UNKNOWN : NOT_MET;
+            // A valid negative never makes the patient MRD-positive, whatever the response.
+            const code = l.result === 'negative' ? cr : NOT_MET;
             return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, seen, code === UNKNOWN ? (r?.couldBe?.missing ?? ['response assessment at the MRD test showing CR']) : undefined, [...s.profile.disease.mrd.provenance, ...(r?.provenance ?? [])]);
           }
         }
         const seen = `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})`;
-        if (m.result === 'negative' && l.sustained && !s.profile.disease.mrd.sustainedNegative) return s.trace === null ? quiet(s, NOT_MET) : done(s, NOT_MET, l.fact, expected, `${seen}, not negative over a year (IMWG 2016 sustained)`, undefined, s.profile.disease.mrd.provenance);
+        const mrdState = s.profile.disease.mrd;
+        if (m.result === 'negative' && l.sustained && !mrdState.sustainedNegative) {
+          // The marrow negative over a year but no PET-CT on record (settings asking for imaging): not known.
+          const code = mrdState.sustainedMarrowNegative && mrdState.latestImaging === null ? UNKNOWN : NOT_MET;
+          return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, `${seen}, ${code === UNKNOWN ? 'marrow negative over a year, no PET-CT' : 'not negative over a year'} (IMWG 2016 sustained)`, code === UNKNOWN ? missingImaging : undefined, mrdState.provenance);
+        }
         if (m.result === 'negative' && l.imaging) {
-          // Imaging-plus: PET-CT negative too (the latest PET-CT MRD assessment, within the rule's age if it names one).
-          const pet = s.profile.disease.mrd.latestImaging;
-          if (!pet || !within(s, pet.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${seen}, no PET-CT MRD assessment${pet ? ` since ${pet.date} (too old)` : ''}`, missingImaging);
+          // Imaging-plus: PET-CT negative too (the latest PET-CT MRD assessment since the latest progression, within the rule's age if it names one).
+          const pet = mrdState.latestImaging;
+          const progressed = s.profile.disease.lastProgressionDate;
+          if (!pet || !within(s, pet.date, l.maxAgeDays) || (progressed !== null && pet.date <= progressed))
+            return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${seen}, no PET-CT MRD assessment${pet ? ` since ${pet.date < (progressed ?? '') ? `the progression of ${progressed}` : `${pet.date} (too old)`}` : ''}`, missingImaging);
           if (pet.result === 'positive') return s.trace === null ? quiet(s, NOT_MET) : done(s, NOT_MET, l.fact, expected, `${seen}, PET-CT positive (${pet.date})`, undefined, s.profile.disease.mrd.provenance);
         }
         const sustainedProvenance = l.sustained ? s.profile.disease.mrd.sustainedProvenance : [];

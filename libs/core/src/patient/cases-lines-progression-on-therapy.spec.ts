@@ -2,7 +2,7 @@
  * Lines of therapy when the progression is documented while the regimen is still given (the usual chart: progression
  * found at an assessment, therapy stopped days later), from a review of the lines (domain.md §3, [S1], Rajkumar 2015).
  */
-import { med, response } from '../testing/events';
+import { carT, event, lab, med, response } from '../testing/events';
 import { compileRule } from '../eligibility/compile';
 import { buildProfile } from './profile';
 import { DEFAULT_SETTINGS } from './settings';
@@ -64,5 +64,46 @@ describe('from a review of the disease status definitions (domain.md §1, §2)',
     expect(run({ fact: 'drugExposed', drug: 'lenalidomide', minCycles: 2, consecutive: true }, backToBack)).toBe('MET');
     expect(run({ fact: 'classExposed', class: 'IMID', minCycles: 2, consecutive: true }, backToBack)).toBe('MET');
     expect(() => compileRule({ fact: 'drugExposed', drug: 'lenalidomide', consecutive: true })).toThrow(/give minCycles too/);
+  });
+});
+
+describe('bridging without an intent (domain.md §3 step 5)', () => {
+  const history = [med('VRd', '2021-01-01', '2021-12-31'), response('2022-01-20', 'PD'), med('Pd', '2022-02-01', '2022-09-30'), response('2022-10-01', 'PD')];
+  it('therapy between a CAR-T apheresis and the infusion is bridging: part of the CAR-T line', () => {
+    const events = [...history, event('procedure', '2022-10-10', { kind: 'apheresis' }), med('Kd', '2022-10-15', '2022-11-20'), carT('2022-12-01', 'ciltacabtagene autoleucel')];
+    expect(linesOf(events)).toMatchObject([{ start: '2021-01-01' }, { start: '2022-02-01' }, { start: '2022-10-15', openedBy: 'car-t' }]);
+  });
+  it('without an apheresis before it, a regimen weeks before the infusion stays a line of its own', () => {
+    const events = [...history, med('Kd', '2022-10-15', '2022-11-20'), carT('2022-12-01', 'ciltacabtagene autoleucel')];
+    expect(linesOf(events)).toHaveLength(4);
+  });
+});
+
+describe('from a code review of the above', () => {
+  it("a stop for progression is not hidden by a progression on the next line, nor by the one that prompted the course", () => {
+    const b1 = [med('Rd', '2024-01-01', '2024-06-30', { reasonStopped: 'progression' }), response('2024-03-01', 'PR'), response('2024-04-01', 'PR'), med('Kd', '2024-07-05', null), response('2024-08-15', 'PD')];
+    expect(buildProfile(b1, '2024-12-01').drugs.lenalidomide?.refractory).toBe(true);
+    const b2 = [med('Rd', '2023-01-01', null), response('2023-04-01', 'PR'), response('2024-06-01', 'PD'), med('Kd', '2024-06-10', '2024-07-25', { reasonStopped: 'progression' })];
+    expect(buildProfile(b2, '2024-12-01').drugs.carfilzomib?.refractory).toBe(true);
+  });
+
+  it('no assessment on record: a course stopped for progression does not make the patient primary refractory', () => {
+    expect(buildProfile([med('VRd', '2023-01-01', '2023-06-30', { reasonStopped: 'progression' }), med('Kd', '2023-07-10', null)], AS_OF).flags.primaryRefractory).toBe(false);
+  });
+
+  it('a drug given again after a progression that came before it was dropped is the regimen going on', () => {
+    const events = [med('daratumumab', '2021-01-01', '2021-06-01', { reasonStopped: 'toxicity' }), med('Rd', '2021-01-01', null), response('2021-03-01', 'PR'), response('2021-04-01', 'PD'), med('daratumumab', '2021-09-15', null)];
+    expect(linesOf(events)).toHaveLength(1);
+  });
+});
+
+describe('the lowest confirmed value: a second value the same day is the same assessment (from a review of progression)', () => {
+  it('a low value entered twice one day does not lower the nadir', () => {
+    const S = (d: string, v: number) => lab(d, 'serum m-protein', v, 'g/dL');
+    const events = [med('DRd', '2025-01-01', null), S('2024-12-15', 2.0), S('2025-02-01', 1.0), S('2025-02-01', 1.0), S('2025-03-01', 1.6), S('2025-04-01', 1.6), S('2025-05-01', 1.6)];
+    expect(buildProfile(events, '2025-06-01').disease.progressions).toEqual([]);
+    // The second value on the next day: a real second assessment, so 1.0 is confirmed and 1.6 is progression.
+    const confirmed = [med('DRd', '2025-01-01', null), S('2024-12-15', 2.0), S('2025-02-01', 1.0), S('2025-02-02', 1.0), S('2025-03-01', 1.6), S('2025-04-01', 1.6)];
+    expect(buildProfile(confirmed, '2025-06-01').disease.progressions.map((p) => p.date)).toEqual(['2025-03-01']);
   });
 });

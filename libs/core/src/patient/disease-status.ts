@@ -78,6 +78,16 @@ export function withNegativeImmunofixation(labs: readonly LabRecord[], ps: Point
  * single value (nadir 'lowest') or only by a level two consecutive assessments both reached, the higher
  * of the pair (nadir 'confirmed'). After a progression the nadir restarts at the confirming value.
  */
+/**
+ * The level two consecutive assessments both reached (IMWG 2016 "lowest confirmed value"): `p` and the assessment
+ * before it, `previous`, or, when that is a second value of `p`'s day (the same assessment), `earlier`, the latest
+ * value of a day before; null without one.
+ */
+export function heldLevel<P extends { date: string; value: number }>(p: P, previous: P | null, earlier: P | null): P | null {
+  const pair = previous !== null && previous.date !== p.date ? previous : earlier;
+  return pair === null ? null : pair.value >= p.value ? pair : p;
+}
+
 function progressions<P extends Point>(
   points: P[],
   source: ProgressionEvent['source'],
@@ -92,6 +102,7 @@ function progressions<P extends Point>(
   let nadir: P | null = null;
   let previous: P | null = null;
   let pending: P | null = null;
+  let earlier: P | null = null; // the latest value of a day before the current one's
   let nextStart = 0;
   for (const p of points) {
     // A new line of therapy measures from its own baseline (the last value on or before its start), and a rise
@@ -107,14 +118,15 @@ function progressions<P extends Point>(
     }
     // A second value on the same day is the same assessment: it can neither confirm nor undo a pending rise.
     if (pending && p.date === pending.date) continue;
+    if (previous !== null && previous.date < p.date) earlier = previous;
     const rises = risesFrom(nadir.value, p.value, p, nadir);
     if (!rises) {
       pending = null;
       if (nadirRule === 'lowest') {
         if (p.value < nadir.value) nadir = p;
-      } else if (previous !== null) {
-        const held = previous.value >= p.value ? previous : p; // the level both assessments reached
-        if (held.value < nadir.value) nadir = held;
+      } else {
+        const held = heldLevel(p, previous, earlier);
+        if (held !== null && held.value < nadir.value) nadir = held;
       }
       previous = p;
       continue;
@@ -184,6 +196,8 @@ export interface DiseaseStatus {
      * assessments of each, with no positive result since (a positive by any method ends a run).
      */
     sustainedNegative: boolean;
+    /** The marrow (NGF/NGS) alone negative over at least a year, with no relapse since: what `sustainedNegative` needs of the marrow. Absent in profiles derived before settings v10. */
+    sustainedMarrowNegative?: boolean;
     /**
      * IMWG 2016 relapse from MRD negativity after the latest marrow MRD negative: a progression, or the
      * M-protein back (a positive serum or urine immunofixation, serum or urine M-protein above 0): the first
@@ -505,6 +519,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
       latest: latestMrd,
       latestImaging: latestPet ? { date: latestPet.date, result: latestPet.mrd! } : null,
       sustainedNegative: sustained,
+      sustainedMarrowNegative: !!marrow && marrow.to >= marrow.from && daysBetween(marrow.from, marrow.to) >= 365 && lost === null,
       negativityLost: lost,
       provenance: latestMrd ? [latestMrd.eventId] : [],
       sustainedProvenance: sustained ? [...marrow.provenance, ...(s.sustainedMrdNeedsImaging ? imaging!.provenance : [])] : [],

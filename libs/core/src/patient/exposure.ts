@@ -55,6 +55,8 @@ export interface ExposureAmount {
   cycles: number | null;
   cyclesPartial: boolean;
   ongoing: boolean;
+  /** See `DrugExposure.consecutiveCycles` (for the last line: its runs; a course carried into it gives no cycles). */
+  consecutiveCycles?: { cycles: number | null; partial: boolean };
 }
 
 export interface ClassExposure {
@@ -276,7 +278,7 @@ export function drugExposures(
   // The last line's share: its own records, and the days in it of records carried into it (their cycles cannot be split).
   const last = lines.at(-1);
   if (last) {
-    const inLast: Record<string, { intervals: Array<[string, string]>; amount: ExposureAmount }> = {};
+    const inLast: Record<string, { intervals: Array<[string, string]>; amount: ExposureAmount; courses: Array<{ start: string; end: string; cycles: number | null }> }> = {};
     for (const c of records.medications) {
       const line = lineOf.get(c);
       if (line === undefined) continue;
@@ -284,8 +286,9 @@ export function drugExposures(
         if (classesOf(g).includes('SUPPORTIVE') || !out[g]) continue;
         const own = line === last.number;
         if (!own && lastLineOf(c, g, line) !== last.number) continue;
-        const share = (inLast[g] ??= { intervals: [], amount: { durationDays: 0, cycles: null, cyclesPartial: false, ongoing: false } });
+        const share = (inLast[g] ??= { intervals: [], amount: { durationDays: 0, cycles: null, cyclesPartial: false, ongoing: false }, courses: [] });
         share.intervals.push([own || c.start > last.start ? c.start : last.start, c.end ?? asOf]);
+        share.courses.push({ start: c.start, end: c.end ?? asOf, cycles: own ? c.cycles : null });
         if (c.end === null) share.amount.ongoing = true;
         if (own && c.cycles !== null) share.amount.cycles = (share.amount.cycles ?? 0) + c.cycles;
         else share.amount.cyclesPartial = true;
@@ -294,6 +297,7 @@ export function drugExposures(
     for (const [g, share] of Object.entries(inLast)) {
       share.amount.durationDays = daysOn(share.intervals, s.regimenGroupingWindowDays);
       share.amount.cyclesPartial &&= share.amount.cycles !== null;
+      share.amount.consecutiveCycles = consecutiveRuns(share.courses, s.regimenGroupingWindowDays);
       out[g]!.inLastLine = share.amount;
     }
   }

@@ -273,7 +273,7 @@ describe('minimum exposure in a rule (≥ N days on a drug, ≥ N cycles: Magnet
       med('KRd', '2025-05-01', '2025-05-21', { cycles: 1 }),
     ]);
     expect(p.linesOfTherapy.count).toBe(3);
-    expect(p.drugs.lenalidomide!.inLastLine).toEqual({ durationDays: 21, cycles: 1, cyclesPartial: false, ongoing: false });
+    expect(p.drugs.lenalidomide!.inLastLine).toEqual({ durationDays: 21, cycles: 1, cyclesPartial: false, ongoing: false, consecutiveCycles: { cycles: 1, partial: false } });
     expect(outcome({ fact: 'drugExposed', drug: 'lenalidomide', minDays: 56 }, p)).toBe('MET');
     expect(outcome({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minDays: 56 }, p)).toBe('NOT_MET');
     expect(outcome({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minCycles: 2 }, p)).toBe('NOT_MET');

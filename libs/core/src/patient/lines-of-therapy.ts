@@ -122,7 +122,23 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     c.end !== null &&
     daysBetween(c.start, c.end) < LYMPHODEPLETION_MAX_DAYS &&
     procedures.some((p) => p.kind === 'car-t-infusion' && p.date >= c.end! && daysBetween(c.end!, p.date) <= LYMPHODEPLETION_MAX_DAYS);
-  const carTPrep = (c: MedicationCourse): boolean => CAR_T_PREP.has(c.intent) || lymphodepletion(c);
+  // Therapy started between a CAR-T apheresis (one followed by a CAR-T infusion within bridgingWindowDays, no SCT
+  // between them) and that infusion is bridging, intent or not (domain.md §3 step 5: part of the CAR-T line).
+  const afterCarTApheresis = (c: MedicationCourse): boolean =>
+    c.intent === null &&
+    records.procedures.some(
+      (a) =>
+        a.kind === 'apheresis' &&
+        a.date <= c.start &&
+        procedures.some(
+          (i) =>
+            i.kind === 'car-t-infusion' &&
+            i.date > c.start &&
+            daysBetween(a.date, i.date) <= s.bridgingWindowDays &&
+            !procedures.some((t) => t.kind !== 'car-t-infusion' && t.date >= a.date && t.date <= i.date),
+        ),
+    );
+  const carTPrep = (c: MedicationCourse): boolean => CAR_T_PREP.has(c.intent) || lymphodepletion(c) || afterCarTApheresis(c);
 
   const lines: LineOfTherapy[] = [];
   let line: LineOfTherapy | null = null;
@@ -340,8 +356,14 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       // An agent dropped from the regimen (no dose within a hold) and given again after a progression in the line is
       // an addition for progression (rule 2), not the regimen going on.
       const given = [...current.courses, ...(carried.get(current) ?? [])];
-      const recentlyGiven = (g: string): boolean => given.some((x) => x.start <= c.start && antiMyelomaGenerics(x).includes(g) && (x.end === null || daysBetween(x.end, c.start) <= s.treatmentHoldMaxDays));
-      const readded = progressedInLine !== undefined ? generics.filter((g) => !isSteroid(g) && !recentlyGiven(g)) : [];
+      const earlier = (g: string) => given.filter((x) => x.start <= c.start && antiMyelomaGenerics(x).includes(g));
+      const recentlyGiven = (g: string): boolean => earlier(g).some((x) => x.end === null || daysBetween(x.end, c.start) <= s.treatmentHoldMaxDays);
+      // The progression after the drug's last earlier dose (one before it was dropped did not prompt taking it up again).
+      const progressedSinceDropped = (g: string): boolean => {
+        const lastGiven = earlier(g).reduce((d, x) => (x.end !== null && x.end > d ? x.end : d), '');
+        return progressionDates.some((d) => d > lastGiven && d <= c.start && daysBetween(current.start, d) > s.earlyProgressionDays);
+      };
+      const readded = progressedInLine !== undefined ? generics.filter((g) => !isSteroid(g) && !recentlyGiven(g) && progressedSinceDropped(g)) : [];
       if (sameAgents && readded.length > 0) {
         const l = open(c.start, 'unplanned-addition-or-switch');
         add(l, c);

@@ -141,8 +141,9 @@ export interface PatientProfile {
 
 /**
  * A course recorded as stopped for progression is a clinician's documentation of progression (IMWG 2011: progression
- * on therapy), dated on its last dose, when no progression is on record within `refractoryWindowDays` of that day,
- * before or after it (one there is the same progression, documented).
+ * on therapy), dated on its last dose, when no progression is on record on the course (after its first
+ * `earlyProgressionDays`, which belong to the therapy before it) up to `earlyProgressionDays` after its last dose: one
+ * there is the same progression, documented.
  */
 function withStoppedForProgression(found: ProgressionEvent[], records: ClinicalRecords, s: ProfileSettings): ProgressionEvent[] {
   const stops = records.medications.filter((m) => m.reasonStopped === 'progression' && m.end !== null);
@@ -150,7 +151,7 @@ function withStoppedForProgression(found: ProgressionEvent[], records: ClinicalR
   const out = [...found];
   for (const m of stops) {
     const end = m.end!;
-    if (out.some((p) => p.date >= addDays(end, -s.refractoryWindowDays) && p.date <= addDays(end, s.refractoryWindowDays))) continue;
+    if (out.some((p) => p.date > addDays(m.start, s.earlyProgressionDays) && p.date <= addDays(end, s.earlyProgressionDays))) continue;
     out.push({ date: end, source: 'reported', detail: `${m.original} stopped for progression`, provenance: [m.eventId] });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -241,7 +242,9 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   // IMWG 2011 primary refractory: nonresponsive (refractory by the definition in force, or the latest progression on
   // therapy or within refractoryWindowDays of it, whatever a protocol's minimum exposure for per-drug refractoriness)
   // and never MR or better with any therapy.
-  const primaryRefractory = !responded && (Object.values(drugs).some((d) => d.refractory) || before.near);
+  // (A progression with no assessment of the disease on record, a course stopped for it alone, says nothing of
+  // whether MR was reached first.)
+  const primaryRefractory = !responded && assessments.length > 0 && (Object.values(drugs).some((d) => d.refractory) || before.near);
   // IMWG 2011 relapsed and refractory: nonresponsive on the salvage (refractory to the last line), or, having reached MR
   // or better before it, the latest progression came on therapy or within refractoryWindowDays of the last therapy, or
   // made a therapy of the line in effect then refractory (a CAR-T product without response before it, however long ago

@@ -1,5 +1,5 @@
 import type { ClinicalRecords, LabRecord } from './clinical-events';
-import { abnormalFlcRatio, involvedChain, plasmacytomaSizes } from './disease-status';
+import { abnormalFlcRatio, heldLevel, involvedChain, plasmacytomaSizes } from './disease-status';
 import type { LineOfTherapy } from './lines-of-therapy';
 import type { ProfileSettings } from './settings';
 
@@ -153,6 +153,7 @@ export function significantBiochemicalRelapse(records: ClinicalRecords, lines: r
       let nadir = c.points.filter((p) => p.date <= line.start).at(-1) ?? null;
       let previous: (typeof c.points)[number] | null = nadir;
       let pending: (typeof c.points)[number] | null = null;
+      let earlier: (typeof c.points)[number] | null = null;
       for (const p of c.points.filter((x) => x.date > line.start && x.date <= until)) {
         if (nadir === null) {
           nadir = previous = p;
@@ -160,10 +161,11 @@ export function significantBiochemicalRelapse(records: ClinicalRecords, lines: r
         }
         // A second value on the day of a pending rise is the same measurement (as progression reads it): it neither confirms nor undoes it.
         if (pending && p.date === pending.date) continue;
+        if (previous !== null && previous.date < p.date) earlier = previous;
         if (!c.rises(nadir.value, p.value, p)) {
           pending = null;
           // The nadir as progression measures it: the lowest single value, or the lowest level two consecutive measurements held.
-          const held = s.progressionNadir === 'lowest' || previous === null ? p : previous.value >= p.value ? previous : p;
+          const held = s.progressionNadir === 'lowest' || previous === null ? p : (heldLevel(p, previous, earlier) ?? nadir);
           if (held.value < nadir.value) nadir = held;
           previous = p;
           continue;

@@ -152,8 +152,10 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
       }
       const cr = completeResponse(date, false, i === 0 ? line.start : dates[i - 1]!);
       const found: Assessment = { date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i) };
-      // CR only from VGPR (the M-protein gone from electrophoresis), unless immunofixation shows it outright.
-      out.push(category === 'VGPR' || (cr !== null && 'category' in cr) ? withComplete(found, cr, provenance) : found);
+      // CR within reach only when the M-protein is gone from electrophoresis (serum and urine at 0: one still seen there
+      // is seen by immunofixation too), unless immunofixation shows CR outright.
+      const goneFromElectrophoresis = category === 'VGPR' && (lastOnOrBefore(serum, date)?.value ?? 0) === 0 && (u?.value ?? 0) === 0;
+      out.push(goneFromElectrophoresis || (cr !== null && 'category' in cr) ? withComplete(found, cr, provenance) : found);
     });
     return out;
   }

@@ -63,7 +63,12 @@ describe('a progression documented in the first days of the salvage it prompted'
   it('PD documented 5 days after KPd started, VRd stopped 3 weeks before it: VRd refractory (within 60 days of its last dose), KPd not', () => {
     const d = exposures(med('VRd', '2023-01-10', '2024-02-04', { reasonStopped: 'progression' }), response('2023-04-01', 'VGPR'), med('KPd', '2024-02-25', null), response('2024-03-01', 'PD'));
     expect(d.bortezomib?.refractory).toBe(true);
-    expect(d.bortezomib?.evidence.map((e) => [e.line, e.kind, e.date])).toEqual([[1, 'progression-within-window', '2024-03-01']]);
+    // VRd stopped for progression on 2024-02-04: the progression is on therapy that day (the one documented on 03-01,
+    // 26 days after the stop, is not on the course and does not replace it).
+    expect(d.bortezomib?.evidence.map((e) => [e.line, e.kind, e.date])).toEqual([[1, 'progression-on-therapy', '2024-02-04']]);
+    // Without the stop's reason: progression within 60 days of the last dose.
+    const plain = exposures(med('VRd', '2023-01-10', '2024-02-04'), response('2023-04-01', 'VGPR'), med('KPd', '2024-02-25', null), response('2024-03-01', 'PD'));
+    expect(plain.bortezomib?.evidence.map((e) => [e.line, e.kind, e.date])).toEqual([[1, 'progression-within-window', '2024-03-01']]);
     expect(d.carfilzomib?.refractory).toBe(false);
   });
 
