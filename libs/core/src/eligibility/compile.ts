@@ -5,7 +5,7 @@ import { LAB_DEFINITIONS, type LabName } from '../terminology/labs';
 import { convert } from '../terminology/units';
 import { ageOnDay } from '../patient/age';
 import { RESPONSE_RANK } from '../patient/clinical-events';
-import { canonicalAbnormality } from '../patient/cytogenetics';
+import { canonicalAbnormality, type CytogeneticFinding } from '../patient/cytogenetics';
 import { addDays, DEFAULT_SETTINGS } from '../patient/settings';
 import type { PatientProfile } from '../patient/profile';
 import type { DrugExposure, ExposureAmount } from '../patient/exposure';
@@ -970,9 +970,10 @@ function compileLeaf(l: Leaf): RuleNode {
       const expected = `${wanted} detected`;
       const missing = [`FISH for ${wanted}`];
       return (s) => {
-        const f = s.profile.cytogenetics.abnormalities.find((a) => a.abnormality === wanted);
-        if (!f) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
-        return s.trace === null ? quiet(s, bool(f.detected)) : done(s, bool(f.detected), l.fact, expected, `${f.detected ? 'detected' : 'not detected'}${f.percentCells !== null ? ` (${f.percentCells}%)` : ''} ${f.date}`, undefined, f.provenance);
+        const found = findingFor(s.profile.cytogenetics.abnormalities, wanted);
+        if (!found) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+        const { f, detected, via } = found;
+        return s.trace === null ? quiet(s, bool(detected)) : done(s, bool(detected), l.fact, expected, `${f.detected ? 'detected' : 'not detected'}${via ? ` (${via})` : ''}${f.percentCells !== null ? ` (${f.percentCells}%)` : ''} ${f.date}`, undefined, f.provenance);
       };
     }
     case 'highRiskCytogenetics': {
@@ -986,13 +987,27 @@ function compileLeaf(l: Leaf): RuleNode {
         // del(17p), 1q and del(1p32) (a translocation counts only with one of the latter two) and a β2-microglobulin
         // with creatinine. (β2-microglobulin alone can make it high risk, so no FISH is not enough to say unknown.)
         if (!high) {
-          const tested = (a: string): boolean => c.abnormalities.some((x) => x.abnormality === a);
-          const untested = (riss ? RISS_PANEL : IMWG2025_PANEL).filter((a) => !(Array.isArray(a) ? a.some(tested) : tested(a)));
+          const record = (a: string) => c.abnormalities.find((x) => x.abnormality === a);
+          const tested = (a: string): boolean => record(a) !== undefined;
+          const detected = (a: string): boolean => record(a)?.detected === true;
+          // IMS/IMWG 2025: 1q is tested by a gain(1q) result (either way) or an amplification found ("no amplification"
+          // leaves a 3-copy gain open); del(1p32) by its own result or a biallelic deletion found (not by a bare "no
+          // biallelic deletion"); and with 1q+ or a del(1p32) found, the translocations decide: each of them must be tested.
+          const partner = detected('gain(1q)') || detected('amp(1q)') || detected('del(1p32)') || detected('del(1p32)-biallelic');
+          const untested = riss
+            ? RISS_PANEL.filter((a) => !tested(a))
+            : [
+                ...(tested('del(17p)') ? [] : ['del(17p)']),
+                ...(tested('gain(1q)') || detected('amp(1q)') ? [] : ['gain(1q)']),
+                // (A biallelic result with its share of cells is a 1p32 probe read: below the cut-off, no deletion called.)
+                ...(tested('del(1p32)') || detected('del(1p32)-biallelic') || (record('del(1p32)-biallelic')?.percentCells ?? null) !== null ? [] : ['del(1p32)']),
+                ...(partner ? IMWG2025_TRANSLOCATIONS.filter((a) => !tested(a)) : []),
+              ];
           // (A profile derived before settings v9 has no β2M clause: then a β2M and a creatinine anywhere.)
           const b2mClause = c.highRiskImwg2025.beta2m;
           const b2mKnown = riss || (b2mClause !== undefined ? b2mClause !== 'unknown' : s.profile.labs.beta2Microglobulin !== undefined && s.profile.labs.creatinine !== undefined);
           if (untested.length > 0 || !b2mKnown) {
-            const what = [...untested.map((a) => (Array.isArray(a) ? a.join(' or ') : a)), ...(b2mKnown ? [] : ['β2-microglobulin with a creatinine measured with it'])];
+            const what = [...untested, ...(b2mKnown ? [] : ['β2-microglobulin with a creatinine measured with it'])];
             return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, c.abnormalities.length ? `not tested: ${what.join(', ')}` : NONE, c.abnormalities.length ? [`FISH or tests for ${what.join(', ')}`] : missing);
           }
         }
@@ -1467,8 +1482,32 @@ function compileConditionRecords(l: Extract<Leaf, { fact: 'condition' }>): RuleN
 }
 
 /** What decides high-risk cytogenetics, by definition (an inner list: any one of them tested). */
-const RISS_PANEL: ReadonlyArray<string | string[]> = ['del(17p)', 't(4;14)', 't(14;16)'];
-const IMWG2025_PANEL: ReadonlyArray<string | string[]> = ['del(17p)', ['gain(1q)', 'amp(1q)'], ['del(1p32)', 'del(1p32)-biallelic']];
+/**
+ * The finding that answers a rule on one abnormality: its own record; else one that implies it: a biallelic
+ * del(1p32) found is a del(1p32); an amplification of 1q found is a gain of 1q (≥3 copies); a 1q result of fewer than
+ * 4 copies, or no gain of 1q, is no amplification.
+ */
+function findingFor(all: readonly CytogeneticFinding[], wanted: string): { f: CytogeneticFinding; detected: boolean; via?: string } | undefined {
+  const of = (a: string) => all.find((x) => x.abnormality === a);
+  const own = of(wanted);
+  if (own) return { f: own, detected: own.detected };
+  if (wanted === 'del(1p32)') {
+    const biallelic = of('del(1p32)-biallelic');
+    if (biallelic?.detected) return { f: biallelic, detected: true, via: 'biallelic' };
+  }
+  if (wanted === 'gain(1q)') {
+    const amp = of('amp(1q)');
+    if (amp?.detected) return { f: amp, detected: true, via: 'amplification' };
+  }
+  if (wanted === 'amp(1q)') {
+    const gain = of('gain(1q)');
+    if (gain && (!gain.detected || (gain.copyNumber !== null && gain.copyNumber < 4))) return { f: gain, detected: false, via: gain.detected ? `gain(1q), ${gain.copyNumber} copies` : 'no gain of 1q' };
+  }
+  return undefined;
+}
+
+const RISS_PANEL: readonly string[] = ['del(17p)', 't(4;14)', 't(14;16)'];
+const IMWG2025_TRANSLOCATIONS: readonly string[] = ['t(4;14)', 't(14;16)', 't(14;20)'];
 /** IMWG 2016 minimum MRD sensitivity (1 in 10^5). */
 const IMWG_MRD_SENSITIVITY = 1e-5;
 /** IMWG measurable FLC: involved FLC ≥ 10 mg/dL (100 mg/L). */

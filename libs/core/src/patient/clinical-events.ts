@@ -12,6 +12,9 @@ const MAX_AGE_YEARS = 130;
 /** A demographics event's weight is held to the weight lab's plausible range. */
 const WEIGHT_MAX_KG = labDefinition(undefined, 'weight')!.plausibleMax!;
 const WEIGHT_MIN_KG = labDefinition(undefined, 'weight')!.plausibleMin!;
+/** Adult heights a record can plausibly give (cm); outside them, most often a unit mistake (inches, metres). */
+const HEIGHT_MIN_CM = 100;
+const HEIGHT_MAX_CM = 250;
 const DIAGNOSED_CONDITIONS: ReadonlySet<string> = new Set(['plasma-cell-leukemia', 'al-amyloidosis']);
 
 export interface ProfileSourceEvent {
@@ -137,6 +140,8 @@ export interface ClinicalRecords {
     weightKg: { value: number; date: string } | null;
     /** Every weight recorded (demographics events and weight labs), in date order. */
     weights: Array<{ value: number; date: string; eventId: string }>;
+    /** The latest height (a demographics event's `heightCm`), for an ideal or adjusted body weight. */
+    heightCm?: { value: number; date: string } | null;
     eventIds: string[];
   };
   diagnosis: { date: string | null; heavyChain: string | null; lightChain: 'kappa' | 'lambda' | null; eventIds: string[] };
@@ -191,7 +196,8 @@ export function chronological(a: ProfileSourceEvent, b: ProfileSourceEvent): num
 function emdType(raw: string | null): 'extramedullary' | 'paraskeletal' | null {
   if (!raw) return null;
   if (/para-?(?:skeletal|osseous|medullary)|bone[- ]related|(?:arising|extending|originating)\s+from\s+(?:an?\s+|the\s+)?(?:bone|osseous|skeletal)|through\s+the\s+cortex|cortical\s+(?:breach|destruction|disruption)/i.test(raw)) return 'paraskeletal';
-  if (/extra-?(?:medullary|osseous)|soft[- ]tissue|\bEMP\b/i.test(raw)) return 'extramedullary';
+  // (A "soft-tissue plasmacytoma" names neither: both types are soft-tissue masses, domain.md §5 [S11].)
+  if (/extra-?(?:medullary|osseous)|\bEMP\b|without\s+(?:any\s+)?(?:bone|osseous|skeletal)\s+contact|not\s+(?:in\s+contact\s+with|contiguous\s+with)\s+(?:the\s+)?bone/i.test(raw)) return 'extramedullary';
   return null;
 }
 
@@ -240,6 +246,9 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           r.demographics.weightKg = { value: w, date };
           r.demographics.weights.push({ value: w, date, eventId: e.eventId });
         } else if (w !== null) skip(e, `weightKg ${w}`, `a weight outside ${WEIGHT_MIN_KG} to ${WEIGHT_MAX_KG} kg`);
+        const h = num(d.heightCm);
+        if (h !== null && h >= HEIGHT_MIN_CM && h <= HEIGHT_MAX_CM) r.demographics.heightCm = { value: h, date };
+        else if (h !== null) skip(e, `heightCm ${h}`, `a height outside ${HEIGHT_MIN_CM} to ${HEIGHT_MAX_CM} cm`);
         break;
       }
       case 'diagnosis': {

@@ -19,9 +19,20 @@ export interface CreatinineClearance {
   unit: 'mL/min';
   method: 'cockcroft-gault';
   date: string;
-  inputs: { ageYears: number; weightKg: number; weightDate: string; sex: 'female' | 'male'; creatinineMgDl: number; creatinineUsedMgDl: number };
+  /** `weightKg` the recorded weight; `weightUsedKg` the one the formula took (`settings.weight`), with the ideal weight and height when used. */
+  inputs: { ageYears: number; weightKg: number; weightDate: string; weightUsedKg?: number; idealWeightKg?: number; heightCm?: number; sex: 'female' | 'male'; creatinineMgDl: number; creatinineUsedMgDl: number };
   settings: ProfileSettings['crcl'];
   provenance: string[];
+}
+
+/**
+ * A computed value without binary floating-point noise (rounded to 1e-9 relative): 88 × 72 / (72 × 1.87) × 0.85 is 40,
+ * not 39.99999999999999, and 2.4 / 0.8 is 3; a clinical threshold is then met exactly at its value. Not a clinical rounding.
+ */
+export function withoutFloatNoise(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const scale = 10 ** (9 - Math.floor(Math.log10(Math.abs(x))));
+  return Math.round(x * scale) / scale;
 }
 
 export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Record<LabName, LatestLab>> {
@@ -34,7 +45,7 @@ export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Reco
       date: l.date,
       ageDays: daysBetween(l.date, asOf),
       uln: l.uln,
-      timesUln: l.uln ? l.value / l.uln : null, // unrounded: thresholds compare the exact ratio (2.49975 is below 2.5)
+      timesUln: l.uln ? withoutFloatNoise(l.value / l.uln) : null, // unrounded: thresholds compare the exact ratio (2.49975 is below 2.5)
       provenance: [l.eventId],
     };
   }
@@ -64,7 +75,7 @@ export function estimatedGfr(records: ClinicalRecords, labs: Partial<Record<LabN
   const age = ageOn(birthDate, new Date(scr.date));
   const female = sex === 'female';
   const ratio = scr.value / (female ? 0.7 : 0.9);
-  const value = 142 * Math.min(ratio, 1) ** (female ? -0.241 : -0.302) * Math.max(ratio, 1) ** -1.2 * 0.9938 ** age * (female ? 1.012 : 1);
+  const value = withoutFloatNoise(142 * Math.min(ratio, 1) ** (female ? -0.241 : -0.302) * Math.max(ratio, 1) ** -1.2 * 0.9938 ** age * (female ? 1.012 : 1));
   return { value, unit: 'mL/min/1.73m2', method: 'ckd-epi-2021', date: scr.date, inputs: { ageYears: age, sex, creatinineMgDl: scr.value }, provenance: scr.provenance };
 }
 
@@ -89,13 +100,27 @@ export function creatinineClearance(records: ClinicalRecords, labs: Partial<Reco
   if (!weight || scr.value <= 0) return null;
   const age = ageOn(birthDate, new Date(scr.date));
   const used = s.crcl.roundUpCreatinineBelowOne ? Math.max(1, scr.value) : scr.value;
-  const value = ((140 - age) * weight.value) / (72 * used) * (sex === 'female' ? 0.85 : 1);
+  const height = records.demographics.heightCm ?? null;
+  if (s.crcl.weight !== 'actual' && height === null) return null;
+  // Devine ideal body weight: 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 5 feet.
+  const ideal = height === null ? null : (sex === 'female' ? 45.5 : 50) + 2.3 * (height.value / 2.54 - 60);
+  const weightUsed = s.crcl.weight === 'ideal' ? ideal! : s.crcl.weight === 'adjusted' ? ideal! + 0.4 * (weight.value - ideal!) : weight.value;
+  if (weightUsed <= 0) return null;
+  const value = withoutFloatNoise((((140 - age) * weightUsed) / (72 * used)) * (sex === 'female' ? 0.85 : 1));
   return {
-    value, // unrounded: a threshold of 40 mL/min is not met by 39.96 (round for display only)
+    value, // unrounded (but for floating-point noise): a threshold of 40 mL/min is not met by 39.96 (round for display only)
     unit: 'mL/min',
     method: 'cockcroft-gault',
     date: scr.date,
-    inputs: { ageYears: age, weightKg: weight.value, weightDate: weight.date, sex, creatinineMgDl: scr.value, creatinineUsedMgDl: used },
+    inputs: {
+      ageYears: age,
+      weightKg: weight.value,
+      weightDate: weight.date,
+      ...(s.crcl.weight !== 'actual' ? { weightUsedKg: weightUsed, idealWeightKg: ideal!, heightCm: height!.value } : {}),
+      sex,
+      creatinineMgDl: scr.value,
+      creatinineUsedMgDl: used,
+    },
     settings: s.crcl,
     provenance: scr.provenance,
   };

@@ -172,7 +172,9 @@ describe('review flags, PCL, extramedullary disease and MRD spellings', () => {
   it.each([
     ['Paraskeletal', 'paraskeletal'],
     ['extramedullary plasmacytoma', 'extramedullary'],
-    ['soft-tissue plasmacytoma', 'extramedullary'],
+    // Both types are soft-tissue masses (domain.md §5): the words alone name neither.
+    ['soft-tissue plasmacytoma', null],
+    ['soft-tissue mass without bone contact', 'extramedullary'],
     ['extraosseous', 'extramedullary'],
     ['paramedullary', 'paraskeletal'],
     ['something else', null],

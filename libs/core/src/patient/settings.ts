@@ -41,7 +41,12 @@ export interface ProfileSettings {
    * Cockcroft–Gault: weight used, whether creatinine below 1 mg/dL is rounded up to 1, and how far (days) the weight
    * may lie from the creatinine (null: any distance; the weight closest to the creatinine is taken either way).
    */
-  crcl: { weight: 'actual'; roundUpCreatinineBelowOne: boolean; weightMaxDaysFromCreatinine: number | null };
+  /**
+   * Cockcroft–Gault variants (domain.md §7: "weight choice (actual, ideal, adjusted) and rounding up SCr < 1 mg/dL vary
+   * by protocol/site"): `weight` actual, ideal (Devine: 50 kg male / 45.5 kg female + 2.3 kg per inch over 5 feet, from
+   * the latest height) or adjusted (ideal + 0.4 × (actual − ideal)); ideal or adjusted without a height: no CrCl.
+   */
+  crcl: { weight: 'actual' | 'ideal' | 'adjusted'; roundUpCreatinineBelowOne: boolean; weightMaxDaysFromCreatinine: number | null };
   /** IMS/IMWG 2025 "β2-microglobulin ≥ 5.5 mg/L with normal creatinine": the creatinine closest to the β2M, at most this many days from it. */
   beta2mCreatinineMaxDays: number;
   /** ISS/R-ISS at diagnosis: β2M, albumin and LDH taken on or before the first line's start, at most this many days before it. */
