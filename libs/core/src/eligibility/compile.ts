@@ -950,15 +950,16 @@ function compileLeaf(l: Leaf): RuleNode {
         const mrdState = s.profile.disease.mrd;
         if (m.result === 'negative' && l.sustained && !mrdState.sustainedNegative) {
           // The marrow negative over a year but no PET-CT on record (settings asking for imaging): not known.
-          const code = mrdState.sustainedMarrowNegative && mrdState.latestImaging === null ? UNKNOWN : NOT_MET;
-          return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, `${seen}, ${code === UNKNOWN ? 'marrow negative over a year, no PET-CT' : 'not negative over a year'} (IMWG 2016 sustained)`, code === UNKNOWN ? missingImaging : undefined, mrdState.provenance);
+          // (One negative scan says no more than none: an earlier one may not be on record.)
+          const code = mrdState.sustainedMarrowNegative && mrdState.latestImaging?.result !== 'positive' ? UNKNOWN : NOT_MET;
+          return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, `${seen}, ${code === UNKNOWN ? 'marrow negative over a year, PET-CT not negative over it' : 'not negative over a year'} (IMWG 2016 sustained)`, code === UNKNOWN ? missingImaging : undefined, mrdState.provenance);
         }
         if (m.result === 'negative' && l.imaging) {
           // Imaging-plus: PET-CT negative too (the latest PET-CT MRD assessment since the latest progression, within the rule's age if it names one).
           const pet = mrdState.latestImaging;
           const progressed = s.profile.disease.lastProgressionDate;
           if (!pet || !within(s, pet.date, l.maxAgeDays) || (progressed !== null && pet.date <= progressed))
-            return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${seen}, no PET-CT MRD assessment${pet ? ` since ${pet.date < (progressed ?? '') ? `the progression of ${progressed}` : `${pet.date} (too old)`}` : ''}`, missingImaging);
+            return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${seen}, no PET-CT MRD assessment${pet ? ` since ${progressed !== null && pet.date <= progressed ? `the progression of ${progressed}` : `${pet.date} (too old)`}` : ''}`, missingImaging);
           if (pet.result === 'positive') return s.trace === null ? quiet(s, NOT_MET) : done(s, NOT_MET, l.fact, expected, `${seen}, PET-CT positive (${pet.date})`, undefined, s.profile.disease.mrd.provenance);
         }
         const sustainedProvenance = l.sustained ? s.profile.disease.mrd.sustainedProvenance : [];
@@ -999,8 +1000,7 @@ function compileLeaf(l: Leaf): RuleNode {
             : [
                 ...(tested('del(17p)') ? [] : ['del(17p)']),
                 ...(tested('gain(1q)') || detected('amp(1q)') ? [] : ['gain(1q)']),
-                // (A biallelic result with its share of cells is a 1p32 probe read: below the cut-off, no deletion called.)
-                ...(tested('del(1p32)') || detected('del(1p32)-biallelic') || (record('del(1p32)-biallelic')?.percentCells ?? null) !== null ? [] : ['del(1p32)']),
+                ...(tested('del(1p32)') || detected('del(1p32)-biallelic') ? [] : ['del(1p32)']),
                 ...(partner ? IMWG2025_TRANSLOCATIONS.filter((a) => !tested(a)) : []),
               ];
           // (A profile derived before settings v9 has no β2M clause: then a β2M and a creatinine anywhere.)
@@ -1490,20 +1490,15 @@ function compileConditionRecords(l: Extract<Leaf, { fact: 'condition' }>): RuleN
 function findingFor(all: readonly CytogeneticFinding[], wanted: string): { f: CytogeneticFinding; detected: boolean; via?: string } | undefined {
   const of = (a: string) => all.find((x) => x.abnormality === a);
   const own = of(wanted);
-  if (own) return { f: own, detected: own.detected };
-  if (wanted === 'del(1p32)') {
-    const biallelic = of('del(1p32)-biallelic');
-    if (biallelic?.detected) return { f: biallelic, detected: true, via: 'biallelic' };
-  }
-  if (wanted === 'gain(1q)') {
-    const amp = of('amp(1q)');
-    if (amp?.detected) return { f: amp, detected: true, via: 'amplification' };
-  }
-  if (wanted === 'amp(1q)') {
-    const gain = of('gain(1q)');
-    if (gain && (!gain.detected || (gain.copyNumber !== null && gain.copyNumber < 4))) return { f: gain, detected: false, via: gain.detected ? `gain(1q), ${gain.copyNumber} copies` : 'no gain of 1q' };
-  }
-  return undefined;
+  const implied: Array<{ f: CytogeneticFinding; detected: boolean; via?: string }> = own ? [{ f: own, detected: own.detected }] : [];
+  const biallelic = wanted === 'del(1p32)' ? of('del(1p32)-biallelic') : undefined;
+  if (biallelic?.detected) implied.push({ f: biallelic, detected: true, via: 'biallelic' });
+  const amp = wanted === 'gain(1q)' ? of('amp(1q)') : undefined;
+  if (amp?.detected) implied.push({ f: amp, detected: true, via: 'amplification' });
+  const gain = wanted === 'amp(1q)' ? of('gain(1q)') : undefined;
+  if (gain && (!gain.detected || (gain.copyNumber !== null && gain.copyNumber < 4))) implied.push({ f: gain, detected: false, via: gain.detected ? `gain(1q), ${gain.copyNumber} copies` : 'no gain of 1q' });
+  // The latest result answers (its own record on a tie): an old negative does not outweigh a newer finding that implies it.
+  return implied.reduce<(typeof implied)[number] | undefined>((best, x) => (best === undefined || x.f.date > best.f.date ? x : best), undefined);
 }
 
 const RISS_PANEL: readonly string[] = ['del(17p)', 't(4;14)', 't(14;16)'];

@@ -197,7 +197,7 @@ function emdType(raw: string | null): 'extramedullary' | 'paraskeletal' | null {
   if (!raw) return null;
   if (/para-?(?:skeletal|osseous|medullary)|bone[- ]related|(?:arising|extending|originating)\s+from\s+(?:an?\s+|the\s+)?(?:bone|osseous|skeletal)|through\s+the\s+cortex|cortical\s+(?:breach|destruction|disruption)/i.test(raw)) return 'paraskeletal';
   // (A "soft-tissue plasmacytoma" names neither: both types are soft-tissue masses, domain.md §5 [S11].)
-  if (/extra-?(?:medullary|osseous)|\bEMP\b|without\s+(?:any\s+)?(?:bone|osseous|skeletal)\s+contact|not\s+(?:in\s+contact\s+with|contiguous\s+with)\s+(?:the\s+)?bone/i.test(raw)) return 'extramedullary';
+  if (/extra-?(?:medullary|osseous)|\bEMP\b|(?:without|no)\s+(?:any\s+)?(?:bone|osseous|skeletal)\s+contact|(?:without|no|not\s+in)\s+contact\s+with\s+(?:the\s+)?bone|not\s+contiguous\s+with\s+(?:the\s+)?bone/i.test(raw)) return 'extramedullary';
   return null;
 }
 
@@ -329,6 +329,13 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         const unit = str(d.unit) ?? (def.unit === '1' ? '1' : null);
         if (value === null || unit === null) {
           skip(e, def.name, 'lab without a numeric value and a unit');
+          break;
+        }
+        // A per-time result (urine over 24 hours) from another collection period is an extrapolation, not the measure
+        // (domain.md §8: urine in mg/24 h only): a 12-hour or hourly collection is reported, not scaled.
+        const compact = unit.replace(/[{}()\s]/g, '');
+        if (/24\.h/.test(def.unit) && /\/[\d.]*(?:h|hr|hrs|hours?|min|d|day|days|wk)$/i.test(compact) && !/\/(?:24\.?(?:h|hr|hrs|hours?)|d|day)$/i.test(compact)) {
+          skip(e, `${def.name} ${unit}`, 'a collection period other than 24 hours (not scaled to 24 hours)');
           break;
         }
         const c = def.unit === '1' && unit === '1' ? { ok: true as const, value } : convert(value, unit, def.unit, def.molarMass);

@@ -1,3 +1,4 @@
+import { withoutFloatNoise } from '../util/float-noise';
 import { RESPONSE_RANK, type ClinicalRecords, type ImagingRecord, type LabRecord, type MrdRecord, type PlasmacytomaMeasure, type ResponseCategory } from './clinical-events';
 import { daysBetween, type ProfileSettings } from './settings';
 
@@ -50,7 +51,7 @@ type Point = { date: string; value: number; eventId: string };
 
 /** The κ/λ ratio in effect: the more recent of a reported ratio and a κ/λ pair measured the same day. */
 export function flcRatioOf(reported: { date: string; value: number } | null | undefined, kappa: Point | null | undefined, lambda: Point | null | undefined): { date: string; value: number } | null {
-  const pair = kappa && lambda && kappa.date === lambda.date && lambda.value > 0 ? { date: kappa.date, value: kappa.value / lambda.value } : null;
+  const pair = kappa && lambda && kappa.date === lambda.date && lambda.value > 0 ? { date: kappa.date, value: withoutFloatNoise(kappa.value / lambda.value) } : null;
   return reported && (!pair || reported.date >= pair.date) ? { date: reported.date, value: reported.value } : pair;
 }
 
@@ -240,10 +241,14 @@ function latest(points: Point[], asOf: string, maxAge: number): Point | null {
 
 export function involvedChain(records: ClinicalRecords): 'kappa' | 'lambda' | null {
   if (records.diagnosis.lightChain) return records.diagnosis.lightChain;
-  const k = series(records.labs, 'freeKappa')[0];
-  const l = series(records.labs, 'freeLambda')[0];
-  if (!k || !l) return null;
-  return k.value >= l.value ? 'kappa' : 'lambda';
+  // Without the diagnosis's light chain: the first κ/λ pair of one day with an abnormal ratio says which chain is clonal
+  // (above the normal range κ, below it λ); with none abnormal, the larger of the first pair of one day.
+  const lambda = new Map(series(records.labs, 'freeLambda').map((p) => [p.date, p.value]));
+  const pairs = series(records.labs, 'freeKappa').flatMap((k) => (lambda.has(k.date) ? [{ k: k.value, l: lambda.get(k.date)! }] : []));
+  const abnormal = pairs.find((p) => p.l > 0 && abnormalFlcRatio(withoutFloatNoise(p.k / p.l)));
+  if (abnormal) return abnormal.k > abnormal.l ? 'kappa' : 'lambda';
+  const first = pairs[0];
+  return first ? (first.k >= first.l ? 'kappa' : 'lambda') : null;
 }
 
 function dflcSeries(records: ClinicalRecords, chain: 'kappa' | 'lambda'): Point[] {
@@ -264,7 +269,7 @@ function flcEverMeasurable(records: ClinicalRecords, chain: 'kappa' | 'lambda' |
   for (const k of series(records.labs, 'freeKappa')) {
     const l = lambda.get(k.date);
     if (l === undefined || l <= 0) continue;
-    const ratio = k.value / l;
+    const ratio = withoutFloatNoise(k.value / l);
     const involved = (chain ?? (ratio > 1 ? 'kappa' : 'lambda')) === 'kappa' ? k.value : l;
     if (measurableFlc(involved, ratio)) return true;
   }

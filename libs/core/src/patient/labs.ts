@@ -1,3 +1,4 @@
+import { withoutFloatNoise } from '../util/float-noise';
 import type { LabName } from '../terminology/labs';
 import type { ClinicalRecords } from './clinical-events';
 import { ageOn } from './age';
@@ -20,19 +21,9 @@ export interface CreatinineClearance {
   method: 'cockcroft-gault';
   date: string;
   /** `weightKg` the recorded weight; `weightUsedKg` the one the formula took (`settings.weight`), with the ideal weight and height when used. */
-  inputs: { ageYears: number; weightKg: number; weightDate: string; weightUsedKg?: number; idealWeightKg?: number; heightCm?: number; sex: 'female' | 'male'; creatinineMgDl: number; creatinineUsedMgDl: number };
+  inputs: { ageYears: number; weightKg: number | null; weightDate: string | null; weightUsedKg?: number; idealWeightKg?: number; heightCm?: number; sex: 'female' | 'male'; creatinineMgDl: number; creatinineUsedMgDl: number };
   settings: ProfileSettings['crcl'];
   provenance: string[];
-}
-
-/**
- * A computed value without binary floating-point noise (rounded to 1e-9 relative): 88 × 72 / (72 × 1.87) × 0.85 is 40,
- * not 39.99999999999999, and 2.4 / 0.8 is 3; a clinical threshold is then met exactly at its value. Not a clinical rounding.
- */
-export function withoutFloatNoise(x: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x;
-  const scale = 10 ** (9 - Math.floor(Math.log10(Math.abs(x))));
-  return Math.round(x * scale) / scale;
 }
 
 export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Record<LabName, LatestLab>> {
@@ -45,7 +36,7 @@ export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Reco
       date: l.date,
       ageDays: daysBetween(l.date, asOf),
       uln: l.uln,
-      timesUln: l.uln ? withoutFloatNoise(l.value / l.uln) : null, // unrounded: thresholds compare the exact ratio (2.49975 is below 2.5)
+      timesUln: l.uln ? withoutFloatNoise(l.value / l.uln) : null, // not rounded (but for floating-point noise): thresholds compare the exact ratio (2.49975 is below 2.5)
       provenance: [l.eventId],
     };
   }
@@ -96,15 +87,16 @@ export function creatinineClearance(records: ClinicalRecords, labs: Partial<Reco
   const scr = labs.creatinine;
   const { birthDate, sex } = records.demographics;
   if (!scr || !birthDate || (sex !== 'female' && sex !== 'male')) return null;
-  const weight = closestTo(records.demographics.weights, scr.date, s.crcl.weightMaxDaysFromCreatinine);
-  if (!weight || scr.value <= 0) return null;
+  // The ideal weight needs no recorded weight; the actual and adjusted ones do.
+  const weight = closestTo(records.demographics.weights, scr.date, s.crcl.weightMaxDaysFromCreatinine) ?? null;
+  if ((weight === null && s.crcl.weight !== 'ideal') || scr.value <= 0) return null;
   const age = ageOn(birthDate, new Date(scr.date));
   const used = s.crcl.roundUpCreatinineBelowOne ? Math.max(1, scr.value) : scr.value;
   const height = records.demographics.heightCm ?? null;
   if (s.crcl.weight !== 'actual' && height === null) return null;
   // Devine ideal body weight: 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 5 feet.
   const ideal = height === null ? null : (sex === 'female' ? 45.5 : 50) + 2.3 * (height.value / 2.54 - 60);
-  const weightUsed = s.crcl.weight === 'ideal' ? ideal! : s.crcl.weight === 'adjusted' ? ideal! + 0.4 * (weight.value - ideal!) : weight.value;
+  const weightUsed = s.crcl.weight === 'ideal' ? ideal! : s.crcl.weight === 'adjusted' ? ideal! + 0.4 * (weight!.value - ideal!) : weight!.value;
   if (weightUsed <= 0) return null;
   const value = withoutFloatNoise((((140 - age) * weightUsed) / (72 * used)) * (sex === 'female' ? 0.85 : 1));
   return {
@@ -114,8 +106,8 @@ export function creatinineClearance(records: ClinicalRecords, labs: Partial<Reco
     date: scr.date,
     inputs: {
       ageYears: age,
-      weightKg: weight.value,
-      weightDate: weight.date,
+      weightKg: weight?.value ?? null,
+      weightDate: weight?.date ?? null,
       ...(s.crcl.weight !== 'actual' ? { weightUsedKg: weightUsed, idealWeightKg: ideal!, heightCm: height!.value } : {}),
       sex,
       creatinineMgDl: scr.value,

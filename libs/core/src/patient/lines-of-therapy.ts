@@ -25,11 +25,11 @@ const NON_LINE_INTENTS: ReadonlySet<Intent | null> = new Set(['supportive', 'mob
 const CAR_T_PREP: ReadonlySet<Intent | null> = new Set(['bridging', 'lymphodepletion']);
 const PLANNED_CONTINUATION: ReadonlySet<Intent | null> = new Set(['consolidation', 'maintenance']);
 
-function antiMyelomaGenerics(c: MedicationCourse): string[] {
+export function antiMyelomaGenerics(c: MedicationCourse): string[] {
   return c.generics.filter((g) => !classesOf(g).includes('SUPPORTIVE'));
 }
 
-const isSteroid = (g: string): boolean => classesOf(g).includes('CORTICOSTEROID');
+export const isSteroid = (g: string): boolean => classesOf(g).includes('CORTICOSTEROID');
 const isSteroidOnly = (generics: string[]): boolean => generics.length > 0 && generics.every(isSteroid);
 /** Agents given as lymphodepletion before a CAR-T infusion (a short course right before it, even with no intent recorded). */
 const LYMPHODEPLETING = new Set(['cyclophosphamide', 'fludarabine', 'bendamustine']);
@@ -124,12 +124,17 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     procedures.some((p) => p.kind === 'car-t-infusion' && p.date >= c.end! && daysBetween(c.end!, p.date) <= LYMPHODEPLETION_MAX_DAYS);
   // Therapy started between a CAR-T apheresis (one followed by a CAR-T infusion within bridgingWindowDays, no SCT
   // between them) and that infusion is bridging, intent or not (domain.md §3 step 5: part of the CAR-T line).
+  // (A record of a regimen already running before the apheresis, the next cycle of it, is that regimen going on.)
+  const nonSteroid = (x: MedicationCourse): string[] => antiMyelomaGenerics(x).filter((g) => !isSteroid(g));
+  const continuesFrom = (c: MedicationCourse, day: string): boolean =>
+    records.medications.some((x) => x !== c && x.start < day && (x.end === null || daysBetween(x.end, c.start) <= s.regimenGroupingWindowDays) && nonSteroid(c).length > 0 && nonSteroid(c).every((g) => nonSteroid(x).includes(g)));
   const afterCarTApheresis = (c: MedicationCourse): boolean =>
     c.intent === null &&
     records.procedures.some(
       (a) =>
         a.kind === 'apheresis' &&
         a.date <= c.start &&
+        !continuesFrom(c, a.date) &&
         procedures.some(
           (i) =>
             i.kind === 'car-t-infusion' &&

@@ -6,7 +6,7 @@ import { readClinicalRecords, RESPONSE_RANK, type ClinicalRecords, type ProfileS
 import { atLeastMR, diseaseStatus, fellBetween, progressionEpisodeStart, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
-import { inEffectOn, linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
+import { antiMyelomaGenerics, inEffectOn, isSteroid, linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse, type CouldBe } from './response';
 import { clinicalRelapse, significantBiochemicalRelapse, type BiochemicalRelapseCriterion, type ClinicalRelapseSign, type RelapseIndicator } from './relapse';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
@@ -141,17 +141,25 @@ export interface PatientProfile {
 
 /**
  * A course recorded as stopped for progression is a clinician's documentation of progression (IMWG 2011: progression
- * on therapy), dated on its last dose, when no progression is on record on the course (after its first
- * `earlyProgressionDays`, which belong to the therapy before it) up to `earlyProgressionDays` after its last dose: one
- * there is the same progression, documented.
+ * on therapy), dated on its last dose, when no progression is on record on the course (from the start of its run of
+ * back-to-back records of the same agents, after the first `earlyProgressionDays`, which belong to the therapy before
+ * it) up to `earlyProgressionDays` after its last dose: one there is the same progression, documented.
  */
 function withStoppedForProgression(found: ProgressionEvent[], records: ClinicalRecords, s: ProfileSettings): ProgressionEvent[] {
   const stops = records.medications.filter((m) => m.reasonStopped === 'progression' && m.end !== null);
   if (stops.length === 0) return found;
   const out = [...found];
+  const agents = (c: (typeof stops)[number]): string[] => antiMyelomaGenerics(c).filter((g) => !isSteroid(g));
   for (const m of stops) {
     const end = m.end!;
-    if (out.some((p) => p.date > addDays(m.start, s.earlyProgressionDays) && p.date <= addDays(end, s.earlyProgressionDays))) continue;
+    // On the course: from the start of its run of back-to-back records of the same agents (a regimen recorded cycle by cycle).
+    let start = m.start;
+    for (;;) {
+      const before = records.medications.find((x) => x.start < start && x.end !== null && x.end <= start && daysBetween(x.end, start) <= s.regimenGroupingWindowDays && agents(x).some((g) => agents(m).includes(g)));
+      if (!before) break;
+      start = before.start;
+    }
+    if (out.some((p) => p.date > addDays(start, s.earlyProgressionDays) && p.date <= addDays(end, s.earlyProgressionDays))) continue;
     out.push({ date: end, source: 'reported', detail: `${m.original} stopped for progression`, provenance: [m.eventId] });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -154,7 +154,7 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
       const found: Assessment = { date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i) };
       // CR within reach only when the M-protein is gone from electrophoresis (serum and urine at 0: one still seen there
       // is seen by immunofixation too), unless immunofixation shows CR outright.
-      const goneFromElectrophoresis = category === 'VGPR' && (lastOnOrBefore(serum, date)?.value ?? 0) === 0 && (u?.value ?? 0) === 0;
+      const goneFromElectrophoresis = category === 'VGPR' && (lastOnOrBefore(serum, date, line.start)?.value ?? 0) === 0 && (u?.value ?? 0) === 0;
       out.push(goneFromElectrophoresis || (cr !== null && 'category' in cr) ? withComplete(found, cr, provenance) : found);
     });
     return out;

@@ -127,7 +127,9 @@ const takes = (d: LabDefinition, unit: string): boolean => (d.unit === '1' && un
  * whichever of the two was named; a unit neither takes leaves the named lab.
  */
 export function labDefinition(code?: string, name?: string, unit?: string): LabDefinition | undefined {
-  const found = (code ? byLoinc.get(code.trim()) : undefined) ?? (name ? byAlias.get(name.trim().toLowerCase()) : undefined);
+  // A code names what was measured (specimen and method): one not in the catalog is not read by its name (a urine
+  // creatinine, LOINC 2161-8, named "creatinine" is not the serum one; a UPCR named "urine m-protein" is not 24-h).
+  const found = code?.trim() ? byLoinc.get(code.trim()) : name ? byAlias.get(name.trim().toLowerCase()) : undefined;
   if (!found || unit === undefined) return found;
   const others = siblings.get(found.name);
   if (!others || takes(found, unit)) return found;
