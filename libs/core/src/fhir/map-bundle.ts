@@ -232,13 +232,35 @@ const CONDITION_BY_ICD10: Array<[RegExp, { type: 'diagnosis' | 'condition'; kind
 const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
   // A transfusion first: "apheresis platelets" are a product transfused, not a collection.
   [/transfus/i, 'transfusion'],
+  // Not a stem-cell or T-cell collection: a plasma exchange, a specimen, blood or urine collection.
+  [/plasma\s*(?:pheresis|exchange)|plasmapheresis|specimen|(?:blood|urine|sample)\s+collection|collection\s+of\s+(?:blood|urine|(?:a\s+)?specimen|(?:a\s+)?sample)/i, null],
   [/apheresis|leukapheresis|harvest|collection|mobili[sz]ation/i, 'apheresis'],
   [/evaluation|assessment|consult|work-?up|referral|planning|eligibility/i, null],
-  [/autologous.*(stem cell|hematopoietic|haematopoietic|transplant)|\bASCT\b|\bauto-?(SCT|HCT)\b/i, 'autologous-sct'],
-  [/allogeneic.*(stem cell|hematopoietic|haematopoietic|transplant)|\ballo-?(SCT|HCT)\b/i, 'allogeneic-sct'],
+  // Therapy named first is not the procedure it leads to ("Lymphodepleting chemotherapy prior to CAR-T cell infusion",
+  // "Bridging therapy before CAR-T"); a procedure named first keeps its kind ("CAR-T infusion after lymphodepletion").
+  [/^\s*(?:lymphodeplet\w*|bridging|conditioning|chemotherapy)\b/i, null],
+  [/autologous.*(stem cell|hematopoietic|haematopoietic|transplant|\bH?SCT\b|\bHCT\b|\bBMT\b|\bPBSCT\b)|\bASCT\b|\bauto-?(H?SCT|HCT|BMT|PBSCT)\b/i, 'autologous-sct'],
+  [/allogeneic.*(stem cell|hematopoietic|haematopoietic|transplant|\bH?SCT\b|\bHCT\b|\bBMT\b|\bPBSCT\b)|\ballo-?(H?SCT|HCT|BMT|PBSCT)\b/i, 'allogeneic-sct'],
   [/\bCAR[- ]?T\b|chimeric antigen receptor/i, 'car-t-infusion'],
   [/radiation|radiotherapy/i, 'radiation'],
 ];
+/**
+ * The upper limit of normal an Observation gives: the first reference range with a high value that applies to the
+ * patient's sex (a range's appliesTo naming male or female, by SNOMED CT 248153007 / 248152002 or by text), else the
+ * first with no appliesTo; ranges for both sexes and no sex known: none (which one applies is not known).
+ */
+function upperLimitFor(o: Observation, gender: string | undefined): Quantity | undefined {
+  const ranges = (o.referenceRange ?? []).filter((rr) => rr.high?.value !== undefined);
+  const sexOf = (rr: (typeof ranges)[number]): 'male' | 'female' | null => {
+    const words = (rr.appliesTo ?? []).flatMap((c) => [c.text, ...(c.coding ?? []).flatMap((x) => [x.code, x.display])]).filter((x): x is string => typeof x === 'string').join(' ');
+    return /\bfemale\b|\bwom[ae]n\b|248152002/i.test(words) ? 'female' : /\bmale\b|\bm[ae]n\b|248153007/i.test(words) ? 'male' : null;
+  };
+  const bySex = ranges.filter((rr) => sexOf(rr) !== null);
+  if (bySex.length === 0) return ranges[0]?.high;
+  const mine = bySex.find((rr) => sexOf(rr) === gender);
+  return (mine ?? ranges.find((rr) => sexOf(rr) === null))?.high;
+}
+
 /** The last day of a partial FHIR date (a year, or a year and month); null for anything else. */
 function periodEnd(partial: string): string | null {
   const m = /^(\d{4})(?:-(\d{2}))?$/.exec(partial);
@@ -293,12 +315,16 @@ function referencedPatient(ref: string, byFullUrl: ReadonlyMap<string, string>):
 
 /** The first CAR-T product the drug catalog recognises in these texts (whole, or any parenthesised or comma-separated part). */
 function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
+  const isProduct = (part: string): boolean => {
+    const r = resolveMedication({ text: part });
+    return r.mapped && r.generics.length === 1 && classesOf(r.generics[0]!).some((k) => CELL_THERAPY_CLASSES.has(k));
+  };
   for (const t of texts) {
     if (!t) continue;
-    for (const part of [t, ...t.split(/[(),;]/)].map((x) => x.trim()).filter(Boolean)) {
-      const r = resolveMedication({ text: part });
-      if (r.mapped && r.generics.length === 1 && classesOf(r.generics[0]!).some((k) => CELL_THERAPY_CLASSES.has(k))) return part;
-    }
+    for (const part of [t, ...t.split(/[(),;]/)].map((x) => x.trim()).filter(Boolean)) if (isProduct(part)) return part;
+    // A product named inside a phrase ("Infusion of idecabtagene vicleucel"): its one to three words.
+    const words = t.split(/[\s(),;:]+/).filter(Boolean);
+    for (let n = 3; n >= 1; n--) for (let i = 0; i + n <= words.length; i++) if (isProduct(words.slice(i, i + n).join(' '))) return words.slice(i, i + n).join(' ');
   }
   return null;
 }
@@ -330,6 +356,10 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   const skip = (r: FhirResource, reason: string, patientId?: string | null): void =>
     void out.unmapped.push({ resourceType: r.resourceType, id: idOf.get(r) ?? r.id ?? null, reason, ...(patientId ? { patientId } : {}) });
   const patientOf = (ref: string | undefined): string | null => (ref === undefined ? defaultPatient : referencedPatient(ref, patientByFullUrl));
+  const genderOf = (patientId: string | null): string | undefined => {
+    const p = patients.find((x) => idOf.get(x) === patientId);
+    return typeof p?.gender === 'string' ? p.gender : undefined;
+  };
   const pushed = new Map<string, string>();
   const push = (r: FhirResource, patientRef: string | undefined, type: string, occurredAt: string | undefined, data: Record<string, unknown>, suffix = ''): void => {
     const patientId = patientOf(patientRef);
@@ -485,16 +515,24 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           skip(m, m.medicationReference ? 'medicationReference is not resolved; send medicationCodeableConcept' : 'no medication code or text');
           break;
         }
+        // A CAR-T product ordered is not infused (an order's date is not an infusion's, and some are never given).
+        const ordered = m.resourceType === 'MedicationRequest' ? resolveMedication(rxnorm ? { rxnorm } : { text: drug }) : null;
+        if (ordered?.mapped && ordered.generics.length === 1 && classesOf(ordered.generics[0]!).some((k) => CELL_THERAPY_CLASSES.has(k))) {
+          skip(m, 'a CAR-T product ordered, not its infusion (send the infusion as a Procedure or a MedicationAdministration)');
+          break;
+        }
         let start: string | undefined;
         let end: string | undefined;
+        // No end given: a completed or stopped one (FHIR: "stopped", permanently halted) is not ongoing, and the only day
+        // known to have been on it is its start (dateAsserted is only an upper bound); an administration at a point in
+        // time ended then.
+        const over = m.status === 'completed' || m.status === 'stopped';
         if (m.resourceType === 'MedicationRequest') {
           start = m.dispenseRequest?.validityPeriod?.start ?? m.authoredOn;
-          end = m.dispenseRequest?.validityPeriod?.end;
+          end = m.dispenseRequest?.validityPeriod?.end ?? (over ? start : undefined);
         } else {
           start = m.effectivePeriod?.start ?? m.effectiveDateTime;
-          // No end given: an administration at a point in time ended then; a completed one, or a completed statement, is
-          // not ongoing, and the only day known to have been on it is its start (dateAsserted is only an upper bound).
-          end = m.effectivePeriod?.end ?? (m.status === 'completed' ? start : m.resourceType === 'MedicationAdministration' && m.effectiveDateTime ? m.effectiveDateTime : undefined);
+          end = m.effectivePeriod?.end ?? (over ? start : m.resourceType === 'MedicationAdministration' && m.effectiveDateTime ? m.effectiveDateTime : undefined);
         }
         if (!(rxnorm && /^[0-9]+$/.test(rxnorm)) && typeof drug !== 'string') {
           skip(m, `medication code ${String(rxnorm)} is not an RxNorm code (digits), and there is no text`);
@@ -503,6 +541,10 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         // An end given as a year or a month (FHIR allows it) ended by its last day (a profile of a day before it reads the
         // course as ongoing until then).
         const endDay = end === undefined ? undefined : FULL_DATE.test(end) ? end.slice(0, 10) : (periodEnd(end) ?? undefined);
+        if (endDay !== undefined && start !== undefined && FULL_DATE.test(start) && endDay < start.slice(0, 10)) {
+          skip(m, `ends (${endDay}) before it starts (${start.slice(0, 10)})`);
+          return;
+        }
         push(m, m.subject?.reference, 'medication', start, {
           ...(typeof drug === 'string' ? { drug } : {}),
           ...(rxnorm && /^[0-9]+$/.test(rxnorm) ? { rxnorm } : {}),
@@ -647,7 +689,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           skip(o, 'value without a unit');
           break;
         }
-        const high = o.referenceRange?.find((rr) => rr.high?.value !== undefined)?.high;
+        const high = upperLimitFor(o, genderOf(patientOf(o.subject?.reference)));
         push(o, o.subject?.reference, 'lab', date, {
           ...(code ? { code } : { name: def.name }),
           value: q.value,

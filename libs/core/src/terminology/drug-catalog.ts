@@ -68,7 +68,9 @@ export function resolveMedication(input: { text?: string; rxnorm?: string }): Me
   // melphalan"): the drug.
   const qualified =
     /^(.+?)\s+(?:IV|SC|PO|i\.v\.|s\.c\.|intravenous(?:ly)?|subcutaneous(?:ly)?|oral(?:ly)?|\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g)(?:\s*\/\s*(?:m2|m²|kg))?)$/i.exec(text) ??
-    /^(?:high|low|reduced|full)[- ]dose\s+(.+)$/i.exec(text);
+    /^(?:high|low|reduced|full)[- ]dose\s+(.+)$/i.exec(text) ??
+    // An RxNorm clinical drug's name: ingredient, strength, dose form ("lenalidomide 10 MG Oral Capsule").
+    /^(.+?)\s+\d+(?:\.\d+)?\s*(?:MG|MCG|G|UNT)(?:\s*\/\s*(?:ML|M2|KG))?\s+(?:Oral\s+(?:Capsule|Tablet|Solution)|Injectable\s+(?:Solution|Suspension)|Injection|Prefilled\s+Syringe|(?:Intravenous|Subcutaneous)\s+Solution|Powder\s+for\s+[\w ]+)$/i.exec(text);
   if (qualified) {
     const r = resolveMedication({ text: qualified[1]! });
     if (r.mapped) return { ...r, original };

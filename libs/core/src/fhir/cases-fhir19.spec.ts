@@ -1,0 +1,71 @@
+/**
+ * FHIR mapping cases from a second review (docs/fhir-mapping.md; domain.md §3, §7, §8): procedures named in phrases,
+ * collections that are not stem-cell collections, medications stopped without an end, CAR-T orders, reversed dates,
+ * RxNorm clinical-drug names and sex-specific reference ranges.
+ */
+import type { Bundle, FhirResource } from 'fhir/r4';
+import { buildProfile } from '../patient/profile';
+import { mapFhirBundle } from './map-bundle';
+
+const bundle = (...resources: object[]): Bundle => ({
+  resourceType: 'Bundle',
+  type: 'collection',
+  entry: [{ resource: { resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1960-01-01' } }, ...resources.map((r) => ({ resource: r as FhirResource }))],
+});
+const subject = { reference: 'Patient/p1' };
+const procedure = (id: string, text: string, date = '2024-03-01') => ({ resourceType: 'Procedure', id, status: 'completed', subject, code: { text }, performedDateTime: date });
+const kinds = (b: Bundle) => mapFhirBundle(b).events.filter((e) => e.type === 'procedure').map((e) => e.data.kind);
+
+describe('procedures', () => {
+  it('a CAR-T product named inside a phrase is its infusion', () => {
+    const p = buildProfile(mapFhirBundle(bundle(procedure('pr1', 'Infusion of idecabtagene vicleucel'))).events, '2024-06-01');
+    expect(p.flags.priorBcmaCarT).toBe(true);
+  });
+
+  it('plasma exchange and specimen collections are not stem-cell collections', () => {
+    expect(kinds(bundle(procedure('a', 'Plasmapheresis'), procedure('b', 'Collection of blood specimen for laboratory'), procedure('c', '24 hour urine collection')))).toEqual([]);
+    expect(kinds(bundle(procedure('d', 'Peripheral blood stem cell collection')))).toEqual(['apheresis']);
+  });
+
+  it('HSCT, HCT and BMT abbreviations; therapy named before a procedure is not that procedure', () => {
+    expect(kinds(bundle(procedure('a', 'Allo-HSCT'), procedure('b', 'Auto-HSCT', '2023-01-01'), procedure('c', 'Autologous HCT', '2022-01-01')))).toEqual(['allogeneic-sct', 'autologous-sct', 'autologous-sct']);
+    expect(kinds(bundle(procedure('a', 'Lymphodepleting chemotherapy prior to CAR-T cell infusion'), procedure('b', 'Bridging therapy before CAR-T')))).toEqual([]);
+    expect(kinds(bundle(procedure('c', 'CAR-T cell infusion after lymphodepletion')))).toEqual(['car-t-infusion']);
+  });
+});
+
+describe('medications', () => {
+  const len = { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '342369', display: 'lenalidomide' }] };
+  it('a stopped or completed course without an end is not ongoing, whatever the resource', () => {
+    for (const r of [
+      { resourceType: 'MedicationStatement', id: 'm1', status: 'stopped', subject, medicationCodeableConcept: len, effectivePeriod: { start: '2020-01-01' } },
+      { resourceType: 'MedicationRequest', id: 'm2', status: 'completed', intent: 'order', subject, medicationCodeableConcept: len, authoredOn: '2020-01-01' },
+    ]) expect(buildProfile(mapFhirBundle(bundle(r)).events, '2025-06-01').drugs.lenalidomide?.ongoing).toBe(false);
+  });
+
+  it('a CAR-T order is not its infusion; a course ending before it starts is reported', () => {
+    const m = mapFhirBundle(bundle(
+      { resourceType: 'MedicationRequest', id: 'm1', status: 'active', intent: 'order', subject, medicationCodeableConcept: { text: 'Carvykti' }, authoredOn: '2024-01-01' },
+      { resourceType: 'MedicationStatement', id: 'm2', status: 'completed', subject, medicationCodeableConcept: len, effectivePeriod: { start: '2020-03-01', end: '2020-01-01' } },
+    ));
+    expect(m.events.filter((e) => e.type !== 'demographics')).toEqual([]);
+    expect(m.unmapped.map((u) => u.reason)).toEqual([expect.stringContaining('CAR-T product ordered'), expect.stringContaining('before it starts')]);
+  });
+
+  it('an RxNorm clinical drug name is its ingredient', () => {
+    const m = mapFhirBundle(bundle({ resourceType: 'MedicationStatement', id: 'm1', status: 'active', subject, medicationCodeableConcept: { text: 'lenalidomide 10 MG Oral Capsule' }, effectivePeriod: { start: '2024-01-01' } }));
+    expect(buildProfile(m.events, '2024-06-01').drugs.lenalidomide?.exposed).toBe(true);
+  });
+});
+
+describe('reference ranges', () => {
+  it("the upper limit of normal is the range for the patient's sex", () => {
+    const alt = {
+      resourceType: 'Observation', id: 'o1', status: 'final', subject, effectiveDateTime: '2024-05-01',
+      code: { coding: [{ system: 'http://loinc.org', code: '1742-6' }] },
+      valueQuantity: { value: 80, unit: 'U/L', system: 'http://unitsofmeasure.org', code: 'U/L' },
+      referenceRange: [{ high: { value: 40, unit: 'U/L' }, appliesTo: [{ text: 'male' }] }, { high: { value: 32, unit: 'U/L' }, appliesTo: [{ text: 'female' }] }],
+    };
+    expect(buildProfile(mapFhirBundle(bundle(alt)).events, '2024-06-01').labs.alt?.timesUln).toBe(2.5);
+  });
+});
