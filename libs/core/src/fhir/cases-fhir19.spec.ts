@@ -69,3 +69,29 @@ describe('reference ranges', () => {
     expect(buildProfile(mapFhirBundle(bundle(alt)).events, '2024-06-01').labs.alt?.timesUln).toBe(2.5);
   });
 });
+
+describe('from a code review of the above', () => {
+  it('an infusion given because of a CAR-T is not one; radiation and transplants after a therapy word keep their kind', () => {
+    expect(kinds(bundle(procedure('a', 'IVIG infusion for hypogammaglobulinemia after cilta-cel'), procedure('b', 'Ciltacabtagene autoleucel infusion', '2024-02-01')))).toEqual(['car-t-infusion']);
+    expect(kinds(bundle(procedure('a', 'Bridging radiotherapy to T10 plasmacytoma'), procedure('b', 'Chemotherapy followed by ASCT', '2023-01-01')))).toEqual(['radiation', 'autologous-sct']);
+  });
+
+  it('a CAR-T order coded with an RxNorm code the catalog lacks is still reported', () => {
+    const m = mapFhirBundle(bundle({ resourceType: 'MedicationRequest', id: 'm1', status: 'active', intent: 'order', subject, authoredOn: '2024-02-01', medicationCodeableConcept: { text: 'Carvykti', coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '2588067' }] } }));
+    expect(m.unmapped.map((u) => u.reason)).toEqual([expect.stringContaining('CAR-T product ordered')]);
+  });
+
+  it("ranges by sex without the patient's sex in the Bundle: the profile takes the patient's", () => {
+    const alt = {
+      resourceType: 'Observation', id: 'o1', status: 'final', subject, effectiveDateTime: '2024-05-01',
+      code: { coding: [{ system: 'http://loinc.org', code: '1742-6' }] },
+      valueQuantity: { value: 80, unit: 'U/L', system: 'http://unitsofmeasure.org', code: 'U/L' },
+      referenceRange: [{ high: { value: 40, unit: 'U/L' }, appliesTo: [{ text: 'male' }] }, { high: { value: 32, unit: 'U/L' }, appliesTo: [{ text: 'female' }] }],
+    };
+    const onlyObservation: Bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: alt as FhirResource }] };
+    const events = mapFhirBundle(onlyObservation).events;
+    expect(events[0]!.data).toMatchObject({ ulnBySex: { male: 40, female: 32 } });
+    const demographics = { eventId: 'd1', type: 'demographics', occurredAt: '2015-01-01', data: { sex: 'male', birthDate: '1960-01-01' } };
+    expect(buildProfile([...events, demographics], '2024-06-01').labs.alt?.timesUln).toBe(2);
+  });
+});

@@ -238,7 +238,7 @@ const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
   [/evaluation|assessment|consult|work-?up|referral|planning|eligibility/i, null],
   // Therapy named first is not the procedure it leads to ("Lymphodepleting chemotherapy prior to CAR-T cell infusion",
   // "Bridging therapy before CAR-T"); a procedure named first keeps its kind ("CAR-T infusion after lymphodepletion").
-  [/^\s*(?:lymphodeplet\w*|bridging|conditioning|chemotherapy)\b/i, null],
+  [/^\s*(?:lymphodeplet\w*|bridging|conditioning|chemotherapy)\b(?!.*(?:radiation|radiotherapy|irradiation|\bTBI\b|transplant|\bASCT\b|\b(?:auto|allo)-?(?:H?SCT|HCT|BMT|PBSCT)\b))/i, null],
   [/autologous.*(stem cell|hematopoietic|haematopoietic|transplant|\bH?SCT\b|\bHCT\b|\bBMT\b|\bPBSCT\b)|\bASCT\b|\bauto-?(H?SCT|HCT|BMT|PBSCT)\b/i, 'autologous-sct'],
   [/allogeneic.*(stem cell|hematopoietic|haematopoietic|transplant|\bH?SCT\b|\bHCT\b|\bBMT\b|\bPBSCT\b)|\ballo-?(H?SCT|HCT|BMT|PBSCT)\b/i, 'allogeneic-sct'],
   [/\bCAR[- ]?T\b|chimeric antigen receptor/i, 'car-t-infusion'],
@@ -249,16 +249,19 @@ const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
  * patient's sex (a range's appliesTo naming male or female, by SNOMED CT 248153007 / 248152002 or by text), else the
  * first with no appliesTo; ranges for both sexes and no sex known: none (which one applies is not known).
  */
-function upperLimitFor(o: Observation, gender: string | undefined): Quantity | undefined {
+function upperLimitFor(o: Observation, gender: string | undefined): { high?: Quantity; bySex?: { female?: Quantity; male?: Quantity } } {
   const ranges = (o.referenceRange ?? []).filter((rr) => rr.high?.value !== undefined);
   const sexOf = (rr: (typeof ranges)[number]): 'male' | 'female' | null => {
     const words = (rr.appliesTo ?? []).flatMap((c) => [c.text, ...(c.coding ?? []).flatMap((x) => [x.code, x.display])]).filter((x): x is string => typeof x === 'string').join(' ');
     return /\bfemale\b|\bwom[ae]n\b|248152002/i.test(words) ? 'female' : /\bmale\b|\bm[ae]n\b|248153007/i.test(words) ? 'male' : null;
   };
   const bySex = ranges.filter((rr) => sexOf(rr) !== null);
-  if (bySex.length === 0) return ranges[0]?.high;
+  if (bySex.length === 0) return { high: ranges[0]?.high };
   const mine = bySex.find((rr) => sexOf(rr) === gender);
-  return (mine ?? ranges.find((rr) => sexOf(rr) === null))?.high;
+  if (mine) return { high: mine.high };
+  // The patient's sex not in this Bundle: both limits go with the value, the profile takes the patient's.
+  if (gender === undefined) return { bySex: { female: bySex.find((rr) => sexOf(rr) === 'female')?.high, male: bySex.find((rr) => sexOf(rr) === 'male')?.high } };
+  return { high: ranges.find((rr) => sexOf(rr) === null)?.high };
 }
 
 /** The last day of a partial FHIR date (a year, or a year and month); null for anything else. */
@@ -322,9 +325,10 @@ function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
   for (const t of texts) {
     if (!t) continue;
     for (const part of [t, ...t.split(/[(),;]/)].map((x) => x.trim()).filter(Boolean)) if (isProduct(part)) return part;
-    // A product named inside a phrase ("Infusion of idecabtagene vicleucel"): its one to three words.
-    const words = t.split(/[\s(),;:]+/).filter(Boolean);
-    for (let n = 3; n >= 1; n--) for (let i = 0; i + n <= words.length; i++) if (isProduct(words.slice(i, i + n).join(' '))) return words.slice(i, i + n).join(' ');
+    // The product infused, named first ("Ciltacabtagene autoleucel infusion") or as what is infused ("Infusion of
+    // idecabtagene vicleucel"); not one named as the cause of another infusion ("IVIG infusion ... after cilta-cel").
+    const words = t.replace(/^\s*(?:CAR[- ]?T\s+(?:cell\s+)?)?(?:infusion|administration)\s+(?:of\s+)?/i, '').split(/[\s(),;:]+/).filter(Boolean);
+    for (let n = 3; n >= 1; n--) if (words.length >= n && isProduct(words.slice(0, n).join(' '))) return words.slice(0, n).join(' ');
   }
   return null;
 }
@@ -516,7 +520,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           break;
         }
         // A CAR-T product ordered is not infused (an order's date is not an infusion's, and some are never given).
-        const ordered = m.resourceType === 'MedicationRequest' ? resolveMedication(rxnorm ? { rxnorm } : { text: drug }) : null;
+        const ordered = m.resourceType === 'MedicationRequest' ? resolveMedication({ ...(rxnorm ? { rxnorm } : {}), ...(typeof drug === 'string' ? { text: drug } : {}) }) : null;
         if (ordered?.mapped && ordered.generics.length === 1 && classesOf(ordered.generics[0]!).some((k) => CELL_THERAPY_CLASSES.has(k))) {
           skip(m, 'a CAR-T product ordered, not its infusion (send the infusion as a Procedure or a MedicationAdministration)');
           break;
@@ -689,13 +693,15 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           skip(o, 'value without a unit');
           break;
         }
-        const high = upperLimitFor(o, genderOf(patientOf(o.subject?.reference)));
+        const { high, bySex } = upperLimitFor(o, genderOf(patientOf(o.subject?.reference)));
+        const bySexUnit = bySex && (bySex.female?.code ?? bySex.female?.unit ?? bySex.male?.code ?? bySex.male?.unit);
         push(o, o.subject?.reference, 'lab', date, {
           ...(code ? { code } : { name: def.name }),
           value: q.value,
           // A UCUM code (or a code with no system) is preferred; a local system's code is not a unit this reads.
           unit: q.code !== undefined && (q.system === undefined || q.system === UCUM) ? q.code : (q.unit ?? q.code),
           ...(high?.value !== undefined ? { uln: high.value, ...(high.code ?? high.unit ? { ulnUnit: high.code ?? high.unit } : {}) } : {}),
+          ...(bySex ? { ulnBySex: { ...(bySex.female?.value !== undefined ? { female: bySex.female.value } : {}), ...(bySex.male?.value !== undefined ? { male: bySex.male.value } : {}) }, ...(bySexUnit ? { ulnUnit: bySexUnit } : {}) } : {}),
         });
         break;
       }

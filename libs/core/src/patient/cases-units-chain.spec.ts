@@ -5,6 +5,7 @@
 import { carT, event, lab, loinc, med, mrd, response } from '../testing/events';
 import { compileRule } from '../eligibility/compile';
 import { buildProfile } from './profile';
+import { DEFAULT_SETTINGS } from './settings';
 
 const AS_OF = '2025-06-01';
 const K = (d: string, k: number, l: number) => [lab(d, 'free kappa', k, 'mg/L'), lab(d, 'free lambda', l, 'mg/L')];
@@ -70,5 +71,27 @@ describe('from a second code review', () => {
     const rest = [event('procedure', '2022-10-10', { kind: 'apheresis' }), carT('2022-12-01', 'ciltacabtagene autoleucel')];
     const starts = (events: Parameters<typeof buildProfile>[0]) => buildProfile(events, AS_OF).linesOfTherapy.lines.map((l) => l.start);
     expect(starts([...perCycle, ...rest])).toEqual(starts([...whole, ...rest]));
+  });
+});
+
+describe('from a third code review', () => {
+  it('a stop for progression is measured from a run of the same agents only, not across a line sharing one', () => {
+    const events = [med('VRd', '2023-01-01', '2023-06-30'), response('2023-03-01', 'PR'), response('2023-04-01', 'PR'), response('2023-06-20', 'PD'), med('DRd', '2023-07-05', '2023-12-31', { reasonStopped: 'progression' })];
+    expect(buildProfile(events, AS_OF).disease.lastProgressionDate).toBe('2023-12-31');
+  });
+
+  it('the adjusted body weight is for a patient above the ideal weight', () => {
+    const settings = { ...DEFAULT_SETTINGS, crcl: { ...DEFAULT_SETTINGS.crcl, weight: 'adjusted' as const } };
+    const crcl = buildProfile([event('demographics', '2015-01-01', { birthDate: '1960-01-01', sex: 'female', weightKg: 45, heightCm: 170 }), lab('2025-05-01', 'creatinine', 1, 'mg/dL')], AS_OF, settings).labs.crcl!;
+    expect(crcl.inputs.weightUsedKg).toBe(45);
+  });
+});
+
+describe('drug names (from a review of prior targeted therapy)', () => {
+  it('a research code written with or without its hyphen or space, and a name with a note in parentheses', () => {
+    const drugs = (name: string) => Object.keys(buildProfile([med(name, '2024-01-01', '2024-03-01')], AS_OF).drugs);
+    expect(drugs('PF06863135')).toEqual(['elranatamab']);
+    expect(drugs('JNJ 64007957')).toEqual(['teclistamab']);
+    expect(drugs('teclistamab (MajesTEC-1)')).toEqual(['teclistamab']);
   });
 });

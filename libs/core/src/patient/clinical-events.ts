@@ -60,6 +60,8 @@ export interface LabRecord {
   date: string;
   uln: number | null;
   original: { value: number; unit: string };
+  /** Upper limits of normal by sex, when the source gave ranges for each and not the patient's sex: `uln` is then the patient's. */
+  ulnBySex?: { female: number | null; male: number | null };
 }
 
 export interface ResponseRecord {
@@ -334,7 +336,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         // A per-time result (urine over 24 hours) from another collection period is an extrapolation, not the measure
         // (domain.md §8: urine in mg/24 h only): a 12-hour or hourly collection is reported, not scaled.
         const compact = unit.replace(/[{}()\s]/g, '');
-        if (/24\.h/.test(def.unit) && /\/[\d.]*(?:h|hr|hrs|hours?|min|d|day|days|wk)$/i.test(compact) && !/\/(?:24\.?(?:h|hr|hrs|hours?)|d|day)$/i.test(compact)) {
+        if (/24\.h/.test(def.unit) && /\/[\d.]*(?:h|hr|hrs|hours?|min|d|day|days|wk)$/i.test(compact) && !/\/(?:24\.?(?:h|hr|hrs|hours?)|1?\.?(?:d|day|days))$/i.test(compact)) {
           skip(e, `${def.name} ${unit}`, 'a collection period other than 24 hours (not scaled to 24 hours)');
           break;
         }
@@ -359,19 +361,22 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           );
           break;
         }
-        let uln = num(d.uln);
-        if (uln !== null && str(d.ulnUnit)) {
-          const u = convert(uln, str(d.ulnUnit)!, def.unit, def.molarMass);
-          uln = u.ok ? u.value : null;
-        } else if (uln !== null && unit !== def.unit) {
-          const u = convert(uln, unit, def.unit, def.molarMass);
-          uln = u.ok ? u.value : null;
-        }
-        if (uln !== null && !(uln > 0 && Number.isFinite(c.value / uln))) {
-          skip(e, `${def.name} ULN ${String(d.uln)}`, 'an upper limit of normal that is not above 0: the value is read without it');
-          uln = null;
-        }
-        r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit } });
+        // The ULN in the catalog unit (its own unit, else the value's); not above 0: read without it.
+        const ulnOf = (given: number | null): number | null => {
+          if (given === null) return null;
+          const u = str(d.ulnUnit) ? convert(given, str(d.ulnUnit)!, def.unit, def.molarMass) : unit !== def.unit ? convert(given, unit, def.unit, def.molarMass) : { ok: true as const, value: given };
+          const converted = u.ok ? u.value : null;
+          if (converted !== null && !(converted > 0 && Number.isFinite(c.value / converted))) {
+            skip(e, `${def.name} ULN ${String(given)}`, 'an upper limit of normal that is not above 0: the value is read without it');
+            return null;
+          }
+          return converted;
+        };
+        const uln = ulnOf(num(d.uln));
+        // Ranges by sex (a FHIR Observation whose Bundle did not say the patient's sex): chosen once the sex is read.
+        const bySex = d.ulnBySex !== null && typeof d.ulnBySex === 'object' ? (d.ulnBySex as Record<string, unknown>) : null;
+        const ulnBySex = uln === null && bySex ? { female: ulnOf(num(bySex.female)), male: ulnOf(num(bySex.male)) } : undefined;
+        r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit }, ...(ulnBySex ? { ulnBySex } : {}) });
         if (def.name === 'weight') {
           r.demographics.weightKg = { value: c.value, date };
           r.demographics.weights.push({ value: c.value, date, eventId: e.eventId });
@@ -458,6 +463,9 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         skip(e, e.type, 'unknown event type');
     }
   }
+  // A ULN given by sex: the patient's, once the demographics are read (none for another or an unknown sex).
+  const sex = r.demographics.sex;
+  for (const l of r.labs) if (l.ulnBySex && l.uln === null && (sex === 'female' || sex === 'male')) l.uln = l.ulnBySex[sex];
   return r;
 }
 

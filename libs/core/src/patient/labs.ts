@@ -96,7 +96,8 @@ export function creatinineClearance(records: ClinicalRecords, labs: Partial<Reco
   if (s.crcl.weight !== 'actual' && height === null) return null;
   // Devine ideal body weight: 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 5 feet.
   const ideal = height === null ? null : (sex === 'female' ? 45.5 : 50) + 2.3 * (height.value / 2.54 - 60);
-  const weightUsed = s.crcl.weight === 'ideal' ? ideal! : s.crcl.weight === 'adjusted' ? ideal! + 0.4 * (weight!.value - ideal!) : weight!.value;
+  // Adjusted: for a patient above the ideal weight (at or below it, the actual weight).
+  const weightUsed = s.crcl.weight === 'ideal' ? ideal! : s.crcl.weight === 'adjusted' ? (weight!.value > ideal! ? ideal! + 0.4 * (weight!.value - ideal!) : weight!.value) : weight!.value;
   if (weightUsed <= 0) return null;
   const value = withoutFloatNoise((((140 - age) * weightUsed) / (72 * used)) * (sex === 'female' ? 0.85 : 1));
   return {

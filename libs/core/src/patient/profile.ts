@@ -155,7 +155,8 @@ function withStoppedForProgression(found: ProgressionEvent[], records: ClinicalR
     // On the course: from the start of its run of back-to-back records of the same agents (a regimen recorded cycle by cycle).
     let start = m.start;
     for (;;) {
-      const before = records.medications.find((x) => x.start < start && x.end !== null && x.end <= start && daysBetween(x.end, start) <= s.regimenGroupingWindowDays && agents(x).some((g) => agents(m).includes(g)));
+      const same = (x: (typeof stops)[number]): boolean => agents(x).length > 0 && agents(x).length === agents(m).length && agents(x).every((g) => agents(m).includes(g));
+      const before = records.medications.find((x) => x.start < start && x.end !== null && x.end <= start && daysBetween(x.end, start) <= s.regimenGroupingWindowDays && same(x));
       if (!before) break;
       start = before.start;
     }

@@ -22,6 +22,12 @@ for (const e of EXTRA) {
   for (const name of [e.generic, ...e.synonyms]) byName.set(fold(name), e);
 }
 
+/** A research code ("PF-06863135", "JNJ-64007957", "CC-220"): letters then digits, written with or without a hyphen or space. */
+const RESEARCH_CODE = /^[a-z]{2,5}[- ]?\d{2,}[a-z0-9-]*$/i;
+const compactCode = (s: string): string => s.toLowerCase().replace(/[-\s]/g, '');
+const byCode = new Map<string, DrugEntry>();
+for (const e of DRUG_CATALOG) for (const name of e.synonyms) if (RESEARCH_CODE.test(name.trim())) byCode.set(compactCode(name), e);
+
 /**
  * Hyaluronidase is the dispersion enhancer co-formulated with subcutaneous daratumumab ("daratumumab and
  * hyaluronidase-fihj", Darzalex Faspro): an excipient, not an agent of its own. Written with a drug
@@ -59,6 +65,15 @@ export function resolveMedication(input: { text?: string; rxnorm?: string }): Me
   if (!text) return { mapped: false, original, reason: input.rxnorm ? `RxNorm code ${input.rxnorm} is not in the catalog` : 'no drug named' };
   const direct = byName.get(fold(text));
   if (direct) return { mapped: true, generics: [direct.generic], via: 'name', original };
+  // A research code written another way ("PF06863135", "REGN 5458", "CC220").
+  const coded = RESEARCH_CODE.test(text) ? byCode.get(compactCode(text)) : undefined;
+  if (coded) return { mapped: true, generics: [coded.generic], via: 'name', original };
+  // A name with a note in parentheses ("teclistamab (MajesTEC-1)", "Carvykti (cilta-cel)"): the name.
+  const noted = /^([^()]+?)\s*\([^()]*\)\s*$/.exec(text);
+  if (noted) {
+    const r = resolveMedication({ text: noted[1]! });
+    if (r.mapped) return { ...r, original };
+  }
   // A biologic's FDA suffix of four lower-case letters after its generic name ("filgrastim-sndz", "epoetin alfa-epbx",
   // "isatuximab-irfc"): the generic. Not after a short name or brand, nor a suffix that is a drug itself ("Elra-Dara").
   const biosimilar = /^(.+?)-([a-z]{4})$/i.exec(text);
