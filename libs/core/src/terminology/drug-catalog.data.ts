@@ -2,7 +2,8 @@ import type { DrugClass } from './drug-classes';
 
 /**
  * Anti-myeloma and supportive agents: generic name, classes, brand names, research codes and
- * abbreviations, and RxNorm ingredient codes. Built from shared/data/myeloma-drugs.reference.json
+ * abbreviations, and RxNorm ingredient codes (and the product codes the reference lists, for elotuzumab and
+ * teclistamab: FHIR medications are often coded by product). Built from shared/data/myeloma-drugs.reference.json
  * (public sources named there); RxNorm codes are those the reference found in public value sets,
  * absent where it found none. Daratumumab SC and high-dose melphalan are folded into their ingredient; a transplant written as a
  * medication ("ASCT", "HDM/ASCT") is not a drug: readClinicalRecords turns it into the transplant.
@@ -35,12 +36,12 @@ export const DRUG_CATALOG: readonly DrugEntry[] = [
   {generic: "mezigdomide", classes: ["CELMOD"], brands: [], synonyms: ["CC-92480", "Mezi"], rxnorm: [], antiMyeloma: true, investigational: true},
   {generic: "daratumumab", classes: ["ANTI_CD38"], brands: ["Darzalex", "Darzalex Faspro", "Darzalex SC (EU)"], synonyms: ["Dara", "Dara SC", "daratumumab and hyaluronidase-fihj", "daratumumab SC", "daratumumab-fihj", "HuMax-CD38", "JNJ-54767414"], rxnorm: ["1721947", "2372199", "2375130"], antiMyeloma: true, investigational: false},
   {generic: "isatuximab", classes: ["ANTI_CD38"], brands: ["Sarclisa", "Sarclisa Escena"], synonyms: ["Isa", "isatuximab-irfc", "SAR650984"], rxnorm: [], antiMyeloma: true, investigational: false},
-  {generic: "elotuzumab", classes: ["ANTI_SLAMF7"], brands: ["Empliciti"], synonyms: ["BMS-901608", "Elo", "HuLuc63"], rxnorm: ["1726104"], antiMyeloma: true, investigational: false},
+  {generic: "elotuzumab", classes: ["ANTI_SLAMF7"], brands: ["Empliciti"], synonyms: ["BMS-901608", "Elo", "HuLuc63"], rxnorm: ["1726104", "1726110", "1726115", "1726117", "1726119"], antiMyeloma: true, investigational: false},
   {generic: "idecabtagene vicleucel", classes: ["BCMA_CAR_T"], brands: ["Abecma"], synonyms: ["bb2121", "ide-cel"], rxnorm: [], antiMyeloma: true, investigational: false},
   {generic: "ciltacabtagene autoleucel", classes: ["BCMA_CAR_T"], brands: ["Carvykti"], synonyms: ["cilta-cel", "JNJ-4528", "JNJ-68284528", "LCAR-B38M"], rxnorm: [], antiMyeloma: true, investigational: false},
   {generic: "anitocabtagene autoleucel", classes: ["BCMA_CAR_T"], brands: [], synonyms: ["anito-cel", "CART-ddBCMA", "ddBCMA"], rxnorm: [], antiMyeloma: true, investigational: true},
   {generic: "arlocabtagene autoleucel", classes: ["GPRC5D_CAR_T"], brands: [], synonyms: ["arlo-cel", "BMS-986393", "CC-95266"], rxnorm: [], antiMyeloma: true, investigational: true},
-  {generic: "teclistamab", classes: ["BCMA_BISPECIFIC"], brands: ["Tecvayli"], synonyms: ["JNJ-64007957", "Tec", "teclistamab-cqyv"], rxnorm: [], antiMyeloma: true, investigational: false},
+  {generic: "teclistamab", classes: ["BCMA_BISPECIFIC"], brands: ["Tecvayli"], synonyms: ["JNJ-64007957", "Tec", "teclistamab-cqyv"], rxnorm: ["2619432", "2619438", "2619441", "2619444"], antiMyeloma: true, investigational: false},
   {generic: "elranatamab", classes: ["BCMA_BISPECIFIC"], brands: ["Elrexfio"], synonyms: ["Elra", "elranatamab-bcmm", "PF-06863135"], rxnorm: [], antiMyeloma: true, investigational: false},
   {generic: "linvoseltamab", classes: ["BCMA_BISPECIFIC"], brands: ["Lynozyfic"], synonyms: ["Linvo", "linvoseltamab-gcpt", "REGN5458"], rxnorm: [], antiMyeloma: true, investigational: false},
   {generic: "talquetamab", classes: ["GPRC5D_BISPECIFIC"], brands: ["Talvey"], synonyms: ["JNJ-64407564", "Tal", "Talq", "talquetamab-tgvs"], rxnorm: [], antiMyeloma: true, investigational: false},

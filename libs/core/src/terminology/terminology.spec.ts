@@ -113,3 +113,10 @@ describe('units (UCUM)', () => {
     expect(labDefinition('0000-0', 'nonsense')).toBeUndefined();
   });
 });
+
+describe('RxNorm product codes the reference lists', () => {
+  it('teclistamab and elotuzumab coded by product', () => {
+    expect(resolveMedication({ rxnorm: '2619432' })).toMatchObject({ mapped: true, generics: ['teclistamab'] });
+    expect(resolveMedication({ rxnorm: '1726110' })).toMatchObject({ mapped: true, generics: ['elotuzumab'] });
+  });
+});
