@@ -71,9 +71,32 @@ describe('reference ranges', () => {
 });
 
 describe('from a code review of the above', () => {
-  it('an infusion given because of a CAR-T is not one; radiation and transplants after a therapy word keep their kind', () => {
-    expect(kinds(bundle(procedure('a', 'IVIG infusion for hypogammaglobulinemia after cilta-cel'), procedure('b', 'Ciltacabtagene autoleucel infusion', '2024-02-01')))).toEqual(['car-t-infusion']);
-    expect(kinds(bundle(procedure('a', 'Bridging radiotherapy to T10 plasmacytoma'), procedure('b', 'Chemotherapy followed by ASCT', '2023-01-01')))).toEqual(['radiation', 'autologous-sct']);
+  it('an infusion given because of a CAR-T is not one; a product named anywhere else is', () => {
+    expect(kinds(bundle(procedure('a', 'IVIG infusion for hypogammaglobulinemia after cilta-cel'), procedure('b', 'IVIG infusion for hypogammaglobulinemia after CAR-T'), procedure('c', 'Tocilizumab administration for CRS, cilta-cel')))).toEqual([]);
+    const m = mapFhirBundle(bundle(procedure('a', 'Ciltacabtagene autoleucel infusion', '2024-02-01'), procedure('b', 'Day 0 cilta-cel infusion', '2023-02-01'), procedure('c', 'CAR-T infusion: ide-cel', '2022-02-01')));
+    expect(m.events.filter((e) => e.type === 'procedure').map((e) => [e.data.kind, e.data.product])).toEqual([
+      ['car-t-infusion', 'Ciltacabtagene autoleucel'],
+      ['car-t-infusion', 'cilta-cel'],
+      ['car-t-infusion', 'ide-cel'],
+    ]);
+  });
+
+  it('radiation named right after a therapy word is radiation; anything else led by one is not a procedure', () => {
+    expect(kinds(bundle(procedure('a', 'Bridging radiotherapy to T10 plasmacytoma'), procedure('b', 'Conditioning TBI', '2023-01-01')))).toEqual(['radiation', 'radiation']);
+    expect(kinds(bundle(procedure('a', 'Bridging radiotherapy before CAR-T infusion', '2023-06-01')))).toEqual(['radiation']);
+    expect(kinds(bundle(procedure('a', 'Conditioning regimen for allo-HSCT'), procedure('b', 'Chemotherapy followed by ASCT', '2023-01-01')))).toEqual([]);
+  });
+
+  it('a range for no sex in particular serves a patient whose sex has none', () => {
+    const obs = {
+      resourceType: 'Observation', id: 'o1', status: 'final', subject, effectiveDateTime: '2024-05-01',
+      code: { coding: [{ system: 'http://loinc.org', code: '1742-6' }] },
+      valueQuantity: { value: 80, unit: 'U/L', system: 'http://unitsofmeasure.org', code: 'U/L' },
+      referenceRange: [{ high: { value: 32, unit: 'U/L' }, appliesTo: [{ text: 'female' }] }, { high: { value: 40, unit: 'U/L' } }],
+    };
+    const events = mapFhirBundle({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: obs as FhirResource }] }).events;
+    const demographics = { eventId: 'd1', type: 'demographics', occurredAt: '2015-01-01', data: { sex: 'male', birthDate: '1960-01-01' } };
+    expect(buildProfile([...events, demographics], '2024-06-01').labs.alt?.timesUln).toBe(2);
   });
 
   it('a CAR-T order coded with an RxNorm code the catalog lacks is still reported', () => {

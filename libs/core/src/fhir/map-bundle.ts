@@ -238,10 +238,12 @@ const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
   [/evaluation|assessment|consult|work-?up|referral|planning|eligibility/i, null],
   // Therapy named first is not the procedure it leads to ("Lymphodepleting chemotherapy prior to CAR-T cell infusion",
   // "Bridging therapy before CAR-T"); a procedure named first keeps its kind ("CAR-T infusion after lymphodepletion").
-  [/^\s*(?:lymphodeplet\w*|bridging|conditioning|chemotherapy)\b(?!.*(?:radiation|radiotherapy|irradiation|\bTBI\b|transplant|\bASCT\b|\b(?:auto|allo)-?(?:H?SCT|HCT|BMT|PBSCT)\b))/i, null],
+  [/^\s*(?:lymphodeplet\w*|bridging|conditioning)\s+(?:radiation|radiotherapy|irradiation|TBI|total\s+body\s+irradiation)\b/i, 'radiation'],
+  [/^\s*(?:lymphodeplet\w*|bridging|conditioning|chemotherapy)\b/i, null],
   [/autologous.*(stem cell|hematopoietic|haematopoietic|transplant|\bH?SCT\b|\bHCT\b|\bBMT\b|\bPBSCT\b)|\bASCT\b|\bauto-?(H?SCT|HCT|BMT|PBSCT)\b/i, 'autologous-sct'],
   [/allogeneic.*(stem cell|hematopoietic|haematopoietic|transplant|\bH?SCT\b|\bHCT\b|\bBMT\b|\bPBSCT\b)|\ballo-?(H?SCT|HCT|BMT|PBSCT)\b/i, 'allogeneic-sct'],
-  [/\bCAR[- ]?T\b|chimeric antigen receptor/i, 'car-t-infusion'],
+  // Not an infusion given because of one ("IVIG infusion for hypogammaglobulinemia after CAR-T").
+  [/^(?!.*\b(?:after|post|following|due\s+to|because\s+of)\b.*(?:\bCAR[- ]?T\b|chimeric antigen receptor)).*(?:\bCAR[- ]?T\b|chimeric antigen receptor)/i, 'car-t-infusion'],
   [/radiation|radiotherapy/i, 'radiation'],
 ];
 /**
@@ -249,7 +251,7 @@ const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
  * patient's sex (a range's appliesTo naming male or female, by SNOMED CT 248153007 / 248152002 or by text), else the
  * first with no appliesTo; ranges for both sexes and no sex known: none (which one applies is not known).
  */
-function upperLimitFor(o: Observation, gender: string | undefined): { high?: Quantity; bySex?: { female?: Quantity; male?: Quantity } } {
+function upperLimitFor(o: Observation, gender: string | undefined): { high?: Quantity; bySex?: { female?: Quantity; male?: Quantity; other?: Quantity } } {
   const ranges = (o.referenceRange ?? []).filter((rr) => rr.high?.value !== undefined);
   const sexOf = (rr: (typeof ranges)[number]): 'male' | 'female' | null => {
     const words = (rr.appliesTo ?? []).flatMap((c) => [c.text, ...(c.coding ?? []).flatMap((x) => [x.code, x.display])]).filter((x): x is string => typeof x === 'string').join(' ');
@@ -260,7 +262,7 @@ function upperLimitFor(o: Observation, gender: string | undefined): { high?: Qua
   const mine = bySex.find((rr) => sexOf(rr) === gender);
   if (mine) return { high: mine.high };
   // The patient's sex not in this Bundle: both limits go with the value, the profile takes the patient's.
-  if (gender === undefined) return { bySex: { female: bySex.find((rr) => sexOf(rr) === 'female')?.high, male: bySex.find((rr) => sexOf(rr) === 'male')?.high } };
+  if (gender === undefined) return { bySex: { female: bySex.find((rr) => sexOf(rr) === 'female')?.high, male: bySex.find((rr) => sexOf(rr) === 'male')?.high, other: ranges.find((rr) => sexOf(rr) === null)?.high } };
   return { high: ranges.find((rr) => sexOf(rr) === null)?.high };
 }
 
@@ -324,11 +326,17 @@ function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
   };
   for (const t of texts) {
     if (!t) continue;
-    for (const part of [t, ...t.split(/[(),;]/)].map((x) => x.trim()).filter(Boolean)) if (isProduct(part)) return part;
-    // The product infused, named first ("Ciltacabtagene autoleucel infusion") or as what is infused ("Infusion of
-    // idecabtagene vicleucel"); not one named as the cause of another infusion ("IVIG infusion ... after cilta-cel").
-    const words = t.replace(/^\s*(?:CAR[- ]?T\s+(?:cell\s+)?)?(?:infusion|administration)\s+(?:of\s+)?/i, '').split(/[\s(),;:]+/).filter(Boolean);
-    for (let n = 3; n >= 1; n--) if (words.length >= n && isProduct(words.slice(0, n).join(' '))) return words.slice(0, n).join(' ');
+    // The product infused, anywhere in the text ("Infusion of idecabtagene vicleucel", "Day 0 cilta-cel infusion",
+    // "CAR-T infusion: ide-cel"), but not one named as the cause of another infusion ("IVIG infusion for
+    // hypogammaglobulinemia after cilta-cel", "Tocilizumab administration for CRS, cilta-cel").
+    // ("for" is causal only after another agent: "CAR-T infusion for relapsed myeloma (cilta-cel)" names its product.)
+    const causal = /^\s*(?:CAR[- ]?T|chimeric|infusion|administration|day\s+0)\b/i.test(t) ? /\b(?:after|post|following|due\s+to|because\s+of)\b/i : /\b(?:after|post|following|for|due\s+to|because\s+of)\b/i;
+    const words = t.split(/[\s(),;:]+/).filter(Boolean);
+    for (let n = 3; n >= 1; n--)
+      for (let i = 0; i + n <= words.length; i++) {
+        const span = words.slice(i, i + n).join(' ');
+        if (isProduct(span)) return causal.test(words.slice(0, i).join(' ')) ? null : span;
+      }
   }
   return null;
 }
@@ -701,7 +709,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           // A UCUM code (or a code with no system) is preferred; a local system's code is not a unit this reads.
           unit: q.code !== undefined && (q.system === undefined || q.system === UCUM) ? q.code : (q.unit ?? q.code),
           ...(high?.value !== undefined ? { uln: high.value, ...(high.code ?? high.unit ? { ulnUnit: high.code ?? high.unit } : {}) } : {}),
-          ...(bySex ? { ulnBySex: { ...(bySex.female?.value !== undefined ? { female: bySex.female.value } : {}), ...(bySex.male?.value !== undefined ? { male: bySex.male.value } : {}) }, ...(bySexUnit ? { ulnUnit: bySexUnit } : {}) } : {}),
+          ...(bySex ? { ulnBySex: { ...(bySex.female?.value !== undefined ? { female: bySex.female.value } : {}), ...(bySex.male?.value !== undefined ? { male: bySex.male.value } : {}), ...(bySex.other?.value !== undefined ? { other: bySex.other.value } : {}) }, ...(bySexUnit ? { ulnUnit: bySexUnit } : {}) } : {}),
         });
         break;
       }

@@ -93,5 +93,9 @@ describe('drug names (from a review of prior targeted therapy)', () => {
     expect(drugs('PF06863135')).toEqual(['elranatamab']);
     expect(drugs('JNJ 64007957')).toEqual(['teclistamab']);
     expect(drugs('teclistamab (MajesTEC-1)')).toEqual(['teclistamab']);
+    expect(drugs('KRd (carfilzomib, lenalidomide, dexamethasone)').sort()).toEqual(['carfilzomib', 'dexamethasone', 'lenalidomide']);
+    // A note naming another drug, or saying it may not have been given: reported, not read as the name alone.
+    expect(drugs('Rd (+ daratumumab)')).toEqual([]);
+    expect(drugs('iberdomide (or placebo)')).toEqual([]);
   });
 });

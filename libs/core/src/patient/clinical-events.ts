@@ -61,7 +61,7 @@ export interface LabRecord {
   uln: number | null;
   original: { value: number; unit: string };
   /** Upper limits of normal by sex, when the source gave ranges for each and not the patient's sex: `uln` is then the patient's. */
-  ulnBySex?: { female: number | null; male: number | null };
+  ulnBySex?: { female: number | null; male: number | null; other: number | null };
 }
 
 export interface ResponseRecord {
@@ -375,7 +375,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         const uln = ulnOf(num(d.uln));
         // Ranges by sex (a FHIR Observation whose Bundle did not say the patient's sex): chosen once the sex is read.
         const bySex = d.ulnBySex !== null && typeof d.ulnBySex === 'object' ? (d.ulnBySex as Record<string, unknown>) : null;
-        const ulnBySex = uln === null && bySex ? { female: ulnOf(num(bySex.female)), male: ulnOf(num(bySex.male)) } : undefined;
+        const ulnBySex = uln === null && bySex ? { female: ulnOf(num(bySex.female)), male: ulnOf(num(bySex.male)), other: ulnOf(num(bySex.other)) } : undefined;
         r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit }, ...(ulnBySex ? { ulnBySex } : {}) });
         if (def.name === 'weight') {
           r.demographics.weightKg = { value: c.value, date };
@@ -465,7 +465,8 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
   }
   // A ULN given by sex: the patient's, once the demographics are read (none for another or an unknown sex).
   const sex = r.demographics.sex;
-  for (const l of r.labs) if (l.ulnBySex && l.uln === null && (sex === 'female' || sex === 'male')) l.uln = l.ulnBySex[sex];
+  // (A range for no sex in particular serves a patient whose sex has none, or is not known.)
+  for (const l of r.labs) if (l.ulnBySex && l.uln === null) l.uln = ((sex === 'female' || sex === 'male') ? l.ulnBySex[sex] : null) ?? l.ulnBySex.other;
   return r;
 }
 

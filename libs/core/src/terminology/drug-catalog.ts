@@ -68,11 +68,17 @@ export function resolveMedication(input: { text?: string; rxnorm?: string }): Me
   // A research code written another way ("PF06863135", "REGN 5458", "CC220").
   const coded = RESEARCH_CODE.test(text) ? byCode.get(compactCode(text)) : undefined;
   if (coded) return { mapped: true, generics: [coded.generic], via: 'name', original };
-  // A name with a note in parentheses ("teclistamab (MajesTEC-1)", "Carvykti (cilta-cel)"): the name.
-  const noted = /^([^()]+?)\s*\([^()]*\)\s*$/.exec(text);
-  if (noted) {
+  // A name with a note in parentheses ("teclistamab (MajesTEC-1)", "Carvykti (cilta-cel)", "KRd (carfilzomib,
+  // lenalidomide, dexamethasone)"): the name, when the note names no other drug and does not say it may not have been
+  // given ("Rd (+ daratumumab)", "iberdomide (or placebo)" stay reported).
+  const noted = /^([^()]+?)\s*\(([^()]*)\)\s*$/.exec(text);
+  if (noted && !/placebo|held|not\s+given|withheld|\bor\b/i.test(noted[2]!)) {
     const r = resolveMedication({ text: noted[1]! });
-    if (r.mapped) return { ...r, original };
+    const others = noted[2]!.split(/[^A-Za-z0-9-]+/).filter(Boolean).flatMap((w) => {
+      const x = byName.get(fold(w)) ?? (RESEARCH_CODE.test(w) ? byCode.get(compactCode(w)) : undefined);
+      return x ? [x.generic] : [];
+    });
+    if (r.mapped && others.every((g) => r.generics.includes(g))) return { ...r, original };
   }
   // A biologic's FDA suffix of four lower-case letters after its generic name ("filgrastim-sndz", "epoetin alfa-epbx",
   // "isatuximab-irfc"): the generic. Not after a short name or brand, nor a suffix that is a drug itself ("Elra-Dara").
