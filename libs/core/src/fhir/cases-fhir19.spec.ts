@@ -73,6 +73,7 @@ describe('reference ranges', () => {
 describe('from a code review of the above', () => {
   it('an infusion given because of a CAR-T is not one; a product named anywhere else is', () => {
     expect(kinds(bundle(procedure('a', 'IVIG infusion for hypogammaglobulinemia after cilta-cel'), procedure('b', 'IVIG infusion for hypogammaglobulinemia after CAR-T'), procedure('c', 'Tocilizumab administration for CRS, cilta-cel')))).toEqual([]);
+    expect(kinds(bundle(procedure('a', 'Post-lymphodepletion CAR-T cell infusion'), procedure('b', 'Cilta-cel infusion after progression on idecabtagene vicleucel', '2023-01-01')))).toEqual(['car-t-infusion', 'car-t-infusion']);
     const m = mapFhirBundle(bundle(procedure('a', 'Ciltacabtagene autoleucel infusion', '2024-02-01'), procedure('b', 'Day 0 cilta-cel infusion', '2023-02-01'), procedure('c', 'CAR-T infusion: ide-cel', '2022-02-01')));
     expect(m.events.filter((e) => e.type === 'procedure').map((e) => [e.data.kind, e.data.product])).toEqual([
       ['car-t-infusion', 'Ciltacabtagene autoleucel'],
@@ -84,7 +85,10 @@ describe('from a code review of the above', () => {
   it('radiation named right after a therapy word is radiation; anything else led by one is not a procedure', () => {
     expect(kinds(bundle(procedure('a', 'Bridging radiotherapy to T10 plasmacytoma'), procedure('b', 'Conditioning TBI', '2023-01-01')))).toEqual(['radiation', 'radiation']);
     expect(kinds(bundle(procedure('a', 'Bridging radiotherapy before CAR-T infusion', '2023-06-01')))).toEqual(['radiation']);
-    expect(kinds(bundle(procedure('a', 'Conditioning regimen for allo-HSCT'), procedure('b', 'Chemotherapy followed by ASCT', '2023-01-01')))).toEqual([]);
+    expect(kinds(bundle(procedure('a', 'Conditioning regimen for allo-HSCT'), procedure('b', 'Lymphodepleting chemotherapy prior to CAR-T cell infusion', '2023-01-01')))).toEqual([]);
+    // A text that goes on to the transplant itself is the transplant.
+    expect(kinds(bundle(procedure('a', 'Conditioning TBI followed by allo-HSCT'), procedure('b', 'Chemotherapy followed by ASCT', '2023-01-01')))).toEqual(['allogeneic-sct', 'autologous-sct']);
+    expect(kinds(bundle(procedure('a', 'Bridging palliative radiotherapy to T10')))).toEqual(['radiation']);
   });
 
   it('a range for no sex in particular serves a patient whose sex has none', () => {

@@ -229,6 +229,8 @@ const CONDITION_BY_ICD10: Array<[RegExp, { type: 'diagnosis' | 'condition'; kind
  * mapped), then transplants and CAR-T infusions (the word CAR-T, not "cart…"), then radiation; a transfusion before all
  * (apheresis platelets are transfused, not collected).
  */
+/** The rest of a text going on to a transplant ("… followed by allo-HSCT", "… and autologous stem cell transplant"). */
+const THEN_TRANSPLANT = String.raw`.*\b(?:followed\s+by|then|and|with|plus)\b.*(?:transplant|\bASCT\b|\b(?:auto|allo)-?(?:H?SCT|HCT|BMT|PBSCT)\b|(?:autologous|allogeneic)\s+(?:stem\s+cell|hematopoietic|haematopoietic))`;
 const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
   // A transfusion first: "apheresis platelets" are a product transfused, not a collection.
   [/transfus/i, 'transfusion'],
@@ -237,13 +239,14 @@ const PROCEDURE_TEXT: Array<[RegExp, string | null]> = [
   [/apheresis|leukapheresis|harvest|collection|mobili[sz]ation/i, 'apheresis'],
   [/evaluation|assessment|consult|work-?up|referral|planning|eligibility/i, null],
   // Therapy named first is not the procedure it leads to ("Lymphodepleting chemotherapy prior to CAR-T cell infusion",
-  // "Bridging therapy before CAR-T"); a procedure named first keeps its kind ("CAR-T infusion after lymphodepletion").
-  [/^\s*(?:lymphodeplet\w*|bridging|conditioning)\s+(?:radiation|radiotherapy|irradiation|TBI|total\s+body\s+irradiation)\b/i, 'radiation'],
-  [/^\s*(?:lymphodeplet\w*|bridging|conditioning|chemotherapy)\b/i, null],
+  // "Bridging therapy before CAR-T", "Conditioning regimen for allo-HSCT"), unless the text goes on to the transplant
+  // itself ("Conditioning TBI followed by allo-HSCT"); radiation named right after it is radiation ("Bridging palliative
+  // radiotherapy to T10", "Conditioning TBI"); a procedure named first keeps its kind ("CAR-T infusion after lymphodepletion").
+  [new RegExp(`^\\s*(?:lymphodeplet\\w*|bridging|conditioning)\\W+(?:\\w+\\W+){0,3}?(?:radiation|radiotherapy|irradiation|TBI|total\\s+body\\s+irradiation)\\b(?!${THEN_TRANSPLANT})`, 'i'), 'radiation'],
+  [new RegExp(`^\\s*(?:lymphodeplet\\w*|bridging|conditioning|chemotherapy)\\b(?!${THEN_TRANSPLANT})`, 'i'), null],
   [/autologous.*(stem cell|hematopoietic|haematopoietic|transplant|\bH?SCT\b|\bHCT\b|\bBMT\b|\bPBSCT\b)|\bASCT\b|\bauto-?(H?SCT|HCT|BMT|PBSCT)\b/i, 'autologous-sct'],
   [/allogeneic.*(stem cell|hematopoietic|haematopoietic|transplant|\bH?SCT\b|\bHCT\b|\bBMT\b|\bPBSCT\b)|\ballo-?(H?SCT|HCT|BMT|PBSCT)\b/i, 'allogeneic-sct'],
-  // Not an infusion given because of one ("IVIG infusion for hypogammaglobulinemia after CAR-T").
-  [/^(?!.*\b(?:after|post|following|due\s+to|because\s+of)\b.*(?:\bCAR[- ]?T\b|chimeric antigen receptor)).*(?:\bCAR[- ]?T\b|chimeric antigen receptor)/i, 'car-t-infusion'],
+  [/\bCAR[- ]?T\b|chimeric antigen receptor/i, 'car-t-infusion'],
   [/radiation|radiotherapy/i, 'radiation'],
 ];
 /**
@@ -319,6 +322,23 @@ function referencedPatient(ref: string, byFullUrl: ReadonlyMap<string, string>):
 }
 
 /** The first CAR-T product the drug catalog recognises in these texts (whole, or any parenthesised or comma-separated part). */
+/**
+ * A text led by an agent other than a CAR-T product ("IVIG infusion … after cilta-cel", "Tocilizumab infusion (CRS,
+ * cilta-cel)"): its first one to three words name a drug the catalog knows that is not a cell therapy, immune
+ * globulin, or an agent against cytokine release syndrome (tocilizumab, siltuximab, anakinra).
+ */
+function ledByOtherAgent(text: string): boolean {
+  const words = text.split(/[\s(),;:]+/).filter(Boolean);
+  // Immune globulin and the agents against cytokine release syndrome and neurotoxicity are not in the drug catalog.
+  if (/^(?:IVIG|SCIG|immun[eo]\s*globulin|immunoglobulin|tocilizumab|Actemra|siltuximab|anakinra|Kineret)\b/i.test(text.trim())) return true;
+  for (let n = 3; n >= 1; n--) {
+    if (words.length < n) continue;
+    const r = resolveMedication({ text: words.slice(0, n).join(' ') });
+    if (r.mapped) return !r.generics.some((g) => classesOf(g).some((k) => CELL_THERAPY_CLASSES.has(k)));
+  }
+  return false;
+}
+
 function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
   const isProduct = (part: string): boolean => {
     const r = resolveMedication({ text: part });
@@ -326,16 +346,13 @@ function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
   };
   for (const t of texts) {
     if (!t) continue;
-    // The product infused, anywhere in the text ("Infusion of idecabtagene vicleucel", "Day 0 cilta-cel infusion",
-    // "CAR-T infusion: ide-cel"), but not one named as the cause of another infusion ("IVIG infusion for
-    // hypogammaglobulinemia after cilta-cel", "Tocilizumab administration for CRS, cilta-cel").
-    // ("for" is causal only after another agent: "CAR-T infusion for relapsed myeloma (cilta-cel)" names its product.)
-    const causal = /^\s*(?:CAR[- ]?T|chimeric|infusion|administration|day\s+0)\b/i.test(t) ? /\b(?:after|post|following|due\s+to|because\s+of)\b/i : /\b(?:after|post|following|for|due\s+to|because\s+of)\b/i;
+    // The product infused, the first named in the text ("Infusion of idecabtagene vicleucel", "Day 0 cilta-cel
+    // infusion", "CAR-T infusion: ide-cel"; a text led by another agent is no CAR-T infusion: `ledByOtherAgent`).
     const words = t.split(/[\s(),;:]+/).filter(Boolean);
-    for (let n = 3; n >= 1; n--)
-      for (let i = 0; i + n <= words.length; i++) {
+    for (let i = 0; i < words.length; i++)
+      for (let n = 3; n >= 1; n--) {
         const span = words.slice(i, i + n).join(' ');
-        if (isProduct(span)) return causal.test(words.slice(0, i).join(' ')) ? null : span;
+        if (i + n <= words.length && isProduct(span)) return span;
       }
   }
   return null;
@@ -722,6 +739,10 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         const text = [textOf(p.code), ...(p.code?.coding ?? []).map((c) => c.display ?? '')].join(' ');
         // A CAR-T product named without the word (an infusion of idecabtagene vicleucel) is a CAR-T infusion too.
         const kind = PROCEDURE_TEXT.find(([re]) => re.test(text))?.[1] ?? (/infus|administ/i.test(text) && carTProduct([...(p.usedCode ?? []).map(textOf), textOf(p.code), ...(p.code?.coding ?? []).map((c) => c.display)]) !== null ? 'car-t-infusion' : undefined);
+        if (kind === 'car-t-infusion' && ledByOtherAgent(textOf(p.code) ?? text)) {
+          skip(p, `an infusion led by another agent (given with or because of a CAR-T), not the CAR-T (${textOf(p.code) ?? text})`);
+          break;
+        }
         if (!kind) {
           skip(p, `procedure not mapped (${textOf(p.code) ?? 'no code text'})`);
           break;

@@ -99,3 +99,9 @@ describe('drug names (from a review of prior targeted therapy)', () => {
     expect(drugs('iberdomide (or placebo)')).toEqual([]);
   });
 });
+
+describe('a note naming a regimen (from a fifth code review)', () => {
+  it('"daratumumab (with Rd)" is reported, not read as daratumumab alone', () => {
+    expect(Object.keys(buildProfile([med('daratumumab (with Rd)', '2024-01-01', '2024-03-01')], AS_OF).drugs)).toEqual([]);
+  });
+});

@@ -74,9 +74,10 @@ export function resolveMedication(input: { text?: string; rxnorm?: string }): Me
   const noted = /^([^()]+?)\s*\(([^()]*)\)\s*$/.exec(text);
   if (noted && !/placebo|held|not\s+given|withheld|\bor\b/i.test(noted[2]!)) {
     const r = resolveMedication({ text: noted[1]! });
+    // Every drug a word of the note names, a regimen's too ("daratumumab (with Rd)").
     const others = noted[2]!.split(/[^A-Za-z0-9-]+/).filter(Boolean).flatMap((w) => {
-      const x = byName.get(fold(w)) ?? (RESEARCH_CODE.test(w) ? byCode.get(compactCode(w)) : undefined);
-      return x ? [x.generic] : [];
+      const x = resolveMedication({ text: w });
+      return x.mapped ? x.generics : [];
     });
     if (r.mapped && others.every((g) => r.generics.includes(g))) return { ...r, original };
   }
