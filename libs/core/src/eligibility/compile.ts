@@ -527,10 +527,20 @@ function onlyAtMaintenance(p: PatientProfile, d: DrugExposure, scope: 'any' | 'l
 function inCompleteResponse(p: PatientProfile, mrdDate: string): Code {
   const r = p.disease.response;
   if (!r) return UNKNOWN;
-  const cr = RESPONSE_RANK.CR;
-  if (RESPONSE_RANK[r.category] >= cr) return r.confirmed ? MET : UNKNOWN;
-  if ((r.awaitingConfirmation && RESPONSE_RANK[r.awaitingConfirmation] >= cr) || (r.couldBe && RESPONSE_RANK[r.couldBe.category] >= cr) || r.date < mrdDate) return UNKNOWN;
-  return NOT_MET;
+  const code = reaches(r, RESPONSE_RANK.CR).code;
+  return code === NOT_MET && r.date < mrdDate ? UNKNOWN : code;
+}
+
+/**
+ * Whether the current response reaches a category (`wanted`, a rank): MET when it does, confirmed; UNKNOWN while one
+ * that would is unconfirmed (the category itself, or a higher one the latest assessment shows: `awaiting`), or only
+ * tests not on record keep it from reaching it (`untested`: `couldBe`); NOT_MET otherwise.
+ */
+function reaches(r: NonNullable<PatientProfile['disease']['response']>, wanted: number): { code: Code; awaiting: boolean; untested: boolean } {
+  const awaiting = r.awaitingConfirmation !== undefined && RESPONSE_RANK[r.awaitingConfirmation] >= wanted;
+  const untested = r.couldBe !== undefined && RESPONSE_RANK[r.couldBe.category] >= wanted;
+  const code = RESPONSE_RANK[r.category] >= wanted ? (r.confirmed ? MET : UNKNOWN) : awaiting || untested ? UNKNOWN : NOT_MET;
+  return { code, awaiting, untested };
 }
 
 /** Whether a response or progression is recorded after therapy started on `start`: without one, "not refractory" is not known. */
@@ -907,11 +917,9 @@ function compileLeaf(l: Leaf): RuleNode {
         const r = s.profile.disease.response;
         if (!r) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
         // An unconfirmed response (IMWG 2016: two consecutive assessments) that would meet the rule waits for the next
-        // assessment, whether it is the current category or a higher one the latest assessment shows above a confirmed one.
-        const awaiting = r.awaitingConfirmation !== undefined && RESPONSE_RANK[r.awaitingConfirmation] >= wanted;
-        // CR or sCR that only tests not on record keep from the response (no marrow, no urine immunofixation): not known.
-        const untested = r.couldBe !== undefined && RESPONSE_RANK[r.couldBe.category] >= wanted;
-        const code = RESPONSE_RANK[r.category] >= wanted ? (r.confirmed ? MET : UNKNOWN) : awaiting || untested ? UNKNOWN : NOT_MET;
+        // assessment, whether it is the current category or a higher one the latest assessment shows above a confirmed
+        // one; CR or sCR that only tests not on record keep from the response (no marrow, no urine immunofixation): not known.
+        const { code, awaiting, untested } = reaches(r, wanted);
         const seen = `${r.category}${r.confirmed ? '' : ', unconfirmed'}${r.awaitingConfirmation ? `, latest assessment ${r.awaitingConfirmation} awaiting confirmation` : ''}${untested ? `, ${r.couldBe!.category} if ${r.couldBe!.missing.join(', ')} showed it` : ''} (${r.date}, ${r.source})`;
         return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, seen, code === UNKNOWN ? (untested && !awaiting && r.confirmed ? r.couldBe!.missing : confirming) : undefined, r.provenance);
       };
