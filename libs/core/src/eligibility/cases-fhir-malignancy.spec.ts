@@ -54,4 +54,13 @@ describe('DEFECTS', () => {
     const c = mapFhirBundle(bundle(cond('c1', 'C50.9', { ...status('remission'), onsetDateTime: '2010-01-01', abatementDateTime: '2015' })));
     expect(c.events.filter((e) => e.type === 'condition')).toHaveLength(1); // ended in 2015: would read NOT_MET; dropped, it reads UNKNOWN
   });
+
+  it('an abatement in the month the Bundle was assembled dates the resolution by the Bundle\'s timestamp, not the machine\'s clock', () => {
+    const b = { ...bundle(cond('c1', 'G62.9', { ...status('resolved'), onsetDateTime: '2020-01-01', abatementDateTime: '2024-03' })), timestamp: '2024-03-12T09:00:00Z' };
+    const [e] = mapFhirBundle(b).events.filter((x) => x.type === 'condition');
+    expect(e).toMatchObject({ occurredAt: expect.stringMatching(/^2024-03-12/), data: { status: 'resolved' } });
+    expect(e!.data).not.toHaveProperty('endUnknown');
+    const later = { ...b, timestamp: '2024-05-01T09:00:00Z' };
+    expect(mapFhirBundle(later).events.find((x) => x.type === 'condition')).toMatchObject({ occurredAt: expect.stringMatching(/^2024-03-31/) });
+  });
 });

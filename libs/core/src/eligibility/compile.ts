@@ -1,8 +1,7 @@
 import { CELL_THERAPY_CLASSES, DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
 import { classesOf, drug as drugEntry } from '../terminology/drug-catalog';
 import { halfLifeOf } from '../terminology/half-lives';
-import { LAB_DEFINITIONS, type LabName } from '../terminology/labs';
-import { convert } from '../terminology/units';
+import { LAB_DEFINITIONS, toLabUnit, type LabName } from '../terminology/labs';
 import { ageOnDay } from '../patient/age';
 import { RESPONSE_RANK } from '../patient/clinical-events';
 import { canonicalAbnormality, type CytogeneticFinding } from '../patient/cytogenetics';
@@ -281,7 +280,7 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       if (fact === 'lab') {
         c.string(o, 'unit', p, true);
         const def = LAB_DEFINITIONS.find((d) => d.name === o.name);
-        if (def && typeof o.unit === 'string' && typeof o.value === 'number' && !convert(o.value, o.unit, def.unit, def.molarMass).ok) c.fail(`${p}/unit`, `cannot convert ${o.unit} to ${def.unit}`);
+        if (def && typeof o.unit === 'string' && typeof o.value === 'number' && !toLabUnit(o.value, o.unit, def).ok) c.fail(`${p}/unit`, `cannot convert ${o.unit} to ${def.unit}`);
       }
       break;
     }
@@ -862,7 +861,7 @@ function compileLeaf(l: Leaf): RuleNode {
     }
     case 'lab': {
       const def = LAB_DEFINITIONS.find((d) => d.name === l.name)!;
-      const c = convert(l.value, l.unit, def.unit, def.molarMass);
+      const c = toLabUnit(l.value, l.unit, def);
       const support = l.minDaysAfterSupport !== undefined ? { days: l.minDaysAfterSupport, ...supportOf(SUPPORT[l.name]!, l.support ?? 'any') } : null;
       const note = `${ageNote(l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS)}${support ? `, at least ${support.days} days after ${support.label}` : ''}`;
       return compileLab(l.fact, l.name, l.op, c.ok ? c.value : l.value, `${l.name} ${l.op} ${l.value} ${l.unit}${note}`, l.maxAgeDays ?? DEFAULT_VALIDITY_DAYS, support);

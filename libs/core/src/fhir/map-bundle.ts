@@ -274,10 +274,21 @@ function periodEnd(partial: string): string | null {
   const m = /^(\d{4})(?:-(\d{2}))?$/.exec(partial);
   return m ? new Date(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) : 12, 0)).toISOString().slice(0, 10) : null;
 }
-/** The last day of a partial FHIR date (a year, or a year and month), if that day is past; null otherwise. */
-function lastDayOf(partial: string): string | null {
+/**
+ * The day by which a partial FHIR date (a year, or a year and month) was over, as the Bundle tells it on `today`: the
+ * period's last day once past, else `today` itself (a status "resolved" in the current month holds by the day it is
+ * told); null for anything else.
+ */
+function lastDayOf(partial: string, today: string): string | null {
   const last = periodEnd(partial);
-  return last !== null && last < new Date().toISOString().slice(0, 10) ? last : null;
+  return last === null ? null : last < today ? last : today;
+}
+
+/** The day a Bundle speaks of: its `timestamp` (when it was assembled) if a calendar day not after the machine's, else the machine's. */
+function bundleDay(bundle: Bundle): string {
+  const now = new Date().toISOString().slice(0, 10);
+  const stamped = typeof bundle.timestamp === 'string' && FULL_DATE.test(bundle.timestamp) ? bundle.timestamp.slice(0, 10) : null;
+  return stamped !== null && stamped < now ? stamped : now;
 }
 
 /** Statuses saying a medication was not (or not yet) given, or a procedure not (yet) done: reported, not mapped. */
@@ -365,6 +376,7 @@ function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
  */
 export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   const out: FhirMapping = { events: [], unmapped: [] };
+  const today = bundleDay(bundle);
   const entries = bundle.entry ?? [];
   // A resource's own id, else its entry's fullUrl (a transaction Bundle's urn:uuid): event ids stay stable wherever the entry sits.
   const idOf = new Map<FhirResource, string | null>();
@@ -469,7 +481,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           skip(p, typeof p.birthDate === 'string' && FULL_DATE.test(p.birthDate) ? `birthDate ${p.birthDate} is not a valid date` : `birthDate ${String(p.birthDate)} is not precise to the day (an age would be a guess)`, idOf.get(p));
           if (!p.gender) break;
         }
-        const bornBy = typeof p.birthDate === 'string' && !preciseBirth && /^\d{4}(?:-\d{2})?$/.test(p.birthDate) ? lastDayOf(p.birthDate) : null;
+        const bornBy = typeof p.birthDate === 'string' && !preciseBirth && /^\d{4}(?:-\d{2})?$/.test(p.birthDate) ? lastDayOf(p.birthDate, today) : null;
         // FHIR's administrative gender is male, female, other or unknown (a required binding): anything else is reported.
         const gender = p.gender !== undefined && ['male', 'female', 'other', 'unknown'].includes(p.gender) ? p.gender : undefined;
         if (p.gender !== undefined && gender === undefined) skip(p, `gender ${String(p.gender)} is not one of male, female, other, unknown`, idOf.get(p));
@@ -510,7 +522,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
             // (FHIR allows them) is the last day of it, by which it had ended, once that day is past. Without an end,
             // dated by its onset (else its recording) and saying nothing about when it ended.
             const exact = abated !== undefined && FULL_DATE.test(abated);
-            const endedBy = abated !== undefined && !exact ? lastDayOf(abated) : null;
+            const endedBy = abated !== undefined && !exact ? lastDayOf(abated, today) : null;
             const day = exact ? abated : (endedBy ?? date);
             push(c, c.subject?.reference, 'condition', day, {
               kind: match.kind,

@@ -33,6 +33,13 @@ describe('codes and collection periods', () => {
     expect(buildProfile([loinc('2025-05-01', '2160-0', 1.1, 'mg/dL')], AS_OF).labs.creatinine?.value).toBe(1.1);
   });
 
+  it('calcium in mEq/L and beta-2 microglobulin in nmol/L are converted, not reported', () => {
+    const p = buildProfile([lab('2025-05-01', 'calcium', 6, 'mEq/L'), lab('2025-05-01', 'b2m', 466, 'nmol/L')], AS_OF);
+    expect(p.labs.calcium?.value).toBeCloseTo(12.02, 2);
+    expect(p.labs.beta2Microglobulin?.value).toBeCloseTo(5.5, 2);
+    expect(p.unmapped).toEqual([]);
+  });
+
   it('urine over 12 hours is reported, not doubled', () => {
     const p = buildProfile([lab('2025-05-01', 'urine m-protein', 150, 'mg/12h')], AS_OF);
     expect(p.labs.urineMProtein).toBeUndefined();

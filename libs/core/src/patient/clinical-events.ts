@@ -1,7 +1,6 @@
 import { classesOf, resolveMedication } from '../terminology/drug-catalog';
 import { CELL_THERAPY_CLASSES } from '../terminology/drug-classes';
-import { labDefinition, type LabName } from '../terminology/labs';
-import { convert } from '../terminology/units';
+import { labDefinition, toLabUnit, type LabName } from '../terminology/labs';
 
 /** A stored patient event as the core sees it: no identifiers. */
 /** Diagnoses that trials screen for as conditions (not the precursors: smouldering myeloma and MGUS become myeloma). */
@@ -340,7 +339,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           skip(e, `${def.name} ${unit}`, 'a collection period other than 24 hours (not scaled to 24 hours)');
           break;
         }
-        const c = def.unit === '1' && unit === '1' ? { ok: true as const, value } : convert(value, unit, def.unit, def.molarMass);
+        const c = toLabUnit(value, unit, def);
         if (!c.ok) {
           skip(e, `${def.name} ${unit}`, c.reason);
           break;
@@ -364,7 +363,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         // The ULN in the catalog unit (its own unit, else the value's); not above 0: read without it.
         const ulnOf = (given: number | null): number | null => {
           if (given === null) return null;
-          const u = str(d.ulnUnit) ? convert(given, str(d.ulnUnit)!, def.unit, def.molarMass) : unit !== def.unit ? convert(given, unit, def.unit, def.molarMass) : { ok: true as const, value: given };
+          const u = str(d.ulnUnit) ? toLabUnit(given, str(d.ulnUnit)!, def) : unit !== def.unit ? toLabUnit(given, unit, def) : { ok: true as const, value: given };
           const converted = u.ok ? u.value : null;
           if (converted !== null && !(converted > 0 && Number.isFinite(c.value / converted))) {
             skip(e, `${def.name} ULN ${String(given)}`, 'an upper limit of normal that is not above 0: the value is read without it');

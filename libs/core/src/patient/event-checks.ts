@@ -1,5 +1,4 @@
-import { labDefinition } from '../terminology/labs';
-import { convert } from '../terminology/units';
+import { labDefinition, toLabUnit } from '../terminology/labs';
 
 /** A reason an event that fits the contract still cannot be a true clinical fact, located by JSON pointer. */
 export interface EventProblem {
@@ -33,7 +32,7 @@ export function eventProblems(event: CheckedEvent, now: Date = new Date()): Even
   }
   if (event.type === 'lab' && typeof d.value === 'number') {
     const def = labDefinition(typeof d.code === 'string' ? d.code : undefined, typeof d.name === 'string' ? d.name : undefined, typeof d.unit === 'string' ? d.unit : undefined);
-    if (def && typeof d.unit === 'string' && !convert(d.value, d.unit, def.unit, def.molarMass).ok) problems.push({ pointer: '/data/unit', message: `cannot be converted to ${def.unit} for ${def.name}` });
+    if (def && typeof d.unit === 'string' && !toLabUnit(d.value, d.unit, def).ok) problems.push({ pointer: '/data/unit', message: `cannot be converted to ${def.unit} for ${def.name}` });
     if (def && typeof d.unit !== 'string') problems.push({ pointer: '/data/unit', message: `is required for a numeric ${def.name} result` });
   }
   return problems;

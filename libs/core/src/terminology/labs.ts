@@ -1,4 +1,4 @@
-import { convert } from './units';
+import { convert, type Conversion } from './units';
 
 /**
  * Laboratory measures the profile uses: LOINC codes (from domain.md's table, plus the common chemistry
@@ -17,6 +17,8 @@ export interface LabDefinition {
   unit: string;
   /** Needed to convert molar units (µmol/L) to mass units. */
   molarMass?: number;
+  /** The ion's charge, needed to convert equivalents (calcium in mEq/L). */
+  charge?: number;
   /** Reported as positive/negative (stored as 1/0), not as a quantity. */
   qualitative?: boolean;
   /**
@@ -76,10 +78,11 @@ export const LAB_DEFINITIONS: readonly LabDefinition[] = [
   { name: 'ast', loinc: ['1920-8'], aliases: ['ast', 'sgot', 'aspartate aminotransferase'], unit: 'U/L', plausibleMax: 100000 },
   { name: 'alt', loinc: ['1742-6'], aliases: ['alt', 'sgpt', 'alanine aminotransferase'], unit: 'U/L', plausibleMax: 100000 },
   { name: 'bilirubin', loinc: ['1975-2'], aliases: ['bilirubin', 'total bilirubin'], unit: 'mg/dL', molarMass: 584.66, plausibleMax: 100 },
-  { name: 'calcium', loinc: ['17861-6'], aliases: ['calcium', 'serum calcium'], unit: 'mg/dL', molarMass: 40.078, plausibleMax: 30 },
+  { name: 'calcium', loinc: ['17861-6'], aliases: ['calcium', 'serum calcium'], unit: 'mg/dL', molarMass: 40.078, charge: 2, plausibleMax: 30 },
   { name: 'albumin', loinc: ['1751-7'], aliases: ['albumin', 'serum albumin'], unit: 'g/dL', plausibleMax: 10, plausibleMin: 0.5 },
   { name: 'ldh', loinc: ['2532-0'], aliases: ['ldh', 'lactate dehydrogenase'], unit: 'U/L', plausibleMax: 100000 },
-  { name: 'beta2Microglobulin', loinc: ['1952-1'], aliases: ['beta-2 microglobulin', 'b2m', 'β2-microglobulin'], unit: 'mg/L', plausibleMax: 500 },
+  // β2-microglobulin in nmol/L (some European laboratories): 11,800 g/mol, the 11.8 kDa protein (1 mg/L is 84.7 nmol/L).
+  { name: 'beta2Microglobulin', loinc: ['1952-1'], aliases: ['beta-2 microglobulin', 'b2m', 'β2-microglobulin'], unit: 'mg/L', molarMass: 11800, plausibleMax: 500 },
   // LOINC 11118-7 "Plasma cells/100 cells in Bone marrow by Manual count" (%), as public lab-to-LOINC mappings give it;
   // 25700-6 "Immunofixation for Serum or Plasma" and 49275-1, its narrative interpretation (a laboratory catalogue
   // lists both for its serum monoclonal protein study), 13440-3 "Immunofixation for Urine": verify against your
@@ -119,7 +122,11 @@ for (const group of SAME_MEASURE) {
   const defs = group.map((n) => LAB_DEFINITIONS.find((d) => d.name === n)!);
   for (const d of defs) siblings.set(d.name, defs.filter((x) => x !== d));
 }
-const takes = (d: LabDefinition, unit: string): boolean => (d.unit === '1' && unit.trim() === '1') || convert(1, unit, d.unit, d.molarMass).ok;
+/** A value in `unit` as the catalog holds the lab (its unit, converted with its molar mass and charge). */
+export function toLabUnit(value: number, unit: string, d: LabDefinition): Conversion {
+  return d.unit === '1' && unit.trim() === '1' ? { ok: true, value } : convert(value, unit, d.unit, d.molarMass, d.charge);
+}
+const takes = (d: LabDefinition, unit: string): boolean => toLabUnit(1, unit, d).ok;
 
 /**
  * The lab a LOINC code (first) or chart name names. With the unit, a measure the catalog holds in two

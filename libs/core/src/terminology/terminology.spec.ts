@@ -1,7 +1,7 @@
 import { DRUG_CATALOG, resolveMedication } from './drug-catalog';
 import { expandRegimen } from './regimens';
 import { convert } from './units';
-import { CREATININE_MOLAR_MASS, labDefinition } from './labs';
+import { CREATININE_MOLAR_MASS, labDefinition, toLabUnit } from './labs';
 
 describe('drug catalog', () => {
   it('covers every agent of the reference list with its classes', () => {
@@ -101,6 +101,21 @@ describe('units (UCUM)', () => {
   it('converts creatinine from µmol/L by dividing by 88.4, as Cockcroft–Gault is stated', () => {
     const r = convert(70.72, 'umol/L', 'mg/dL', CREATININE_MOLAR_MASS);
     expect(r.ok && r.value).toBeCloseTo(0.8, 12);
+  });
+
+  it('converts calcium in mEq/L by its charge (1 mEq/L is 0.5 mmol/L) and refuses equivalents without one', () => {
+    const calcium = labDefinition(undefined, 'calcium')!;
+    const r = toLabUnit(5, 'mEq/L', calcium);
+    expect(r.ok && r.value).toBeCloseTo((2.5 * 40.078) / 10, 9);
+    expect(toLabUnit(2.75, 'mmol/L', calcium)).toEqual({ ok: true, value: expect.closeTo(11.02145, 9) });
+    expect(convert(5, 'mEq/L', 'mg/dL', 40.078).ok).toBe(false);
+  });
+
+  it('converts beta-2 microglobulin from nmol/L at 11,800 g/mol (84.7 nmol/L is 1 mg/L)', () => {
+    const b2m = labDefinition('1952-1')!;
+    const r = toLabUnit(297, 'nmol/L', b2m);
+    expect(r.ok && r.value).toBeCloseTo(297 / 84.746, 3);
+    expect(toLabUnit(3.5, 'mg/L', b2m)).toEqual({ ok: true, value: 3.5 });
   });
 
   it('refuses a conversion across dimensions', () => {

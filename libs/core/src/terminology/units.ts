@@ -17,6 +17,8 @@ const ALIASES: Record<string, string> = {
   'g/24hrs': 'g/(24.h)',
   'giga/l': '10*9/L',
   'u/l': 'U/L',
+  // Milliequivalents (calcium in mEq/L): UCUM writes them meq; converting them needs the ion's charge.
+  'meq/l': 'meq/L',
   // Enzyme activity: the international unit of an enzyme is the U (1 µmol/min), so AST, ALT and LDH in
   // IU/L are U/L. (UCUM's [IU] is the arbitrary unit of biological standards and converts to nothing;
   // a hormone or vitamin measured in IU must not be given this alias.)
@@ -104,14 +106,17 @@ function readUnit(unit: string): string {
 
 export type Conversion = { ok: true; value: number } | { ok: false; reason: string };
 
-/** Converts with the UCUM library (NLM's ucum-lhc); mass↔mole needs the molar mass. */
-export function convert(value: number, from: string, to: string, molarMass?: number): Conversion {
+/**
+ * Converts with the UCUM library (NLM's ucum-lhc); mass↔mole needs the molar mass, equivalents↔mole or mass the
+ * ion's charge as well (1 mEq/L of calcium, charge 2, is 0.5 mmol/L).
+ */
+export function convert(value: number, from: string, to: string, molarMass?: number, charge?: number): Conversion {
   const f = toUcum(from);
   const t = toUcum(to);
   if (f === t) return { ok: true, value };
   let r: ReturnType<typeof ucum.convertUnitTo>;
   try {
-    r = ucum.convertUnitTo(f, value, t, molarMass ? { molecularWeight: molarMass } : {});
+    r = ucum.convertUnitTo(f, value, t, { ...(molarMass ? { molecularWeight: molarMass } : {}), ...(charge ? { charge } : {}) });
   } catch {
     return { ok: false, reason: `cannot read ${from} as a unit` };
   }
