@@ -635,6 +635,9 @@ const REFRACTORY_FLAG_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p
 /** Flags a CAR-T infusion could make true (a product the drug catalog does not know may be any of them). */
 const CAR_T_FLAGS = new Set<keyof PatientProfile['flags']>(['priorBcmaCarT', 'priorBcmaDirected', 'priorGprc5dDirected']);
 const CAR_T_PRODUCT = ['product of the CAR-T infusion'];
+/** IMWG 2011 disease status: whether MR or better was ever reached decides between them. */
+const STATUS_FLAGS = new Set<keyof PatientProfile['flags']>(['primaryRefractory', 'relapsedAndRefractory', 'relapsed']);
+const MR_EVER = ['a response assessment before the latest progression (whether MR or better was ever reached)'];
 /** An unrecognised CAR-T product infused on or after `from` (null, the default: ever). */
 const unknownCarTSince = (p: PatientProfile, from: string | null = null): boolean => (p.cellTherapies ?? []).some((c) => c.product === null && (from === null || c.date >= from));
 
@@ -804,6 +807,8 @@ function compileLeaf(l: Leaf): RuleNode {
         const lastLine = s.profile.linesOfTherapy.lines.at(-1);
         if (!v && CAR_T_FLAGS.has(l.name) && unknownCarTSince(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
         if (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? lastLine.start))) && couldBe(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
+        // The IMWG 2011 status flags turn on whether MR or better was ever reached: not on record, they are unknown either way.
+        if (STATUS_FLAGS.has(l.name) && s.profile.disease.mrEverKnown === false) return done(s, UNKNOWN, 'flag', l.name, `${String(v)}, but whether MR or better was ever reached is not on record`, MR_EVER);
         return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
       };
     }

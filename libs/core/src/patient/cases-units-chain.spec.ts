@@ -25,6 +25,26 @@ describe('κ/λ ratio and the involved chain', () => {
   });
 });
 
+describe('the involved chain in the response', () => {
+  it('a dFLC response is measured on the chain the abnormal ratio named, even once the other chain is the larger (a fall of more than 100 %)', () => {
+    const p = buildProfile(
+      [
+        med('DRd', '2025-01-01', null),
+        lab('2024-12-20', 'serum m-protein', 0.2, 'g/dL'),
+        lab('2024-12-20', 'urine m-protein', 50, 'mg/24h'),
+        ...K('2024-12-20', 20, 150),
+        ...K('2025-02-01', 140, 18),
+        lab('2025-02-01', 'serum m-protein', 0.2, 'g/dL'),
+        ...K('2025-03-01', 140, 18),
+        lab('2025-03-01', 'serum m-protein', 0.2, 'g/dL'),
+      ],
+      AS_OF,
+    );
+    expect(p.disease.response?.category).toBe('PR');
+    expect(p.drugs.daratumumab?.refractory).toBe(false);
+  });
+});
+
 describe('codes and collection periods', () => {
   it('a code not in the catalog is reported, not read by its name', () => {
     const p = buildProfile([event('lab', '2025-05-01', { code: '2161-8', name: 'creatinine', value: 35, unit: 'mg/dL' })], AS_OF);

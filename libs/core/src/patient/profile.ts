@@ -93,6 +93,13 @@ export interface PatientProfile {
     progressionLine?: number | null;
     /** The last day before a progression can be the last line's own: its start plus `earlyProgressionDays`, or its CAR-T infusion if sooner (null: no line). Absent in profiles derived before it was kept. */
     lastLineJudgedFrom?: string | null;
+    /**
+     * Whether the record says if MR or better was ever reached before the latest progression: a response of MR or
+     * better, or an assessment other than PD before it (reported or computed). False: primary refractory, relapsed and
+     * refractory, and relapsed turn on what is not on record (a progression alone says nothing of a response before it),
+     * and the engine reads those flags as unknown. Absent in profiles derived before settings v11.
+     */
+    mrEverKnown?: boolean;
     /** The current response: the later of the computed and the reported one (the reported one on a tie). */
     response: {
       category: ResponseCategory;
@@ -229,13 +236,18 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const refractory = (g: string): boolean => drugs[g]?.refractory === true;
   const PENTA = ['bortezomib', 'carfilzomib', 'lenalidomide', 'pomalidomide'];
   const lastLine = lines.at(-1);
-  const refractoryToLastLine = lastLine !== undefined && lastLine.generics.some((g) => drugs[g]?.refractoryInLastLine);
   const responded = assessments.some((a) => atLeastMR(a.category));
   const transplants = records.procedures.filter((p) => p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct');
 
   const progressionStart = episodeStart(disease.progressions);
   // The latest progression since treatment began, from when it began.
   const latestPd = lines.length > 0 ? episodeStart(disease.progressions.filter((p) => p.date > lines[0]!.start)) : undefined;
+  // Refractory to the last line: one of its drugs refractory in it, or a transplant of the line (the line's last therapy
+  // when no drug followed it: a salvage or second SCT) followed by the latest progression within refractoryWindowDays.
+  const refractoryToLastLine =
+    lastLine !== undefined &&
+    (lastLine.generics.some((g) => drugs[g]?.refractoryInLastLine) ||
+      (latestPd !== undefined && lastLine.transplants.some((t) => t.date < latestPd.date && daysBetween(t.date, latestPd.date) <= settings.refractoryWindowDays)));
   const lineInEffect = (day: string): LineOfTherapy | undefined => lines.filter((l) => inEffectOn(l, day, settings, infusions)).at(-1);
   // The therapy given before a progression (IMWG 2011 "last therapy"): courses started more than earlyProgressionDays
   // before it (one started since is the salvage it prompted), conditioning included, and transplants and CAR-T
@@ -357,6 +369,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
       ...disease,
       progressionDate: progressionStart?.date ?? null,
       progressionLine: progressionStart ? (lineInEffect(progressionStart.date)?.number ?? null) : null,
+      mrEverKnown: responded || assessments.some((a) => a.category !== 'PD' && (latestPd === undefined || a.date < latestPd.date)),
       lastLineJudgedFrom: lastLine ? [addDays(lastLine.start, settings.earlyProgressionDays), ...infusions.filter((p) => lastLine.provenance.includes(p.eventId)).map((p) => p.date)].sort()[0]! : null,
       response,
       computedResponse: computed,

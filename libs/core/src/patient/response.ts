@@ -1,6 +1,6 @@
 import { RESPONSE_RANK as RANK, type ClinicalRecords, type LabRecord, type ResponseCategory } from './clinical-events';
 import type { LineOfTherapy } from './lines-of-therapy';
-import { flcRatioOf, MEASURABLE, measurableFlc, plasmacytomaSizes, withNegativeImmunofixation, type ProgressionEvent } from './disease-status';
+import { flcRatioOf, involvedChain, MEASURABLE, measurableFlc, plasmacytomaSizes, withNegativeImmunofixation, type ProgressionEvent } from './disease-status';
 
 /** One response assessment: reported by a clinician, or computed from the series on one date. */
 export interface Assessment {
@@ -160,7 +160,9 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     return out;
   }
 
-  const chain = records.diagnosis.lightChain;
+  // The involved chain as progression reads it (the diagnosis's, else the first abnormal ratio's): the same chain at
+  // every assessment, even once the uninvolved one is the larger (a dFLC below 0 is a fall of more than 100 %).
+  const chain = involvedChain(records);
   const kappaByDate = new Map(kappa.map((p) => [p.date, p]));
   const dflc = lambda
     .filter((l) => kappaByDate.has(l.date))
