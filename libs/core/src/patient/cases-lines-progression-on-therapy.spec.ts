@@ -97,6 +97,44 @@ describe('from a code review of the above', () => {
   });
 });
 
+describe('a schedule sent dose by dose, and a regimen the line had dropped (from reviews of the lines and the catalog)', () => {
+  const monthly = (drug: string, first: string, n: number, everyDays: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const d = new Date(Date.parse(first) + i * everyDays * 86_400_000).toISOString().slice(0, 10);
+      return med(drug, d, d);
+    });
+
+  it('the next dose of a 4-weekly schedule after a progression found between doses is the therapy going on, not re-treatment', () => {
+    const events = [...monthly('daratumumab', '2022-01-05', 8, 28), response('2022-03-01', 'MR'), response('2022-04-01', 'MR'), response('2022-06-10', 'PD'), response('2022-07-01', 'PD')];
+    expect(linesOf(events)).toHaveLength(1);
+    const p = buildProfile(events, AS_OF);
+    expect(p.flags.refractoryToLastLine).toBe(true);
+    // Six weeks between cycles of MP (days 1–4): a progression in the rest period, the next cycle on schedule.
+    const mp = Array.from({ length: 5 }, (_, i) => {
+      const start = new Date(Date.parse('2022-01-01') + i * 42 * 86_400_000).toISOString().slice(0, 10);
+      const end = new Date(Date.parse(start) + 3 * 86_400_000).toISOString().slice(0, 10);
+      return med('MP', start, end);
+    });
+    expect(linesOf([...mp, response('2022-03-01', 'PR'), response('2022-05-01', 'PD')])).toHaveLength(1);
+  });
+
+  it('the same regimen after a longer interval than its schedule, with a progression in between, is re-treatment', () => {
+    const events = [...monthly('daratumumab', '2022-01-05', 4, 28), response('2022-03-01', 'PR'), response('2022-04-20', 'PD'), med('daratumumab', '2022-05-20', null)];
+    expect(linesOf(events)).toMatchObject([{ start: '2022-01-05' }, { start: '2022-05-20', openedBy: 'retreatment-after-treatment-free-interval' }]);
+  });
+
+  it('Vd after VRd induction, ASCT and lenalidomide maintenance is a new regimen (bortezomib was dropped years before), with or without a progression', () => {
+    const history = [med('VRd', '2022-01-01', '2022-05-01'), event('procedure', '2022-06-15', { kind: 'autologous-sct' }), med('lenalidomide', '2022-09-01', '2025-05-05', { intent: 'maintenance' })];
+    for (const pd of [[response('2025-04-20', 'PD')], []]) {
+      const lines = buildProfile([...history, ...pd, med('Vd', '2025-05-10', null)], '2025-06-01').linesOfTherapy.lines;
+      expect(lines.map((l) => [l.start, l.openedBy])).toEqual([
+        ['2022-01-01', 'first-treatment'],
+        ['2025-05-10', 'new-regimen-after-discontinuation'],
+      ]);
+    }
+  });
+});
+
 describe('the lowest confirmed value: a second value the same day is the same assessment (from a review of progression)', () => {
   it('a low value entered twice one day does not lower the nadir', () => {
     const S = (d: string, v: number) => lab(d, 'serum m-protein', v, 'g/dL');

@@ -383,18 +383,32 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       continue;
     }
     const gap = daysBetween(lastDose, c.start);
+    // The regimen as it was when it stopped: the agents given within `treatmentHoldMaxDays` before the last dose. An agent
+    // the line had dropped long before (bortezomib of a VRd induction, after lenalidomide maintenance) is not the
+    // regimen resumed: a different regimen after discontinuation (rule 1).
+    const given = [...current.courses, ...(carried.get(current) ?? [])];
+    const lastRegimen = new Set(given.filter((x) => x.end !== null && daysBetween(x.end, lastDose) <= s.treatmentHoldMaxDays).flatMap(antiMyelomaGenerics));
+    const sameRegimen = generics.every((g) => isSteroid(g) || lastRegimen.has(g));
     // A short break is a treatment hold, unless the disease progressed during it: then the same regimen
     // again is re-treatment after a treatment-free interval and progression, a new line ([S1]). The next dose
-    // within `earlyProgressionDays` is no treatment-free interval: the same therapy going on.
+    // within `earlyProgressionDays` is no treatment-free interval: the same therapy going on; nor is the next dose of
+    // a schedule sent dose by dose or cycle by cycle (a gap no longer than the longest between its records before,
+    // plus `scheduleSlipDays`): a dosing interval, not an observation period off therapy.
     // (A progression dated on the last dose counts when the course stopped for it.)
     // A course stopped for progression is progression off therapy, also when it was documented before the last dose.
     const stoppedForProgression = current.courses.some((x) => x.end === lastDose && x.reasonStopped === 'progression');
     const progressedOff = stoppedForProgression || progressionDates.some((d) => d > lastDose && d <= c.start);
-    if (sameAgents && gap <= s.treatmentHoldMaxDays && (!progressedOff || (gap <= s.earlyProgressionDays && !stoppedForProgression))) {
+    const onSchedule = (): boolean => {
+      const records = given.filter((x) => x.end !== null && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && generics.includes(g))).sort((a, b) => (a.start < b.start ? -1 : 1));
+      let longest = -1;
+      for (let i = 1; i < records.length; i++) longest = Math.max(longest, daysBetween(records[i - 1]!.end!, records[i]!.start));
+      return longest >= 0 && gap <= longest + s.scheduleSlipDays;
+    };
+    if (sameRegimen && gap <= s.treatmentHoldMaxDays && (!progressedOff || (!stoppedForProgression && (gap <= s.earlyProgressionDays || onSchedule())))) {
       add(current, c);
       continue;
     }
-    add(open(c.start, sameAgents ? 'retreatment-after-treatment-free-interval' : 'new-regimen-after-discontinuation'), c);
+    add(open(c.start, sameRegimen ? 'retreatment-after-treatment-free-interval' : 'new-regimen-after-discontinuation'), c);
   }
 
   for (const l of lines) {

@@ -9,6 +9,12 @@ export interface ProfileSettings {
   regimenGroupingWindowDays: number;
   /** Restarting the same agents after a gap shorter than this is a hold, not a new line. */
   treatmentHoldMaxDays: number;
+  /**
+   * A schedule sent dose by dose or cycle by cycle goes on after a progression found between two doses when the next dose
+   * comes no later than the longest interval between its records before, plus this many days (a dose delayed by the
+   * assessment): a dosing interval, not a treatment-free interval and re-treatment.
+   */
+  scheduleSlipDays: number;
   /** A progression dated this many days or fewer after a line's start is the one that prompted it, not progression on the line's therapy (for telling salvage from the regimen's own course). */
   earlyProgressionDays: number;
   /** A second ASCT within this many days of the first, documented as planned, is a planned tandem (convention ~180). */
@@ -89,10 +95,11 @@ export interface ProfileSettings {
 }
 
 export const DEFAULT_SETTINGS: ProfileSettings = {
-  name: 'imwg2016-lot2015-default-v10',
+  name: 'imwg2016-lot2015-default-v11',
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   earlyProgressionDays: 14,
+  scheduleSlipDays: 7,
   plannedTandemMaxDays: 180,
   postTransplantContinuationDays: 180,
   bridgingWindowDays: 90,
