@@ -7,7 +7,7 @@ import { labDefinition, toLabUnit, type LabName } from '../terminology/labs';
 /** More cycles than any course has (weekly for 20 years is about 1,000). */
 const MAX_CYCLES = 1000;
 /** An age no patient has: a birth date this many years or more before the profile's day is an entry mistake. */
-const MAX_AGE_YEARS = 130;
+export const MAX_AGE_YEARS = 130;
 /** A demographics event's weight is held to the weight lab's plausible range. */
 const WEIGHT_MAX_KG = labDefinition(undefined, 'weight')!.plausibleMax!;
 const WEIGHT_MIN_KG = labDefinition(undefined, 'weight')!.plausibleMin!;
@@ -239,7 +239,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         r.demographics.eventIds.push(e.eventId);
         const born = str(d.birthDate);
         // A birth date after the profile's day, or more than MAX_AGE_YEARS before it, is no patient's.
-        if (born !== null && (born.slice(0, 10) > asOf || Number(asOf.slice(0, 4)) - Number(born.slice(0, 4)) > MAX_AGE_YEARS)) skip(e, `birthDate ${born}`, born.slice(0, 10) > asOf ? 'a birth date after the day of the profile' : `a birth date more than ${MAX_AGE_YEARS} years before the day of the profile`);
+        if (born !== null && (born.slice(0, 10) > asOf || Number(asOf.slice(0, 4)) - Number(born.slice(0, 4)) > MAX_AGE_YEARS)) skip(e, 'birthDate', born.slice(0, 10) > asOf ? 'a birth date after the day of the profile' : `a birth date more than ${MAX_AGE_YEARS} years before the day of the profile`);
         else r.demographics.birthDate = born ?? r.demographics.birthDate;
         r.demographics.sex = oneOf(d.sex, ['female', 'male', 'other', 'unknown'] as const) ?? r.demographics.sex;
         const w = num(d.weightKg);

@@ -12,6 +12,14 @@ describe('event checks beyond the schema', () => {
     expect(eventProblems({ type: 'medication', occurredAt: '2025-01-01', data: { drug: 'DRd', start: '2025-01-01', end: '2024-12-01' } }, NOW)).toEqual([{ pointer: '/data/end', message: 'is before /data/start' }]);
   });
 
+  it('rejects a birth date after today or more than 130 years back, without echoing it', () => {
+    const born = (birthDate: string) => eventProblems({ type: 'demographics', occurredAt: '2025-01-01', data: { birthDate, sex: 'female' } }, NOW);
+    expect(born('2058-04-02')).toEqual([{ pointer: '/data/birthDate', message: 'is after today or more than 130 years ago' }]);
+    expect(born('1890-01-01')).toHaveLength(1);
+    expect(born('1958-04-02')).toEqual([]);
+    expect(JSON.stringify(born('2058-04-02'))).not.toContain('2058');
+  });
+
   it('rejects a fact dated after tomorrow', () => {
     expect(eventProblems({ type: 'performance-status', occurredAt: '2025-06-02T23:00:00Z', data: { ecog: 1 } }, NOW)).toEqual([]);
     expect(eventProblems({ type: 'performance-status', occurredAt: '2025-06-10', data: { ecog: 1 } }, NOW)).toEqual([{ pointer: '/occurredAt', message: 'is in the future' }]);

@@ -1,4 +1,5 @@
 import { labDefinition, toLabUnit } from '../terminology/labs';
+import { MAX_AGE_YEARS } from './clinical-events';
 
 /** A reason an event that fits the contract still cannot be a true clinical fact, located by JSON pointer. */
 export interface EventProblem {
@@ -25,6 +26,12 @@ export function eventProblems(event: CheckedEvent, now: Date = new Date()): Even
   const occurred = day(event.occurredAt);
   if (occurred && occurred > tomorrow) problems.push({ pointer: '/occurredAt', message: 'is in the future' });
   const d = event.data;
+  if (event.type === 'demographics') {
+    // A birth date no patient can have (after today, or more than 130 years back): an entry mistake, refused here rather
+    // than carried into the profile (the value is never echoed: it identifies).
+    const born = day(d.birthDate);
+    if (born && (born > now.toISOString().slice(0, 10) || now.getUTCFullYear() - Number(born.slice(0, 4)) > MAX_AGE_YEARS)) problems.push({ pointer: '/data/birthDate', message: `is after today or more than ${MAX_AGE_YEARS} years ago` });
+  }
   if (event.type === 'medication') {
     const start = day(d.start);
     const end = day(d.end);

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { HEADERS } from '@trialmatch/contracts';
-import { REDACTED_PATHS, requestCorrelationId } from './logging';
+import { loggingParams, REDACTED_PATHS, requestCorrelationId, withoutQueryValues } from './logging';
 
 describe('log redaction', () => {
   it('removes credentials and identifying fields wherever a log object carries them', () => {
@@ -22,6 +22,13 @@ describe('request correlation ids', () => {
     if (header !== undefined) req.headers[HEADERS.correlationId] = header;
     return { req, res: new ServerResponse(req) };
   };
+
+  it('logs a request URL with its query parameter names, not their values (a search or a purpose may name a patient)', () => {
+    expect(withoutQueryValues('/v1/patients?q=Jane%20Doe&purpose=call%20about%20MRN-9&limit=5')).toBe('/v1/patients?q=…&purpose=…&limit=…');
+    expect(withoutQueryValues('/v1/trials')).toBe('/v1/trials');
+    const serializers = (loggingParams('intake', 'info').pinoHttp as { serializers: { req: (r: object) => { url?: string } } }).serializers;
+    expect(serializers.req({ method: 'GET', url: '/v1/patients?q=Doe' }).url).toBe('/v1/patients?q=…');
+  });
 
   it("keeps the caller's id and returns it on the response", () => {
     const { req, res } = exchange('hospital-feed:42.a_b');

@@ -47,9 +47,25 @@ export const REDACTED_PATHS = [
 
 /**
  * Structured JSON logs. Request bodies are never logged (they carry patient data); auth headers are
- * removed; URLs are logged as routed, so put no identifiers in paths (we use pseudonyms). Each line
+ * removed; URLs are logged as routed, without their query values, so put no identifiers in paths (we use pseudonyms). Each line
  * written while serving a request or handling a consumed message carries its `correlationId`.
  */
+/**
+ * A request URL as logged: the path and the names of its query parameters, not their values (a free-text purpose or a
+ * search typed by a person may name a patient).
+ */
+export function withoutQueryValues(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const names = url
+    .slice(q + 1)
+    .split('&')
+    .filter((p) => p !== '')
+    .map((p) => p.split('=')[0]!);
+  return `${url.slice(0, q)}?${names.map((n) => `${n}=…`).join('&')}`;
+}
+
 export function loggingParams(service: string, level: string): Params {
   return {
     pinoHttp: {
@@ -57,7 +73,7 @@ export function loggingParams(service: string, level: string): Params {
       base: { service },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: withoutQueryValues(req.url) }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },

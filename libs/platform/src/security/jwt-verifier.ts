@@ -12,12 +12,15 @@ export interface JwtSettings {
   clockToleranceSeconds: number;
 }
 
-const claimsSchema = z.object({
-  sub: z.string().min(1).max(200),
-  role: z.enum(ROLES),
-  org: z.string().min(1).max(200).optional(),
-  sites: z.array(z.string().min(1).max(128)).max(500).optional(),
-});
+const claimsSchema = z
+  .object({
+    sub: z.string().min(1).max(200),
+    role: z.enum(ROLES),
+    org: z.string().min(1).max(200).optional(),
+    sites: z.array(z.string().min(1).max(128)).max(500).optional(),
+  })
+  // A sponsor acts for an organisation: without one, a token would see every organisation's trials (no filter).
+  .refine((c) => c.role !== 'sponsor' || c.org !== undefined, { path: ['org'], message: 'is required for a sponsor' });
 
 export class InvalidTokenError extends Error {}
 
