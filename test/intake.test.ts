@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ingest } from '../apps/cli/src/ingest';
 import type { Producer } from 'kafkajs';
 import { DLQ_HEADERS, dlqTopic, HEADERS, TOPICS, type PatientEventV1, type PatientProfileV1 } from '@trialmatch/contracts';
-import { buildProfile, DEFAULT_SETTINGS, profileForTopic, pseudonymize, settingsLabel, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
+import { buildProfile, DEFAULT_SETTINGS, eventRef, profileForTopic, pseudonymize, settingsLabel, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
 import { kafka, produce, producer, query, realInfra, Tap } from './support/infra';
 import { deadLetterText, startInstance, startSystem, TEST_PROFILE_SEAL_KEY, TEST_PSEUDONYM_KEY, type RunningSystem } from './support/services';
 import { FieldSeal } from '@trialmatch/platform';
@@ -110,7 +110,10 @@ describe('intake over real Kafka and PostgreSQL', () => {
     await expect(query(sys.intake.databaseUrl, `UPDATE intake.raw_events SET payload = '{}' WHERE event_id = $1`, [med!.eventId])).rejects.toThrow('append-only');
     await expect(query(sys.intake.databaseUrl, `DELETE FROM intake.raw_events WHERE event_id = $1`, [med!.eventId])).rejects.toThrow('append-only');
     const conflicts = await as(sys.intake.url, ADMIN).get('/v1/conflicts').expect(200);
-    expect(conflicts.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: med!.eventId, patientPseudonym: p, channel: 'kafka' })]));
+    // An admin sees event references (an event id may embed a sender's patient id); the feed its own ids.
+    expect(conflicts.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: eventRef(TEST_PSEUDONYM_KEY, med!.eventId), patientPseudonym: p, channel: 'kafka' })]));
+    const own = await as(sys.intake.url, feedOf(SOURCE)).get('/v1/conflicts').expect(200);
+    expect(own.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: med!.eventId })]));
     expect((await profileOf(sys.intake.url, p)).version).toBe(before); // the duplicate and the conflict changed nothing
   });
 
@@ -271,6 +274,22 @@ describe('intake over real Kafka and PostgreSQL', () => {
     expect(profile).toMatchObject({ ecog: { value: 1 }, demographics: { birthDate: '1955-02-03', sex: 'male' } });
   });
 
+  it('never shows a coordinator an event id that embeds the sender\'s patient id (a FHIR Patient resource\'s): its reference instead', async () => {
+    const mrn = `MRN-${randomUUID()}`;
+    const p = pseudonymOf(mrn);
+    const [demo, med] = history(mrn);
+    const revealing = { ...demo!, eventId: `fhir|Patient/${mrn}` };
+    await as(sys.intake.url, feedOf(SOURCE)).post('/v1/events').send([revealing, med]).expect(202);
+    await until(async () => (await profileOf(sys.intake.url, p)).profile.eventCount === 2);
+    const ref = eventRef(TEST_PSEUDONYM_KEY, revealing.eventId);
+    for (const path of ['events', 'profile', 'profiles', 'profiles/1']) {
+      const body = JSON.stringify((await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/${path}`).expect(200)).body);
+      expect([path, body.includes(mrn)]).toEqual([path, false]);
+    }
+    const timeline = await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/events`).expect(200);
+    expect((timeline.body as { events: Array<{ eventId: string }> }).events.map((e) => e.eventId)).toEqual([ref, med!.eventId]);
+  });
+
   it('serves the timeline, profile history and (with a purpose) the identity, auditing every read', async () => {
     const mrn = `MRN-${randomUUID()}`;
     const p = pseudonymOf(mrn);
@@ -297,6 +316,8 @@ describe('intake over real Kafka and PostgreSQL', () => {
       { ...who, action: 'read-profile-version', purpose: null },
       { ...who, action: 'read-identity', purpose: 'contact for screening' },
     ]);
+    const conflicts = await as(sys.intake.url, ADMIN).get('/v1/conflicts').expect(200);
+    expect(JSON.stringify(conflicts.body)).not.toContain(mrn);
     const metrics = await request(sys.intake.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/intake_events_total\{channel="http",outcome="accepted"[^}]*\} [1-9]/);
     expect(metrics.text).toMatch(/intake_profile_recompute_seconds_count(\{[^}]*\})? [1-9]/);
