@@ -207,6 +207,16 @@ describe('matcher over real Kafka and PostgreSQL', () => {
 
     const screened = await as(sys.matcher.url, NETWORK_COORDINATOR).post('/v1/screen').send({ events: events(1, '2024-06-01') }).expect(200);
     expect((screened.body as { results: Array<{ trialId: string; verdict: string }> }).results.map((r) => [r.trialId, r.verdict])).toEqual([[TRIAL.trialId, 'ELIGIBLE']]);
+    // A day that is no calendar day, or a field the request does not have, is a 400 naming it (never screened as of today).
+    const badDay = await as(sys.matcher.url, NETWORK_COORDINATOR).post('/v1/screen').send({ events: events(1, '2024-06-01'), asOf: '31/12/2024' }).expect(400);
+    expect((badDay.body as { errors: Array<{ pointer: string }> }).errors.map((e) => e.pointer)).toContain('/asOf');
+    await as(sys.matcher.url, NETWORK_COORDINATOR).post('/v1/screen').send({ events: events(1, '2024-06-01'), asOf: '2024-02-30' }).expect(400);
+    const unknown = await as(sys.matcher.url, NETWORK_COORDINATOR).post('/v1/screen').send({ events: events(1, '2024-06-01'), asof: '2024-06-01' }).expect(400);
+    expect(unknown.body.errors).toEqual([{ pointer: '/asof', message: 'is not a known field' }]);
+    const onDay = await as(sys.matcher.url, NETWORK_COORDINATOR).post('/v1/screen').send({ events: events(1, '2024-06-01'), asOf: '2024-07-01' }).expect(200);
+    expect(onDay.body.asOf).toBe('2024-07-01');
+    const limit = await as(sys.matcher.url, NETWORK_COORDINATOR).get(`/v1/trials/${TRIAL.trialId}/candidates`).query({ limit: '-5' }).expect(400);
+    expect(limit.body.errors).toEqual([{ pointer: '?limit', message: 'must be a whole number from 1 to 1000' }]);
     const metrics = await request(sys.matcher.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/matcher_evaluations_total(\{[^}]*\})? [1-9]/);
   });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { eventRef } from '@trialmatch/core';
-import { AuditTrail, Caller, VersionPipe, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
+import { AuditTrail, Caller, LimitPipe, VersionPipe, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../intake.settings';
 
 /**
@@ -125,9 +125,8 @@ export class ConflictsController {
     summary:
       'Recorded event-id conflicts, newest first (ids, pseudonyms and channels; not the content); a feed sees those of its facility with its own event ids, an admin all of them with event references (an event id may embed a sender’s patient id).',
   })
-  @ApiQuery({ name: 'limit', required: false })
-  async list(@Caller() caller: Principal, @Query('limit') limit?: string): Promise<unknown> {
-    const n = Math.min(Math.max(Number(limit ?? 100) || 100, 1), 1000);
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } })
+  async list(@Caller() caller: Principal, @Query('limit', new LimitPipe(100, 1000)) n: number): Promise<unknown> {
     const sources = caller.role === 'admin' ? null : siteScope(caller, null);
     const conflicts = await this.dataSource.query<Array<{ eventId: string }>>(
       `SELECT c.event_id AS "eventId", c.patient_pseudonym AS "patientPseudonym", c.channel, c.received_at AS "receivedAt" FROM intake.event_conflicts c

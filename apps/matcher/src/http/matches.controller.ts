@@ -1,10 +1,11 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsArray, IsISO8601, IsObject, IsOptional, Matches } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { checkMessage, TOPICS, type MatchResultV1 } from '@trialmatch/contracts';
 import { buildProfile, evaluateTrial, rank, type PatientProfile, type ProfileSourceEvent } from '@trialmatch/core';
-import { AuditTrail, Caller, mayManageOrganisation, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
+import { AuditTrail, Caller, LimitPipe, mayManageOrganisation, mayReadSite, Purpose, Roles, siteScope, type Principal } from '@trialmatch/platform';
 import { suppressedCounts } from '../application/aggregate-counts';
 import { TrialCatalog } from '../application/trial-catalog';
 import { ResultExplainer, type StoredResultRow } from '../application/explain-results';
@@ -20,6 +21,25 @@ const WITH_HISTORY = 'matcher.results r LEFT JOIN matcher.result_history h ON h.
 const ranked = (r: MatchResultV1) => ({ ...r, failing: r.failing ?? [], unknown: r.unknown ?? [], unknownCount: r.unknown?.length ?? 0 });
 
 /** What coordinators read: a patient's trials, a trial's candidates, and ad-hoc screening. */
+/** An ad-hoc screening: a derived profile or native patient events, and the day to screen on (default today). */
+export class ScreenDto {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'a derived profile (patient-profiles.v1 `profile`)' })
+  @IsOptional()
+  @IsObject({ message: 'must be an object' })
+  profile?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'native patient events (patient-events.v1 without patientId/source)' })
+  @IsOptional()
+  @IsArray({ message: 'must be an array' })
+  events?: unknown[];
+
+  @ApiPropertyOptional({ type: 'string', format: 'date', description: 'the day to screen on (default today)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date, YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a calendar day' })
+  asOf?: string;
+}
+
 @ApiTags('matches')
 @ApiBearerAuth()
 @Controller('v1')
@@ -56,10 +76,9 @@ export class MatchesController {
   @ApiOperation({ summary: "The coordinator's patients (its sites), most promising first: best verdict over all trials, counts of eligible and potentially eligible trials; `q` filters by pseudonym. Audited (one row per patient listed)." })
   @ApiQuery({ name: 'q', required: false, description: 'part of a pseudonym' })
   @ApiQuery({ name: 'site', required: false, description: 'comma-separated sites (within the caller’s)' })
-  @ApiQuery({ name: 'limit', required: false, description: 'at most 500 (default 200)' })
-  async patients(@Caller() caller: Principal, @Purpose() purpose: string | null, @Query('q') q?: string, @Query('site') site?: string, @Query('limit') limit?: string): Promise<unknown[]> {
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 200 }, description: 'from 1 to 500 (default 200); another value is a 400' })
+  async patients(@Caller() caller: Principal, @Purpose() purpose: string | null, @Query('q') q?: string, @Query('site') site?: string, @Query('limit', new LimitPipe(200, 500)) n = 200): Promise<unknown[]> {
     const sites = siteScope(caller, site ? site.split(',').map((s) => s.trim()).filter((s) => s !== '') : null);
-    const n = Math.min(Math.max(Number(limit ?? 200) || 200, 1), 500);
     return this.audit.read(caller, 'list-patients', purpose, async (m) => {
       const rows = await m.query<Array<{ patientPseudonym: string }>>(
         `SELECT p.patient_pseudonym AS "patientPseudonym", p.site, p.profile_version AS "profileVersion", p.received_at AS "updatedAt",
@@ -99,7 +118,7 @@ export class MatchesController {
   @ApiQuery({ name: 'verdict', required: false, description: `comma-separated: ${VERDICTS.join(', ')} (default: all but INELIGIBLE)` })
   @ApiQuery({ name: 'cohort', required: false })
   @ApiQuery({ name: 'site', required: false, description: "comma-separated sites (the patients' event sources)" })
-  @ApiQuery({ name: 'limit', required: false, description: 'at most 1000 (default 100)' })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, description: 'from 1 to 1000 (default 100); another value is a 400' })
   async candidates(
     @Caller() caller: Principal,
     @Purpose() purpose: string | null,
@@ -107,12 +126,11 @@ export class MatchesController {
     @Query('verdict') verdict?: string,
     @Query('cohort') cohort?: string,
     @Query('site') site?: string,
-    @Query('limit') limit?: string,
+    @Query('limit', new LimitPipe(100, 1000)) n = 100,
   ): Promise<{ trialId: string; candidates: MatchResultV1[] }> {
     const verdicts = verdict ? verdict.split(',').map((v) => v.trim().toUpperCase()) : VERDICTS.filter((v) => v !== 'INELIGIBLE');
     const bad = verdicts.filter((v) => !VERDICTS.includes(v));
     if (bad.length > 0) throw new BadRequestException({ message: 'invalid verdict', errors: [{ pointer: '?verdict', message: `must be among ${VERDICTS.join(', ')}` }] });
-    const n = Math.min(Math.max(Number(limit ?? 100) || 100, 1), 1000);
     const [known] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM matcher.trial_versions WHERE trial_id = $1 LIMIT 1`, [trialId]);
     if (!known) throw new NotFoundException({ message: `no trial ${trialId}` });
     const sites = siteScope(caller, site ? site.split(',').map((s) => s.trim()).filter((s) => s !== '') : null);
@@ -132,9 +150,8 @@ export class MatchesController {
   @Roles('coordinator', 'sponsor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Screen an ad-hoc patient against every active trial: a derived profile, or native patient events (patient-events.v1 without patientId/source is fine). Ranked results with traces; nothing is stored.' })
-  @ApiBody({ schema: { type: 'object', properties: { profile: { type: 'object' }, events: { type: 'array', items: { type: 'object' } }, asOf: { type: 'string', format: 'date' } } } })
-  async screen(@Body() body: { profile?: unknown; events?: unknown; asOf?: unknown }): Promise<unknown> {
-    const asOf = typeof body?.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.asOf) ? body.asOf : new Date().toISOString().slice(0, 10);
+  async screen(@Body() body: ScreenDto): Promise<unknown> {
+    const asOf = body.asOf ?? new Date().toISOString().slice(0, 10);
     let profile: PatientProfile;
     if (Array.isArray(body?.events)) {
       const errors = body.events.flatMap((e: unknown, i) =>
@@ -145,7 +162,7 @@ export class MatchesController {
     } else if (body?.profile && typeof body.profile === 'object') {
       const errors = checkMessage(TOPICS.patientProfiles, { patientPseudonym: 'pt_0000000000000000', profileVersion: 1, computedAt: new Date().toISOString(), profile: body.profile });
       if (errors.length > 0) throw new BadRequestException({ message: 'invalid profile', errors: errors.map((e) => ({ ...e, pointer: e.pointer.replace(/^\/profile/, '/profile') })) });
-      profile = body.profile as PatientProfile;
+      profile = body.profile as unknown as PatientProfile;
     } else {
       throw new BadRequestException({ message: 'nothing to screen', errors: [{ pointer: '', message: 'send { profile } or { events }' }] });
     }

@@ -38,3 +38,21 @@ export class VersionPipe implements PipeTransform<string, number> {
     return n;
   }
 }
+
+/**
+ * A `limit` query parameter: absent, the default; otherwise a whole number from 1 to `max`, else a 400 naming
+ * `?limit` (never silently clamped: a caller asking for 5,000 rows must know it gets fewer).
+ */
+export class LimitPipe implements PipeTransform<string | undefined, number> {
+  constructor(
+    private readonly fallback: number,
+    private readonly max: number,
+  ) {}
+
+  transform(value: string | undefined): number {
+    if (value === undefined || value === '') return this.fallback;
+    const n = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > this.max) throw new BadRequestException({ message: 'invalid request', errors: [{ pointer: '?limit', message: `must be a whole number from 1 to ${this.max}` }] });
+    return n;
+  }
+}

@@ -4,6 +4,7 @@ import { ApiKeys, apiKeyProblems, type ApiKeyView, type IssuedApiKey } from './a
 import { AuditTrail, type AuditRow, type AuditVerification } from './audit-trail';
 import { Roles } from './decorators';
 import { CreateApiKeyDto } from './dto';
+import { LimitPipe } from '../http/validation';
 
 export const SECURITY_SETTINGS = Symbol('SECURITY_SETTINGS');
 
@@ -66,9 +67,9 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'Audit rows, newest first (at most 1000), optionally for one patient pseudonym.' })
   @ApiQuery({ name: 'patient', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  list(@Query('patient') patient?: string, @Query('limit') limit?: string): Promise<AuditRow[]> {
-    return this.audit.list({ pseudonym: patient, limit: Math.min(Math.max(Number(limit ?? 200) || 200, 1), 1000) });
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 200 } })
+  list(@Query('patient') patient?: string, @Query('limit', new LimitPipe(200, 1000)) limit = 200): Promise<AuditRow[]> {
+    return this.audit.list({ pseudonym: patient, limit });
   }
 
   @Get('verify')
