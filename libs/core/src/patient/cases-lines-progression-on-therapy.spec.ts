@@ -135,6 +135,31 @@ describe('a schedule sent dose by dose, and a regimen the line had dropped (from
   });
 });
 
+describe('a line is at least one complete cycle (Rajkumar 2015; minLineDays)', () => {
+  const krdThenDrd = (extra: Record<string, unknown> = {}, between: Parameters<typeof buildProfile>[0] = []) => [
+    med('KRd', '2020-01-01', '2020-01-06', { reasonStopped: 'toxicity', ...extra }),
+    ...between,
+    med('DRd', '2020-01-20', null),
+  ];
+
+  it('KRd stopped on day 6 for toxicity, then DRd: one line (KRd an exposure of it, flagged)', () => {
+    const p = buildProfile(krdThenDrd(), AS_OF);
+    expect(p.linesOfTherapy.lines.map((l) => [l.number, l.start, l.openedBy])).toEqual([[1, '2020-01-01', 'first-treatment']]);
+    expect(p.linesOfTherapy.lines[0]!.generics).toEqual(expect.arrayContaining(['carfilzomib', 'daratumumab', 'lenalidomide']));
+    expect(p.linesOfTherapy.lines[0]!.reviewFlags.join(' ')).toContain('under one cycle');
+    expect(p.drugs.carfilzomib?.exposed).toBe(true);
+  });
+
+  it('a complete cycle recorded, a stop for progression, a progression before the next regimen, or the setting at 0: two lines', () => {
+    expect(linesOf(krdThenDrd({ cycles: 1 }))).toHaveLength(2);
+    expect(linesOf(krdThenDrd({ reasonStopped: 'progression' }))).toHaveLength(2);
+    expect(linesOf(krdThenDrd({}, [response('2020-01-15', 'PD')]))).toHaveLength(2);
+    expect(buildProfile(krdThenDrd(), AS_OF, { ...DEFAULT_SETTINGS, minLineDays: 0 }).linesOfTherapy.count).toBe(2);
+    // Fourteen days of it (first to last dose): a cycle's doses given.
+    expect(linesOf([med('KRd', '2020-01-01', '2020-01-14', { reasonStopped: 'toxicity' }), med('DRd', '2020-01-20', null)])).toHaveLength(2);
+  });
+});
+
 describe('the lowest confirmed value: a second value the same day is the same assessment (from a review of progression)', () => {
   it('a low value entered twice one day does not lower the nadir', () => {
     const S = (d: string, v: number) => lab(d, 'serum m-protein', v, 'g/dL');

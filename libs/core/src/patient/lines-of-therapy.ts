@@ -411,6 +411,41 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     add(open(c.start, sameRegimen ? 'retreatment-after-treatment-free-interval' : 'new-regimen-after-discontinuation'), c);
   }
 
+  // A line is ≥1 complete cycle (Rajkumar 2015): a regimen stopped within its first cycle (fewer than `minLineDays`
+  // from its first to its last dose, no complete cycle recorded) with no progression, for another regimen started
+  // within the grouping window, is no line of its own: it joins the line that follows, as exposure (flagged).
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const short = lines[i]!;
+    const next = lines[i + 1]!;
+    const last = lastDoseOf(short);
+    if (
+      s.minLineDays <= 0 ||
+      last === null ||
+      short.transplants.length > 0 ||
+      short.openedBy === 'car-t' ||
+      next.openedBy === 'car-t' ||
+      next.openedBy === 'second-sct' ||
+      next.openedBy === 'allogeneic-sct' ||
+      short.courses.length === 0 ||
+      daysBetween(short.start, last) + 1 >= s.minLineDays ||
+      short.courses.some((c) => (c.cycles ?? 0) >= 1 || c.reasonStopped === 'progression') ||
+      daysBetween(last, next.start) > s.regimenGroupingWindowDays ||
+      progressionDates.some((d) => d > short.start && d <= next.start)
+    )
+      continue;
+    next.reviewFlags.push(`${short.regimens.join(' + ') || short.generics.join(' + ')} given ${daysBetween(short.start, last) + 1} days (under one cycle) before ${next.start}: not a line of its own (a line is at least one complete cycle), joined to the line that follows`);
+    next.start = short.start;
+    next.openedBy = short.openedBy;
+    next.courses.unshift(...short.courses);
+    next.generics.push(...short.generics.filter((g) => !next.generics.includes(g)));
+    next.regimens.unshift(...short.regimens.filter((r) => !next.regimens.includes(r)));
+    next.provenance.unshift(...short.provenance);
+    next.reviewFlags.unshift(...short.reviewFlags);
+    lines.splice(i, 1);
+    i--;
+  }
+  lines.forEach((l, i) => (l.number = i + 1));
+
   for (const l of lines) {
     l.end = lastDoseOf(l);
     const lastProcedure = l.transplants[l.transplants.length - 1]?.date;

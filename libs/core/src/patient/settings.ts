@@ -10,6 +10,12 @@ export interface ProfileSettings {
   /** Restarting the same agents after a gap shorter than this is a hold, not a new line. */
   treatmentHoldMaxDays: number;
   /**
+   * A line is at least one complete cycle (Rajkumar 2015): a regimen stopped fewer than this many days after its first
+   * dose (first to last dose; no complete cycle recorded, not stopped for progression, no progression before the next
+   * regimen), followed by another regimen within the grouping window, is no line of its own (0: every regimen is one).
+   */
+  minLineDays: number;
+  /**
    * A schedule sent dose by dose or cycle by cycle goes on after a progression found between two doses when the next dose
    * comes no later than the longest interval between its records before, plus this many days (a dose delayed by the
    * assessment): a dosing interval, not a treatment-free interval and re-treatment.
@@ -100,6 +106,7 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   treatmentHoldMaxDays: 60,
   earlyProgressionDays: 14,
   scheduleSlipDays: 7,
+  minLineDays: 14,
   plannedTandemMaxDays: 180,
   postTransplantContinuationDays: 180,
   bridgingWindowDays: 90,
