@@ -45,6 +45,24 @@ describe('the involved chain in the response', () => {
   });
 });
 
+describe('measurable disease from immunofixation and a reported ratio (from a review of the eligibility variables)', () => {
+  const measurable = { fact: 'measurableDisease' };
+  const run = (events: Parameters<typeof buildProfile>[0]) => compileRule(measurable)({ profile: buildProfile(events, AS_OF), asOf: AS_OF, trace: null }).outcome;
+
+  it('negative serum and urine immunofixation with no electrophoresis and a normal FLC pair: not measurable (not unknown)', () => {
+    const ife = (d: string, name: string) => lab(d, name, 0, '', { result: 'negative' });
+    expect(run([ife('2025-05-01', 'serum immunofixation'), ife('2025-05-01', 'urine immunofixation'), ...K('2025-05-01', 12, 10)])).toBe('NOT_MET');
+    // Urine not tested at all: still unknown.
+    expect(run([ife('2025-05-01', 'serum immunofixation'), ...K('2025-05-01', 12, 10)])).toBe('UNKNOWN');
+  });
+
+  it('a reported abnormal ratio names the involved chain when only one chain was measured', () => {
+    const p = buildProfile([lab('2025-05-01', 'serum m-protein', 0.2, 'g/dL'), lab('2025-05-01', 'urine m-protein', 50, 'mg/24h'), lab('2025-05-01', 'free kappa', 200, 'mg/L'), lab('2025-05-01', 'kappa/lambda ratio', 20, '1')], AS_OF);
+    expect(p.disease.measurable.lightChain).toBe('kappa');
+    expect(run([lab('2025-05-01', 'serum m-protein', 0.2, 'g/dL'), lab('2025-05-01', 'urine m-protein', 50, 'mg/24h'), lab('2025-05-01', 'free kappa', 200, 'mg/L'), lab('2025-05-01', 'kappa/lambda ratio', 20, '1')])).toBe('MET');
+  });
+});
+
 describe('codes and collection periods', () => {
   it('a code not in the catalog is reported, not read by its name', () => {
     const p = buildProfile([event('lab', '2025-05-01', { code: '2161-8', name: 'creatinine', value: 35, unit: 'mg/dL' })], AS_OF);

@@ -242,11 +242,15 @@ function latest(points: Point[], asOf: string, maxAge: number): Point | null {
 export function involvedChain(records: ClinicalRecords): 'kappa' | 'lambda' | null {
   if (records.diagnosis.lightChain) return records.diagnosis.lightChain;
   // Without the diagnosis's light chain: the first κ/λ pair of one day with an abnormal ratio says which chain is clonal
-  // (above the normal range κ, below it λ); with none abnormal, the larger of the first pair of one day.
+  // (above the normal range κ, below it λ), else the first ratio reported abnormal; with none abnormal, the larger of
+  // the first pair of one day.
   const lambda = new Map(series(records.labs, 'freeLambda').map((p) => [p.date, p.value]));
   const pairs = series(records.labs, 'freeKappa').flatMap((k) => (lambda.has(k.date) ? [{ k: k.value, l: lambda.get(k.date)! }] : []));
   const abnormal = pairs.find((p) => p.l > 0 && abnormalFlcRatio(withoutFloatNoise(p.k / p.l)));
   if (abnormal) return abnormal.k > abnormal.l ? 'kappa' : 'lambda';
+  // No abnormal pair: a ratio reported abnormal (one chain measured, or none) points to the chain just as well.
+  const reported = series(records.labs, 'flcRatio').find((r) => abnormalFlcRatio(r.value));
+  if (reported) return reported.value > 1 ? 'kappa' : 'lambda';
   const first = pairs[0];
   return first ? (first.k >= first.l ? 'kappa' : 'lambda') : null;
 }
@@ -466,8 +470,14 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const lastResponse = records.responses.at(-1);
 
   const maxAge = s.currentLabMaxAgeDays;
-  const sp = latest(serum, asOf, maxAge);
-  const up = latest(urine, asOf, maxAge);
+  // With no electrophoresis value in the window, a negative immunofixation (the more sensitive test) says the
+  // M-protein is not there: 0, not measurable in that specimen (rather than unknown).
+  const negativeIfe = (name: 'serumImmunofixation' | 'urineImmunofixation'): Point | null => {
+    const f = latest(series(records.labs, name), asOf, maxAge);
+    return f && f.value === 0 ? { date: f.date, value: 0, eventId: f.eventId } : null;
+  };
+  const sp = latest(serum, asOf, maxAge) ?? negativeIfe('serumImmunofixation');
+  const up = latest(urine, asOf, maxAge) ?? negativeIfe('urineImmunofixation');
   const kp = latest(series(records.labs, 'freeKappa'), asOf, maxAge);
   const lp = latest(series(records.labs, 'freeLambda'), asOf, maxAge);
   const rp = latest(series(records.labs, 'flcRatio'), asOf, maxAge);
