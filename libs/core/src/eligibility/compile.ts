@@ -1592,6 +1592,8 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     /** Whether every child is settled, and the last day any child changes. */
     let allSettled = true;
     let lastChange = NO_FLIP;
+    /** [flip, back] of each child that does not decide now and turns decisive (back NO_FLIP: not known to turn back). */
+    let windows: number[] | null = null;
     for (let i = 0; i < children.length; i++) {
       s.flipTo = TO_OTHER;
       s.back = NO_FLIP;
@@ -1626,6 +1628,7 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
           }
         }
         if (flip !== NO_FLIP && to === decisive) {
+          (windows ??= []).push(flip, back);
           if (flip < turnsDecisive) turnsDecisive = flip;
           if (settled && back === NO_FLIP && flip < turnsDecisiveForGood) turnsDecisiveForGood = flip;
         } else if (flip !== NO_FLIP && to === UNKNOWN && flip < turnsUnknown) turnsUnknown = flip;
@@ -1653,12 +1656,34 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
       }
       return decisive;
     }
+    /**
+     * The day the children turning decisive have all turned back (their windows joined from the first), when that is
+     * known: what the combination turns back on (NO_FLIP: not known to).
+     */
+    const windowsEnd = (): number => {
+      if (windows === null) return NO_FLIP;
+      const w: number[] = windows;
+      const order = Array.from({ length: w.length / 2 }, (_, i) => i).sort((a, b) => w[2 * a]! - w[2 * b]!);
+      let end = w[2 * order[0]! + 1]!;
+      for (const i of order.slice(1)) {
+        if (end === NO_FLIP) break;
+        if (w[2 * i]! < end) end = w[2 * i + 1]! === NO_FLIP ? NO_FLIP : Math.max(end, w[2 * i + 1]!);
+      }
+      return end;
+    };
     if (unknown) {
       // Unknown until a child turns decisive, whatever the unknown ones turn out to be; or, failing that, until every
       // unknown child has become the other outcome (and no known one has turned unknown by then).
       if (turnsDecisive !== Number.POSITIVE_INFINITY) {
         s.flip = turnsDecisive;
         s.flipTo = decisive;
+        // Unknown again once the windows close, if the unknown children are still unknown then.
+        const end = windowsEnd();
+        if (end !== NO_FLIP && !(resolvedToOther === unknowns && resolvedBy <= end)) {
+          s.back = end;
+          s.settled = false;
+          return UNKNOWN;
+        }
       } else if (resolvedToOther === unknowns && turnsUnknown > resolvedBy) {
         s.flip = resolvedBy;
         s.flipTo = other;
@@ -1670,6 +1695,15 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     s.flip = first === Number.POSITIVE_INFINITY ? NO_FLIP : first;
     s.flipTo = turnsDecisive <= turnsUnknown ? decisive : UNKNOWN;
     s.settled = allSettled && lastChange <= s.flip;
+    if (turnsDecisive <= turnsUnknown && turnsDecisive !== Number.POSITIVE_INFINITY) {
+      // Decisive for a while (windows that close), this again from the day the last of them closes, unless a child
+      // turns unknown before then.
+      const end = windowsEnd();
+      if (end !== NO_FLIP && turnsUnknown >= end) {
+        s.back = end;
+        s.settled = allSettled && lastChange <= end;
+      }
+    }
     return other;
   };
 }
@@ -1769,6 +1803,11 @@ function compileNode(r: Rule): RuleNode {
           s.flip = conditionFlip;
           s.flipTo = after;
           s.settled = otherRulesFor;
+          // The other branch turning back to this later (a washout that ends): this again from then.
+          if (conditionSettled && conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip && otherTo === code) {
+            s.back = otherFlip;
+            s.settled = otherSettled && otherBack === NO_FLIP;
+          }
         } else if (conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip && (conditionBack === NO_FLIP || otherFlip < conditionBack)) {
           s.flip = otherFlip;
           s.flipTo = otherTo;
@@ -1803,6 +1842,8 @@ function compileNode(r: Rule): RuleNode {
       const first = fa === NO_FLIP ? fb : fb === NO_FLIP ? fa : Math.min(fa, fb);
       let flip = NO_FLIP;
       let to: Code = UNKNOWN;
+      /** Whether the outcome it turns into on `flip` holds from then on (nothing permanent is built otherwise). */
+      let holds = false;
       if (first !== NO_FLIP) {
         const aThen = on(first, a, fa, aTo, ba, sa);
         const bThen = on(first, b, fb, bTo, bb, sb);
@@ -1811,6 +1852,7 @@ function compileNode(r: Rule): RuleNode {
         if (known || knownThen) {
           flip = first;
           to = knownThen ? aThen : UNKNOWN;
+          holds = knownThen && stillFrom(first, fa, ba, sa) && stillFrom(first, fb, bb, sb);
         }
       }
       if (!known && conditionSettled && conditionFlip !== NO_FLIP && conditionTo !== UNKNOWN && (flip === NO_FLIP || conditionFlip < flip)) {
@@ -1818,11 +1860,12 @@ function compileNode(r: Rule): RuleNode {
         if (selected !== UNKNOWN) {
           flip = conditionFlip;
           to = selected;
+          holds = conditionTo === MET ? stillFrom(conditionFlip, fa, ba, sa) : stillFrom(conditionFlip, fb, bb, sb);
         }
       }
       s.flip = flip;
       s.flipTo = to;
-      s.settled = flip === NO_FLIP && conditionSettled && conditionFlip === NO_FLIP && fa === NO_FLIP && fb === NO_FLIP && sa && sb;
+      s.settled = flip === NO_FLIP ? conditionSettled && conditionFlip === NO_FLIP && fa === NO_FLIP && fb === NO_FLIP && sa && sb : holds;
       return known ? a : UNKNOWN;
     };
   }

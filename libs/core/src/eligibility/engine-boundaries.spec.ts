@@ -497,3 +497,40 @@ describe('blocks that end, and children that turn back for a while (second revie
     expect(outcome(rule, profileOf(med('Rd', '2024-01-01', '2024-01-28', { cycles: 1 })))).toBe('NOT_MET');
   });
 });
+
+describe('a block for a while inside any, all or if is not a block for good (third review)', () => {
+  // Daratumumab last given 2025-05-01: "received 60 to 120 days ago" holds 06-30..08-29. Pomalidomide last given
+  // 05-31: a 31-day washout ends 07-01. Born 1950-07-15: 75 on 07-15.
+  const dara = med('daratumumab', '2025-03-01', '2025-05-01');
+  const recent = { fact: 'timeSince', event: 'lastDose', drug: 'daratumumab', minDays: 60, maxDays: 120 };
+  const pom = med('pomalidomide', '2025-03-01', '2025-05-31');
+  const washout = (minDays: number) => ({ fact: 'timeSince', event: 'lastDose', drug: 'pomalidomide', minDays });
+  const trial = (...criteria: TrialDocument['criteria']): TrialDocument => ({ trialId: 'NCT00000004', version: 1, title: 'windows in combinations', status: 'RECRUITING', criteria });
+  const both = (d: TrialDocument, p: PatientProfile, asOf = AS_OF) => {
+    const full = evaluateTrial(compileTrial(d), p, asOf);
+    const fast = screenTrial(compileTrial(d), p, asOf);
+    expect({ verdict: fast.verdict, eligibleFrom: fast.eligibleFrom }).toEqual({ verdict: full.verdict, eligibleFrom: full.eligibleFrom });
+    return { verdict: full.verdict, eligibleFrom: full.eligibleFrom };
+  };
+  const p = profileOf(demographics('1950-07-15', 'male', 70), dara, pom, event('performance-status', '2025-05-30', { ecog: 1 }));
+
+  it('an exclusion any[window, prior allo-SCT (none)] delays eligibility to the window\'s end, as the window alone does', () => {
+    const alone = both(trial({ id: 'exc', kind: 'exclusion', text: 'w', rule: recent }, { id: 'inc', kind: 'inclusion', text: 'p', rule: washout(31) }), p);
+    expect(alone).toEqual({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2025-08-30' });
+    const inAny = { any: [recent, { fact: 'priorTransplant', kind: 'allogeneic' }] };
+    expect(compileRule(inAny)({ profile: p, asOf: AS_OF, trace: null })).toMatchObject({ outcome: 'NOT_MET', flipsOn: '2025-06-30', flipsTo: 'MET' });
+    expect(both(trial({ id: 'exc', kind: 'exclusion', text: 'w', rule: inAny }, { id: 'inc', kind: 'inclusion', text: 'p', rule: washout(31) }), p)).toEqual(alone);
+    const notInAll = { all: [{ not: recent }, { fact: 'age', min: 18 }] };
+    expect(both(trial({ id: 'inc-a', kind: 'inclusion', text: 'w', rule: notInAll }, { id: 'inc', kind: 'inclusion', text: 'p', rule: washout(31) }), p)).toEqual(alone);
+  });
+
+  it('if age ≥ 75 then a washout ending 07-20 else ECOG ≤ 2: blocks 07-15..07-19 only; with another washout to 07-16, eligible from 07-20', () => {
+    const later = med('selinexor', '2025-03-01', '2025-05-31');
+    const q = profileOf(demographics('1950-07-15', 'male', 70), pom, later, event('performance-status', '2025-05-30', { ecog: 1 }));
+    const rule = { if: { fact: 'age', min: 75 }, then: washout(50), else: { fact: 'ecog', max: 2 } };
+    expect(compileRule(rule)({ profile: q, asOf: AS_OF, trace: null })).toMatchObject({ outcome: 'MET', flipsOn: '2025-07-15', flipsTo: 'NOT_MET' });
+    const d = trial({ id: 'inc-if', kind: 'inclusion', text: 'if', rule }, { id: 'inc-s', kind: 'inclusion', text: 's', rule: { fact: 'timeSince', event: 'lastDose', drug: 'selinexor', minDays: 46 } });
+    expect(both(d, q)).toEqual({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2025-07-20' });
+    expect(both(d, q, '2025-07-15')).toEqual({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2025-07-20' });
+  });
+});

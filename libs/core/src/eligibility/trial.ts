@@ -216,7 +216,9 @@ function blocksFrom(t: Tally, flip: number, back: number): void {
 }
 
 function count(t: Tally, id: string, passes: boolean | null, flip: number, next: boolean | null, back: number, settled: boolean, missing: readonly string[] | undefined): void {
-  if (passes !== false && flip !== NO_FLIP && next === false) blocksFrom(t, flip, back);
+  // A block not known to end is for good only when the criterion is settled (a combination whose children change on
+  // other days says when it first blocks, not that it never lets the patient through again).
+  if (passes !== false && flip !== NO_FLIP && next === false && (settled || back !== NO_FLIP)) blocksFrom(t, flip, back);
   // Blocking now, letting through from `flip`, blocking again for good from `back` (a window that closes): it expires then.
   if (passes === false && flip !== NO_FLIP && settled) expiring(t, back);
   if (passes === null) {
@@ -323,7 +325,7 @@ function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tall
     }
     if (code === UNKNOWN) (t.unknown ??= []).push(c.id);
     // Passing or unknown now, blocking from its flip day on, for good or until it turns back (same rule as `count`).
-    if (s.flip !== NO_FLIP && flipTarget(code, s) === blocking) blocksFrom(t, s.flip, s.back);
+    if (s.flip !== NO_FLIP && flipTarget(code, s) === blocking && (s.settled || s.back !== NO_FLIP)) blocksFrom(t, s.flip, s.back);
   }
   return t;
 }
