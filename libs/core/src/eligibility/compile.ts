@@ -1253,10 +1253,21 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
   const fact = 'timeSince';
   return (s) => {
     const p = s.profile;
-    /** Whether a last event on `day` meets the window today. */
-    const inWindow = (day: string): boolean => {
-      const d = s.asOfDay - epochDay(day);
-      return (l.minDays === undefined || d >= l.minDays) && (l.maxDays === undefined || d <= l.maxDays);
+    /**
+     * The outcome when the date that counts is `known` (null: none) or a later `maybe` (a transfusion of a product not
+     * recorded, an infusion of a CAR-T product not recognised): known on the days both agree, dated like any other.
+     */
+    const eitherDate = (st: EvalState, known: string | null, maybe: string): Code => {
+      const t = mergeTimelines([sinceTimeline(st.asOfDay, known, l.minDays, l.maxDays), sinceTimeline(st.asOfDay, maybe, l.minDays, l.maxDays)], agreed);
+      const first = t.changes[0];
+      st.flip = first ? first.day : NO_FLIP;
+      if (first) {
+        st.flipTo = first.code;
+        const second = t.changes[1];
+        if (second && second.code === t.now) st.back = second.day;
+        st.settled = t.changes.length === 1 || (t.changes.length === 2 && second!.code === t.now);
+      }
+      return t.now;
     };
     let date: string | null = null;
     let ongoing = false;
@@ -1277,8 +1288,10 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
           else if (date === null || c.end > date) date = c.end;
         }
       }
-      if (maybe !== null && (date === null || maybe > date) && inWindow(maybe) !== (date === null ? l.maxDays === undefined : inWindow(date))) {
-        return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `transfusion of a product not recorded (${maybe})`, ['transfused product']);
+      if (maybe !== null && (date === null || maybe > date)) {
+        const code = eitherDate(s, date, maybe);
+        if (s.trace !== null) note(s, code, fact, expected, `${date ? `transfusion of it ${date}; ` : ''}transfusion of a product not recorded (${maybe})`, code === UNKNOWN ? ['transfused product'] : undefined);
+        return code;
       }
       if (ongoing) date = null;
     } else if (l.event === 'lastDose') {
@@ -1290,8 +1303,10 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
         if (CELL_THERAPY_CLASSES.has(l.class) && unknownCarTSince(p)) {
           const unknownDate = p.cellTherapies.filter((c) => c.product === null).at(-1)!.date;
           const known = date === ONGOING ? null : date;
-          if ((known === null || unknownDate > known) && inWindow(unknownDate) !== (known === null ? l.maxDays === undefined : inWindow(known))) {
-            return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `CAR-T infusion with an unrecognised product (${unknownDate})`, CAR_T_PRODUCT);
+          if (known === null || unknownDate > known) {
+            const code = eitherDate(s, known, unknownDate);
+            if (s.trace !== null) note(s, code, fact, expected, `${known ? `last dose ${known}; ` : ''}CAR-T infusion with an unrecognised product (${unknownDate})`, code === UNKNOWN ? CAR_T_PRODUCT : undefined);
+            return code;
           }
         }
       }
@@ -1348,6 +1363,22 @@ function mergeTimelines(ts: readonly Timeline[], combine: (codes: Code[]) => Cod
 }
 const anyOf = (codes: Code[]): Code => (codes.includes(MET) ? MET : codes.includes(UNKNOWN) ? UNKNOWN : NOT_MET);
 const agreed = (codes: Code[]): Code => (codes.every((c) => c === codes[0]) ? codes[0]! : UNKNOWN);
+
+/** "At least `minDays` / at most `maxDays` since `date`" from `today` on (no date: met only without a maximum). */
+function sinceTimeline(today: number, date: string | null, minDays: number | undefined, maxDays: number | undefined): Timeline {
+  if (date === null) return { now: bool(maxDays === undefined), changes: [] };
+  const d = epochDay(date);
+  const at = (day: number): Code => bool((minDays === undefined || day - d >= minDays) && (maxDays === undefined || day - d <= maxDays));
+  const days = [minDays === undefined ? null : d + minDays, maxDays === undefined ? null : d + maxDays + 1].filter((x): x is number => x !== null && x > today).sort((a, b) => a - b);
+  const now = at(today);
+  const changes: Timeline['changes'] = [];
+  let prev = now;
+  for (const day of days) {
+    const c = at(day);
+    if (c !== prev) changes.push({ day, code: (prev = c) });
+  }
+  return { now, changes };
+}
 
 type ConditionEntryOf = NonNullable<PatientProfile['conditions'][string]['records']>[number];
 /** How a record reads under one assumption: of another type (skip), not there at the grade asked (ends), or there (counts). */

@@ -534,3 +534,23 @@ describe('a block for a while inside any, all or if is not a block for good (thi
     expect(both(d, q, '2025-07-15')).toEqual({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2025-07-20' });
   });
 });
+
+describe('a transfusion of a product not recorded, a CAR-T product not recognised: dated like any washout (third review)', () => {
+  const transfusion = (date: string, product?: string) => event('procedure', date, { kind: 'transfusion', ...(product ? { product } : {}) });
+  const at = (rule: unknown, p: PatientProfile) => compileRule(rule)({ profile: p, asOf: AS_OF, trace: null });
+  const redCells = (extra: Record<string, unknown>) => ({ fact: 'timeSince', event: 'transfusion', product: 'red-cells', ...extra });
+
+  it('"7 days since red cells" with a transfusion of unrecorded product on 05-28: unknown until 06-04, then met', () => {
+    expect(at(redCells({ minDays: 7 }), profileOf(transfusion('2025-05-28')))).toEqual({ outcome: 'UNKNOWN', flipsOn: '2025-06-04', flipsTo: 'MET' });
+    expect(at(redCells({ minDays: 7 }), profileOf(transfusion('2025-05-20', 'red blood cells'), transfusion('2025-05-28')))).toEqual({ outcome: 'UNKNOWN', flipsOn: '2025-06-04', flipsTo: 'MET' });
+  });
+
+  it('"red cells within 7 days" with a known one on 05-28 and an unrecorded one on 05-31: met, unknown from 06-05 (not unmet)', () => {
+    expect(at(redCells({ maxDays: 7 }), profileOf(transfusion('2025-05-28', 'red blood cells'), transfusion('2025-05-31')))).toEqual({ outcome: 'MET', flipsOn: '2025-06-05', flipsTo: 'UNKNOWN' });
+  });
+
+  it('"90 days since a BCMA CAR-T" with an unrecognised product infused after a known one: unknown until 90 days after it', () => {
+    const p = profileOf(carT('2024-01-01', 'ciltacabtagene autoleucel'), carT('2025-03-15', 'investigational CAR-T XYZ'));
+    expect(at({ fact: 'timeSince', event: 'lastDose', class: 'BCMA_CAR_T', minDays: 90 }, p)).toEqual({ outcome: 'UNKNOWN', flipsOn: '2025-06-13', flipsTo: 'MET' });
+  });
+});
