@@ -4,6 +4,7 @@
  */
 import { AS_OF, buildProfile, run, outcome, compileTrial, evaluateTrial, trialOf } from './condition-cases';
 import { mapFhirBundle, SYSTEMS } from '../fhir/map-bundle';
+import { compileRule } from './compile';
 
 const w = { fact: 'condition', kind: 'other-malignancy', withinDays: 1095 };
 const subject = { reference: 'Patient/p1' };
@@ -50,9 +51,21 @@ describe('DEFECTS', () => {
 
   it('a resolved Condition with a year-only abatement (FHIR allows partial dateTime) is kept: it had ended by the end of that year', () => {
     const m = mapFhirBundle(bundle(cond('c1', 'G62.9', { ...status('resolved'), onsetDateTime: '2020-01-01', abatementDateTime: '2024' })));
-    expect(m.events.filter((e) => e.type === 'condition')).toHaveLength(1); // actual 0, unmapped "date 2024 is not precise to the day"
+    expect(m.events.filter((e) => e.type === 'condition' && e.data.status === 'resolved')).toHaveLength(1); // actual 0, unmapped "date 2024 is not precise to the day"
     const c = mapFhirBundle(bundle(cond('c1', 'C50.9', { ...status('remission'), onsetDateTime: '2010-01-01', abatementDateTime: '2015' })));
-    expect(c.events.filter((e) => e.type === 'condition')).toHaveLength(1); // ended in 2015: would read NOT_MET; dropped, it reads UNKNOWN
+    expect(c.events.filter((e) => e.type === 'condition' && e.data.status === 'resolved')).toHaveLength(1); // ended in 2015: would read NOT_MET; dropped, it reads UNKNOWN
+    // Still there on the day before the year of its abatement began.
+    expect(c.events.find((e) => e.eventId === 'Condition/c1#present')).toMatchObject({ occurredAt: '2014-12-31', data: { status: 'active', code: 'C50.9' } });
+  });
+
+  it('a cancer abated in May 2025 (month only) was there on 2025-04-30: "no other malignancy within 3 years" is not met (it was unknown)', () => {
+    const rule = { fact: 'condition', kind: 'other-malignancy', withinDays: 1095 };
+    const b = { ...bundle(cond('c1', 'C50.911', { ...status('resolved'), onsetDateTime: '2016-03-01', abatementDateTime: '2025-05' })), timestamp: '2025-05-20T10:00:00Z' };
+    const events = mapFhirBundle(b).events.map((e) => ({ eventId: e.eventId, type: e.type, occurredAt: e.occurredAt, data: e.data }));
+    expect(compileRule(rule)({ profile: buildProfile(events, '2025-06-01'), asOf: '2025-06-01', trace: null }).outcome).toBe('MET');
+    // An abatement with no onset says nothing of the days before it: no such record.
+    const noOnset = { ...bundle(cond('c1', 'C50.911', { ...status('resolved'), abatementDateTime: '2025-05' })), timestamp: '2025-05-20T10:00:00Z' };
+    expect(mapFhirBundle(noOnset).events.some((e) => e.eventId.endsWith('#present'))).toBe(false);
   });
 
   it('an abatement in the month the Bundle was assembled dates the resolution by the Bundle\'s timestamp, not the machine\'s clock', () => {

@@ -122,3 +122,20 @@ describe('from a code review of the above', () => {
     expect(buildProfile([...events, demographics], '2024-06-01').labs.alt?.timesUln).toBe(2);
   });
 });
+
+describe('Observations as feeds send them (from a review of FHIR Bundles)', () => {
+  const ecog = (value: object) => ({ resourceType: 'Observation', id: 'e1', status: 'final', subject, code: { coding: [{ system: 'http://loinc.org', code: '89247-1' }] }, effectiveDateTime: '2024-05-01', ...value });
+  const hb = (status: string) => ({ resourceType: 'Observation', id: `hb-${status}`, status, subject, code: { coding: [{ system: 'http://loinc.org', code: '718-7' }] }, effectiveDateTime: '2024-05-01', valueQuantity: { value: 9.5, unit: 'g/dL', system: 'http://unitsofmeasure.org', code: 'g/dL' } });
+
+  it('an ECOG sent as valueString ("2 - Ambulatory and capable of all self-care") is read as 2; "1-2" is not', () => {
+    const scores = (b: Bundle) => mapFhirBundle(b).events.filter((e) => e.type === 'performance-status').map((e) => e.data);
+    expect(scores(bundle(ecog({ valueString: '2 - Ambulatory and capable of all self-care' })))).toEqual([{ ecog: 2 }]);
+    expect(scores(bundle(ecog({ valueString: '1-2' })))).toEqual([]);
+  });
+
+  it('a lab with status registered (no result yet) is reported, not read; a preliminary or final one is read', () => {
+    const m = mapFhirBundle(bundle(hb('registered'), hb('preliminary'), hb('final')));
+    expect(m.events.filter((e) => e.type === 'lab').map((e) => e.eventId)).toEqual(['Observation/hb-preliminary', 'Observation/hb-final']);
+    expect(m.unmapped).toContainEqual(expect.objectContaining({ id: 'hb-registered', reason: 'status registered: no result yet' }));
+  });
+});

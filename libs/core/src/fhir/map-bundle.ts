@@ -531,6 +531,13 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
               ...(onset && FULL_DATE.test(onset) ? { onsetDate: onset.slice(0, 10) } : {}),
               ...(exact ? { resolvedDate: abated.slice(0, 10) } : endedBy ? {} : { endUnknown: true }),
             });
+            // A year or a month of abatement after the onset: still there on the day before that period began (it ended
+            // within it), which a time window ("another malignancy within 3 years") needs to know.
+            const periodStart = abated !== undefined && !exact ? /^(\d{4})(?:-(\d{2}))?$/.exec(abated) : null;
+            if (periodStart && onset && FULL_DATE.test(onset)) {
+              const before = new Date(Date.UTC(Number(periodStart[1]), periodStart[2] ? Number(periodStart[2]) - 1 : 0, 0)).toISOString().slice(0, 10);
+              if (onset.slice(0, 10) <= before) push(c, c.subject?.reference, 'condition', before, { kind: match.kind, status: 'active', ...(code ? { code } : {}), onsetDate: onset.slice(0, 10) }, '#present');
+            }
           } else push(c, c.subject?.reference, 'condition', date, { kind: match.kind, status: 'active', ...(code ? { code } : {}) });
         }
         break;
@@ -596,8 +603,9 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
       }
       case 'Observation': {
         const o: Observation = r;
-        if (o.status === 'entered-in-error' || o.status === 'cancelled') {
-          skip(o, `status ${o.status}`);
+        // Registered: no result yet (FHIR), whatever value it carries.
+        if (o.status === 'entered-in-error' || o.status === 'cancelled' || o.status === 'registered') {
+          skip(o, o.status === 'registered' ? 'status registered: no result yet' : `status ${o.status}`);
           break;
         }
         const code = codeIn(o.code, SYSTEMS.loinc);
@@ -605,7 +613,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         if (code === LOINC_ECOG) {
           const answer = o.valueCodeableConcept?.coding?.find((c) => c.system === SYSTEMS.loinc && c.code !== undefined && c.code in ECOG_ANSWERS);
           // A text answer is one score at its start ("1 - Restricted …"), not a range ("1-2", "1 or 2").
-          const texts = [...(o.valueCodeableConcept?.coding ?? []).map((c) => c.display), o.valueCodeableConcept?.text].filter((t): t is string => t !== undefined);
+          const texts = [...(o.valueCodeableConcept?.coding ?? []).map((c) => c.display), o.valueCodeableConcept?.text, o.valueString].filter((t): t is string => typeof t === 'string');
           const scoreOf = (t: string): number | null => {
             const m = /^\s*([0-5])(?!\d)(?!\s*(?:[-–/]|or\b|to\b)\s*\d)/.exec(t);
             return m ? Number(m[1]) : null;
@@ -622,7 +630,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           break;
         }
         if (code !== undefined && LOINC_MRD.includes(code)) {
-          if (o.status === 'registered' || o.status === 'preliminary') {
+          if (o.status === 'preliminary') {
             skip(o, `MRD with status ${o.status}: no final result yet`);
             break;
           }
