@@ -12,20 +12,22 @@ const flag = (name: string) => ({ fact: 'flag', name });
 const STATUS = ['primaryRefractory', 'relapsedAndRefractory', 'relapsed'];
 
 describe('whether MR or better was ever reached is not on record', () => {
-  it('Rd with a single reported PD and no other assessment: each status flag unknown', () => {
+  const statusOf = (p: ReturnType<typeof profileOf>) => Object.fromEntries(STATUS.map((name) => [name, outcome(flag(name), p)]));
+
+  it('Rd with a single reported PD and no other assessment: primary refractory or relapsed and refractory, not known which; not relapsed (on therapy)', () => {
     const p = profileOf([med('Rd', '2023-01-01', null), response('2023-09-01', 'PD')]);
     expect(p.disease.mrEverKnown).toBe(false);
-    for (const name of STATUS) expect([name, outcome(flag(name), p)]).toEqual([name, 'UNKNOWN']);
+    expect(statusOf(p)).toEqual({ primaryRefractory: 'UNKNOWN', relapsedAndRefractory: 'UNKNOWN', relapsed: 'NOT_MET' });
   });
 
   it('the same fact recorded as a course stopped for progression: the same answer', () => {
     const p = profileOf([med('Rd', '2023-01-01', '2023-09-01', { reasonStopped: 'progression' })]);
-    for (const name of STATUS) expect([name, outcome(flag(name), p)]).toEqual([name, 'UNKNOWN']);
+    expect(statusOf(p)).toEqual({ primaryRefractory: 'UNKNOWN', relapsedAndRefractory: 'UNKNOWN', relapsed: 'NOT_MET' });
   });
 
-  it('a progression long after an unassessed course: neither relapsed nor primary refractory can be told', () => {
+  it('a progression long after an unassessed course: relapsed or primary refractory, not known which; not relapsed and refractory', () => {
     const p = profileOf([med('Rd', '2023-01-01', '2023-06-30'), response('2024-01-01', 'PD')]);
-    for (const name of STATUS) expect([name, outcome(flag(name), p)]).toEqual([name, 'UNKNOWN']);
+    expect(statusOf(p)).toEqual({ primaryRefractory: 'UNKNOWN', relapsedAndRefractory: 'NOT_MET', relapsed: 'UNKNOWN' });
   });
 
   it('with a stable disease on record before the progression, never MR is known: primary refractory', () => {

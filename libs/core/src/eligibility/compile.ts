@@ -413,6 +413,12 @@ export interface EvalState extends EvaluationContext {
    * and first turns back, not that it stays so, and nothing permanent is built on them.
    */
   settled: boolean;
+  /**
+   * Set by a combination whose children's changes are all known for good: the [from, until) pairs of days on which it
+   * is what it turns into on `flip` (until NO_FLIP: from then on), and what it is now on every other day; null
+   * otherwise. Read by the verdict right after a criterion's rule ran (a parent combination does not pass it on).
+   */
+  windows: number[] | null;
 }
 export const NO_FLIP = Number.NEGATIVE_INFINITY;
 /** `flipTo` of a leaf: the outcome turns into the other known one (MET ↔ NOT_MET). */
@@ -565,6 +571,7 @@ export function evaluationState(profile: PatientProfile, asOf: string, trace: Le
     flipTo: TO_OTHER,
     back: NO_FLIP,
     settled: true,
+    windows: null,
   };
 }
 
@@ -808,7 +815,7 @@ function compileLeaf(l: Leaf): RuleNode {
         if (!v && CAR_T_FLAGS.has(l.name) && unknownCarTSince(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
         if (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? lastLine.start))) && couldBe(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
         // The IMWG 2011 status flags turn on whether MR or better was ever reached: not on record, they are unknown either way.
-        if (STATUS_FLAGS.has(l.name) && s.profile.disease.mrEverKnown === false) return done(s, UNKNOWN, 'flag', l.name, `${String(v)}, but whether MR or better was ever reached is not on record`, MR_EVER);
+        if (STATUS_FLAGS.has(l.name) && s.profile.disease.mrEverKnown === false && (s.profile.disease.undecidedStatus ?? [...STATUS_FLAGS]).includes(l.name)) return done(s, UNKNOWN, 'flag', l.name, `${String(v)}, but whether MR or better was ever reached is not on record`, MR_EVER);
         return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
       };
     }
@@ -1599,6 +1606,21 @@ function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): Rul
 // is; else MET (until the earliest child flip). `any` is the dual. When no trace is collected, a child that decides the result
 // for good (NOT_MET with no date under `all`, MET with no date under `any`) ends the evaluation early.
 
+/** [from, until) pairs (until NO_FLIP: for good) joined into disjoint ones, in order; touching ones join too. */
+function joinWindows(w: readonly number[]): number[] {
+  const order = Array.from({ length: w.length / 2 }, (_, i) => i).sort((a, b) => w[2 * a]! - w[2 * b]!);
+  const out: number[] = [];
+  for (const i of order) {
+    const from = w[2 * i]!;
+    const until = w[2 * i + 1]!;
+    const last = out.length - 1;
+    if (out.length > 0 && (out[last] === NO_FLIP || from <= out[last]!)) {
+      if (out[last] !== NO_FLIP) out[last] = until === NO_FLIP ? NO_FLIP : Math.max(out[last]!, until);
+    } else out.push(from, until);
+  }
+  return out;
+}
+
 function compileAll(children: RuleNode[], decisive: Code): RuleNode {
   const other: Code = decisive === NOT_MET ? MET : NOT_MET;
   return (s) => {
@@ -1625,15 +1647,24 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     let lastChange = NO_FLIP;
     /** [flip, back] of each child that does not decide now and turns decisive (back NO_FLIP: not known to turn back). */
     let windows: number[] | null = null;
+    /** Whether every child that does not decide now either never changes or turns decisive, settled (its windows exact). */
+    let exact = true;
+    /** Whether every deciding child is settled (stops deciding on its date, and decides again for good on its `back`). */
+    let decidingExact = true;
+    /** The days deciding children decide again, for good. */
+    let againFrom: number[] | null = null;
     for (let i = 0; i < children.length; i++) {
       s.flipTo = TO_OTHER;
       s.back = NO_FLIP;
       s.settled = true;
+      s.windows = null;
       const code = children[i]!(s);
       const flip = s.flip;
       const to = flip === NO_FLIP ? code : flipTarget(code, s);
       const back = flip === NO_FLIP ? NO_FLIP : s.back;
       const settled = s.settled;
+      /** The child's own windows (a combination that knows every day it changes). */
+      const childWindows = flip === NO_FLIP ? null : (s.windows as number[] | null); // set by the child just run
       if (!settled) allSettled = false;
       if (flip > lastChange) lastChange = flip;
       if (back > lastChange) lastChange = back;
@@ -1645,6 +1676,13 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
         } else {
           if (flip > latest) latest = flip;
           if (to === UNKNOWN) decidingTurnsUnknown = true;
+          if (childWindows !== null) {
+            // Not deciding on its windows: deciding again between them and after the last.
+            for (let k = 1; k < childWindows.length; k += 2) if (childWindows[k] !== NO_FLIP) (againFrom ??= []).push(childWindows[k]!, childWindows[k + 1] ?? NO_FLIP);
+          } else {
+            if (!settled) decidingExact = false;
+            if (back !== NO_FLIP) (againFrom ??= []).push(back, NO_FLIP);
+          }
           if (back !== NO_FLIP && back < decidesAgain) decidesAgain = back;
           if (back !== NO_FLIP && settled && back < decidesAgainForGood) decidesAgainForGood = back;
         }
@@ -1658,14 +1696,46 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
             if (flip > resolvedBy) resolvedBy = flip;
           }
         }
+        if (flip !== NO_FLIP && (to !== decisive || (!settled && childWindows === null))) exact = false;
         if (flip !== NO_FLIP && to === decisive) {
-          (windows ??= []).push(flip, back);
+          if (childWindows !== null) (windows ??= []).push(...childWindows);
+          else (windows ??= []).push(flip, back);
           if (flip < turnsDecisive) turnsDecisive = flip;
           if (settled && back === NO_FLIP && flip < turnsDecisiveForGood) turnsDecisiveForGood = flip;
         } else if (flip !== NO_FLIP && to === UNKNOWN && flip < turnsUnknown) turnsUnknown = flip;
       }
     }
     s.back = NO_FLIP;
+    s.windows = null;
+    if (decided > 0 && !undated && exact && decidingExact && !decidingTurnsUnknown) {
+      // Every change known: decided until the latest date of the deciding children, extended by the windows of the
+      // others that reach it (for good if one never closes); then the others' value, decided again on the later windows.
+      const list = joinWindows([...(windows ?? []), ...(againFrom ?? [])]);
+      let end = latest;
+      let i = 0;
+      for (; i < list.length && list[i]! <= end; i += 2) {
+        if (list[i + 1] === NO_FLIP) {
+          s.flip = NO_FLIP;
+          s.settled = true;
+          return decisive;
+        }
+        end = Math.max(end, list[i + 1]!);
+      }
+      s.flip = end;
+      s.flipTo = unknown ? UNKNOWN : other;
+      const later = list.slice(i);
+      if (later.length === 0) {
+        s.settled = true;
+        return decisive;
+      }
+      s.back = later[0]!;
+      // Decided again for good from then: it changes on no other day.
+      s.settled = later.length === 2 && later[1] === NO_FLIP;
+      const others: number[] = [end, later[0]!];
+      for (let k = 1; k < later.length; k += 2) if (later[k] !== NO_FLIP) others.push(later[k]!, later[k + 1] ?? NO_FLIP);
+      s.windows = others;
+      return decisive;
+    }
     if (decided > 0) {
       // Stops being decided on the latest date of the deciding children (then it is the others' value, possibly
       // unknown), unless a child decides again on or before that day (another turns decisive, or a deciding
@@ -1688,19 +1758,17 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
       return decisive;
     }
     /**
-     * The day the children turning decisive have all turned back (their windows joined from the first), when that is
-     * known: what the combination turns back on (NO_FLIP: not known to).
+     * The days the children turning decisive decide, joined ([from, until) pairs, until NO_FLIP: for good), when every
+     * change of the children not deciding now is known (`exact`); null otherwise.
      */
-    const windowsEnd = (): number => {
-      if (windows === null) return NO_FLIP;
-      const w: number[] = windows;
-      const order = Array.from({ length: w.length / 2 }, (_, i) => i).sort((a, b) => w[2 * a]! - w[2 * b]!);
-      let end = w[2 * order[0]! + 1]!;
-      for (const i of order.slice(1)) {
-        if (end === NO_FLIP) break;
-        if (w[2 * i]! < end) end = w[2 * i + 1]! === NO_FLIP ? NO_FLIP : Math.max(end, w[2 * i + 1]!);
-      }
-      return end;
+    const joined = (): number[] | null => (windows === null || !exact ? null : joinWindows(windows));
+    /** Dates the combination by its joined windows: decisive on them, what it is now between and after them. */
+    const byWindows = (list: number[]): void => {
+      s.flip = list[0]!;
+      s.flipTo = decisive;
+      s.back = list[1]!;
+      s.settled = list.length === 2;
+      s.windows = list;
     };
     if (unknown) {
       // Unknown until a child turns decisive, whatever the unknown ones turn out to be; or, failing that, until every
@@ -1708,11 +1776,10 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
       if (turnsDecisive !== Number.POSITIVE_INFINITY) {
         s.flip = turnsDecisive;
         s.flipTo = decisive;
-        // Unknown again once the windows close, if the unknown children are still unknown then.
-        const end = windowsEnd();
-        if (end !== NO_FLIP && !(resolvedToOther === unknowns && resolvedBy <= end)) {
-          s.back = end;
-          s.settled = false;
+        // Every change known (the unknown children stay unknown): decisive on the joined windows, unknown between them.
+        const list = joined();
+        if (list !== null) {
+          byWindows(list);
           return UNKNOWN;
         }
       } else if (resolvedToOther === unknowns && turnsUnknown > resolvedBy) {
@@ -1726,15 +1793,9 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     s.flip = first === Number.POSITIVE_INFINITY ? NO_FLIP : first;
     s.flipTo = turnsDecisive <= turnsUnknown ? decisive : UNKNOWN;
     s.settled = allSettled && lastChange <= s.flip;
-    if (turnsDecisive <= turnsUnknown && turnsDecisive !== Number.POSITIVE_INFINITY) {
-      // Decisive for a while (windows that close), this again from the day the last of them closes, unless a child
-      // turns unknown before then.
-      const end = windowsEnd();
-      if (end !== NO_FLIP && turnsUnknown >= end) {
-        s.back = end;
-        s.settled = allSettled && lastChange <= end;
-      }
-    }
+    // Every change known: decisive on the joined windows of the children turning decisive, this between and after them.
+    const list = turnsDecisive !== Number.POSITIVE_INFINITY ? joined() : null;
+    if (list !== null) byWindows(list);
     return other;
   };
 }
@@ -1759,6 +1820,18 @@ function compileNode(r: Rule): RuleNode {
     };
   }
   if ('if' in r) {
+    const node = compileIf(r);
+    return (s) => {
+      const code = node(s);
+      s.windows = null; // an if gives its first change and return only
+      return code;
+    };
+  }
+  return internedLeaf(r);
+}
+
+function compileIf(r: Extract<Rule, { if: Rule }>): RuleNode {
+  {
     const cond = compileNode(r.if);
     const then = compileNode(r.then);
     const otherwise = r.else ? compileNode(r.else) : null;
@@ -1835,9 +1908,9 @@ function compileNode(r: Rule): RuleNode {
           s.flipTo = after;
           s.settled = otherRulesFor;
           // The other branch turning back to this later (a washout that ends): this again from then.
-          if (conditionSettled && conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip && otherTo === code) {
+          if (conditionSettled && conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip && otherTo === code && otherBack === NO_FLIP) {
             s.back = otherFlip;
-            s.settled = otherSettled && otherBack === NO_FLIP;
+            s.settled = otherSettled;
           }
         } else if (conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip && (conditionBack === NO_FLIP || otherFlip < conditionBack)) {
           s.flip = otherFlip;
@@ -1900,7 +1973,6 @@ function compileNode(r: Rule): RuleNode {
       return known ? a : UNKNOWN;
     };
   }
-  return internedLeaf(r);
 }
 
 // ---------- leaves shared across trials ----------

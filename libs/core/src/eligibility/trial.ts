@@ -215,12 +215,32 @@ function blocksFrom(t: Tally, flip: number, back: number): void {
   else (t.blocks ??= []).push(flip, back);
 }
 
-function count(t: Tally, id: string, passes: boolean | null, flip: number, next: boolean | null, back: number, settled: boolean, missing: readonly string[] | undefined): void {
-  // A block not known to end is for good only when the criterion is settled (a combination whose children change on
-  // other days says when it first blocks, not that it never lets the patient through again).
-  if (passes !== false && flip !== NO_FLIP && next === false && (settled || back !== NO_FLIP)) blocksFrom(t, flip, back);
-  // Blocking now, letting through from `flip`, blocking again for good from `back` (a window that closes): it expires then.
-  if (passes === false && flip !== NO_FLIP && settled) expiring(t, back);
+/**
+ * A criterion whose combination knows every day it changes (`windows`: [from, until) pairs on which it is what it turns
+ * into on its first date): blocking now, it lets the patient through on those days and blocks between them and after
+ * the last; letting through now, it blocks on them.
+ */
+function windowed(t: Tally, blockingNow: boolean, windows: readonly number[]): void {
+  if (!blockingNow) {
+    for (let i = 0; i < windows.length; i += 2) blocksFrom(t, windows[i]!, windows[i + 1]!);
+    return;
+  }
+  for (let i = 1; i < windows.length; i += 2) {
+    const until = windows[i]!;
+    if (until === NO_FLIP) return;
+    const reopens = windows[i + 1];
+    if (reopens === undefined) expiring(t, until);
+    else (t.blocks ??= []).push(until, reopens);
+  }
+}
+
+function count(t: Tally, id: string, passes: boolean | null, flip: number, next: boolean | null, back: number, settled: boolean, missing: readonly string[] | undefined, windows: readonly number[] | null = null): void {
+  if (windows !== null && flip !== NO_FLIP && (next === false || passes === false)) windowed(t, passes === false, windows);
+  else {
+    if (passes !== false && flip !== NO_FLIP && next === false) blocksFrom(t, flip, back);
+    // Blocking now, letting through from `flip`, blocking again for good from `back` (a window that closes): it expires then.
+    if (passes === false && flip !== NO_FLIP && settled) expiring(t, back);
+  }
   if (passes === null) {
     (t.unknown ??= []).push(id);
     if (missing) for (const m of missing) if (!(t.missing ??= []).includes(m)) t.missing.push(m);
@@ -271,6 +291,7 @@ function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): Criter
   s.flipTo = TO_OTHER;
   s.back = NO_FLIP;
   s.settled = true;
+  s.windows = null;
   const code = c.rule(s);
   const next = s.flip === NO_FLIP ? null : passesOf(c.kind, flipTarget(code, s));
   const passes = passesOf(c.kind, code);
@@ -283,7 +304,7 @@ function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): Criter
   const r: CriterionResult = { criterionId: c.id, kind: c.kind, text: c.text, outcome: OUTCOMES[code]!, passes, explanation, trace };
   if (missing) r.missing = missing;
   if (passes === false && s.flip !== NO_FLIP) r.eligibleFrom = dayString(s.flip);
-  count(t, c.id, passes, s.flip, next, s.back, s.settled, missing);
+  count(t, c.id, passes, s.flip, next, s.back, s.settled, missing, s.windows);
   return r;
 }
 
@@ -312,6 +333,7 @@ function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tall
     s.flipTo = TO_OTHER;
     s.back = NO_FLIP;
     s.settled = true;
+    s.windows = null;
     const code = c.rule(s);
     const blocking: Code = c.kind === 'inclusion' ? NOT_MET : MET;
     if (code === blocking) {
@@ -319,13 +341,18 @@ function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tall
       if (s.flip === NO_FLIP) t.undated = true;
       else {
         if (s.flip > t.latest) t.latest = s.flip;
-        if (s.settled) expiring(t, s.back); // blocks again for good from then (same rule as `count`)
+        // Blocks again for good from then, or between its windows (same rule as `count`).
+        if (s.windows !== null) windowed(t, true, s.windows);
+        else if (s.settled) expiring(t, s.back);
       }
       continue;
     }
     if (code === UNKNOWN) (t.unknown ??= []).push(c.id);
     // Passing or unknown now, blocking from its flip day on, for good or until it turns back (same rule as `count`).
-    if (s.flip !== NO_FLIP && flipTarget(code, s) === blocking && (s.settled || s.back !== NO_FLIP)) blocksFrom(t, s.flip, s.back);
+    if (s.flip !== NO_FLIP && flipTarget(code, s) === blocking) {
+      if (s.windows !== null) windowed(t, false, s.windows);
+      else blocksFrom(t, s.flip, s.back);
+    }
   }
   return t;
 }

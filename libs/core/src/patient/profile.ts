@@ -100,6 +100,8 @@ export interface PatientProfile {
      * and the engine reads those flags as unknown. Absent in profiles derived before settings v11.
      */
     mrEverKnown?: boolean;
+    /** With `mrEverKnown` false, the status flags that would differ had MR been reached or not: unknown to the engine (absent before settings v11). */
+    undecidedStatus?: Array<'primaryRefractory' | 'relapsedAndRefractory' | 'relapsed'>;
     /** The current response: the later of the computed and the reported one (the reported one on a tie). */
     response: {
       category: ResponseCategory;
@@ -242,12 +244,13 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const progressionStart = episodeStart(disease.progressions);
   // The latest progression since treatment began, from when it began.
   const latestPd = lines.length > 0 ? episodeStart(disease.progressions.filter((p) => p.date > lines[0]!.start)) : undefined;
-  // Refractory to the last line: one of its drugs refractory in it, or a transplant of the line (the line's last therapy
-  // when no drug followed it: a salvage or second SCT) followed by the latest progression within refractoryWindowDays.
+  // Refractory to the last line: one of its drugs refractory in it, or a transplant of the line (an SCT; a salvage or
+  // second SCT alone as the last line, or one after which no drug had been given yet) followed by the latest progression
+  // within refractoryWindowDays.
   const refractoryToLastLine =
     lastLine !== undefined &&
     (lastLine.generics.some((g) => drugs[g]?.refractoryInLastLine) ||
-      (latestPd !== undefined && lastLine.transplants.some((t) => t.date < latestPd.date && daysBetween(t.date, latestPd.date) <= settings.refractoryWindowDays)));
+      (latestPd !== undefined && lastLine.transplants.some((t) => t.kind !== 'car-t-infusion' && t.date < latestPd.date && daysBetween(t.date, latestPd.date) <= settings.refractoryWindowDays)));
   const lineInEffect = (day: string): LineOfTherapy | undefined => lines.filter((l) => inEffectOn(l, day, settings, infusions)).at(-1);
   // The therapy given before a progression (IMWG 2011 "last therapy"): courses started more than earlyProgressionDays
   // before it (one started since is the salvage it prompted), conditioning included, and transplants and CAR-T
@@ -265,7 +268,9 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   // and never MR or better with any therapy.
   // (A progression with no assessment of the disease on record, a course stopped for it alone, says nothing of
   // whether MR was reached first.)
-  const primaryRefractory = !responded && assessments.length > 0 && (Object.values(drugs).some((d) => d.refractory) || before.near);
+  const nonresponsive = Object.values(drugs).some((d) => d.refractory) || before.near;
+  const primaryRefractoryIf = (mr: boolean): boolean => !mr && assessments.length > 0 && nonresponsive;
+  const primaryRefractory = primaryRefractoryIf(responded);
   // IMWG 2011 relapsed and refractory: nonresponsive on the salvage (refractory to the last line), or, having reached MR
   // or better before it, the latest progression came on therapy or within refractoryWindowDays of the last therapy, or
   // made a therapy of the line in effect then refractory (a CAR-T product without response before it, however long ago
@@ -274,10 +279,26 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const respondedBeforeLatestPd = latestPd !== undefined && assessments.some((a) => a.date < latestPd.date && atLeastMR(a.category));
   const refractoryByLatestPd =
     latestPd !== undefined && pdLine !== undefined && Object.values(drugs).some((d) => d.evidence.some((e) => e.line === pdLine.number && (e.kind === 'no-response' || e.date >= latestPd.date)));
-  const relapsedAndRefractory = (responded && refractoryToLastLine) || (respondedBeforeLatestPd && (before.near || refractoryByLatestPd));
+  const relapsedAndRefractoryIf = (mr: boolean, mrBeforePd: boolean): boolean => (mr && refractoryToLastLine) || (mrBeforePd && (before.near || refractoryByLatestPd));
+  const relapsedAndRefractory = relapsedAndRefractoryIf(responded, respondedBeforeLatestPd);
   // IMWG 2011 relapsed: the latest progression came off therapy, more than refractoryWindowDays after the last therapy
   // given before it, in a patient who reached MR or better at some point.
   const offTherapy = before.any && !before.near;
+  const relapsedIf = (mr: boolean, mrBeforePd: boolean): boolean => mr && latestPd !== undefined && offTherapy && !primaryRefractoryIf(mr) && !relapsedAndRefractoryIf(mr, mrBeforePd);
+  // Whether MR or better was ever reached, when the record does not say: the status flags that would differ either way.
+  const mrEverKnown = responded || assessments.some((a) => a.category !== 'PD' && (latestPd === undefined || a.date < latestPd.date));
+  const undecidedStatus = mrEverKnown
+    ? []
+    : (
+        [
+          // Never MR with therapy given is nonresponsive (failure to achieve MR), so primary refractory; MR at some point: not.
+          ['primaryRefractory', lines.length > 0],
+          ['relapsedAndRefractory', relapsedAndRefractoryIf(true, latestPd !== undefined) !== relapsedAndRefractoryIf(false, false)],
+          ['relapsed', relapsedIf(true, latestPd !== undefined) !== relapsedIf(false, false)],
+        ] as const
+      )
+        .filter(([, differs]) => differs)
+        .map(([name]) => name);
   const flags: ProfileFlags = {
     doubleRefractory: classes.IMID.refractory && classes.PI.refractory,
     tripleClassExposed: classes.IMID.exposed && classes.PI.exposed && classes.ANTI_CD38.exposed,
@@ -286,7 +307,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     pentaRefractory: PENTA.every(refractory) && classes.ANTI_CD38.refractory,
     primaryRefractory,
     relapsedAndRefractory,
-    relapsed: responded && latestPd !== undefined && offTherapy && !primaryRefractory && !relapsedAndRefractory,
+    relapsed: relapsedIf(responded, respondedBeforeLatestPd),
     refractoryToLastLine,
     priorBcmaCarT: classes.BCMA_CAR_T.exposed,
     priorBcmaBispecific: classes.BCMA_BISPECIFIC.exposed,
@@ -369,7 +390,8 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
       ...disease,
       progressionDate: progressionStart?.date ?? null,
       progressionLine: progressionStart ? (lineInEffect(progressionStart.date)?.number ?? null) : null,
-      mrEverKnown: responded || assessments.some((a) => a.category !== 'PD' && (latestPd === undefined || a.date < latestPd.date)),
+      mrEverKnown,
+      undecidedStatus,
       lastLineJudgedFrom: lastLine ? [addDays(lastLine.start, settings.earlyProgressionDays), ...infusions.filter((p) => lastLine.provenance.includes(p.eventId)).map((p) => p.date)].sort()[0]! : null,
       response,
       computedResponse: computed,

@@ -1,0 +1,76 @@
+/**
+ * The verdict's date against a day-by-day reading: for trials built from dated leaves (washouts, windows of days since a
+ * dose, age limits) under any/all/not, ELIGIBLE_FROM names the first day on which the same profile, read as of that
+ * day, is eligible, and INELIGIBLE means no such day comes (criteria-language.md, Verdict). evaluateTrial and
+ * screenTrial agree.
+ */
+import { demographics, med } from '../testing/events';
+import { buildProfile } from '../patient/profile';
+import { compileTrial, evaluateTrial, screenTrial, type TrialDocument } from './trial';
+
+const AS_OF = '2025-06-01';
+const HORIZON = 900;
+const day = (n: number): string => new Date(Date.parse(AS_OF) + n * 86_400_000).toISOString().slice(0, 10);
+const p = buildProfile(
+  [demographics('1951-02-10', 'female', 70), med('daratumumab', '2025-03-01', '2025-05-01'), med('carfilzomib', '2025-03-01', '2025-05-20'), med('pomalidomide', '2025-03-01', '2025-05-31')],
+  AS_OF,
+);
+
+/** A small deterministic generator (mulberry32), so that every run checks the same trials. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const DRUGS = ['daratumumab', 'carfilzomib', 'pomalidomide'];
+function leaf(r: () => number): unknown {
+  const k = Math.floor(r() * 4);
+  const drug = DRUGS[Math.floor(r() * DRUGS.length)]!;
+  if (k === 0) return { fact: 'timeSince', event: 'lastDose', drug, minDays: 10 + Math.floor(r() * 150) };
+  if (k === 1) {
+    const min = Math.floor(r() * 200);
+    return { fact: 'timeSince', event: 'lastDose', drug, minDays: min, maxDays: min + 5 + Math.floor(r() * 120) };
+  }
+  if (k === 2) return { fact: 'timeSince', event: 'lastDose', drug, maxDays: 20 + Math.floor(r() * 150) };
+  return r() < 0.5 ? { fact: 'age', max: 74 + Math.floor(r() * 2) } : { fact: 'age', min: 74 + Math.floor(r() * 2) };
+}
+function rule(r: () => number, depth: number): unknown {
+  if (depth === 0 || r() < 0.35) return leaf(r);
+  const k = Math.floor(r() * 3);
+  if (k === 2) return { not: rule(r, depth - 1) };
+  const n = 2 + Math.floor(r() * 2);
+  const children = Array.from({ length: n }, () => rule(r, depth - 1));
+  return k === 0 ? { any: children } : { all: children };
+}
+function trial(seed: number): TrialDocument {
+  const r = rng(seed);
+  const n = 1 + Math.floor(r() * 3);
+  return {
+    trialId: 'NCT00000099',
+    version: 1,
+    title: `oracle ${seed}`,
+    status: 'RECRUITING',
+    criteria: Array.from({ length: n }, (_, i) => ({ id: `c${i}`, kind: r() < 0.5 ? ('inclusion' as const) : ('exclusion' as const), text: `c${i}`, rule: rule(r, 2) })),
+  };
+}
+
+describe('the verdict agrees with a day-by-day reading (generated trials of dated leaves)', () => {
+  it.each(Array.from({ length: 300 }, (_, i) => i + 1))('trial %i', (seed) => {
+    const t = compileTrial(trial(seed));
+    const full = evaluateTrial(t, p, AS_OF);
+    const fast = screenTrial(t, p, AS_OF);
+    expect({ verdict: fast.verdict, eligibleFrom: fast.eligibleFrom }).toEqual({ verdict: full.verdict, eligibleFrom: full.eligibleFrom });
+    let open: string | null = null;
+    for (let d = 0; d <= HORIZON && open === null; d++) {
+      const v = screenTrial(t, p, day(d)).verdict;
+      if (v === 'ELIGIBLE' || v === 'POTENTIALLY_ELIGIBLE') open = day(d);
+    }
+    const expected = open === null ? 'INELIGIBLE' : open === AS_OF ? full.verdict : `ELIGIBLE_FROM ${open}`;
+    const actual = full.verdict === 'ELIGIBLE_FROM' ? `ELIGIBLE_FROM ${full.eligibleFrom}` : full.verdict;
+    expect(actual).toBe(expected);
+  });
+});
