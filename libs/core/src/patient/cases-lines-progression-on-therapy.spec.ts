@@ -155,8 +155,43 @@ describe('a line is at least one complete cycle (Rajkumar 2015; minLineDays)', (
     expect(linesOf(krdThenDrd({ reasonStopped: 'progression' }))).toHaveLength(2);
     expect(linesOf(krdThenDrd({}, [response('2020-01-15', 'PD')]))).toHaveLength(2);
     expect(buildProfile(krdThenDrd(), AS_OF, { ...DEFAULT_SETTINGS, minLineDays: 0 }).linesOfTherapy.count).toBe(2);
-    // Fourteen days of it (first to last dose): a cycle's doses given.
-    expect(linesOf([med('KRd', '2020-01-01', '2020-01-14', { reasonStopped: 'toxicity' }), med('DRd', '2020-01-20', null)])).toHaveLength(2);
+    // Doses over 14 days (first to last: a VRd cycle's days 1 to 15), or replaced after the grouping window: its own line.
+    expect(linesOf([med('VRd', '2020-01-01', '2020-01-15', { reasonStopped: 'toxicity' }), med('DRd', '2020-01-25', null)])).toHaveLength(2);
+    expect(linesOf([med('VRd', '2020-01-01', '2020-01-14', { reasonStopped: 'toxicity' }), med('DRd', '2020-01-25', null)])).toHaveLength(1);
+    expect(linesOf([med('VRd', '2020-01-01', '2020-01-07', { reasonStopped: 'toxicity' }), med('DRd', '2020-02-05', null)])).toHaveLength(2);
+    // A progression in the next regimen's first days (it prompted that regimen): two lines, the first one failed.
+    expect(linesOf(krdThenDrd({}, [response('2020-01-25', 'PD')]))).toHaveLength(2);
+  });
+
+  it('a chain of regimens each replaced within days joins the one that lasted', () => {
+    const events = [med('VRd', '2020-01-01', '2020-01-07', { reasonStopped: 'toxicity' }), med('KRd', '2020-01-11', '2020-01-17', { reasonStopped: 'toxicity' }), med('DRd', '2020-01-26', null)];
+    expect(linesOf(events)).toEqual([{ start: '2020-01-01', end: null, openedBy: 'first-treatment' }]);
+  });
+});
+
+describe('the next dose on schedule, not a gap of another kind (from a code review)', () => {
+  it('lenalidomide maintenance after an ASCT, a progression, then Rd 30 days after the last dose: re-treatment, not the schedule', () => {
+    const events = [med('VRd', '2022-01-01', '2022-05-01'), event('procedure', '2022-06-15', { kind: 'autologous-sct' }), med('lenalidomide', '2022-09-01', '2024-01-31', { intent: 'maintenance' }), response('2023-06-01', 'VGPR'), response('2024-02-10', 'PD'), med('Rd', '2024-03-01', null)];
+    expect(buildProfile(events, '2024-06-01').linesOfTherapy.lines.map((l) => l.openedBy)).toEqual(['first-treatment', 'retreatment-after-treatment-free-interval']);
+  });
+
+  it('weekly doses, a 41-day hold, one more dose, a progression and a 44-day break: not on schedule (a hold is no schedule)', () => {
+    const weekly = ['2022-01-03', '2022-01-10', '2022-01-17', '2022-01-24'].map((d) => med('daratumumab', d, d));
+    const events = [...weekly, med('daratumumab', '2022-03-06', '2022-03-06'), response('2022-03-20', 'PD'), med('daratumumab', '2022-04-19', '2022-04-19')];
+    expect(buildProfile(events, '2022-06-01').linesOfTherapy.count).toBe(2);
+  });
+
+  it('Rd, a 41-day hold, Rd again, a progression, Rd 44 days after the last dose: one interval longer than the grouping window is no schedule', () => {
+    const events = [med('Rd', '2023-01-01', '2023-06-30'), med('Rd', '2023-08-10', '2024-01-31'), response('2023-05-01', 'PR'), response('2024-02-10', 'PD'), med('Rd', '2024-03-15', null)];
+    expect(buildProfile(events, '2024-06-01').linesOfTherapy.lines.map((l) => [l.start, l.openedBy])).toEqual([
+      ['2023-01-01', 'first-treatment'],
+      ['2024-03-15', 'retreatment-after-treatment-free-interval'],
+    ]);
+  });
+
+  it('KRd cycle by cycle, a progression in the rest week, then the next cycle sent as D-KRd: daratumumab added (rule 2)', () => {
+    const cycles = [med('KRd', '2022-01-01', '2022-01-21'), med('KRd', '2022-01-29', '2022-02-18'), response('2022-02-22', 'PD'), med('DKRd', '2022-02-26', null)];
+    expect(buildProfile(cycles, '2022-06-01').linesOfTherapy.lines.map((l) => l.openedBy)).toEqual(['first-treatment', 'unplanned-addition-or-switch']);
   });
 });
 

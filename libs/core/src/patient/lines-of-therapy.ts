@@ -398,23 +398,36 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // A course stopped for progression is progression off therapy, also when it was documented before the last dose.
     const stoppedForProgression = current.courses.some((x) => x.end === lastDose && x.reasonStopped === 'progression');
     const progressedOff = stoppedForProgression || progressionDates.some((d) => d > lastDose && d <= c.start);
+    // The schedule: the interval between the last two records of these agents (not across a transplant), as regular as
+    // the one before it (within scheduleSlipDays: a hold is no schedule).
     const onSchedule = (): boolean => {
       const records = given.filter((x) => x.end !== null && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && generics.includes(g))).sort((a, b) => (a.start < b.start ? -1 : 1));
-      let longest = -1;
-      for (let i = 1; i < records.length; i++) longest = Math.max(longest, daysBetween(records[i - 1]!.end!, records[i]!.start));
-      return longest >= 0 && gap <= longest + s.scheduleSlipDays;
+      if (records.length < 2) return false;
+      const gapAt = (i: number): number => Math.max(0, daysBetween(records[i - 1]!.end!, records[i]!.start));
+      const n = records.length - 1;
+      const interval = gapAt(n);
+      if (current.transplants.some((t) => t.date >= records[n - 1]!.end! && t.date <= records[n]!.start)) return false;
+      // One interval alone is a schedule only within the grouping window (a longer one may be a hold); more must be regular.
+      if (n === 1 && interval > s.regimenGroupingWindowDays) return false;
+      if (n >= 2 && Math.abs(interval - gapAt(n - 1)) > s.scheduleSlipDays) return false;
+      return gap <= interval + s.scheduleSlipDays;
     };
     if (sameRegimen && gap <= s.treatmentHoldMaxDays && (!progressedOff || (!stoppedForProgression && (gap <= s.earlyProgressionDays || onSchedule())))) {
       add(current, c);
       continue;
     }
-    add(open(c.start, sameRegimen ? 'retreatment-after-treatment-free-interval' : 'new-regimen-after-discontinuation'), c);
+    // Every agent of the regimen as it stopped, and more, within the grouping window: agents added to it (rule 2), however the
+    // chart bundled the records (a cycle sent as one D-KRd record after KRd cycles).
+    const extended = !sameRegimen && gap <= s.regimenGroupingWindowDays && [...lastRegimen].filter((g) => !isSteroid(g)).every((g) => generics.includes(g)) && [...lastRegimen].some((g) => !isSteroid(g));
+    add(open(c.start, sameRegimen ? 'retreatment-after-treatment-free-interval' : extended ? 'unplanned-addition-or-switch' : 'new-regimen-after-discontinuation'), c);
   }
 
-  // A line is ≥1 complete cycle (Rajkumar 2015): a regimen stopped within its first cycle (fewer than `minLineDays`
-  // from its first to its last dose, no complete cycle recorded) with no progression, for another regimen started
-  // within the grouping window, is no line of its own: it joins the line that follows, as exposure (flagged).
-  for (let i = 0; i + 1 < lines.length; i++) {
+  // A line is ≥1 complete cycle (Rajkumar 2015): a regimen stopped fewer than `minLineDays` days after its first dose
+  // (first to last dose; no complete cycle recorded, not stopped for progression, no progression from its start to the
+  // first `earlyProgressionDays` of the next) and replaced within the grouping window is no line of its own: it joins
+  // the line that follows, as exposure (flagged). From the last pair back, so that a chain of such regimens joins the
+  // regimen that lasted, each measured by its own doses.
+  for (let i = lines.length - 2; i >= 0; i--) {
     const short = lines[i]!;
     const next = lines[i + 1]!;
     const last = lastDoseOf(short);
@@ -427,13 +440,13 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       next.openedBy === 'second-sct' ||
       next.openedBy === 'allogeneic-sct' ||
       short.courses.length === 0 ||
-      daysBetween(short.start, last) + 1 >= s.minLineDays ||
-      short.courses.some((c) => (c.cycles ?? 0) >= 1 || c.reasonStopped === 'progression') ||
+      daysBetween(short.start, last) >= s.minLineDays ||
       daysBetween(last, next.start) > s.regimenGroupingWindowDays ||
-      progressionDates.some((d) => d > short.start && d <= next.start)
+      short.courses.some((c) => (c.cycles ?? 0) >= 1 || c.reasonStopped === 'progression') ||
+      progressionDates.some((d) => d > short.start && d <= addDays(next.start, s.earlyProgressionDays))
     )
       continue;
-    next.reviewFlags.push(`${short.regimens.join(' + ') || short.generics.join(' + ')} given ${daysBetween(short.start, last) + 1} days (under one cycle) before ${next.start}: not a line of its own (a line is at least one complete cycle), joined to the line that follows`);
+    next.reviewFlags.push(`${short.regimens.join(' + ') || short.generics.join(' + ')} stopped ${daysBetween(short.start, last)} days after its first dose (under one cycle), replaced on ${next.start}: not a line of its own (a line is at least one complete cycle), joined to the line that follows`);
     next.start = short.start;
     next.openedBy = short.openedBy;
     next.courses.unshift(...short.courses);
@@ -442,7 +455,6 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     next.provenance.unshift(...short.provenance);
     next.reviewFlags.unshift(...short.reviewFlags);
     lines.splice(i, 1);
-    i--;
   }
   lines.forEach((l, i) => (l.number = i + 1));
 

@@ -50,6 +50,7 @@ const REGIMENS: Record<string, readonly string[]> = {
   'D-VMP': ['daratumumab', 'bortezomib', 'melphalan', 'prednisone'],
   'Dara-VMP': ['daratumumab', 'bortezomib', 'melphalan', 'prednisone'],
   'D-KRd': ['daratumumab', 'carfilzomib', 'lenalidomide', 'dexamethasone'],
+  DKRd: ['daratumumab', 'carfilzomib', 'lenalidomide', 'dexamethasone'],
   'Dd': ['daratumumab', 'dexamethasone'],
   'Dara-Rd': ['daratumumab', 'lenalidomide', 'dexamethasone'],
   DaraRd: ['daratumumab', 'lenalidomide', 'dexamethasone'],
