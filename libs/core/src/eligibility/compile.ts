@@ -1696,7 +1696,7 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
             if (flip > resolvedBy) resolvedBy = flip;
           }
         }
-        if (flip !== NO_FLIP && (to !== decisive || (!settled && childWindows === null))) exact = false;
+        if ((flip !== NO_FLIP && to !== decisive) || (!settled && childWindows === null)) exact = false;
         if (flip !== NO_FLIP && to === decisive) {
           if (childWindows !== null) (windows ??= []).push(...childWindows);
           else (windows ??= []).push(flip, back);
@@ -1707,7 +1707,7 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     }
     s.back = NO_FLIP;
     s.windows = null;
-    if (decided > 0 && !undated && exact && decidingExact && !decidingTurnsUnknown) {
+    if (decided > 0 && !undated && exact && decidingExact) {
       // Every change known: decided until the latest date of the deciding children, extended by the windows of the
       // others that reach it (for good if one never closes); then the others' value, decided again on the later windows.
       const list = joinWindows([...(windows ?? []), ...(againFrom ?? [])]);
@@ -1722,7 +1722,7 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
         end = Math.max(end, list[i + 1]!);
       }
       s.flip = end;
-      s.flipTo = unknown ? UNKNOWN : other;
+      s.flipTo = unknown || decidingTurnsUnknown ? UNKNOWN : other;
       const later = list.slice(i);
       if (later.length === 0) {
         s.settled = true;
@@ -1782,6 +1782,14 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
           byWindows(list);
           return UNKNOWN;
         }
+        // Not every change known: unknown again once the first windows close (if the unknown children are still
+        // unknown then), its first return only.
+        const end = windows === null ? NO_FLIP : joinWindows(windows)[1]!;
+        if (end !== NO_FLIP && !(resolvedToOther === unknowns && resolvedBy <= end)) {
+          s.back = end;
+          s.settled = false;
+          return UNKNOWN;
+        }
       } else if (resolvedToOther === unknowns && turnsUnknown > resolvedBy) {
         s.flip = resolvedBy;
         s.flipTo = other;
@@ -1796,6 +1804,15 @@ function compileAll(children: RuleNode[], decisive: Code): RuleNode {
     // Every change known: decisive on the joined windows of the children turning decisive, this between and after them.
     const list = turnsDecisive !== Number.POSITIVE_INFINITY ? joined() : null;
     if (list !== null) byWindows(list);
+    else if (turnsDecisive <= turnsUnknown && windows !== null) {
+      // Not every change known: this again once the first windows close, unless a child turns unknown before; its first
+      // return only.
+      const end = joinWindows(windows)[1]!;
+      if (end !== NO_FLIP && turnsUnknown >= end) {
+        s.back = end;
+        s.settled = false;
+      }
+    }
     return other;
   };
 }

@@ -74,3 +74,23 @@ describe('the verdict agrees with a day-by-day reading (generated trials of date
     expect(actual).toBe(expected);
   });
 });
+
+describe('trials a code review minimised (unknown leaves beside dated ones)', () => {
+  const dara = (minDays?: number, maxDays?: number) => ({ fact: 'timeSince', event: 'lastDose', drug: 'daratumumab', ...(minDays !== undefined ? { minDays } : {}), ...(maxDays !== undefined ? { maxDays } : {}) });
+  const pom = (minDays?: number, maxDays?: number) => ({ fact: 'timeSince', event: 'lastDose', drug: 'pomalidomide', ...(minDays !== undefined ? { minDays } : {}), ...(maxDays !== undefined ? { maxDays } : {}) });
+  const carf = (minDays?: number, maxDays?: number) => ({ fact: 'timeSince', event: 'lastDose', drug: 'carfilzomib', ...(minDays !== undefined ? { minDays } : {}), ...(maxDays !== undefined ? { maxDays } : {}) });
+  const doc = (...criteria: Array<['inclusion' | 'exclusion', unknown]>): TrialDocument => ({ trialId: 'NCT00000098', version: 1, title: 'minimised', status: 'RECRUITING', criteria: criteria.map(([kind, rule], i) => ({ id: `c${i}`, kind, text: `c${i}`, rule })) });
+  const verdictOf = (d: TrialDocument) => {
+    const e = evaluateTrial(compileTrial(d), p, AS_OF);
+    return e.verdict === 'ELIGIBLE_FROM' ? `ELIGIBLE_FROM ${e.eligibleFrom}` : e.verdict;
+  };
+
+  it('a window beside an ECOG never recorded: excluded while the window is open, not for good', () => {
+    expect(verdictOf(doc(['exclusion', { any: [dara(124, 164), { all: [{ fact: 'ecog', max: 1 }, { fact: 'age', max: 76 }] }] }], ['inclusion', pom(150)]))).toBe('ELIGIBLE_FROM 2025-10-28');
+  });
+
+  it('a deciding child that turns unknown keeps the windows of its siblings', () => {
+    expect(verdictOf(doc(['exclusion', { any: [{ any: [pom(undefined, 225), { fact: 'ecog', max: 1 }] }, dara(58, 145)] }]))).toBe('ELIGIBLE_FROM 2026-01-12');
+    expect(verdictOf(doc(['inclusion', { all: [{ all: [{ fact: 'ecog', max: 1 }, { not: carf(83, 131) }, pom(19)] }] }], ['inclusion', carf(106, 150)]))).toBe('ELIGIBLE_FROM 2025-09-29');
+  });
+});

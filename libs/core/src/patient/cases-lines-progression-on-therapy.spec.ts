@@ -155,9 +155,9 @@ describe('a line is at least one complete cycle (Rajkumar 2015; minLineDays)', (
     expect(linesOf(krdThenDrd({ reasonStopped: 'progression' }))).toHaveLength(2);
     expect(linesOf(krdThenDrd({}, [response('2020-01-15', 'PD')]))).toHaveLength(2);
     expect(buildProfile(krdThenDrd(), AS_OF, { ...DEFAULT_SETTINGS, minLineDays: 0 }).linesOfTherapy.count).toBe(2);
-    // Doses over 14 days (first to last: a VRd cycle's days 1 to 15), or replaced after the grouping window: its own line.
-    expect(linesOf([med('VRd', '2020-01-01', '2020-01-15', { reasonStopped: 'toxicity' }), med('DRd', '2020-01-25', null)])).toHaveLength(2);
-    expect(linesOf([med('VRd', '2020-01-01', '2020-01-14', { reasonStopped: 'toxicity' }), med('DRd', '2020-01-25', null)])).toHaveLength(1);
+    // Doses over 14 days, first and last counted (a VRd cycle's days 1 to 14), or replaced after the grouping window: its own line.
+    expect(linesOf([med('VRd', '2020-01-01', '2020-01-14', { reasonStopped: 'toxicity' }), med('DRd', '2020-01-25', null)])).toHaveLength(2);
+    expect(linesOf([med('VRd', '2020-01-01', '2020-01-13', { reasonStopped: 'toxicity' }), med('DRd', '2020-01-25', null)])).toHaveLength(1);
     expect(linesOf([med('VRd', '2020-01-01', '2020-01-07', { reasonStopped: 'toxicity' }), med('DRd', '2020-02-05', null)])).toHaveLength(2);
     // A progression in the next regimen's first days (it prompted that regimen): two lines, the first one failed.
     expect(linesOf(krdThenDrd({}, [response('2020-01-25', 'PD')]))).toHaveLength(2);
@@ -187,6 +187,15 @@ describe('the next dose on schedule, not a gap of another kind (from a code revi
       ['2023-01-01', 'first-treatment'],
       ['2024-03-15', 'retreatment-after-treatment-free-interval'],
     ]);
+  });
+
+  it('daratumumab and pomalidomide sent as separate records per cycle, every 2 then every 4 weeks, or every 6 weeks for MP: on schedule after a progression between doses', () => {
+    const dpd = [med('daratumumab', '2022-01-01', '2022-01-01'), med('pomalidomide', '2022-01-01', '2022-01-21'), med('daratumumab', '2022-01-29', '2022-01-29'), med('pomalidomide', '2022-01-29', '2022-02-18'), response('2022-01-20', 'PR'), response('2022-02-22', 'PD'), med('DPd', '2022-03-05', null)];
+    expect(buildProfile(dpd, '2022-06-01').linesOfTherapy.count).toBe(1);
+    const dara = ['2022-01-03', '2022-01-17', '2022-01-31', '2022-02-14', '2022-03-14'].map((d) => med('daratumumab', d, d));
+    expect(buildProfile([...dara, response('2022-02-01', 'PR'), response('2022-03-25', 'PD'), med('daratumumab', '2022-04-11', '2022-04-11')], '2022-06-01').linesOfTherapy.count).toBe(1);
+    const mp = [med('MP', '2022-01-01', '2022-01-04'), med('MP', '2022-02-12', '2022-02-15'), response('2022-03-10', 'PD'), med('MP', '2022-03-26', '2022-03-29')];
+    expect(buildProfile(mp, '2022-06-01').linesOfTherapy.count).toBe(1);
   });
 
   it('KRd cycle by cycle, a progression in the rest week, then the next cycle sent as D-KRd: daratumumab added (rule 2)', () => {

@@ -398,18 +398,26 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // A course stopped for progression is progression off therapy, also when it was documented before the last dose.
     const stoppedForProgression = current.courses.some((x) => x.end === lastDose && x.reasonStopped === 'progression');
     const progressedOff = stoppedForProgression || progressionDates.some((d) => d > lastDose && d <= c.start);
-    // The schedule: the interval between the last two records of these agents (not across a transplant), as regular as
-    // the one before it (within scheduleSlipDays: a hold is no schedule).
+    // The schedule: the interval before the last dose day of these agents (records starting on one day are one dose day,
+    // the interval from the latest end before it), not across a transplant, within `treatmentHoldMaxDays` (beyond the
+    // grouping window, longer than that dose day's records: a break between long courses is a hold), and, after earlier intervals, within
+    // `scheduleSlipDays` of one of them or of a multiple (every 2 weeks, then every 4): a hold is no schedule.
     const onSchedule = (): boolean => {
-      const records = given.filter((x) => x.end !== null && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && generics.includes(g))).sort((a, b) => (a.start < b.start ? -1 : 1));
-      if (records.length < 2) return false;
-      const gapAt = (i: number): number => Math.max(0, daysBetween(records[i - 1]!.end!, records[i]!.start));
-      const n = records.length - 1;
-      const interval = gapAt(n);
-      if (current.transplants.some((t) => t.date >= records[n - 1]!.end! && t.date <= records[n]!.start)) return false;
-      // One interval alone is a schedule only within the grouping window (a longer one may be a hold); more must be regular.
-      if (n === 1 && interval > s.regimenGroupingWindowDays) return false;
-      if (n >= 2 && Math.abs(interval - gapAt(n - 1)) > s.scheduleSlipDays) return false;
+      const records = given.filter((x) => x.end !== null && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && generics.includes(g)));
+      const days = [...new Set(records.map((x) => x.start))].sort();
+      const intervals: number[] = [];
+      for (let i = 1; i < days.length; i++) {
+        const before = records.filter((x) => x.start < days[i]!).reduce((e, x) => (x.end! > e ? x.end! : e), '');
+        intervals.push(Math.max(0, daysBetween(before, days[i]!)));
+      }
+      const interval = intervals.at(-1);
+      if (interval === undefined || interval > s.treatmentHoldMaxDays) return false;
+      const lastDay = days.at(-1)!;
+      const before = records.filter((x) => x.start < lastDay).reduce((e, x) => (x.end! > e ? x.end! : e), '');
+      if (current.transplants.some((t) => t.date >= before && t.date <= lastDay)) return false;
+      if (interval > s.regimenGroupingWindowDays && records.some((x) => x.start === lastDay && daysBetween(x.start, x.end!) >= interval)) return false;
+      const earlier = intervals.slice(0, -1);
+      if (earlier.length > 0 && !earlier.some((e) => [1, 2, 3, 4].some((k) => Math.abs(interval - k * e) <= s.scheduleSlipDays || Math.abs(e - k * interval) <= s.scheduleSlipDays))) return false;
       return gap <= interval + s.scheduleSlipDays;
     };
     if (sameRegimen && gap <= s.treatmentHoldMaxDays && (!progressedOff || (!stoppedForProgression && (gap <= s.earlyProgressionDays || onSchedule())))) {
@@ -422,8 +430,8 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     add(open(c.start, sameRegimen ? 'retreatment-after-treatment-free-interval' : extended ? 'unplanned-addition-or-switch' : 'new-regimen-after-discontinuation'), c);
   }
 
-  // A line is ≥1 complete cycle (Rajkumar 2015): a regimen stopped fewer than `minLineDays` days after its first dose
-  // (first to last dose; no complete cycle recorded, not stopped for progression, no progression from its start to the
+  // A line is ≥1 complete cycle (Rajkumar 2015): a regimen given over fewer than `minLineDays` days (first and last dose
+  // days counted; no complete cycle recorded, not stopped for progression, no progression from its start to the
   // first `earlyProgressionDays` of the next) and replaced within the grouping window is no line of its own: it joins
   // the line that follows, as exposure (flagged). From the last pair back, so that a chain of such regimens joins the
   // regimen that lasted, each measured by its own doses.
@@ -440,7 +448,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       next.openedBy === 'second-sct' ||
       next.openedBy === 'allogeneic-sct' ||
       short.courses.length === 0 ||
-      daysBetween(short.start, last) >= s.minLineDays ||
+      daysBetween(short.start, last) + 1 >= s.minLineDays ||
       daysBetween(last, next.start) > s.regimenGroupingWindowDays ||
       short.courses.some((c) => (c.cycles ?? 0) >= 1 || c.reasonStopped === 'progression') ||
       progressionDates.some((d) => d > short.start && d <= addDays(next.start, s.earlyProgressionDays))

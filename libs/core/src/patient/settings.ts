@@ -10,8 +10,8 @@ export interface ProfileSettings {
   /** Restarting the same agents after a gap shorter than this is a hold, not a new line. */
   treatmentHoldMaxDays: number;
   /**
-   * A line is at least one complete cycle (Rajkumar 2015): a regimen whose last dose came fewer than this many days
-   * after its first (14: a VRd cycle's doses span days 1 to 14; no complete cycle recorded, not stopped for progression,
+   * A line is at least one complete cycle (Rajkumar 2015): a regimen given over fewer than this many days, first and
+   * last dose days counted (14: a VRd cycle's doses span days 1 to 14; no complete cycle recorded, not stopped for progression,
    * no progression from its start to the next regimen's first `earlyProgressionDays`), replaced within the grouping
    * window, is no line of its own (0: every regimen is one).
    */
