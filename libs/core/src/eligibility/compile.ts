@@ -416,7 +416,8 @@ export interface EvalState extends EvaluationContext {
   /**
    * Set by a combination whose children's changes are all known for good: the [from, until) pairs of days on which it
    * is what it turns into on `flip` (until NO_FLIP: from then on), and what it is now on every other day; null
-   * otherwise. Read by the verdict right after a criterion's rule ran (a parent combination does not pass it on).
+   * otherwise. Read by the verdict right after a criterion's rule ran, and by a parent `any`/`all` right after the
+   * child ran (passed through by `not`, cleared by `if`).
    */
   windows: number[] | null;
 }
