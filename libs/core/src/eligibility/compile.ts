@@ -404,22 +404,15 @@ export interface EvalState extends EvaluationContext {
   /**
    * The day after `flip` on which the last node's outcome turns back to what it is now (NO_FLIP: not known to):
    * a window that opens and closes again ("90 to 180 days since the ASCT" before day 90; "aged 18 to 74" at 17).
-   * The first such day; for good only when `settled`.
+   * For good, unless `changes` gives more.
    */
   back: number;
   /**
-   * Whether the last node's outcome changes on no other day than `flip` and `back` (a leaf: always). A
-   * combination of children that change on other days is not settled: its dates say when it first changes
-   * and first turns back, not that it stays so, and nothing permanent is built on them.
+   * Every day after the evaluation day on which the last node's outcome changes, with what it changes to, in order
+   * ([day, code, day, code, …]): set by a leaf whose outcome changes more than on `flip` and `back`, and by every
+   * combination (null: no change); read through `changesOf`.
    */
-  settled: boolean;
-  /**
-   * Set by a combination whose children's changes are all known for good: the [from, until) pairs of days on which it
-   * is what it turns into on `flip` (until NO_FLIP: from then on), and what it is now on every other day; null
-   * otherwise. Read by the verdict right after a criterion's rule ran, and by a parent `any`/`all` right after the
-   * child ran (passed through by `not`, cleared by `if`).
-   */
-  windows: number[] | null;
+  changes: number[] | null;
 }
 export const NO_FLIP = Number.NEGATIVE_INFINITY;
 /** `flipTo` of a leaf: the outcome turns into the other known one (MET ↔ NOT_MET). */
@@ -571,8 +564,7 @@ export function evaluationState(profile: PatientProfile, asOf: string, trace: Le
     flip: NO_FLIP,
     flipTo: TO_OTHER,
     back: NO_FLIP,
-    settled: true,
-    windows: null,
+    changes: null,
   };
 }
 
@@ -1195,7 +1187,6 @@ function compileHalfLifeWashout(l: Extract<Leaf, { fact: 'timeSince' }> & { half
   const scope = l.drug ?? l.class ?? 'anti-myeloma therapy';
   const expected = `at least ${l.minDays} days or ${l.halfLives} half-lives (the ${shorter ? 'shorter' : 'longer'}) since the last dose of ${scope}`;
   const fact = 'timeSince';
-  const allOf = (codes: Code[]): Code => (codes.includes(NOT_MET) ? NOT_MET : codes.includes(UNKNOWN) ? UNKNOWN : MET);
   /** From `today`: `before` until `day`, then `after` (already `after` on or past it). */
   const until = (today: number, day: number, before: Code, after: Code): Timeline => (today >= day ? { now: after, changes: [] } : { now: before, changes: [{ day, code: after }] });
   return (s) => {
@@ -1230,12 +1221,7 @@ function compileHalfLifeWashout(l: Extract<Leaf, { fact: 'timeSince' }> & { half
     }
     const t: Timeline = timelines.length > 0 ? mergeTimelines(timelines, allOf) : { now: MET, changes: [] };
     const code = t.now;
-    const first = t.changes[0];
-    s.flip = first ? first.day : NO_FLIP;
-    if (first) {
-      s.flipTo = first.code;
-      s.settled = t.changes.length === 1;
-    }
+    fromTimeline(s, t);
     if (s.trace !== null) note(s, code, fact, expected, seen.length > 0 ? seen.join('; ') : `no ${scope}`, code === UNKNOWN ? unknownHalfLife.map((g) => `half-life of ${g}`) : undefined);
     return code;
   };
@@ -1267,14 +1253,7 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
      */
     const eitherDate = (st: EvalState, known: string | null, maybe: string): Code => {
       const t = mergeTimelines([sinceTimeline(st.asOfDay, known, l.minDays, l.maxDays), sinceTimeline(st.asOfDay, maybe, l.minDays, l.maxDays)], agreed);
-      const first = t.changes[0];
-      st.flip = first ? first.day : NO_FLIP;
-      if (first) {
-        st.flipTo = first.code;
-        const second = t.changes[1];
-        if (second && second.code === t.now) st.back = second.day;
-        st.settled = t.changes.length === 1 || (t.changes.length === 2 && second!.code === t.now);
-      }
+      fromTimeline(st, t);
       return t.now;
     };
     let date: string | null = null;
@@ -1357,8 +1336,16 @@ const timelineAt = (t: Timeline, day: number): Code => {
   for (const x of t.changes) if (x.day <= day) c = x.code;
   return c;
 };
+/** Sets a leaf's dates from its whole timeline: the first change and, when there are more, every change (`changes`). */
+function fromTimeline(s: EvalState, t: Timeline): void {
+  const first = t.changes[0];
+  s.flip = first ? first.day : NO_FLIP;
+  if (!first) return;
+  s.flipTo = first.code;
+  s.changes = t.changes.flatMap((x) => [x.day, x.code]);
+}
 /** Timelines combined day by day (every day any of them changes). */
-function mergeTimelines(ts: readonly Timeline[], combine: (codes: Code[]) => Code): Timeline {
+function mergeTimelines(ts: readonly Timeline[], combine: (codes: readonly Code[]) => Code): Timeline {
   const now = combine(ts.map((t) => t.now));
   const days = [...new Set(ts.flatMap((t) => t.changes.map((x) => x.day)))].sort((a, b) => a - b);
   const changes: Timeline['changes'] = [];
@@ -1369,8 +1356,9 @@ function mergeTimelines(ts: readonly Timeline[], combine: (codes: Code[]) => Cod
   }
   return { now, changes };
 }
-const anyOf = (codes: Code[]): Code => (codes.includes(MET) ? MET : codes.includes(UNKNOWN) ? UNKNOWN : NOT_MET);
-const agreed = (codes: Code[]): Code => (codes.every((c) => c === codes[0]) ? codes[0]! : UNKNOWN);
+const allOf = (codes: readonly Code[]): Code => (codes.includes(NOT_MET) ? NOT_MET : codes.includes(UNKNOWN) ? UNKNOWN : MET);
+const anyOf = (codes: readonly Code[]): Code => (codes.includes(MET) ? MET : codes.includes(UNKNOWN) ? UNKNOWN : NOT_MET);
+const agreed = (codes: readonly Code[]): Code => (codes.every((c) => c === codes[0]) ? codes[0]! : UNKNOWN);
 
 /** "At least `minDays` / at most `maxDays` since `date`" from `today` on (no date: met only without a maximum). */
 function sinceTimeline(today: number, date: string | null, minDays: number | undefined, maxDays: number | undefined): Timeline {
@@ -1516,14 +1504,7 @@ function compileConditionRecords(l: Extract<Leaf, { fact: 'condition' }>): RuleN
     }
     const t = mergeTimelines(readings, agreed);
     const code = t.now;
-    const first = t.changes[0];
-    s.flip = first ? first.day : NO_FLIP;
-    if (first) {
-      s.flipTo = first.code;
-      const second = t.changes[1];
-      if (second && second.code === code) s.back = second.day;
-      s.settled = t.changes.length === 1 || (t.changes.length === 2 && second!.code === code);
-    }
+    fromTimeline(s, t);
     if (s.trace !== null) {
       const undecided = code === UNKNOWN && readings.length > 1 && readings.some((r) => r.now !== readings[0]!.now);
       note(s, code, fact, expected, undecided ? `${actual}; depends on records without ${uncertain.join(' or ')}` : actual, code === UNKNOWN ? (undecided ? uncertain : missing) : undefined, code === UNKNOWN ? undefined : records.map((r) => r.eventId));
@@ -1602,219 +1583,97 @@ function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): Rul
 
 // ---------- combinators (Kleene logic) ----------
 //
-// `all`: NOT_MET if any child is (no longer NOT_MET from the latest of the failing children's dates, if
-// every failing child has one: then MET, or UNKNOWN if a sibling is unknown); else UNKNOWN if any child
-// is; else MET (until the earliest child flip). `any` is the dual. When no trace is collected, a child that decides the result
-// for good (NOT_MET with no date under `all`, MET with no date under `any`) ends the evaluation early.
+// `all`: NOT_MET if any child is; else UNKNOWN if any child is; else MET. `any` is the dual; `not` swaps MET and NOT_MET
+// and keeps UNKNOWN; `if` is its taken branch, or, with an unknown condition, what both branches agree on (else
+// UNKNOWN). Each combination also knows every later day on which it changes: its children's changes merged day by day
+// with the same rule (`changes`), so a verdict's date is the one a day-by-day reading of the same records gives. When no
+// trace is collected, a child that decides the result for good (NOT_MET with no change under `all`, MET under `any`)
+// ends the evaluation early.
 
-/** [from, until) pairs (until NO_FLIP: for good) joined into disjoint ones, in order; touching ones join too. */
-function joinWindows(w: readonly number[]): number[] {
-  const order = Array.from({ length: w.length / 2 }, (_, i) => i).sort((a, b) => w[2 * a]! - w[2 * b]!);
-  const out: number[] = [];
-  for (const i of order) {
-    const from = w[2 * i]!;
-    const until = w[2 * i + 1]!;
-    const last = out.length - 1;
-    if (out.length > 0 && (out[last] === NO_FLIP || from <= out[last]!)) {
-      if (out[last] !== NO_FLIP) out[last] = until === NO_FLIP ? NO_FLIP : Math.max(out[last]!, until);
-    } else out.push(from, until);
+/**
+ * Every later day on which the last node's outcome `code` changes ([day, code, …], null: none): its `changes`, or a
+ * leaf's `flip` (to `flipTo`) and `back` (to `code` again). Read right after the node ran.
+ */
+export function changesOf(code: Code, s: EvalState): number[] | null {
+  if (s.changes !== null) return s.changes;
+  if (s.flip === NO_FLIP) return null;
+  const to = flipTarget(code, s);
+  return s.back === NO_FLIP ? [s.flip, to] : [s.flip, to, s.back, code];
+}
+
+/** Clears what the last node left, before the next one runs. */
+export function resetNode(s: EvalState): void {
+  s.flip = NO_FLIP;
+  s.flipTo = TO_OTHER;
+  s.back = NO_FLIP;
+  s.changes = null;
+}
+
+/** Sets a combination's outcome dates from its changes: `flip` and `flipTo` the first, `back` a return to `code` next. */
+function setChanges(s: EvalState, code: Code, list: number[] | null): Code {
+  s.changes = list;
+  if (list === null) {
+    s.flip = NO_FLIP;
+    s.back = NO_FLIP;
+    return code;
+  }
+  s.flip = list[0]!;
+  s.flipTo = list[1]! as Code;
+  s.back = list.length >= 4 && list[3] === code ? list[2]! : NO_FLIP;
+  return code;
+}
+
+/** The outcome of a node with outcome `now` and changes `list` on `day`. */
+export function codeOn(now: Code, list: readonly number[] | null, day: number): Code {
+  let c = now;
+  if (list !== null) for (let k = 0; k < list.length && list[k]! <= day; k += 2) c = list[k + 1] as Code;
+  return c;
+}
+
+/** The children's changes merged day by day by `combine` (the first `n` of `codes` and `lists`): the combination's. */
+function mergeChanges(n: number, codes: readonly Code[], lists: ReadonlyArray<readonly number[] | null>, combine: (codes: readonly Code[]) => Code): number[] | null {
+  const days: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const l = lists[i];
+    if (l) for (let k = 0; k < l.length; k += 2) days.push(l[k]!);
+  }
+  if (days.length === 0) return null;
+  days.sort((x, y) => x - y);
+  const now = codes.slice(0, n);
+  const at: number[] = new Array<number>(n).fill(0);
+  let prev = combine(now);
+  let out: number[] | null = null;
+  for (let j = 0; j < days.length; j++) {
+    const day = days[j]!;
+    if (j > 0 && days[j - 1] === day) continue;
+    for (let i = 0; i < n; i++) {
+      const l = lists[i];
+      if (l) for (; at[i]! < l.length && l[at[i]!]! <= day; at[i]! += 2) now[i] = l[at[i]! + 1] as Code;
+    }
+    const c = combine(now);
+    if (c !== prev) (out ??= []).push(day, (prev = c));
   }
   return out;
 }
 
 function compileAll(children: RuleNode[], decisive: Code): RuleNode {
-  const other: Code = decisive === NOT_MET ? MET : NOT_MET;
+  const combine = decisive === NOT_MET ? allOf : anyOf;
+  // Scratch for the children's outcomes (a node never runs inside itself; single-threaded).
+  const codes: Code[] = new Array<Code>(children.length).fill(UNKNOWN);
+  const lists: Array<number[] | null> = new Array<number[] | null>(children.length).fill(null);
   return (s) => {
-    let decided = 0;
-    let undated = false;
-    let latest = NO_FLIP;
-    let unknown = false;
-    /** A deciding child turns unknown when it stops deciding. */
-    let decidingTurnsUnknown = false;
-    /** The first day a child that does not decide now turns decisive, and the first a known one turns unknown. */
-    let turnsDecisive = Number.POSITIVE_INFINITY;
-    let turnsUnknown = Number.POSITIVE_INFINITY;
-    /** Unknown children, and the latest day by which every one of them that will has become the non-deciding outcome. */
-    let unknowns = 0;
-    let resolvedToOther = 0;
-    let resolvedBy = NO_FLIP;
-    /** The first day a dated deciding child decides again (its window closes), and the first it does so for good. */
-    let decidesAgain = Number.POSITIVE_INFINITY;
-    let decidesAgainForGood = Number.POSITIVE_INFINITY;
-    /** The first day a child turns decisive for good (settled, no way back). */
-    let turnsDecisiveForGood = Number.POSITIVE_INFINITY;
-    /** Whether every child is settled, and the last day any child changes. */
-    let allSettled = true;
-    let lastChange = NO_FLIP;
-    /** [flip, back] of each child that does not decide now and turns decisive (back NO_FLIP: not known to turn back). */
-    let windows: number[] | null = null;
-    /** Whether every child that does not decide now either never changes or turns decisive, settled (its windows exact). */
-    let exact = true;
-    /** Whether every deciding child is settled (stops deciding on its date, and decides again for good on its `back`). */
-    let decidingExact = true;
-    /** The days deciding children decide again, for good. */
-    let againFrom: number[] | null = null;
+    let dated = false;
     for (let i = 0; i < children.length; i++) {
-      s.flipTo = TO_OTHER;
-      s.back = NO_FLIP;
-      s.settled = true;
-      s.windows = null;
+      resetNode(s);
       const code = children[i]!(s);
-      const flip = s.flip;
-      const to = flip === NO_FLIP ? code : flipTarget(code, s);
-      const back = flip === NO_FLIP ? NO_FLIP : s.back;
-      const settled = s.settled;
-      /** The child's own windows (a combination that knows every day it changes). */
-      const childWindows = flip === NO_FLIP ? null : (s.windows as number[] | null); // set by the child just run
-      if (!settled) allSettled = false;
-      if (flip > lastChange) lastChange = flip;
-      if (back > lastChange) lastChange = back;
-      if (code === decisive) {
-        decided++;
-        if (flip === NO_FLIP) {
-          undated = true;
-          if (s.trace === null) break;
-        } else {
-          if (flip > latest) latest = flip;
-          if (to === UNKNOWN) decidingTurnsUnknown = true;
-          if (childWindows !== null) {
-            // Not deciding on its windows: deciding again between them and after the last.
-            for (let k = 1; k < childWindows.length; k += 2) if (childWindows[k] !== NO_FLIP) (againFrom ??= []).push(childWindows[k]!, childWindows[k + 1] ?? NO_FLIP);
-          } else {
-            if (!settled) decidingExact = false;
-            if (back !== NO_FLIP) (againFrom ??= []).push(back, NO_FLIP);
-          }
-          if (back !== NO_FLIP && back < decidesAgain) decidesAgain = back;
-          if (back !== NO_FLIP && settled && back < decidesAgainForGood) decidesAgainForGood = back;
-        }
-      } else {
-        if (code === UNKNOWN) {
-          unknown = true;
-          unknowns++;
-          // Resolved for good only: a child that may change again does not settle.
-          if (flip !== NO_FLIP && to === other && settled && back === NO_FLIP) {
-            resolvedToOther++;
-            if (flip > resolvedBy) resolvedBy = flip;
-          }
-        }
-        if ((flip !== NO_FLIP && to !== decisive) || (!settled && childWindows === null)) exact = false;
-        if (flip !== NO_FLIP && to === decisive) {
-          if (childWindows !== null) (windows ??= []).push(...childWindows);
-          else (windows ??= []).push(flip, back);
-          if (flip < turnsDecisive) turnsDecisive = flip;
-          if (settled && back === NO_FLIP && flip < turnsDecisiveForGood) turnsDecisiveForGood = flip;
-        } else if (flip !== NO_FLIP && to === UNKNOWN && flip < turnsUnknown) turnsUnknown = flip;
-      }
+      const list = changesOf(code, s);
+      codes[i] = code;
+      lists[i] = list;
+      if (list !== null) dated = true;
+      else if (code === decisive && s.trace === null) return setChanges(s, decisive, null); // decided for good
     }
-    s.back = NO_FLIP;
-    s.windows = null;
-    if (decided > 0 && !undated && exact && decidingExact) {
-      // Every change known: decided until the latest date of the deciding children, extended by the windows of the
-      // others that reach it (for good if one never closes); then the others' value, decided again on the later windows.
-      const list = joinWindows([...(windows ?? []), ...(againFrom ?? [])]);
-      let end = latest;
-      let i = 0;
-      for (; i < list.length && list[i]! <= end; i += 2) {
-        if (list[i + 1] === NO_FLIP) {
-          s.flip = NO_FLIP;
-          s.settled = true;
-          return decisive;
-        }
-        end = Math.max(end, list[i + 1]!);
-      }
-      s.flip = end;
-      s.flipTo = unknown || decidingTurnsUnknown ? UNKNOWN : other;
-      const later = list.slice(i);
-      if (later.length === 0) {
-        s.settled = true;
-        return decisive;
-      }
-      s.back = later[0]!;
-      // Decided again for good from then: it changes on no other day.
-      s.settled = later.length === 2 && later[1] === NO_FLIP;
-      const others: number[] = [end, later[0]!];
-      for (let k = 1; k < later.length; k += 2) if (later[k] !== NO_FLIP) others.push(later[k]!, later[k + 1] ?? NO_FLIP);
-      s.windows = others;
-      return decisive;
-    }
-    if (decided > 0) {
-      // Stops being decided on the latest date of the deciding children (then it is the others' value, possibly
-      // unknown), unless a child decides again on or before that day (another turns decisive, or a deciding
-      // one's window has closed again): then no date is known. Decided again, for good, from the first day a
-      // child decides for good after it.
-      if (undated || turnsDecisive <= latest || decidesAgain <= latest) {
-        s.flip = NO_FLIP;
-        // Decided for good when a child decides with no date, or decides again for good before the last one stops.
-        s.settled = undated || decidesAgainForGood <= latest || turnsDecisiveForGood <= latest;
-      } else {
-        s.flip = latest;
-        // Unknown children that have all become the other outcome by then, for good, no longer leave it unknown.
-        const stillUnknown = unknown && !(resolvedToOther === unknowns && resolvedBy <= latest);
-        s.flipTo = stillUnknown || decidingTurnsUnknown || turnsUnknown <= latest ? UNKNOWN : other;
-        // Decided again from the first day a child decides again; for good if that child then decides for good.
-        const again = Math.min(turnsDecisive, decidesAgain);
-        if (again !== Number.POSITIVE_INFINITY) s.back = again;
-        s.settled = s.back !== NO_FLIP ? again === Math.min(turnsDecisiveForGood, decidesAgainForGood) : allSettled && lastChange <= latest;
-      }
-      return decisive;
-    }
-    /**
-     * The days the children turning decisive decide, joined ([from, until) pairs, until NO_FLIP: for good), when every
-     * change of the children not deciding now is known (`exact`); null otherwise.
-     */
-    const joined = (): number[] | null => (windows === null || !exact ? null : joinWindows(windows));
-    /** Dates the combination by its joined windows: decisive on them, what it is now between and after them. */
-    const byWindows = (list: number[]): void => {
-      s.flip = list[0]!;
-      s.flipTo = decisive;
-      s.back = list[1]!;
-      s.settled = list.length === 2;
-      s.windows = list;
-    };
-    if (unknown) {
-      // Unknown until a child turns decisive, whatever the unknown ones turn out to be; or, failing that, until every
-      // unknown child has become the other outcome (and no known one has turned unknown by then).
-      if (turnsDecisive !== Number.POSITIVE_INFINITY) {
-        s.flip = turnsDecisive;
-        s.flipTo = decisive;
-        // Every change known (the unknown children stay unknown): decisive on the joined windows, unknown between them.
-        const list = joined();
-        if (list !== null) {
-          byWindows(list);
-          return UNKNOWN;
-        }
-        // Not every change known: unknown again once the first windows close (if the unknown children are still
-        // unknown then), its first return only.
-        const end = windows === null ? NO_FLIP : joinWindows(windows)[1]!;
-        if (end !== NO_FLIP && !(resolvedToOther === unknowns && resolvedBy <= end)) {
-          s.back = end;
-          s.settled = false;
-          return UNKNOWN;
-        }
-      } else if (resolvedToOther === unknowns && turnsUnknown > resolvedBy) {
-        s.flip = resolvedBy;
-        s.flipTo = other;
-      } else s.flip = NO_FLIP;
-      s.settled = allSettled && lastChange <= s.flip;
-      return UNKNOWN;
-    }
-    const first = Math.min(turnsDecisive, turnsUnknown);
-    s.flip = first === Number.POSITIVE_INFINITY ? NO_FLIP : first;
-    s.flipTo = turnsDecisive <= turnsUnknown ? decisive : UNKNOWN;
-    s.settled = allSettled && lastChange <= s.flip;
-    // Every change known: decisive on the joined windows of the children turning decisive, this between and after them.
-    const list = turnsDecisive !== Number.POSITIVE_INFINITY ? joined() : null;
-    if (list !== null) byWindows(list);
-    else if (turnsDecisive <= turnsUnknown && windows !== null) {
-      // Not every change known: this again once the first windows close, unless a child turns unknown before; its first
-      // return only.
-      const end = joinWindows(windows)[1]!;
-      if (end !== NO_FLIP && turnsUnknown >= end) {
-        s.back = end;
-        s.settled = false;
-      }
-    }
-    return other;
+    const code = combine(codes);
+    return setChanges(s, code, dated ? mergeChanges(children.length, codes, lists, combine) : null);
   };
 }
 
@@ -1829,168 +1688,53 @@ function compileNode(r: Rule): RuleNode {
   if ('not' in r) {
     const child = compileNode(r.not);
     return (s) => {
-      s.flipTo = TO_OTHER;
-      s.back = NO_FLIP;
-      s.settled = true;
+      resetNode(s);
       const code = child(s);
-      if (s.flip !== NO_FLIP) s.flipTo = flipped(flipTarget(code, s));
-      return flipped(code);
+      const list = changesOf(code, s);
+      return setChanges(s, flipped(code), list && list.map((x, k) => (k % 2 === 1 ? flipped(x as Code) : x)));
     };
   }
-  if ('if' in r) {
-    const node = compileIf(r);
-    return (s) => {
-      const code = node(s);
-      s.windows = null; // an if gives its first change and return only
-      return code;
-    };
-  }
+  if ('if' in r) return compileIf(r);
   return internedLeaf(r);
 }
 
+/** `if` on [condition, then, else]: the taken branch; with the condition unknown, what both branches agree on. */
+const ifOf = (c: readonly Code[]): Code => (c[0] === MET ? c[1]! : c[0] === NOT_MET ? c[2]! : c[1] === c[2] ? c[1]! : UNKNOWN);
+
 function compileIf(r: Extract<Rule, { if: Rule }>): RuleNode {
-  {
-    const cond = compileNode(r.if);
-    const then = compileNode(r.then);
-    const otherwise = r.else ? compileNode(r.else) : null;
-    const branch = (taken: boolean, s: EvalState): Code => {
-      s.flipTo = TO_OTHER;
-      s.back = NO_FLIP;
-      s.settled = true;
-      if (taken) return then(s);
-      if (otherwise) return otherwise(s);
-      s.flip = NO_FLIP;
-      return MET;
-    };
-    /**
-     * A branch's outcome on `day`, from what it is now, its date, what it turns into then, and the day it turns back
-     * (taken into account only when for good: a branch that turns back for a while is read as what it turned into).
-     */
-    const on = (day: number, now: Code, flip: number, to: Code, back: number, settled: boolean): Code =>
-      flip === NO_FLIP || flip > day ? now : back !== NO_FLIP && back <= day && settled ? now : to;
-    /** Whether a branch changes on no day after `day` (settled, and its dates on or before it). */
-    const stillFrom = (day: number, flip: number, back: number, settled: boolean): boolean => settled && flip <= day && back <= day;
-    return (s) => {
-      s.flipTo = TO_OTHER;
-      s.back = NO_FLIP;
-      s.settled = true;
-      const c = cond(s);
-      const conditionFlip = s.flip;
-      const conditionTo = conditionFlip === NO_FLIP ? c : flipTarget(c, s);
-      const conditionBack = conditionFlip === NO_FLIP ? NO_FLIP : s.back;
-      // The condition changes once and for good (or never): what a `back` or a hand-over can be built on.
-      const conditionSettled = s.settled && conditionBack === NO_FLIP;
-      if (c !== UNKNOWN) {
-        const code = branch(c === MET, s);
-        const own = s.flip;
-        const ownTo = own === NO_FLIP ? code : flipTarget(code, s);
-        const ownBack = own === NO_FLIP ? NO_FLIP : s.back;
-        const ownSettled = s.settled;
-        if (conditionFlip === NO_FLIP) {
-          s.flipTo = ownTo;
-          s.back = conditionSettled ? ownBack : NO_FLIP;
-          s.settled = conditionSettled && ownSettled;
-          return code; // the taken branch alone changes
-        }
-        // On the day the condition turns, the other branch (as it will be then) takes over; if the condition turns
-        // unknown instead, the result is known only where both branches then agree.
-        const trace = s.trace;
-        s.trace = null;
-        const other = branch(c !== MET, s);
-        const otherFlip = s.flip;
-        const otherTo = otherFlip === NO_FLIP ? other : flipTarget(other, s);
-        const otherBack = otherFlip === NO_FLIP ? NO_FLIP : s.back;
-        const otherSettled = s.settled;
-        s.trace = trace;
-        const otherThen = on(conditionFlip, other, otherFlip, otherTo, otherBack, otherSettled);
-        const takenThen = on(conditionFlip, code, own, ownTo, ownBack, ownSettled);
-        const after = conditionTo !== UNKNOWN ? otherThen : otherThen === takenThen ? otherThen : UNKNOWN;
-        s.back = NO_FLIP;
-        s.settled = false;
-        if (own !== NO_FLIP && own < conditionFlip) {
-          // The taken branch changes first. It is this again for good from its own `back` (before the condition turns)
-          // or from the day the condition turns, when the other branch then gives this and stays so.
-          s.flip = own;
-          s.flipTo = ownTo;
-          if (ownSettled && conditionSettled && conditionTo !== UNKNOWN && after === code && stillFrom(conditionFlip, otherFlip, otherBack, otherSettled)) {
-            s.back = ownBack !== NO_FLIP && ownBack < conditionFlip ? ownBack : conditionFlip;
-            s.settled = true;
-          }
-          return code;
-        }
-        s.flip = NO_FLIP;
-        // From the day the condition turns for good, the other branch alone: settled if it no longer changes.
-        const otherRulesFor = conditionSettled && conditionTo !== UNKNOWN && stillFrom(conditionFlip, otherFlip, otherBack, otherSettled);
-        if (after !== code) {
-          s.flip = conditionFlip;
-          s.flipTo = after;
-          s.settled = otherRulesFor;
-          // The other branch turning back to this later (a washout that ends): this again from then.
-          if (conditionSettled && conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip && otherTo === code && otherBack === NO_FLIP) {
-            s.back = otherFlip;
-            s.settled = otherSettled;
-          }
-        } else if (conditionTo !== UNKNOWN && otherFlip !== NO_FLIP && otherFlip > conditionFlip && (conditionBack === NO_FLIP || otherFlip < conditionBack)) {
-          s.flip = otherFlip;
-          s.flipTo = otherTo;
-          s.settled = conditionSettled && otherSettled && otherBack === NO_FLIP;
-        } else if (conditionBack !== NO_FLIP) {
-          // The condition turns back (a window that closes): the taken branch, as it will be then, applies again.
-          const again = on(conditionBack, code, own, ownTo, ownBack, ownSettled);
-          if (again !== code) {
-            s.flip = conditionBack;
-            s.flipTo = again;
-          } else if (own !== NO_FLIP && own > conditionBack) {
-            s.flip = own;
-            s.flipTo = ownTo;
-          }
-        } else s.settled = otherRulesFor; // never changes again
-        return code;
-      }
-      // Unknown condition: known only when both branches agree (until the first day either changes), or from the day
-      // the condition becomes known for good (then the branch it selects, as it will be then).
-      const a = branch(true, s);
-      const fa = s.flip;
-      const aTo = fa === NO_FLIP ? a : flipTarget(a, s);
-      const ba = fa === NO_FLIP ? NO_FLIP : s.back;
-      const sa = s.settled;
-      const b = branch(false, s);
-      const fb = s.flip;
-      const bTo = fb === NO_FLIP ? b : flipTarget(b, s);
-      const bb = fb === NO_FLIP ? NO_FLIP : s.back;
-      const sb = s.settled;
-      s.back = NO_FLIP;
-      const known = a === b && a !== UNKNOWN;
-      const first = fa === NO_FLIP ? fb : fb === NO_FLIP ? fa : Math.min(fa, fb);
-      let flip = NO_FLIP;
-      let to: Code = UNKNOWN;
-      /** Whether the outcome it turns into on `flip` holds from then on (nothing permanent is built otherwise). */
-      let holds = false;
-      if (first !== NO_FLIP) {
-        const aThen = on(first, a, fa, aTo, ba, sa);
-        const bThen = on(first, b, fb, bTo, bb, sb);
-        const knownThen = aThen === bThen && aThen !== UNKNOWN;
-        // Known now: until the first day either branch changes. Unknown now: known from that day if the branches then agree.
-        if (known || knownThen) {
-          flip = first;
-          to = knownThen ? aThen : UNKNOWN;
-          holds = knownThen && stillFrom(first, fa, ba, sa) && stillFrom(first, fb, bb, sb);
-        }
-      }
-      if (!known && conditionSettled && conditionFlip !== NO_FLIP && conditionTo !== UNKNOWN && (flip === NO_FLIP || conditionFlip < flip)) {
-        const selected = conditionTo === MET ? on(conditionFlip, a, fa, aTo, ba, sa) : on(conditionFlip, b, fb, bTo, bb, sb);
-        if (selected !== UNKNOWN) {
-          flip = conditionFlip;
-          to = selected;
-          holds = conditionTo === MET ? stillFrom(conditionFlip, fa, ba, sa) : stillFrom(conditionFlip, fb, bb, sb);
-        }
-      }
-      s.flip = flip;
-      s.flipTo = to;
-      s.settled = flip === NO_FLIP ? conditionSettled && conditionFlip === NO_FLIP && fa === NO_FLIP && fb === NO_FLIP && sa && sb : holds;
-      return known ? a : UNKNOWN;
-    };
-  }
+  const cond = compileNode(r.if);
+  const then = compileNode(r.then);
+  const otherwise = r.else ? compileNode(r.else) : null;
+  const codes: Code[] = [UNKNOWN, UNKNOWN, UNKNOWN];
+  const lists: Array<number[] | null> = [null, null, null];
+  /** Runs a branch (traced only when `traced`: the one taken now, or both while the condition is unknown). */
+  const branch = (taken: boolean, s: EvalState, traced: boolean): void => {
+    const i = taken ? 1 : 2;
+    resetNode(s);
+    const trace = s.trace;
+    if (!traced) s.trace = null;
+    const code = taken ? then(s) : otherwise ? otherwise(s) : MET;
+    s.trace = trace;
+    codes[i] = code;
+    lists[i] = taken || otherwise ? changesOf(code, s) : null;
+  };
+  return (s) => {
+    resetNode(s);
+    const c = cond(s);
+    const conditionChanges = changesOf(c, s);
+    codes[0] = c;
+    lists[0] = conditionChanges;
+    // The condition never changes and is known: the taken branch alone.
+    if (conditionChanges === null && c !== UNKNOWN) {
+      branch(c === MET, s, true);
+      const i = c === MET ? 1 : 2;
+      return setChanges(s, codes[i]!, lists[i]!);
+    }
+    branch(true, s, c !== NOT_MET);
+    branch(false, s, c !== MET);
+    const code = ifOf(codes);
+    return setChanges(s, code, mergeChanges(3, codes, lists, ifOf));
+  };
 }
 
 // ---------- leaves shared across trials ----------
@@ -2018,29 +1762,27 @@ function remembering(inner: RuleNode): RuleNode {
   let lastFlip = NO_FLIP;
   let lastFlipTo: EvalState['flipTo'] = TO_OTHER;
   let lastBack = NO_FLIP;
-  let lastSettled = true;
+  let lastChanges: number[] | null = null;
   return (s) => {
     if (s === last && s.trace === null) {
       s.flip = lastFlip;
       s.flipTo = lastFlipTo;
       s.back = lastBack;
-      s.settled = lastSettled;
+      s.changes = lastChanges;
       return lastCode;
     }
-    s.flipTo = TO_OTHER;
-    s.back = NO_FLIP;
-    s.settled = true;
+    resetNode(s);
     lastCode = inner(s);
     lastFlip = s.flip;
     lastFlipTo = s.flipTo;
     lastBack = s.back;
-    lastSettled = s.settled;
+    lastChanges = s.changes;
     last = s;
     return lastCode;
   };
 }
 
-/** Validates (every problem, located by JSON pointer) and compiles a rule into an allocation-free evaluator, once. */
+/** Validates (every problem, located by JSON pointer) and compiles a rule into an evaluator, once (it allocates only for outcomes that change on later days). */
 export function compileRuleNode(raw: unknown, pointer = ''): RuleNode {
   const problems = checkRuleDocument(raw, pointer);
   if (problems.length > 0) throw new InvalidCriteriaError(problems);

@@ -1,5 +1,5 @@
 import type { PatientProfile } from '../patient/profile';
-import { checkRuleDocument, compileRuleNode, evaluationState, flipTarget, InvalidCriteriaError, dayString, MET, NO_FLIP, NOT_MET, OUTCOMES, TO_OTHER, UNKNOWN, type Code, type CompileProblem, type EvalState, type LeafTrace, type Outcome, type RuleNode } from './compile';
+import { changesOf, checkRuleDocument, codeOn, compileRuleNode, evaluationState, InvalidCriteriaError, dayString, MET, NO_FLIP, NOT_MET, OUTCOMES, resetNode, UNKNOWN, type Code, type CompileProblem, type EvalState, type LeafTrace, type Outcome, type RuleNode } from './compile';
 
 export type TrialVerdict = 'ELIGIBLE' | 'POTENTIALLY_ELIGIBLE' | 'ELIGIBLE_FROM' | 'INELIGIBLE';
 
@@ -174,109 +174,82 @@ export function compileTrial(doc: TrialDocument): CompiledTrial {
 /** Whether a criterion lets the patient through: null when unknown; an exclusion passes when its rule is not met. */
 const passesOf = (kind: 'inclusion' | 'exclusion', code: Code): boolean | null => (code === UNKNOWN ? null : kind === 'inclusion' ? code === MET : code === NOT_MET);
 
+/** A criterion whose outcome changes on later days: what blocks, what it is now, and its changes ([day, code, …]). */
+interface Dated {
+  blocking: Code;
+  now: Code;
+  changes: readonly number[];
+}
+
 /** What blocks and what is unknown, accumulated criterion by criterion (no per-criterion objects when screening). */
 interface Tally {
   failing: string[] | null;
   unknown: string[] | null;
+  /** Whether a criterion blocks now and on every later day. */
   undated: boolean;
-  latest: number;
-  /** The first day a criterion that lets the patient through now stops doing so for good (NO_FLIP: none will). */
-  expires: number;
-  /** Blocks that end: [from, until) pairs of days on which a criterion that lets the patient through now blocks. */
-  blocks: number[] | null;
+  /** The criteria that may block on some later day (blocking now or not), with their changes. */
+  dated: Dated[] | null;
   /** Data that would settle the unknowns (only collected with explanations). */
   missing: string[] | null;
 }
 const NO_IDS: string[] = [];
 Object.freeze(NO_IDS);
-const newTally = (): Tally => ({ failing: null, unknown: null, undated: false, latest: NO_FLIP, expires: NO_FLIP, blocks: null, missing: null });
+const newTally = (): Tally => ({ failing: null, unknown: null, undated: false, dated: null, missing: null });
 const copyTally = (t: Tally): Tally => ({
   failing: t.failing && t.failing.slice(),
   unknown: t.unknown && t.unknown.slice(),
   undated: t.undated,
-  latest: t.latest,
-  expires: t.expires,
-  blocks: t.blocks && t.blocks.slice(),
+  dated: t.dated && t.dated.slice(),
   missing: t.missing && t.missing.slice(),
 });
-/** Keeps the earliest day a passing criterion stops passing. */
-const expiring = (t: Tally, flip: number): void => {
-  if (flip !== NO_FLIP && (t.expires === NO_FLIP || flip < t.expires)) t.expires = flip;
-};
 
 /**
- * Adds one criterion's standing: `flip` is the epoch day its standing changes, if it will, and `next` what
- * it lets through then. A criterion that passes (or is unknown) now and blocks from `flip` on expires then;
- * one that blocks now stops blocking on `flip`.
+ * Adds one criterion's standing: its outcome `code` now and its `changes` on later days (null: none). A criterion
+ * blocks when an inclusion is NOT_MET or an exclusion MET; one that blocks now or on some later day is kept with its
+ * changes, so the verdict can find the first day on which none blocks.
  */
-/** A criterion that lets the patient through now and blocks from `flip`: for good, or until `back` (a window that closes). */
-function blocksFrom(t: Tally, flip: number, back: number): void {
-  if (back === NO_FLIP) expiring(t, flip);
-  else (t.blocks ??= []).push(flip, back);
-}
-
-/**
- * A criterion whose combination knows every day it changes (`windows`: [from, until) pairs on which it is what it turns
- * into on its first date): blocking now, it lets the patient through on those days and blocks between them and after
- * the last; letting through now, it blocks on them.
- */
-function windowed(t: Tally, blockingNow: boolean, windows: readonly number[]): void {
-  if (!blockingNow) {
-    for (let i = 0; i < windows.length; i += 2) blocksFrom(t, windows[i]!, windows[i + 1]!);
-    return;
-  }
-  for (let i = 1; i < windows.length; i += 2) {
-    const until = windows[i]!;
-    if (until === NO_FLIP) return;
-    const reopens = windows[i + 1];
-    if (reopens === undefined) expiring(t, until);
-    else (t.blocks ??= []).push(until, reopens);
-  }
-}
-
-function count(t: Tally, id: string, passes: boolean | null, flip: number, next: boolean | null, back: number, settled: boolean, missing: readonly string[] | undefined, windows: readonly number[] | null = null): void {
-  if (windows !== null && flip !== NO_FLIP && (next === false || passes === false)) windowed(t, passes === false, windows);
-  else {
-    if (passes !== false && flip !== NO_FLIP && next === false) blocksFrom(t, flip, back);
-    // Blocking now, letting through from `flip`, blocking again for good from `back` (a window that closes): it expires then.
-    if (passes === false && flip !== NO_FLIP && settled) expiring(t, back);
-  }
-  if (passes === null) {
+function count(t: Tally, id: string, kind: 'inclusion' | 'exclusion', code: Code, changes: readonly number[] | null, missing: readonly string[] | undefined): void {
+  const blocking: Code = kind === 'inclusion' ? NOT_MET : MET;
+  if (code === blocking) {
+    (t.failing ??= []).push(id);
+    if (changes === null) t.undated = true;
+  } else if (code === UNKNOWN) {
     (t.unknown ??= []).push(id);
     if (missing) for (const m of missing) if (!(t.missing ??= []).includes(m)) t.missing.push(m);
-  } else if (!passes) {
-    (t.failing ??= []).push(id);
-    if (flip === NO_FLIP) t.undated = true;
-    else if (flip > t.latest) t.latest = flip;
   }
+  if (changes === null || t.undated) return;
+  let blocksLater = code === blocking;
+  for (let k = 1; k < changes.length && !blocksLater; k += 2) blocksLater = changes[k] === blocking;
+  if (blocksLater) (t.dated ??= []).push({ blocking, now: code, changes });
 }
 
 /**
- * INELIGIBLE when any criterion blocks with no date on which it stops blocking, or when a criterion that
- * passes now stops passing, or one that blocks now blocks again (a window that closes), on or before the day
- * the last blocking one stops blocking (the window never opens: a washout that ends after the patient's 75th
- * birthday under "age ≤ 74"; "90 to 180 days since the ASCT" closed by then); ELIGIBLE_FROM when every
- * blocking criterion is time-bound (the latest such date); POTENTIALLY_ELIGIBLE when nothing blocks but
- * something is unknown; ELIGIBLE otherwise.
+ * The first day after the evaluation day on which no criterion blocks (NO_FLIP: none comes), read from the changes
+ * of the criteria that block now or later: the day-by-day reading of the same records.
  */
-function verdictOfTally({ failing, unknown, undated, latest: last, expires, blocks }: Tally): ScreenVerdict {
-  const unknownCount = unknown === null ? 0 : unknown.length;
-  // A block that ends, under way on the day the last blocking criterion stops blocking, puts that day off to its end.
-  let latest = last;
-  if (blocks !== null && failing !== null && !undated) {
-    for (let moved = true; moved; ) {
-      moved = false;
-      for (let i = 0; i < blocks.length; i += 2) {
-        if (blocks[i]! <= latest && latest < blocks[i + 1]!) {
-          latest = blocks[i + 1]!;
-          moved = true;
-        }
-      }
-    }
+function firstOpenDay(dated: readonly Dated[]): number {
+  const days: number[] = [];
+  for (const d of dated) for (let k = 0; k < d.changes.length; k += 2) days.push(d.changes[k]!);
+  days.sort((x, y) => x - y);
+  for (let j = 0; j < days.length; j++) {
+    const day = days[j]!;
+    if (j > 0 && days[j - 1] === day) continue;
+    if (dated.every((d) => codeOn(d.now, d.changes, day) !== d.blocking)) return day;
   }
-  const closed = undated || (expires !== NO_FLIP && expires <= latest);
-  const verdict: TrialVerdict = failing !== null ? (closed ? 'INELIGIBLE' : 'ELIGIBLE_FROM') : unknownCount > 0 ? 'POTENTIALLY_ELIGIBLE' : 'ELIGIBLE';
-  return { verdict, eligibleFrom: verdict === 'ELIGIBLE_FROM' ? dayString(latest) : undefined, failing: failing ?? NO_IDS, unknown: unknown ?? NO_IDS, unknownCount };
+  return NO_FLIP;
+}
+
+/**
+ * INELIGIBLE when a criterion blocks with no date on which it stops blocking, or when no later day comes on which
+ * every criterion lets the patient through (a washout that ends after the patient's 75th birthday under "age ≤ 74";
+ * "90 to 180 days since the ASCT" closed by then); ELIGIBLE_FROM the first day on which none blocks (unknowns may
+ * remain); POTENTIALLY_ELIGIBLE when nothing blocks but something is unknown; ELIGIBLE otherwise.
+ */
+function verdictOfTally({ failing, unknown, undated, dated }: Tally): ScreenVerdict {
+  const unknownCount = unknown === null ? 0 : unknown.length;
+  const open = failing === null || undated || dated === null ? NO_FLIP : firstOpenDay(dated);
+  const verdict: TrialVerdict = failing !== null ? (open === NO_FLIP ? 'INELIGIBLE' : 'ELIGIBLE_FROM') : unknownCount > 0 ? 'POTENTIALLY_ELIGIBLE' : 'ELIGIBLE';
+  return { verdict, eligibleFrom: verdict === 'ELIGIBLE_FROM' ? dayString(open) : undefined, failing: failing ?? NO_IDS, unknown: unknown ?? NO_IDS, unknownCount };
 }
 
 function detailOfTally(t: Tally): VerdictDetail {
@@ -288,12 +261,9 @@ function detailOfTally(t: Tally): VerdictDetail {
 function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): CriterionResult {
   const trace: LeafTrace[] = [];
   s.trace = trace;
-  s.flipTo = TO_OTHER;
-  s.back = NO_FLIP;
-  s.settled = true;
-  s.windows = null;
+  resetNode(s);
   const code = c.rule(s);
-  const next = s.flip === NO_FLIP ? null : passesOf(c.kind, flipTarget(code, s));
+  const changes = changesOf(code, s);
   const passes = passesOf(c.kind, code);
   let explanation = '';
   let missing: string[] | undefined;
@@ -303,8 +273,8 @@ function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): Criter
   }
   const r: CriterionResult = { criterionId: c.id, kind: c.kind, text: c.text, outcome: OUTCOMES[code]!, passes, explanation, trace };
   if (missing) r.missing = missing;
-  if (passes === false && s.flip !== NO_FLIP) r.eligibleFrom = dayString(s.flip);
-  count(t, c.id, passes, s.flip, next, s.back, s.settled, missing, s.windows);
+  if (passes === false && changes !== null) r.eligibleFrom = dayString(changes[0]!);
+  count(t, c.id, c.kind, code, changes, missing);
   return r;
 }
 
@@ -330,29 +300,9 @@ export function evaluateTrial(trial: CompiledTrial, profile: PatientProfile, asO
 function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tally {
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
-    s.flipTo = TO_OTHER;
-    s.back = NO_FLIP;
-    s.settled = true;
-    s.windows = null;
+    resetNode(s);
     const code = c.rule(s);
-    const blocking: Code = c.kind === 'inclusion' ? NOT_MET : MET;
-    if (code === blocking) {
-      (t.failing ??= []).push(c.id);
-      if (s.flip === NO_FLIP) t.undated = true;
-      else {
-        if (s.flip > t.latest) t.latest = s.flip;
-        // Blocks again for good from then, or between its windows (same rule as `count`).
-        if (s.windows !== null) windowed(t, true, s.windows);
-        else if (s.settled) expiring(t, s.back);
-      }
-      continue;
-    }
-    if (code === UNKNOWN) (t.unknown ??= []).push(c.id);
-    // Passing or unknown now, blocking from its flip day on, for good or until it turns back (same rule as `count`).
-    if (s.flip !== NO_FLIP && flipTarget(code, s) === blocking) {
-      if (s.windows !== null) windowed(t, false, s.windows);
-      else blocksFrom(t, s.flip, s.back);
-    }
+    count(t, c.id, c.kind, code, changesOf(code, s), undefined);
   }
   return t;
 }
@@ -365,16 +315,16 @@ function tally(list: readonly CompiledCriterion[], s: EvalState, t: Tally): Tall
 export function screenTrial(trial: CompiledTrial, profile: PatientProfile | EvalState, asOf?: Date | string): TrialScreen {
   const s = 'asOfDay' in profile ? profile : evaluationState(profile, dayOf(asOf ?? new Date()));
   s.trace = null;
-  const shared = tally(trial.criteria, s, reset(SHARED, null, null, false, NO_FLIP, NO_FLIP, null));
+  const shared = tally(trial.criteria, s, reset(SHARED, null, null, false, null));
   if (trial.cohorts.length === 0) {
     const v = verdictOfTally(shared);
     return { trialId: trial.trialId, version: trial.version, verdict: v.verdict, eligibleFrom: v.eligibleFrom, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount, cohorts: NO_COHORTS };
   }
-  const { failing, unknown, undated, latest, expires, blocks } = shared;
+  const { failing, unknown, undated, dated } = shared;
   const cohorts: TrialScreen['cohorts'] = [];
   let best: TrialScreen['cohorts'][number] | undefined;
   for (const co of trial.cohorts) {
-    const v = verdictOfTally(tally(co.criteria, s, reset(COHORT, failing && failing.slice(), unknown && unknown.slice(), undated, latest, expires, blocks && blocks.slice())));
+    const v = verdictOfTally(tally(co.criteria, s, reset(COHORT, failing && failing.slice(), unknown && unknown.slice(), undated, dated && dated.slice())));
     const c = { id: co.id, verdict: v.verdict, eligibleFrom: v.eligibleFrom, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount };
     cohorts.push(c);
     if (best === undefined || compareVerdicts(c, best) < 0) best = c;
@@ -387,13 +337,11 @@ const SHARED = newTally();
 const COHORT = newTally();
 const NO_COHORTS: TrialScreen['cohorts'] = [];
 Object.freeze(NO_COHORTS);
-function reset(t: Tally, failing: string[] | null, unknown: string[] | null, undated: boolean, latest: number, expires: number, blocks: number[] | null): Tally {
+function reset(t: Tally, failing: string[] | null, unknown: string[] | null, undated: boolean, dated: Dated[] | null): Tally {
   t.failing = failing;
   t.unknown = unknown;
   t.undated = undated;
-  t.latest = latest;
-  t.expires = expires;
-  t.blocks = blocks;
+  t.dated = dated;
   return t;
 }
 
