@@ -29,6 +29,17 @@ describe('IMS/IMWG 2025: not high risk only when what decides it was tested', ()
     expect(run(hr, [...t414, fish('gain(1q)', 'not-detected'), fish('del(1p32)-biallelic', 'not-detected')])).toBe('UNKNOWN');
     expect(run(hr, [...t414, fish('gain(1q)', 'not-detected'), fish('del(1p32)', 'not-detected')])).toBe('NOT_MET');
   });
+
+  it('no biallelic deletion, 1q and every translocation negative: a monoallelic del(1p32) decides nothing, so not high risk', () => {
+    const negative = [...normalB2m, fish('del(17p)', 'not-detected'), fish('gain(1q)', 'not-detected'), fish('t(4;14)', 'not-detected'), fish('t(14;16)', 'not-detected'), fish('t(14;20)', 'not-detected')];
+    // A biallelic deletion in 15 % of cells, under the 20 % cut-off: not found.
+    expect(run(hr, [...negative, fish('del(1p32)', 'detected', 15, 0)])).toBe('NOT_MET');
+    expect(run(hr, [...negative, fish('del(1p32)-biallelic', 'not-detected')])).toBe('NOT_MET');
+    // Nothing on del(1p32) at all: a biallelic deletion would be high risk on its own.
+    expect(run(hr, negative)).toBe('UNKNOWN');
+    // 1q never tested: a monoallelic deletion with 1q+ would be.
+    expect(run(hr, [...negative.filter((e) => (e.data as { abnormality?: string }).abnormality !== 'gain(1q)'), fish('del(1p32)-biallelic', 'not-detected')])).toBe('UNKNOWN');
+  });
 });
 
 describe('a rule on one abnormality reads the finding that implies it', () => {

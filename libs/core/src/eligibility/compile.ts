@@ -621,15 +621,29 @@ function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 
 const RESPONSE_DATA = ['response or progression assessments'] as const;
 const REDERIVED = ['the profile derived again (a new event of the patient)'];
 const anyLine = (p: PatientProfile): boolean => p.linesOfTherapy.count > 0;
-/** For each refractoriness flag: the exposure without which it is false whatever the responses. */
+/** For each status flag: the exposure without which it is false whatever the responses. */
 const REFRACTORY_FLAG_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p: PatientProfile) => boolean>> = {
-  doubleRefractory: (p) => p.classes.IMID.exposed && p.classes.PI.exposed,
-  tripleClassRefractory: (p) => p.flags.tripleClassExposed,
-  pentaRefractory: (p) => p.flags.pentaExposed,
   refractoryToLastLine: anyLine,
   relapsedAndRefractory: anyLine,
   relapsed: anyLine,
   primaryRefractory: anyLine,
+};
+
+/** A drug refractory, or not known not to be (no response or progression recorded since its latest course could be judged). */
+const mayBeRefractory = (s: EvalState, g: string): boolean => {
+  const d = s.profile.drugs[g];
+  return d !== undefined && (d.refractory || !documentedAfter(s, judgedFrom(d)));
+};
+const classMayBeRefractory = (s: EvalState, k: DrugClass): boolean => s.profile.classes[k].refractory || s.profile.classes[k].drugs.some((g) => mayBeRefractory(s, g));
+/**
+ * The composite refractoriness flags (domain.md §2), false now: unknown only while each class (drug) they need is
+ * refractory or may still be; false for good once one is known not to be (the anti-CD38 of a regimen that responded,
+ * long stopped, beside a new line not yet assessed).
+ */
+const COMPOSITE_REFRACTORY: Partial<Record<keyof PatientProfile['flags'], (s: EvalState) => boolean>> = {
+  doubleRefractory: (s) => classMayBeRefractory(s, 'IMID') && classMayBeRefractory(s, 'PI'),
+  tripleClassRefractory: (s) => classMayBeRefractory(s, 'IMID') && classMayBeRefractory(s, 'PI') && classMayBeRefractory(s, 'ANTI_CD38'),
+  pentaRefractory: (s) => ['bortezomib', 'carfilzomib', 'lenalidomide', 'pomalidomide'].every((g) => mayBeRefractory(s, g)) && classMayBeRefractory(s, 'ANTI_CD38'),
 };
 
 /** Flags a CAR-T infusion could make true (a product the drug catalog does not know may be any of them). */
@@ -795,6 +809,7 @@ function compileLeaf(l: Leaf): RuleNode {
     }
     case 'flag': {
       const couldBe = REFRACTORY_FLAG_EXPOSURE[l.name];
+      const composite = COMPOSITE_REFRACTORY[l.name];
       return (s) => {
         // Every flag is about treatment: without any treatment history it is unknown, not false.
         if (!s.history) return done(s, UNKNOWN, 'flag', l.name, NONE, TREATMENT_HISTORY);
@@ -806,7 +821,8 @@ function compileLeaf(l: Leaf): RuleNode {
         // Likewise when the last line started after the latest response or progression (nothing yet says how it went).
         const lastLine = s.profile.linesOfTherapy.lines.at(-1);
         if (!v && CAR_T_FLAGS.has(l.name) && unknownCarTSince(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
-        if (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? lastLine.start))) && couldBe(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
+        if (!v && composite ? composite(s) : (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? lastLine.start))) && couldBe(s.profile)))
+          return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
         // The IMWG 2011 status flags turn on whether MR or better was ever reached: not on record, they are unknown either way.
         if (STATUS_FLAGS.has(l.name) && s.profile.disease.mrEverKnown === false && (s.profile.disease.undecidedStatus ?? [...STATUS_FLAGS]).includes(l.name)) return done(s, UNKNOWN, 'flag', l.name, `${String(v)}, but whether MR or better was ever reached is not on record`, MR_EVER);
         return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
@@ -1007,12 +1023,17 @@ function compileLeaf(l: Leaf): RuleNode {
           // leaves a 3-copy gain open); del(1p32) by its own result or a biallelic deletion found (not by a bare "no
           // biallelic deletion"); and with 1q+ or a del(1p32) found, the translocations decide: each of them must be tested.
           const partner = detected('gain(1q)') || detected('amp(1q)') || detected('del(1p32)') || detected('del(1p32)-biallelic');
+          // A monoallelic del(1p32) counts only with 1q+ or a translocation: with a biallelic deletion known absent, and
+          // 1q and every translocation tested and not found, it decides nothing.
+          const oneQTested = tested('gain(1q)') || detected('amp(1q)');
+          const monoallelicMatters = !oneQTested || detected('gain(1q)') || detected('amp(1q)') || IMWG2025_TRANSLOCATIONS.some((a) => !tested(a) || detected(a));
+          const del1pTested = tested('del(1p32)') || detected('del(1p32)-biallelic') || (tested('del(1p32)-biallelic') && !monoallelicMatters);
           const untested = riss
             ? RISS_PANEL.filter((a) => !tested(a))
             : [
                 ...(tested('del(17p)') ? [] : ['del(17p)']),
-                ...(tested('gain(1q)') || detected('amp(1q)') ? [] : ['gain(1q)']),
-                ...(tested('del(1p32)') || detected('del(1p32)-biallelic') ? [] : ['del(1p32)']),
+                ...(oneQTested ? [] : ['gain(1q)']),
+                ...(del1pTested ? [] : ['del(1p32)']),
                 ...(partner ? IMWG2025_TRANSLOCATIONS.filter((a) => !tested(a)) : []),
               ];
           // (A profile derived before settings v9 has no β2M clause: then a β2M and a creatinine anywhere.)

@@ -258,6 +258,26 @@ export function drugExposures(
           detail: `best response ${assessed.map((r) => r.category).join('/')} on ${g}: no MR or better`,
           provenance: [...ids, ...assessed.flatMap((r) => r.provenance)],
         });
+        continue;
+      }
+      // Carried into a later line (daratumumab added to Rd): the regimen of its first line is judged on its own, up to
+      // the start of the line it was carried into (IMWG 2011: refractory to a drug when the regimen it was in was
+      // nonresponsive), however the next regimen went: assessed at least nonResponseMinDaysOngoing after the start
+      // without MR or better by then.
+      const handedOn = finalLine > sp.line ? nextLineStart(sp.line) : null;
+      if (handedOn !== null) {
+        const inFirst = assessments.filter((r) => r.date > sp.start && r.date <= handedOn && r.category !== 'PD');
+        const respondedInFirst = assessments.some((r) => r.date > sp.start && r.date <= handedOn && atLeastMR(r.category));
+        if (inFirst.length > 0 && !respondedInFirst && daysBetween(sp.start, inFirst.at(-1)!.date) >= s.nonResponseMinDaysOngoing) {
+          e.evidence.push({
+            line: sp.line,
+            kind: 'no-response',
+            date: inFirst.at(-1)!.date,
+            atMaintenanceDose: sp.maintenance,
+            detail: `best response ${inFirst.map((r) => r.category).join('/')} on ${g} before line ${sp.line + 1} began ${handedOn}: no MR or better`,
+            provenance: [...ids, ...inFirst.flatMap((r) => r.provenance)],
+          });
+        }
       }
     }
   }

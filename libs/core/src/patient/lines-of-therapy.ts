@@ -341,6 +341,17 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
         add(l, c);
         continue;
       }
+      // Maintenance under way, stopped, and another agent taken up as maintenance (lenalidomide stopped for toxicity,
+      // pomalidomide in its place): a substitution for any reason (rule 2), not the planned sequence.
+      const maintenanceBefore = current.courses.filter((x) => x.intent === 'maintenance' && x.start < c.start);
+      const maintenanceAgents = new Set(maintenanceBefore.flatMap((x) => antiMyelomaGenerics(x)));
+      const substituted = generics.filter((g) => !isSteroid(g) && !maintenanceAgents.has(g));
+      if (c.intent === 'maintenance' && maintenanceBefore.length > 0 && !maintenanceOngoing && substituted.length > 0) {
+        const l = open(c.start, 'unplanned-addition-or-switch');
+        l.reviewFlags.push(`maintenance with ${substituted.join(', ')} after ${[...maintenanceAgents].join(', ')} maintenance stopped: counted as a substitution`);
+        add(l, c);
+        continue;
+      }
       const gap = lastDoseOf(current);
       if (gap !== null && daysBetween(gap, c.start) > s.treatmentHoldMaxDays && current.transplants.length === 0) {
         current.reviewFlags.push(`${c.intent ?? 'post-transplant therapy'} started ${daysBetween(gap, c.start)} days after the last dose without a transplant in between`);

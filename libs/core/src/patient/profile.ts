@@ -96,7 +96,8 @@ export interface PatientProfile {
     /**
      * Whether the record says if MR or better was ever reached before the latest progression: a response of MR or
      * better, or an assessment other than PD before it (reported or computed). False: primary refractory, relapsed and
-     * refractory, and relapsed turn on what is not on record (a progression alone says nothing of a response before it),
+     * refractory, and relapsed turn on what is not on record (a progression alone says nothing of a response before it,
+     * nor a response to the salvage after it),
      * and the engine reads those flags as unknown. Absent in profiles derived before settings v11.
      */
     mrEverKnown?: boolean;
@@ -285,19 +286,30 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   // given before it, in a patient who reached MR or better at some point.
   const offTherapy = before.any && !before.near;
   const relapsedIf = (mr: boolean, mrBeforePd: boolean): boolean => mr && latestPd !== undefined && offTherapy && !primaryRefractoryIf(mr) && !relapsedAndRefractoryIf(mr, mrBeforePd);
-  // Whether MR or better was ever reached, when the record does not say: the status flags that would differ either way.
-  const mrEverKnown = responded || assessments.some((a) => a.category !== 'PD' && (latestPd === undefined || a.date < latestPd.date));
+  // Whether MR or better was reached before the latest progression (ever, with no progression), when the record does not
+  // say (a progression with no other assessment before it; a response after it says nothing of before): the status
+  // flags that would differ either way. Each reading is [MR ever, MR before the latest progression].
+  const beforePdKnown = latestPd === undefined ? [false] : respondedBeforeLatestPd ? [true] : assessments.some((a) => a.category !== 'PD' && a.date < latestPd.date) ? [false] : [false, true];
+  const readings: Array<[boolean, boolean]> =
+    latestPd === undefined && !responded && !assessments.some((a) => a.category !== 'PD')
+      ? [
+          [false, false],
+          [true, false],
+        ]
+      : beforePdKnown.map((b) => [responded || b, b]);
+  const mrEverKnown = readings.length === 1;
+  const differs = (f: (mr: boolean, mrBeforePd: boolean) => boolean): boolean => readings.some(([m, b]) => f(m, b) !== f(readings[0]![0], readings[0]![1]));
   const undecidedStatus = mrEverKnown
     ? []
     : (
         [
           // Never MR with therapy given is nonresponsive (failure to achieve MR), so primary refractory; MR at some point: not.
-          ['primaryRefractory', lines.length > 0],
-          ['relapsedAndRefractory', relapsedAndRefractoryIf(true, latestPd !== undefined) !== relapsedAndRefractoryIf(false, false)],
-          ['relapsed', relapsedIf(true, latestPd !== undefined) !== relapsedIf(false, false)],
+          ['primaryRefractory', lines.length > 0 && differs((mr) => mr)],
+          ['relapsedAndRefractory', differs(relapsedAndRefractoryIf)],
+          ['relapsed', differs(relapsedIf)],
         ] as const
       )
-        .filter(([, differs]) => differs)
+        .filter(([, d]) => d)
         .map(([name]) => name);
   const flags: ProfileFlags = {
     doubleRefractory: classes.IMID.refractory && classes.PI.refractory,

@@ -1,0 +1,32 @@
+/**
+ * Hand-derived cases (domain.md §3, Rajkumar 2015 rule 2: an unplanned substitution of a drug, for any reason, starts a
+ * new line; planned induction → ASCT → maintenance is one line): maintenance that takes up another agent once the
+ * maintenance under way has stopped is a substitution.
+ */
+import { med, response, sct } from '../testing/events';
+import { buildProfile } from './profile';
+
+const AS_OF = '2025-06-01';
+const INDUCTION_ASCT = [med('VRd', '2019-01-01', '2019-04-30', { intent: 'induction' }), sct('2019-06-03'), response('2019-10-01', 'CR'), response('2019-12-01', 'CR')];
+const lines = (events: Parameters<typeof buildProfile>[0]) => buildProfile(events, AS_OF).linesOfTherapy.lines.map((l) => [l.start, l.openedBy]);
+
+describe('maintenance switched to another agent', () => {
+  it('lenalidomide maintenance stopped for toxicity, pomalidomide maintenance nine days later: a second line', () => {
+    expect(
+      lines([...INDUCTION_ASCT, med('lenalidomide', '2019-08-01', '2020-08-01', { intent: 'maintenance', reasonStopped: 'toxicity' }), med('pomalidomide', '2020-08-10', null, { intent: 'maintenance' })]),
+    ).toEqual([
+      ['2019-01-01', 'first-treatment'],
+      ['2020-08-10', 'unplanned-addition-or-switch'],
+    ]);
+  });
+
+  it('lenalidomide maintenance held and taken up again: one line', () => {
+    expect(
+      lines([...INDUCTION_ASCT, med('lenalidomide', '2019-08-01', '2020-08-01', { intent: 'maintenance', reasonStopped: 'toxicity' }), med('lenalidomide', '2020-08-20', null, { intent: 'maintenance', dose: '5 mg' })]),
+    ).toEqual([['2019-01-01', 'first-treatment']]);
+  });
+
+  it('bortezomib induction, ASCT, then lenalidomide maintenance (the planned sequence, a new agent): one line', () => {
+    expect(lines([med('Vd', '2019-01-01', '2019-04-30', { intent: 'induction' }), sct('2019-06-03'), med('lenalidomide', '2019-08-01', null, { intent: 'maintenance' })])).toEqual([['2019-01-01', 'first-treatment']]);
+  });
+});
