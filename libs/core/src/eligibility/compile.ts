@@ -618,6 +618,40 @@ function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 
   return all[target]!.filter((k) => modality === 'any' || k.endsWith(modality === 'CAR_T' ? 'CAR_T' : modality));
 }
 
+/** Words naming a target, and a modality, in a medication the drug catalog cannot read ("investigational BCMA bispecific (blinded)"). */
+const TARGET_WORDS: Record<'BCMA' | 'GPRC5D' | 'FCRH5', RegExp> = { BCMA: /\bBCMA\b|B[- ]cell maturation antigen/i, GPRC5D: /\bGPRC5D\b/i, FCRH5: /\bFcRH5\b|\bFcRL5\b/i };
+const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
+  CAR_T: /\bCAR[- ]?T\b|chimeric antigen receptor/i,
+  BISPECIFIC: /bispecific|T[- ]cell engager|\bBiTE\b/i,
+  ADC: /\bADC\b|antibody[- ]drug conjugate/i,
+};
+/**
+ * A medication the drug catalog could not read (reported in `unmapped`) whose text names the target, and no other
+ * modality than the one asked: it may have been that therapy, so "no prior therapy of the target" is not known.
+ */
+function unreadTargetTherapy(p: PatientProfile, target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): string | null {
+  for (const u of p.unmapped ?? []) {
+    if (u.type !== 'medication' || !TARGET_WORDS[target].test(u.original)) continue;
+    if (modality !== 'any' && !MODALITY_WORDS[modality].test(u.original) && Object.values(MODALITY_WORDS).some((re) => re.test(u.original))) continue;
+    return u.original;
+  }
+  return null;
+}
+/** The prior-therapy flags a medication the catalog cannot read may make true: each of its targets and modalities. */
+const TARGET_FLAGS: Partial<Record<keyof PatientProfile['flags'], Array<['BCMA' | 'GPRC5D' | 'FCRH5', 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any']>>> = {
+  priorBcmaCarT: [['BCMA', 'CAR_T']],
+  priorBcmaBispecific: [['BCMA', 'BISPECIFIC']],
+  priorBcmaAdc: [['BCMA', 'ADC']],
+  priorBcmaDirected: [['BCMA', 'any']],
+  priorGprc5dDirected: [['GPRC5D', 'any']],
+  priorFcrh5Directed: [['FCRH5', 'any']],
+  priorTCellEngager: [
+    ['BCMA', 'BISPECIFIC'],
+    ['GPRC5D', 'BISPECIFIC'],
+    ['FCRH5', 'BISPECIFIC'],
+  ],
+};
+
 const RESPONSE_DATA = ['response or progression assessments'] as const;
 const REDERIVED = ['the profile derived again (a new event of the patient)'];
 const anyLine = (p: PatientProfile): boolean => p.linesOfTherapy.count > 0;
@@ -649,6 +683,7 @@ const COMPOSITE_REFRACTORY: Partial<Record<keyof PatientProfile['flags'], (s: Ev
 /** Flags a CAR-T infusion could make true (a product the drug catalog does not know may be any of them). */
 const CAR_T_FLAGS = new Set<keyof PatientProfile['flags']>(['priorBcmaCarT', 'priorBcmaDirected', 'priorGprc5dDirected']);
 const CAR_T_PRODUCT = ['product of the CAR-T infusion'];
+const UNREAD_MEDICATION = ['the drug of a medication the catalog cannot read'];
 /** IMWG 2011 disease status: whether MR or better was ever reached decides between them. */
 const STATUS_FLAGS = new Set<keyof PatientProfile['flags']>(['primaryRefractory', 'relapsedAndRefractory', 'relapsed']);
 const MR_EVER = ['a response assessment before the latest progression (whether MR or better was ever reached)'];
@@ -810,6 +845,7 @@ function compileLeaf(l: Leaf): RuleNode {
     case 'flag': {
       const couldBe = REFRACTORY_FLAG_EXPOSURE[l.name];
       const composite = COMPOSITE_REFRACTORY[l.name];
+      const targets = TARGET_FLAGS[l.name];
       return (s) => {
         // Every flag is about treatment: without any treatment history it is unknown, not false.
         if (!s.history) return done(s, UNKNOWN, 'flag', l.name, NONE, TREATMENT_HISTORY);
@@ -821,6 +857,8 @@ function compileLeaf(l: Leaf): RuleNode {
         // Likewise when the last line started after the latest response or progression (nothing yet says how it went).
         const lastLine = s.profile.linesOfTherapy.lines.at(-1);
         if (!v && CAR_T_FLAGS.has(l.name) && unknownCarTSince(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
+        const unread = !v && targets ? targets.map(([t, m]) => unreadTargetTherapy(s.profile, t, m)).find((x) => x !== null) : undefined;
+        if (unread) return done(s, UNKNOWN, 'flag', l.name, `a medication the drug catalog cannot read: ${unread}`, UNREAD_MEDICATION);
         if (!v && composite ? composite(s) : (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? lastLine.start))) && couldBe(s.profile)))
           return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
         // The IMWG 2011 status flags turn on whether MR or better was ever reached: not on record, they are unknown either way.
@@ -838,6 +876,8 @@ function compileLeaf(l: Leaf): RuleNode {
         for (const k of classes) if (s.profile.classes[k].drugs.length > 0) yes = true;
         // A CAR-T infusion whose product is not recognised may have been this target's.
         if (!yes && carTModality && unknownCarTSince(s.profile)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
+        const unread = yes ? null : unreadTargetTherapy(s.profile, l.target, l.modality ?? 'any');
+        if (unread !== null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `a medication the drug catalog cannot read: ${unread}`, UNREAD_MEDICATION);
         return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, targetDrugs(s.profile, classes) || 'none');
       };
     }

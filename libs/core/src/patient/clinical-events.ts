@@ -221,6 +221,20 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
     unmapped: [],
   };
   const skip = (e: ProfileSourceEvent, original: string, reason: string): void => void r.unmapped.push({ eventId: e.eventId, type: e.type, original, reason });
+  /**
+   * A transplant or CAR-T infusion, once per day: a second record of the same procedure that day (of the same product),
+   * sent by two systems, is the same procedure (reported as such, its planned-tandem mark kept).
+   */
+  const procedure = (e: ProfileSourceEvent, p: ProcedureRecord): void => {
+    const once = p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion';
+    const same = !once ? undefined : r.procedures.find((x) => x.kind === p.kind && x.date === p.date && x.product === p.product);
+    if (same === undefined) {
+      r.procedures.push(p);
+      return;
+    }
+    same.plannedTandem ||= p.plannedTandem;
+    skip(e, p.kind, `the same ${p.kind} as event ${same.eventId} of that day`);
+  };
   /** A course's cycles: a count no course has (above MAX_CYCLES) is reported and not read. */
   const cyclesOf = (e: ProfileSourceEvent, v: unknown): number | null => {
     const n = num(v);
@@ -271,7 +285,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         if (start > asOf) break;
         // Cell therapy and transplants are procedures, not drugs (domain §8), even when sent as a medication.
         if (text && TRANSPLANT_AS_MEDICATION.test(text.trim())) {
-          r.procedures.push({ eventId: e.eventId, kind: 'autologous-sct', date: start, plannedTandem: false, product: null });
+          procedure(e, { eventId: e.eventId, kind: 'autologous-sct', date: start, plannedTandem: false, product: null });
           if (/HD[MT]|melphalan/i.test(text)) r.medications.push({ eventId: e.eventId, generics: ['melphalan'], original: text, start, end: start, intent: 'conditioning', reasonStopped: null, cycles: null });
           break;
         }
@@ -281,7 +295,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           break;
         }
         if (resolved.generics.length === 1 && classesOf(resolved.generics[0]!).some((k) => CELL_THERAPY_CLASSES.has(k))) {
-          r.procedures.push({ eventId: e.eventId, kind: 'car-t-infusion', date: start, plannedTandem: false, product: resolved.generics[0]! });
+          procedure(e, { eventId: e.eventId, kind: 'car-t-infusion', date: start, plannedTandem: false, product: resolved.generics[0]! });
           break;
         }
         const endRaw = str(d.end);
@@ -311,7 +325,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           else skip(e, p.original, `CAR-T product: ${p.reason}`);
         }
         if (kind === 'transfusion') product = transfusedProduct(str(d.product));
-        r.procedures.push({ eventId: e.eventId, kind, date, plannedTandem: d.plannedTandem === true, product });
+        procedure(e, { eventId: e.eventId, kind, date, plannedTandem: d.plannedTandem === true, product });
         break;
       }
       case 'lab': {

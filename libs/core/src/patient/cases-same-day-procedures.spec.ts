@@ -1,0 +1,33 @@
+/**
+ * One transplant or CAR-T infusion sent twice (two systems, two event ids, the same day): one procedure, not a second
+ * SCT opening a line (domain.md §3 rule 3 counts SCTs, not records of one).
+ */
+import { carT, med, sct } from '../testing/events';
+import { buildProfile } from './profile';
+
+const AS_OF = '2025-06-01';
+const VRD = med('VRd', '2023-01-01', '2023-05-01', { intent: 'induction' });
+
+describe('the same procedure recorded twice on one day', () => {
+  it('two ASCT records of one day: one transplant, one line; the second is reported as the same procedure', () => {
+    const second = { ...sct('2023-06-15'), eventId: 'asct-from-the-transplant-unit' };
+    const p = buildProfile([VRD, sct('2023-06-15'), second], AS_OF);
+    expect(p.transplants).toHaveLength(1);
+    expect(p.linesOfTherapy.count).toBe(1);
+    const reported = p.unmapped.filter((u) => u.reason.includes('the same autologous-sct'));
+    expect(reported).toHaveLength(1);
+    expect([...p.transplants[0]!.provenance, reported[0]!.eventId]).toContain(second.eventId);
+    expect(p.transplants[0]!.provenance).not.toContain(reported[0]!.eventId);
+  });
+
+  it('an ASCT three months after the first (not planned as a tandem): a second SCT, a second line', () => {
+    const p = buildProfile([VRD, sct('2023-06-15'), sct('2023-09-20')], AS_OF);
+    expect(p.transplants).toHaveLength(2);
+    expect(p.linesOfTherapy.count).toBe(2);
+  });
+
+  it('one CAR-T infusion recorded twice: one infusion; two products the same day are two', () => {
+    expect(buildProfile([VRD, carT('2024-03-01', 'ciltacabtagene autoleucel'), { ...carT('2024-03-01', 'cilta-cel'), eventId: 'dup' }], AS_OF).cellTherapies).toHaveLength(1);
+    expect(buildProfile([VRD, carT('2024-03-01', 'ciltacabtagene autoleucel'), { ...carT('2024-03-01', 'idecabtagene vicleucel'), eventId: 'other' }], AS_OF).cellTherapies).toHaveLength(2);
+  });
+});
