@@ -739,6 +739,8 @@ function compileLeaf(l: Leaf): RuleNode {
         const e = s.profile.ecog;
         if (!e) return done(s, UNKNOWN, 'ecog', expected, NONE, missing);
         if (!within(s, e.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, 'ecog', expected, `${e.value} (${e.date}, too old)`, missing, e.provenance);
+        const fits = (x: number): boolean => x <= l.max && (l.min === undefined || x >= l.min);
+        if (e.sameTime && disagrees(e.value, e.sameTime, fits)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, 'ecog', expected, sameTimeNote(e.value, e.sameTime, '', e.date), repeatOf('ECOG', e.date), e.provenance);
         return s.trace === null ? quiet(s, bool(e.value <= l.max && (l.min === undefined || e.value >= l.min))) : done(s, bool(e.value <= l.max && (l.min === undefined || e.value >= l.min)), 'ecog', expected, `${e.value} (${e.date})`, undefined, e.provenance);
       };
     }
@@ -937,6 +939,8 @@ function compileLeaf(l: Leaf): RuleNode {
       return (s) => {
         const c = s.profile.labs.crcl;
         if (!c || !within(s, c.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (c ? `${shown(c.value)} mL/min (${c.date}, too old)` : null), missing);
+        if (c.sameTime && disagrees(c.value, c.sameTime, (x) => compare(x, l.op, l.value)))
+          return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, sameTimeNote(shown(c.value), c.sameTime.map(shown), 'mL/min', c.date), repeatOf('creatinine', c.date), c.provenance);
         return s.trace === null ? quiet(s, bool(compare(c.value, l.op, l.value))) : done(s, bool(compare(c.value, l.op, l.value)), l.fact, expected, `${shown(c.value)} mL/min (${c.date})`, undefined, c.provenance);
       };
     }
@@ -1147,6 +1151,11 @@ function compileLeaf(l: Leaf): RuleNode {
   }
 }
 
+/** Whether values recorded at one time (`sameTime`, beside `value`) give different outcomes: then which is right decides. */
+const disagrees = (value: number, others: readonly number[], test: (x: number) => boolean): boolean => others.some((x) => test(x) !== test(value));
+const sameTimeNote = (value: number, others: readonly number[], unit: string, date: string): string => `${[value, ...others].join(' and ')}${unit ? ` ${unit}` : ''} recorded at one time (${date}): which is right is not known`;
+const repeatOf = (what: string, date: string): string[] => [`${what} again (the values of ${date} disagree)`];
+
 function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, threshold: number, expected: string, maxAgeDays: number | undefined, support: (Support & { days: number }) | null = null): RuleNode {
   const missing = [`${name}${ageNote(maxAgeDays)}`];
   const missingUln = [`${name} upper limit of normal`];
@@ -1156,6 +1165,9 @@ function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, 
     const v = s.profile.labs[name];
     if (!v) return done(s, UNKNOWN, fact, expected, NONE, missing);
     if (!within(s, v.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (${v.date}, too old)`, missing, v.provenance);
+    const tied = v.sameTime;
+    if (tied && (!timesUln || v.uln) && disagrees(v.value, tied, (x) => compare(timesUln ? x / v.uln! : x, op, threshold)))
+      return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, sameTimeNote(v.value, tied, v.unit, v.date), repeatOf(name, v.date), v.provenance);
     if (support) {
       // Support only raises the count: a value that fails a lower limit (or meets an upper one) with it would without it too.
       const by = supportBefore(s.profile, support, v.date);

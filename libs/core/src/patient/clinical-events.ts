@@ -59,6 +59,8 @@ export interface LabRecord {
   date: string;
   uln: number | null;
   original: { value: number; unit: string };
+  /** When it was taken, as far as the record says (the event's time, or its day at midnight): records of one time are ordered by event id only. */
+  at?: number;
   /** Upper limits of normal by sex, when the source gave ranges for each and not the patient's sex: `uln` is then the patient's. */
   ulnBySex?: { female: number | null; male: number | null; other: number | null };
 }
@@ -154,7 +156,7 @@ export interface ClinicalRecords {
   cytogenetics: CytogeneticsRecord[];
   conditions: ConditionRecord[];
   imaging: ImagingRecord[];
-  ecog: Array<{ eventId: string; date: string; value: number }>;
+  ecog: Array<{ eventId: string; date: string; value: number; at?: number }>;
   unmapped: Unmapped[];
 }
 
@@ -389,7 +391,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         // Ranges by sex (a FHIR Observation whose Bundle did not say the patient's sex): chosen once the sex is read.
         const bySex = d.ulnBySex !== null && typeof d.ulnBySex === 'object' ? (d.ulnBySex as Record<string, unknown>) : null;
         const ulnBySex = uln === null && bySex ? { female: ulnOf(num(bySex.female)), male: ulnOf(num(bySex.male)), other: ulnOf(num(bySex.other)) } : undefined;
-        r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit }, ...(ulnBySex ? { ulnBySex } : {}) });
+        r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit }, at: Date.parse(e.occurredAt), ...(ulnBySex ? { ulnBySex } : {}) });
         if (def.name === 'weight') {
           r.demographics.weightKg = { value: c.value, date };
           r.demographics.weights.push({ value: c.value, date, eventId: e.eventId });
@@ -468,7 +470,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
       }
       case 'performance-status': {
         const v = num(d.ecog);
-        if (v !== null && Number.isInteger(v) && v >= 0 && v <= 5) r.ecog.push({ eventId: e.eventId, date, value: v });
+        if (v !== null && Number.isInteger(v) && v >= 0 && v <= 5) r.ecog.push({ eventId: e.eventId, date, value: v, at: Date.parse(e.occurredAt) });
         else skip(e, String(d.ecog), 'ECOG must be an integer 0-5');
         break;
       }

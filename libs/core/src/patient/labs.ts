@@ -13,6 +13,11 @@ export interface LatestLab {
   /** value / ULN, when the ULN was reported. */
   timesUln: number | null;
   provenance: string[];
+  /**
+   * Other values of this lab recorded at the same time (two records of an untimed day, or of one timestamp) that
+   * differ from `value`: which one is right the record does not say (v12). Absent when none.
+   */
+  sameTime?: number[];
 }
 
 export interface CreatinineClearance {
@@ -24,12 +29,20 @@ export interface CreatinineClearance {
   inputs: { ageYears: number; weightKg: number | null; weightDate: string | null; weightUsedKg?: number; idealWeightKg?: number; heightCm?: number; sex: 'female' | 'male'; creatinineMgDl: number; creatinineUsedMgDl: number };
   settings: ProfileSettings['crcl'];
   provenance: string[];
+  /** The clearance from each other creatinine value of the same time (`LatestLab.sameTime`), when it differs (v12). */
+  sameTime?: number[];
 }
 
 export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Record<LabName, LatestLab>> {
   const out: Partial<Record<LabName, LatestLab>> = {};
+  const atOf = new Map<LabName, number | undefined>();
   for (const l of records.labs) {
     if (l.date > asOf) continue;
+    const before = out[l.name];
+    const at = atOf.get(l.name);
+    atOf.set(l.name, l.at);
+    // Recorded at the same time as the one before it (ordered by event id only): both stand, neither is known to be later.
+    const tied = before !== undefined && at !== undefined && at === l.at && before.date === l.date ? [before.value, ...(before.sameTime ?? [])].filter((v, i, all) => v !== l.value && all.indexOf(v) === i) : [];
     out[l.name] = {
       value: l.value,
       unit: l.unit,
@@ -38,6 +51,7 @@ export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Reco
       uln: l.uln,
       timesUln: l.uln ? withoutFloatNoise(l.value / l.uln) : null, // not rounded (but for floating-point noise): thresholds compare the exact ratio (2.49975 is below 2.5)
       provenance: [l.eventId],
+      ...(tied.length > 0 ? { sameTime: tied } : {}),
     };
   }
   return out;
@@ -99,7 +113,10 @@ export function creatinineClearance(records: ClinicalRecords, labs: Partial<Reco
   // Adjusted: for a patient above the ideal weight (at or below it, the actual weight).
   const weightUsed = s.crcl.weight === 'ideal' ? ideal! : s.crcl.weight === 'adjusted' ? (weight!.value > ideal! ? ideal! + 0.4 * (weight!.value - ideal!) : weight!.value) : weight!.value;
   if (weightUsed <= 0) return null;
-  const value = withoutFloatNoise((((140 - age) * weightUsed) / (72 * used)) * (sex === 'female' ? 0.85 : 1));
+  const formula = (creatinine: number): number => withoutFloatNoise((((140 - age) * weightUsed) / (72 * creatinine)) * (sex === 'female' ? 0.85 : 1));
+  const value = formula(used);
+  // Other creatinine values of the same time (which one is right is not known): the clearance each would give.
+  const sameTime = (scr.sameTime ?? []).filter((c) => c > 0).map((c) => formula(s.crcl.roundUpCreatinineBelowOne ? Math.max(1, c) : c)).filter((v) => v !== value);
   return {
     value, // unrounded (but for floating-point noise): a threshold of 40 mL/min is not met by 39.96 (round for display only)
     unit: 'mL/min',
@@ -116,5 +133,6 @@ export function creatinineClearance(records: ClinicalRecords, labs: Partial<Reco
     },
     settings: s.crcl,
     provenance: scr.provenance,
+    ...(sameTime.length > 0 ? { sameTime } : {}),
   };
 }

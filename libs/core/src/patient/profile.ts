@@ -77,7 +77,8 @@ export interface PatientProfile {
   lastEventAt: string | null;
   demographics: { birthDate: string | null; ageYears: number | null; sex: ClinicalRecords['demographics']['sex']; weightKg: number | null };
   diagnosis: ClinicalRecords['diagnosis'];
-  ecog: { value: number; date: string; provenance: string[] } | null;
+  /** `sameTime`: other ECOG values recorded at the same time, which differ (which one is right is not known; v12). */
+  ecog: { value: number; date: string; provenance: string[]; sameTime?: number[] } | null;
   linesOfTherapy: { count: number; lines: LineOfTherapy[] };
   drugs: Record<string, DrugExposure>;
   classes: Record<DrugClass, ClassExposure>;
@@ -379,6 +380,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
   const cpc = labs.circulatingPlasmaCells;
   const plcCondition = conditions['plasma-cell-leukemia'];
   const ecog = records.ecog.at(-1);
+  const ecogTied = ecog ? [...new Set(records.ecog.filter((x) => x !== ecog && x.at !== undefined && x.at === ecog.at && x.date === ecog.date && x.value !== ecog.value).map((x) => x.value))] : [];
 
   return {
     asOf: day,
@@ -393,7 +395,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
       weightKg: records.demographics.weightKg?.value ?? null,
     },
     diagnosis: records.diagnosis,
-    ecog: ecog ? { value: ecog.value, date: ecog.date, provenance: [ecog.eventId] } : null,
+    ecog: ecog ? { value: ecog.value, date: ecog.date, provenance: [ecog.eventId], ...(ecogTied.length > 0 ? { sameTime: ecogTied } : {}) } : null,
     linesOfTherapy: { count: lines.length, lines },
     drugs,
     classes,

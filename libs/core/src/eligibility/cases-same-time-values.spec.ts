@@ -1,0 +1,53 @@
+/**
+ * Two values of one lab (or two ECOGs) recorded at the same time that disagree: the record does not say which is right,
+ * so a criterion they would decide differently is unknown, whatever the event ids (arrival never matters); values of
+ * one day taken at different times: the later one.
+ */
+import { demographics, event, lab } from '../testing/events';
+import { buildProfile } from '../patient/profile';
+import { compileRule } from './compile';
+
+const AS_OF = '2025-06-01';
+type Ev = Parameters<typeof buildProfile>[0][number];
+const run = (rule: unknown, events: Ev[]) => {
+  const trace: Array<{ actual: string | null }> = [];
+  const { outcome } = compileRule(rule)({ profile: buildProfile(events, AS_OF), asOf: AS_OF, trace: trace as never });
+  return { outcome, trace };
+};
+const ANC = { fact: 'lab', name: 'anc', op: '>=', value: 1.0, unit: '10*9/L' };
+const anc = (value: number, id: string, at = '2025-05-28') => event('lab', at, { name: 'anc', value, unit: '10*9/L' }, id);
+
+describe('values recorded at one time', () => {
+  it('ANC 0.9 and 1.2 of one untimed day: ANC ≥ 1.0 unknown, in either id order, naming both values', () => {
+    for (const ids of [['a', 'b'], ['b', 'a']]) {
+      const r = run(ANC, [anc(0.9, ids[0]!), anc(1.2, ids[1]!)]);
+      expect(r.outcome).toBe('UNKNOWN');
+      expect(r.trace[0]!.actual).toMatch(/recorded at one time \(2025-05-28\)/);
+    }
+  });
+
+  it('values that agree on the criterion decide it (1.1 and 1.2 are both ≥ 1.0); the same value twice is no disagreement', () => {
+    expect(run(ANC, [anc(1.1, 'a'), anc(1.2, 'b')]).outcome).toBe('MET');
+    expect(run(ANC, [anc(0.9, 'a'), anc(0.9, 'b')]).outcome).toBe('NOT_MET');
+  });
+
+  it('two times of one day: the later value, whatever the ids', () => {
+    expect(run(ANC, [anc(0.8, 'z', '2025-05-28T08:00:00Z'), anc(1.2, 'a', '2025-05-28T16:00:00Z')]).outcome).toBe('MET');
+    expect(run(ANC, [anc(1.2, 'a', '2025-05-28T08:00:00Z'), anc(0.8, 'z', '2025-05-28T16:00:00Z')]).outcome).toBe('NOT_MET');
+  });
+
+  it('ECOG 1 and 2 of one day: ECOG ≤ 1 unknown; ECOG ≤ 2 met', () => {
+    const ecogs = [event('performance-status', '2025-05-20', { ecog: 1 }, 'x'), event('performance-status', '2025-05-20', { ecog: 2 }, 'y')];
+    expect(run({ fact: 'ecog', max: 1 }, ecogs).outcome).toBe('UNKNOWN');
+    expect(run({ fact: 'ecog', max: 2 }, ecogs).outcome).toBe('MET');
+  });
+
+  it('creatinine 1.6 and 1.9 mg/dL of one day: a Cockcroft–Gault clearance on each side of 40 mL/min is unknown', () => {
+    // Male, 70 years, 70 kg: (140 − 70) × 70 / (72 × 1.6) = 42.5; / (72 × 1.9) = 35.8.
+    const history = [demographics('1955-01-01', 'male', 70), lab('2025-05-25', 'creatinine', 1.6, 'mg/dL', {}), lab('2025-05-25', 'creatinine', 1.9, 'mg/dL', {})];
+    const p = buildProfile(history, AS_OF);
+    expect(p.labs.crcl!.sameTime).toHaveLength(1);
+    expect(run({ fact: 'creatinineClearance', op: '>=', value: 40 }, history).outcome).toBe('UNKNOWN');
+    expect(run({ fact: 'creatinineClearance', op: '>=', value: 30 }, history).outcome).toBe('MET');
+  });
+});
