@@ -77,3 +77,13 @@ describe('MR before the latest progression: a response to the salvage after it d
     expect(flag(known, 'relapsedAndRefractory')).toBe('NOT_MET');
   });
 });
+
+describe('a line is over when the next begins', () => {
+  it('Rd, then daratumumab added (D-Rd): line 1 ends the day before line 2, lenalidomide going on in line 2', () => {
+    const p = buildProfile([med('lenalidomide', '2020-09-15', null), med('dexamethasone', '2020-09-15', null), med('daratumumab', '2021-03-25', null)], AS_OF);
+    expect(p.linesOfTherapy.lines.map((l) => [l.start, l.end])).toEqual([
+      ['2020-09-15', '2021-03-24'],
+      ['2021-03-25', null],
+    ]);
+  });
+});
