@@ -291,7 +291,7 @@ export function evaluateTrial(trial: CompiledTrial, profile: PatientProfile, asO
     const t = copyTally(shared);
     const own = co.criteria.map((c) => evaluateCriterion(c, s, t));
     const v = detailOfTally(t);
-    if (i === 0 || compareVerdicts(v, best) < 0) best = v;
+    if (i === 0 || compareCohorts(v, best) < 0) best = v;
     return { id: co.id, name: co.name, criteria: own, verdict: v.verdict, eligibleFrom: v.eligibleFrom, missing: v.missing, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount };
   });
   return { trialId: trial.trialId, version: trial.version, title: trial.title, verdict: best.verdict, eligibleFrom: best.eligibleFrom, missing: best.missing, failing: best.failing, unknown: best.unknown, unknownCount: best.unknownCount, criteria, cohorts };
@@ -327,7 +327,7 @@ export function screenTrial(trial: CompiledTrial, profile: PatientProfile | Eval
     const v = verdictOfTally(tally(co.criteria, s, reset(COHORT, failing && failing.slice(), unknown && unknown.slice(), undated, dated && dated.slice())));
     const c = { id: co.id, verdict: v.verdict, eligibleFrom: v.eligibleFrom, failing: v.failing, unknown: v.unknown, unknownCount: v.unknownCount };
     cohorts.push(c);
-    if (best === undefined || compareVerdicts(c, best) < 0) best = c;
+    if (best === undefined || compareCohorts(c, best) < 0) best = c;
   }
   return { trialId: trial.trialId, version: trial.version, verdict: best!.verdict, eligibleFrom: best!.eligibleFrom, failing: best!.failing, unknown: best!.unknown, unknownCount: best!.unknownCount, cohorts };
 }
@@ -343,6 +343,21 @@ function reset(t: Tally, failing: string[] | null, unknown: string[] | null, und
   t.undated = undated;
   t.dated = dated;
   return t;
+}
+
+/**
+ * The cohort a trial's verdict takes: one the patient can enter now first (eligible, then potentially eligible by fewest
+ * unknowns), then the one that opens first (then fewest unknowns), then ineligible by fewest failing criteria; so the
+ * trial is open on a day exactly when one of its cohorts is.
+ */
+const COHORT_RANK: Record<TrialVerdict, number> = { ELIGIBLE: 0, POTENTIALLY_ELIGIBLE: 1, ELIGIBLE_FROM: 2, INELIGIBLE: 3 };
+function compareCohorts(a: ScreenVerdict, b: ScreenVerdict): number {
+  return (
+    COHORT_RANK[a.verdict] - COHORT_RANK[b.verdict] ||
+    (a.eligibleFrom ?? '').localeCompare(b.eligibleFrom ?? '') ||
+    (a.verdict === 'INELIGIBLE' ? a.failing.length - b.failing.length : a.unknownCount - b.unknownCount) ||
+    a.failing.length - b.failing.length
+  );
 }
 
 /** Eligible first; then potentially eligible and eligible-from by fewest unknowns, then earliest date; then ineligible by fewest failing criteria. */

@@ -68,6 +68,13 @@ function trial(seed: number, depth: number, ifs: boolean, unknowns: number): Tri
     criteria: Array.from({ length: n }, (_, i) => ({ id: `c${i}`, kind: r() < 0.5 ? ('inclusion' as const) : ('exclusion' as const), text: `c${i}`, rule: rule(r, depth, ifs, unknowns) })),
   };
 }
+/** The same with two or three cohorts, each with criteria of its own on top of the trial's. */
+function withCohorts(seed: number): TrialDocument {
+  const r = rng(seed * 7919);
+  const base = trial(seed, 2, true, 0.15);
+  const criteria = (prefix: string) => Array.from({ length: 1 + Math.floor(r() * 2) }, (_, i) => ({ id: `${prefix}${i}`, kind: r() < 0.5 ? ('inclusion' as const) : ('exclusion' as const), text: `${prefix}${i}`, rule: rule(r, 2, true, 0.15) }));
+  return { ...base, criteria: base.criteria.slice(0, 1), cohorts: Array.from({ length: 2 + Math.floor(r() * 2) }, (_, i) => ({ id: `k${i}`, name: `cohort ${i}`, criteria: criteria(`k${i}c`) })) };
+}
 function subRules(r: unknown, out: unknown[] = []): unknown[] {
   out.push(r);
   const o = r as Record<string, unknown>;
@@ -120,6 +127,7 @@ describe('the verdict agrees with a day-by-day reading (generated trials of date
     checkVerdict(doc);
     checkNodes(doc);
   });
+  it.each(Array.from({ length: 150 }, (_, i) => i + 2001))('with cohorts (the trial open on a day when one of its cohorts is), trial %i', (seed) => checkVerdict(withCohorts(seed)));
 });
 
 describe('trials a code review minimised (unknown leaves beside dated ones)', () => {

@@ -29,4 +29,15 @@ describe('maintenance switched to another agent', () => {
   it('bortezomib induction, ASCT, then lenalidomide maintenance (the planned sequence, a new agent): one line', () => {
     expect(lines([med('Vd', '2019-01-01', '2019-04-30', { intent: 'induction' }), sct('2019-06-03'), med('lenalidomide', '2019-08-01', null, { intent: 'maintenance' })])).toEqual([['2019-01-01', 'first-treatment']]);
   });
+
+  it('lenalidomide maintenance sent cycle by cycle (21 of 28 days), bortezomib maintenance starting in a week off: one line', () => {
+    const induction = [med('VRd', '2023-01-01', '2023-04-30', { intent: 'induction' }), sct('2023-06-01')];
+    const perCycle = [
+      med('lenalidomide', '2023-09-01', '2023-09-21', { intent: 'maintenance' }),
+      med('bortezomib', '2023-09-25', null, { intent: 'maintenance' }),
+      med('lenalidomide', '2023-09-29', '2023-10-19', { intent: 'maintenance' }),
+      med('lenalidomide', '2023-10-27', null, { intent: 'maintenance' }),
+    ];
+    expect(lines([...induction, ...perCycle])).toEqual([['2023-01-01', 'first-treatment']]);
+  });
 });

@@ -2,7 +2,7 @@
  * One transplant or CAR-T infusion sent twice (two systems, two event ids, the same day): one procedure, not a second
  * SCT opening a line (domain.md §3 rule 3 counts SCTs, not records of one).
  */
-import { carT, med, sct } from '../testing/events';
+import { carT, event, med, sct } from '../testing/events';
 import { buildProfile } from './profile';
 
 const AS_OF = '2025-06-01';
@@ -29,5 +29,10 @@ describe('the same procedure recorded twice on one day', () => {
   it('one CAR-T infusion recorded twice: one infusion; two products the same day are two', () => {
     expect(buildProfile([VRD, carT('2024-03-01', 'ciltacabtagene autoleucel'), { ...carT('2024-03-01', 'cilta-cel'), eventId: 'dup' }], AS_OF).cellTherapies).toHaveLength(1);
     expect(buildProfile([VRD, carT('2024-03-01', 'ciltacabtagene autoleucel'), { ...carT('2024-03-01', 'idecabtagene vicleucel'), eventId: 'other' }], AS_OF).cellTherapies).toHaveLength(2);
+  });
+
+  it('one system names the CAR-T product, the other does not: one infusion, of the product named', () => {
+    const p = buildProfile([VRD, { ...event('procedure', '2024-03-01', { kind: 'car-t-infusion' }), eventId: 'a' }, { ...carT('2024-03-01', 'ciltacabtagene autoleucel'), eventId: 'b' }], AS_OF);
+    expect(p.cellTherapies.map((c) => c.product)).toEqual(['ciltacabtagene autoleucel']);
   });
 });

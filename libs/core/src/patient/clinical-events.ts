@@ -225,16 +225,18 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
   const skip = (e: ProfileSourceEvent, original: string, reason: string): void => void r.unmapped.push({ eventId: e.eventId, type: e.type, original, reason });
   /**
    * A transplant or CAR-T infusion, once per day: a second record of the same procedure that day (of the same product),
-   * sent by two systems, is the same procedure (reported as such, its planned-tandem mark kept).
+   * sent by two systems, is the same procedure (reported as such, its planned-tandem mark and product kept).
    */
   const procedure = (e: ProfileSourceEvent, p: ProcedureRecord): void => {
     const once = p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion';
-    const same = !once ? undefined : r.procedures.find((x) => x.kind === p.kind && x.date === p.date && x.product === p.product);
+    // (An infusion whose product one system did not name is the one the other named.)
+    const same = !once ? undefined : r.procedures.find((x) => x.kind === p.kind && x.date === p.date && (x.product === p.product || x.product === null || p.product === null));
     if (same === undefined) {
       r.procedures.push(p);
       return;
     }
     same.plannedTandem ||= p.plannedTandem;
+    same.product ??= p.product;
     skip(e, p.kind, `the same ${p.kind} as event ${same.eventId} of that day`);
   };
   /** A course's cycles: a count no course has (above MAX_CYCLES) is reported and not read. */

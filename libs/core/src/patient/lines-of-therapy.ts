@@ -346,8 +346,11 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       const maintenanceBefore = current.courses.filter((x) => x.intent === 'maintenance' && x.start < c.start);
       const maintenanceAgents = new Set(maintenanceBefore.flatMap((x) => antiMyelomaGenerics(x)));
       const substituted = generics.filter((g) => !isSteroid(g) && !maintenanceAgents.has(g));
-      if (c.intent === 'maintenance' && maintenanceBefore.length > 0 && !maintenanceOngoing && substituted.length > 0) {
+      // (Given again within a hold, the next cycle of one sent cycle by cycle, it had not stopped.)
+      const maintenanceStopped = maintenanceBefore.every((x) => x.end !== null && x.end < c.start && !antiMyelomaGenerics(x).some((g) => resumed(g, x.end!)));
+      if (c.intent === 'maintenance' && maintenanceBefore.length > 0 && !maintenanceOngoing && maintenanceStopped && substituted.length > 0) {
         const l = open(c.start, 'unplanned-addition-or-switch');
+        carryOver(current, l, c.start);
         l.reviewFlags.push(`maintenance with ${substituted.join(', ')} after ${[...maintenanceAgents].join(', ')} maintenance stopped: counted as a substitution`);
         add(l, c);
         continue;
