@@ -36,3 +36,10 @@ describe('DEFECTS', () => {
     expect(run(L({ minCycles: 2 }), p).outcome).toBe('UNKNOWN');
   });
 });
+
+describe('a class with one drug unknown and another becoming long enough', () => {
+  it('lenalidomide without cycles recorded (unknown), pomalidomide ongoing with 2 cycles: unknown now, met once pomalidomide reaches 60 days (its first day counted: 2025-07-08)', () => {
+    const p = profileOf([med('lenalidomide', '2023-01-01', '2023-12-31'), response('2023-06-01', 'PR'), med('pomalidomide', '2025-05-10', null, { cycles: 2 })]);
+    expect(run({ fact: 'classExposed', class: 'IMID', minDays: 60, minCycles: 1 }, p)).toEqual({ outcome: 'UNKNOWN', flipsOn: '2025-07-08', flipsTo: 'MET' });
+  });
+});

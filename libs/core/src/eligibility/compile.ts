@@ -812,23 +812,20 @@ function compileLeaf(l: Leaf): RuleNode {
           if (yes && minimum) {
             // Long enough on some drug of the class (in the scope): met; else unknown if one may be; else the first day one will be.
             const last = p.linesOfTherapy.lines.at(-1);
-            let code: Code = NOT_MET;
-            let flip = NO_FLIP;
+            // Each drug's outcome and the day an ongoing one becomes long enough, merged (unknown now, met from that day).
+            const perDrug: Timeline[] = [];
             for (const g of c.drugs) {
               const d = p.drugs[g];
               if (!d || (scope === 'lastLine' && !(last?.generics.includes(g) ?? false))) continue;
               const amount = amountIn(d, scope, minimum.consecutive);
               const r = amount === null ? UNKNOWN : longEnough(s, amount, minimum);
-              if (amount === null) s.flip = NO_FLIP;
-              if (r === MET) {
-                code = MET;
-                flip = NO_FLIP;
-                break;
-              }
-              if (r === UNKNOWN) code = UNKNOWN;
-              if (s.flip !== NO_FLIP && (flip === NO_FLIP || s.flip < flip)) flip = s.flip;
+              perDrug.push({ now: r, changes: amount !== null && s.flip !== NO_FLIP ? [{ day: s.flip, code: MET }] : [] });
+              if (r === MET) break;
             }
-            s.flip = code === NOT_MET ? flip : NO_FLIP;
+            const t: Timeline = perDrug.length > 0 ? mergeTimelines(perDrug, anyOf) : { now: NOT_MET, changes: [] };
+            const code = t.now;
+            s.flip = NO_FLIP;
+            fromTimeline(s, t);
             if (s.trace !== null) {
               const amounts = c.drugs.flatMap((g) => (p.drugs[g] && (scope === 'any' || last?.generics.includes(g)) ? [[g, amountIn(p.drugs[g], scope)] as const] : []));
               note(s, code, l.fact, expected, amounts.map(([g, a]) => (a ? `${g} ${a.durationDays} days${a.cycles !== null ? `, ${a.cycles} cycles` : ''}` : `${g}: ${OLD_PROFILE}`)).join('; '), code === UNKNOWN ? [`cycles of ${l.class}`] : undefined);
