@@ -36,4 +36,12 @@ describe('an unread medication naming a target', () => {
     expect(run({ fact: 'priorTargetTherapy', target: 'BCMA' }, other)).toBe('NOT_MET');
     expect(run({ fact: 'flag', name: 'priorBcmaDirected' }, other)).toBe('NOT_MET');
   });
+
+  it('classExposed of the target class is unknown too; "BCMAxCD3 bispecific (blinded)" names BCMA', () => {
+    expect(run({ fact: 'classExposed', class: 'BCMA_BISPECIFIC' }, blinded)).toBe('UNKNOWN');
+    expect(run({ fact: 'classExposed', class: 'BCMA_CAR_T' }, blinded)).toBe('NOT_MET');
+    const xcd3 = [...PRIOR, med('BCMAxCD3 bispecific (blinded)', '2024-01-01', '2024-06-01')];
+    expect(run({ fact: 'priorTargetTherapy', target: 'BCMA' }, xcd3)).toBe('UNKNOWN');
+    expect(run({ fact: 'classExposed', class: 'BCMA_BISPECIFIC' }, xcd3)).toBe('UNKNOWN');
+  });
 });

@@ -619,7 +619,7 @@ function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 
 }
 
 /** Words naming a target, and a modality, in a medication the drug catalog cannot read ("investigational BCMA bispecific (blinded)"). */
-const TARGET_WORDS: Record<'BCMA' | 'GPRC5D' | 'FCRH5', RegExp> = { BCMA: /\bBCMA\b|B[- ]cell maturation antigen/i, GPRC5D: /\bGPRC5D\b/i, FCRH5: /\bFcRH5\b|\bFcRL5\b/i };
+const TARGET_WORDS: Record<'BCMA' | 'GPRC5D' | 'FCRH5', RegExp> = { BCMA: /\bBCMA(?=\b|x)|B[- ]cell maturation antigen/i, GPRC5D: /\bGPRC5D(?=\b|x)/i, FCRH5: /\bFc?R[HL]5(?=\b|x)/i };
 const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
   CAR_T: /\bCAR[- ]?T\b|chimeric antigen receptor/i,
   BISPECIFIC: /bispecific|T[- ]cell engager|\bBiTE\b/i,
@@ -637,6 +637,15 @@ function unreadTargetTherapy(p: PatientProfile, target: 'BCMA' | 'GPRC5D' | 'FCR
   }
   return null;
 }
+/** The target and modality of each class of targeted therapy (for medications the catalog cannot read). */
+const CLASS_TARGET: Partial<Record<DrugClass, ['BCMA' | 'GPRC5D' | 'FCRH5', 'CAR_T' | 'BISPECIFIC' | 'ADC']>> = {
+  BCMA_CAR_T: ['BCMA', 'CAR_T'],
+  BCMA_BISPECIFIC: ['BCMA', 'BISPECIFIC'],
+  BCMA_ADC: ['BCMA', 'ADC'],
+  GPRC5D_CAR_T: ['GPRC5D', 'CAR_T'],
+  GPRC5D_BISPECIFIC: ['GPRC5D', 'BISPECIFIC'],
+  FCRH5_BISPECIFIC: ['FCRH5', 'BISPECIFIC'],
+};
 /** The prior-therapy flags a medication the catalog cannot read may make true: each of its targets and modalities. */
 const TARGET_FLAGS: Partial<Record<keyof PatientProfile['flags'], Array<['BCMA' | 'GPRC5D' | 'FCRH5', 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any']>>> = {
   priorBcmaCarT: [['BCMA', 'CAR_T']],
@@ -803,6 +812,7 @@ function compileLeaf(l: Leaf): RuleNode {
       const exposedOnly = l.fact === 'classExposed';
       const progressionOnly = l.fact === 'classRefractory' && l.progressionOnly === true;
       const carTClass = CELL_THERAPY_CLASSES.has(l.class);
+      const classTarget = l.fact === 'classExposed' ? CLASS_TARGET[l.class] : undefined;
       return (s) => {
         if (!s.history) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
         const p = s.profile;
@@ -834,6 +844,9 @@ function compileLeaf(l: Leaf): RuleNode {
           }
           // A CAR-T infusion whose product the catalog does not know may be of this class.
           if (!yes && carTClass && unknownCarTSince(p, scope === 'any' ? null : (p.linesOfTherapy.lines.at(-1)?.start ?? null))) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
+          // A medication the catalog cannot read, naming this class's target (not dated: exposure at any time only).
+          const unread = !yes && classTarget && scope === 'any' ? unreadTargetTherapy(p, classTarget[0], classTarget[1]) : null;
+          if (unread !== null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `a medication the drug catalog cannot read: ${unread}`, UNREAD_MEDICATION);
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));
         }
         const refractory = progressionOnly ? c.drugs.some((g) => p.drugs[g] !== undefined && progressedOn(p, p.drugs[g], scope, false)) : scope === 'any' ? c.refractory : c.refractoryInLastLine;
