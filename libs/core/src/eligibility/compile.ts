@@ -132,7 +132,8 @@ class Checker {
   }
 }
 
-const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
+/** The properties each leaf takes (besides `fact`); the criteria contract (rule.schema.json) lists the same. */
+export const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   age: ['min', 'max'],
   sex: ['in'],
   ecog: ['max', 'min', 'maxAgeDays'],
