@@ -50,4 +50,18 @@ describe('values recorded at one time', () => {
     expect(run({ fact: 'creatinineClearance', op: '>=', value: 40 }, history).outcome).toBe('UNKNOWN');
     expect(run({ fact: 'creatinineClearance', op: '>=', value: 30 }, history).outcome).toBe('MET');
   });
+
+  it('the same creatinine values give two CKD-EPI estimates (37.5 and 46.1): eGFR ≥ 40 unknown; a reported eGFR twice (35, 45) too', () => {
+    const history = [demographics('1955-01-01', 'male', 70), lab('2025-05-25', 'creatinine', 1.6, 'mg/dL', {}), lab('2025-05-25', 'creatinine', 1.9, 'mg/dL', {})];
+    expect(run({ fact: 'creatinineClearance', op: '>=', value: 40, method: 'egfr' }, history).outcome).toBe('UNKNOWN');
+    const reported = [demographics('1955-01-01', 'male', 70), lab('2025-05-25', 'egfr', 35, 'mL/min/{1.73_m2}', {}), lab('2025-05-25', 'egfr', 45, 'mL/min/{1.73_m2}', {})];
+    expect(run({ fact: 'creatinineClearance', op: '>=', value: 40, method: 'egfr' }, reported).outcome).toBe('UNKNOWN');
+    expect(run({ fact: 'creatinineClearance', op: '>=', value: 30, method: 'egfr' }, reported).outcome).toBe('MET');
+  });
+
+  it('×ULN with each record\'s own ULN: AST 120 (ULN 40, 3×) and 110 (ULN 50, 2.2×) of one day: AST < 2.5 × ULN unknown', () => {
+    const ast = [lab('2025-05-25', 'ast', 120, 'U/L', { uln: 40 }), lab('2025-05-25', 'ast', 110, 'U/L', { uln: 50 })];
+    expect(run({ fact: 'labTimesUln', name: 'ast', op: '<', value: 2.5 }, ast).outcome).toBe('UNKNOWN');
+    expect(run({ fact: 'labTimesUln', name: 'ast', op: '<', value: 3.5 }, ast).outcome).toBe('MET');
+  });
 });

@@ -44,4 +44,10 @@ describe('an unread medication naming a target', () => {
     expect(run({ fact: 'priorTargetTherapy', target: 'BCMA' }, xcd3)).toBe('UNKNOWN');
     expect(run({ fact: 'classExposed', class: 'BCMA_BISPECIFIC' }, xcd3)).toBe('UNKNOWN');
   });
+
+  it('the target read in research texts ("CD3xBCMA", "antiBCMA"), not where the text says it is not the target ("non-BCMA", "not BCMA")', () => {
+    const read = (text: string) => run({ fact: 'priorTargetTherapy', target: 'BCMA' }, [...PRIOR, med(text, '2024-01-01', '2024-06-01')]);
+    expect(['CD3xBCMA bispecific (blinded)', 'antiBCMA CAR-T', 'anti BCMA study drug', 'BCMA/CD3 bispecific'].map(read)).toEqual(['UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN']);
+    expect(['non-BCMA bispecific', 'GPRC5D bispecific (not BCMA)', 'BCMAT-7 kinase inhibitor'].map(read)).toEqual(['NOT_MET', 'NOT_MET', 'NOT_MET']);
+  });
 });

@@ -620,7 +620,13 @@ function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 
 }
 
 /** Words naming a target, and a modality, in a medication the drug catalog cannot read ("investigational BCMA bispecific (blinded)"). */
-const TARGET_WORDS: Record<'BCMA' | 'GPRC5D' | 'FCRH5', RegExp> = { BCMA: /\bBCMA(?=\b|x)|B[- ]cell maturation antigen/i, GPRC5D: /\bGPRC5D(?=\b|x)/i, FCRH5: /\bFc?R[HL]5(?=\b|x)/i };
+const TARGET_WORDS: Record<'BCMA' | 'GPRC5D' | 'FCRH5', RegExp> = {
+  BCMA: /(?:^|[^a-z0-9]|x|anti)BCMA(?=[^a-z0-9]|x|$)|B[- ]cell maturation antigen/i,
+  GPRC5D: /(?:^|[^a-z0-9]|x|anti)GPRC5D(?=[^a-z0-9]|x|$)/i,
+  FCRH5: /(?:^|[^a-z0-9]|x|anti)Fc?R[HL]5(?=[^a-z0-9]|x|$)/i,
+};
+/** A target named only to say it is not the one ("non-BCMA", "not BCMA"). */
+const NEGATED_TARGET = /\b(?:non|not)[- ]+(?:anti[- ]?)?(?:BCMA|GPRC5D|Fc?R[HL]5|B[- ]cell maturation antigen)\b/gi;
 const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
   CAR_T: /\bCAR[- ]?T\b|chimeric antigen receptor/i,
   BISPECIFIC: /bispecific|T[- ]cell engager|\bBiTE\b/i,
@@ -632,8 +638,9 @@ const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
  */
 function unreadTargetTherapy(p: PatientProfile, target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): string | null {
   for (const u of p.unmapped ?? []) {
-    if (u.type !== 'medication' || !TARGET_WORDS[target].test(u.original)) continue;
-    if (modality !== 'any' && !MODALITY_WORDS[modality].test(u.original) && Object.values(MODALITY_WORDS).some((re) => re.test(u.original))) continue;
+    const text = u.original.replace(NEGATED_TARGET, ' ');
+    if (u.type !== 'medication' || !TARGET_WORDS[target].test(text)) continue;
+    if (modality !== 'any' && !MODALITY_WORDS[modality].test(text) && Object.values(MODALITY_WORDS).some((re) => re.test(text))) continue;
     return u.original;
   }
   return null;
@@ -1176,9 +1183,10 @@ function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, 
     const v = s.profile.labs[name];
     if (!v) return done(s, UNKNOWN, fact, expected, NONE, missing);
     if (!within(s, v.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (${v.date}, too old)`, missing, v.provenance);
-    const tied = v.sameTime;
-    if (tied && (!timesUln || v.uln) && disagrees(v.value, tied, (x) => compare(timesUln ? x / v.uln! : x, op, threshold)))
-      return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, sameTimeNote(v.value, tied, v.unit, v.date), repeatOf(name, v.date), v.provenance);
+    const tied = timesUln ? v.sameTimeTimesUln : v.sameTime;
+    const now = timesUln ? v.timesUln : v.value;
+    if (tied && now !== null && disagrees(now, tied, (x) => compare(x, op, threshold)))
+      return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, sameTimeNote(now, tied, timesUln ? '× ULN' : v.unit, v.date), repeatOf(name, v.date), v.provenance);
     if (support) {
       // Support only raises the count: a value that fails a lower limit (or meets an upper one) with it would without it too.
       const by = supportBefore(s.profile, support, v.date);
@@ -1207,17 +1215,19 @@ function compileRenal(l: Extract<Leaf, { fact: 'creatinineClearance' }>, method:
   const missing = [method === 'egfr' ? `eGFR, or creatinine${ageNote(maxAgeDays)} with sex and birth date` : `24-h urine creatinine clearance${ageNote(maxAgeDays)}`];
   return (s) => {
     const labs = s.profile.labs;
-    let v: { value: number; date: string; provenance: string[]; basis: string } | null = null;
+    let v: { value: number; date: string; provenance: string[]; basis: string; sameTime?: number[] } | null = null;
     if (method === 'measured') {
       const m = labs.measuredCreatinineClearance;
-      if (m) v = { value: m.value, date: m.date, provenance: m.provenance, basis: 'measured' };
+      if (m) v = { value: m.value, date: m.date, provenance: m.provenance, basis: 'measured', sameTime: m.sameTime };
     } else {
       const reported = labs.egfr;
       const computed = labs.egfrComputed;
-      if (reported && (!computed || reported.date >= computed.date)) v = { value: reported.value, date: reported.date, provenance: reported.provenance, basis: 'reported' };
-      else if (computed) v = { value: computed.value, date: computed.date, provenance: computed.provenance, basis: `CKD-EPI 2021 from creatinine ${computed.inputs.creatinineMgDl} mg/dL, age ${computed.inputs.ageYears}, ${computed.inputs.sex}` };
+      if (reported && (!computed || reported.date >= computed.date)) v = { value: reported.value, date: reported.date, provenance: reported.provenance, basis: 'reported', sameTime: reported.sameTime };
+      else if (computed) v = { value: computed.value, date: computed.date, provenance: computed.provenance, basis: `CKD-EPI 2021 from creatinine ${computed.inputs.creatinineMgDl} mg/dL, age ${computed.inputs.ageYears}, ${computed.inputs.sex}`, sameTime: computed.sameTime };
     }
     if (!v || !within(s, v.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, v ? `${shown(v.value)} (${v.date}, too old)` : NONE, missing);
+    if (v.sameTime && disagrees(v.value, v.sameTime, (x) => compare(x, l.op, l.value)))
+      return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, sameTimeNote(shown(v.value), v.sameTime.map(shown), method === 'egfr' ? 'mL/min/1.73 m²' : 'mL/min', v.date), repeatOf(method === 'egfr' ? 'eGFR or creatinine' : 'the 24-h urine clearance', v.date), v.provenance);
     const met = compare(v.value, l.op, l.value);
     return s.trace === null ? quiet(s, bool(met)) : done(s, bool(met), fact, expected, `${shown(v.value)} ${method === 'egfr' ? 'mL/min/1.73 m²' : 'mL/min'} (${v.date}; ${v.basis})`, undefined, v.provenance);
   };
@@ -1860,7 +1870,8 @@ function remembering(inner: RuleNode): RuleNode {
     lastFlip = s.flip;
     lastFlipTo = s.flipTo;
     lastBack = s.back;
-    lastChanges = s.changes;
+    // Its changes worked out once, for every read of the same state (screening a profile against many trials).
+    lastChanges = s.changes = changesOf(lastCode, s);
     last = s;
     return lastCode;
   };

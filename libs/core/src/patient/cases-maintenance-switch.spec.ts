@@ -40,4 +40,30 @@ describe('maintenance switched to another agent', () => {
     ];
     expect(lines([...induction, ...perCycle])).toEqual([['2023-01-01', 'first-treatment']]);
   });
+
+  it('lenalidomide maintenance sent cycle by cycle, stopped for toxicity, pomalidomide maintenance two weeks later: a second line', () => {
+    const induction = [med('VRd', '2023-01-01', '2023-04-30', { intent: 'induction' }), sct('2023-06-01')];
+    const perCycle = [
+      med('lenalidomide', '2023-09-01', '2023-09-21', { intent: 'maintenance' }),
+      med('lenalidomide', '2023-09-29', '2023-10-19', { intent: 'maintenance' }),
+      med('lenalidomide', '2023-10-27', '2023-11-16', { intent: 'maintenance', reasonStopped: 'toxicity' }),
+    ];
+    expect(lines([...induction, ...perCycle, med('pomalidomide', '2023-12-01', null, { intent: 'maintenance' })])).toEqual([
+      ['2023-01-01', 'first-treatment'],
+      ['2023-12-01', 'unplanned-addition-or-switch'],
+    ]);
+  });
+
+  it('lenalidomide maintenance sent cycle by cycle, daratumumab (a new class) added in a week off: a second line (rule 2)', () => {
+    const induction = [med('VRd', '2023-01-01', '2023-04-30', { intent: 'induction' }), sct('2023-06-01')];
+    const perCycle = [
+      med('lenalidomide', '2023-09-01', '2023-09-21', { intent: 'maintenance' }),
+      med('daratumumab', '2023-09-25', null, { intent: 'maintenance' }),
+      med('lenalidomide', '2023-09-29', '2023-10-19', { intent: 'maintenance' }),
+    ];
+    expect(lines([...induction, ...perCycle])).toEqual([
+      ['2023-01-01', 'first-treatment'],
+      ['2023-09-25', 'unplanned-addition-or-switch'],
+    ]);
+  });
 });

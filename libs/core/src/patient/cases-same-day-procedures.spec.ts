@@ -35,4 +35,9 @@ describe('the same procedure recorded twice on one day', () => {
     const p = buildProfile([VRD, { ...event('procedure', '2024-03-01', { kind: 'car-t-infusion' }), eventId: 'a' }, { ...carT('2024-03-01', 'ciltacabtagene autoleucel'), eventId: 'b' }], AS_OF);
     expect(p.cellTherapies.map((c) => c.product)).toEqual(['ciltacabtagene autoleucel']);
   });
+
+  it('a CAR-T product the catalog cannot read beside a known one that day: two infusions (the unread one may be another target)', () => {
+    const p = buildProfile([VRD, { ...event('procedure', '2024-03-01', { kind: 'car-t-infusion', product: 'XYZ-9 GPRC5D CAR-T' }), eventId: 'a' }, { ...carT('2024-03-01', 'ciltacabtagene autoleucel'), eventId: 'b' }], AS_OF);
+    expect(p.cellTherapies.map((c) => c.product).sort()).toEqual(['ciltacabtagene autoleucel', null]);
+  });
 });

@@ -227,14 +227,18 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
    * A transplant or CAR-T infusion, once per day: a second record of the same procedure that day (of the same product),
    * sent by two systems, is the same procedure (reported as such, its planned-tandem mark and product kept).
    */
-  const procedure = (e: ProfileSourceEvent, p: ProcedureRecord): void => {
+  const unnamed = new Set<ProcedureRecord>();
+  const procedure = (e: ProfileSourceEvent, p: ProcedureRecord, named = true): void => {
     const once = p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion';
-    // (An infusion whose product one system did not name is the one the other named.)
-    const same = !once ? undefined : r.procedures.find((x) => x.kind === p.kind && x.date === p.date && (x.product === p.product || x.product === null || p.product === null));
+    // (An infusion whose product one system did not name at all is the one the other named; one whose product the
+    // catalog cannot read may be another.)
+    const same = !once ? undefined : r.procedures.find((x) => x.kind === p.kind && x.date === p.date && ((x.product === p.product && (x.product !== null || unnamed.has(x) === !named)) || (unnamed.has(x) && p.product !== null) || (!named && x.product !== null)));
     if (same === undefined) {
       r.procedures.push(p);
+      if (!named) unnamed.add(p);
       return;
     }
+    if (named) unnamed.delete(same);
     same.plannedTandem ||= p.plannedTandem;
     same.product ??= p.product;
     skip(e, p.kind, `the same ${p.kind} as event ${same.eventId} of that day`);
@@ -329,7 +333,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           else skip(e, p.original, `CAR-T product: ${p.reason}`);
         }
         if (kind === 'transfusion') product = transfusedProduct(str(d.product));
-        procedure(e, { eventId: e.eventId, kind, date, plannedTandem: d.plannedTandem === true, product });
+        procedure(e, { eventId: e.eventId, kind, date, plannedTandem: d.plannedTandem === true, product }, kind !== 'car-t-infusion' || str(d.product) !== null);
         break;
       }
       case 'lab': {

@@ -18,6 +18,8 @@ export interface LatestLab {
    * differ from `value`: which one is right the record does not say (v12). Absent when none.
    */
   sameTime?: number[];
+  /** The same for value / ULN (each record with its own ULN). */
+  sameTimeTimesUln?: number[];
 }
 
 export interface CreatinineClearance {
@@ -42,16 +44,20 @@ export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Reco
     const at = atOf.get(l.name);
     atOf.set(l.name, l.at);
     // Recorded at the same time as the one before it (ordered by event id only): both stand, neither is known to be later.
-    const tied = before !== undefined && at !== undefined && at === l.at && before.date === l.date ? [before.value, ...(before.sameTime ?? [])].filter((v, i, all) => v !== l.value && all.indexOf(v) === i) : [];
+    const sameTimeAsBefore = before !== undefined && at !== undefined && at === l.at && before.date === l.date;
+    const timesUln = l.uln ? withoutFloatNoise(l.value / l.uln) : null;
+    const tied = sameTimeAsBefore ? [before.value, ...(before.sameTime ?? [])].filter((v, i, all) => v !== l.value && all.indexOf(v) === i) : [];
+    const tiedTimesUln = sameTimeAsBefore ? [...(before.timesUln !== null ? [before.timesUln] : []), ...(before.sameTimeTimesUln ?? [])].filter((v, i, all) => v !== timesUln && all.indexOf(v) === i) : [];
     out[l.name] = {
       value: l.value,
       unit: l.unit,
       date: l.date,
       ageDays: daysBetween(l.date, asOf),
       uln: l.uln,
-      timesUln: l.uln ? withoutFloatNoise(l.value / l.uln) : null, // not rounded (but for floating-point noise): thresholds compare the exact ratio (2.49975 is below 2.5)
+      timesUln, // not rounded (but for floating-point noise): thresholds compare the exact ratio (2.49975 is below 2.5)
       provenance: [l.eventId],
       ...(tied.length > 0 ? { sameTime: tied } : {}),
+      ...(tiedTimesUln.length > 0 ? { sameTimeTimesUln: tiedTimesUln } : {}),
     };
   }
   return out;
@@ -65,6 +71,8 @@ export interface EstimatedGfr {
   date: string;
   inputs: { ageYears: number; sex: 'female' | 'male'; creatinineMgDl: number };
   provenance: string[];
+  /** The estimate from each other creatinine value of the same time, when it differs (v12). */
+  sameTime?: number[];
 }
 
 /**
@@ -79,9 +87,14 @@ export function estimatedGfr(records: ClinicalRecords, labs: Partial<Record<LabN
   if (!scr || !birthDate || (sex !== 'female' && sex !== 'male') || scr.value <= 0) return null;
   const age = ageOn(birthDate, new Date(scr.date));
   const female = sex === 'female';
-  const ratio = scr.value / (female ? 0.7 : 0.9);
-  const value = withoutFloatNoise(142 * Math.min(ratio, 1) ** (female ? -0.241 : -0.302) * Math.max(ratio, 1) ** -1.2 * 0.9938 ** age * (female ? 1.012 : 1));
-  return { value, unit: 'mL/min/1.73m2', method: 'ckd-epi-2021', date: scr.date, inputs: { ageYears: age, sex, creatinineMgDl: scr.value }, provenance: scr.provenance };
+  const formula = (creatinine: number): number => {
+    const ratio = creatinine / (female ? 0.7 : 0.9);
+    return withoutFloatNoise(142 * Math.min(ratio, 1) ** (female ? -0.241 : -0.302) * Math.max(ratio, 1) ** -1.2 * 0.9938 ** age * (female ? 1.012 : 1));
+  };
+  const value = formula(scr.value);
+  // Other creatinine values of the same time: the estimate each would give.
+  const sameTime = (scr.sameTime ?? []).filter((c) => c > 0).map(formula).filter((v) => v !== value);
+  return { value, unit: 'mL/min/1.73m2', method: 'ckd-epi-2021', date: scr.date, inputs: { ageYears: age, sex, creatinineMgDl: scr.value }, provenance: scr.provenance, ...(sameTime.length > 0 ? { sameTime } : {}) };
 }
 
 /** The record closest in date to `date` (the later on a tie; records in date order), if one lies within `maxDays` (null: any). */

@@ -333,7 +333,17 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       // The planned sequence (induction → ASCT → consolidation → maintenance) is one line, even when
       // maintenance uses another agent (VD → ASCT → lenalidomide maintenance: one line). Adding a new
       // class to maintenance already under way is an unplanned addition.
-      const maintenanceOngoing = current.courses.some((x) => x.intent === 'maintenance' && (x.end === null || x.end >= c.start));
+      // Maintenance under way: an agent of it given on that day, or given again within a hold after its latest course
+      // before then (the next cycle of one sent cycle by cycle: a week off is no stop).
+      const maintenanceBefore = current.courses.filter((x) => x.intent === 'maintenance' && x.start < c.start);
+      const maintenanceAgents = new Set(maintenanceBefore.flatMap((x) => antiMyelomaGenerics(x)).filter((g) => !isSteroid(g)));
+      const agentGoesOn = (g: string): boolean => {
+        const own = maintenanceBefore.filter((x) => antiMyelomaGenerics(x).includes(g));
+        if (own.some((x) => x.end === null || x.end >= c.start)) return true;
+        const latestEnd = own.reduce((e, x) => (x.end! > e ? x.end! : e), '');
+        return resumed(g, latestEnd);
+      };
+      const maintenanceOngoing = [...maintenanceAgents].some(agentGoesOn);
       if (maintenanceOngoing && newClasses.length > 0) {
         const l = open(c.start, 'unplanned-addition-or-switch');
         carryOver(current, l, c.start);
@@ -343,12 +353,8 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       }
       // Maintenance under way, stopped, and another agent taken up as maintenance (lenalidomide stopped for toxicity,
       // pomalidomide in its place): a substitution for any reason (rule 2), not the planned sequence.
-      const maintenanceBefore = current.courses.filter((x) => x.intent === 'maintenance' && x.start < c.start);
-      const maintenanceAgents = new Set(maintenanceBefore.flatMap((x) => antiMyelomaGenerics(x)));
       const substituted = generics.filter((g) => !isSteroid(g) && !maintenanceAgents.has(g));
-      // (Given again within a hold, the next cycle of one sent cycle by cycle, it had not stopped.)
-      const maintenanceStopped = maintenanceBefore.every((x) => x.end !== null && x.end < c.start && !antiMyelomaGenerics(x).some((g) => resumed(g, x.end!)));
-      if (c.intent === 'maintenance' && maintenanceBefore.length > 0 && !maintenanceOngoing && maintenanceStopped && substituted.length > 0) {
+      if (c.intent === 'maintenance' && maintenanceAgents.size > 0 && !maintenanceOngoing && substituted.length > 0) {
         const l = open(c.start, 'unplanned-addition-or-switch');
         carryOver(current, l, c.start);
         l.reviewFlags.push(`maintenance with ${substituted.join(', ')} after ${[...maintenanceAgents].join(', ')} maintenance stopped: counted as a substitution`);

@@ -376,9 +376,10 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     const absentSince = c.records!.filter((r) => r.status === 'absent' && r.code === undefined).at(-1)?.date;
     if (active && (absentSince === undefined || absentSince < active.date)) Object.assign(c, { status: 'active', date: active.date, grade: active.grade, provenance: [active.eventId] });
   }
-  // Extramedullary disease: the latest scan that says (its finding), or that measured soft-tissue plasmacytomas (present,
-  // of a type not said: a soft-tissue plasmacytoma is extramedullary or paraskeletal, domain.md §5).
-  const emd = records.imaging.filter((i) => i.extramedullary !== null || (i.plasmacytomas?.some((m) => m.longestMm > 0) ?? false)).at(-1);
+  // Extramedullary disease: the latest scan that says (its finding), or that measured soft-tissue plasmacytomas (every one
+  // it found: present if one has a size, of a type not said, a soft-tissue plasmacytoma being extramedullary or
+  // paraskeletal, domain.md §5; none left, absent).
+  const emd = records.imaging.filter((i) => i.extramedullary !== null || i.plasmacytomas !== null).at(-1);
   const cpc = labs.circulatingPlasmaCells;
   const plcCondition = conditions['plasma-cell-leukemia'];
   const ecog = records.ecog.at(-1);
@@ -422,7 +423,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
     cytogenetics,
     staging: staging(records, lines[0]?.start ?? null, day, settings, cytogenetics),
     conditions,
-    extramedullaryDisease: emd ? (emd.extramedullary ? { present: emd.extramedullary.present, type: emd.extramedullary.type, date: emd.date } : { present: true, type: null, date: emd.date }) : null,
+    extramedullaryDisease: emd ? (emd.extramedullary ? { present: emd.extramedullary.present, type: emd.extramedullary.type, date: emd.date } : { present: emd.plasmacytomas!.some((m) => m.longestMm > 0), type: null, date: emd.date }) : null,
     // The more recent of a reported condition and a circulating plasma-cell count (a count on the same day as the report yields to it).
     plasmaCellLeukemia:
       plcCondition !== undefined && (!cpc || plcCondition.date >= cpc.date)
