@@ -30,38 +30,25 @@ describe('maintenance switched to another agent', () => {
     expect(lines([med('Vd', '2019-01-01', '2019-04-30', { intent: 'induction' }), sct('2019-06-03'), med('lenalidomide', '2019-08-01', null, { intent: 'maintenance' })])).toEqual([['2019-01-01', 'first-treatment']]);
   });
 
-  it('lenalidomide maintenance sent cycle by cycle (21 of 28 days), bortezomib maintenance starting in a week off: one line', () => {
-    const induction = [med('VRd', '2023-01-01', '2023-04-30', { intent: 'induction' }), sct('2023-06-01')];
-    const perCycle = [
-      med('lenalidomide', '2023-09-01', '2023-09-21', { intent: 'maintenance' }),
-      med('bortezomib', '2023-09-25', null, { intent: 'maintenance' }),
-      med('lenalidomide', '2023-09-29', '2023-10-19', { intent: 'maintenance' }),
-      med('lenalidomide', '2023-10-27', null, { intent: 'maintenance' }),
-    ];
-    expect(lines([...induction, ...perCycle])).toEqual([['2023-01-01', 'first-treatment']]);
+  // VRd, ASCT, then lenalidomide maintenance sent cycle by cycle (21 of 28 days: a week off between records).
+  const INDUCTION_2023 = [med('VRd', '2023-01-01', '2023-04-30', { intent: 'induction' }), sct('2023-06-01')];
+  const lenCycle = (start: string, end: string | null, extra: Record<string, unknown> = {}) => med('lenalidomide', start, end, { intent: 'maintenance', ...extra });
+  const maintenance = (drug: string, start: string) => med(drug, start, null, { intent: 'maintenance' });
+
+  it('lenalidomide maintenance sent cycle by cycle, bortezomib maintenance starting in a week off: one line', () => {
+    expect(lines([...INDUCTION_2023, lenCycle('2023-09-01', '2023-09-21'), maintenance('bortezomib', '2023-09-25'), lenCycle('2023-09-29', '2023-10-19'), lenCycle('2023-10-27', null)])).toEqual([['2023-01-01', 'first-treatment']]);
   });
 
   it('lenalidomide maintenance sent cycle by cycle, stopped for toxicity, pomalidomide maintenance two weeks later: a second line', () => {
-    const induction = [med('VRd', '2023-01-01', '2023-04-30', { intent: 'induction' }), sct('2023-06-01')];
-    const perCycle = [
-      med('lenalidomide', '2023-09-01', '2023-09-21', { intent: 'maintenance' }),
-      med('lenalidomide', '2023-09-29', '2023-10-19', { intent: 'maintenance' }),
-      med('lenalidomide', '2023-10-27', '2023-11-16', { intent: 'maintenance', reasonStopped: 'toxicity' }),
-    ];
-    expect(lines([...induction, ...perCycle, med('pomalidomide', '2023-12-01', null, { intent: 'maintenance' })])).toEqual([
+    const cycles = [lenCycle('2023-09-01', '2023-09-21'), lenCycle('2023-09-29', '2023-10-19'), lenCycle('2023-10-27', '2023-11-16', { reasonStopped: 'toxicity' })];
+    expect(lines([...INDUCTION_2023, ...cycles, maintenance('pomalidomide', '2023-12-01')])).toEqual([
       ['2023-01-01', 'first-treatment'],
       ['2023-12-01', 'unplanned-addition-or-switch'],
     ]);
   });
 
   it('lenalidomide maintenance sent cycle by cycle, daratumumab (a new class) added in a week off: a second line (rule 2)', () => {
-    const induction = [med('VRd', '2023-01-01', '2023-04-30', { intent: 'induction' }), sct('2023-06-01')];
-    const perCycle = [
-      med('lenalidomide', '2023-09-01', '2023-09-21', { intent: 'maintenance' }),
-      med('daratumumab', '2023-09-25', null, { intent: 'maintenance' }),
-      med('lenalidomide', '2023-09-29', '2023-10-19', { intent: 'maintenance' }),
-    ];
-    expect(lines([...induction, ...perCycle])).toEqual([
+    expect(lines([...INDUCTION_2023, lenCycle('2023-09-01', '2023-09-21'), maintenance('daratumumab', '2023-09-25'), lenCycle('2023-09-29', '2023-10-19')])).toEqual([
       ['2023-01-01', 'first-treatment'],
       ['2023-09-25', 'unplanned-addition-or-switch'],
     ]);
