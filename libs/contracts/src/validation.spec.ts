@@ -107,3 +107,21 @@ describe('patient-events.v1 data by type', () => {
     expect(checkMessage(TOPICS.patientEvents, { ...base, type, data }).map((v) => v.pointer)).toContain(pointer);
   });
 });
+
+describe('trial-criteria.v1 rules', () => {
+  const trial = (rule: unknown) => ({ trialId: 'NCT12345678', version: 1, status: 'RECRUITING', title: 't', criteria: [{ id: 'c1', kind: 'inclusion', text: 'x', rule }] });
+  const valid = (rule: unknown) => checkMessage(TOPICS.trialCriteria, trial(rule)).length === 0;
+
+  it('takes "consecutive" only with minCycles, as the engine does', () => {
+    expect(valid({ fact: 'classExposed', class: 'PI', minCycles: 2, consecutive: true })).toBe(true);
+    expect(valid({ fact: 'classExposed', class: 'PI', consecutive: true })).toBe(false);
+    expect(valid({ fact: 'drugExposed', drug: 'lenalidomide', consecutive: true })).toBe(false);
+  });
+
+  it('takes MRD "sustained" or "imaging" only with a negative result, as the engine does', () => {
+    expect(valid({ fact: 'mrd', result: 'negative', sustained: true, imaging: true })).toBe(true);
+    expect(valid({ fact: 'mrd', result: 'positive', sustained: true })).toBe(false);
+    expect(valid({ fact: 'mrd', result: 'positive', imaging: true })).toBe(false);
+    expect(valid({ fact: 'mrd', result: 'positive', imaging: false })).toBe(true);
+  });
+});
