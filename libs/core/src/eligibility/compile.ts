@@ -637,13 +637,35 @@ const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
  * modality than the one asked: it may have been that therapy, so "no prior therapy of the target" is not known.
  */
 function unreadTargetTherapy(p: PatientProfile, target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): string | null {
+  return (p.unmapped ?? []).find((u) => u.type === 'medication' && namesTarget(u.original, target, modality))?.original ?? null;
+}
+/** Whether a text names the target, and no other modality than the one asked. */
+function namesTarget(original: string, target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): boolean {
+  const text = original.replace(NEGATED_TARGET, ' ');
+  if (!TARGET_WORDS[target].test(text)) return false;
+  return modality === 'any' || MODALITY_WORDS[modality].test(text) || !Object.values(MODALITY_WORDS).some((re) => re.test(text));
+}
+/** A study drug named as such ("investigational agent", "study drug (blinded)"): in a myeloma history, it may be anti-myeloma therapy. */
+const STUDY_DRUG = /investigational|\bstudy (?:drug|medication|agent|treatment|product|therapy)\b|\bblinded\b|\btrial (?:drug|medication|agent)\b/i;
+/**
+ * The unread medications (in `unmapped`, with their dates) that may be what a washout waits out: for a class of
+ * targeted therapy, one naming its target (and no other modality); for any anti-myeloma therapy (no drug, no class),
+ * one naming a target or a modality of targeted therapy, or a study drug. For a drug or another class, none.
+ */
+function unreadInScope(p: PatientProfile, l: { drug?: string; class?: DrugClass }): Array<{ original: string; start: string; end: string | null }> {
+  if (l.drug !== undefined) return [];
+  const target = l.class !== undefined ? CLASS_TARGET[l.class] : undefined;
+  if (l.class !== undefined && !target) return [];
+  const out: Array<{ original: string; start: string; end: string | null }> = [];
   for (const u of p.unmapped ?? []) {
+    if (u.type !== 'medication' || u.start === undefined) continue;
     const text = u.original.replace(NEGATED_TARGET, ' ');
-    if (u.type !== 'medication' || !TARGET_WORDS[target].test(text)) continue;
-    if (modality !== 'any' && !MODALITY_WORDS[modality].test(text) && Object.values(MODALITY_WORDS).some((re) => re.test(text))) continue;
-    return u.original;
+    const may = target
+      ? namesTarget(u.original, target[0], target[1])
+      : Object.values(TARGET_WORDS).some((re) => re.test(text)) || Object.values(MODALITY_WORDS).some((re) => re.test(text)) || STUDY_DRUG.test(text);
+    if (may) out.push({ original: u.original, start: u.start, end: u.end ?? null });
   }
-  return null;
+  return out;
 }
 /** The target and modality of each class of targeted therapy (for medications the catalog cannot read). */
 const CLASS_TARGET: Partial<Record<DrugClass, ['BCMA' | 'GPRC5D' | 'FCRH5', 'CAR_T' | 'BISPECIFIC' | 'ADC']>> = {
@@ -1313,10 +1335,17 @@ function compileHalfLifeWashout(l: Extract<Leaf, { fact: 'timeSince' }> & { half
       seen.push(`${g}: ${days} days since ${last}, washout ${shown(need)} days (${l.halfLives} × ${shown(hl.days)} days)`);
       timelines.push(until(s.asOfDay, lastDay + Math.ceil(need), NOT_MET, MET));
     }
+    // A medication the catalog cannot read that may be of the scope, as a drug of no known half-life that may also be
+    // none of it: the shorter is met once past minDays, unknown before; the longer stays unknown (its half-life).
+    const unread = unreadInScope(p, l);
+    for (const u of unread) {
+      seen.push(`"${u.original}" (not read, may be of it): ${u.end === null ? 'ongoing' : `last ${u.end}`}`);
+      timelines.push(u.end !== null && shorter ? until(s.asOfDay, epochDay(u.end) + l.minDays, UNKNOWN, MET) : { now: UNKNOWN, changes: [] });
+    }
     const t: Timeline = timelines.length > 0 ? mergeTimelines(timelines, allOf) : { now: MET, changes: [] };
     const code = t.now;
     fromTimeline(s, t);
-    if (s.trace !== null) note(s, code, fact, expected, seen.length > 0 ? seen.join('; ') : `no ${scope}`, code === UNKNOWN ? unknownHalfLife.map((g) => `half-life of ${g}`) : undefined);
+    if (s.trace !== null) note(s, code, fact, expected, seen.length > 0 ? seen.join('; ') : `no ${scope}`, code === UNKNOWN ? [...unknownHalfLife.map((g) => `half-life of ${g}`), ...(unread.length > 0 ? ['what the unread medication is'] : [])] : undefined);
     return code;
   };
 }
@@ -1346,7 +1375,9 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
      * recorded, an infusion of a CAR-T product not recognised): known on the days both agree, dated like any other.
      */
     const eitherDate = (st: EvalState, known: string | null, maybe: string): Code => {
-      const t = mergeTimelines([sinceTimeline(st.asOfDay, known, l.minDays, l.maxDays), sinceTimeline(st.asOfDay, maybe, l.minDays, l.maxDays)], agreed);
+      // A maybe still going on: "at least N days since" not met, "within N days" met, from now on.
+      const maybeTimeline = maybe === ONGOING ? { now: bool(l.minDays === undefined), changes: [] } : sinceTimeline(st.asOfDay, maybe, l.minDays, l.maxDays);
+      const t = mergeTimelines([sinceTimeline(st.asOfDay, known, l.minDays, l.maxDays), maybeTimeline], agreed);
       fromTimeline(st, t);
       return t.now;
     };
@@ -1392,6 +1423,18 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
         }
       }
       else for (const g in p.drugs) if (!isSupportive(g)) date = lastDose(p, g, date);
+      // A medication the catalog cannot read that may be of the scope: its last day could be the one that counts.
+      // Unknown only when it would change the answer.
+      const unread = date === ONGOING ? [] : unreadInScope(p, l);
+      if (unread.length > 0) {
+        const maybe = unread.reduce<string>((m, u) => (m === ONGOING || u.end === null ? ONGOING : u.end > m ? u.end : m), unread[0]!.end ?? ONGOING);
+        if (maybe === ONGOING || date === null || maybe > date) {
+          const code = eitherDate(s, date, maybe);
+          const which = unread.map((u) => `"${u.original}" ${u.start}${u.end === null ? ' ongoing' : ` to ${u.end}`}`).join(', ');
+          if (s.trace !== null) note(s, code, fact, expected, `${date ? `last dose ${date}; ` : ''}a medication not read, which may be of it: ${which}`, code === UNKNOWN ? ['what the unread medication is'] : undefined);
+          return code;
+        }
+      }
       ongoing = date === ONGOING;
       if (ongoing) date = null;
     } else if (l.event === 'transplant') {

@@ -133,6 +133,12 @@ export interface Unmapped {
   type: string;
   original: string;
   reason: string;
+  /**
+   * A medication's course (its first day, and its last, null while it goes on), so that a washout can ask whether a
+   * medication the catalog cannot read may be the therapy it waits out.
+   */
+  start?: string;
+  end?: string | null;
 }
 
 export interface ClinicalRecords {
@@ -298,24 +304,25 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           break;
         }
         const resolved = resolveMedication({ text, rxnorm });
+        const endRaw = str(d.end);
+        const end = endRaw && day(endRaw) <= asOf ? day(endRaw) : null;
         if (!resolved.mapped) {
-          skip(e, resolved.original, resolved.reason);
+          r.unmapped.push({ eventId: e.eventId, type: e.type, original: resolved.original, reason: resolved.reason, start, end });
           break;
         }
         if (resolved.generics.length === 1 && classesOf(resolved.generics[0]!).some((k) => CELL_THERAPY_CLASSES.has(k))) {
           procedure(e, { eventId: e.eventId, kind: 'car-t-infusion', date: start, plannedTandem: false, product: resolved.generics[0]! });
           break;
         }
-        const endRaw = str(d.end);
         r.medications.push({
           eventId: e.eventId,
           generics: resolved.generics,
           original: resolved.original,
           ...(resolved.regimen ? { regimen: resolved.regimen } : {}),
           start,
-          end: endRaw && day(endRaw) <= asOf ? day(endRaw) : null,
+          end,
           intent: oneOf(d.intent, INTENTS),
-          reasonStopped: endRaw && day(endRaw) <= asOf ? oneOf(d.reasonStopped, REASONS) : null,
+          reasonStopped: end !== null ? oneOf(d.reasonStopped, REASONS) : null,
           cycles: cyclesOf(e, d.cycles),
         });
         break;
