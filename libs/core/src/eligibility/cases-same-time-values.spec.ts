@@ -3,7 +3,7 @@
  * so a criterion they would decide differently is unknown, whatever the event ids (arrival never matters); values of
  * one day taken at different times: the later one.
  */
-import { demographics, event, lab } from '../testing/events';
+import { demographics, event, lab, med, response } from '../testing/events';
 import { buildProfile } from '../patient/profile';
 import { compileRule } from './compile';
 
@@ -63,5 +63,32 @@ describe('values recorded at one time', () => {
     const ast = [lab('2025-05-25', 'ast', 120, 'U/L', { uln: 40 }), lab('2025-05-25', 'ast', 110, 'U/L', { uln: 50 })];
     expect(run({ fact: 'labTimesUln', name: 'ast', op: '<', value: 2.5 }, ast).outcome).toBe('UNKNOWN');
     expect(run({ fact: 'labTimesUln', name: 'ast', op: '<', value: 3.5 }, ast).outcome).toBe('MET');
+  });
+});
+
+describe('reported responses of one time', () => {
+  const line = med('DPd', '2025-01-01', null);
+  const twice = (a: string, b: string, at = '2025-05-20') => [line, event('response-assessment', at, { category: a }, 'r1'), event('response-assessment', at, { category: b }, 'r2')];
+
+  it('PR and PD reported on one day: "PR or better" unknown, in either id order; "SD or better" too', () => {
+    for (const [a, b] of [['PR', 'PD'], ['PD', 'PR']]) {
+      const r = run({ fact: 'responseAtLeast', category: 'PR' }, twice(a!, b!));
+      expect(r.outcome).toBe('UNKNOWN');
+      expect(r.trace[0]!.actual).toMatch(/reported at one time \(2025-05-20\)/);
+    }
+    expect(run({ fact: 'responseAtLeast', category: 'SD' }, twice('PR', 'PD')).outcome).toBe('UNKNOWN');
+  });
+
+  it('VGPR and PR on one day: "PR or better" met (both are); "VGPR or better" unknown', () => {
+    expect(run({ fact: 'responseAtLeast', category: 'PR' }, twice('VGPR', 'PR')).outcome).toBe('MET');
+    expect(run({ fact: 'responseAtLeast', category: 'VGPR' }, twice('PR', 'VGPR')).outcome).toBe('UNKNOWN');
+    expect(buildProfile(twice('PR', 'VGPR'), AS_OF).disease.response).toMatchObject({ category: 'VGPR', sameTime: ['PR'] });
+  });
+
+  it('the same category twice, or two times of one day: no disagreement (the later one)', () => {
+    expect(run({ fact: 'responseAtLeast', category: 'VGPR' }, twice('VGPR', 'VGPR')).outcome).toBe('MET');
+    const timed = [line, event('response-assessment', '2025-05-20T09:00:00Z', { category: 'VGPR' }, 'z'), event('response-assessment', '2025-05-20T15:00:00Z', { category: 'PR' }, 'a')];
+    expect(run({ fact: 'responseAtLeast', category: 'VGPR' }, timed).outcome).toBe('NOT_MET');
+    expect(run({ fact: 'responseAtLeast', category: 'VGPR' }, [line, response('2025-05-01', 'PR'), response('2025-05-20', 'VGPR')]).outcome).toBe('MET');
   });
 });

@@ -1024,6 +1024,9 @@ function compileLeaf(l: Leaf): RuleNode {
         // assessment, whether it is the current category or a higher one the latest assessment shows above a confirmed
         // one; CR or sCR that only tests not on record keep from the response (no marrow, no urine immunofixation): not known.
         const { code, awaiting, untested } = reaches(r, wanted);
+        // Categories reported at one time that the rule would read differently: which is right is not known.
+        if (r.sameTime && r.sameTime.some((c) => bool(RESPONSE_RANK[c] >= wanted) !== code))
+          return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${[r.category, ...r.sameTime].join(' and ')} reported at one time (${r.date}): which is right is not known`, repeatOf('the response assessment', r.date), r.provenance);
         const seen = `${r.category}${r.confirmed ? '' : ', unconfirmed'}${r.awaitingConfirmation ? `, latest assessment ${r.awaitingConfirmation} awaiting confirmation` : ''}${untested ? `, ${r.couldBe!.category} if ${r.couldBe!.missing.join(', ')} showed it` : ''} (${r.date}, ${r.source})`;
         return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, seen, code === UNKNOWN ? (untested && !awaiting && r.confirmed ? r.couldBe!.missing : confirming) : undefined, r.provenance);
       };

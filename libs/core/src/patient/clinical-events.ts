@@ -59,7 +59,7 @@ export interface LabRecord {
   date: string;
   uln: number | null;
   original: { value: number; unit: string };
-  /** When it was taken, as far as the record says (the event's time, or its day at midnight): records of one time are ordered by event id only. */
+  /** When it was taken, as far as the record says (the event's instant; -Infinity for a day without a time, before any time of it): records of one time are ordered by event id only. */
   at?: number;
   /** Upper limits of normal by sex, when the source gave ranges for each and not the patient's sex: `uln` is then the patient's. */
   ulnBySex?: { female: number | null; male: number | null; other: number | null };
@@ -69,6 +69,8 @@ export interface ResponseRecord {
   eventId: string;
   date: string;
   category: ResponseCategory;
+  /** As `LabRecord.at`: records of one day and one instant are not known to be in any order. */
+  at?: number;
 }
 
 export interface MrdRecord {
@@ -188,10 +190,25 @@ export function transfusedProduct(text: string | null): 'platelets' | 'red-cells
   return /plasma|\bFFP\b|cryo|albumin|immunoglobulin|\bIVIG\b|granulocyte/i.test(text) ? 'other' : null;
 }
 
-/** Chronological, then by event id: the order never depends on arrival. */
+/** A record's instant within its day: -Infinity for a date without a time (before any time of that day). */
+const instantOf = (e: ProfileSourceEvent): number => {
+  const t = e.occurredAt.length > 10 ? Date.parse(e.occurredAt) : Number.NaN;
+  return Number.isNaN(t) ? -Infinity : t;
+};
+
+/**
+ * By the day written in the record (the day every derived fact dates it by), then, within a day, untimed records
+ * before timed ones and timed ones by instant, then by event id: the order never depends on arrival, and a record
+ * written "2025-05-19T23:30-05:00" (05-20 in UTC) comes before one of 05-20, as its day says.
+ */
 export function chronological(a: ProfileSourceEvent, b: ProfileSourceEvent): number {
-  const t = Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
-  return t !== 0 ? t : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+  const da = day(a.occurredAt);
+  const db = day(b.occurredAt);
+  if (da !== db) return da < db ? -1 : 1;
+  const ta = instantOf(a);
+  const tb = instantOf(b);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 }
 
 /**
@@ -404,7 +421,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         // Ranges by sex (a FHIR Observation whose Bundle did not say the patient's sex): chosen once the sex is read.
         const bySex = d.ulnBySex !== null && typeof d.ulnBySex === 'object' ? (d.ulnBySex as Record<string, unknown>) : null;
         const ulnBySex = uln === null && bySex ? { female: ulnOf(num(bySex.female)), male: ulnOf(num(bySex.male)), other: ulnOf(num(bySex.other)) } : undefined;
-        r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit }, at: Date.parse(e.occurredAt), ...(ulnBySex ? { ulnBySex } : {}) });
+        r.labs.push({ eventId: e.eventId, name: def.name, value: c.value, unit: def.unit, date, uln, original: { value, unit }, at: instantOf(e), ...(ulnBySex ? { ulnBySex } : {}) });
         if (def.name === 'weight') {
           r.demographics.weightKg = { value: c.value, date };
           r.demographics.weights.push({ value: c.value, date, eventId: e.eventId });
@@ -421,7 +438,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
       }
       case 'response-assessment': {
         const category = oneOf(d.category, CATEGORIES);
-        if (category) r.responses.push({ eventId: e.eventId, date, category });
+        if (category) r.responses.push({ eventId: e.eventId, date, category, at: instantOf(e) });
         else skip(e, String(d.category), 'unknown response category');
         break;
       }
@@ -483,7 +500,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
       }
       case 'performance-status': {
         const v = num(d.ecog);
-        if (v !== null && Number.isInteger(v) && v >= 0 && v <= 5) r.ecog.push({ eventId: e.eventId, date, value: v, at: Date.parse(e.occurredAt) });
+        if (v !== null && Number.isInteger(v) && v >= 0 && v <= 5) r.ecog.push({ eventId: e.eventId, date, value: v, at: instantOf(e) });
         else skip(e, String(d.ecog), 'ECOG must be an integer 0-5');
         break;
       }

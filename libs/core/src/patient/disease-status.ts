@@ -1,5 +1,5 @@
 import { withoutFloatNoise } from '../util/float-noise';
-import { RESPONSE_RANK, type ClinicalRecords, type ImagingRecord, type LabRecord, type MrdRecord, type PlasmacytomaMeasure, type ResponseCategory } from './clinical-events';
+import { RESPONSE_RANK, type ClinicalRecords, type ImagingRecord, type LabRecord, type MrdRecord, type PlasmacytomaMeasure, type ResponseCategory, type ResponseRecord } from './clinical-events';
 import { daysBetween, type ProfileSettings } from './settings';
 
 export interface ProgressionEvent {
@@ -185,7 +185,8 @@ export interface DiseaseStatus {
   /** The latest progression event's date (a later documentation of the same progression included); `progressionDate` is when the latest progression began. */
   lastProgressionDate: string | null;
   /** Latest response assessment reported by a clinician. */
-  reportedResponse: { category: ResponseCategory; date: string; source: 'reported'; provenance: string[] } | null;
+  /** The latest reported assessment; `sameTime`: the other categories reported at the same time (which is right is not known; v13). */
+  reportedResponse: { category: ResponseCategory; date: string; source: 'reported'; provenance: string[]; sameTime?: ResponseCategory[] } | null;
   measurable: MeasurableDisease;
   mrd: {
     latest: MrdRecord | null;
@@ -509,7 +510,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   return {
     progressions: found,
     lastProgressionDate: found.at(-1)?.date ?? null,
-    reportedResponse: lastResponse ? { category: lastResponse.category, date: lastResponse.date, source: 'reported', provenance: [lastResponse.eventId] } : null,
+    reportedResponse: lastResponse ? { category: lastResponse.category, date: lastResponse.date, source: 'reported', provenance: [lastResponse.eventId], ...sameTimeCategories(records.responses, lastResponse) } : null,
     measurable: {
       serum: serumMeasurable,
       urine: urineMeasurable,
@@ -540,4 +541,10 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
       sustainedProvenance: sustained ? [...marrow.provenance, ...(s.sustainedMrdNeedsImaging ? imaging!.provenance : [])] : [],
     },
   };
+}
+
+/** The categories reported at the same time as `last` (same day, same instant) that differ from it, when there are any. */
+function sameTimeCategories(responses: readonly ResponseRecord[], last: ResponseRecord): { sameTime?: ResponseCategory[] } {
+  const tied = [...new Set(responses.filter((r) => r !== last && r.date === last.date && r.at === last.at && r.category !== last.category).map((r) => r.category))];
+  return tied.length > 0 ? { sameTime: tied } : {};
 }

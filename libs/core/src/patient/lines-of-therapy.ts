@@ -492,7 +492,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     if (lastProcedure && (l.courses.length === 0 || (l.end !== null && lastProcedure > l.end))) l.end = lastProcedure;
     // A line is over when the next begins (agents it hands on to it, D-Rd after Rd, go on in that one).
     const next = lines[i + 1];
-    if (next && (l.end === null || l.end > next.start)) l.end = next.start > l.start ? addDays(next.start, -1) : l.start;
+    if (next && (l.end === null || l.end >= next.start)) l.end = next.start > l.start ? addDays(next.start, -1) : l.start;
     l.generics.sort();
     l.classes = [...new Set(l.generics.flatMap((g) => classesOf(g)))].sort();
   });

@@ -115,6 +115,8 @@ export interface PatientProfile {
       awaitingConfirmation?: ResponseCategory;
       /** CR or sCR that only tests not on record keep from the response (computed responses only): see `CouldBe`. Absent in profiles derived before settings v10. */
       couldBe?: CouldBe;
+      /** A reported response: the other categories reported at the same time, which differ (which is right is not known; v13). */
+      sameTime?: ResponseCategory[];
     } | null;
     computedResponse: ComputedResponse | null;
     /** Best response ever, reported or computed. */
@@ -224,7 +226,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
           ...(computed.couldBe ? { couldBe: computed.couldBe } : {}),
         }
       : reported
-        ? { category: reported.category, date: reported.date, source: 'reported' as const, confirmed: true, provenance: reported.provenance }
+        ? { category: reported.category, date: reported.date, source: 'reported' as const, confirmed: true, provenance: reported.provenance, ...(reported.sameTime ? { sameTime: reported.sameTime } : {}) }
         : null;
   // A progression after the latest response assessment is the latest known state (a CR reported before a relapse is not current).
   const lastProgression = disease.progressions.at(-1);
