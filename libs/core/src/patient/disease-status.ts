@@ -434,14 +434,31 @@ function oneImagingEventPerDay(found: readonly ProgressionEvent[]): ProgressionE
 /**
  * Progression events, in date order: reported, imaging, and biochemical per parameter, each measured from
  * the nadir within the line of therapy in effect (`lineStarts`: the lines' start dates, when known). dFLC
- * is the measure only while serum and urine M-protein are not measurable (until either first is: a later
- * measurable value does not undo a dFLC progression already found); marrow plasma cells (no confirmation)
- * and the absolute circulating plasma-cell count only when the FLC is not measurable either; soft-tissue
- * plasmacytoma size on imaging (no confirmation).
+ * is the measure only while serum and urine M-protein are not measurable: in a line, when neither was at its
+ * baseline (the last value on or before its start, as the response reads it) and until either first is in
+ * it; before the first line (or without lines), until either first is (a later measurable value does not undo
+ * a dFLC progression already found); marrow plasma cells (no confirmation) and the absolute circulating
+ * plasma-cell count only when the FLC is not measurable either; soft-tissue plasmacytoma size on imaging (no
+ * confirmation).
  */
 export function progressionEvents(x: ProgressionSeries, s: ProfileSettings, lineStarts: readonly string[] = []): ProgressionEvent[] {
   const { records } = x;
-  const beforeMeasurable = (e: ProgressionEvent): boolean => x.firstMeasurable === undefined || e.date < x.firstMeasurable;
+  const measurable = (p: Point, min: number): boolean => p.value >= min;
+  const firstMeasurableAfter = (start: string): string | undefined =>
+    [x.serum.find((p) => p.date > start && measurable(p, MEASURABLE.serumGdL))?.date, x.urine.find((p) => p.date > start && measurable(p, MEASURABLE.urineMg24h))?.date].filter((d): d is string => d !== undefined).sort()[0];
+  const baselineMeasurable = (start: string): boolean => {
+    const sBase = x.serum.filter((p) => p.date <= start).at(-1);
+    const uBase = x.urine.filter((p) => p.date <= start).at(-1);
+    return (sBase !== undefined && measurable(sBase, MEASURABLE.serumGdL)) || (uBase !== undefined && measurable(uBase, MEASURABLE.urineMg24h));
+  };
+  const beforeMeasurable = (e: ProgressionEvent): boolean => {
+    // The line the event falls in: the last started before its day (a value on a line's first day is its baseline).
+    const start = lineStarts.filter((d) => d < e.date).at(-1);
+    if (start === undefined) return x.firstMeasurable === undefined || e.date < x.firstMeasurable;
+    if (baselineMeasurable(start)) return false;
+    const first = firstMeasurableAfter(start);
+    return first === undefined || e.date < first;
+  };
   const found: ProgressionEvent[] = oneImagingEventPerDay([
     ...records.responses.filter((r) => r.category === 'PD').map((r) => ({ date: r.date, source: 'reported' as const, detail: 'reported progressive disease', provenance: [r.eventId] })),
     // IMWG 2016: new bone or soft-tissue lesions are progression (imaging needs no confirmation).
