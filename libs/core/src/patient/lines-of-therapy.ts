@@ -169,11 +169,13 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   };
   /** Courses of an earlier line still running when this one opened by adding to them (Rd, then daratumumab: D-Rd). */
   const carried = new Map<LineOfTherapy, MedicationCourse[]>();
-  const lastDoseOf = (l: LineOfTherapy): string | null => {
+  /** `before`: only the courses that began before that day, and no steroid-only course (measuring a regimen's own doses). */
+  const lastDoseOf = (l: LineOfTherapy, before?: string): string | null => {
     let last: string | null = null;
     for (const list of [l.courses, carried.get(l)]) {
       if (list === undefined) continue;
       for (const c of list) {
+        if (before !== undefined && (isSteroidOnly(c.generics) || c.start >= before)) continue;
         if (c.end === null) return null;
         if (last === null || c.end > last) last = c.end;
       }
@@ -454,11 +456,13 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   // days counted; no complete cycle recorded, not stopped for progression, no progression from its start to the
   // first `earlyProgressionDays` of the next) and replaced within the grouping window is no line of its own: it joins
   // the line that follows, as exposure (flagged). From the last pair back, so that a chain of such regimens joins the
-  // regimen that lasted, each measured by its own doses.
+  // regimen that lasted, each measured by its own doses: those begun before the next regimen (a steroid course carried
+  // on into it, or a dose of the next regimen's first day sorted into this one, does not lengthen it: steroid-only
+  // changes never make a line, domain §3).
   for (let i = lines.length - 2; i >= 0; i--) {
     const short = lines[i]!;
     const next = lines[i + 1]!;
-    const last = lastDoseOf(short);
+    const last = short.courses.some((c) => !isSteroidOnly(c.generics) && c.start < next.start) ? lastDoseOf(short, next.start) : lastDoseOf(short);
     if (
       s.minLineDays <= 0 ||
       last === null ||
