@@ -274,6 +274,41 @@ describe('intake over real Kafka and PostgreSQL', () => {
     expect(profile).toMatchObject({ ecog: { value: 1 }, demographics: { birthDate: '1955-02-03', sex: 'male' } });
   });
 
+  it('applies FHIR corrections: an amended Observation replaces the value, one entered in error withdraws it; every version stays stored', async () => {
+    const id = randomUUID();
+    const hbId = `hb-${randomUUID()}`; // not the patient id inside (that would be shown as its reference)
+    const source = 'it-fhir-corrections';
+    const hb = (status: string, value: number) => ({
+      resourceType: 'Observation',
+      id: hbId,
+      status,
+      code: { coding: [{ system: 'http://loinc.org', code: '718-7' }] },
+      subject: { reference: `Patient/${id}` },
+      effectiveDateTime: '2025-01-05',
+      valueQuantity: { value, unit: 'g/dL' },
+    });
+    const send = async (...resources: object[]) =>
+      (await as(sys.intake.url, feedOf(source)).post('/v1/fhir').query({ source }).send({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) }).expect(202)).body as { counts: Record<string, number> };
+    await send({ resourceType: 'Patient', id, birthDate: '1955-02-03', gender: 'male' }, hb('final', 7.5));
+    const p = pseudonymOf(id, source);
+    const current = async () => (await profileOf(sys.intake.url, p)).profile as unknown as { labs: { hemoglobin?: { value: number } }; superseded?: unknown };
+    expect((await current()).labs.hemoglobin?.value).toBe(7.5);
+    expect((await send(hb('amended', 9.5))).counts).toMatchObject({ accepted: 1, conflict: 0 });
+    const amended = await current();
+    expect(amended.labs.hemoglobin?.value).toBe(9.5);
+    expect(amended.superseded).toEqual([expect.objectContaining({ eventId: `${source}|Observation/${hbId}`, by: `${source}|Observation/${hbId}#amended`, retracted: false })]);
+    expect((await send(hb('amended', 9.5))).counts).toMatchObject({ duplicate: 1, conflict: 0 });
+    await send(hb('entered-in-error', 9.5));
+    expect((await current()).labs.hemoglobin).toBeUndefined();
+    const timeline = await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/events`).expect(200);
+    expect((timeline.body as { events: Array<{ type: string; supersedes?: string }> }).events.map((e) => [e.type, e.supersedes ?? null])).toEqual([
+      ['demographics', null],
+      ['lab', null],
+      ['lab', `${source}|Observation/${hbId}`],
+      ['retraction', `${source}|Observation/${hbId}`],
+    ]);
+  });
+
   it('never shows a coordinator an event id that embeds the sender\'s patient id (a FHIR Patient resource\'s): its reference instead', async () => {
     const mrn = `MRN-${randomUUID()}`;
     const p = pseudonymOf(mrn);

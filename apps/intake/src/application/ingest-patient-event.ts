@@ -251,7 +251,8 @@ export class IngestPatientEvent {
     );
     const histories = new Map<string, ProfileSourceEvent[]>(patients.map((p) => [p, []]));
     for (const { p, ...e } of await manager.query<Array<ProfileSourceEvent & { p: string }>>(
-      `SELECT patient_pseudonym AS p, event_id AS "eventId", type, occurred_at AS "occurredAt", payload->'data' AS data FROM intake.raw_events WHERE patient_pseudonym = ANY($1)`,
+      `SELECT patient_pseudonym AS p, event_id AS "eventId", type, occurred_at AS "occurredAt", payload->'data' AS data, payload->>'supersedes' AS supersedes, (payload->>'revision')::float8 AS revision
+       FROM intake.raw_events WHERE patient_pseudonym = ANY($1)`,
       [patients],
     )) {
       histories.get(p)!.push(e);

@@ -77,7 +77,7 @@ export class SubmitEvents {
    */
   async submitFhir(bundle: Bundle, source: string, correlationId: string): Promise<BatchOutcome> {
     const mapped = mapFhirBundle(bundle, source);
-    const events = mapped.events.map((e) => ({ ...e, eventId: `${source}|${e.eventId}` }));
+    const events = mapped.events.map((e) => ({ ...e, eventId: `${source}|${e.eventId}`, ...(e.supersedes ? { supersedes: `${source}|${e.supersedes}` } : {}) }));
     return { ...(await this.submit(events, correlationId, 'fhir')), unmapped: mapped.unmapped };
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, validateSync } from 'class-validator';
 import { patientEventV1Schema } from '@trialmatch/contracts';
 import { fieldErrors, type FieldError } from '@trialmatch/platform';
 
@@ -41,6 +41,20 @@ export class PatientEventDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   recordedAt?: string;
+
+  @ApiPropertyOptional({ maxLength: 128, description: 'A correction: the id of the earlier event this one revises (the id of its first version). The profile reads only the latest revision; a `retraction` withdraws it. Nothing stored is changed.' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  supersedes?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: -1000000, maximum: 4000000000, description: 'The order of the revisions of one event (higher is later): default 0 for an event that supersedes nothing, 1 for a correction.' })
+  @IsOptional()
+  @IsInt()
+  @Min(-1000000)
+  @Max(4000000000)
+  revision?: number;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Depends on type: see the patient-events.v1 JSON Schema.' })
   @IsObject()

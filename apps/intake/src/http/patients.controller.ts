@@ -32,7 +32,12 @@ export class PatientsController {
       const [known] = await m.query<Array<{ source: string; patient_id: string }>>(`SELECT source, patient_id FROM intake.patient_identities WHERE patient_pseudonym = $1`, [pseudonym]);
       const [profile] = known && mayReadSite(caller, known.source) ? await m.query<unknown[]>(`SELECT 1 FROM intake.patient_profiles WHERE patient_pseudonym = $1`, [pseudonym]) : [];
       if (!profile || !known) throw new NotFoundException({ message: 'no patient with this pseudonym' });
-      const revealing = await m.query<Array<{ event_id: string }>>(`SELECT event_id FROM intake.raw_events WHERE patient_pseudonym = $1 AND strpos(event_id, $2) > 0`, [pseudonym, known.patient_id]);
+      // (And the ids corrections name as the event they revise, `supersedes`, which may not be stored.)
+      const revealing = await m.query<Array<{ event_id: string }>>(
+        `SELECT event_id FROM intake.raw_events WHERE patient_pseudonym = $1 AND strpos(event_id, $2) > 0
+         UNION SELECT payload->>'supersedes' FROM intake.raw_events WHERE patient_pseudonym = $1 AND strpos(payload->>'supersedes', $2) > 0`,
+        [pseudonym, known.patient_id],
+      );
       const ids = new Set(revealing.map((r) => r.event_id).filter((id) => embedsId(id, known.patient_id)));
       const value = await body(m, (v) => (ids.size === 0 ? v : (replaceStrings(v, (x) => (ids.has(x) ? eventRef(this.settings.pseudonymKey, x) : x)) as T)));
       if (value === undefined) throw new NotFoundException({ message: 'not found' });
@@ -88,12 +93,13 @@ export class PatientsController {
     return this.read<unknown>(caller, pseudonym, purpose, 'read-timeline', async (m, hide) => ({
       patientPseudonym: pseudonym,
       events: (
-        await m.query<Array<{ eventId: string }>>(
-          `SELECT event_id AS "eventId", type, occurred_at AS "occurredAt", received_at AS "receivedAt", source, payload->'data' AS data, payload->'recordedAt' AS "recordedAt"
+        await m.query<Array<{ eventId: string; supersedes: string | null; revision: number | null }>>(
+          `SELECT event_id AS "eventId", type, occurred_at AS "occurredAt", received_at AS "receivedAt", source, payload->'data' AS data, payload->'recordedAt' AS "recordedAt",
+                payload->'supersedes' AS supersedes, payload->'revision' AS revision
          FROM intake.raw_events WHERE patient_pseudonym = $1 ORDER BY occurred_at, received_at, event_id`,
           [pseudonym],
         )
-      ).map((e) => ({ ...(hide(e) as typeof e), ref: eventRef(this.settings.pseudonymKey, e.eventId) })),
+      ).map(({ supersedes, revision, ...e }) => ({ ...(hide({ ...e, ...(supersedes !== null ? { supersedes } : {}), ...(revision !== null ? { revision } : {}) }) as typeof e), ref: eventRef(this.settings.pseudonymKey, e.eventId) })),
     }));
   }
 

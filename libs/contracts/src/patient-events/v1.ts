@@ -14,7 +14,9 @@ export type PatientEventType =
   | 'cytogenetics'
   | 'imaging'
   | 'performance-status'
-  | 'condition';
+  | 'condition'
+  /** Withdraws the event it `supersedes` (entered in error). */
+  | 'retraction';
 
 /** Key: the sender's patient identifier (per-patient ordering). Value: */
 export interface PatientEventV1 {
@@ -24,5 +26,9 @@ export interface PatientEventV1 {
   type: PatientEventType;
   occurredAt: string;
   recordedAt?: string;
+  /** A correction: the id of the earlier event this one revises (see the schema). */
+  supersedes?: string;
+  /** The order of an event's revisions (higher is later). */
+  revision?: number;
   data: Record<string, unknown>;
 }

@@ -135,7 +135,7 @@ describe('Observations as feeds send them (from a review of FHIR Bundles)', () =
 
   it('a lab with status registered (no result yet) is reported, not read; a preliminary or final one is read', () => {
     const m = mapFhirBundle(bundle(hb('registered'), hb('preliminary'), hb('final')));
-    expect(m.events.filter((e) => e.type === 'lab').map((e) => e.eventId)).toEqual(['Observation/hb-preliminary', 'Observation/hb-final']);
+    expect(m.events.filter((e) => e.type === 'lab').map((e) => e.eventId)).toEqual(['Observation/hb-preliminary#preliminary', 'Observation/hb-final']);
     expect(m.unmapped).toContainEqual(expect.objectContaining({ id: 'hb-registered', reason: 'status registered: no result yet' }));
   });
 });

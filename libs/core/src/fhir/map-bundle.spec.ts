@@ -46,7 +46,14 @@ describe('mapFhirBundle: what was not done, not given or not measured never beco
   const asct = (id: string, status: string) => ({ resourceType: 'Procedure', id, status, subject, code: { text: 'Autologous stem cell transplant' }, performedDateTime: '2020-06-01' });
   const events = (...resources: object[]) => mapFhirBundle(bundle(patient, ...resources));
 
-  it.each(['entered-in-error', 'not-done', 'preparation'])('a Procedure with status %s is reported, not mapped', (status) => {
+  it('a Procedure entered in error withdraws what an earlier version of it said (a retraction of its first version)', () => {
+    const m = events(asct('pr1', 'entered-in-error'));
+    expect(m.events.filter((e) => e.type === 'procedure')).toEqual([]);
+    expect(m.events.filter((e) => e.type === 'retraction')).toEqual([expect.objectContaining({ eventId: 'Procedure/pr1#entered-in-error', supersedes: 'Procedure/pr1', revision: 2, occurredAt: '2020-06-01', data: { reason: 'entered-in-error' } })]);
+    expect(m.unmapped).toEqual([]);
+  });
+
+  it.each(['not-done', 'preparation'])('a Procedure with status %s is reported, not mapped', (status) => {
     const m = events(asct('pr1', status));
     expect(m.events.filter((e) => e.type === 'procedure')).toEqual([]);
     expect(m.unmapped).toEqual([{ resourceType: 'Procedure', id: 'pr1', reason: `status ${status}` }]);
@@ -65,9 +72,13 @@ describe('mapFhirBundle: what was not done, not given or not measured never beco
     expect(m.unmapped).toEqual([{ resourceType, id: 'm1', reason }]);
   });
 
-  it('a refuted or entered-in-error Condition is reported, not mapped', () => {
+  it('a refuted or entered-in-error Condition is no condition: a retraction of what it said before', () => {
     const pcl = (verification: string) => ({ resourceType: 'Condition', id: 'c1', subject, verificationStatus: { coding: [{ code: verification }] }, code: { coding: [{ system: SYSTEMS.icd10[0], code: 'C90.10' }] }, onsetDateTime: '2024-01-01' });
-    expect(events(pcl('refuted')).unmapped).toEqual([{ resourceType: 'Condition', id: 'c1', reason: 'verificationStatus refuted' }]);
+    for (const v of ['refuted', 'entered-in-error']) {
+      const m = events(pcl(v));
+      expect(m.events.filter((e) => e.type === 'condition')).toEqual([]);
+      expect(m.events.filter((e) => e.type === 'retraction')).toEqual([expect.objectContaining({ supersedes: 'Condition/c1', data: { reason: v } })]);
+    }
     expect(events(pcl('confirmed')).events.filter((e) => e.type === 'condition')).toHaveLength(1);
   });
 

@@ -14,6 +14,9 @@ export interface MappedEvent {
   type: string;
   occurredAt: string;
   data: Record<string, unknown>;
+  /** A version of a resource (or one amended, corrected, preliminary, entered in error): the id of its first version, which it revises. */
+  supersedes?: string;
+  revision?: number;
 }
 
 export interface FhirMapping {
@@ -402,7 +405,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
     return typeof p?.gender === 'string' ? p.gender : undefined;
   };
   const pushed = new Map<string, string>();
-  const push = (r: FhirResource, patientRef: string | undefined, type: string, occurredAt: string | undefined, data: Record<string, unknown>, suffix = ''): void => {
+  const push = (r: FhirResource, patientRef: string | undefined, type: string, occurredAt: string | undefined, data: Record<string, unknown>, suffix = '', retraction = false): void => {
     const patientId = patientOf(patientRef);
     const id = idOf.get(r) ?? null;
     if (!patientId) return skip(r, patientRef === undefined ? 'no patient reference' : `patient reference not understood (${patientRef})`);
@@ -415,15 +418,27 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
       const v = data[key];
       if (v !== undefined && (typeof v !== 'string' || !validDateTime(v))) return skip(r, `${key} ${JSON.stringify(v)} is not a valid date`, patientId);
     }
+    // A version of the resource (meta.versionId), or a status that revises an earlier result: an event of its own that
+    // supersedes the resource's first (the profile reads the latest revision; a retraction withdraws it).
+    const version = versionOf(r, retraction);
+    const eventId = `${r.resourceType}/${id}${version?.tag ?? ''}${suffix}`;
     // Intake names the event `source|ResourceType/id`: that must fit the event id's limit.
-    if (`${source}|${r.resourceType}/${id}${suffix}`.length > MAX_EVENT_ID) return skip(r, `the event id ${source}|${r.resourceType}/${id.slice(0, 40)}… would be longer than ${MAX_EVENT_ID} characters`, patientId);
+    if (`${source}|${eventId}`.length > MAX_EVENT_ID) return skip(r, `the event id ${source}|${r.resourceType}/${id.slice(0, 40)}… would be longer than ${MAX_EVENT_ID} characters`, patientId);
     // The same resource twice in the Bundle: read once; a second copy that says something else is reported.
-    const eventId = `${r.resourceType}/${id}${suffix}`;
     const content = canonicalJson({ patientId, type, occurredAt, data });
     const before = pushed.get(eventId);
     if (before !== undefined) return before === content ? undefined : skip(r, `${eventId} is in the Bundle twice, saying different things: the first is read`, patientId);
     pushed.set(eventId, content);
-    out.events.push({ eventId, patientId, source, type, occurredAt, data });
+    out.events.push({ eventId, patientId, source, type, occurredAt, data, ...(version ? { supersedes: `${r.resourceType}/${id}${suffix}`, revision: version.revision } : {}) });
+  };
+  /**
+   * A resource entered in error (a condition refuted): a retraction of what an earlier version of it said, dated by
+   * the resource's own date, else its last update; reported as before when it has neither.
+   */
+  const retract = (r: FhirResource, patientRef: string | undefined, status: string): void => {
+    const date = clinicalDateOf(r) ?? (typeof r.meta?.lastUpdated === 'string' ? r.meta.lastUpdated : undefined);
+    if (date === undefined) return skip(r, `status ${status} (no date to file its withdrawal by)`);
+    push(r, patientRef, 'retraction', date, { reason: status }, '', true);
   };
 
   // Plasmacytomas as BodyStructures, by every reference an Observation's focus may use.
@@ -496,7 +511,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         const c: Condition = r;
         const verification = c.verificationStatus?.coding?.[0]?.code;
         if (verification === 'entered-in-error' || verification === 'refuted') {
-          skip(c, `verificationStatus ${verification}`);
+          retract(c, c.subject?.reference, verification);
           break;
         }
         const icd = codesIn(c.code, SYSTEMS.icd10).map(dottedIcd);
@@ -546,6 +561,10 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
       case 'MedicationStatement':
       case 'MedicationRequest': {
         const m: MedicationAdministration | MedicationStatement | MedicationRequest = r;
+        if (m.status === 'entered-in-error') {
+          retract(m, m.subject?.reference, m.status);
+          break;
+        }
         if (m.status !== undefined && NOT_GIVEN[m.resourceType]!.has(m.status)) {
           skip(m, `status ${m.status}`);
           break;
@@ -604,7 +623,11 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
       case 'Observation': {
         const o: Observation = r;
         // Registered: no result yet (FHIR), whatever value it carries.
-        if (o.status === 'entered-in-error' || o.status === 'cancelled' || o.status === 'registered') {
+        if (o.status === 'entered-in-error') {
+          retract(o, o.subject?.reference, o.status);
+          break;
+        }
+        if (o.status === 'cancelled' || o.status === 'registered') {
           skip(o, o.status === 'registered' ? 'status registered: no result yet' : `status ${o.status}`);
           break;
         }
@@ -752,6 +775,10 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
       }
       case 'Procedure': {
         const p: Procedure = r;
+        if (p.status === 'entered-in-error') {
+          retract(p, p.subject?.reference, p.status);
+          break;
+        }
         if (NOT_GIVEN.Procedure!.has(p.status)) {
           skip(p, `status ${p.status}`);
           break;
@@ -807,4 +834,28 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
     });
   }
   return out;
+}
+
+/**
+ * Which revision of a resource an event is: its `meta.versionId` (`/_history/<id>`; the revision is the number, else
+ * its `meta.lastUpdated` in seconds, else 1); without one, an Observation `preliminary` (-1: any final result
+ * replaces it), `amended` or `corrected` (`#<status>@<lastUpdated>`; the revision its last update in seconds, else
+ * 1), a retraction (`#entered-in-error`; its last update in seconds, else 2). Null: the resource as first sent.
+ */
+function versionOf(r: FhirResource, retraction: boolean): { tag: string; revision: number } | null {
+  const updated = typeof r.meta?.lastUpdated === 'string' && !Number.isNaN(Date.parse(r.meta.lastUpdated)) ? Math.floor(Date.parse(r.meta.lastUpdated) / 1000) : null;
+  const v = r.meta?.versionId;
+  if (typeof v === 'string' && /^[A-Za-z0-9\-.]{1,64}$/.test(v)) return { tag: `/_history/${v}`, revision: /^\d{1,9}$/.test(v) ? Number(v) : (updated ?? 1) };
+  if (retraction) return { tag: '#entered-in-error', revision: updated ?? 2 };
+  const status = r.resourceType === 'Observation' ? r.status : undefined;
+  if (status === 'preliminary') return { tag: '#preliminary', revision: -1 };
+  if (status === 'amended' || status === 'corrected') return { tag: `#${status}${updated !== null ? `@${updated}` : ''}`, revision: updated ?? 1 };
+  return null;
+}
+
+/** A resource's clinical date, for filing a retraction of it. */
+function clinicalDateOf(r: FhirResource): string | undefined {
+  const x = r as unknown as Partial<Record<string, unknown>> & { effectivePeriod?: { start?: string }; performedPeriod?: { start?: string }; onsetPeriod?: { start?: string } };
+  const candidates = [x.effectiveDateTime, x.effectivePeriod?.start, x.effectiveInstant, x.issued, x.performedDateTime, x.performedPeriod?.start, x.onsetDateTime, x.onsetPeriod?.start, x.recordedDate, x.authoredOn, x.dateAsserted];
+  return candidates.find((d): d is string => typeof d === 'string');
 }

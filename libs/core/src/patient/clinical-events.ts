@@ -21,6 +21,10 @@ export interface ProfileSourceEvent {
   type: string;
   occurredAt: string;
   data: Record<string, unknown>;
+  /** The id of the earlier event this one revises (corrections: see `currentRevisions`). */
+  supersedes?: string | null;
+  /** The order of the revisions of one event (higher is later). */
+  revision?: number | null;
 }
 
 export type Intent = 'induction' | 'consolidation' | 'maintenance' | 'salvage' | 'bridging' | 'lymphodepletion' | 'conditioning' | 'mobilization' | 'supportive';

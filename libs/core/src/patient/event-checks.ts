@@ -8,9 +8,11 @@ export interface EventProblem {
 }
 
 interface CheckedEvent {
+  eventId?: string;
   type: string;
   occurredAt: string;
   data: Record<string, unknown>;
+  supersedes?: string | null;
 }
 
 const day = (s: unknown): string | null => (typeof s === 'string' && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null);
@@ -25,6 +27,8 @@ export function eventProblems(event: CheckedEvent, now: Date = new Date()): Even
   const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
   const occurred = day(event.occurredAt);
   if (occurred && occurred > tomorrow) problems.push({ pointer: '/occurredAt', message: 'is in the future' });
+  // A correction names the earlier event it revises, not itself.
+  if (event.supersedes !== undefined && event.supersedes !== null && event.supersedes === event.eventId) problems.push({ pointer: '/supersedes', message: 'names the event itself (a correction names the earlier event it revises)' });
   const d = event.data;
   if (event.type === 'demographics') {
     // A birth date no patient can have (after today, or more than 130 years back): an entry mistake, refused here rather

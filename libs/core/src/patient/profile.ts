@@ -1,3 +1,4 @@
+import { currentRevisions, type Superseded } from './revisions';
 import type { DrugClass } from '../terminology/drug-classes';
 import { classesOf } from '../terminology/drug-catalog';
 import type { LabName } from '../terminology/labs';
@@ -149,6 +150,8 @@ export interface PatientProfile {
   extramedullaryDisease: { present: boolean; type: string | null; date: string } | null;
   plasmaCellLeukemia: { present: boolean; basis: string } | null;
   unmapped: Unmapped[];
+  /** Events not read because a later revision or a retraction replaced them (corrections; absent when none, and before settings v13). */
+  superseded?: Superseded[];
 }
 
 
@@ -179,9 +182,11 @@ function withStoppedForProgression(found: ProgressionEvent[], records: ClinicalR
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date | string = new Date(), settings: ProfileSettings = DEFAULT_SETTINGS): PatientProfile {
+export function buildProfile(allEvents: readonly ProfileSourceEvent[], asOf: Date | string = new Date(), settings: ProfileSettings = DEFAULT_SETTINGS): PatientProfile {
   if (settings.responseCriteria !== 'imwg2016') throw new Error(`responseCriteria ${String(settings.responseCriteria)}: only imwg2016 is implemented`);
   const day = (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
+  const current = currentRevisions(allEvents);
+  const events = current.events.filter((e) => e.type !== 'retraction');
   const records = readClinicalRecords(events, day);
   const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
   // Progression is measured within each line (from its baseline) and lines depend on progression (therapy after
@@ -434,6 +439,7 @@ export function buildProfile(events: readonly ProfileSourceEvent[], asOf: Date |
           ? { present: cpc.value >= 5, basis: `circulating plasma cells ${cpc.value}% (IMWG 2021: ≥5%)` }
           : null,
     unmapped: records.unmapped,
+    ...(current.superseded.length > 0 ? { superseded: current.superseded } : {}),
   };
 }
 

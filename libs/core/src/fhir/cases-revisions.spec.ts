@@ -1,0 +1,71 @@
+/**
+ * FHIR updates as feeds send them: a resource sent again amended, corrected, made final, in a new version, or entered
+ * in error. Each version is an event of its own that revises the first (intake stores every one, and a re-sent
+ * version is a duplicate, never a conflict); the profile reads the latest.
+ */
+import type { Bundle, FhirResource } from 'fhir/r4';
+import { buildProfile } from '../patient/profile';
+import { mapFhirBundle } from './map-bundle';
+
+const bundle = (...resources: object[]): Bundle => ({
+  resourceType: 'Bundle',
+  type: 'collection',
+  entry: [{ resource: { resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1960-01-01' } }, ...resources.map((r) => ({ resource: r as FhirResource }))],
+});
+const subject = { reference: 'Patient/p1' };
+const hb = (status: string, value: number, meta?: object) => ({
+  resourceType: 'Observation',
+  id: 'hb1',
+  status,
+  ...(meta ? { meta } : {}),
+  subject,
+  code: { coding: [{ system: 'http://loinc.org', code: '718-7' }] },
+  effectiveDateTime: '2025-05-20',
+  valueQuantity: { value, unit: 'g/dL', system: 'http://unitsofmeasure.org', code: 'g/dL' },
+});
+/** Every Bundle's events together, as intake stores them (one row per event id, the first content kept). */
+const stored = (...bundles: Bundle[]) => {
+  const byId = new Map<string, ReturnType<typeof mapFhirBundle>['events'][number]>();
+  for (const b of bundles) for (const e of mapFhirBundle(b).events) if (!byId.has(e.eventId)) byId.set(e.eventId, e);
+  return [...byId.values()];
+};
+const hbOf = (...bundles: Bundle[]) => buildProfile(stored(...bundles), '2025-06-01').labs.hemoglobin?.value;
+
+describe('FHIR corrections', () => {
+  it('an amended or corrected Observation sent after the final one replaces its value', () => {
+    expect(hbOf(bundle(hb('final', 7.0)), bundle(hb('amended', 9.0)))).toBe(9.0);
+    expect(hbOf(bundle(hb('final', 7.0)), bundle(hb('corrected', 9.0)))).toBe(9.0);
+    expect(mapFhirBundle(bundle(hb('amended', 9.0))).events.find((e) => e.type === 'lab')).toMatchObject({ eventId: 'Observation/hb1#amended', supersedes: 'Observation/hb1', revision: 1 });
+  });
+
+  it('two amendments told apart by their last update: the later one', () => {
+    const a = hb('amended', 8.0, { lastUpdated: '2025-05-21T10:00:00Z' });
+    const b = hb('amended', 9.5, { lastUpdated: '2025-05-22T10:00:00Z' });
+    expect(hbOf(bundle(hb('final', 7.0)), bundle(b), bundle(a))).toBe(9.5);
+  });
+
+  it('a preliminary result, then the final one (same id, in one Bundle or two): the final one', () => {
+    expect(hbOf(bundle(hb('preliminary', 7.0)), bundle(hb('final', 8.5)))).toBe(8.5);
+    expect(hbOf(bundle(hb('final', 8.5)), bundle(hb('preliminary', 7.0)))).toBe(8.5);
+    expect(hbOf(bundle(hb('preliminary', 7.0), hb('final', 8.5)))).toBe(8.5);
+  });
+
+  it('versions by meta.versionId: the highest, whatever the order they arrive in', () => {
+    expect(hbOf(bundle(hb('final', 9.0, { versionId: '2' })), bundle(hb('final', 7.0, { versionId: '1' })))).toBe(9.0);
+    expect(mapFhirBundle(bundle(hb('final', 9.0, { versionId: '2' }))).events.find((e) => e.type === 'lab')).toMatchObject({ eventId: 'Observation/hb1/_history/2', supersedes: 'Observation/hb1', revision: 2 });
+  });
+
+  it('an Observation entered in error withdraws the value stored before; the same resource re-sent is the same event', () => {
+    expect(hbOf(bundle(hb('final', 7.0)), bundle(hb('entered-in-error', 7.0)))).toBeUndefined();
+    expect(hbOf(bundle(hb('final', 7.0, { versionId: '1' })), bundle(hb('entered-in-error', 7.0, { versionId: '2' })))).toBeUndefined();
+    const again = mapFhirBundle(bundle(hb('amended', 9.0))).events;
+    expect(mapFhirBundle(bundle(hb('amended', 9.0))).events).toEqual(again);
+  });
+
+  it('a MedicationStatement entered in error is no exposure', () => {
+    const statement = (status: string) => ({ resourceType: 'MedicationStatement', id: 'ms1', status, subject, medicationCodeableConcept: { text: 'daratumumab' }, effectivePeriod: { start: '2024-01-01', end: '2024-06-01' } });
+    const p = buildProfile(stored(bundle(statement('completed')), bundle(statement('entered-in-error'))), '2025-06-01');
+    expect(p.drugs.daratumumab).toBeUndefined();
+    expect(p.superseded).toEqual([expect.objectContaining({ eventId: 'MedicationStatement/ms1', retracted: true })]);
+  });
+});
