@@ -78,6 +78,15 @@ describe('MRD negativity lost on relapse', () => {
     expect(p.disease.mrd.sustainedNegative).toBe(false); // 2024-06-01 → 2025-03-01 is under a year
   });
 
+  it('"≥1 year" is a calendar year: negatives from 2023-03-01 to 2024-02-29 (365 days) are not sustained; to 2024-03-01 they are', () => {
+    const run = (last: string) => profileOf([mrd('2023-03-01', 'negative'), pet('2023-03-01', 'negative'), mrd(last, 'negative'), pet(last, 'negative')]).disease.mrd;
+    expect(run('2024-02-29')).toMatchObject({ sustainedNegative: false, sustainedMarrowNegative: false });
+    expect(run('2024-03-01')).toMatchObject({ sustainedNegative: true, sustainedMarrowNegative: true });
+    // From 29 February, the year is complete on 1 March.
+    const leap = (last: string) => profileOf([mrd('2024-02-29', 'negative'), pet('2024-02-29', 'negative'), mrd(last, 'negative'), pet(last, 'negative')]).disease.mrd.sustainedNegative;
+    expect([leap('2025-02-28'), leap('2025-03-01')]).toEqual([false, true]);
+  });
+
   it('held: progression or M-protein back after the negative; a re-attained negative after relapse stands', () => {
     expect(outcome(mrdNegative, profileOf([...negatives, m('2024-08-01', 0.2)]))).toBe('NOT_MET');
     expect(outcome({ ...mrdNegative, result: 'positive' }, profileOf([...negatives, response('2024-10-01', 'PD')]))).toBe('MET');

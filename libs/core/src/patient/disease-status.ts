@@ -521,7 +521,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const span = marrow && (s.sustainedMrdNeedsImaging ? imaging && { from: max(marrow.from, imaging.from), to: min(marrow.to, imaging.to) } : marrow);
   const lastNegative = records.mrd.filter((m) => m.result === 'negative').at(-1);
   const lost = lastNegative ? (relapses.find((r) => r.date > lastNegative.date) ?? null) : null;
-  const sustained = !!span && span.to >= span.from && daysBetween(span.from, span.to) >= 365 && lost === null;
+  const sustained = !!span && span.to >= span.from && span.to >= yearAfter(span.from) && lost === null;
   const latestPet = pet.at(-1);
 
   return {
@@ -552,7 +552,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
       latest: latestMrd,
       latestImaging: latestPet ? { date: latestPet.date, result: latestPet.mrd! } : null,
       sustainedNegative: sustained,
-      sustainedMarrowNegative: !!marrow && marrow.to >= marrow.from && daysBetween(marrow.from, marrow.to) >= 365 && lost === null,
+      sustainedMarrowNegative: !!marrow && marrow.to >= marrow.from && marrow.to >= yearAfter(marrow.from) && lost === null,
       negativityLost: lost,
       provenance: latestMrd ? [latestMrd.eventId] : [],
       sustainedProvenance: sustained ? [...marrow.provenance, ...(s.sustainedMrdNeedsImaging ? imaging!.provenance : [])] : [],
@@ -564,4 +564,11 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
 function sameTimeCategories(responses: readonly ResponseRecord[], last: ResponseRecord): { sameTime?: ResponseCategory[] } {
   const tied = [...new Set(responses.filter((r) => r !== last && r.date === last.date && r.at === last.at && r.category !== last.category).map((r) => r.category))];
   return tied.length > 0 ? { sameTime: tied } : {};
+}
+
+/** The same day a calendar year later ("confirmed ≥1 year apart", as ages count years); 29 February: 1 March. */
+function yearAfter(day: string): string {
+  const year = Number(day.slice(0, 4)) + 1;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day.slice(5, 10) === '02-29' && !leap ? `${year}-03-01` : `${year}${day.slice(4, 10)}`;
 }
