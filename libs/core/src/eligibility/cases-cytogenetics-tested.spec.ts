@@ -73,3 +73,27 @@ describe('Cockcroft–Gault and ×ULN at their exact thresholds; the weight a pr
     expect(withWeight('ideal', man())).toBeNull();
   });
 });
+
+describe('results of one day that disagree', () => {
+  const riss = { fact: 'highRiskCytogenetics', definition: 'riss' };
+  const panel = [fish('t(4;14)', 'not-detected'), fish('t(14;16)', 'not-detected')];
+
+  it('del(17p) detected and not detected on one day: R-ISS high risk and the del(17p) rule unknown, in either order', () => {
+    for (const pair of [[fish('del(17p)', 'detected', 60), fish('del(17p)', 'not-detected')], [fish('del(17p)', 'not-detected'), fish('del(17p)', 'detected', 60)]]) {
+      const events = [...panel, ...pair];
+      expect(run(riss, events)).toBe('UNKNOWN');
+      expect(run({ fact: 'cytogenetics', abnormality: 'del(17p)' }, events)).toBe('UNKNOWN');
+      expect(buildProfile(events, AS_OF).cytogenetics.conflicting).toEqual([expect.objectContaining({ abnormality: 'del(17p)', date: '2025-05-01' })]);
+    }
+  });
+
+  it('another finding that decides it still does: t(4;14) detected makes R-ISS high risk whatever del(17p) was', () => {
+    expect(run(riss, [fish('t(4;14)', 'detected', 30), fish('t(14;16)', 'not-detected'), fish('del(17p)', 'detected', 60), fish('del(17p)', 'not-detected')])).toBe('MET');
+  });
+
+  it('a later day settles it; results that agree are no conflict', () => {
+    const later = event('cytogenetics', '2025-05-20', { abnormality: 'del(17p)', result: 'not-detected' });
+    expect(run(riss, [...panel, fish('del(17p)', 'detected', 60), fish('del(17p)', 'not-detected'), later])).toBe('NOT_MET');
+    expect(run(riss, [...panel, fish('del(17p)', 'not-detected'), fish('del(17p)', 'not-detected')])).toBe('NOT_MET');
+  });
+});

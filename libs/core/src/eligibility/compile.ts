@@ -1087,6 +1087,8 @@ function compileLeaf(l: Leaf): RuleNode {
       const missing = [`FISH for ${wanted}`];
       return (s) => {
         const found = findingFor(s.profile.cytogenetics.abnormalities, wanted);
+        const disagreeing = s.profile.cytogenetics.conflicting?.find((x) => x.abnormality === wanted);
+        if (!found && disagreeing) return done(s, UNKNOWN, l.fact, expected, `detected and not detected on ${disagreeing.date}: which is right is not known`, repeatOf(`FISH for ${wanted}`, disagreeing.date), disagreeing.provenance);
         if (!found) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
         const { f, detected, via } = found;
         return s.trace === null ? quiet(s, bool(detected)) : done(s, bool(detected), l.fact, expected, `${f.detected ? 'detected' : 'not detected'}${via ? ` (${via})` : ''}${f.percentCells !== null ? ` (${f.percentCells}%)` : ''} ${f.date}`, undefined, f.provenance);
@@ -1127,7 +1129,8 @@ function compileLeaf(l: Leaf): RuleNode {
           const b2mClause = c.highRiskImwg2025.beta2m;
           const b2mKnown = riss || (b2mClause !== undefined ? b2mClause !== 'unknown' : s.profile.labs.beta2Microglobulin !== undefined && s.profile.labs.creatinine !== undefined);
           if (untested.length > 0 || !b2mKnown) {
-            const what = [...untested, ...(b2mKnown ? [] : ['β2-microglobulin with a creatinine measured with it'])];
+            const disagreeing = new Map((c.conflicting ?? []).map((x) => [x.abnormality, x.date]));
+            const what = [...untested.map((a) => (disagreeing.has(a) ? `${a} (the results of ${disagreeing.get(a)!} disagree)` : a)), ...(b2mKnown ? [] : ['β2-microglobulin with a creatinine measured with it'])];
             return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, c.abnormalities.length ? `not tested: ${what.join(', ')}` : NONE, c.abnormalities.length ? [`FISH or tests for ${what.join(', ')}`] : missing);
           }
         }

@@ -27,6 +27,11 @@ export interface CytogeneticRisk {
     beta2m?: Outcome3;
   };
   t11_14: boolean;
+  /**
+   * Abnormalities whose latest results, of one day, disagree (detected and not detected): which is right is not
+   * known, so they count as not tested (v13). Absent when none.
+   */
+  conflicting?: Array<{ abnormality: string; date: string; provenance: string[] }>;
 }
 type Outcome3 = 'met' | 'not-met' | 'unknown';
 
@@ -125,6 +130,7 @@ const NARROWER: Partial<Record<string, string>> = { 'gain(1q)': 'amp(1q)', 'del(
  */
 export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<string, LatestLab>>, s: ProfileSettings): CytogeneticRisk {
   const latest = new Map<string, CytogeneticFinding>();
+  const conflicts = new Map<string, { abnormality: string; date: string; provenance: string[] }>();
   for (const c of records.cytogenetics) {
     // The copy number, once the record carries it (optional here so either shape of the record reads).
     const reported = (c as { copyNumber?: number | null }).copyNumber;
@@ -133,6 +139,12 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
     const cutoff = abnormality === 'tp53-mutation' ? 0 : TRANSLOCATION.test(abnormality) ? s.fishCutoffs.translocation : s.fishCutoffs.copyNumber;
     const detected = c.detected && (c.percentCells === null || c.percentCells >= cutoff);
     const finding = { detected, percentCells: c.percentCells, copyNumber, date: c.date, provenance: [c.eventId] };
+    // Two results of one day for the abnormality that disagree: neither is known to be the later.
+    const held = latest.get(abnormality);
+    const open = conflicts.get(abnormality);
+    if (held && held.date === c.date && held.detected !== detected) conflicts.set(abnormality, { abnormality, date: c.date, provenance: [...(open?.date === c.date ? open.provenance : held.provenance), c.eventId] });
+    else if (open && open.date !== c.date) conflicts.delete(abnormality);
+    else if (open) open.provenance.push(c.eventId);
     latest.set(abnormality, { abnormality, ...finding });
     // A later result that rules out the narrower form supersedes an earlier one: a negative for the locus, or a
     // copy number short of it (1q with < 4 copies is no amplification; 1p32 with a copy left is not biallelic).
@@ -140,6 +152,7 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
     const narrower = NARROWER[abnormality];
     if (narrower && latest.has(narrower) && (!detected || copyNumber !== null)) latest.set(narrower, { abnormality: narrower, ...finding, detected: false });
   }
+  for (const a of conflicts.keys()) latest.delete(a);
   const has = (a: string): boolean => latest.get(a)?.detected === true;
   const del17p20 = latest.get('del(17p)');
   const onePlus = has('gain(1q)') || has('amp(1q)');
@@ -162,5 +175,6 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
     highRiskRiss: has('del(17p)') || has('t(4;14)') || has('t(14;16)'),
     highRiskImwg2025: { highRisk: basis.length > 0, basis, beta2m },
     t11_14: has('t(11;14)'),
+    ...(conflicts.size > 0 ? { conflicting: [...conflicts.values()] } : {}),
   };
 }
