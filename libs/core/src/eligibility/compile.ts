@@ -145,6 +145,7 @@ export const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   flag: ['name'],
   priorTargetTherapy: ['target', 'modality'],
   priorTransplant: ['kind', 'minCount'],
+  priorCarT: ['scope'],
   timeSince: ['event', 'drug', 'class', 'kind', 'product', 'minDays', 'maxDays', 'halfLives', 'combine'],
   measurableDisease: ['serumMinGdL', 'serumMinGdLByIsotype', 'urineMinMg24h', 'involvedFlcMinMgDl', 'requireAbnormalFlcRatio', 'maxAgeDays'],
   measurableByFlcOnly: [],
@@ -232,6 +233,9 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
     case 'priorTargetTherapy':
       c.oneOf(o, 'target', ['BCMA', 'GPRC5D', 'FCRH5'], p, true);
       c.oneOf(o, 'modality', ['CAR_T', 'BISPECIFIC', 'ADC', 'any'], p, false);
+      break;
+    case 'priorCarT':
+      c.oneOf(o, 'scope', ['any', 'lastLine'], p, false);
       break;
     case 'priorTransplant':
       c.oneOf(o, 'kind', ['autologous', 'allogeneic', 'any'], p, false);
@@ -935,6 +939,20 @@ function compileLeaf(l: Leaf): RuleNode {
         for (const t of all) if (kind === 'any' || t.kind === wanted) n++;
         if (!s.history && n === 0) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
         return s.trace === null ? quiet(s, bool(n >= minCount)) : done(s, bool(n >= minCount), l.fact, expected, all.filter((t) => kind === 'any' || t.kind === wanted).map((t) => `${t.kind} ${t.date}`).join(', ') || 'none');
+      };
+    }
+    case 'priorCarT': {
+      const lastLine = l.scope === 'lastLine';
+      const expected = lastLine ? 'a CAR-T infusion in the last line of therapy' : 'a prior CAR-T infusion';
+      return (s) => {
+        if (!s.history) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
+        const p = s.profile;
+        const infusions = lastLine ? (p.linesOfTherapy.lines.at(-1)?.transplants ?? []).filter((t) => t.kind === 'car-t-infusion').map((t) => t.date) : p.cellTherapies.map((c) => c.date);
+        if (infusions.length > 0) return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `CAR-T infusion ${infusions.join(', ')}`);
+        // A medication the drug catalog cannot read that names a CAR-T may have been one (ever: its line is not known).
+        const unread = lastLine ? undefined : (p.unmapped ?? []).find((u) => u.type === 'medication' && MODALITY_WORDS.CAR_T.test(u.original));
+        if (unread) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `a medication the drug catalog cannot read: ${unread.original}`, UNREAD_MEDICATION);
+        return s.trace === null ? quiet(s, NOT_MET) : done(s, NOT_MET, l.fact, expected, lastLine ? 'none in the last line' : 'none');
       };
     }
     case 'timeSince':

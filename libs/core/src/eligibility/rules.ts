@@ -29,6 +29,8 @@ export type Leaf =
   | { fact: 'flag'; name: keyof ProfileFlags }
   | { fact: 'priorTargetTherapy'; target: 'BCMA' | 'GPRC5D' | 'FCRH5'; modality?: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any' }
   | { fact: 'priorTransplant'; kind?: 'autologous' | 'allogeneic' | 'any'; minCount?: number }
+  /** A CAR-T infusion of any product (recognised or not): ever, or (`lastLine`) in the last line of therapy ("CAR-T as the last therapy"). */
+  | { fact: 'priorCarT'; scope?: Scope }
   | {
       fact: 'timeSince';
       event: 'lastDose' | 'transplant' | 'carT' | 'progression' | 'transfusion';
@@ -104,6 +106,7 @@ export const LEAF_FACTS = [
   'flag',
   'priorTargetTherapy',
   'priorTransplant',
+  'priorCarT',
   'timeSince',
   'measurableDisease',
   'measurableByFlcOnly',
