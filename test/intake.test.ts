@@ -314,15 +314,18 @@ describe('intake over real Kafka and PostgreSQL', () => {
     const p = pseudonymOf(mrn);
     const [demo, med] = history(mrn);
     const revealing = { ...demo!, eventId: `fhir|Patient/${mrn}` };
-    await as(sys.intake.url, feedOf(SOURCE)).post('/v1/events').send([revealing, med]).expect(202);
-    await until(async () => (await profileOf(sys.intake.url, p)).profile.eventCount === 2);
+    // A correction naming a version never stored, whose id embeds the patient id: shown as its reference too.
+    const correction = { ...demo!, eventId: `fix-${randomUUID()}`, supersedes: `fhir|Patient/${mrn}/_history/1` };
+    await as(sys.intake.url, feedOf(SOURCE)).post('/v1/events').send([revealing, med, correction]).expect(202);
+    await until(async () => (await profileOf(sys.intake.url, p)).profile.eventCount === 3);
     const ref = eventRef(TEST_PSEUDONYM_KEY, revealing.eventId);
     for (const path of ['events', 'profile', 'profiles', 'profiles/1']) {
       const body = JSON.stringify((await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/${path}`).expect(200)).body);
       expect([path, body.includes(mrn)]).toEqual([path, false]);
     }
     const timeline = await as(sys.intake.url, NETWORK_COORDINATOR).get(`/v1/patients/${p}/events`).expect(200);
-    expect((timeline.body as { events: Array<{ eventId: string }> }).events.map((e) => e.eventId)).toEqual([ref, med!.eventId]);
+    expect((timeline.body as { events: Array<{ eventId: string }> }).events.map((e) => e.eventId).sort()).toEqual([ref, med!.eventId, correction.eventId].sort());
+    expect((timeline.body as { events: Array<{ supersedes?: string }> }).events.map((e) => e.supersedes).filter(Boolean)).toEqual([eventRef(TEST_PSEUDONYM_KEY, correction.supersedes)]);
   });
 
   it('serves the timeline, profile history and (with a purpose) the identity, auditing every read', async () => {

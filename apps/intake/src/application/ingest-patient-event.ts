@@ -251,7 +251,8 @@ export class IngestPatientEvent {
     );
     const histories = new Map<string, ProfileSourceEvent[]>(patients.map((p) => [p, []]));
     for (const { p, ...e } of await manager.query<Array<ProfileSourceEvent & { p: string }>>(
-      `SELECT patient_pseudonym AS p, event_id AS "eventId", type, occurred_at AS "occurredAt", payload->'data' AS data, payload->>'supersedes' AS supersedes, (payload->>'revision')::float8 AS revision
+      `SELECT patient_pseudonym AS p, event_id AS "eventId", type, occurred_at AS "occurredAt", payload->'data' AS data, payload->>'supersedes' AS supersedes, (payload->>'revision')::float8 AS revision,
+              to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "receivedAt"
        FROM intake.raw_events WHERE patient_pseudonym = ANY($1)`,
       [patients],
     )) {

@@ -42,3 +42,18 @@ describe('priorCarT', () => {
     expect(run(inc04.rule, events)).toBe('MET');
   });
 });
+
+describe('refractory to a CAR-T: progression within 60 days of the infusion, whatever the response in between', () => {
+  const course = (product: string, pd: string) => [...PRIOR, carT('2024-01-15', product), { ...med('x', '2024-01-01', null), type: 'response-assessment', occurredAt: '2024-02-10', data: { category: 'PR' } }, { ...med('x', '2024-01-01', null), type: 'response-assessment', occurredAt: pd, data: { category: 'PD' } }];
+
+  it('cilta-cel, PR, PD on day 49: refractory to it and to the last line; PD on day 75 after the PR: neither', () => {
+    const p = buildProfile(course('ciltacabtagene autoleucel', '2024-03-04'), AS_OF);
+    expect([p.drugs['ciltacabtagene autoleucel']!.refractory, p.flags.refractoryToLastLine]).toEqual([true, true]);
+    const late = buildProfile(course('ciltacabtagene autoleucel', '2024-03-30'), AS_OF);
+    expect([late.drugs['ciltacabtagene autoleucel']!.refractory, late.flags.refractoryToLastLine]).toEqual([false, false]);
+  });
+
+  it('a product the catalog cannot read: refractory to the last line by the infusion itself', () => {
+    expect(buildProfile(course('an unnamed academic CAR-T', '2024-03-04'), AS_OF).flags.refractoryToLastLine).toBe(true);
+  });
+});

@@ -69,3 +69,18 @@ describe('FHIR corrections', () => {
     expect(p.superseded).toEqual([expect.objectContaining({ eventId: 'MedicationStatement/ms1', retracted: true })]);
   });
 });
+
+describe('FHIR: a later version that says it was not done', () => {
+  it('an Observation cancelled in version 2 withdraws version 1; cancelled as first sent is only reported', () => {
+    expect(hbOf(bundle(hb('final', 7.0, { versionId: '1' })), bundle(hb('cancelled', 7.0, { versionId: '2' })))).toBeUndefined();
+    const first = mapFhirBundle(bundle(hb('cancelled', 7.0)));
+    expect(first.events.filter((e) => e.type !== 'demographics')).toEqual([]);
+    expect(first.unmapped).toEqual([expect.objectContaining({ reason: 'status cancelled' })]);
+  });
+
+  it('an entered-in-error resource with no date of its own is filed on the Bundle\'s day', () => {
+    const undated = { resourceType: 'Observation', id: 'hb1', status: 'entered-in-error', subject, code: { coding: [{ system: 'http://loinc.org', code: '718-7' }] } };
+    const m = mapFhirBundle({ ...bundle(undated), timestamp: '2025-05-25T08:00:00Z' });
+    expect(m.events.filter((e) => e.type === 'retraction')).toEqual([expect.objectContaining({ occurredAt: '2025-05-25', supersedes: 'Observation/hb1' })]);
+  });
+});

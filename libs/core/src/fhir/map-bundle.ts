@@ -432,14 +432,16 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
     out.events.push({ eventId, patientId, source, type, occurredAt, data, ...(version ? { supersedes: `${r.resourceType}/${id}${suffix}`, revision: version.revision } : {}) });
   };
   /**
-   * A resource entered in error (a condition refuted): a retraction of what an earlier version of it said, dated by
-   * the resource's own date, else its last update; reported as before when it has neither.
+   * A resource entered in error (a condition refuted; a later version saying it was not done or cancelled): a
+   * retraction of what an earlier version of it said, dated by the resource's own date, else its last update, else
+   * the Bundle's day.
    */
   const retract = (r: FhirResource, patientRef: string | undefined, status: string): void => {
-    const date = clinicalDateOf(r) ?? (typeof r.meta?.lastUpdated === 'string' ? r.meta.lastUpdated : undefined);
-    if (date === undefined) return skip(r, `status ${status} (no date to file its withdrawal by)`);
+    const date = clinicalDateOf(r) ?? (typeof r.meta?.lastUpdated === 'string' && FULL_DATE.test(r.meta.lastUpdated) ? r.meta.lastUpdated : today);
     push(r, patientRef, 'retraction', date, { reason: status }, '', true);
   };
+  /** A later version (meta.versionId other than 1) of a resource whose status says it was not done or not given: it withdraws what an earlier one said. */
+  const laterVersion = (r: FhirResource): boolean => typeof r.meta?.versionId === 'string' && r.meta.versionId !== '1';
 
   // Plasmacytomas as BodyStructures, by every reference an Observation's focus may use.
   const plasmacytomas = new Map<string, string>();
@@ -566,7 +568,8 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           break;
         }
         if (m.status !== undefined && NOT_GIVEN[m.resourceType]!.has(m.status)) {
-          skip(m, `status ${m.status}`);
+          if (laterVersion(m)) retract(m, m.subject?.reference, m.status);
+          else skip(m, `status ${m.status}`);
           break;
         }
         if (m.resourceType === 'MedicationRequest' && NOT_ORDERS.has(m.intent)) {
@@ -624,6 +627,10 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         const o: Observation = r;
         // Registered: no result yet (FHIR), whatever value it carries.
         if (o.status === 'entered-in-error') {
+          retract(o, o.subject?.reference, o.status);
+          break;
+        }
+        if (o.status === 'cancelled' && laterVersion(o)) {
           retract(o, o.subject?.reference, o.status);
           break;
         }
@@ -780,7 +787,8 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           break;
         }
         if (NOT_GIVEN.Procedure!.has(p.status)) {
-          skip(p, `status ${p.status}`);
+          if (laterVersion(p) && p.status === 'not-done') retract(p, p.subject?.reference, p.status);
+          else skip(p, `status ${p.status}`);
           break;
         }
         const text = [textOf(p.code), ...(p.code?.coding ?? []).map((c) => c.display ?? '')].join(' ');
@@ -840,13 +848,14 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
  * Which revision of a resource an event is: its `meta.versionId` (`/_history/<id>`; the revision is the number, else
  * its `meta.lastUpdated` in seconds, else 1); without one, an Observation `preliminary` (-1: any final result
  * replaces it), `amended` or `corrected` (`#<status>@<lastUpdated>`; the revision its last update in seconds, else
- * 1), a retraction (`#entered-in-error`; its last update in seconds, else 2). Null: the resource as first sent.
+ * 1), a retraction (`#entered-in-error`; its last update in seconds, else 1: of one rank, the one intake received
+ * later, a retraction first on a tie). Null: the resource as first sent.
  */
 function versionOf(r: FhirResource, retraction: boolean): { tag: string; revision: number } | null {
   const updated = typeof r.meta?.lastUpdated === 'string' && !Number.isNaN(Date.parse(r.meta.lastUpdated)) ? Math.floor(Date.parse(r.meta.lastUpdated) / 1000) : null;
   const v = r.meta?.versionId;
   if (typeof v === 'string' && /^[A-Za-z0-9\-.]{1,64}$/.test(v)) return { tag: `/_history/${v}`, revision: /^\d{1,9}$/.test(v) ? Number(v) : (updated ?? 1) };
-  if (retraction) return { tag: '#entered-in-error', revision: updated ?? 2 };
+  if (retraction) return { tag: '#entered-in-error', revision: updated ?? 1 };
   const status = r.resourceType === 'Observation' ? r.status : undefined;
   if (status === 'preliminary') return { tag: '#preliminary', revision: -1 };
   if (status === 'amended' || status === 'corrected') return { tag: `#${status}${updated !== null ? `@${updated}` : ''}`, revision: updated ?? 1 };

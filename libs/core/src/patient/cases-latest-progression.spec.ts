@@ -151,9 +151,9 @@ const CASES: Case[] = [
   { id: 'N30', desc: 'cilta-cel with PR at day 30, PD at day 49 after the infusion: IMWG PD within 60 d of last therapy -> refractory, RR',
     events: [med('VRd', '2019-01-10', '2019-07-01', { reasonStopped: 'completed' }), response('2019-04-01', 'VGPR'), med('Kd', '2020-06-01', '2021-03-10', { reasonStopped: 'progression' }), response('2020-09-01', 'PR'), response('2021-03-01', 'PD'),
       carT('2021-06-01', 'cilta-cel'), response('2021-07-01', 'PR'), response('2021-07-20', 'PD')],
-    // A CAR-T product is refractory only by a progression without a response in between (the project's reading); the flag
-    // reads the infusion as the last therapy, 49 days before.
-    drugs: { [CILTA]: false, [K]: true }, flags: F(false, true, false), pd: '2021-07-20', pal: 'MET' },
+    // The infusion is the CAR-T's last dose: a progression 49 days after it is within 60 days, whatever the response in
+    // between (v13; before, only a progression without response made a CAR-T refractory). The flag reads it so too.
+    drugs: { [CILTA]: true, [K]: true }, flags: F(false, true, false), pd: '2021-07-20', pal: 'MET' },
   { id: 'N31', desc: 'PD on Rd, MR reported, PD again on Rd: separated by the reported MR',
     events: [med('Rd', '2022-01-10', null), response('2022-03-01', 'PR'), response('2022-06-01', 'PD'), response('2022-09-01', 'MR'), response('2023-03-01', 'PD')],
     drugs: { [L]: true }, flags: F(false, true, false, true), pd: '2023-03-01', pal: 'MET' },

@@ -65,3 +65,37 @@ describe('a correction that names itself', () => {
     expect(eventProblems({ eventId: 'b', type: 'lab', occurredAt: '2025-05-20', data: {}, supersedes: 'a' })).toEqual([]);
   });
 });
+
+describe('corrections: chains, receipt order, parts', () => {
+  it('a correction naming the previous correction belongs to the same event: only the latest is read; a retraction naming a correction withdraws them all', () => {
+    const chain = [hb('a', 7.0), hb('b', 9.0, { supersedes: 'a' }), hb('c', 11.0, { supersedes: 'b', revision: 2 })];
+    const p = buildProfile(chain, AS_OF);
+    expect(p.labs.hemoglobin).toMatchObject({ value: 11.0 });
+    expect(p.labs.hemoglobin!.sameTime).toBeUndefined();
+    expect(buildProfile([...chain, retraction('r', 'b', 5)], AS_OF).labs.hemoglobin).toBeUndefined();
+  });
+
+  it('of one rank, the one received later; on a tie, a retraction before a correction', () => {
+    const received = (e: Ev, at: string): Ev => ({ ...e, receivedAt: at });
+    const fix9 = received(hb('lab-1-fix9', 9.0, { supersedes: 'lab-1' }), '2025-05-21T10:00:00.000000Z');
+    const fix10 = received(hb('lab-1-fix10', 10.0, { supersedes: 'lab-1' }), '2025-05-21T09:00:00.000000Z');
+    expect(buildProfile([hb('lab-1', 7.0), fix9, fix10], AS_OF).labs.hemoglobin!.value).toBe(9.0);
+    const same = '2025-05-21T10:00:00.000000Z';
+    expect(buildProfile([hb('lab-1', 7.0), received(hb('lab-1-v2', 9.0, { supersedes: 'lab-1' }), same), received(retraction('del-lab-1', 'lab-1', 1), same)], AS_OF).labs.hemoglobin).toBeUndefined();
+  });
+
+  it('a new version replaces the parts of the earlier one it no longer has (a FHIR resource\'s "#present" record)', () => {
+    const present = event('condition', '2020-12-31', { kind: 'other-malignancy', status: 'active' }, 'Condition/c#present');
+    const resolved = event('condition', '2021-12-31', { kind: 'other-malignancy', status: 'resolved' }, 'Condition/c');
+    const v2 = { ...event('condition', '2018-06-30', { kind: 'other-malignancy', status: 'resolved', resolvedDate: '2018-06-30' }, 'Condition/c/_history/2'), supersedes: 'Condition/c', revision: 2 };
+    const p = buildProfile([present, resolved, v2], AS_OF);
+    expect(p.superseded!.map((s) => s.eventId).sort()).toEqual(['Condition/c', 'Condition/c#present']);
+    expect(p.conditions['other-malignancy']).toMatchObject({ status: 'resolved', date: '2018-06-30' });
+  });
+
+  it('a retraction of an event not in the history withdraws nothing and says so', () => {
+    const p = buildProfile([hb('a', 7.0), retraction('r', 'not-here')], AS_OF);
+    expect(p.labs.hemoglobin!.value).toBe(7.0);
+    expect(p.unmapped).toEqual([expect.objectContaining({ eventId: 'r', reason: expect.stringMatching(/withdraws nothing/) })]);
+  });
+});

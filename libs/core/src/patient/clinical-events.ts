@@ -25,6 +25,8 @@ export interface ProfileSourceEvent {
   supersedes?: string | null;
   /** The order of the revisions of one event (higher is later). */
   revision?: number | null;
+  /** When intake received it (ISO 8601): orders revisions of one rank. */
+  receivedAt?: string | null;
 }
 
 export type Intent = 'induction' | 'consolidation' | 'maintenance' | 'salvage' | 'bridging' | 'lymphodepletion' | 'conditioning' | 'mobilization' | 'supportive';

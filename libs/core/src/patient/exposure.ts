@@ -288,10 +288,14 @@ export function drugExposures(
     // Within the CAR-T line: a progression once a later line has started is attributed to that line's therapy.
     const next = line !== null ? nextLineStart(line) : null;
     const pd = progressions.find((x) => x.date > p.date && (next === null || x.date <= addDays(next, s.earlyProgressionDays)));
-    // A CAR-T product is "refractory" only by progression after the infusion without response in between.
+    // A CAR-T product is refractory by progression after the infusion without response in between, or by progression
+    // within `refractoryWindowDays` of the infusion (its last dose, IMWG 2011 "PD within 60 days of last therapy"),
+    // whatever the response in between.
     const responded = assessments.some((r) => r.date > p.date && (!pd || r.date < pd.date) && atLeastMR(r.category));
     if (pd && !responded && line !== null) {
       e.evidence.push({ line, kind: 'progression-on-therapy', date: pd.date, atMaintenanceDose: false, detail: `progression ${pd.date} after infusion without MR or better`, provenance: [p.eventId, ...pd.provenance] });
+    } else if (pd && line !== null && pd.date <= addDays(p.date, s.refractoryWindowDays)) {
+      e.evidence.push({ line, kind: 'progression-within-window', date: pd.date, atMaintenanceDose: false, detail: `progression ${pd.date} within ${s.refractoryWindowDays} days of the infusion`, provenance: [p.eventId, ...pd.provenance] });
     }
   }
   for (const [g, list] of Object.entries(intervals)) out[g]!.durationDays = daysOn(list, s.regimenGroupingWindowDays);

@@ -456,13 +456,15 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   // days counted; no complete cycle recorded, not stopped for progression, no progression from its start to the
   // first `earlyProgressionDays` of the next) and replaced within the grouping window is no line of its own: it joins
   // the line that follows, as exposure (flagged). From the last pair back, so that a chain of such regimens joins the
-  // regimen that lasted, each measured by its own doses: those begun before the next regimen (a steroid course carried
-  // on into it, or a dose of the next regimen's first day sorted into this one, does not lengthen it: steroid-only
-  // changes never make a line, domain §3).
+  // regimen that lasted, each measured by its own doses: its courses other than steroids alone, begun before the next
+  // regimen (a steroid course before it or going on into the next, or a dose of the next regimen's first day sorted
+  // into this one, does not lengthen it: steroid-only changes never make a line, domain §3).
   for (let i = lines.length - 2; i >= 0; i--) {
     const short = lines[i]!;
     const next = lines[i + 1]!;
-    const last = short.courses.some((c) => !isSteroidOnly(c.generics) && c.start < next.start) ? lastDoseOf(short, next.start) : lastDoseOf(short);
+    const own = short.courses.filter((c) => !isSteroidOnly(c.generics) && c.start < next.start);
+    const last = own.length > 0 ? lastDoseOf(short, next.start) : lastDoseOf(short);
+    const first = own.length > 0 ? own.reduce((d, c) => (c.start < d ? c.start : d), own[0]!.start) : short.start;
     if (
       s.minLineDays <= 0 ||
       last === null ||
@@ -472,13 +474,13 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       next.openedBy === 'second-sct' ||
       next.openedBy === 'allogeneic-sct' ||
       short.courses.length === 0 ||
-      daysBetween(short.start, last) + 1 >= s.minLineDays ||
+      daysBetween(first, last) + 1 >= s.minLineDays ||
       daysBetween(last, next.start) > s.regimenGroupingWindowDays ||
       short.courses.some((c) => (c.cycles ?? 0) >= 1 || c.reasonStopped === 'progression') ||
       progressionDates.some((d) => d > short.start && d <= addDays(next.start, s.earlyProgressionDays))
     )
       continue;
-    next.reviewFlags.push(`${short.regimens.join(' + ') || short.generics.join(' + ')} stopped ${daysBetween(short.start, last)} days after its first dose (under one cycle), replaced on ${next.start}: not a line of its own (a line is at least one complete cycle), joined to the line that follows`);
+    next.reviewFlags.push(`${short.regimens.join(' + ') || short.generics.join(' + ')} stopped ${daysBetween(first, last)} days after its first dose (under one cycle), replaced on ${next.start}: not a line of its own (a line is at least one complete cycle), joined to the line that follows`);
     next.start = short.start;
     next.openedBy = short.openedBy;
     next.courses.unshift(...short.courses);

@@ -259,7 +259,7 @@ export function buildProfile(allEvents: readonly ProfileSourceEvent[], asOf: Dat
   const refractoryToLastLine =
     lastLine !== undefined &&
     (lastLine.generics.some((g) => drugs[g]?.refractoryInLastLine) ||
-      (latestPd !== undefined && lastLine.transplants.some((t) => t.kind !== 'car-t-infusion' && t.date < latestPd.date && daysBetween(t.date, latestPd.date) <= settings.refractoryWindowDays)));
+      (latestPd !== undefined && lastLine.transplants.some((t) => t.date < latestPd.date && daysBetween(t.date, latestPd.date) <= settings.refractoryWindowDays)));
   const lineInEffect = (day: string): LineOfTherapy | undefined => lines.filter((l) => inEffectOn(l, day, settings, infusions)).at(-1);
   // The therapy given before a progression (IMWG 2011 "last therapy"): courses started more than earlyProgressionDays
   // before it (one started since is the salvage it prompted), conditioning included, and transplants and CAR-T
@@ -438,7 +438,7 @@ export function buildProfile(allEvents: readonly ProfileSourceEvent[], asOf: Dat
         : cpc
           ? { present: cpc.value >= 5, basis: `circulating plasma cells ${cpc.value}% (IMWG 2021: ≥5%)` }
           : null,
-    unmapped: records.unmapped,
+    unmapped: [...records.unmapped, ...current.unmapped],
     ...(current.superseded.length > 0 ? { superseded: current.superseded } : {}),
   };
 }

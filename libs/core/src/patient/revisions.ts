@@ -1,12 +1,15 @@
-import type { ProfileSourceEvent } from './clinical-events';
+import type { ProfileSourceEvent, Unmapped } from './clinical-events';
 
 /**
  * Corrections: an event that `supersedes` an earlier one's id is a revision of it (a FHIR resource amended,
- * corrected, made final, or entered in error); a `retraction` withdraws it. Every revision of one event names the
- * same id (its family); the profile reads only the latest of each family, by `revision` (an event that gives none:
- * 0, its first version; a correction that gives none: 1), then by event id, and nothing of a family whose latest
- * revision is a retraction (nor of the families of that id's suffixed records, `id#…`, that are not revised
- * later). Raw events stay as they are: this only decides what the profile reads.
+ * corrected, made final, in a new version, or entered in error); a `retraction` withdraws it. A revision may name
+ * the first version or any later one: every revision of one event belongs to its first version's family. The
+ * profile reads only the latest of each family: by `revision` (an event that gives none: 0 for a first version, 1
+ * for a correction), then by when intake received it (`receivedAt`), then a retraction before any other, then the
+ * event id sorting last; and nothing of a family whose latest is a retraction. An event id `<id>#<part>` is a part of
+ * event `<id>` (the FHIR mapper's several records of one resource): the latest revision of `<id>` replaces the
+ * parts that are older than it, so a part a new version no longer has is no longer read. Raw events stay as they
+ * are: this only decides what the profile reads.
  */
 export interface Superseded {
   eventId: string;
@@ -15,42 +18,69 @@ export interface Superseded {
   retracted: boolean;
 }
 
-const familyOf = (e: ProfileSourceEvent): string => (typeof e.supersedes === 'string' && e.supersedes !== '' ? e.supersedes : e.eventId);
-const revisionOf = (e: ProfileSourceEvent): number => (typeof e.revision === 'number' && Number.isFinite(e.revision) ? e.revision : familyOf(e) === e.eventId ? 0 : 1);
+const named = (e: ProfileSourceEvent): string | null => (typeof e.supersedes === 'string' && e.supersedes !== '' && e.supersedes !== e.eventId ? e.supersedes : null);
+const revisionOf = (e: ProfileSourceEvent): number => (typeof e.revision === 'number' && Number.isFinite(e.revision) ? e.revision : named(e) === null ? 0 : 1);
+const receivedOf = (e: ProfileSourceEvent): string => (typeof e.receivedAt === 'string' ? e.receivedAt : '');
+/** Whether `a` is a later revision than `b`. */
 const later = (a: ProfileSourceEvent, b: ProfileSourceEvent): boolean => {
   const ra = revisionOf(a);
   const rb = revisionOf(b);
-  return ra !== rb ? ra > rb : a.eventId > b.eventId;
+  if (ra !== rb) return ra > rb;
+  const ta = receivedOf(a);
+  const tb = receivedOf(b);
+  if (ta !== tb && ta !== '' && tb !== '') return ta > tb;
+  const xa = a.type === 'retraction';
+  if (xa !== (b.type === 'retraction')) return xa;
+  return a.eventId > b.eventId;
 };
 
-export function currentRevisions(events: readonly ProfileSourceEvent[]): { events: ProfileSourceEvent[]; superseded: Superseded[] } {
-  if (!events.some((e) => (typeof e.supersedes === 'string' && e.supersedes !== '') || e.type === 'retraction')) return { events: [...events], superseded: [] };
+export function currentRevisions(events: readonly ProfileSourceEvent[]): { events: ProfileSourceEvent[]; superseded: Superseded[]; unmapped: Unmapped[] } {
+  if (!events.some((e) => named(e) !== null || e.type === 'retraction')) return { events: [...events], superseded: [], unmapped: [] };
+  const byId = new Map(events.map((e) => [e.eventId, e]));
+  // The family: the first version, following `supersedes` through the revisions on record.
+  const families = new Map<ProfileSourceEvent, string>();
+  const familyOf = (e: ProfileSourceEvent): string => {
+    const known = families.get(e);
+    if (known !== undefined) return known;
+    let id = e.eventId;
+    let at: ProfileSourceEvent | undefined = e;
+    const seen = new Set<string>();
+    while (at !== undefined && named(at) !== null && !seen.has(id)) {
+      seen.add(id);
+      id = named(at)!;
+      at = byId.get(id);
+    }
+    families.set(e, id);
+    return id;
+  };
   const latest = new Map<string, ProfileSourceEvent>();
   for (const e of events) {
     const f = familyOf(e);
     const held = latest.get(f);
     if (!held || later(e, held)) latest.set(f, e);
   }
-  // A retraction of an id withdraws its suffixed records' families too, unless revised after it.
-  const withdrawnBy = new Map<string, ProfileSourceEvent>();
+  // The parts of an event (`id#…`) older than its latest revision, or withdrawn with it, are replaced by it.
+  const replacedBy = new Map<string, ProfileSourceEvent>();
   for (const [family, e] of latest) {
-    if (e.type !== 'retraction') continue;
-    withdrawnBy.set(family, e);
-    for (const [other, o] of latest) if (other.startsWith(`${family}#`) && !later(o, e)) withdrawnBy.set(other, e);
+    if (e.type === 'retraction') replacedBy.set(family, e);
+    if (named(e) === null && e.type !== 'retraction') continue;
+    for (const [other, o] of latest) if (other.startsWith(`${family}#`) && (e.type === 'retraction' ? !later(o, e) : revisionOf(o) < revisionOf(e))) replacedBy.set(other, e);
   }
   const kept: ProfileSourceEvent[] = [];
   const superseded: Superseded[] = [];
+  const unmapped: Unmapped[] = [];
   for (const e of events) {
     const f = familyOf(e);
-    const retraction = withdrawnBy.get(f);
-    if (retraction) {
-      if (e !== retraction) superseded.push({ eventId: e.eventId, by: retraction.eventId, retracted: true });
-      continue;
-    }
-    const winner = latest.get(f)!;
-    if (winner === e) kept.push(e);
-    else superseded.push({ eventId: e.eventId, by: winner.eventId, retracted: false });
+    const by = replacedBy.get(f) ?? latest.get(f)!;
+    if (by === e && e.type !== 'retraction') kept.push(e);
+    else if (by !== e) superseded.push({ eventId: e.eventId, by: by.eventId, retracted: by.type === 'retraction' });
+  }
+  // A retraction of an event not on record (sent under another patient, or before the event): it withdraws nothing.
+  for (const e of events) {
+    if (e.type !== 'retraction') continue;
+    const f = familyOf(e);
+    if (!events.some((o) => o.type !== 'retraction' && (familyOf(o) === f || familyOf(o).startsWith(`${f}#`)))) unmapped.push({ eventId: e.eventId, type: e.type, original: named(e) ?? '', reason: 'a retraction of an event not in this history: it withdraws nothing' });
   }
   superseded.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
-  return { events: kept, superseded };
+  return { events: kept, superseded, unmapped };
 }
