@@ -198,9 +198,11 @@ export function drugExposures(
     const finalLine = lastLineOf(last, g, sp.line);
     for (let n = sp.line + 1; n <= finalLine; n++) if (!e.lines.includes(n)) e.lines.push(n);
     const until = sp.end ?? asOf;
-    if (daysBetween(sp.start, until) + 1 < s.minExposureDaysForRefractoriness) continue;
+    // The protocol's minimum exposure, for the drugs of the classes it names (MAMMOTH: anti-CD38; null: every drug).
+    const minDays = s.minExposureClasses === null || s.minExposureClasses === undefined || classesOf(g).some((k) => s.minExposureClasses!.includes(k)) ? s.minExposureDaysForRefractoriness : 0;
+    if (daysBetween(sp.start, until) + 1 < minDays) continue;
     // Counted as the course's length is (its first day is day 1): a progression on day N of N days on it counts.
-    const earliest = addDays(sp.start, Math.max(0, s.minExposureDaysForRefractoriness - 1));
+    const earliest = addDays(sp.start, Math.max(0, minDays - 1));
     const next = nextLineStart(finalLine);
     // Up to the next line's start, and the first days of it (a progression then prompted it: the therapy before it failed).
     const windowEnd = [sp.end ? addDays(sp.end, s.refractoryWindowDays) : asOf, ...(next ? [addDays(next, s.earlyProgressionDays)] : [])].sort()[0]!;

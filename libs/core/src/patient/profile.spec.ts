@@ -246,6 +246,13 @@ describe('exposure and refractoriness (IMWG)', () => {
     const events = [med('DRd', '2020-01-01', '2020-01-15'), response('2020-01-20', 'PD')];
     expect(buildProfile(events, AS_OF).drugs.daratumumab!.refractory).toBe(true);
     expect(buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, minExposureDaysForRefractoriness: 28 }).drugs.daratumumab!.refractory).toBe(false);
+    // MAMMOTH's minimum is of the anti-CD38 antibody: lenalidomide and dexamethasone in the same 15 days stay refractory,
+    // unless the setting names every drug (null) or their class.
+    const mammoth = buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, minExposureDaysForRefractoriness: 28 });
+    expect(mammoth.drugs.lenalidomide!.refractory).toBe(true);
+    expect(buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, minExposureDaysForRefractoriness: 28, minExposureClasses: null }).drugs.lenalidomide!.refractory).toBe(false);
+    expect(buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, minExposureDaysForRefractoriness: 28, minExposureClasses: ['IMID'] }).drugs.lenalidomide!.refractory).toBe(false);
+    expect(buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, minExposureDaysForRefractoriness: 28, minExposureClasses: ['IMID'] }).drugs.daratumumab!.refractory).toBe(true);
   });
 
   it('derives the composite flags from per-drug refractoriness', () => {

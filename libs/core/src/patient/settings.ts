@@ -1,3 +1,4 @@
+import type { DrugClass } from '../terminology/drug-classes';
 /**
  * The conventions domain.md leaves open, as named settings. Every derived fact records the settings
  * name it was computed with (`ProfileSettings.name`), so a profile can always be explained.
@@ -34,6 +35,8 @@ export interface ProfileSettings {
   refractoryWindowDays: number;
   /** Minimum days on a drug before refractoriness can count (MAMMOTH used 28 for anti-CD38). */
   minExposureDaysForRefractoriness: number;
+  /** The classes whose drugs `minExposureDaysForRefractoriness` applies to (MAMMOTH: the anti-CD38 antibodies); null: every drug. */
+  minExposureClasses: readonly DrugClass[] | null;
   /** IMWG "nonresponsive": no MR or better while on therapy counts as refractory. */
   nonResponseIsRefractory: boolean;
   /**
@@ -113,6 +116,7 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   bridgingWindowDays: 90,
   refractoryWindowDays: 60,
   minExposureDaysForRefractoriness: 0,
+  minExposureClasses: ['ANTI_CD38'],
   nonResponseIsRefractory: true,
   nonResponseMinDaysOngoing: 56,
   progressionNeedsConfirmation: true,
