@@ -92,3 +92,23 @@ describe('reported responses of one time', () => {
     expect(run({ fact: 'responseAtLeast', category: 'VGPR' }, [line, response('2025-05-01', 'PR'), response('2025-05-20', 'VGPR')]).outcome).toBe('MET');
   });
 });
+
+describe('M-protein values of one time', () => {
+  const measurable = { fact: 'measurableDisease', serumMinGdL: 1.0 };
+  const mp = (value: number, id: string) => event('lab', '2025-05-20', { name: 'serumMProtein', value, unit: 'g/dL' }, id);
+  const rest = [lab('2025-05-20', 'urineMProtein', 50, 'mg/24h'), lab('2025-05-20', 'freeKappa', 30, 'mg/L'), lab('2025-05-20', 'freeLambda', 10, 'mg/L')];
+
+  it('serum 0.8 and 1.2 g/dL recorded at one time: measurable (≥ 1.0) unknown, in either id order; ≥ 0.5 met', () => {
+    for (const ids of [['a', 'b'], ['b', 'a']]) {
+      const events = [mp(0.8, ids[0]!), mp(1.2, ids[1]!), ...rest];
+      expect(run(measurable, events).outcome).toBe('UNKNOWN');
+      expect(run({ ...measurable, serumMinGdL: 0.5 }, events).outcome).toBe('MET');
+    }
+    expect(buildProfile([mp(0.8, 'a'), mp(1.2, 'b'), ...rest], AS_OF).disease.measurable.values.serumMProtein!.sameTime).toEqual([0.8]);
+  });
+
+  it('an involved FLC measurable on its own meets it whichever serum value is right', () => {
+    const flc = [lab('2025-05-20', 'urineMProtein', 50, 'mg/24h'), lab('2025-05-20', 'freeKappa', 300, 'mg/L'), lab('2025-05-20', 'freeLambda', 10, 'mg/L')];
+    expect(run(measurable, [mp(0.8, 'a'), mp(1.2, 'b'), ...flc]).outcome).toBe('MET');
+  });
+});

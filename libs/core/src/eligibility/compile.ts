@@ -1719,23 +1719,28 @@ function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): Rul
     const urine = v.urineMProtein && within(s, v.urineMProtein.date, l.maxAgeDays) ? v.urineMProtein : null;
     const flc = v.involvedFlc && within(s, v.involvedFlc.date, l.maxAgeDays) ? v.involvedFlc : null;
     const ratio = v.flcRatio && within(s, v.flcRatio.date, l.maxAgeDays) ? v.flcRatio : null;
-    const serumOk = serum !== null && serum.value >= serumMin;
+    // Values of one time that disagree on the cut-off (v13): that route is neither met nor ruled out.
+    const torn = (x: { value: number; sameTime?: number[] } | null, min: number): boolean => x !== null && (x.sameTime ?? []).some((o) => o >= min !== x.value >= min);
+    const serumTorn = torn(serum, serumMin);
+    const urineTorn = torn(urine, urineMin);
+    const serumOk = serum !== null && serum.value >= serumMin && !serumTorn;
     const isotypeNeeded = candidates !== null && serum !== null && !serumOk && serum.value >= Math.min(...candidates);
-    const urineOk = urine !== null && urine.value >= urineMin;
+    const urineOk = urine !== null && urine.value >= urineMin && !urineTorn;
     const ratioAbnormal = ratio !== null && (ratio.value < 0.26 || ratio.value > 1.65);
     const flcOk = !serumOk && !urineOk && flc !== null && flc.value >= flcMinMgL && (!abnormalRequired || ratioAbnormal);
     // Unknown only while some route could still qualify: a value missing, or the ratio missing for an involved FLC high enough.
-    const unmeasured = !serumOk && !urineOk && (isotypeNeeded || serum === null || urine === null || flc === null || (abnormalRequired && ratio === null && flc.value >= flcMinMgL));
+    const unmeasured = !serumOk && !urineOk && (serumTorn || urineTorn || isotypeNeeded || serum === null || urine === null || flc === null || (abnormalRequired && ratio === null && flc.value >= flcMinMgL));
+    // (With serum or urine torn, an FLC route that qualifies meets it either way: by them, or by it when they are not measurable.)
     const code: Code = serumOk || urineOk || flcOk ? MET : unmeasured ? UNKNOWN : NOT_MET;
     s.flip = NO_FLIP;
     if (s.trace === null) return code;
     const expected = `measurable disease: serum M-protein ≥ ${serumMin} g/dL${isoMin !== undefined ? ` (${iso})` : ''}, or urine ≥ ${urineMin} mg/24h, or involved FLC ≥ ${flcMinMgL / 10} mg/dL${abnormalRequired ? ' with abnormal ratio' : ''}${ageNote(l.maxAgeDays)}`;
-    const actual = [serum ? `serum ${serum.value} g/dL (${serum.date})` : null, urine ? `urine ${urine.value} mg/24h (${urine.date})` : null, flc ? `involved ${flc.chain} FLC ${flc.value / 10} mg/dL (${flc.date})` : null, ratio ? `ratio ${ratio.value}` : null]
+    const actual = [serum ? `serum ${[serum.value, ...(serumTorn ? serum.sameTime! : [])].join(' and ')} g/dL (${serum.date}${serumTorn ? ', recorded at one time' : ''})` : null, urine ? `urine ${[urine.value, ...(urineTorn ? urine.sameTime! : [])].join(' and ')} mg/24h (${urine.date}${urineTorn ? ', recorded at one time' : ''})` : null, flc ? `involved ${flc.chain} FLC ${flc.value / 10} mg/dL (${flc.date})` : null, ratio ? `ratio ${ratio.value}` : null]
       .filter(Boolean)
       .join(', ');
     const missing =
       code === UNKNOWN
-        ? [isotypeNeeded ? 'M-protein isotype' : null, serum ? null : 'serum M-protein', urine ? null : '24-h urine M-protein', flc && (ratio || !abnormalRequired || flc.value < flcMinMgL) ? null : 'serum free light chains'].filter((x): x is string => x !== null).map((x) => `${x}${ageNote(l.maxAgeDays)}`)
+        ? [isotypeNeeded ? 'M-protein isotype' : null, serum && !serumTorn ? null : 'serum M-protein', urine && !urineTorn ? null : '24-h urine M-protein', flc && (ratio || !abnormalRequired || flc.value < flcMinMgL) ? null : 'serum free light chains'].filter((x): x is string => x !== null).map((x) => `${x}${ageNote(l.maxAgeDays)}`)
         : undefined;
     note(s, code, fact, expected, actual || (code === UNKNOWN ? null : ''), missing, m.provenance);
     return code;

@@ -224,9 +224,10 @@ export interface MeasurableDisease {
   nonSecretoryPattern: boolean;
   heavyChain: string | null;
   lightChain: 'kappa' | 'lambda' | null;
+  /** `sameTime`: other values of the same time that differ (which is right is not known; v13), as for labs. */
   values: {
-    serumMProtein: { value: number; date: string } | null;
-    urineMProtein: { value: number; date: string } | null;
+    serumMProtein: { value: number; date: string; sameTime?: number[] } | null;
+    urineMProtein: { value: number; date: string; sameTime?: number[] } | null;
     involvedFlc: { value: number; date: string; chain: 'kappa' | 'lambda' } | null;
     flcRatio: { value: number; date: string } | null;
   };
@@ -540,8 +541,8 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
       heavyChain: records.diagnosis.heavyChain,
       lightChain: chain,
       values: {
-        serumMProtein: sp ? { value: sp.value, date: sp.date } : null,
-        urineMProtein: up ? { value: up.value, date: up.date } : null,
+        serumMProtein: sp ? { value: sp.value, date: sp.date, ...tiedValues(records.labs, sp) } : null,
+        urineMProtein: up ? { value: up.value, date: up.date, ...tiedValues(records.labs, up) } : null,
         involvedFlc: involved && chain ? { value: involved.value, date: involved.date, chain } : null,
         // Unrounded: the engine compares it with the normal range (1.65004 is abnormal).
         flcRatio: ratioPoint !== null ? { value: ratioPoint.value, date: ratioPoint.date } : null,
@@ -571,4 +572,12 @@ function yearAfter(day: string): string {
   const year = Number(day.slice(0, 4)) + 1;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day.slice(5, 10) === '02-29' && !leap ? `${year}-03-01` : `${year}${day.slice(4, 10)}`;
+}
+
+/** The other values recorded at the same time as a point's record (same lab, day and instant) that differ from it. */
+function tiedValues(labs: readonly LabRecord[], p: Point): { sameTime?: number[] } {
+  const own = labs.find((l) => l.eventId === p.eventId);
+  if (!own) return {};
+  const tied = [...new Set(labs.filter((l) => l !== own && l.name === own.name && l.date === own.date && l.at === own.at && l.value !== p.value).map((l) => l.value))];
+  return tied.length > 0 ? { sameTime: tied } : {};
 }
