@@ -114,3 +114,18 @@ describe('drafting a stage criterion from its text', () => {
     expect(proposeRule(text).rule).toEqual(rule);
   });
 });
+
+describe('values of one time that disagree', () => {
+  it('β2M 3.0 and 6.0 at one time, albumin 4.0: ISS I or III, not known; "ISS III" unknown; "ISS I, II or III" met', () => {
+    const events = [b2m('2025-05-20', 3.0), b2m('2025-05-20', 6.0), albumin('2025-05-20', 4.0)];
+    expect(current(...events).iss).toMatchObject({ stage: null, possible: [1, 3], missing: ['β2-microglobulin again (the values of 2025-05-20 disagree)'] });
+    expect(outcome({ fact: 'stage', system: 'iss', at: 'current', stages: [3] }, events)).toBe('UNKNOWN');
+    expect(outcome({ fact: 'stage', system: 'iss', at: 'current', stages: [1, 2, 3] }, events)).toBe('MET');
+  });
+
+  it('values that agree on the stage decide it (β2M 6.0 and 7.0: III); LDH 200 and 300 with ULN 250: R-ISS open between II and III', () => {
+    expect(current(b2m('2025-05-20', 6.0), b2m('2025-05-20', 7.0), albumin('2025-05-20', 4.0)).iss.stage).toBe(3);
+    const riss = current(b2m('2025-05-20', 6.0), albumin('2025-05-20', 4.0), ldh('2025-05-20', 200, 250), ldh('2025-05-20', 300, 250), ...standardFish('2025-05-01')).riss;
+    expect(riss).toMatchObject({ stage: null, possible: [2, 3] });
+  });
+});

@@ -56,18 +56,33 @@ function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number, fi
   const albumin = latest('albumin');
   const ldh = latest('ldh');
 
-  // ISS: the stages β2M and albumin allow.
-  const issPossible: StageNumber[] = !b2m ? (albumin && albumin.value < 3.5 ? [2, 3] : [1, 2, 3]) : b2m.value >= 5.5 ? [3] : b2m.value >= 3.5 ? [2] : !albumin ? [1, 2] : albumin.value >= 3.5 ? [1] : [2];
-  const issParts = [b2m ? `β2M ${b2m.value} mg/L (${b2m.date})` : null, albumin && (!b2m || b2m.value < 3.5) ? `albumin ${albumin.value} g/dL (${albumin.date})` : null].filter((x) => x !== null);
-  // With no β2M, an albumin is wanted too (a β2M below 3.5 would leave I or II to it).
-  const issMissing = [...(b2m ? [] : [`β2-microglobulin${window}`]), ...((!b2m || b2m.value < 3.5) && !albumin ? [`albumin${window}`] : [])];
+  // Values recorded at the same time as the one taken (same day and instant) that differ: each is possible (v13).
+  const valuesOf = (l: LabRecord | undefined): number[] => (l ? [l.value, ...new Set(records.labs.filter((o) => o !== l && o.name === l.name && o.date === l.date && o.at === l.at && o.value !== l.value).map((o) => o.value))] : []);
+  const b2mValues = valuesOf(b2m);
+  const albuminValues = valuesOf(albumin);
+  // ISS: the stages β2M and albumin allow (for each of the values of one time).
+  const issOf = (b: number | undefined, a: number | undefined): StageNumber[] => (b === undefined ? (a !== undefined && a < 3.5 ? [2, 3] : [1, 2, 3]) : b >= 5.5 ? [3] : b >= 3.5 ? [2] : a === undefined ? [1, 2] : a >= 3.5 ? [1] : [2]);
+  const issSet = new Set<StageNumber>();
+  for (const b of b2mValues.length > 0 ? b2mValues : [undefined]) for (const a of albuminValues.length > 0 ? albuminValues : [undefined]) for (const n of issOf(b, a)) issSet.add(n);
+  const issPossible: StageNumber[] = ([1, 2, 3] as const).filter((n) => issSet.has(n));
+  const shownValues = (vs: number[]): string => vs.join(' and ');
+  const issParts = [b2m ? `β2M ${shownValues(b2mValues)} mg/L (${b2m.date})` : null, albumin && (!b2m || b2mValues.some((v) => v < 3.5)) ? `albumin ${shownValues(albuminValues)} g/dL (${albumin.date})` : null].filter((x) => x !== null);
+  // With no β2M, an albumin is wanted too (a β2M below 3.5 would leave I or II to it); values of one time that disagree, again.
+  const again = (name: string, l: LabRecord | undefined, vs: number[]): string[] => (l && vs.length > 1 ? [`${name} again (the values of ${l.date} disagree)`] : []);
+  const issMissing = [
+    ...(b2m ? [] : [`β2-microglobulin${window}`]),
+    ...((!b2m || b2mValues.some((v) => v < 3.5)) && !albumin ? [`albumin${window}`] : []),
+    ...again('β2-microglobulin', b2m, b2mValues),
+    ...again('albumin', albumin, albuminValues),
+  ];
   const iss: Stage = stage(issPossible, issParts.join(', ') || 'no β2-microglobulin', issMissing, [b2m, albumin]);
 
   // R-ISS: high-risk FISH and LDH, each known or not.
   const tested = RISS_HIGH_RISK.filter((a) => fish.abnormalities.some((f) => f.abnormality === a));
   const detected = RISS_HIGH_RISK.filter((a) => fish.abnormalities.some((f) => f.abnormality === a && f.detected));
   const highRiskFish: Tri = detected.length > 0 ? true : tested.length === RISS_HIGH_RISK.length ? false : null;
-  const ldhHigh: Tri = !ldh || ldh.uln === null ? null : ldh.value > ldh.uln;
+  const ldhValues = valuesOf(ldh);
+  const ldhHigh: Tri = !ldh || ldh.uln === null ? null : ldhValues.every((v) => v > ldh.uln!) ? true : ldhValues.every((v) => v <= ldh.uln!) ? false : null;
   const rissPossible = new Set<StageNumber>();
   for (const i of issPossible) for (const hr of highRiskFish === null ? [true, false] : [highRiskFish]) for (const high of ldhHigh === null ? [true, false] : [ldhHigh]) rissPossible.add(i === 3 && (hr || high) ? 3 : i === 1 && !hr && !high ? 1 : 2);
   const fishText = highRiskFish === true ? `${detected.join(', ')} detected` : highRiskFish === false ? 'no del(17p), t(4;14) or t(14;16)' : `not tested: ${RISS_HIGH_RISK.filter((a) => !tested.includes(a)).join(', ')}`;
@@ -76,7 +91,7 @@ function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number, fi
   const rissMissing = [
     ...(issPossible.length > 1 ? issMissing : []),
     ...(highRiskFish === null ? [`FISH for ${RISS_HIGH_RISK.filter((a) => !tested.includes(a)).join(', ')}`] : []),
-    ...(ldhHigh === null ? [`LDH with its ULN${window}`] : []),
+    ...(ldhHigh === null ? (ldhValues.length > 1 && ldh!.uln !== null ? again('LDH', ldh, ldhValues) : [`LDH with its ULN${window}`]) : []),
   ];
   const fishProvenance = fish.abnormalities.filter((f) => (RISS_HIGH_RISK as readonly string[]).includes(f.abnormality)).flatMap((f) => f.provenance);
   const riss: Stage = { ...stage(possible, `ISS ${roman(issPossible)}; ${fishText}; ${ldhText}`, rissMissing, [b2m, albumin, ldh]), provenance: [...[b2m, albumin, ldh].filter((l) => l !== undefined).map((l) => l.eventId), ...fishProvenance] };
