@@ -761,6 +761,16 @@ describe('found in review: fixed (run) or waiting for a fix (skipped, with the e
     expect(e.unknown).toEqual(expect.arrayContaining(['exc-01']));
   });
 
+  it('SUCCESSOR-1 exc-04 ("best response to bortezomib not MR or better"): VGPR on VRd, then SD on VCd is open for review, not excluding; SD only on every therapy excludes', () => {
+    const vgprThenSd = [med('VRd', '2020-01-01', '2020-06-01', { intent: 'induction' }), response('2020-04-01', 'VGPR'), sct('2020-07-01'), med('lenalidomide', '2020-09-01', '2023-01-01', { intent: 'maintenance', reasonStopped: 'progression' }), response('2022-12-20', 'PD'),
+      med('VCd', '2023-01-10', '2023-05-10'), response('2023-03-15', 'SD'), response('2023-05-01', 'SD')];
+    const open = evaluate('NCT05519085', [ADULT, IGG_KAPPA, ...vgprThenSd, ecog(1), mProtein(0.9)]);
+    expect(open.unknown).toContain('exc-04');
+    expect(open.failing).not.toContain('exc-04');
+    const neverResponded = [med('VRd', '2024-01-01', '2024-06-01'), response('2024-03-01', 'SD'), response('2024-05-01', 'SD')];
+    expect(evaluate('NCT05519085', [ADULT, IGG_KAPPA, ...neverResponded, ecog(1), mProtein(0.9)]).failing).toContain('exc-04');
+  });
+
   it.skip('SUCCESSOR-1: progression on ixazomib maintenance 47 days ago is excluded (only progression ≥ 6 months before is exempt)', () => {
     // exc-01's exemption (ixazomib monotherapy, progression at least 6 months before) cannot be read: open for review, not excluding.
     const history = [med('VRd', '2022-01-01', '2022-06-01', { intent: 'induction' }), sct('2022-07-01'), response('2022-08-15', 'VGPR'), med('ixazomib', '2022-09-01', '2025-04-30', { intent: 'maintenance' }), response('2025-04-15', 'PD')];

@@ -3,7 +3,7 @@ import { DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
 import type { ClinicalRecords, Intent, MedicationCourse } from './clinical-events';
 import { atLeastMR, type ProgressionEvent } from './disease-status';
 import type { Assessment } from './response';
-import { conditioning, inEffectOn, type LineOfTherapy } from './lines-of-therapy';
+import { conditioning, inEffectOn, lymphodepletionUnnamed, type LineOfTherapy } from './lines-of-therapy';
 import { addDays, daysBetween, type ProfileSettings } from './settings';
 
 export interface RefractoryEvidence {
@@ -172,10 +172,12 @@ export function drugExposures(
     for (const g of c.generics) {
       if (classesOf(g).includes('SUPPORTIVE')) continue;
       exposeAt(g, c.start, c.end, line, c.eventId, c.cycles);
-      if (NOT_FOR_REFRACTORINESS.has(c.intent) || line === null || conditioning(records, c)) continue;
-      const maintenance = c.intent === 'maintenance' || (c.intent === null && afterTransplantAlone(c, line));
+      if (NOT_FOR_REFRACTORINESS.has(c.intent) || line === null || conditioning(records, c) || lymphodepletionUnnamed(records, c)) continue;
       const key = `${g}\u0000${line}`;
       const held = open.get(key);
+      // A record with no intent given back to back with maintenance (its next cycle) is that maintenance going on.
+      const goesOn = held !== undefined && held.maintenance && held.end !== null && daysBetween(held.end, c.start) <= s.treatmentHoldMaxDays;
+      const maintenance = c.intent === 'maintenance' || (c.intent === null && (afterTransplantAlone(c, line) || goesOn));
       if (held && held.end !== null && held.maintenance === maintenance && daysBetween(held.end, c.start) <= s.treatmentHoldMaxDays) {
         held.courses.push(c);
         held.end = c.end === null ? null : c.end > held.end ? c.end : held.end;
@@ -327,13 +329,17 @@ export function drugExposures(
       out[g]!.inLastLine = share.amount;
     }
   }
-  for (const e of Object.values(out)) {
+  // The latest time on each drug that refractoriness reads: its records given back to back are one course (the next
+  // cycle record is no re-challenge).
+  const latestSpan = new Map<string, string>();
+  for (const sp of spans) if ((latestSpan.get(sp.g) ?? '') < sp.start) latestSpan.set(sp.g, sp.start);
+  for (const [g, e] of Object.entries(out)) {
     e.cyclesPartial &&= e.cycles !== null;
     e.refractory = e.evidence.length > 0;
     e.refractoryInLastLine = e.evidence.some((x) => x.line === lastLine);
     e.refractoryOnlyAtMaintenance = e.refractory && e.evidence.every((x) => x.atMaintenanceDose);
     e.lines.sort((a, b) => a - b);
-    e.judgedFrom = addDays(e.lastStart, s.earlyProgressionDays);
+    e.judgedFrom = addDays(latestSpan.get(g) ?? e.lastStart, s.earlyProgressionDays);
   }
   for (const [g, cs] of Object.entries(courseCycles)) out[g]!.consecutiveCycles = consecutiveRuns(cs, s.regimenGroupingWindowDays);
   return out;

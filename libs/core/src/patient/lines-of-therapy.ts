@@ -93,6 +93,18 @@ const CONDITIONING_COURSE_MAX_DAYS = 3;
  * no more than CONDITIONING_MAX_DAYS before an SCT (conditioning belongs to the SCT, domain.md §3: "conditioning regimen
  * identity is irrelevant").
  */
+/** A short course of a lymphodepleting agent just before a CAR-T infusion, with no intent recorded: its lymphodepletion. */
+export function lymphodepletionUnnamed(records: ClinicalRecords, c: MedicationCourse): boolean {
+  return (
+    c.intent === null &&
+    c.generics.length > 0 &&
+    c.generics.every((g) => LYMPHODEPLETING.has(g)) &&
+    c.end !== null &&
+    daysBetween(c.start, c.end) < LYMPHODEPLETION_MAX_DAYS &&
+    records.procedures.some((p) => p.kind === 'car-t-infusion' && p.date >= c.end! && daysBetween(c.end!, p.date) <= LYMPHODEPLETION_MAX_DAYS)
+  );
+}
+
 export function conditioning(records: ClinicalRecords, c: MedicationCourse): boolean {
   if (c.intent === 'conditioning') return true;
   const drugs = antiMyelomaGenerics(c);
@@ -114,14 +126,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     ...courses.filter((c) => !sctFor.has(c)).map((c) => ({ date: c.start, order: 0, course: c })),
     ...procedures.map((p) => ({ date: p.date, order: 1, procedure: p })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
-  // A short course of a lymphodepleting agent just before a CAR-T infusion is its lymphodepletion, intent or not.
-  const lymphodepletion = (c: MedicationCourse): boolean =>
-    c.intent === null &&
-    c.generics.length > 0 &&
-    c.generics.every((g) => LYMPHODEPLETING.has(g)) &&
-    c.end !== null &&
-    daysBetween(c.start, c.end) < LYMPHODEPLETION_MAX_DAYS &&
-    procedures.some((p) => p.kind === 'car-t-infusion' && p.date >= c.end! && daysBetween(c.end!, p.date) <= LYMPHODEPLETION_MAX_DAYS);
+  const lymphodepletion = (c: MedicationCourse): boolean => lymphodepletionUnnamed(records, c);
   // Therapy started between a CAR-T apheresis (one followed by a CAR-T infusion within bridgingWindowDays, no SCT
   // between them) and that infusion is bridging, intent or not (domain.md §3 step 5: part of the CAR-T line).
   // (A record of a regimen already running before the apheresis, the next cycle of it, is that regimen going on.)
