@@ -140,8 +140,8 @@ export const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   priorLines: ['min', 'max'],
   drugExposed: ['drug', 'scope', 'minDays', 'minCycles', 'consecutive'],
   drugRefractory: ['drug', 'scope', 'excludeMaintenanceOnly', 'progressionOnly'],
-  classExposed: ['class', 'scope', 'minDays', 'minCycles', 'consecutive'],
-  classRefractory: ['class', 'scope', 'progressionOnly'],
+  classExposed: ['class', 'scope', 'minDays', 'minCycles', 'consecutive', 'minDrugs'],
+  classRefractory: ['class', 'scope', 'progressionOnly', 'minDrugs'],
   flag: ['name'],
   priorTargetTherapy: ['target', 'modality'],
   priorTransplant: ['kind', 'minCount'],
@@ -226,6 +226,9 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       c.number(o, 'minDays', p, false);
       c.number(o, 'minCycles', p, false);
       consecutiveCycles();
+      c.number(o, 'minDrugs', p, false);
+      if (o.minDrugs !== undefined && (typeof o.minDrugs !== 'number' || !Number.isInteger(o.minDrugs) || o.minDrugs < 1)) c.fail(`${p}/minDrugs`, 'must be a whole number of at least 1');
+      if (o.minDrugs !== undefined && (o.minDays !== undefined || o.minCycles !== undefined)) c.fail(`${p}/minDrugs`, 'not with minDays or minCycles');
       break;
     case 'flag':
       c.oneOf(o, 'name', [...FLAG_NAMES], p, true);
@@ -851,6 +854,16 @@ function compileLeaf(l: Leaf): RuleNode {
         if (!s.history) return done(s, UNKNOWN, l.fact, expected, NONE, TREATMENT_HISTORY);
         const p = s.profile;
         const c = p.classes[l.class];
+        // At least N drugs of the class (MAMMOTH's quad-refractory: 2 PIs, or 2 IMiDs): counted per drug, unknown while the
+        // drugs that may still be refractory (exposed, how it went not documented) could make up the number.
+        if (l.minDrugs !== undefined && l.minDrugs > 1) {
+          const lastGenerics = p.linesOfTherapy.lines.at(-1)?.generics ?? [];
+          const inScope = c.drugs.filter((g) => p.drugs[g] !== undefined && (scope === 'any' || lastGenerics.includes(g)));
+          const counted = exposedOnly ? inScope : inScope.filter((g) => (progressionOnly ? progressedOn(p, p.drugs[g]!, scope, false) : scope === 'any' ? p.drugs[g]!.refractory : p.drugs[g]!.refractoryInLastLine === true));
+          const open = exposedOnly ? [] : inScope.filter((g) => !counted.includes(g) && !documentedAfter(s, judgedFrom(p.drugs[g]!)));
+          const code: Code = counted.length >= l.minDrugs ? MET : counted.length + open.length >= l.minDrugs ? UNKNOWN : NOT_MET;
+          return s.trace === null ? quiet(s, code) : done(s, code, l.fact, `${expected}: at least ${l.minDrugs} drugs`, `${counted.join(', ') || 'none'}${open.length ? `; not documented: ${open.join(', ')}` : ''}`, code === UNKNOWN ? undocumented : undefined);
+        }
         if (exposedOnly) {
           const yes = scope === 'any' ? c.exposed : (p.linesOfTherapy.lines.at(-1)?.classes.includes(l.class) ?? false);
           if (yes && minimum) {

@@ -24,8 +24,9 @@ export type Leaf =
   /** `consecutive`: `minCycles` counts one run of back-to-back courses (MagnetisMM-32's "≥2 consecutive cycles"). */
   | { fact: 'drugExposed'; drug: string; scope?: Scope; minDays?: number; minCycles?: number; consecutive?: boolean }
   | { fact: 'drugRefractory'; drug: string; scope?: Scope; excludeMaintenanceOnly?: boolean; progressionOnly?: boolean }
-  | { fact: 'classExposed'; class: DrugClass; scope?: Scope; minDays?: number; minCycles?: number; consecutive?: boolean }
-  | { fact: 'classRefractory'; class: DrugClass; scope?: Scope; progressionOnly?: boolean }
+  /** `minDrugs`: at least this many drugs of the class ("refractory to ≥2 PIs", MAMMOTH's quad-refractory). */
+  | { fact: 'classExposed'; class: DrugClass; scope?: Scope; minDays?: number; minCycles?: number; consecutive?: boolean; minDrugs?: number }
+  | { fact: 'classRefractory'; class: DrugClass; scope?: Scope; progressionOnly?: boolean; minDrugs?: number }
   | { fact: 'flag'; name: keyof ProfileFlags }
   | { fact: 'priorTargetTherapy'; target: 'BCMA' | 'GPRC5D' | 'FCRH5'; modality?: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any' }
   | { fact: 'priorTransplant'; kind?: 'autologous' | 'allogeneic' | 'any'; minCount?: number }
