@@ -84,3 +84,32 @@ describe('FHIR: a later version that says it was not done', () => {
     expect(m.events.filter((e) => e.type === 'retraction')).toEqual([expect.objectContaining({ occurredAt: '2025-05-25', supersedes: 'Observation/hb1' })]);
   });
 });
+
+describe('FHIR: a new version with less in it, or one that cannot be read', () => {
+  const karyotype = (iscn: string, status: string, versionId: string) => ({
+    resourceType: 'Observation',
+    id: 'k1',
+    meta: { versionId },
+    status,
+    subject,
+    code: { coding: [{ system: 'http://loinc.org', code: '69548-6' }] },
+    effectiveDateTime: '2023-01-05',
+    valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: 'LA9633-4' }] },
+    component: [{ code: { coding: [{ system: 'http://loinc.org', code: '81291-7' }] }, valueString: iscn }],
+  });
+  const findings = (...bundles: Bundle[]) => buildProfile(stored(...bundles), '2025-06-01').cytogenetics.abnormalities.filter((a) => a.detected).map((a) => a.abnormality).sort();
+
+  it('a karyotype amended in version 2 without del(17p) no longer shows it; version 3 with it again shows it', () => {
+    const v1 = bundle(karyotype('46,XY,t(11;14)(q13;q32),del(17)(p13)[20]', 'final', '1'));
+    const v2 = bundle(karyotype('46,XY,t(11;14)(q13;q32)[20]', 'amended', '2'));
+    expect(findings(v1)).toEqual(['del(17p)', 't(11;14)']);
+    expect(findings(v1, v2)).toEqual(['t(11;14)']);
+    expect(findings(v1, v2, bundle(karyotype('46,XY,t(11;14)(q13;q32),del(17)(p13)[20]', 'corrected', '3')))).toEqual(['del(17p)', 't(11;14)']);
+  });
+
+  it('a haemoglobin amended in version 2 to a value that cannot be read ("<5"): the earlier 9 g/dL no longer stands', () => {
+    const v2 = { ...hb('amended', 7.0, { versionId: '2' }), valueQuantity: { value: 5, comparator: '<', unit: 'g/dL', system: 'http://unitsofmeasure.org', code: 'g/dL' } };
+    expect(hbOf(bundle(hb('final', 9.0, { versionId: '1' })), bundle(v2))).toBeUndefined();
+    expect(mapFhirBundle(bundle(v2)).unmapped).toEqual([expect.objectContaining({ id: 'hb1' })]);
+  });
+});

@@ -478,6 +478,12 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
       out.events.length = before;
       skip(r, `not a well-formed ${String(r.resourceType)} (${err instanceof Error ? err.message : String(err)})`);
     }
+    // A later version (or an amended or corrected result) that could not be read: what an earlier one said no longer
+    // stands, so it is withdrawn (the new version is reported, as any resource not read).
+    if (out.events.length === before && REVISABLE.has(r.resourceType) && laterRevision(r)) {
+      const subject = (r as { subject?: { reference?: string } }).subject?.reference;
+      if (typeof subject === 'string') retract(r, subject, 'a later version that could not be read');
+    }
   }
   function mapOne(r: FhirResource): void {
     switch (r.resourceType) {
@@ -867,4 +873,13 @@ function clinicalDateOf(r: FhirResource): string | undefined {
   const x = r as unknown as Partial<Record<string, unknown>> & { effectivePeriod?: { start?: string }; performedPeriod?: { start?: string }; onsetPeriod?: { start?: string } };
   const candidates = [x.effectiveDateTime, x.effectivePeriod?.start, x.effectiveInstant, x.issued, x.performedDateTime, x.performedPeriod?.start, x.onsetDateTime, x.onsetPeriod?.start, x.recordedDate, x.authoredOn, x.dateAsserted];
   return candidates.find((d): d is string => typeof d === 'string');
+}
+
+/** The resources a later version of which withdraws the earlier one when it cannot be read. */
+const REVISABLE: ReadonlySet<string> = new Set(['Observation', 'MedicationStatement', 'MedicationAdministration', 'MedicationRequest', 'Procedure', 'Condition']);
+/** A version after the first (meta.versionId other than 1), or an amended or corrected result. */
+function laterRevision(r: FhirResource): boolean {
+  const v = r.meta?.versionId;
+  if (typeof v === 'string') return v !== '1';
+  return r.resourceType === 'Observation' && (r.status === 'amended' || r.status === 'corrected');
 }

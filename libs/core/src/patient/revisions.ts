@@ -59,12 +59,24 @@ export function currentRevisions(events: readonly ProfileSourceEvent[]): { event
     const held = latest.get(f);
     if (!held || later(e, held)) latest.set(f, e);
   }
-  // The parts of an event (`id#…`) older than its latest revision, or withdrawn with it, are replaced by it.
+  // The parts of an event (`id#…`) older than its latest revision (of the event itself or of any of its parts: a new
+  // version of a karyotype names only the abnormalities it still shows), or withdrawn with it, are replaced by it.
+  const baseOf = (family: string): string => (family.includes('#') ? family.slice(0, family.indexOf('#')) : family);
+  const top = new Map<string, ProfileSourceEvent>();
+  for (const [family, e] of latest) {
+    if (e.type === 'retraction') continue;
+    const held = top.get(baseOf(family));
+    if (!held || revisionOf(e) > revisionOf(held)) top.set(baseOf(family), e);
+  }
   const replacedBy = new Map<string, ProfileSourceEvent>();
   for (const [family, e] of latest) {
-    if (e.type === 'retraction') replacedBy.set(family, e);
-    if (named(e) === null && e.type !== 'retraction') continue;
-    for (const [other, o] of latest) if (other.startsWith(`${family}#`) && (e.type === 'retraction' ? !later(o, e) : revisionOf(o) < revisionOf(e))) replacedBy.set(other, e);
+    if (e.type === 'retraction') {
+      replacedBy.set(family, e);
+      for (const [other, o] of latest) if (other.startsWith(`${family}#`) && !later(o, e)) replacedBy.set(other, e);
+      continue;
+    }
+    const newest = top.get(baseOf(family))!;
+    if (family !== baseOf(family) && revisionOf(e) < revisionOf(newest)) replacedBy.set(family, newest);
   }
   const kept: ProfileSourceEvent[] = [];
   const superseded: Superseded[] = [];
