@@ -1,5 +1,6 @@
 import { withoutFloatNoise } from '../util/float-noise';
 import { RESPONSE_RANK, type ClinicalRecords, type ImagingRecord, type LabRecord, type MrdRecord, type PlasmacytomaMeasure, type ResponseCategory, type ResponseRecord } from './clinical-events';
+import { sameTimeValues } from './labs';
 import { daysBetween, type ProfileSettings } from './settings';
 
 export interface ProgressionEvent {
@@ -576,8 +577,8 @@ function yearAfter(day: string): string {
 
 /** The other values recorded at the same time as a point's record (same lab, day and instant) that differ from it. */
 function tiedValues(labs: readonly LabRecord[], p: Point): { sameTime?: number[] } {
-  const own = labs.find((l) => l.eventId === p.eventId);
-  if (!own) return {};
-  const tied = [...new Set(labs.filter((l) => l !== own && l.name === own.name && l.date === own.date && l.at === own.at && l.value !== p.value).map((l) => l.value))];
+  // (A point that stands for a negative immunofixation is no electrophoresis value: none.)
+  const own = labs.find((l) => l.eventId === p.eventId && (l.name === 'serumMProtein' || l.name === 'urineMProtein'));
+  const tied = own ? sameTimeValues(labs, own) : [];
   return tied.length > 0 ? { sameTime: tied } : {};
 }

@@ -1,6 +1,6 @@
 import { withoutFloatNoise } from '../util/float-noise';
 import type { LabName } from '../terminology/labs';
-import type { ClinicalRecords } from './clinical-events';
+import type { ClinicalRecords, LabRecord } from './clinical-events';
 import { ageOn } from './age';
 import { daysBetween, type ProfileSettings } from './settings';
 
@@ -33,6 +33,11 @@ export interface CreatinineClearance {
   provenance: string[];
   /** The clearance from each other creatinine value of the same time (`LatestLab.sameTime`), when it differs (v12). */
   sameTime?: number[];
+}
+
+/** The other values of a lab recorded at the same time as `l` (same day and instant) that differ from it. */
+export function sameTimeValues(labs: readonly LabRecord[], l: LabRecord): number[] {
+  return [...new Set(labs.filter((o) => o !== l && o.name === l.name && o.date === l.date && o.at === l.at && o.value !== l.value).map((o) => o.value))];
 }
 
 export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Record<LabName, LatestLab>> {

@@ -1,5 +1,6 @@
 import type { ClinicalRecords, LabRecord } from './clinical-events';
 import { cytogeneticRisk, type CytogeneticRisk } from './cytogenetics';
+import { sameTimeValues } from './labs';
 import { addDays, daysBetween, type ProfileSettings } from './settings';
 
 export type StageNumber = 1 | 2 | 3;
@@ -57,7 +58,7 @@ function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number, fi
   const ldh = latest('ldh');
 
   // Values recorded at the same time as the one taken (same day and instant) that differ: each is possible (v13).
-  const valuesOf = (l: LabRecord | undefined): number[] => (l ? [l.value, ...new Set(records.labs.filter((o) => o !== l && o.name === l.name && o.date === l.date && o.at === l.at && o.value !== l.value).map((o) => o.value))] : []);
+  const valuesOf = (l: LabRecord | undefined): number[] => (l ? [l.value, ...sameTimeValues(records.labs, l)] : []);
   const b2mValues = valuesOf(b2m);
   const albuminValues = valuesOf(albumin);
   // ISS: the stages β2M and albumin allow (for each of the values of one time).
