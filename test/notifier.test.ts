@@ -218,13 +218,22 @@ describe('notifier over real Kafka and PostgreSQL', () => {
 
   it('summarizes a site’s day: new eligible, new potential, eligible-from within the week; a finished day is published on site-digests.v1 once', async () => {
     const site = `site-${randomUUID().slice(0, 8)}`;
-    const [eligible, potential, soon, later] = [newPseudonym(), newPseudonym(), newPseudonym(), newPseudonym()];
+    const [eligible, potential, soon, later, birthday] = [newPseudonym(), newPseudonym(), newPseudonym(), newPseudonym(), newPseudonym()];
     const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
     await send(result(eligible, 1, 'ELIGIBLE', { site }));
     await send(result(potential, 1, 'POTENTIALLY_ELIGIBLE', { site, missing: ['ECOG'] }));
     await send(result(soon, 1, 'ELIGIBLE_FROM', { site, eligibleFrom: inDays(3) }));
     await send(result(later, 1, 'ELIGIBLE_FROM', { site, eligibleFrom: inDays(20) }));
-    for (const p of [eligible, potential, soon, later]) await next(p, 1);
+    // A birthday's eligible-from comes as its month only (docs/security.md): it is listed in the week its month begins.
+    const monthAhead = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 2, 1)).toISOString().slice(0, 10); // a month at least 32 days away: never in today's week
+    await send(result(birthday, 1, 'ELIGIBLE_FROM', { site, eligibleFromMonth: monthAhead.slice(0, 7) }));
+    for (const p of [eligible, potential, soon, later, birthday]) await next(p, 1);
+    expect(notes(birthday)).toEqual([expect.objectContaining({ kind: 'ELIGIBLE_FROM', eligibleFromMonth: monthAhead.slice(0, 7) })]);
+    expect(notes(birthday)[0]).not.toHaveProperty('eligibleFrom');
+    const monthItem = { patientPseudonym: birthday, trialId: TRIAL, cohortId: 'A', eligibleFromMonth: monthAhead.slice(0, 7) };
+    expect((await sys.notifier.app.get(Digests).build(site, monthAhead)).eligibleFromThisWeek).toContainEqual(monthItem);
+    const inbox = (await as(sys.notifier.url, NETWORK_COORDINATOR).get('/v1/notifications').query({ site, patient: birthday }).expect(200)).body as Array<Record<string, unknown>>;
+    expect(inbox).toEqual([expect.objectContaining({ kind: 'ELIGIBLE_FROM', eligibleFrom: null, eligibleFromMonth: monthAhead.slice(0, 7) })]);
     const today = new Date().toISOString().slice(0, 10);
     const digest = (await as(sys.notifier.url, NETWORK_COORDINATOR).get(`/v1/digests/${site}`).expect(200)).body as SiteDigestV1;
     expect(digest).toMatchObject({ site, day: today, newEligible: [{ patientPseudonym: eligible, trialId: TRIAL, cohortId: 'A' }], newPotential: [{ patientPseudonym: potential, toCollect: ['ECOG'] }] });

@@ -22,7 +22,9 @@ const MRN = `MRN-PRIV-${randomUUID().slice(0, 8)}`;
 const FAMILY = `Quintavalle${randomInt(1e6)}`;
 const GIVEN = `Zebediah${randomInt(1e6)}`;
 const BIRTH = `19${randomInt(30, 46)}-0${randomInt(1, 9)}-${randomInt(10, 28)}`;
-const IDENTIFIERS = [MRN, FAMILY, GIVEN, BIRTH];
+// The day the patient turns 100: a trial's age minimum makes it the eligible-from date, which would tell the birth date.
+const HUNDREDTH = `${Number(BIRTH.slice(0, 4)) + 100}${BIRTH.slice(4)}`;
+const IDENTIFIERS = [MRN, FAMILY, GIVEN, BIRTH, HUNDREDTH];
 
 const TRIAL = {
   trialId: 'NCT09996001',
@@ -32,6 +34,13 @@ const TRIAL = {
     { id: 'inc-age', kind: 'inclusion', text: 'Age 18 years or older', rule: { fact: 'age', min: 18 } },
     { id: 'inc-ecog', kind: 'inclusion', text: 'ECOG 0-2', rule: { fact: 'ecog', max: 2 } },
   ],
+};
+
+const AGE_TRIAL = {
+  trialId: 'NCT09996002',
+  status: 'RECRUITING',
+  title: 'Privacy scan trial with an age minimum the patient has not reached',
+  criteria: [{ id: 'inc-age', kind: 'inclusion', text: 'Age 100 years or older', rule: { fact: 'age', min: 100 } }],
 };
 
 const until = async (probe: () => Promise<boolean>, timeoutMs = 60000): Promise<void> => {
@@ -68,6 +77,7 @@ describe('privacy: no MRN, name or birth date in any topic or log line', () => {
   it('runs the flow with identifiers seeded everywhere, then finds none of them on any topic or in any log', async () => {
     const feed = (await as(urls.intake!, ADMIN).post('/v1/api-keys').send({ name: 'privacy feed', role: 'feed', sites: [SITE] }).expect(201)).body as { key: string };
     await as(urls.matcher!, ADMIN).post('/v1/trials').send(TRIAL).expect(201);
+    await as(urls.matcher!, ADMIN).post('/v1/trials').send(AGE_TRIAL).expect(201);
     const event = (type: string, occurredAt: string, data: object, patientId = MRN) => ({ eventId: randomUUID(), patientId, source: SITE, type, occurredAt, data });
     // HTTP native events (and a rejected one that names the patient in a field we do not know)
     await as(urls.intake!, feed.key).post('/v1/events').send([event('demographics', '2024-01-02', { birthDate: BIRTH, sex: 'female' }), event('performance-status', '2024-02-01', { ecog: 1 })]).expect(202);
@@ -102,7 +112,12 @@ describe('privacy: no MRN, name or birth date in any topic or log line', () => {
     await as(urls.intake!, coordinator).get(`/v1/patients/${p}/profile`).expect(200);
     const identity = await as(urls.intake!, coordinator).get(`/v1/patients/${p}/identity`).query({ purpose: 'call the patient about a trial' }).expect(200);
     expect(identity.body.patientId).toBe(MRN);
-    await as(urls.matcher!, coordinator).get(`/v1/patients/${p}/trials`).expect(200);
+    // The age trial's eligible-from day is the 100th birthday: the matcher's (audited) API tells it, the topics only its month.
+    await until(async () => (await query(databaseUrls.notifier!, `SELECT 1 FROM notifier.notifications WHERE patient_pseudonym = $1 AND trial_id = $2`, [p, AGE_TRIAL.trialId])).length > 0);
+    const trials = (await as(urls.matcher!, coordinator).get(`/v1/patients/${p}/trials`).expect(200)).body as unknown;
+    expect(JSON.stringify(trials)).toContain(`"eligibleFrom":"${HUNDREDTH}"`);
+    const [announced] = await query<{ eligible_from: string | null; eligible_from_month: string }>(databaseUrls.notifier!, `SELECT eligible_from, eligible_from_month FROM notifier.notifications WHERE patient_pseudonym = $1 AND trial_id = $2`, [p, AGE_TRIAL.trialId]);
+    expect(announced).toEqual({ eligible_from: null, eligible_from_month: HUNDREDTH.slice(0, 7) });
     await as(urls.notifier!, coordinator).get('/v1/notifications').expect(200);
     // every dead letter has arrived (three poison messages)
     const dlq = dlqTopic(TOPICS.patientEvents);

@@ -11,11 +11,12 @@ import { NotifierScreenings1764400009000 } from './persistence/migrations/176440
 import { ScreeningsController } from './http/screenings.controller';
 import { NotifierWebhooks1764400010000 } from './persistence/migrations/1764400010000-notifier-webhooks';
 import { NotifierDigests1764400011000 } from './persistence/migrations/1764400011000-notifier-digests';
+import { NotifierEligibleMonth1764400012000 } from './persistence/migrations/1764400012000-notifier-eligible-month';
 import { Digests } from './application/digests';
 import { WebhookDeliveries } from './webhooks/deliveries';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
-export const NOTIFIER_PERSISTENCE = { entities: NOTIFIER_ENTITIES, migrations: [Notifier1764400003000, NotifierCohorts1764400005000, NotifierPolicy1764400008000, NotifierScreenings1764400009000, NotifierWebhooks1764400010000, NotifierDigests1764400011000] };
+export const NOTIFIER_PERSISTENCE = { entities: NOTIFIER_ENTITIES, migrations: [Notifier1764400003000, NotifierCohorts1764400005000, NotifierPolicy1764400008000, NotifierScreenings1764400009000, NotifierWebhooks1764400010000, NotifierDigests1764400011000, NotifierEligibleMonth1764400012000] };
 
 @Module({})
 export class NotifierModule {

@@ -55,6 +55,8 @@ export interface Notification {
   kind: string;
   verdict: Verdict;
   eligibleFrom: string | null;
+  /** Instead of eligibleFrom when that day is a birthday (its month only; the matcher's page has the day). */
+  eligibleFromMonth: string | null;
   toCollect: string[] | null;
   reasons: string[] | null;
   workflowStatus: string | null;

@@ -1,4 +1,5 @@
 export * from './privacy/pseudonymize';
+export * from './privacy/disclosure';
 export * from './patient/profile';
 export * from './eligibility/rules';
 export * from './eligibility/compile';

@@ -15,7 +15,16 @@ export interface StoredResultRow {
   criteria_version: number;
   profile_version: number;
   evaluated_at: Date;
+  /** The exact eligible-from day (the published result may carry only its month: a birthday's). */
+  eligible_from?: string | null;
   result: MatchResultV1 | null;
+}
+
+/** A published result as a person reads it: the exact eligible-from day where the topic carried only its month. */
+function withExactDay(r: StoredResultRow & { result: MatchResultV1 }): MatchResultV1 {
+  if (!r.result.eligibleFromMonth || !r.eligible_from) return r.result;
+  const { eligibleFromMonth: _month, ...rest } = r.result;
+  return { ...rest, eligibleFrom: r.eligible_from };
 }
 
 /** Compiled older trial versions kept for explaining results that still rest on them. */
@@ -38,7 +47,7 @@ export class ResultExplainer {
 
   async complete(m: Pick<EntityManager, 'query'>, rows: readonly StoredResultRow[]): Promise<MatchResultV1[]> {
     const quiet = rows.filter((r) => r.result === null);
-    if (quiet.length === 0) return rows.map((r) => r.result!);
+    if (quiet.length === 0) return rows.map((r) => withExactDay(r as StoredResultRow & { result: MatchResultV1 }));
     const pseudonyms = [...new Set(quiet.map((r) => r.patient_pseudonym))];
     const stored = await m.query<Array<{ patient_pseudonym: string; profile_version: number; site: string | null }>>(
       `SELECT patient_pseudonym, profile_version, site FROM matcher.profiles WHERE patient_pseudonym = ANY($1)`,
@@ -49,7 +58,7 @@ export class ResultExplainer {
     const out: MatchResultV1[] = [];
     for (const r of rows) {
       if (r.result !== null) {
-        out.push(r.result);
+        out.push(withExactDay(r as StoredResultRow & { result: MatchResultV1 }));
         continue;
       }
       const profile = profiles.get(r.patient_pseudonym);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { evaluateTrial, evaluationState, screenTrial, type CompiledTrial, type PatientProfile, type ScreenVerdict, type TrialEvaluation, type VerdictDetail } from '@trialmatch/core';
+import { disclosedEligibleFrom, evaluateTrial, evaluationState, screenTrial, type CompiledTrial, type PatientProfile, type ScreenVerdict, type TrialEvaluation, type VerdictDetail } from '@trialmatch/core';
 import { assertMessage, TOPICS, type MatchResultV1 } from '@trialmatch/contracts';
 
 /**
@@ -113,14 +113,25 @@ export function resultOf(
   };
 }
 
-/** A match-results.v1 message to store and publish: checked against its contract, serialised once, with its columns. */
-export function planned(r: MatchResultV1, correlationId: string): PlannedResult {
-  assertMessage(TOPICS.matchResults, r);
+/** The result as a topic may carry it: an eligible-from day that is a birthday becomes its month. */
+function disclosed(r: MatchResultV1, birthDate: string): MatchResultV1 {
+  const { eligibleFrom, ...rest } = r;
+  return { ...rest, ...disclosedEligibleFrom(eligibleFrom, birthDate) };
+}
+
+/**
+ * A match-results.v1 message to store and publish: checked against its contract, serialised once, with its columns.
+ * The columns keep the exact eligible-from day; the message carries only its month when the day is one of the
+ * patient's birthdays (`birthDate`: libs/core privacy/disclosure).
+ */
+export function planned(r: MatchResultV1, correlationId: string, birthDate: string | null = null): PlannedResult {
+  const message: MatchResultV1 = r.eligibleFrom && birthDate ? disclosed(r, birthDate) : r;
+  assertMessage(TOPICS.matchResults, message);
   return {
     eventId: r.resultId,
     key: r.patientPseudonym,
     correlationId,
-    text: JSON.stringify(r),
+    text: JSON.stringify(message),
     row: {
       p: r.patientPseudonym,
       t: r.trialId,
@@ -169,7 +180,7 @@ export function planResults(profiles: readonly StoredProfile[], trials: readonly
         }
         full ??= evaluateTrial(trial, p.profile, day);
         const result = resultOf(full, i, { pseudonym: p.pseudonym, site: p.site, profileVersion: p.profileVersion, criteriaVersion: trial.version, cohortId: unit.id, evaluatedAt: o.now });
-        plan.changed.push(planned(result, p.correlationId ?? o.correlationId ?? `rescreen-${day}`));
+        plan.changed.push(planned(result, p.correlationId ?? o.correlationId ?? `rescreen-${day}`, p.profile.demographics.birthDate ?? null));
       });
     }
   }

@@ -14,7 +14,7 @@ import { MATCHER_SETTINGS, type MatcherSettings } from '../matcher.settings';
 const VERDICTS = ['ELIGIBLE', 'POTENTIALLY_ELIGIBLE', 'ELIGIBLE_FROM', 'INELIGIBLE'];
 
 /** A current result with its published JSON (kept in the history row it points at; older rows hold a copy). */
-const RESULT_COLUMNS = 'r.patient_pseudonym, r.trial_id, r.cohort_id, r.criteria_version, r.profile_version, r.evaluated_at, coalesce(r.result, h.result) AS result';
+const RESULT_COLUMNS = 'r.patient_pseudonym, r.trial_id, r.cohort_id, r.criteria_version, r.profile_version, r.evaluated_at, r.eligible_from::text AS eligible_from, coalesce(r.result, h.result) AS result';
 const WITH_HISTORY = 'matcher.results r LEFT JOIN matcher.result_history h ON h.id = r.history_id';
 
 /** Ranking input from a stored result (eligible first, then fewest unknowns, earliest date, fewest failing). */

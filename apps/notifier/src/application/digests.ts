@@ -8,13 +8,15 @@ import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
 
 type Queryable = Pick<DataSource, 'query'> | Pick<EntityManager, 'query'>;
 
-const ITEM = `jsonb_strip_nulls(jsonb_build_object('patientPseudonym', patient_pseudonym, 'trialId', trial_id, 'cohortId', nullif(cohort_id, ''), 'eligibleFrom', eligible_from::text, 'toCollect', to_collect))`;
+const ITEM = `jsonb_strip_nulls(jsonb_build_object('patientPseudonym', patient_pseudonym, 'trialId', trial_id, 'cohortId', nullif(cohort_id, ''), 'eligibleFrom', eligible_from::text, 'eligibleFromMonth', eligible_from_month, 'toCollect', to_collect))`;
+/** The day an eligible-from date stands for in the week's list: the day, or the first of its month when only the month was published. */
+const FROM_DAY = `coalesce(eligible_from, (eligible_from_month || '-01')::date)`;
 
 /**
  * The daily per-site digest (UTC days): the patients a site's notifications named newly eligible
  * (NEW_ELIGIBLE, ELIGIBLE_NOW) and newly potentially eligible that day, and those whose eligible-from date
  * falls within the seven days from it (the latest ELIGIBLE_FROM per patient, trial and cohort, while no
- * later notification replaced it). Readable for any day; published on site-digests.v1 once a day is over.
+ * later notification replaced it; one announced by its month only, a birthday's, in the week its month begins). Readable for any day; published on site-digests.v1 once a day is over.
  */
 @Injectable()
 export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -42,7 +44,7 @@ export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdow
        SELECT
          coalesce((SELECT jsonb_agg(${ITEM} ORDER BY created_at) FROM today WHERE kind IN ('NEW_ELIGIBLE', 'ELIGIBLE_NOW')), '[]') AS "newEligible",
          coalesce((SELECT jsonb_agg(${ITEM} ORDER BY created_at) FROM today WHERE kind = 'NEW_POTENTIAL'), '[]') AS "newPotential",
-         coalesce((SELECT jsonb_agg(${ITEM} ORDER BY eligible_from) FROM latest WHERE kind = 'ELIGIBLE_FROM' AND eligible_from >= $2::date AND eligible_from < $2::date + 7), '[]') AS "eligibleFromThisWeek"`,
+         coalesce((SELECT jsonb_agg(${ITEM} ORDER BY ${FROM_DAY}) FROM latest WHERE kind = 'ELIGIBLE_FROM' AND ${FROM_DAY} >= $2::date AND ${FROM_DAY} < $2::date + 7), '[]') AS "eligibleFromThisWeek"`,
       [site, day],
     );
     return { site, day, newEligible: row!.newEligible, newPotential: row!.newPotential, eligibleFromThisWeek: row!.eligibleFromThisWeek };

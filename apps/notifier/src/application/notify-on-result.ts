@@ -15,6 +15,7 @@ interface StateRow {
   profile_version: number;
   last_kind: MatchNotificationV1['kind'] | null;
   last_eligible_from: string | null;
+  last_eligible_from_month: string | null;
   last_notified_at: Date | null;
   pending: { notification: Notification; dueAt: string; resultId: string; site: string | null; previousVerdict: TrialVerdict | null } | null;
 }
@@ -33,7 +34,7 @@ const memoryOf = (row: StateRow | undefined): NotificationMemory | null =>
   row
     ? {
         verdict: row.verdict,
-        last: row.last_kind ? { kind: row.last_kind, eligibleFrom: row.last_eligible_from, at: new Date(row.last_notified_at ?? 0).toISOString() } : null,
+        last: row.last_kind ? { kind: row.last_kind, eligibleFrom: row.last_eligible_from, eligibleFromMonth: row.last_eligible_from_month, at: new Date(row.last_notified_at ?? 0).toISOString() } : null,
         pending: row.pending ? { notification: row.pending.notification, dueAt: row.pending.dueAt, resultId: row.pending.resultId } : null,
       }
     : null;
@@ -65,6 +66,7 @@ export class Notifications {
       pv: versions?.profile ?? null,
       lk: memory.last?.kind ?? null,
       le: memory.last?.eligibleFrom ?? null,
+      lm: memory.last?.eligibleFromMonth ?? null,
       la: memory.last?.at ?? null,
       // A held notification keeps the result its reasons come from and the verdict before it was first held.
       pe: memory.pending
@@ -73,13 +75,13 @@ export class Notifications {
       pd: memory.pending?.dueAt ?? null,
     }));
     await manager.query(
-      `INSERT INTO notifier.verdict_state (patient_pseudonym, trial_id, cohort_id, verdict, criteria_version, profile_version, last_kind, last_eligible_from, last_notified_at, pending, pending_due_at)
-       SELECT p, t, c, v, coalesce(cv, 0), coalesce(pv, 0), lk, le, la, pe, pd
-       FROM json_to_recordset($1::json) AS x(p text, t text, c text, v text, cv int, pv int, lk text, le date, la timestamptz, pe jsonb, pd timestamptz)
+      `INSERT INTO notifier.verdict_state (patient_pseudonym, trial_id, cohort_id, verdict, criteria_version, profile_version, last_kind, last_eligible_from, last_eligible_from_month, last_notified_at, pending, pending_due_at)
+       SELECT p, t, c, v, coalesce(cv, 0), coalesce(pv, 0), lk, le, lm, la, pe, pd
+       FROM json_to_recordset($1::json) AS x(p text, t text, c text, v text, cv int, pv int, lk text, le date, lm text, la timestamptz, pe jsonb, pd timestamptz)
        ON CONFLICT (patient_pseudonym, trial_id, cohort_id) DO UPDATE SET verdict = EXCLUDED.verdict,
          criteria_version = CASE WHEN EXCLUDED.criteria_version = 0 THEN notifier.verdict_state.criteria_version ELSE EXCLUDED.criteria_version END,
          profile_version = CASE WHEN EXCLUDED.profile_version = 0 THEN notifier.verdict_state.profile_version ELSE EXCLUDED.profile_version END,
-         last_kind = EXCLUDED.last_kind, last_eligible_from = EXCLUDED.last_eligible_from, last_notified_at = EXCLUDED.last_notified_at,
+         last_kind = EXCLUDED.last_kind, last_eligible_from = EXCLUDED.last_eligible_from, last_eligible_from_month = EXCLUDED.last_eligible_from_month, last_notified_at = EXCLUDED.last_notified_at,
          pending = EXCLUDED.pending, pending_due_at = EXCLUDED.pending_due_at, updated_at = now()`,
       [JSON.stringify(rows)],
     );
@@ -149,15 +151,16 @@ export class Notifications {
       verdict: n.verdict,
       ...((n.previousVerdict ?? s.previousVerdict) ? { previousVerdict: (n.previousVerdict ?? s.previousVerdict)! } : {}),
       ...(n.eligibleFrom ? { eligibleFrom: n.eligibleFrom } : {}),
+      ...(n.eligibleFromMonth ? { eligibleFromMonth: n.eligibleFromMonth } : {}),
       ...(n.toCollect ? { toCollect: n.toCollect } : {}),
       ...(n.reasons ? { reasons: n.reasons } : {}),
       resultId: s.resultId,
       createdAt: new Date().toISOString(),
     }));
     await manager.query(
-      `INSERT INTO notifier.notifications (notification_id, patient_pseudonym, trial_id, cohort_id, kind, verdict, previous_verdict, result_id, site, eligible_from, to_collect, reasons)
-       SELECT i, p, t, c, k, v, pv, r, s, ef, tc, rs
-       FROM json_to_recordset($1::json) AS x(i text, p text, t text, c text, k text, v text, pv text, r text, s text, ef date, tc jsonb, rs jsonb)`,
+      `INSERT INTO notifier.notifications (notification_id, patient_pseudonym, trial_id, cohort_id, kind, verdict, previous_verdict, result_id, site, eligible_from, eligible_from_month, to_collect, reasons)
+       SELECT i, p, t, c, k, v, pv, r, s, ef, em, tc, rs
+       FROM json_to_recordset($1::json) AS x(i text, p text, t text, c text, k text, v text, pv text, r text, s text, ef date, em text, tc jsonb, rs jsonb)`,
       [
         JSON.stringify(
           notifications.map((n) => ({
@@ -171,6 +174,7 @@ export class Notifications {
             r: n.resultId,
             s: n.site ?? null,
             ef: n.eligibleFrom ?? null,
+            em: n.eligibleFromMonth ?? null,
             tc: n.toCollect ?? null,
             rs: n.reasons ?? null,
           })),
@@ -223,7 +227,7 @@ export class NotifyOnResult {
     const keys = [...new Set(items.map((i) => keyOf(i.result)))].sort();
     const states = new Map<string, { memory: NotificationMemory | null; criteria: number; profile: number }>();
     for (const row of await manager.query<Array<StateRow & { k: string }>>(
-      `SELECT x.k, s.verdict, s.criteria_version, s.profile_version, s.last_kind, s.last_eligible_from::text AS last_eligible_from, s.last_notified_at, s.pending
+      `SELECT x.k, s.verdict, s.criteria_version, s.profile_version, s.last_kind, s.last_eligible_from::text AS last_eligible_from, s.last_eligible_from_month, s.last_notified_at, s.pending
        FROM json_array_elements_text($1::json) WITH ORDINALITY AS x(k, n)
        JOIN notifier.verdict_state s ON (s.patient_pseudonym, s.trial_id, s.cohort_id) = (x.k::json->>0, x.k::json->>1, x.k::json->>2)
        ORDER BY x.n FOR UPDATE OF s`,
@@ -274,7 +278,7 @@ export class ReleaseHeldNotifications implements OnApplicationBootstrap, BeforeA
     return this.dataSource
       .transaction(async (m) => {
         const rows = await m.query<Array<StateRow & { patient_pseudonym: string; trial_id: string; cohort_id: string }>>(
-          `SELECT patient_pseudonym, trial_id, cohort_id, verdict, criteria_version, profile_version, last_kind, last_eligible_from::text AS last_eligible_from, last_notified_at, pending
+          `SELECT patient_pseudonym, trial_id, cohort_id, verdict, criteria_version, profile_version, last_kind, last_eligible_from::text AS last_eligible_from, last_eligible_from_month, last_notified_at, pending
            FROM notifier.verdict_state WHERE pending_due_at <= $1 ORDER BY pending_due_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
           [now],
         );

@@ -38,7 +38,7 @@ export class NotificationsController {
     return this.audit.read(caller, 'read-notifications', purpose, async (m) => {
       const rows = await m.query<Array<{ patientPseudonym: string }>>(
       `SELECT notification_id AS "notificationId", patient_pseudonym AS "patientPseudonym", site, trial_id AS "trialId", nullif(cohort_id, '') AS "cohortId", kind, verdict,
-              previous_verdict AS "previousVerdict", eligible_from::text AS "eligibleFrom", to_collect AS "toCollect", reasons,
+              previous_verdict AS "previousVerdict", eligible_from::text AS "eligibleFrom", eligible_from_month AS "eligibleFromMonth", to_collect AS "toCollect", reasons,
               result_id AS "resultId", workflow_status AS "workflowStatus", created_at AS "createdAt"
          FROM notifier.notifications WHERE ($1::text IS NULL OR patient_pseudonym = $1) AND ($2::text[] IS NULL OR site = ANY($2)) ORDER BY created_at DESC LIMIT 200`,
         [patient ?? null, sites],

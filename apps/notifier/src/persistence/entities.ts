@@ -26,6 +26,9 @@ export class VerdictState {
   @Column({ name: 'last_eligible_from', type: 'date', nullable: true })
   lastEligibleFrom!: string | null;
 
+  @Column({ name: 'last_eligible_from_month', type: 'text', nullable: true })
+  lastEligibleFromMonth!: string | null;
+
   @Column({ name: 'last_notified_at', type: 'timestamptz', nullable: true })
   lastNotifiedAt!: Date | null;
 
@@ -79,6 +82,9 @@ export class NotificationRecord {
 
   @Column({ name: 'eligible_from', type: 'date', nullable: true })
   eligibleFrom!: string | null;
+
+  @Column({ name: 'eligible_from_month', type: 'text', nullable: true })
+  eligibleFromMonth!: string | null;
 
   @Column({ name: 'to_collect', type: 'jsonb', nullable: true })
   toCollect!: string[] | null;

@@ -27,7 +27,7 @@ export function InboxPage(): ReactNode {
             <details>
               <summary>
                 <strong>{KIND[n.kind] ?? n.kind}</strong>: <a href={href('patients', n.patientPseudonym)}>{n.patientPseudonym}</a> · {n.trialId}
-                {n.cohortId ? ` cohort ${n.cohortId}` : ''} <VerdictBadge verdict={n.verdict} eligibleFrom={n.eligibleFrom} /> <span className="note">{new Date(n.createdAt).toLocaleString()}</span>
+                {n.cohortId ? ` cohort ${n.cohortId}` : ''} <VerdictBadge verdict={n.verdict} eligibleFrom={n.eligibleFrom ?? n.eligibleFromMonth} /> <span className="note">{new Date(n.createdAt).toLocaleString()}</span>
               </summary>
               {n.toCollect && n.toCollect.length > 0 && <p>To collect: {n.toCollect.join('; ')}</p>}
               {n.reasons && n.reasons.length > 0 && <p>Why: {n.reasons.join('; ')}</p>}

@@ -18,6 +18,8 @@ export interface MatchNotificationV1 {
   verdict: Verdict;
   previousVerdict?: Verdict;
   eligibleFrom?: string;
+  /** Instead of eligibleFrom when that day is one of the patient's birthdays: its month only (YYYY-MM). */
+  eligibleFromMonth?: string;
   toCollect?: string[];
   reasons?: string[];
   resultId: string;

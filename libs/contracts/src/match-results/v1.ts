@@ -19,6 +19,8 @@ export interface MatchResultV1 {
   profileVersion: number;
   verdict: Verdict;
   eligibleFrom?: string;
+  /** Instead of eligibleFrom when that day is one of the patient's birthdays: its month only (YYYY-MM). */
+  eligibleFromMonth?: string;
   evaluatedAt: string;
   failing?: string[];
   unknown?: string[];

@@ -8,6 +8,8 @@ export interface DigestItem {
   trialId: string;
   cohortId?: string;
   eligibleFrom?: string;
+  /** Instead of eligibleFrom when that day is one of the patient's birthdays: its month only (YYYY-MM). */
+  eligibleFromMonth?: string;
   toCollect?: string[];
 }
 

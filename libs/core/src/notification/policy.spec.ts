@@ -64,6 +64,21 @@ describe('decideNotification', () => {
     ])).toEqual(['ELIGIBLE_FROM', null, 'ELIGIBLE_FROM', 'ELIGIBLE_NOW']);
   });
 
+  it('announces a birthday’s eligible-from by its month: the same month again is no news, another month or a day is', () => {
+    expect(decideNotification(null, r('ELIGIBLE_FROM', { eligibleFromMonth: '2031-07' }), at(0)).notify).toEqual({ kind: 'ELIGIBLE_FROM', verdict: 'ELIGIBLE_FROM', eligibleFromMonth: '2031-07' });
+    expect(run([
+      [0, r('ELIGIBLE_FROM', { eligibleFromMonth: '2031-07' })],
+      [1, r('ELIGIBLE_FROM', { eligibleFromMonth: '2031-07' })],
+      [2, r('ELIGIBLE_FROM', { eligibleFromMonth: '2031-08' })],
+      [3, r('ELIGIBLE_FROM', { eligibleFrom: '2031-08-01' })],
+      [4, r('ELIGIBLE_FROM', { eligibleFrom: '2031-08-01' })],
+      [5, r('ELIGIBLE_FROM', { eligibleFromMonth: '2031-08' })],
+    ])).toEqual(['ELIGIBLE_FROM', null, 'ELIGIBLE_FROM', 'ELIGIBLE_FROM', null, 'ELIGIBLE_FROM']);
+    // A memory kept before months existed (no eligibleFromMonth) compares as none.
+    const before: NotificationMemory = { verdict: 'ELIGIBLE_FROM', last: { kind: 'ELIGIBLE_FROM', eligibleFrom: '2031-08-01', at: at(-1).toISOString() }, pending: null };
+    expect(decideNotification(before, r('ELIGIBLE_FROM', { eligibleFrom: '2031-08-01' }), at(0)).notify).toBeNull();
+  });
+
   it('holds a NO_LONGER_ELIGIBLE back for the quiet period: a flap back is never announced, a lasting change is once the period is over; good news goes at once', () => {
     // Eligible, then ineligible and eligible again within the 24 h: one notification.
     expect(run([

@@ -4,8 +4,9 @@ import type { TrialVerdict } from '../eligibility/trial';
  * What a coordinator hears about a (patient, trial, cohort):
  * - NEW_ELIGIBLE: eligible now, and was not (first result, or from potential or ineligible);
  * - NEW_POTENTIAL: could be eligible once the data named in `toCollect` is there (from nothing or ineligible);
- * - ELIGIBLE_FROM: will be eligible on `eligibleFrom` if nothing else changes (a washout, a waiting period);
- *   a changed date (later or earlier) is news again;
+ * - ELIGIBLE_FROM: will be eligible on `eligibleFrom` if nothing else changes (a washout, a waiting period), or in
+ *   the month `eligibleFromMonth` when that day is a birthday (the matcher publishes no birthday: libs/core
+ *   privacy/disclosure); a changed date or month (later or earlier) is news again;
  * - ELIGIBLE_NOW: the date of an ELIGIBLE_FROM arrived (the verdict went from ELIGIBLE_FROM to ELIGIBLE);
  * - NO_LONGER_ELIGIBLE: was eligible, potentially eligible or eligible-from, now is not (the failing criteria
  *   or the withdrawal as the reason); one held back by the quiet period goes out at once if the trial or cohort
@@ -19,6 +20,8 @@ export type NotificationKind = 'NEW_ELIGIBLE' | 'NEW_POTENTIAL' | 'ELIGIBLE_FROM
 export interface ResultSummary {
   verdict: TrialVerdict;
   eligibleFrom?: string | null;
+  /** Instead of `eligibleFrom` when that day is a birthday: its month (YYYY-MM). */
+  eligibleFromMonth?: string | null;
   failing?: readonly string[];
   missing?: readonly string[];
   /** Set when the trial or cohort stopped screening. */
@@ -31,6 +34,8 @@ export interface ResultSummary {
 export interface NotifiedState {
   kind: NotificationKind;
   eligibleFrom: string | null;
+  /** The month announced instead of a day (a birthday's); absent in memories kept before it existed. */
+  eligibleFromMonth?: string | null;
   /** When it was sent (ISO date-time). */
   at: string;
 }
@@ -40,6 +45,7 @@ export interface Notification {
   /** The verdict of the result it announces. */
   verdict: TrialVerdict;
   eligibleFrom?: string;
+  eligibleFromMonth?: string;
   toCollect?: string[];
   reasons?: string[];
   /** The verdict before the change it announces, when that is not the last verdict seen (a notification held back). */
@@ -108,8 +114,9 @@ const ANNOUNCED_VERDICT: Record<NotificationKind, TrialVerdict> = {
 const announcedVerdict = (last: NotifiedState): TrialVerdict => ANNOUNCED_VERDICT[last.kind];
 /** ELIGIBLE_NOW announces the same standing as NEW_ELIGIBLE: for the repeat guard they are one. */
 const standing = (kind: NotificationKind): NotificationKind => (kind === 'ELIGIBLE_NOW' ? 'NEW_ELIGIBLE' : kind);
-const announced = (last: NotifiedState | null, n: Notification): boolean => last !== null && standing(last.kind) === standing(n.kind) && (last.eligibleFrom ?? null) === (n.eligibleFrom ?? null);
-const sent = (n: Notification, now: Date): NotifiedState => ({ kind: n.kind, eligibleFrom: n.eligibleFrom ?? null, at: now.toISOString() });
+const announced = (last: NotifiedState | null, n: Notification): boolean =>
+  last !== null && standing(last.kind) === standing(n.kind) && (last.eligibleFrom ?? null) === (n.eligibleFrom ?? null) && (last.eligibleFromMonth ?? null) === (n.eligibleFromMonth ?? null);
+const sent = (n: Notification, now: Date): NotifiedState => ({ kind: n.kind, eligibleFrom: n.eligibleFrom ?? null, ...(n.eligibleFromMonth ? { eligibleFromMonth: n.eligibleFromMonth } : {}), at: now.toISOString() });
 
 /**
  * Decides the notification for a new result of one (patient, trial, cohort), from what was remembered of
@@ -140,6 +147,7 @@ export function decideNotification(memory: NotificationMemory | null, result: Re
     kind,
     verdict: result.verdict,
     ...(kind === 'ELIGIBLE_FROM' && result.eligibleFrom ? { eligibleFrom: result.eligibleFrom } : {}),
+    ...(kind === 'ELIGIBLE_FROM' && !result.eligibleFrom && result.eligibleFromMonth ? { eligibleFromMonth: result.eligibleFromMonth } : {}),
     ...(kind === 'NEW_POTENTIAL' ? { toCollect: [...new Set(result.missing ?? [])] } : {}),
     ...(reasons ? { reasons } : {}),
   };
