@@ -346,11 +346,21 @@ export interface ProgressionSeries {
   firstMeasurable: string | undefined;
 }
 
+/**
+ * One value per day, the day's last (records are in time order within a day, untimed first): the values of one day
+ * are one assessment, and the assessment reads its latest value, as the response and the labs do (clinical-core.md,
+ * Labs). Progression, nadirs and confirmations are judged on these, so a day's earlier value can neither confirm nor
+ * start a rise that its later value contradicts.
+ */
+function lastOfDay<P extends Point>(ps: P[]): P[] {
+  return ps.every((p, i) => ps[i + 1]?.date !== p.date) ? ps : ps.filter((p, i) => ps[i + 1]?.date !== p.date);
+}
+
 export function progressionSeries(records: ClinicalRecords): ProgressionSeries {
-  const serum = withNegativeImmunofixation(records.labs, series(records.labs, 'serumMProtein'), 'serumImmunofixation');
-  const urine = withNegativeImmunofixation(records.labs, series(records.labs, 'urineMProtein'), 'urineImmunofixation');
+  const serum = lastOfDay(withNegativeImmunofixation(records.labs, series(records.labs, 'serumMProtein'), 'serumImmunofixation'));
+  const urine = lastOfDay(withNegativeImmunofixation(records.labs, series(records.labs, 'urineMProtein'), 'urineImmunofixation'));
   const chain = involvedChain(records);
-  const dflc = chain ? dflcSeries(records, chain) : null;
+  const dflc = chain ? lastOfDay(dflcSeries(records, chain)) : null;
   // Unmeasurable, not merely unrecorded: an M-protein result and an FLC pair must be on record for the marrow to count.
   const documented = (serum.length > 0 || urine.length > 0) && (dflc ?? dflcSeries(records, 'kappa')).length > 0;
   const onlyOther = documented && !flcEverMeasurable(records, chain);
@@ -359,8 +369,8 @@ export function progressionSeries(records: ClinicalRecords): ProgressionSeries {
     serum,
     urine,
     dflc,
-    marrow: onlyOther ? series(records.labs, 'marrowPlasmaCells') : null,
-    circulating: onlyOther ? series(records.labs, 'circulatingPlasmaCellsAbsolute') : null,
+    marrow: onlyOther ? lastOfDay(series(records.labs, 'marrowPlasmaCells')) : null,
+    circulating: onlyOther ? lastOfDay(series(records.labs, 'circulatingPlasmaCellsAbsolute')) : null,
     plasmacytomas: plasmacytomaSizes(records.imaging),
     firstMeasurable: [serum.find((p) => p.value >= MEASURABLE.serumGdL)?.date, urine.find((p) => p.value >= MEASURABLE.urineMg24h)?.date].filter((d): d is string => d !== undefined).sort()[0],
   };
