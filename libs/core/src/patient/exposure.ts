@@ -122,9 +122,7 @@ export function drugExposures(
     if (end === null) e.ongoing = true;
     else if (e.lastDose === null || end > e.lastDose) e.lastDose = end;
     (intervals[generic] ??= []).push([start, end ?? asOf]);
-    (courseCycles[generic] ??= []).push({ start, end: end ?? asOf, cycles });
-    if (cycles !== null) e.cycles = (e.cycles ?? 0) + cycles;
-    else e.cyclesPartial = true;
+    (courseCycles[generic] ??= []).push({ start, end: end ?? asOf, cycles }); // counted once all are in (cycleCount)
     if (line !== null && !e.lines.includes(line)) e.lines.push(line);
     e.provenance.push(eventId);
     return e;
@@ -318,14 +316,14 @@ export function drugExposures(
         share.intervals.push([own || c.start > last.start ? c.start : last.start, c.end ?? asOf]);
         share.courses.push({ start: c.start, end: c.end ?? asOf, cycles: own ? c.cycles : null });
         if (c.end === null) share.amount.ongoing = true;
-        if (own && c.cycles !== null) share.amount.cycles = (share.amount.cycles ?? 0) + c.cycles;
-        else share.amount.cyclesPartial = true;
       }
     }
     for (const [g, share] of Object.entries(inLast)) {
       share.amount.durationDays = daysOn(share.intervals, s.regimenGroupingWindowDays);
-      share.amount.cyclesPartial &&= share.amount.cycles !== null;
-      share.amount.consecutiveCycles = consecutiveRuns(share.courses, s.regimenGroupingWindowDays);
+      const counted = cycleCount(share.courses);
+      share.amount.cycles = counted.cycles;
+      share.amount.cyclesPartial = counted.partial;
+      share.amount.consecutiveCycles = consecutiveRuns(distinctCourses(share.courses), s.regimenGroupingWindowDays);
       out[g]!.inLastLine = share.amount;
     }
   }
@@ -334,15 +332,46 @@ export function drugExposures(
   const latestSpan = new Map<string, string>();
   for (const sp of spans) if ((latestSpan.get(sp.g) ?? '') < sp.start) latestSpan.set(sp.g, sp.start);
   for (const [g, e] of Object.entries(out)) {
-    e.cyclesPartial &&= e.cycles !== null;
+    const counted = cycleCount(courseCycles[g] ?? []);
+    e.cycles = counted.cycles;
+    e.cyclesPartial = counted.partial;
     e.refractory = e.evidence.length > 0;
     e.refractoryInLastLine = e.evidence.some((x) => x.line === lastLine);
     e.refractoryOnlyAtMaintenance = e.refractory && e.evidence.every((x) => x.atMaintenanceDose);
     e.lines.sort((a, b) => a - b);
     e.judgedFrom = addDays(latestSpan.get(g) ?? e.lastStart, s.earlyProgressionDays);
   }
-  for (const [g, cs] of Object.entries(courseCycles)) out[g]!.consecutiveCycles = consecutiveRuns(cs, s.regimenGroupingWindowDays);
+  for (const [g, cs] of Object.entries(courseCycles)) out[g]!.consecutiveCycles = consecutiveRuns(distinctCourses(cs), s.regimenGroupingWindowDays);
   return out;
+}
+
+type CycleCourse = { start: string; end: string; cycles: number | null };
+
+/**
+ * A drug's courses with those recorded twice counted once: a course within the dates of another of the same drug (the
+ * pharmacy's record and the chart's, a regimen and its drugs sent one by one) is the same time on the drug, so it adds
+ * no cycles; the one kept has the larger count of the two (a count where the other has none).
+ */
+export function distinctCourses(courses: readonly CycleCourse[]): CycleCourse[] {
+  const sorted = [...courses].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end > b.end ? -1 : a.end < b.end ? 1 : 0));
+  const kept: CycleCourse[] = [];
+  for (const c of sorted) {
+    const within = kept.find((k) => k.start <= c.start && c.end <= k.end);
+    if (!within) kept.push({ ...c });
+    else if (c.cycles !== null && (within.cycles === null || c.cycles > within.cycles)) within.cycles = c.cycles;
+  }
+  return kept;
+}
+
+/** The cycles on a drug over its distinct courses, and whether some course had no count (the total is then a lower bound). */
+function cycleCount(courses: readonly CycleCourse[]): { cycles: number | null; partial: boolean } {
+  let cycles: number | null = null;
+  let missing = false;
+  for (const c of distinctCourses(courses)) {
+    if (c.cycles === null) missing = true;
+    else cycles = (cycles ?? 0) + c.cycles;
+  }
+  return { cycles, partial: missing && cycles !== null };
 }
 
 export function classExposures(drugs: Record<string, DrugExposure>): Record<DrugClass, ClassExposure> {

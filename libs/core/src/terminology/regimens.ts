@@ -34,6 +34,11 @@ const REGIMENS: Record<string, readonly string[]> = {
   'Rev/Dex': ['lenalidomide', 'dexamethasone'],
   PCd: ['pomalidomide', 'cyclophosphamide', 'dexamethasone'],
   PomDex: ['pomalidomide', 'dexamethasone'],
+  // pomalidomide, bortezomib, dexamethasone (OPTIMISMM): P is pomalidomide here, as in Pd
+  PVd: ['pomalidomide', 'bortezomib', 'dexamethasone'],
+  'P-Vd': ['pomalidomide', 'bortezomib', 'dexamethasone'],
+  PomVd: ['pomalidomide', 'bortezomib', 'dexamethasone'],
+  'Pom-Vd': ['pomalidomide', 'bortezomib', 'dexamethasone'],
   // anti-CD38 based
   DRd: ['daratumumab', 'lenalidomide', 'dexamethasone'],
   'D-Rd': ['daratumumab', 'lenalidomide', 'dexamethasone'],
@@ -57,6 +62,10 @@ const REGIMENS: Record<string, readonly string[]> = {
   'Dara-Vd': ['daratumumab', 'bortezomib', 'dexamethasone'],
   'Dara-Kd': ['daratumumab', 'carfilzomib', 'dexamethasone'],
   'Dara-Pd': ['daratumumab', 'pomalidomide', 'dexamethasone'],
+  DaraPd: ['daratumumab', 'pomalidomide', 'dexamethasone'],
+  DaraVd: ['daratumumab', 'bortezomib', 'dexamethasone'],
+  DaraKd: ['daratumumab', 'carfilzomib', 'dexamethasone'],
+  IsaRd: ['isatuximab', 'lenalidomide', 'dexamethasone'],
   'Dara-KRd': ['daratumumab', 'carfilzomib', 'lenalidomide', 'dexamethasone'],
   'Isa-Rd': ['isatuximab', 'lenalidomide', 'dexamethasone'],
   'Isa-Pd': ['isatuximab', 'pomalidomide', 'dexamethasone'],

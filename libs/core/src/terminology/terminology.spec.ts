@@ -42,6 +42,11 @@ describe('drug catalog', () => {
     expect(expandRegimen('Isa-Rd')?.generics).toEqual(['isatuximab', 'lenalidomide', 'dexamethasone']);
     expect(expandRegimen('CTD')?.generics).toEqual(['cyclophosphamide', 'thalidomide', 'dexamethasone']);
     expect(expandRegimen('VMPT')?.generics).toEqual(['bortezomib', 'melphalan', 'prednisone', 'thalidomide']);
+    // PVd (OPTIMISMM) is pomalidomide with bortezomib, however it is written.
+    for (const text of ['PVd', 'P-Vd', 'PomVd', 'Pom-Vd', 'pvd']) {
+      expect([text, expandRegimen(text)?.generics]).toEqual([text, ['pomalidomide', 'bortezomib', 'dexamethasone']]);
+      expect(resolveMedication({ text })).toMatchObject({ mapped: true, generics: ['pomalidomide', 'bortezomib', 'dexamethasone'] });
+    }
   });
 
   it('resolves RxNorm ingredient codes and reports what it cannot map, with the original text', () => {
