@@ -1,6 +1,7 @@
 import { classesOf, resolveMedication } from '../terminology/drug-catalog';
 import { CELL_THERAPY_CLASSES } from '../terminology/drug-classes';
 import { labDefinition, toLabUnit, type LabName } from '../terminology/labs';
+import { daysBetween } from './settings';
 
 /** A stored patient event as the core sees it: no identifiers. */
 /** Diagnoses that trials screen for as conditions (not the precursors: smouldering myeloma and MGUS become myeloma). */
@@ -236,7 +237,7 @@ function emdType(raw: string | null): 'extramedullary' | 'paraskeletal' | null {
 /** An autologous transplant written as a medication ("ASCT", "HDM/ASCT", "autologous HCT"). */
 const TRANSPLANT_AS_MEDICATION = /^(?:(?:HDM|HDT|high[- ]dose melphalan)(?:\s*(?:\/|-|\+|with)\s*)(?:ASCT|autologous stem cell transplant(?:ation)?)|ASCT|auto-?SCT|auto-?HCT|autologous (?:HCT|SCT|HSCT|stem cell transplant(?:ation)?))$/i;
 
-export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf: string): ClinicalRecords {
+export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf: string, procedureRepeatDays = 0): ClinicalRecords {
   const r: ClinicalRecords = {
     demographics: { birthDate: null, sex: null, weightKg: null, weights: [], eventIds: [] },
     diagnosis: { date: null, heavyChain: null, lightChain: null, eventIds: [] },
@@ -253,15 +254,18 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
   };
   const skip = (e: ProfileSourceEvent, original: string, reason: string): void => void r.unmapped.push({ eventId: e.eventId, type: e.type, original, reason });
   /**
-   * A transplant or CAR-T infusion, once per day: a second record of the same procedure that day (of the same product),
-   * sent by two systems, is the same procedure (reported as such, its planned-tandem mark and product kept).
+   * A transplant or CAR-T infusion, once: a second record of the same procedure (of the same product) that day, or
+   * within `procedureRepeatDays` after it, sent by two systems, is the same procedure (reported as such, its
+   * planned-tandem mark and product kept; dated by the later record: the infusion follows the admission and
+   * conditioning days a system may date it by).
    */
   const unnamed = new Set<ProcedureRecord>();
   const procedure = (e: ProfileSourceEvent, p: ProcedureRecord, named = true): void => {
     const once = p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion';
     // (An infusion whose product one system did not name at all is the one the other named; one whose product the
     // catalog cannot read may be another.)
-    const same = !once ? undefined : r.procedures.find((x) => x.kind === p.kind && x.date === p.date && ((x.product === p.product && (x.product !== null || unnamed.has(x) === !named)) || (unnamed.has(x) && p.product !== null) || (!named && x.product !== null)));
+    const near = (x: ProcedureRecord): boolean => x.date === p.date || (procedureRepeatDays > 0 && x.date < p.date && daysBetween(x.date, p.date) <= procedureRepeatDays);
+    const same = !once ? undefined : r.procedures.find((x) => x.kind === p.kind && near(x) && ((x.product === p.product && (x.product !== null || unnamed.has(x) === !named)) || (unnamed.has(x) && p.product !== null) || (!named && x.product !== null)));
     if (same === undefined) {
       r.procedures.push(p);
       if (!named) unnamed.add(p);
@@ -270,7 +274,11 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
     if (named) unnamed.delete(same);
     same.plannedTandem ||= p.plannedTandem;
     same.product ??= p.product;
-    skip(e, p.kind, `the same ${p.kind} as event ${same.eventId} of that day`);
+    if (same.date === p.date) skip(e, p.kind, `the same ${p.kind} as event ${same.eventId} of that day`);
+    else {
+      skip(e, p.kind, `the same ${p.kind} as event ${same.eventId} of ${same.date}, ${daysBetween(same.date, p.date)} days before (procedureRepeatDays): one procedure, dated ${p.date}`);
+      same.date = p.date;
+    }
   };
   /** A course's cycles: a count no course has (above MAX_CYCLES) is reported and not read. */
   const cyclesOf = (e: ProfileSourceEvent, v: unknown): number | null => {

@@ -187,7 +187,7 @@ export function buildProfile(allEvents: readonly ProfileSourceEvent[], asOf: Dat
   const day = (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
   const current = currentRevisions(allEvents);
   const events = current.events.filter((e) => e.type !== 'retraction');
-  const records = readClinicalRecords(events, day);
+  const records = readClinicalRecords(events, day, settings.procedureRepeatDays);
   const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
   // Progression is measured within each line (from its baseline) and lines depend on progression (therapy after
   // progression is a new line). Lines depend only on the progression dates, so both are settled once recomputing

@@ -25,6 +25,12 @@ export interface ProfileSettings {
   scheduleSlipDays: number;
   /** A progression dated this many days or fewer after a line's start is the one that prompted it, not progression on the line's therapy (for telling salvage from the regimen's own course). */
   earlyProgressionDays: number;
+  /**
+   * A transplant, or a CAR-T infusion of one product, recorded again within this many days is the same procedure (two
+   * systems, one dating it by the admission or the conditioning; a tandem transplant comes months later): one
+   * procedure, on the later date (the infusion follows the days before it). 0: only records of one day are one.
+   */
+  procedureRepeatDays: number;
   /** A second ASCT within this many days of the first, documented as planned, is a planned tandem (convention ~180). */
   plannedTandemMaxDays: number;
   /** Therapy starting this many days or fewer after an ASCT, with no intent recorded, is taken as planned consolidation/maintenance. */
@@ -109,6 +115,7 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   earlyProgressionDays: 14,
+  procedureRepeatDays: 7,
   scheduleSlipDays: 7,
   minLineDays: 14,
   plannedTandemMaxDays: 180,
