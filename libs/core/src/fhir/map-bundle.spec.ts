@@ -20,10 +20,10 @@ describe('mapFhirBundle', () => {
 
   it('reports every resource it cannot map, with the reason', () => {
     expect(mapped.unmapped).toEqual([
-      { resourceType: 'Condition', id: 'c2', reason: 'condition code not mapped (I10)' },
-      { resourceType: 'MedicationRequest', id: 'm3', reason: 'medicationReference is not resolved; send medicationCodeableConcept' },
-      { resourceType: 'Observation', id: 'o4', reason: 'observation code not mapped (0000-0)' },
-      { resourceType: 'Encounter', id: 'enc1', reason: 'resource type not mapped' },
+      { resourceType: 'Condition', id: 'c2', reason: 'condition code not mapped (I10)', patientId: 'p1' },
+      { resourceType: 'MedicationRequest', id: 'm3', reason: 'medicationReference is not resolved; send medicationCodeableConcept', patientId: 'p1' },
+      { resourceType: 'Observation', id: 'o4', reason: 'observation code not mapped (0000-0)', patientId: 'p1' },
+      { resourceType: 'Encounter', id: 'enc1', reason: 'resource type not mapped', patientId: 'p1' },
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('mapFhirBundle: what was not done, not given or not measured never beco
   it.each(['not-done', 'preparation'])('a Procedure with status %s is reported, not mapped', (status) => {
     const m = events(asct('pr1', status));
     expect(m.events.filter((e) => e.type === 'procedure')).toEqual([]);
-    expect(m.unmapped).toEqual([{ resourceType: 'Procedure', id: 'pr1', reason: `status ${status}` }]);
+    expect(m.unmapped).toEqual([{ resourceType: 'Procedure', id: 'pr1', reason: `status ${status}`, patientId: 'p1' }]);
     expect(events(asct('pr1', 'completed')).events.filter((e) => e.type === 'procedure')).toHaveLength(1);
   });
 
@@ -69,7 +69,14 @@ describe('mapFhirBundle: what was not done, not given or not measured never beco
   ])('a %s that was not given (%j) is reported, not mapped', (resourceType, extra, reason) => {
     const m = events({ resourceType, id: 'm1', subject, medicationCodeableConcept: { text: 'Darzalex Faspro' }, ...extra });
     expect(m.events.filter((e) => e.type === 'medication')).toEqual([]);
-    expect(m.unmapped).toEqual([{ resourceType, id: 'm1', reason }]);
+    expect(m.unmapped).toEqual([{ resourceType, id: 'm1', reason, patientId: 'p1' }]);
+  });
+
+  it('a resource not mapped names the patient it belongs to: its subject, not the Bundle’s one Patient', () => {
+    const m = events({ resourceType: 'MedicationStatement', id: 'm2', subject: { reference: 'Patient/p2' }, status: 'not-taken', medicationCodeableConcept: { text: 'Darzalex' }, effectiveDateTime: '2020-01-01' });
+    expect(m.unmapped).toEqual([{ resourceType: 'MedicationStatement', id: 'm2', reason: 'status not-taken', patientId: 'p2' }]);
+    const noSubject = mapFhirBundle(bundle(patient, { ...patient, id: 'p3' }, { resourceType: 'Observation', id: 'o9', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '0000-0' }] }, effectiveDateTime: '2020-01-01' }));
+    expect(noSubject.unmapped).toEqual([{ resourceType: 'Observation', id: 'o9', reason: 'observation code not mapped (0000-0)' }]); // two Patients, no subject: nobody's
   });
 
   it('a refuted or entered-in-error Condition is no condition: a retraction of what it said before', () => {
@@ -467,7 +474,7 @@ describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as 
       'Observation/b': { result: 'negative', method: 'NGF', sensitivity: 0.00001 },
       'Observation/c': { result: 'positive', method: 'other', sensitivity: 0.00001 },
     });
-    expect(m.unmapped).toEqual([{ resourceType: 'Observation', id: 'd', reason: 'MRD without a result read as negative or positive (none, or both)' }]);
+    expect(m.unmapped).toEqual([{ resourceType: 'Observation', id: 'd', reason: 'MRD without a result read as negative or positive (none, or both)', patientId: expect.any(String) }]);
     expect(buildProfile(m.events, '2024-07-01').disease.mrd.latest).toMatchObject({ result: 'negative', method: 'NGS' });
   });
 

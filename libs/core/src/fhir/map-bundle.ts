@@ -397,9 +397,18 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   for (const e of entries) if (!e?.resource) out.unmapped.push({ resourceType: 'Bundle.entry', id: typeof e?.fullUrl === 'string' ? e.fullUrl : null, reason: `entry without a resource${e?.request ? ` (${e.request.method} ${e.request.url})` : ''}` });
   const patients = resources.filter((r): r is Patient => r.resourceType === 'Patient');
   const defaultPatient = patients.length === 1 ? (idOf.get(patients[0]!) ?? null) : null;
-  const skip = (r: FhirResource, reason: string, patientId?: string | null): void =>
-    void out.unmapped.push({ resourceType: r.resourceType, id: idOf.get(r) ?? r.id ?? null, reason, ...(patientId ? { patientId } : {}) });
   const patientOf = (ref: string | undefined): string | null => (ref === undefined ? defaultPatient : referencedPatient(ref, patientByFullUrl));
+  /** The patient a resource belongs to, as far as it says (a Patient is its own; else its subject, or the Bundle's one Patient). */
+  const ownerOf = (r: FhirResource): string | null => {
+    if (r.resourceType === 'Patient') return idOf.get(r) ?? null;
+    const ref = (r as { subject?: { reference?: unknown }; patient?: { reference?: unknown } }).subject?.reference ?? (r as { patient?: { reference?: unknown } }).patient?.reference;
+    return patientOf(typeof ref === 'string' ? ref : undefined);
+  };
+  /** A resource not mapped, with the reason and the patient it belongs to when known (a reader files it with that patient's, never another's). */
+  const skip = (r: FhirResource, reason: string, patientId?: string | null): void => {
+    const owner = patientId === undefined ? ownerOf(r) : patientId;
+    out.unmapped.push({ resourceType: r.resourceType, id: idOf.get(r) ?? r.id ?? null, reason, ...(owner ? { patientId: owner } : {}) });
+  };
   const genderOf = (patientId: string | null): string | undefined => {
     const p = patients.find((x) => idOf.get(x) === patientId);
     return typeof p?.gender === 'string' ? p.gender : undefined;

@@ -35,3 +35,12 @@ describe('a regimen of under one cycle, with dexamethasone going on', () => {
     expect(starts(long)).toEqual(['2019-03-01', '2019-03-20']);
   });
 });
+
+describe('a regimen of under one cycle whose course runs on to the next regimen’s first day', () => {
+  it('VRd from d0, lenalidomide to d13 and DRd from d13: 13 days (to the day before), one line; to d13 with DRd from d14 is 14 days, two', () => {
+    const starts = (events: Ev[]) => buildProfile(events, '2025-01-01').linesOfTherapy.lines.map((l) => l.start);
+    const vrd = (lenEnd: string): Ev[] => [med('bortezomib', '2024-01-01', '2024-01-13'), med('dexamethasone', '2024-01-01', '2024-01-13'), med('lenalidomide', '2024-01-01', lenEnd)];
+    expect(starts([...vrd('2024-01-14'), med('DRd', '2024-01-14', '2024-06-30')])).toEqual(['2024-01-01']);
+    expect(starts([...vrd('2024-01-14'), med('DRd', '2024-01-15', '2024-06-30')])).toEqual(['2024-01-01', '2024-01-15']);
+  });
+});

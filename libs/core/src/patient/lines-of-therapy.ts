@@ -462,13 +462,16 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   // first `earlyProgressionDays` of the next) and replaced within the grouping window is no line of its own: it joins
   // the line that follows, as exposure (flagged). From the last pair back, so that a chain of such regimens joins the
   // regimen that lasted, each measured by its own doses: its courses other than steroids alone, begun before the next
-  // regimen (a steroid course before it or going on into the next, or a dose of the next regimen's first day sorted
-  // into this one, does not lengthen it: steroid-only changes never make a line, domain §3).
+  // regimen (a steroid course before it or going on into the next, a dose of the next regimen's first day sorted
+  // into this one, or a course of it going on to that day, does not lengthen it: steroid-only changes never make a
+  // line, domain §3).
   for (let i = lines.length - 2; i >= 0; i--) {
     const short = lines[i]!;
     const next = lines[i + 1]!;
     const own = short.courses.filter((c) => !isSteroidOnly(c.generics) && c.start < next.start);
-    const last = own.length > 0 ? lastDoseOf(short, next.start) : lastDoseOf(short);
+    const lastDose = own.length > 0 ? lastDoseOf(short, next.start) : lastDoseOf(short);
+    // A course going on to the next regimen's first day ends the day before it, as the line does (v14).
+    const last = lastDose !== null && own.length > 0 && lastDose >= next.start ? addDays(next.start, -1) : lastDose;
     const first = own.length > 0 ? own.reduce((d, c) => (c.start < d ? c.start : d), own[0]!.start) : short.start;
     if (
       s.minLineDays <= 0 ||

@@ -3,7 +3,7 @@ import type { DrugClass } from '../terminology/drug-classes';
 import { classesOf } from '../terminology/drug-catalog';
 import type { LabName } from '../terminology/labs';
 import { ageOn } from './age';
-import { readClinicalRecords, RESPONSE_RANK, type ClinicalRecords, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
+import { readClinicalRecords, RESPONSE_RANK, type ClinicalRecords, type LabRecord, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
 import { atLeastMR, diseaseStatus, fellBetween, progressionEpisodeStart, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
 import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
@@ -116,7 +116,11 @@ export interface PatientProfile {
       awaitingConfirmation?: ResponseCategory;
       /** CR or sCR that only tests not on record keep from the response (computed responses only): see `CouldBe`. Absent in profiles derived before settings v10. */
       couldBe?: CouldBe;
-      /** A reported response: the other categories reported at the same time, which differ (which is right is not known; v13). */
+      /**
+       * The other categories of the same time, which differ (which is right is not known): reported at the same time
+       * (v13), or, for a computed response, given by M-protein, light-chain, immunofixation or marrow values of one time
+       * that differ (v14).
+       */
       sameTime?: ResponseCategory[];
     } | null;
     computedResponse: ComputedResponse | null;
@@ -187,6 +191,48 @@ export function buildProfile(allEvents: readonly ProfileSourceEvent[], asOf: Dat
   const day = (typeof asOf === 'string' ? asOf : asOf.toISOString()).slice(0, 10);
   const current = currentRevisions(allEvents);
   const events = current.events.filter((e) => e.type !== 'retraction');
+  const { profile, records } = derive(events, day, settings, current);
+  return withComputedTies(profile, records, events, day, settings, current);
+}
+
+type Revisions = ReturnType<typeof currentRevisions>;
+
+/** M-protein, light-chain, immunofixation and marrow results: what the computed response and progression read. */
+const RESPONSE_LABS: ReadonlySet<LabName> = new Set<LabName>(['serumMProtein', 'urineMProtein', 'freeKappa', 'freeLambda', 'flcRatio', 'serumImmunofixation', 'urineImmunofixation', 'marrowPlasmaCells']);
+
+/**
+ * Values of one time that differ, among the results the computed response reads (serum or urine M-protein at one
+ * visit entered twice, differently): which is right is not known (v14). The profile is derived again with the lowest
+ * of each such set of values and with the highest (event ids decide nothing); a current response those would give
+ * another category is kept in `response.sameTime`, as for reported responses, so a criterion they would decide
+ * differently is unknown. Rare: only histories with such values pay for it.
+ */
+function withComputedTies(profile: PatientProfile, records: ClinicalRecords, events: readonly ProfileSourceEvent[], day: string, settings: ProfileSettings, current: Revisions): PatientProfile {
+  const response = profile.disease.response;
+  if (!response) return profile;
+  const groups = new Map<string, LabRecord[]>();
+  for (const l of records.labs) {
+    if (!RESPONSE_LABS.has(l.name) || l.at === undefined) continue;
+    const key = `${l.name}|${l.date}|${l.at}`;
+    const g = groups.get(key);
+    if (g) g.push(l);
+    else groups.set(key, [l]);
+  }
+  const tied = [...groups.values()].filter((g) => g.some((l) => l.value !== g[0]!.value));
+  if (tied.length === 0) return profile;
+  const without = (pick: (g: LabRecord[]) => LabRecord): Set<string> => new Set(tied.flatMap((g) => { const kept = pick(g); return g.filter((l) => l !== kept).map((l) => l.eventId); }));
+  const lowest = without((g) => g.reduce((a, b) => (b.value < a.value ? b : a)));
+  const highest = without((g) => g.reduce((a, b) => (b.value > a.value ? b : a)));
+  const others = new Set<ResponseCategory>(response.sameTime ?? []);
+  for (const dropped of [lowest, highest]) {
+    const category = derive(events.filter((e) => !dropped.has(e.eventId)), day, settings, current).profile.disease.response?.category;
+    if (category !== undefined && category !== response.category) others.add(category);
+  }
+  if (others.size === (response.sameTime?.length ?? 0)) return profile;
+  return { ...profile, disease: { ...profile.disease, response: { ...response, sameTime: [...others] } } };
+}
+
+function derive(events: readonly ProfileSourceEvent[], day: string, settings: ProfileSettings, current: Revisions): { profile: PatientProfile; records: ClinicalRecords } {
   const records = readClinicalRecords(events, day, settings.procedureRepeatDays);
   const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
   // Progression is measured within each line (from its baseline) and lines depend on progression (therapy after
@@ -392,7 +438,7 @@ export function buildProfile(allEvents: readonly ProfileSourceEvent[], asOf: Dat
   const ecog = records.ecog.at(-1);
   const ecogTied = ecog ? [...new Set(records.ecog.filter((x) => x !== ecog && x.at !== undefined && x.at === ecog.at && x.date === ecog.date && x.value !== ecog.value).map((x) => x.value))] : [];
 
-  return {
+  const profile: PatientProfile = {
     asOf: day,
     settings: settingsLabel(settings),
     eventCount: included.length,
@@ -441,6 +487,7 @@ export function buildProfile(allEvents: readonly ProfileSourceEvent[], asOf: Dat
     unmapped: [...records.unmapped, ...current.unmapped],
     ...(current.superseded.length > 0 ? { superseded: current.superseded } : {}),
   };
+  return { profile, records };
 }
 
 /** Transfusions and supportive agents' courses, oldest first. */
