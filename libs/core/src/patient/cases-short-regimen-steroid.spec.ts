@@ -3,7 +3,7 @@
  * follows (a line is at least one complete cycle, Rajkumar 2015): measured by its own doses, so dexamethasone going on
  * into the next regimen, or a dose of the next regimen's first day, does not make it a line.
  */
-import { med } from '../testing/events';
+import { med, response } from '../testing/events';
 import { buildProfile } from './profile';
 
 type Ev = Parameters<typeof buildProfile>[0][number];
@@ -42,5 +42,15 @@ describe('a regimen of under one cycle whose course runs on to the next regimenâ
     const vrd = (lenEnd: string): Ev[] => [med('bortezomib', '2024-01-01', '2024-01-13'), med('dexamethasone', '2024-01-01', '2024-01-13'), med('lenalidomide', '2024-01-01', lenEnd)];
     expect(starts([...vrd('2024-01-14'), med('DRd', '2024-01-14', '2024-06-30')])).toEqual(['2024-01-01']);
     expect(starts([...vrd('2024-01-14'), med('DRd', '2024-01-15', '2024-06-30')])).toEqual(['2024-01-01', '2024-01-15']);
+  });
+});
+
+describe('a dexamethasone lead-in', () => {
+  const starts = (events: Ev[]) => buildProfile(events, '2025-01-01').linesOfTherapy.lines.map((l) => l.start);
+  it('is joined by the regimen that follows within the window, unless a response was recorded on it: then it is a line of its own', () => {
+    const dex = med('dexamethasone', '2024-01-01', '2024-01-21');
+    const vrd = med('VRd', '2024-01-22', '2024-06-30');
+    expect(starts([dex, vrd])).toEqual(['2024-01-01']);
+    expect(starts([dex, response('2024-01-11', 'PR'), response('2024-01-19', 'PR'), vrd])).toEqual(['2024-01-01', '2024-01-22']);
   });
 });

@@ -290,9 +290,12 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // A line of corticosteroids alone that is a lead-in (the regimen follows within treatmentHoldMaxDays of its
     // start, while it runs or right after it, with no progression or response in between) is joined by the
     // regimen: the steroid joins the regimen, not the other way round.
+    // A response recorded on the steroid alone makes it a line of its own, however soon the regimen follows.
+    let respondedOnSteroid = false;
     if (isSteroidOnly(current.generics) && current.transplants.length === 0 && !isSteroidOnly(generics)) {
       const last = lastDoseOf(current);
-      const leadIn = daysBetween(current.start, c.start) <= s.treatmentHoldMaxDays && !respondedBetween(current.start, c.start);
+      respondedOnSteroid = respondedBetween(current.start, c.start);
+      const leadIn = daysBetween(current.start, c.start) <= s.treatmentHoldMaxDays && !respondedOnSteroid;
       if (leadIn && (last === null || daysBetween(last, c.start) <= s.regimenGroupingWindowDays) && progressedSince(current, c.start) === undefined) {
         add(current, c);
         regimenStart = c.start;
@@ -309,7 +312,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const substitution =
       !sameAgents && current.courses.some((x) => x.end !== null && x.end < c.start && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g) && !resumed(g, x.end!)));
     // A progression in between makes a new agent salvage, even inside the window (rule 2: an addition for progression).
-    if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays && !substitution && (sameAgents || progressedSince(current, c.start) === undefined)) {
+    if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays && !substitution && !respondedOnSteroid && (sameAgents || progressedSince(current, c.start) === undefined)) {
       add(current, c);
       continue;
     }
