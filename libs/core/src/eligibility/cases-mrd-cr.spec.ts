@@ -167,3 +167,18 @@ describe('from a code review of the above', () => {
     expect(run({ fact: 'drugExposed', drug: 'lenalidomide', scope: 'lastLine', minCycles: 3, consecutive: true }, noCycles).outcome).toBe('UNKNOWN');
   });
 });
+
+describe('a later negative too coarse for the rule', () => {
+  const inCr = [...line, ...goneOn(['2025-03-01', '2025-04-01']), marrow('2025-03-01', 2), marrow('2025-04-01', 2)];
+  it('contradicts nothing: the rule reads the latest negative that counts (NGS at 1e-5), and says what it passed over', () => {
+    const r = run({ fact: 'mrd', result: 'negative' }, [...inCr, mrd('2025-03-01', 'negative', 'NGS', 1e-5), mrd('2025-05-01', 'negative', 'NGF', 1e-4)]);
+    expect(r.outcome).toBe('MET');
+    expect(r.trace?.actual).toContain('a later negative (NGF, 0.0001, 2025-05-01) is too coarse for the rule');
+    expect(run({ fact: 'mrd', result: 'positive' }, [...inCr, mrd('2025-03-01', 'negative', 'NGS', 1e-5), mrd('2025-05-01', 'negative', 'other', 1e-5)]).outcome).toBe('NOT_MET');
+  });
+
+  it('alone, or after a positive, settles nothing: unknown, as before', () => {
+    expect(run({ fact: 'mrd', result: 'negative' }, [...inCr, mrd('2025-05-01', 'negative', 'NGF', 1e-4)]).outcome).toBe('UNKNOWN');
+    expect(run({ fact: 'mrd', result: 'negative' }, [...inCr, mrd('2025-02-01', 'negative', 'NGS', 1e-5), mrd('2025-03-01', 'positive', 'NGS', 1e-5), mrd('2025-05-01', 'negative', 'NGF', 1e-4)]).outcome).toBe('UNKNOWN');
+  });
+});

@@ -3,7 +3,7 @@ import { classesOf, drug as drugEntry } from '../terminology/drug-catalog';
 import { halfLifeOf } from '../terminology/half-lives';
 import { LAB_DEFINITIONS, toLabUnit, type LabName } from '../terminology/labs';
 import { ageOnDay } from '../patient/age';
-import { RESPONSE_RANK } from '../patient/clinical-events';
+import { RESPONSE_RANK, type MrdRecord } from '../patient/clinical-events';
 import { canonicalAbnormality, type CytogeneticFinding } from '../patient/cytogenetics';
 import { addDays, DEFAULT_SETTINGS } from '../patient/settings';
 import type { PatientProfile } from '../patient/profile';
@@ -1070,8 +1070,22 @@ function compileLeaf(l: Leaf): RuleNode {
       const missingSensitivity = [`MRD at sensitivity ≤ ${maxSensitivity}`];
       const missingMethod = ['MRD by next-generation flow (NGF) or sequencing (NGS)'];
       const missingImaging = ['PET-CT MRD assessment'];
+      const counts = (r: MrdRecord): boolean => r.result === 'negative' && r.method !== 'other' && r.sensitivity !== null && r.sensitivity <= maxSensitivity * (1 + 1e-9);
       return (s) => {
-        const m = s.profile.disease.mrd.latest;
+        const latest = s.profile.disease.mrd.latest;
+        // Negatives too coarse for the rule (or by another method) after one that counts contradict nothing: the rule reads
+        // the latest that counts (a positive in between, or none, leaves the latest as it is).
+        let m = latest;
+        if (latest && latest.result === 'negative' && !counts(latest)) {
+          const all = s.profile.disease.mrd.assessments ?? [];
+          for (let i = all.length - 1; i >= 0; i--) {
+            if (all[i]!.result === 'positive') break;
+            if (counts(all[i]!)) {
+              m = all[i]!;
+              break;
+            }
+          }
+        }
         if (!m || !within(s, m.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (m ? `${m.result} (${m.date}, too old)` : null), missing);
         // A negative followed by a relapse (IMWG 2016 relapse from MRD negativity: progression, or the M-protein back) no longer stands.
         const lost = m.result === 'negative' ? s.profile.disease.mrd.negativityLost : null;
@@ -1092,7 +1106,7 @@ function compileLeaf(l: Leaf): RuleNode {
             return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, seen, code === UNKNOWN ? (r?.couldBe?.missing ?? ['response assessment at the MRD test showing CR']) : undefined, [...s.profile.disease.mrd.provenance, ...(r?.provenance ?? [])]);
           }
         }
-        const seen = `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})`;
+        const seen = `${m.result} (${m.method}, ${m.sensitivity ?? '?'}, ${m.date})${m !== latest ? `; a later negative (${latest!.method}, ${latest!.sensitivity ?? '?'}, ${latest!.date}) is too coarse for the rule and contradicts nothing` : ''}`;
         const mrdState = s.profile.disease.mrd;
         if (m.result === 'negative' && l.sustained && !mrdState.sustainedNegative) {
           // The marrow negative over a year but no PET-CT on record (settings asking for imaging): not known.

@@ -212,6 +212,8 @@ function sensitivityOf(v: { valueQuantity?: Quantity; valueString?: string } | u
 const UCUM = 'http://unitsofmeasure.org';
 /** LOINC answer list LL529-9 (ECOG performance status): LA9622-7 … LA9627-6 are scores 0 … 5. */
 const ECOG_ANSWERS: Record<string, number> = { 'LA9622-7': 0, 'LA9623-5': 1, 'LA9624-3': 2, 'LA9625-0': 3, 'LA9626-8': 4, 'LA9627-6': 5 };
+/** The beginning of each LL529-9 answer's text, score 0 … 5 (a display with another score's wording contradicts the code). */
+const ECOG_WORDING: readonly RegExp[] = [/^\s*fully active/i, /^\s*restricted in physically strenuous/i, /^\s*ambulatory and capable of all self-?care/i, /^\s*capable of only limited self-?care/i, /^\s*completely disabled/i, /^\s*dead\b/i];
 const MM_SNOMED = new Set(['109989006']);
 /**
  * ICD-10 C90.0x multiple myeloma, C90.1x plasma cell leukaemia, E85.81 (ICD-10-CM) light-chain (AL) amyloidosis,
@@ -327,11 +329,12 @@ const textOf = (cc: CodeableConcept | undefined): string | undefined => cc?.text
 const dottedIcd = (code: string): string => (code.length > 3 && !code.includes('.') ? `${code.slice(0, 3)}.${code.slice(3)}` : code);
 /** The id a Patient reference names: `Patient/x`, `Patient/x/_history/n`, an absolute URL ending so, or a Bundle entry's fullUrl. */
 function referencedPatient(ref: string, byFullUrl: ReadonlyMap<string, string>): string | null {
+  if (typeof ref !== 'string') throw new TypeError(`a reference is a string, not ${typeof ref}`);
   const local = byFullUrl.get(ref);
   if (local !== undefined) return local;
   const m = /(?:^|\/)Patient\/([^/]+)(?:\/_history\/[^/]+)?$/.exec(ref);
   if (m) return m[1]!;
-  if (ref.startsWith('urn:uuid:')) return ref.slice('urn:uuid:'.length);
+  // A urn:uuid names an entry of this Bundle (its fullUrl), and nothing outside it.
   return null;
 }
 
@@ -402,7 +405,8 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
   const ownerOf = (r: FhirResource): string | null => {
     if (r.resourceType === 'Patient') return idOf.get(r) ?? null;
     const ref = (r as { subject?: { reference?: unknown }; patient?: { reference?: unknown } }).subject?.reference ?? (r as { patient?: { reference?: unknown } }).patient?.reference;
-    return patientOf(typeof ref === 'string' ? ref : undefined);
+    if (ref !== undefined && typeof ref !== 'string') return null; // not well-formed: nobody's
+    return patientOf(ref);
   };
   /** A resource not mapped, with the reason and the patient it belongs to when known (a reader files it with that patient's, never another's). */
   const skip = (r: FhirResource, reason: string, patientId?: string | null): void => {
@@ -414,7 +418,13 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
     return typeof p?.gender === 'string' ? p.gender : undefined;
   };
   const pushed = new Map<string, string>();
+  /** A subject given by an identifier alone: the Bundle's one Patient only when that Patient carries the identifier. */
+  const identifiesDefault = (id: { value?: unknown; system?: unknown }): boolean =>
+    patients.length === 1 && (patients[0]!.identifier ?? []).some((i) => i.value === id.value && (typeof id.system !== 'string' || typeof i.system !== 'string' || i.system === id.system));
   const push = (r: FhirResource, patientRef: string | undefined, type: string, occurredAt: string | undefined, data: Record<string, unknown>, suffix = '', retraction = false): void => {
+    const subject = (r as { subject?: { reference?: unknown; identifier?: { value?: unknown; system?: unknown } } }).subject;
+    if (patientRef === undefined && subject && subject.reference === undefined && subject.identifier?.value !== undefined && !identifiesDefault(subject.identifier))
+      return skip(r, 'subject given only by an identifier that is not the Bundle’s Patient’s (send a reference)', null);
     const patientId = patientOf(patientRef);
     const id = idOf.get(r) ?? null;
     if (!patientId) return skip(r, patientRef === undefined ? 'no patient reference' : `patient reference not understood (${patientRef})`);
@@ -659,9 +669,12 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           const answer = o.valueCodeableConcept?.coding?.find((c) => c.system === SYSTEMS.loinc && c.code !== undefined && c.code in ECOG_ANSWERS);
           // A text answer is one score at its start ("1 - Restricted …"), not a range ("1-2", "1 or 2").
           const texts = [...(o.valueCodeableConcept?.coding ?? []).map((c) => c.display), o.valueCodeableConcept?.text, o.valueString].filter((t): t is string => typeof t === 'string');
+          // "2 - Ambulatory …", "ECOG 2", "ECOG PS: 2", or the answer's LOINC wording without its score.
           const scoreOf = (t: string): number | null => {
-            const m = /^\s*([0-5])(?!\d)(?!\s*(?:[-–/]|or\b|to\b)\s*\d)/.exec(t);
-            return m ? Number(m[1]) : null;
+            const m = /^\s*(?:(?:ECOG|Zubrod|WHO)(?:\s*(?:PS|performance status))?\s*[:=]?\s*)?([0-5])(?!\d)(?!\s*(?:[-–/]|or\b|to\b)\s*\d)/i.exec(t);
+            if (m) return Number(m[1]);
+            const worded = ECOG_WORDING.findIndex((re) => re.test(t));
+            return worded >= 0 ? worded : null;
           };
           const fromText = texts.map(scoreOf).find((x) => x !== null) ?? null;
           const coded = answer ? ECOG_ANSWERS[answer.code!]! : null;

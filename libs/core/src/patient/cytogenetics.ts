@@ -157,7 +157,8 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
   const del17p20 = latest.get('del(17p)');
   const onePlus = has('gain(1q)') || has('amp(1q)');
   const basis: string[] = [];
-  if (del17p20?.detected && (del17p20.percentCells === null || del17p20.percentCells >= 20)) basis.push('del(17p) in ≥20% of clonal cells');
+  // A del(17p) reported without its fraction is taken as above the cut-off (labs report it positive above theirs), and said so.
+  if (del17p20?.detected && (del17p20.percentCells === null || del17p20.percentCells >= 20)) basis.push(del17p20.percentCells === null ? 'del(17p) detected (fraction of clonal cells not reported: taken as ≥20%)' : 'del(17p) in ≥20% of clonal cells');
   if (has('tp53-mutation')) basis.push('TP53 mutation');
   const translocations = ['t(4;14)', 't(14;16)', 't(14;20)'].filter(has);
   if (translocations.length > 0 && (onePlus || has('del(1p32)'))) basis.push(`${translocations.join(', ')} with ${onePlus ? '1q gain/amplification' : 'del(1p32)'}`);

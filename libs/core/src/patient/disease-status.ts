@@ -191,6 +191,8 @@ export interface DiseaseStatus {
   measurable: MeasurableDisease;
   mrd: {
     latest: MrdRecord | null;
+    /** Every marrow MRD assessment, oldest first (a criterion passes over later negatives too coarse for it, v14). Absent in profiles derived before it was kept. */
+    assessments?: MrdRecord[];
     /** The latest PET-CT MRD assessment (an imaging event reporting one). */
     latestImaging: { date: string; result: 'negative' | 'positive' } | null;
     /**
@@ -562,6 +564,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
     },
     mrd: {
       latest: latestMrd,
+      assessments: [...records.mrd],
       latestImaging: latestPet ? { date: latestPet.date, result: latestPet.mrd! } : null,
       sustainedNegative: sustained,
       sustainedMarrowNegative: !!marrow && marrow.to >= marrow.from && marrow.to >= yearAfter(marrow.from) && lost === null,
