@@ -586,6 +586,32 @@ describe('FHIR edges a review found', () => {
     ]);
   });
 
+  it('compares an ECOG answer code with a display in LOINC’s own wording or written "ECOG n", and reads such a text without a code', () => {
+    const m = mapFhirBundle(
+      bundle(
+        ecog('w1', { valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA9624-3', display: 'Restricted in physically strenuous activity but ambulatory and able to carry out work of a light or sedentary nature' }] } }),
+        ecog('w2', { valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA9624-3', display: 'ECOG 1 - restricted activity' }] } }),
+        ecog('w3', { valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA9624-3', display: 'Ambulatory and capable of all selfcare but unable to carry out any work activities' }] } }),
+        ecog('w4', { valueCodeableConcept: { text: 'ECOG PS: 3' } }),
+        ecog('w5', { valueString: 'Capable of only limited selfcare, confined to bed or chair more than 50% of waking hours' }),
+      ),
+    );
+    expect(m.events.filter((e) => e.type === 'performance-status').map((e) => [e.eventId, e.data.ecog])).toEqual([['Observation/w3', 2], ['Observation/w4', 3], ['Observation/w5', 3]]);
+    expect(m.unmapped.map((u) => u.id)).toEqual(['w1', 'w2']);
+  });
+
+  it('files nothing by a reference it cannot resolve: a urn:uuid naming no entry, a subject given by an identifier the Patient does not carry', () => {
+    const hb = (id: string, subject: object) => ({ resource: { resourceType: 'Observation', id, status: 'final', subject, code: { coding: [{ system: SYSTEMS.loinc, code: '718-7' }] }, valueQuantity: { value: 10, unit: 'g/dL' }, effectiveDateTime: '2025-05-01' } });
+    const withMrn = { resource: { ...patient.resource, identifier: [{ system: 'urn:mrn', value: 'MRN-1' }] } };
+    const m = mapFhirBundle({ resourceType: 'Bundle', type: 'collection', entry: [withMrn, hb('h1', { reference: 'urn:uuid:0b6c1c3e-0000-4000-8000-000000000001' }), hb('h2', { identifier: { system: 'urn:mrn', value: 'MRN-2' } }), hb('h3', { identifier: { system: 'urn:mrn', value: 'MRN-1' } })] } as Parameters<typeof mapFhirBundle>[0]);
+    expect(m.events.filter((e) => e.type === 'lab').map((e) => [e.eventId, e.patientId])).toEqual([['Observation/h3', 'p1']]);
+    expect(m.unmapped.map((u) => [u.id, u.reason, u.patientId ?? null])).toEqual([
+      ['h1', 'patient reference not understood (urn:uuid:0b6c1c3e-0000-4000-8000-000000000001)', null],
+      ['h2', 'subject given only by an identifier that is not the Bundle’s Patient’s (send a reference)', null],
+    ]);
+    expect(JSON.stringify(m.unmapped)).not.toContain('MRN-2');
+  });
+
   it('reads a resource sent twice in one Bundle once, and reports a second copy that says something else', () => {
     const sct = (date: string) => ({ resource: { resourceType: 'Procedure', id: 'pr1', status: 'completed', code: { text: 'Autologous stem cell transplant' }, subject: { reference: 'Patient/p1' }, performedDateTime: date } });
     const same = mapFhirBundle(bundle(sct('2023-01-10'), sct('2023-01-10')));
