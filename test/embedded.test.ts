@@ -109,6 +109,8 @@ describe('embedded mode: one process, PGlite, in-process transport', () => {
   it('keeps its data across a restart and does not load the seed twice', async () => {
     await sys.stop();
     sys = await startEmbedded(env);
+    // So do dead letters (kept in DATA_DIR/dead-letters.jsonl).
+    expect(sys.broker.messages(dlqTopic(TOPICS.matchResults)).map((m) => m.headers[HEADERS.eventId])).toContain('poison-1');
     // Tokens outlive a restart (the demo signing key is kept in DATA_DIR).
     const trial = await as(sys.url, tokens.coordinator!).get('/v1/trials/NCT04484623').expect(200);
     expect(trial.body.version).toBe(1);

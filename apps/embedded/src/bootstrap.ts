@@ -56,7 +56,8 @@ export async function startEmbedded(env: EmbeddedEnv): Promise<EmbeddedSystem> {
   const dataDir = resolve(env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const db: EmbeddedDatabase = await startEmbeddedDatabase(join(dataDir, 'pgdata'));
-  const broker = new InProcessBroker();
+  // Dead letters kept in DATA_DIR: nothing a consumer gave up on is lost with the process.
+  const broker = new InProcessBroker(1000, join(dataDir, 'dead-letters.jsonl'));
   let app: NestExpressApplication | null = null;
   try {
     const identity = await DemoIdentity.open(dataDir);

@@ -1,3 +1,6 @@
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InProcessBroker } from './in-process-broker';
 import type { InboundMessage } from './inbound';
 
@@ -33,5 +36,25 @@ describe('InProcessBroker', () => {
     expect(kept.map((m) => String(m.value))).toEqual(['2', '3']);
     expect(kept[1]).toMatchObject({ topic: 't.dlq', partition: 0, offset: '2', headers: { n: '3' } });
     expect(broker.messages('nothing')).toEqual([]);
+  });
+
+  it('with a dead-letter file, writes each dead letter to it and reads them back after a restart (a line cut short is skipped)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dlq-')), 'dead-letters.jsonl');
+    const first = new InProcessBroker(1000, file);
+    await first.publish([
+      { topic: 'results.dlq', key: 'pt_1', value: Buffer.from([0, 255, 10]), headers: { 'x-dlq-error': 'bad' } },
+      { topic: 'results', key: 'pt_1', value: 'not a dead letter', headers: {} },
+      { topic: 'results.dlq', key: null, value: null, headers: {} },
+    ]);
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
+    appendFileSync(file, '{"topic":"results.dlq","off');
+    const second = new InProcessBroker(1000, file);
+    expect(second.messages('results.dlq').map((m) => [m.offset, m.key, m.value === null ? null : [...m.value], m.headers])).toEqual([
+      ['0', 'pt_1', [0, 255, 10], { 'x-dlq-error': 'bad' }],
+      ['1', null, null, {}],
+    ]);
+    expect(second.messages('results')).toEqual([]);
+    await second.publish([{ topic: 'results.dlq', key: 'pt_2', value: 'x', headers: {} }]);
+    expect(second.messages('results.dlq').at(-1)?.offset).toBe('2');
   });
 });

@@ -1,3 +1,4 @@
+import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -10,7 +11,9 @@ type Subscriber = (message: InboundMessage) => Promise<void>;
  * Embedded mode's stand-in for Kafka. `publish` delivers each record to every subscriber of its topic
  * and resolves only when they have all processed it, so the outbox marks a message sent only after its
  * effects are committed: nothing is lost if the process stops. A recent window of each topic is kept
- * for inspection (dead-letter topics have no subscribers and are read from here).
+ * for inspection (dead-letter topics have no subscribers and are read from here). With `deadLetterFile`, every
+ * dead letter (a topic ending in `.dlq`) is also appended to that file, one JSON line each, and written to disk
+ * before `publish` returns; the file is read back at start: dead letters outlive a restart, as on Kafka.
  */
 export class InProcessBroker extends MessagePublisher {
   readonly transportName = 'in-process';
@@ -18,8 +21,37 @@ export class InProcessBroker extends MessagePublisher {
   private readonly offsets = new Map<string, number>();
   private readonly retained = new Map<string, InboundMessage[]>();
 
-  constructor(private readonly retainPerTopic = 1000) {
+  constructor(
+    private readonly retainPerTopic = 1000,
+    private readonly deadLetterFile: string | null = null,
+  ) {
     super();
+    if (deadLetterFile && existsSync(deadLetterFile)) {
+      for (const line of readFileSync(deadLetterFile, 'utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        try {
+          this.retain(InProcessBroker.fromLine(line));
+        } catch {
+          // A line cut short by a crash while it was written: the rest are still read.
+        }
+      }
+    }
+  }
+
+  private static toLine(m: InboundMessage): string {
+    return `${JSON.stringify({ topic: m.topic, offset: m.offset, key: m.key, value: m.value === null ? null : m.value.toString('base64'), headers: m.headers })}\n`;
+  }
+
+  private static fromLine(line: string): InboundMessage {
+    const o = JSON.parse(line) as { topic: string; offset: string; key: string | null; value: string | null; headers: Record<string, string> };
+    return { topic: o.topic, partition: 0, offset: o.offset, key: o.key, value: o.value === null ? null : Buffer.from(o.value, 'base64'), headers: o.headers };
+  }
+
+  private retain(message: InboundMessage): void {
+    const kept = [...(this.retained.get(message.topic) ?? []), message];
+    this.retained.set(message.topic, kept.slice(-this.retainPerTopic));
+    const next = Number(message.offset) + 1;
+    if (next > (this.offsets.get(message.topic) ?? 0)) this.offsets.set(message.topic, next);
   }
 
   subscribe(topic: string, subscriber: Subscriber): void {
@@ -47,8 +79,16 @@ export class InProcessBroker extends MessagePublisher {
         value: r.value === null ? null : Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value, 'utf8'),
         headers: { ...r.headers },
       };
-      const kept = [...(this.retained.get(r.topic) ?? []), message];
-      this.retained.set(r.topic, kept.slice(-this.retainPerTopic));
+      if (this.deadLetterFile && r.topic.endsWith('.dlq')) {
+        const fd = openSync(this.deadLetterFile, 'a');
+        try {
+          appendFileSync(fd, InProcessBroker.toLine(message));
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      }
+      this.retain(message);
       for (const subscriber of this.subscribers.get(r.topic) ?? []) await subscriber(message);
     }
   }
