@@ -69,7 +69,8 @@ describe('proposeRule (common myeloma patterns)', () => {
     ['ECOG performance status of 0,1 or 2', { fact: 'ecog', max: 2 }],
     ['Prior exposure to daratumumab and carfilzomib', { fact: 'unknownText', reason: 'not drafted (more drugs than the patterns read): review the text' }],
     ['Prior exposure to a proteasome inhibitor, an immunomodulatory agent and an anti-CD38 monoclonal antibody, and refractory to the last line of therapy', { all: [{ fact: 'flag', name: 'tripleClassExposed' }, { fact: 'flag', name: 'refractoryToLastLine' }] }],
-    ['Documented progression on or within 60 days after the last dose of the most recent therapy', { fact: 'flag', name: 'refractoryToLastLine' }],
+    ['Documented progression on or within 60 days after the last dose of the most recent therapy', { fact: 'progressionAfterLastLine', withinDaysOfLastDose: 60 }],
+    ['Refractory to the last line of therapy', { fact: 'flag', name: 'refractoryToLastLine' }],
   ])('drafts %j exactly', (text, rule) => {
     expect(proposeRule(text).rule).toEqual(rule);
   });

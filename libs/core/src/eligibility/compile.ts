@@ -5,7 +5,7 @@ import { LAB_DEFINITIONS, toLabUnit, type LabName } from '../terminology/labs';
 import { ageOnDay } from '../patient/age';
 import { RESPONSE_RANK, type MrdRecord } from '../patient/clinical-events';
 import { canonicalAbnormality, type CytogeneticFinding } from '../patient/cytogenetics';
-import { addDays, DEFAULT_SETTINGS } from '../patient/settings';
+import { addDays, daysBetween, DEFAULT_SETTINGS } from '../patient/settings';
 import type { PatientProfile } from '../patient/profile';
 import type { DrugExposure, ExposureAmount } from '../patient/exposure';
 import { canonicalJson } from '../util/canonical-json';
@@ -152,7 +152,7 @@ export const LEAF_KEYS: Record<Leaf['fact'], readonly string[]> = {
   lab: ['name', 'op', 'value', 'unit', 'maxAgeDays', 'minDaysAfterSupport', 'support'],
   labTimesUln: ['name', 'op', 'value', 'maxAgeDays'],
   creatinineClearance: ['op', 'value', 'method', 'maxAgeDays'],
-  progressionAfterLastLine: [],
+  progressionAfterLastLine: ['withinDaysOfLastDose'],
   responseAtLeast: ['category', 'ever'],
   mrd: ['result', 'maxSensitivity', 'maxAgeDays', 'sustained', 'imaging'],
   cytogenetics: ['abnormality'],
@@ -334,8 +334,10 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
     case 'unknownText':
       c.string(o, 'reason', p, true);
       break;
-    case 'measurableByFlcOnly':
     case 'progressionAfterLastLine':
+      c.number(o, 'withinDaysOfLastDose', p, false);
+      break;
+    case 'measurableByFlcOnly':
     case 'plasmaCellLeukemia':
       break;
   }
@@ -1016,7 +1018,8 @@ function compileLeaf(l: Leaf): RuleNode {
       };
     }
     case 'progressionAfterLastLine': {
-      const expected = 'progression on or after the last line';
+      const within = l.withinDaysOfLastDose;
+      const expected = within === undefined ? 'progression on or after the last line' : `progression on the last line or within ${within} days of its last dose`;
       const missing = ['disease assessment since the last line'];
       return (s) => {
         const line = s.profile.linesOfTherapy.lines.at(-1);
@@ -1025,7 +1028,14 @@ function compileLeaf(l: Leaf): RuleNode {
         // A progression in the line's first days (the profile's `progressionLine`: the line in effect when it began) is
         // the one that prompted it, not progression on it; a profile without it: a progression after the day it began.
         const inLine = s.profile.disease.progressionLine;
-        if (pd && (inLine === undefined ? pd > line.start : inLine === line.number)) return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd}`);
+        if (pd && (inLine === undefined ? pd > line.start : inLine === line.number)) {
+          if (within !== undefined && line.end !== null) {
+            // The line's last therapy: its last dose, or a later transplant or infusion of it (a salvage ASCT after its conditioning).
+            const last = line.transplants.reduce((d, t) => (t.date > d ? t.date : d), line.end);
+            if (pd > addDays(last, within)) return s.trace === null ? quiet(s, NOT_MET) : done(s, NOT_MET, l.fact, expected, `progression ${pd}, ${daysBetween(last, pd)} days after the last therapy of line ${line.number} (${last})`);
+          }
+          return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd}${within !== undefined ? (line.end === null ? ' on therapy' : ` (line ${line.number} last given ${line.end})`) : ''}`);
+        }
         // No progression on the line is known only when the disease was assessed after its first days (the profile's
         // `lastLineJudgedFrom`; a profile without it: after the line's start, or the progression that prompted it).
         const prompted = pd !== null && pd > line.start;

@@ -63,7 +63,11 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     if (/proteasome inhibitor|\bPI\b/.test(t)) add({ fact: 'classExposed', class: 'PI' }, 'PI exposed');
     if (/immunomodulatory|\bIMiD\b/i.test(t)) add({ fact: 'classExposed', class: 'IMID' }, 'IMiD exposed');
   }
-  if (lastLineRefractory || /progress[a-z]*[^.]*(?:on or )?within 60 days[^.]*(?:last|most recent)/i.test(t)) add({ fact: 'flag', name: 'refractoryToLastLine' }, 'refractory to last line');
+  // "Progression on or within 60 days of the last dose of the last therapy" names progression only (IMWG's refractoriness
+  // also counts nonresponse): the progression leaf with its window; "refractory to the last line" is the flag.
+  const withinDays = /progress[a-z]*[^.]*(?:on or )?within (\d+) days[^.]*(?:last|most recent)/i.exec(t);
+  if (lastLineRefractory) add({ fact: 'flag', name: 'refractoryToLastLine' }, 'refractory to last line');
+  else if (withinDays) add({ fact: 'progressionAfterLastLine', withinDaysOfLastDose: Number(withinDays[1]) }, `progression on the last line or within ${withinDays[1]} days of its last dose`);
   else if (/progression (?:on|during)[^.]*(?:after|within)[^.]*(?:last|most recent)|progress(?:ion|ed) (?:on or after|during or after) (?:their |the )?(?:last|most recent)/i.test(t)) add({ fact: 'progressionAfterLastLine' }, 'progression on the last line');
   if (/BCMA/i.test(t)) {
     const car = /\bCAR[- ]?T\b/i.test(t);

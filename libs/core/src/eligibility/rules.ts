@@ -73,7 +73,8 @@ export type Leaf =
       method?: 'cockcroft-gault' | 'egfr' | 'measured';
       maxAgeDays?: number;
     }
-  | { fact: 'progressionAfterLastLine' }
+  /** `withinDaysOfLastDose`: the progression on the last line's therapy or within this many days of its last dose or procedure. */
+  | { fact: 'progressionAfterLastLine'; withinDaysOfLastDose?: number }
   | { fact: 'responseAtLeast'; category: 'sCR' | 'CR' | 'VGPR' | 'PR' | 'MR' | 'SD'; ever?: boolean }
   /** `sustained`: negative over at least a year (IMWG 2016); `imaging`: with PET-CT negative too (imaging-plus). Both only for a negative. */
   | { fact: 'mrd'; result: 'negative' | 'positive'; maxSensitivity?: number; maxAgeDays?: number; sustained?: boolean; imaging?: boolean }
