@@ -491,6 +491,10 @@ describe('MRD observations (LOINC 98847-0 or 93021-4; method and sensitivity as 
     [{ valueString: '10^-5 (1 in 100,000)' }, 0.00001],
     [{ valueQuantity: { value: 0.001, unit: 'percent' } }, 0.00001],
     [{ valueQuantity: { value: 5, unit: 'log' } }, undefined],
+    [{ valueString: '2x10^-6' }, 0.000002],
+    [{ valueString: '2.5 × 10⁻⁶' }, 0.0000025],
+    [{ valueString: '3*10^-5' }, 0.00003],
+    [{ valueString: '20x10^-1' }, undefined],
   ])('reads the sensitivity %j as %s', (value, expected) => {
     const one = { resourceType: 'Bundle' as const, type: 'collection' as const, entry: [bundle.entry[0]!, mrd('s', { valueString: 'negative', component: [sensitivity(value)] })] };
     expect(mapFhirBundle(one).events.find((e) => e.type === 'mrd')!.data.sensitivity).toBe(expected);
@@ -598,6 +602,18 @@ describe('FHIR edges a review found', () => {
     );
     expect(m.events.filter((e) => e.type === 'performance-status').map((e) => [e.eventId, e.data.ecog])).toEqual([['Observation/w3', 2], ['Observation/w4', 3], ['Observation/w5', 3]]);
     expect(m.unmapped.map((u) => u.id)).toEqual(['w1', 'w2']);
+  });
+
+  it('reads a transplant its text or a note calls the second of a tandem as a planned tandem: one line with the first', () => {
+    const asct = (id: string, date: string, extra: object = {}) => ({ resource: { resourceType: 'Procedure', id, status: 'completed', subject: { reference: 'Patient/p1' }, code: { text: 'Autologous hematopoietic stem cell transplant' }, performedDateTime: date, ...extra } });
+    const induction = { resource: { resourceType: 'MedicationStatement', id: 'm1', status: 'completed', subject: { reference: 'Patient/p1' }, medicationCodeableConcept: { text: 'Isa-KRd' }, effectivePeriod: { start: '2023-01-02', end: '2023-05-01' } } };
+    const tandem = mapFhirBundle(bundle(induction, asct('t1', '2023-06-14'), asct('t2', '2023-09-20', { code: { text: 'Autologous hematopoietic stem cell transplant (second transplant of planned tandem)' } })));
+    expect(tandem.events.filter((e) => e.type === 'procedure').map((e) => e.data.plannedTandem ?? false)).toEqual([false, true]);
+    expect(buildProfile(tandem.events, '2024-01-01').linesOfTherapy.count).toBe(1);
+    const noted = mapFhirBundle(bundle(induction, asct('t1', '2023-06-14'), asct('t2', '2023-09-20', { note: [{ text: 'Tandem ASCT as planned at diagnosis' }] })));
+    expect(buildProfile(noted.events, '2024-01-01').linesOfTherapy.count).toBe(1);
+    const salvage = mapFhirBundle(bundle(induction, asct('t1', '2023-06-14'), asct('t2', '2023-09-20', { note: [{ text: 'not a planned tandem: salvage' }] })));
+    expect(buildProfile(salvage.events, '2024-01-01').linesOfTherapy.count).toBe(2);
   });
 
   it('files nothing by a reference it cannot resolve: a urn:uuid naming no entry, a subject given by an identifier the Patient does not carry', () => {

@@ -203,10 +203,11 @@ function sensitivityOf(v: { valueQuantity?: Quantity; valueString?: string } | u
   if (t === '') return null;
   const percent = t.endsWith('%');
   if (percent) t = t.slice(0, -1);
-  const power = /^(?:1(?:x|×|\*))?(?:1e|10\^?|10e)-(\d+)$/i.exec(t);
+  // "1x10^-5", "10^-5", "1e-5"; with a mantissa, "2x10^-6" or "2.5×10⁻⁶" (a limit of detection as NGF laboratories report it).
+  const power = /^(?:(\d+(?:\.\d+)?)(?:x|×|\*))?(?:1e|10\^?|10e)-(\d+)$/i.exec(t);
   const ratio = /^1(?:in|\/|:)(\d+)$/i.exec(t);
   const ratioPower = /^1(?:in|\/|:)10\^(\d+)$/i.exec(t);
-  const x = power ? Number(`1e-${power[1]}`) : ratioPower ? Number(`1e-${ratioPower[1]}`) : ratio ? 1 / Number(ratio[1]) : Number(t);
+  const x = power ? Number(`${power[1] ?? '1'}e-${power[2]}`) : ratioPower ? Number(`1e-${ratioPower[1]}`) : ratio ? 1 / Number(ratio[1]) : Number(t);
   return inRange(percent ? x / 100 : x);
 }
 const UCUM = 'http://unitsofmeasure.org';
@@ -835,7 +836,10 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         // A transfusion's product is read from its wording (platelets, red cells) where the event is read: the procedure's text,
         // its codings' displays and the products used.
         const transfused = kind === 'transfusion' ? [text, ...(p.usedCode ?? []).map(textOf)].filter(Boolean).join(' ') : undefined;
-        push(p, p.subject?.reference, 'procedure', p.performedDateTime ?? p.performedPeriod?.start, { kind, ...(product ? { product } : {}), ...(transfused ? { product: transfused } : {}) });
+        // A transplant its text or a note calls the second of a tandem was planned as one (domain §3: a planned tandem is one line).
+        const notes = ((p as { note?: Array<{ text?: unknown }> }).note ?? []).map((n) => (typeof n?.text === 'string' ? n.text : '')).join(' ');
+        const plannedTandem = kind === 'autologous-sct' && /\btandem\b/i.test(`${text} ${notes}`) && !/\b(?:no|not|without)\s+(?:a\s+)?(?:planned\s+)?tandem\b/i.test(`${text} ${notes}`);
+        push(p, p.subject?.reference, 'procedure', p.performedDateTime ?? p.performedPeriod?.start, { kind, ...(product ? { product } : {}), ...(transfused ? { product: transfused } : {}), ...(plannedTandem ? { plannedTandem: true } : {}) });
         break;
       }
       default:
