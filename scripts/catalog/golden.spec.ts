@@ -708,25 +708,39 @@ describe('found in review: fixed (run) or waiting for a fix (skipped, with the e
     expect(cohort(evaluate('NCT02773030', [ADULT, IGG_KAPPA, ...stable, ecog(1), mProtein(1.4)]), 'RRMM').failing).toEqual(['inc-04']);
   });
 
-  it('MonumenTAL-1: a CAR-T of a product the catalog does not know may be T-cell redirection: no cohort passes or fails on it', () => {
-    // Fixed: the TCR criteria asked only for recognised CAR-T classes, so an unknown product passed the TCR-naive exclusions.
+  it('MonumenTAL-1: a CAR-T of any product, one the catalog does not know too, is T-cell redirection (priorCarT)', () => {
+    // Fixed twice: the TCR criteria asked only for recognised CAR-T classes (an unknown product passed the TCR-naive
+    // exclusions), then left an unknown product open; since 2026-12-02 any CAR-T is TCR, as the text says.
     const h = [...AFTER_BCMA_CAR_T.filter((ev) => !(ev.type === 'procedure' && ev.data.kind === 'car-t-infusion')), carT('2024-06-01', 'XYZ-9001 investigational CAR-T')];
     const e = evaluate('NCT04634552', [ADULT, IGG_KAPPA, ...h, ecog(1), mProtein(1.4)]);
-    for (const c of e.cohorts) expect(c.unknown).toContain(c.id === 'B' ? 'b-tcr-exposed' : `${c.id.toLowerCase()}-tcr-naive`);
+    for (const c of e.cohorts) {
+      const id = c.id === 'B' ? 'b-tcr-exposed' : `${c.id.toLowerCase()}-tcr-naive`;
+      expect(c.unknown).not.toContain(id);
+      if (c.id === 'B') expect(c.failing).not.toContain(id);
+      else expect(c.failing).toContain(id);
+    }
   });
 
-  it('CARTITUDE-4: progression 9 months after the last regimen ended is not shown to be "within 6 months of the last regimen": open for review, not met', () => {
-    // Fixed: inc-04 was progressionAfterLastLine alone, silently dropping the 6-month window.
+  it('CARTITUDE-4: progression 9 months after the last regimen ended is not "within 6 months of the last regimen" (183 days)', () => {
+    // Fixed: inc-04 was progressionAfterLastLine alone, silently dropping the 6-month window; then open for review;
+    // since 2026-12-02 progressionAfterLastLine withinDaysOfLastDose 183 (the line's last dose; CANDOR's reading of 6 months).
     // Line 1 ends with a progression on maintenance (2023-03-20); line 2 (Kd) ends 2024-08-01; progression 2025-05-01.
     const h = [
       ...RELAPSED_ON_MAINTENANCE,
       med('Kd', '2023-04-10', '2024-08-01'),
       response('2023-09-01', 'VGPR'),
       response('2024-07-15', 'VGPR'),
-      response('2025-05-01', 'PD'),
     ];
-    const e = evaluate('NCT04181827', [demographics('1960-01-01', 'female', 65), IGG_KAPPA, ecog(1), mProtein(0.8), lab('2025-05-25', 'hemoglobin', 11, 'g/dL'), ...h]);
-    expect(e.unknown).toContain('inc-04');
+    const patient = (pd: string) => [demographics('1960-01-01', 'female', 65), IGG_KAPPA, ecog(1), mProtein(0.8), lab('2025-05-25', 'hemoglobin', 11, 'g/dL'), ...h, response(pd, 'PD')];
+    expect(evaluate('NCT04181827', patient('2025-05-01')).failing).toContain('inc-04');
+    const within = evaluate('NCT04181827', patient('2025-01-30')); // 182 days after the last dose
+    expect([...within.failing, ...within.unknown]).not.toContain('inc-04');
+  });
+
+  it('CARTITUDE-4: a CAR-T of a product the catalog does not know is a prior CAR-T (exc-03)', () => {
+    // Fixed 2026-12-02: exc-03 read CAR-T only through the BCMA and GPRC5D classes, so an unknown product left it open.
+    const h = [...AFTER_BCMA_CAR_T.filter((ev) => !(ev.type === 'procedure' && ev.data.kind === 'car-t-infusion')), carT('2024-06-01', 'UCART-CS1 academic CAR-T')];
+    expect(evaluate('NCT04181827', [ADULT, IGG_KAPPA, ...h, ecog(1), mProtein(1.4)]).failing).toContain('exc-03');
   });
 
   it('SUCCESSOR-1: an involved FLC of exactly 100 mg/L is not "> 100 mg/L"', () => {
