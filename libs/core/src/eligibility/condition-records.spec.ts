@@ -116,3 +116,23 @@ describe('peripheral neuropathy by type ("ongoing grade ≥3 sensory or motor; a
     expect(() => compileRule({ fact: 'condition', kind: 'other-malignancy', withinDays: '3 years' })).toThrow(/withinDays/);
   });
 });
+
+describe('condition records of one day that disagree', () => {
+  const withIds = (...events: Array<[string, ReturnType<typeof event>]>) => events.map(([id, e]) => ({ ...e, eventId: id }));
+  it.each([
+    ['the active record first by id', 'a-1', 'a-2'],
+    ['the absent record first by id', 'a-2', 'a-1'],
+  ])('are read absent, then active, whatever their ids (%s): the profile and the plain leaf say active, as the typed leaf does', (_, activeId, absentId) => {
+    const p = profileOf(...withIds([activeId, neuropathy('2024-12-01', 'active', 2, 'sensory')], [absentId, neuropathy('2024-12-01', 'absent', null)]));
+    expect(p.conditions['peripheral-neuropathy']?.status).toBe('active');
+    expect(outcome({ fact: 'condition', kind: 'peripheral-neuropathy', minGrade: 2 }, p)).toBe('MET');
+    expect(outcome({ fact: 'condition', kind: 'peripheral-neuropathy', minGrade: 2, neuropathyType: 'sensory' }, p)).toBe('MET');
+  });
+
+  it('a coded active cancer and an uncoded absent of one day: active, whatever their ids', () => {
+    for (const [cancerId, absentId] of [['c-1', 'c-2'], ['c-2', 'c-1']] as const) {
+      const p = profileOf(...withIds([cancerId, malignancy('2024-12-01', 'active', { code: 'C50.9' })], [absentId, malignancy('2024-12-01', 'absent')]));
+      expect([cancerId, p.conditions['other-malignancy']?.status]).toEqual([cancerId, 'active']);
+    }
+  });
+});

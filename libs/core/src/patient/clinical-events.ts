@@ -234,6 +234,9 @@ function emdType(raw: string | null): 'extramedullary' | 'paraskeletal' | null {
   return null;
 }
 
+/** Diagnoses that precede myeloma (their date is not the myeloma's). */
+const PRECURSORS: ReadonlySet<string> = new Set(['smoldering-myeloma', 'mgus', 'plasmacytoma']);
+
 /** An autologous transplant written as a medication ("ASCT", "HDM/ASCT", "autologous HCT"). */
 const TRANSPLANT_AS_MEDICATION = /^(?:(?:HDM|HDT|high[- ]dose melphalan)(?:\s*(?:\/|-|\+|with)\s*)(?:ASCT|autologous stem cell transplant(?:ation)?)|ASCT|auto-?SCT|auto-?HCT|autologous (?:HCT|SCT|HSCT|stem cell transplant(?:ation)?))$/i;
 
@@ -289,6 +292,8 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
     }
     return n;
   };
+  let myelomaDate: string | null = null;
+  let precursorDate: string | null = null;
   for (const e of [...events].sort(chronological)) {
     const date = day(e.occurredAt);
     if (date > asOf) continue;
@@ -313,7 +318,12 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
       }
       case 'diagnosis': {
         r.diagnosis.eventIds.push(e.eventId);
-        r.diagnosis.date = r.diagnosis.date ?? str(d.diagnosisDate) ?? date;
+        // The myeloma's diagnosis date: a diagnosis of smouldering myeloma, MGUS or a plasmacytoma before it dates it only
+        // while no diagnosis of myeloma itself is on record (a condition not given is myeloma).
+        const precursor = PRECURSORS.has(str(d.condition) ?? '');
+        if (precursor) precursorDate ??= str(d.diagnosisDate) ?? date;
+        else myelomaDate ??= str(d.diagnosisDate) ?? date;
+        r.diagnosis.date = myelomaDate ?? precursorDate;
         const iso = (d.isotype ?? {}) as Record<string, unknown>;
         r.diagnosis.heavyChain = str(iso.heavyChain) ?? r.diagnosis.heavyChain;
         r.diagnosis.lightChain = oneOf(iso.lightChain, ['kappa', 'lambda'] as const) ?? r.diagnosis.lightChain;

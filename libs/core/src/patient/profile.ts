@@ -197,6 +197,9 @@ export function buildProfile(allEvents: readonly ProfileSourceEvent[], asOf: Dat
 
 type Revisions = ReturnType<typeof currentRevisions>;
 
+/** The order of one day's condition records: absent, then resolved or history, then active. */
+const CONDITION_STATUS_ORDER: Readonly<Record<string, number>> = { absent: 0, resolved: 1, history: 1, active: 2 };
+
 /** M-protein, light-chain, immunofixation and marrow results: what the computed response and progression read. */
 const RESPONSE_LABS: ReadonlySet<LabName> = new Set<LabName>(['serumMProtein', 'urineMProtein', 'freeKappa', 'freeLambda', 'flcRatio', 'serumImmunofixation', 'urineImmunofixation', 'marrowPlasmaCells']);
 
@@ -388,7 +391,10 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
 
   // Keyed by what a sender wrote: no prototype ("__proto__" is a kind like any other).
   const conditions: PatientProfile['conditions'] = Object.create(null) as PatientProfile['conditions'];
-  for (const c of records.conditions) {
+  // Records of one day are read absent, then resolved or history, then active, whatever their event ids (as the
+  // criteria language reads them: docs/criteria-language.md, `condition`).
+  const byDayThenStatus = [...records.conditions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (CONDITION_STATUS_ORDER[a.status] ?? 1) - (CONDITION_STATUS_ORDER[b.status] ?? 1)));
+  for (const c of byDayThenStatus) {
     const before = conditions[c.kind];
     const held = before?.maxGrade ?? null;
     const higher = c.status !== 'absent' && c.grade !== null && (held === null || c.grade > held);
@@ -427,7 +433,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     const active = [...latest.values()].filter((r) => r.status === 'active').at(-1);
     // A later assessment saying absent without a code speaks for every condition of the kind.
     const absentSince = c.records!.filter((r) => r.status === 'absent' && r.code === undefined).at(-1)?.date;
-    if (active && (absentSince === undefined || absentSince < active.date)) Object.assign(c, { status: 'active', date: active.date, grade: active.grade, provenance: [active.eventId] });
+    if (active && (absentSince === undefined || absentSince <= active.date)) Object.assign(c, { status: 'active', date: active.date, grade: active.grade, provenance: [active.eventId] });
   }
   // Extramedullary disease: the latest scan that says (its finding), or that measured soft-tissue plasmacytomas (every one
   // it found: present if one has a size, of a type not said, a soft-tissue plasmacytoma being extramedullary or
