@@ -218,7 +218,7 @@ describe('notifier over real Kafka and PostgreSQL', () => {
 
   it('summarizes a site’s day: new eligible, new potential, eligible-from within the week; a finished day is published on site-digests.v1 once', async () => {
     const site = `site-${randomUUID().slice(0, 8)}`;
-    const [eligible, potential, soon, later, birthday] = [newPseudonym(), newPseudonym(), newPseudonym(), newPseudonym(), newPseudonym()];
+    const [eligible, potential, soon, later, birthday, thisMonth] = [newPseudonym(), newPseudonym(), newPseudonym(), newPseudonym(), newPseudonym(), newPseudonym()];
     const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
     await send(result(eligible, 1, 'ELIGIBLE', { site }));
     await send(result(potential, 1, 'POTENTIALLY_ELIGIBLE', { site, missing: ['ECOG'] }));
@@ -227,7 +227,9 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     // A birthday's eligible-from comes as its month only (docs/security.md): it is listed in the week its month begins.
     const monthAhead = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 2, 1)).toISOString().slice(0, 10); // a month at least 32 days away: never in today's week
     await send(result(birthday, 1, 'ELIGIBLE_FROM', { site, eligibleFromMonth: monthAhead.slice(0, 7) }));
-    for (const p of [eligible, potential, soon, later, birthday]) await next(p, 1);
+    // Announced within its month (the first of it passed): listed from the day it was announced.
+    await send(result(thisMonth, 1, 'ELIGIBLE_FROM', { site, eligibleFromMonth: new Date().toISOString().slice(0, 7) }));
+    for (const p of [eligible, potential, soon, later, birthday, thisMonth]) await next(p, 1);
     expect(notes(birthday)).toEqual([expect.objectContaining({ kind: 'ELIGIBLE_FROM', eligibleFromMonth: monthAhead.slice(0, 7) })]);
     expect(notes(birthday)[0]).not.toHaveProperty('eligibleFrom');
     const monthItem = { patientPseudonym: birthday, trialId: TRIAL, cohortId: 'A', eligibleFromMonth: monthAhead.slice(0, 7) };
@@ -237,7 +239,10 @@ describe('notifier over real Kafka and PostgreSQL', () => {
     const today = new Date().toISOString().slice(0, 10);
     const digest = (await as(sys.notifier.url, NETWORK_COORDINATOR).get(`/v1/digests/${site}`).expect(200)).body as SiteDigestV1;
     expect(digest).toMatchObject({ site, day: today, newEligible: [{ patientPseudonym: eligible, trialId: TRIAL, cohortId: 'A' }], newPotential: [{ patientPseudonym: potential, toCollect: ['ECOG'] }] });
-    expect(digest.eligibleFromThisWeek).toEqual([{ patientPseudonym: soon, trialId: TRIAL, cohortId: 'A', eligibleFrom: inDays(3) }]);
+    expect(digest.eligibleFromThisWeek).toEqual([
+      { patientPseudonym: thisMonth, trialId: TRIAL, cohortId: 'A', eligibleFromMonth: today.slice(0, 7) },
+      { patientPseudonym: soon, trialId: TRIAL, cohortId: 'A', eligibleFrom: inDays(3) },
+    ]);
     await as(sys.notifier.url, NETWORK_COORDINATOR).get(`/v1/digests/${site}`).query({ day: 'yesterday' }).expect(400);
 
     const digests = sys.notifier.app.get(Digests);

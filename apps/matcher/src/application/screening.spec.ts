@@ -1,7 +1,7 @@
 import { buildProfile, compileTrial, type ProfileSourceEvent } from '@trialmatch/core';
-import { demographics, lab, med } from '@trialmatch/core/testing/events';
+import { demographics, event, lab, med } from '@trialmatch/core/testing/events';
 import type { MatchResultV1, TrialCriteriaV1 } from '@trialmatch/contracts';
-import { planResults } from './screening';
+import { planResults, resultKey, signatureOf, type StoredResult } from './screening';
 
 const trial = (min: number, extra: TrialCriteriaV1['criteria'] = []) =>
   compileTrial({
@@ -45,5 +45,21 @@ describe('planResults: what a published result tells of the birth date', () => {
     expect(row.ef).toBe('2026-03-01');
     expect(message.eligibleFromMonth).toBe('2026-03');
     expect(message.eligibleFrom).toBeUndefined();
+  });
+
+  it('holds the change an age minimum brings on the birthday until its month is over (the day would tell the birth date); bad news goes at once', () => {
+    const pseudonym = 'pt_000000000000000000000002';
+    const profileOn = (day: string, extra: ProfileSourceEvent[] = []) => buildProfile([demographics('1961-07-14', 'female'), lab(day, 'hemoglobin', 11, 'g/dL'), ...extra], day);
+    const announced = new Map<string, StoredResult>([
+      [resultKey(pseudonym, 'NCT09998801', ''), { patient_pseudonym: pseudonym, trial_id: 'NCT09998801', cohort_id: '', signature: signatureOf({ verdict: 'ELIGIBLE_FROM', eligibleFrom: '2026-07-14', failing: ['inc-age'], unknown: [], unknownCount: 0 }), criteria_version: 1, profile_version: 1, published: true }],
+    ]);
+    const plan = (day: string, extra: ProfileSourceEvent[] = [], extraCriteria: TrialCriteriaV1['criteria'] = []) =>
+      planResults([{ pseudonym, profileVersion: 2, site: 'north', profile: profileOn(day, extra) }], [trial(65, extraCriteria)], announced, { publishFirstIneligible: false, now: `${day}T08:00:00.000Z`, correlationId: 'c1' });
+    expect(plan('2026-07-14').changed).toEqual([]);
+    expect(plan('2026-07-31').changed).toEqual([]);
+    expect(plan('2026-08-01').changed.map((c) => (JSON.parse(c.text) as MatchResultV1).verdict)).toEqual(['ELIGIBLE']);
+    // Another criterion failing within the month (ECOG 3 against ≤ 1) is published at once.
+    const ecog = { id: 'inc-ecog', kind: 'inclusion', text: 'ECOG 0-1', rule: { fact: 'ecog', max: 1 } };
+    expect(plan('2026-07-20', [event('performance-status', '2026-07-20', { ecog: 3 })], [ecog as never]).changed.map((c) => (JSON.parse(c.text) as MatchResultV1).verdict)).toEqual(['INELIGIBLE']);
   });
 });

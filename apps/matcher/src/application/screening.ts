@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { disclosedEligibleFrom, evaluateTrial, evaluationState, screenTrial, type CompiledTrial, type PatientProfile, type ScreenVerdict, type TrialEvaluation, type VerdictDetail } from '@trialmatch/core';
+import { disclosedEligibleFrom, evaluateTrial, isBirthday, evaluationState, screenTrial, type CompiledTrial, type PatientProfile, type ScreenVerdict, type TrialEvaluation, type VerdictDetail } from '@trialmatch/core';
 import { assertMessage, TOPICS, type MatchResultV1 } from '@trialmatch/contracts';
 
 /**
@@ -160,6 +160,7 @@ export function planResults(profiles: readonly StoredProfile[], trials: readonly
   const day = o.now.slice(0, 10);
   for (const p of profiles) {
     const state = evaluationState(p.profile, day);
+    const birthDate = p.profile.demographics.birthDate ?? null;
     for (const trial of trials) {
       const screen = screenTrial(trial, state);
       const units: Array<ScreenVerdict & { id: string }> = trial.cohorts.length > 0 ? screen.cohorts : [{ ...screen, id: '' }];
@@ -169,6 +170,10 @@ export function planResults(profiles: readonly StoredProfile[], trials: readonly
         // A newer profile, or a newer trial version (published through another instance, not yet received by this one's catalog), was already used.
         if (prev && (prev.profile_version > p.profileVersion || prev.criteria_version > trial.version)) return;
         const sg = signatureOf(unit);
+        // A result announced as eligible from a month (a birthday's day, not published) changes within that month on
+        // the birthday itself: published then, its day would tell the birth date. It is held until the month is over
+        // (the daily re-screen publishes it then), unless it is bad news; the matcher's audited pages show it at once.
+        if (prev && prev.signature !== sg && unit.verdict !== 'INELIGIBLE' && heldForBirthday(prev.signature, birthDate, day)) return;
         if (prev?.signature === sg) {
           if (prev.criteria_version !== trial.version || prev.profile_version !== p.profileVersion) plan.refreshed.push({ p: p.pseudonym, t: trial.trialId, c: unit.id, cv: trial.version, pv: p.profileVersion });
           return;
@@ -186,6 +191,17 @@ export function planResults(profiles: readonly StoredProfile[], trials: readonly
   }
   plan.ms = performance.now() - started;
   return plan;
+}
+
+/**
+ * Whether a stored result's eligible-from day is one of the patient's birthdays (published as its month only) and `day`
+ * falls from that day to the end of its month: a change published now would tell the day.
+ */
+export function heldForBirthday(signature: string, birthDate: string | null, day: string): boolean {
+  if (birthDate === null) return false;
+  const [verdict, eligibleFrom] = JSON.parse(signature) as [string, string | null];
+  if (verdict !== 'ELIGIBLE_FROM' || !eligibleFrom || !isBirthday(eligibleFrom, birthDate)) return false;
+  return day >= eligibleFrom && day.slice(0, 7) === eligibleFrom.slice(0, 7);
 }
 
 /** Plans made for parts of one set of profiles, as one. */

@@ -9,14 +9,18 @@ import { NOTIFIER_SETTINGS, type NotifierSettings } from '../notifier.settings';
 type Queryable = Pick<DataSource, 'query'> | Pick<EntityManager, 'query'>;
 
 const ITEM = `jsonb_strip_nulls(jsonb_build_object('patientPseudonym', patient_pseudonym, 'trialId', trial_id, 'cohortId', nullif(cohort_id, ''), 'eligibleFrom', eligible_from::text, 'eligibleFromMonth', eligible_from_month, 'toCollect', to_collect))`;
-/** The day an eligible-from date stands for in the week's list: the day, or the first of its month when only the month was published. */
-const FROM_DAY = `coalesce(eligible_from, (eligible_from_month || '-01')::date)`;
+/**
+ * The day an eligible-from date stands for in the week's list: the day, or, when only the month was published, the
+ * first of that month or the day it was announced, whichever is later (announced within its month: listed then).
+ */
+const FROM_DAY = `coalesce(eligible_from, greatest((eligible_from_month || '-01')::date, created_at::date))`;
 
 /**
  * The daily per-site digest (UTC days): the patients a site's notifications named newly eligible
  * (NEW_ELIGIBLE, ELIGIBLE_NOW) and newly potentially eligible that day, and those whose eligible-from date
  * falls within the seven days from it (the latest ELIGIBLE_FROM per patient, trial and cohort, while no
- * later notification replaced it; one announced by its month only, a birthday's, in the week its month begins). Readable for any day; published on site-digests.v1 once a day is over.
+ * later notification replaced it; one announced by its month only, a birthday's, in the week its month begins, or the
+ * week it was announced when that is later). Readable for any day; published on site-digests.v1 once a day is over.
  */
 @Injectable()
 export class Digests implements OnApplicationBootstrap, BeforeApplicationShutdown {

@@ -336,6 +336,7 @@ function checkLeaf(c: Checker, o: Record<string, unknown>, p: string): void {
       break;
     case 'progressionAfterLastLine':
       c.number(o, 'withinDaysOfLastDose', p, false);
+      if (typeof o.withinDaysOfLastDose === 'number' && (!Number.isInteger(o.withinDaysOfLastDose) || o.withinDaysOfLastDose < 0)) c.fail(`${p}/withinDaysOfLastDose`, 'must be a whole number of days, 0 or more');
       break;
     case 'measurableByFlcOnly':
     case 'plasmaCellLeukemia':

@@ -31,6 +31,13 @@ describe('cycles of a course recorded twice count once', () => {
     expect(p.drugs.pomalidomide).toMatchObject({ cycles: 3, cyclesPartial: false });
   });
 
+  it('a count from a record shorter than the course, which has none, is a lower bound: "≥ 2 cycles" stays unknown', () => {
+    const p = buildProfile([med('lenalidomide', '2024-01-01', '2024-06-30'), med('lenalidomide', '2024-02-01', '2024-02-28', { cycles: 1 })], AS_OF);
+    expect(p.drugs.lenalidomide).toMatchObject({ cycles: 1, cyclesPartial: true });
+    expect(rule({ fact: 'drugExposed', drug: 'lenalidomide', minCycles: 2 }, p)).toBe('UNKNOWN');
+    expect(rule({ fact: 'drugExposed', drug: 'lenalidomide', minCycles: 1 }, p)).toBe('MET');
+  });
+
   it('courses of their own add up: back to back, and a later one', () => {
     const p = buildProfile([med('Rd', '2023-01-01', '2023-03-25', { cycles: 3 }), med('Rd', '2023-03-26', '2023-06-17', { cycles: 3 }), med('Rd', '2024-01-01', '2024-01-28', { cycles: 1 })], AS_OF);
     expect(p.drugs.lenalidomide?.cycles).toBe(7);

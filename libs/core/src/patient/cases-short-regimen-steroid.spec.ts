@@ -52,5 +52,7 @@ describe('a dexamethasone lead-in', () => {
     const vrd = med('VRd', '2024-01-22', '2024-06-30');
     expect(starts([dex, vrd])).toEqual(['2024-01-01']);
     expect(starts([dex, response('2024-01-11', 'PR'), response('2024-01-19', 'PR'), vrd])).toEqual(['2024-01-01', '2024-01-22']);
+    // Stable disease is no response: the lead-in is joined.
+    expect(starts([dex, response('2024-01-11', 'SD'), response('2024-01-19', 'SD'), vrd])).toEqual(['2024-01-01']);
   });
 });

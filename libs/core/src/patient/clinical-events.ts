@@ -234,8 +234,8 @@ function emdType(raw: string | null): 'extramedullary' | 'paraskeletal' | null {
   return null;
 }
 
-/** Diagnoses that precede myeloma (their date is not the myeloma's). */
-const PRECURSORS: ReadonlySet<string> = new Set(['smoldering-myeloma', 'mgus', 'plasmacytoma']);
+/** Diagnoses that date the myeloma (another plasma-cell disorder's date is not the myeloma's). */
+const MYELOMA_DIAGNOSES: ReadonlySet<string> = new Set(['multiple-myeloma', 'plasma-cell-leukemia']);
 
 /** An autologous transplant written as a medication ("ASCT", "HDM/ASCT", "autologous HCT"). */
 const TRANSPLANT_AS_MEDICATION = /^(?:(?:HDM|HDT|high[- ]dose melphalan)(?:\s*(?:\/|-|\+|with)\s*)(?:ASCT|autologous stem cell transplant(?:ation)?)|ASCT|auto-?SCT|auto-?HCT|autologous (?:HCT|SCT|HSCT|stem cell transplant(?:ation)?))$/i;
@@ -318,9 +318,10 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
       }
       case 'diagnosis': {
         r.diagnosis.eventIds.push(e.eventId);
-        // The myeloma's diagnosis date: a diagnosis of smouldering myeloma, MGUS or a plasmacytoma before it dates it only
-        // while no diagnosis of myeloma itself is on record (a condition not given is myeloma).
-        const precursor = PRECURSORS.has(str(d.condition) ?? '');
+        // The myeloma's diagnosis date: a diagnosis of another plasma-cell disorder (smouldering myeloma, MGUS, a
+        // plasmacytoma, AL amyloidosis, …) dates it only while no diagnosis of myeloma itself (or of plasma-cell
+        // leukaemia) is on record; a condition not given is myeloma.
+        const precursor = !MYELOMA_DIAGNOSES.has(str(d.condition) ?? 'multiple-myeloma');
         if (precursor) precursorDate ??= str(d.diagnosisDate) ?? date;
         else myelomaDate ??= str(d.diagnosisDate) ?? date;
         r.diagnosis.date = myelomaDate ?? precursorDate;

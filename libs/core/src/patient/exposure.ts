@@ -345,12 +345,13 @@ export function drugExposures(
   return out;
 }
 
-type CycleCourse = { start: string; end: string; cycles: number | null };
+type CycleCourse = { start: string; end: string; cycles: number | null; atLeast?: boolean };
 
 /**
  * A drug's courses with those recorded twice counted once: a course within the dates of another of the same drug (the
  * pharmacy's record and the chart's, a regimen and its drugs sent one by one) is the same time on the drug, so it adds
- * no cycles; the one kept has the larger count of the two (a count where the other has none).
+ * no cycles; the one kept has the larger count of the two. A count from a record shorter than the one kept, which
+ * has none, is only a lower bound (`atLeast`): the rest of the course has no count.
  */
 export function distinctCourses(courses: readonly CycleCourse[]): CycleCourse[] {
   const sorted = [...courses].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end > b.end ? -1 : a.end < b.end ? 1 : 0));
@@ -358,7 +359,11 @@ export function distinctCourses(courses: readonly CycleCourse[]): CycleCourse[] 
   for (const c of sorted) {
     const within = kept.find((k) => k.start <= c.start && c.end <= k.end);
     if (!within) kept.push({ ...c });
-    else if (c.cycles !== null && (within.cycles === null || c.cycles > within.cycles)) within.cycles = c.cycles;
+    else if (c.cycles !== null && (within.cycles === null || c.cycles > within.cycles)) {
+      const whole = c.start === within.start && c.end === within.end;
+      if (within.cycles === null && !whole) within.atLeast = true;
+      within.cycles = c.cycles;
+    }
   }
   return kept;
 }
@@ -368,8 +373,8 @@ function cycleCount(courses: readonly CycleCourse[]): { cycles: number | null; p
   let cycles: number | null = null;
   let missing = false;
   for (const c of distinctCourses(courses)) {
-    if (c.cycles === null) missing = true;
-    else cycles = (cycles ?? 0) + c.cycles;
+    if (c.cycles === null || c.atLeast) missing = true;
+    if (c.cycles !== null) cycles = (cycles ?? 0) + c.cycles;
   }
   return { cycles, partial: missing && cycles !== null };
 }
@@ -405,7 +410,7 @@ function daysOn(list: Array<[string, string]>, groupingDays: number): number {
 }
 
 /** The most cycles in one run of back-to-back courses (each starting within `windowDays` after the run's last dose so far). */
-function consecutiveRuns(courses: ReadonlyArray<{ start: string; end: string; cycles: number | null }>, windowDays: number): { cycles: number | null; partial: boolean } {
+function consecutiveRuns(courses: ReadonlyArray<CycleCourse>, windowDays: number): { cycles: number | null; partial: boolean } {
   let best = { cycles: null as number | null, partial: true };
   let run = { cycles: 0, partial: false, end: '' };
   const close = (): void => {
@@ -419,10 +424,10 @@ function consecutiveRuns(courses: ReadonlyArray<{ start: string; end: string; cy
       run = { cycles: 0, partial: false, end: '' };
     }
     run.cycles += c.cycles ?? 0;
-    run.partial ||= c.cycles === null;
+    run.partial ||= c.cycles === null || c.atLeast === true;
     if (c.end > run.end) run.end = c.end;
   }
   close();
   // A run without its cycles might be the longest: then the count is a lower bound.
-  return { cycles: best.cycles, partial: courses.some((c) => c.cycles === null) };
+  return { cycles: best.cycles, partial: courses.some((c) => c.cycles === null || c.atLeast === true) };
 }

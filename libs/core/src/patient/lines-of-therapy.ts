@@ -1,6 +1,6 @@
 import { classesOf } from '../terminology/drug-catalog';
 import type { DrugClass } from '../terminology/drug-classes';
-import type { ClinicalRecords, Intent, MedicationCourse, ProcedureRecord } from './clinical-events';
+import { RESPONSE_RANK, type ClinicalRecords, type Intent, type MedicationCourse, type ProcedureRecord } from './clinical-events';
 import { addDays, daysBetween, type ProfileSettings } from './settings';
 
 export interface LineOfTherapy {
@@ -199,7 +199,8 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   /** A progression on the line's therapy on or before `day`: after the line began (later than `earlyProgressionDays`: not the one that prompted it). */
   const progressedSince = (l: LineOfTherapy, day: string): string | undefined => progressionDates.find((d) => d > l.start && d <= day && daysBetween(l.start, d) > s.earlyProgressionDays);
   /** Responses recorded after `from` and on or before `to`. */
-  const respondedBetween = (from: string, to: string): boolean => records.responses.some((r) => r.date > from && r.date <= to && r.category !== 'PD');
+  // A response (MR or better; stable disease is none) recorded between two days.
+  const respondedBetween = (from: string, to: string): boolean => records.responses.some((r) => r.date > from && r.date <= to && RESPONSE_RANK[r.category] >= RESPONSE_RANK.MR);
   /** Steroid courses given after a line ended with a progression, waiting for the regimen they lead into. */
   let pendingSteroids: MedicationCourse[] = [];
   const add = (l: LineOfTherapy, c: MedicationCourse): void => {

@@ -212,11 +212,16 @@ const RESPONSE_LABS: ReadonlySet<LabName> = new Set<LabName>(['serumMProtein', '
  */
 function withComputedTies(profile: PatientProfile, records: ClinicalRecords, events: readonly ProfileSourceEvent[], day: string, settings: ProfileSettings, current: Revisions): PatientProfile {
   const response = profile.disease.response;
-  if (!response) return profile;
+  if (!response || response.source !== 'computed') return profile;
+  // Only values from the last line's baseline on can change the current response: the latest of them on or before the
+  // line's start, and everything after.
+  const start = profile.linesOfTherapy.lines.at(-1)?.start;
+  const from = start === undefined ? '' : records.labs.reduce((d, l) => (RESPONSE_LABS.has(l.name) && l.date <= start && l.date > d ? l.date : d), '');
   const groups = new Map<string, LabRecord[]>();
   for (const l of records.labs) {
-    if (!RESPONSE_LABS.has(l.name) || l.at === undefined) continue;
-    const key = `${l.name}|${l.date}|${l.at}`;
+    if (!RESPONSE_LABS.has(l.name) || l.date < from) continue;
+    // Qualitative results (immunofixation) carry no time: those of one day are one time.
+    const key = `${l.name}|${l.date}|${l.at ?? 'day'}`;
     const g = groups.get(key);
     if (g) g.push(l);
     else groups.set(key, [l]);

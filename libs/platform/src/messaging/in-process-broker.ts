@@ -27,7 +27,10 @@ export class InProcessBroker extends MessagePublisher {
   ) {
     super();
     if (deadLetterFile && existsSync(deadLetterFile)) {
-      for (const line of readFileSync(deadLetterFile, 'utf8').split('\n')) {
+      const text = readFileSync(deadLetterFile, 'utf8');
+      // A line cut short by a crash is closed, so that the next dead letter starts a line of its own.
+      if (text !== '' && !text.endsWith('\n')) appendFileSync(deadLetterFile, '\n');
+      for (const line of text.split('\n')) {
         if (line.trim() === '') continue;
         try {
           this.retain(InProcessBroker.fromLine(line));
