@@ -39,4 +39,16 @@ describe('a computed response from values of one time that differ', () => {
     expect(timed.disease.response).toMatchObject({ category: 'PR', confirmed: true });
     expect(timed.disease.response!.sameTime).toBeUndefined();
   });
+
+  it('serum immunofixation negative and positive on one day (no time on either): CR or VGPR, so "CR or better" is unknown', () => {
+    const ife = (d: string, r: 'negative' | 'positive') => lab(d, 'serum immunofixation', r === 'negative' ? 0 : 1, '', { result: r });
+    const gone = (d: string) => [S(d, 0), lab(d, 'urine m-protein', 0, 'mg/24h'), lab(d, 'urine immunofixation', 0, '', { result: 'negative' }), lab(d, 'marrow plasma cells', 2, '%')];
+    const base = [med('DRd', '2025-01-01', null), S('2024-12-15', 2), lab('2024-12-15', 'urine m-protein', 300, 'mg/24h'), ...gone('2025-04-01'), ife('2025-04-01', 'negative')];
+    for (const order of [['negative', 'positive'], ['positive', 'negative']] as const) {
+      const p = buildProfile([...base, ...gone('2025-05-01'), ...order.map((r) => ife('2025-05-01', r))].map((e, i) => ({ ...e, eventId: `ife-${String(i).padStart(3, '0')}` })), AS_OF);
+      expect([p.disease.response!.category, ...(p.disease.response!.sameTime ?? [])].sort()).toEqual(['CR', 'VGPR']);
+      expect(atLeast('CR', p)).toBe('UNKNOWN');
+      expect(atLeast('VGPR', p)).toBe('MET');
+    }
+  });
 });
