@@ -10,7 +10,7 @@ interface Profile {
   settings: string;
   demographics: { ageYears: number | null; sex: string | null };
   ecog: { value: number; date: string; provenance: string[] } | null;
-  linesOfTherapy: { count: number; lines: Array<{ number: number; start: string; end: string | null; regimens: string[]; generics: string[]; classes: string[]; openedBy: string; provenance?: string[] }> };
+  linesOfTherapy: { count: number; lines: Array<{ number: number; start: string; end: string | null; regimens: string[]; generics: string[]; classes: string[]; openedBy: string; reasonForChange?: string | null; provenance?: string[] }> };
   classes: Record<string, { exposed: boolean; refractory: boolean; refractoryInLastLine: boolean; drugs: string[] }>;
   flags: Record<string, boolean>;
   disease: {
@@ -183,7 +183,7 @@ export function PatientPage({ pseudonym }: { pseudonym: string }): ReactNode {
               {p.linesOfTherapy.lines.map((l) => (
                 <li key={l.number}>
                   <strong>Line {l.number}</strong> {l.start} – {l.end ?? 'ongoing'}: {l.regimens.join(', ') || l.generics.join(' + ')}{' '}
-                  <span className="note">({l.classes.join(', ')}; opened by {l.openedBy})</span>
+                  <span className="note">({l.classes.join(', ')}; opened by {l.openedBy}{l.reasonForChange ? `; ended by ${l.reasonForChange}` : ''})</span>
                   <Sources refs={l.provenance} events={events} />
                 </li>
               ))}

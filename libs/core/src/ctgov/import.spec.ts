@@ -22,6 +22,8 @@ describe('proposeRule (common myeloma patterns)', () => {
     ['eGFR ≥ 30 mL/min/1.73 m²', { fact: 'creatinineClearance', method: 'egfr', op: '>=', value: 30 }],
     ['AST and ALT ≤ 2.5 × ULN', { all: [{ fact: 'labTimesUln', name: 'ast', op: '<=', value: 2.5 }, { fact: 'labTimesUln', name: 'alt', op: '<=', value: 2.5 }] }],
     ['Autologous stem cell transplant within 12 weeks', { fact: 'timeSince', event: 'transplant', kind: 'autologous', maxDays: 84 }],
+    ['Autologous stem cell transplant less than 12 weeks before enrollment', { fact: 'timeSince', event: 'transplant', kind: 'autologous', maxDays: 83 }],
+    ['Allogeneic stem cell transplant < 6 months before the first dose', { fact: 'timeSince', event: 'transplant', kind: 'allogeneic', maxDays: 179 }],
     ['Known CNS involvement or meningeal myeloma', { fact: 'condition', kind: 'cns-involvement' }],
     ['Plasma cell leukemia', { fact: 'plasmaCellLeukemia' }],
     ['Grade ≥3 peripheral neuropathy', { fact: 'condition', kind: 'peripheral-neuropathy', minGrade: 3 }],

@@ -561,6 +561,8 @@ const documentedAfter = (s: EvalState, start: string): boolean => s.lastResponse
  * refractoriness open). Profiles derived before it was kept: the default setting, from `lastStart` or the first dose.
  */
 const judgedFrom = (d: DrugExposure): string => d.judgedFrom ?? addDays(d.lastStart ?? d.firstDose, DEFAULT_SETTINGS.earlyProgressionDays);
+/** Whether how the drug's latest course went is on record (`documented`, v15; before: any assessment after `judgedFrom`). */
+const documentedOn = (s: EvalState, d: DrugExposure): boolean => d.documented ?? documentedAfter(s, judgedFrom(d));
 
 export function evaluationState(profile: PatientProfile, asOf: string, trace: LeafTrace[] | null = null): EvalState {
   return {
@@ -715,7 +717,7 @@ const REFRACTORY_FLAG_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p
 /** A drug refractory, or not known not to be (no response or progression recorded since its latest course could be judged). */
 const mayBeRefractory = (s: EvalState, g: string): boolean => {
   const d = s.profile.drugs[g];
-  return d !== undefined && (d.refractory || !documentedAfter(s, judgedFrom(d)));
+  return d !== undefined && (d.refractory || !documentedOn(s, d));
 };
 const classMayBeRefractory = (s: EvalState, k: DrugClass): boolean => s.profile.classes[k].refractory || s.profile.classes[k].drugs.some((g) => mayBeRefractory(s, g));
 /**
@@ -742,7 +744,17 @@ const unknownCarTSince = (p: PatientProfile, from: string | null = null): boolea
 /** The birthday on which someone born on `b` turns `years` (29 February falls on 1 March). */
 const birthday = (b: string, years: number): number => epochDay(`${String(Number(b.slice(0, 4)) + years).padStart(4, '0')}${b.slice(4, 10)}`);
 const refractoryDrugs = (p: PatientProfile, generics: readonly string[]): string => generics.filter((g) => p.drugs[g]?.refractory).join(', ');
-const targetDrugs = (p: PatientProfile, classes: readonly DrugClass[]): string => classes.flatMap((k) => p.classes[k].drugs).join(', ');
+/** The drugs of these classes given, each with its dates (a CAR-T's infusion day), and their provenance. */
+const targetDrugs = (p: PatientProfile, classes: readonly DrugClass[]): { text: string; provenance: string[] } => {
+  const drugs = [...new Set(classes.flatMap((k) => p.classes[k].drugs))];
+  const dated = (g: string): string => {
+    const d = p.drugs[g];
+    if (!d) return g;
+    const last = d.ongoing ? 'ongoing' : d.lastDose;
+    return `${g} (${d.firstDose === last ? d.firstDose : `${d.firstDose}–${last ?? '?'}`})`;
+  };
+  return { text: drugs.map(dated).join(', '), provenance: [...new Set(drugs.flatMap((g) => p.drugs[g]?.provenance ?? []))] };
+};
 /** Stands for "still being given" among last-dose dates. */
 const ONGOING = 'ongoing';
 /** The later of `latest` and the drug's last dose; ONGOING once any drug considered is ongoing. */
@@ -753,7 +765,54 @@ function lastDose(p: PatientProfile, generic: string, latest: string | null): st
   return d.lastDose && (latest === null || d.lastDose > latest) ? d.lastDose : latest;
 }
 
+/**
+ * Medications the drug catalog cannot read that may be anti-myeloma therapy (a target, a modality or a study drug
+ * named) started before `before` (on or before, with `onTheDay`) and not within the grouping window of a line's start (a
+ * drug begun with a regimen is part of it): each may have been a line of its own. Those within the grouping window of
+ * each other are one.
+ */
+function unreadLines(p: PatientProfile, before: string, onTheDay = false): Array<{ original: string; start: string }> {
+  const window = DEFAULT_SETTINGS.regimenGroupingWindowDays;
+  const starts = p.linesOfTherapy.lines.map((l) => l.start);
+  const found = unreadInScope(p, {})
+    .filter((u) => (onTheDay ? u.start <= before : u.start < before) && !starts.some((d) => u.start >= d && daysBetween(d, u.start) <= window))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  return found.filter((u, i) => i === 0 || daysBetween(found[i - 1]!.start, u.start) > window);
+}
+
+/** The leaves that read the last line of therapy: a medication the catalog cannot read begun after it may be a later line. */
+const readsLastLine = (l: Leaf): boolean =>
+  l.fact === 'progressionAfterLastLine' ||
+  (l.fact === 'flag' && l.name === 'refractoryToLastLine') ||
+  ((l.fact === 'drugExposed' || l.fact === 'drugRefractory' || l.fact === 'classExposed' || l.fact === 'classRefractory' || l.fact === 'priorCarT') && l.scope === 'lastLine');
+
+/** A last-line leaf is unknown when a medication the catalog cannot read, begun after the last line, may be a later line. */
+function lastLineUnread(inner: RuleNode): RuleNode {
+  return (s) => {
+    const before = s.trace?.length ?? 0;
+    const code = inner(s);
+    const last = s.profile.linesOfTherapy.lines.at(-1);
+    if (code === UNKNOWN || last === undefined) return code;
+    const later = unreadLines(s.profile, s.asOf, true).find((u) => u.start > last.start);
+    if (later === undefined) return code;
+    s.flip = NO_FLIP;
+    const t = s.trace?.[before];
+    if (t) {
+      t.outcome = OUTCOMES[UNKNOWN]!;
+      t.actual = `${t.actual ?? 'none'}; but ${later.original} (from ${later.start}), a medication the drug catalog cannot read, may be a later line`;
+      t.missing = [...UNREAD_MEDICATION];
+      delete t.flipsOn;
+    }
+    return UNKNOWN;
+  };
+}
+
 function compileLeaf(l: Leaf): RuleNode {
+  const node = compileOneLeaf(l);
+  return readsLastLine(l) ? lastLineUnread(node) : node;
+}
+
+function compileOneLeaf(l: Leaf): RuleNode {
   switch (l.fact) {
     case 'age': {
       const expected = `age ${range(l.min, l.max)}`;
@@ -806,6 +865,10 @@ function compileLeaf(l: Leaf): RuleNode {
           else if (line.start === s.asOf) today += 1;
         }
         const ok = (k: number): boolean => (l.min === undefined || k >= l.min) && (l.max === undefined || k <= l.max);
+        // Medications the drug catalog cannot read, begun apart from the lines, may each have been a line (a blinded study drug).
+        const unread = unreadLines(s.profile, s.asOf);
+        if (unread.some((_, i) => ok(n + i + 1) !== ok(n)))
+          return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, 'priorLines', expected, `${n}, and ${unread.map((u) => `${u.original} (from ${u.start})`).join(', ')}, which the drug catalog cannot read, may be lines too`, UNREAD_MEDICATION);
         const code = bool(ok(n));
         s.flip = today > 0 && ok(n + today) !== ok(n) ? s.asOfDay + 1 : NO_FLIP;
         if (s.trace !== null) note(s, code, 'priorLines', expected, today > 0 ? `${n} (and ${today} starting that day)` : String(n));
@@ -839,7 +902,7 @@ function compileLeaf(l: Leaf): RuleNode {
         const refractory =
           d !== undefined &&
           (progressionOnly ? progressedOn(p, d, scope, excludeMaintenanceOnly) : (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(excludeMaintenanceOnly && onlyAtMaintenance(p, d, scope)));
-        if (!refractory && d !== undefined && !documentedAfter(s, judgedFrom(d))) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        if (!refractory && d !== undefined && !documentedOn(s, d)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, (d ? d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory' : 'never exposed'), undefined, d?.provenance);
       };
     }
@@ -863,7 +926,7 @@ function compileLeaf(l: Leaf): RuleNode {
           const lastGenerics = p.linesOfTherapy.lines.at(-1)?.generics ?? [];
           const inScope = c.drugs.filter((g) => p.drugs[g] !== undefined && (scope === 'any' || lastGenerics.includes(g)));
           const counted = exposedOnly ? inScope : inScope.filter((g) => (progressionOnly ? progressedOn(p, p.drugs[g]!, scope, false) : scope === 'any' ? p.drugs[g]!.refractory : p.drugs[g]!.refractoryInLastLine === true));
-          const open = exposedOnly ? [] : inScope.filter((g) => !counted.includes(g) && !documentedAfter(s, judgedFrom(p.drugs[g]!)));
+          const open = exposedOnly ? [] : inScope.filter((g) => !counted.includes(g) && !documentedOn(s, p.drugs[g]!));
           const code: Code = counted.length >= l.minDrugs ? MET : counted.length + open.length >= l.minDrugs ? UNKNOWN : NOT_MET;
           return s.trace === null ? quiet(s, code) : done(s, code, l.fact, `${expected}: at least ${l.minDrugs} drugs`, `${counted.join(', ') || 'none'}${open.length ? `; not documented: ${open.join(', ')}` : ''}`, code === UNKNOWN ? undocumented : undefined);
         }
@@ -900,7 +963,7 @@ function compileLeaf(l: Leaf): RuleNode {
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));
         }
         const refractory = progressionOnly ? c.drugs.some((g) => p.drugs[g] !== undefined && progressedOn(p, p.drugs[g], scope, false)) : scope === 'any' ? c.refractory : c.refractoryInLastLine;
-        if (!refractory && c.exposed && c.drugs.some((g) => { const d = p.drugs[g]; return d !== undefined && !documentedAfter(s, judgedFrom(d)); })) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        if (!refractory && c.exposed && c.drugs.some((g) => { const d = p.drugs[g]; return d !== undefined && !documentedOn(s, d); })) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, refractoryDrugs(p, c.drugs) || (c.exposed ? 'exposed, not refractory' : 'never exposed'));
       };
     }
@@ -940,7 +1003,9 @@ function compileLeaf(l: Leaf): RuleNode {
         if (!yes && carTModality && unknownCarTSince(s.profile)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
         const unread = yes ? null : unreadTargetTherapy(s.profile, l.target, l.modality ?? 'any');
         if (unread !== null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `a medication the drug catalog cannot read: ${unread}`, UNREAD_MEDICATION);
-        return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, targetDrugs(s.profile, classes) || 'none');
+        if (s.trace === null) return quiet(s, bool(yes));
+        const given = targetDrugs(s.profile, classes);
+        return done(s, bool(yes), l.fact, expected, given.text || 'none', undefined, given.provenance.length > 0 ? given.provenance : undefined);
       };
     }
     case 'priorTransplant': {
@@ -1012,10 +1077,21 @@ function compileLeaf(l: Leaf): RuleNode {
       const missing = [`creatinine${ageNote(maxAgeDays)} with weight, sex and birth date`];
       return (s) => {
         const c = s.profile.labs.crcl;
-        if (!c || !within(s, c.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (c ? `${shown(c.value)} mL/min (${c.date}, too old)` : null), missing);
+        if (!c || !within(s, c.date, maxAgeDays)) {
+          if (s.trace === null) return quiet(s, UNKNOWN);
+          // What the profile says Cockcroft–Gault lacks (a profile before v15: the inputs in general); too old: a newer creatinine.
+          const lacking = c ? [`creatinine${ageNote(maxAgeDays)}`] : (s.profile.labs.crclMissing?.map((m) => (m === 'creatinine' ? `creatinine${ageNote(maxAgeDays)}` : m)) ?? missing);
+          return done(s, UNKNOWN, l.fact, expected, c ? `${shown(c.value)} mL/min (${c.date}, too old)` : null, lacking);
+        }
         if (c.sameTime && disagrees(c.value, c.sameTime, (x) => compare(x, l.op, l.value)))
           return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, sameTimeNote(shown(c.value), c.sameTime.map(shown), 'mL/min', c.date), repeatOf('creatinine', c.date), c.provenance);
-        return s.trace === null ? quiet(s, bool(compare(c.value, l.op, l.value))) : done(s, bool(compare(c.value, l.op, l.value)), l.fact, expected, `${shown(c.value)} mL/min (${c.date})`, undefined, c.provenance);
+        // Sex other or unknown: decided only when the clearance with the female factor and without it agree (v15).
+        if (c.otherSex && disagrees(c.value, c.otherSex, (x) => compare(x, l.op, l.value)))
+          return s.trace === null
+            ? quiet(s, UNKNOWN)
+            : done(s, UNKNOWN, l.fact, expected, `${shown(c.value)} mL/min with the female factor, ${c.otherSex.map(shown).join(' and ')} without it (${c.date}; sex ${c.inputs.sex})`, ['sex (male or female) for Cockcroft–Gault'], c.provenance);
+        const both = c.otherSex ? ` with the female factor, ${c.otherSex.map(shown).join(' and ')} without it (sex ${c.inputs.sex})` : '';
+        return s.trace === null ? quiet(s, bool(compare(c.value, l.op, l.value))) : done(s, bool(compare(c.value, l.op, l.value)), l.fact, expected, `${shown(c.value)} mL/min${both} (${c.date})`, undefined, c.provenance);
       };
     }
     case 'progressionAfterLastLine': {
@@ -1231,7 +1307,7 @@ function compileLeaf(l: Leaf): RuleNode {
       return (s) => {
         const p = s.profile.plasmaCellLeukemia;
         if (!p) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
-        return s.trace === null ? quiet(s, bool(p.present)) : done(s, bool(p.present), l.fact, expected, p.basis);
+        return s.trace === null ? quiet(s, bool(p.present)) : done(s, bool(p.present), l.fact, expected, p.basis, undefined, p.provenance);
       };
     }
     case 'extramedullaryDisease': {
@@ -1243,7 +1319,9 @@ function compileLeaf(l: Leaf): RuleNode {
         const e = s.profile.extramedullaryDisease;
         if (!e) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
         if (e.present && type !== 'any' && e.type === null) return done(s, UNKNOWN, l.fact, expected, `present, type not recorded (${e.date})`, missingType);
-        return s.trace === null ? quiet(s, bool(e.present && (type === 'any' || e.type === type))) : done(s, bool(e.present && (type === 'any' || e.type === type)), l.fact, expected, `${e.present ? `present${e.type ? ` (${e.type})` : ''}` : 'absent'} ${e.date}`);
+        return s.trace === null
+          ? quiet(s, bool(e.present && (type === 'any' || e.type === type)))
+          : done(s, bool(e.present && (type === 'any' || e.type === type)), l.fact, expected, `${e.present ? `present${e.type ? ` (${e.type})` : ''}` : 'absent'} ${e.date}`, undefined, e.provenance);
       };
     }
     case 'unknownText': {

@@ -126,9 +126,11 @@ export function proposeRule(text: string): { rule: Rule; recognised: string[] } 
     }
   }
   if (/^prior allogeneic (?:SCT|stem cell transplant)/i.test(t.trim())) add({ fact: 'priorTransplant', kind: 'allogeneic' }, 'prior allogeneic SCT');
-  else if ((m = t.match(/(allogeneic|autologous)[^.;]*?(?:within|<=|less than)\s*(\d+)\s*(weeks|days|months)/i))) {
-    const days = Number(m[2]) * (m[3]!.toLowerCase().startsWith('week') ? 7 : m[3]!.toLowerCase().startsWith('month') ? 30 : 1);
-    add({ fact: 'timeSince', event: 'transplant', kind: m[1]!.toLowerCase() === 'allogeneic' ? 'allogeneic' : 'autologous', maxDays: days }, 'time since SCT');
+  else if ((m = t.match(/(allogeneic|autologous)[^.;]*?(within|<=|≤|less than|fewer than|<)\s*(\d+)\s*(weeks|days|months)/i))) {
+    const days = Number(m[3]) * (m[4]!.toLowerCase().startsWith('week') ? 7 : m[4]!.toLowerCase().startsWith('month') ? 30 : 1);
+    // "Within 12 weeks" reaches day 84; "less than 12 weeks" stops the day before.
+    const strict = /^(?:less than|fewer than|<)$/i.test(m[2]!);
+    add({ fact: 'timeSince', event: 'transplant', kind: m[1]!.toLowerCase() === 'allogeneic' ? 'allogeneic' : 'autologous', maxDays: strict ? days - 1 : days }, 'time since SCT');
   } else if ((m = t.match(/(monoclonal antibod|anti-?CD38|corticosteroid|steroid|chemotherapy|anti-myeloma therapy|systemic (?:anti-?cancer|anti-?myeloma) therapy)[^.;]*?within\s*(\d+)\s*(days|weeks)/i))) {
     const days = Number(m[2]) * (m[3]!.toLowerCase().startsWith('week') ? 7 : 1);
     const cls: DrugClass[] = /CD38/i.test(m[1]!) ? ['ANTI_CD38'] : /monoclonal/i.test(m[1]!) ? ['ANTI_CD38', 'ANTI_SLAMF7'] : /steroid/i.test(m[1]!) ? ['CORTICOSTEROID'] : /chemotherapy/i.test(m[1]!) ? ['ALKYLATOR', 'ANTHRACYCLINE', 'CHEMOTHERAPY_OTHER'] : [];

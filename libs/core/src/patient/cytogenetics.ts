@@ -111,12 +111,13 @@ export function canonicalAbnormality(text: string): string {
 }
 
 /**
- * The copy number, when reported, decides between the forms of 1q and of del(1p32) (domain §6: gain = 3 copies,
- * amplification = ≥4; 1p32 with no copy left is biallelic, with one monoallelic). Otherwise the name stands.
+ * The copy number, when reported, decides between the forms of 1q and of del(1p32) (domain §6, a convention: gain = 3
+ * copies, amplification = ≥4, `amp1qMinCopies`; 1p32 with no copy left is biallelic, with one monoallelic). Otherwise
+ * the name stands.
  */
-function byCopyNumber(abnormality: string, copyNumber: number | null): string {
+function byCopyNumber(abnormality: string, copyNumber: number | null, ampMinCopies: number): string {
   if (copyNumber === null) return abnormality;
-  if (abnormality === 'gain(1q)' || abnormality === 'amp(1q)') return copyNumber >= 4 ? 'amp(1q)' : copyNumber === 3 ? 'gain(1q)' : abnormality;
+  if (abnormality === 'gain(1q)' || abnormality === 'amp(1q)') return copyNumber >= ampMinCopies ? 'amp(1q)' : copyNumber >= 3 ? 'gain(1q)' : abnormality;
   if (abnormality === 'del(1p32)' || abnormality === 'del(1p32)-biallelic') return copyNumber === 0 ? 'del(1p32)-biallelic' : copyNumber === 1 ? 'del(1p32)' : abnormality;
   return abnormality;
 }
@@ -135,7 +136,7 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
     // The copy number, once the record carries it (optional here so either shape of the record reads).
     const reported = (c as { copyNumber?: number | null }).copyNumber;
     const copyNumber = typeof reported === 'number' && Number.isFinite(reported) ? reported : null;
-    const abnormality = byCopyNumber(canonicalAbnormality(c.abnormality), copyNumber);
+    const abnormality = byCopyNumber(canonicalAbnormality(c.abnormality), copyNumber, s.amp1qMinCopies);
     const cutoff = abnormality === 'tp53-mutation' ? 0 : TRANSLOCATION.test(abnormality) ? s.fishCutoffs.translocation : s.fishCutoffs.copyNumber;
     const detected = c.detected && (c.percentCells === null || c.percentCells >= cutoff);
     const finding = { detected, percentCells: c.percentCells, copyNumber, date: c.date, provenance: [c.eventId] };
@@ -166,9 +167,9 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
   else if (has('del(1p32)') && onePlus) basis.push('del(1p32) with 1q gain/amplification');
   const b2m = labs.beta2Microglobulin;
   // "With normal creatinine": the creatinine measured with the β2M (the closest to it, the later on a tie, at most
-  // `beta2mCreatinineMaxDays` away), at or below its reported ULN, else below 1.2 mg/dL (a convention).
+  // `beta2mCreatinineMaxDays` away), at or below its reported ULN, else below `beta2mNormalCreatinineBelowMgDl` (a convention).
   const scr = b2m ? closestTo(records.labs.filter((l) => l.name === 'creatinine'), b2m.date, s.beta2mCreatinineMaxDays) : undefined;
-  const creatinineNormal = scr !== undefined && (scr.uln !== null ? scr.value <= scr.uln : scr.value < 1.2);
+  const creatinineNormal = scr !== undefined && (scr.uln !== null ? scr.value <= scr.uln : scr.value < s.beta2mNormalCreatinineBelowMgDl);
   const beta2m: Outcome3 = !b2m ? 'unknown' : b2m.value < 5.5 ? 'not-met' : !scr ? 'unknown' : creatinineNormal ? 'met' : 'not-met';
   if (beta2m === 'met') basis.push(`β2-microglobulin ${b2m!.value} mg/L (${b2m!.date}) with normal creatinine (${scr!.value} mg/dL, ${scr!.date})`);
   return {

@@ -313,14 +313,24 @@ function nonSecretoryHistory(records: ClinicalRecords, asOf: string): boolean {
  * events: the M-protein back (a positive serum or urine immunofixation, serum or urine M-protein above 0),
  * ≥5% plasma cells in the marrow, a positive PET-CT (imaging MRD).
  */
-function relapseSigns(records: ClinicalRecords, progressions: readonly ProgressionEvent[]): Array<{ date: string; basis: string; provenance: string[] }> {
+/**
+ * IMWG 2016 relapse from CR after `crDate` (the latest assessment of CR or better): the M-protein back by
+ * immunofixation or electrophoresis, ≥5% marrow plasma cells, or another sign of progression (a progression; the
+ * clinical relapse signs, `others`: a new lesion, hypercalcaemia): the first such day and what it was. MRD and PET-CT
+ * positivity are relapse from MRD negativity only.
+ */
+export function relapseFromCr(records: ClinicalRecords, progressions: readonly ProgressionEvent[], crDate: string, others: ReadonlyArray<{ date: string; basis: string; provenance: string[] }>): { date: string; basis: string; provenance: string[] } | null {
+  return [...relapseSigns(records, progressions, false), ...others].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).find((r) => r.date > crDate) ?? null;
+}
+
+function relapseSigns(records: ClinicalRecords, progressions: readonly ProgressionEvent[], withMrdImaging = true): Array<{ date: string; basis: string; provenance: string[] }> {
   const signs = progressions.map((p) => ({ date: p.date, basis: `progression (${p.detail})`, provenance: p.provenance }));
   for (const l of records.labs) {
     if ((l.name === 'serumImmunofixation' || l.name === 'urineImmunofixation') && l.value === 1) signs.push({ date: l.date, basis: `${l.name} positive`, provenance: [l.eventId] });
     else if ((l.name === 'serumMProtein' || l.name === 'urineMProtein') && l.value > 0) signs.push({ date: l.date, basis: `${l.name} ${l.value} ${l.unit}`, provenance: [l.eventId] });
     else if (l.name === 'marrowPlasmaCells' && l.value >= 5) signs.push({ date: l.date, basis: `marrow plasma cells ${l.value}%`, provenance: [l.eventId] });
   }
-  for (const i of records.imaging) if (i.mrd === 'positive') signs.push({ date: i.date, basis: `${i.modality} positive`, provenance: [i.eventId] });
+  if (withMrdImaging) for (const i of records.imaging) if (i.mrd === 'positive') signs.push({ date: i.date, basis: `${i.modality} positive`, provenance: [i.eventId] });
   return signs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

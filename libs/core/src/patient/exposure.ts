@@ -26,6 +26,13 @@ export interface DrugExposure {
    * in profiles derived before settings v10.
    */
   judgedFrom?: string;
+  /**
+   * Whether a response assessment or a progression is on record after `judgedFrom` and while the latest course could
+   * still be judged: while it is given, up to `refractoryWindowDays` after its last dose, or until the next line (see
+   * `withDocumentation`). Without one, how it went is not known, so "not refractory" is not known either (an
+   * assessment long after, on later therapy, says nothing of it). Set by `withDocumentation`. Absent before settings v15 (then: any assessment after `judgedFrom`).
+   */
+  documented?: boolean;
   lastDose: string | null;
   ongoing: boolean;
   /** Days on the drug: its records' days, with the gaps between records up to the grouping window (dosing intervals, rest weeks) counted as on it. */
@@ -210,7 +217,11 @@ export function drugExposures(
       const prompted = promptedLineStart(p);
       return prompted === undefined || prompted > sp.start;
     };
-    const pd = progressions.find((p) => p.date > sp.start && p.date >= earliest && p.date <= windowEnd && onIt(p));
+    // A progression before the minimum exposure was reached counts when the drug was given on past it with no response
+    // (MR or better) since: the exposure is the time on the drug, and the patient progressed on it (v15; refr28 X19).
+    const givenOnPast = (p: ProgressionEvent): boolean =>
+      p.date < earliest && p.date <= until && !assessments.some((r) => r.date > p.date && r.date <= earliest && atLeastMR(r.category));
+    const pd = progressions.find((p) => p.date > sp.start && (p.date >= earliest || givenOnPast(p)) && p.date <= windowEnd && onIt(p));
     if (pd) {
       /** Refractoriness by a progression on the drug or within the window after it, in `line`. */
       const byProgression = (p: ProgressionEvent, line: number): RefractoryEvidence => {
@@ -430,4 +441,22 @@ function consecutiveRuns(courses: ReadonlyArray<CycleCourse>, windowDays: number
   close();
   // A run without its cycles might be the longest: then the count is a lower bound.
   return { cycles: best.cycles, partial: courses.some((c) => c.cycles === null || c.atLeast === true) };
+}
+
+/**
+ * Each drug's `documented`: an assessment (`assessedDays`: response assessments, confirmed or not, and progressions)
+ * after its `judgedFrom`, while it is given or up to `refractoryWindowDays` after its last dose, or later in its line
+ * (induction, ASCT, then the response: a response reached before new therapy counts as reached on it), up to the first
+ * `earlyProgressionDays` of the next line (a progression then is the drug's).
+ */
+export function withDocumentation(drugs: Record<string, DrugExposure>, lines: readonly LineOfTherapy[], assessedDays: readonly string[], asOf: string, s: ProfileSettings): void {
+  for (const e of Object.values(drugs)) {
+    const from = e.judgedFrom ?? addDays(e.lastStart, s.earlyProgressionDays);
+    const last = Math.max(0, ...e.lines);
+    const next = lines.find((l) => l.number > last)?.start;
+    const window = e.lastDose === null ? asOf : addDays(e.lastDose, s.refractoryWindowDays);
+    const line = next === undefined ? asOf : addDays(next, s.earlyProgressionDays);
+    const until = e.ongoing ? asOf : window > line ? window : line;
+    e.documented = assessedDays.some((d) => d > from && d <= until);
+  }
 }

@@ -28,11 +28,13 @@ export interface CreatinineClearance {
   method: 'cockcroft-gault';
   date: string;
   /** `weightKg` the recorded weight; `weightUsedKg` the one the formula took (`settings.weight`), with the ideal weight and height when used. */
-  inputs: { ageYears: number; weightKg: number | null; weightDate: string | null; weightUsedKg?: number; idealWeightKg?: number; heightCm?: number; sex: 'female' | 'male'; creatinineMgDl: number; creatinineUsedMgDl: number };
+  inputs: { ageYears: number; weightKg: number | null; weightDate: string | null; weightUsedKg?: number; idealWeightKg?: number; heightCm?: number; sex: 'female' | 'male' | 'other or unknown'; creatinineMgDl: number; creatinineUsedMgDl: number };
   settings: ProfileSettings['crcl'];
   provenance: string[];
   /** The clearance from each other creatinine value of the same time (`LatestLab.sameTime`), when it differs (v12). */
   sameTime?: number[];
+  /** Sex other or unknown: `value` (and `sameTime`) carry the female factor; these are the clearances without it (v15). */
+  otherSex?: number[];
 }
 
 /** The other values of a lab recorded at the same time as `l` (same day and instant) that differ from it. */
@@ -113,44 +115,61 @@ export function closestTo<T extends { date: string }>(records: readonly T[], dat
  * Cockcroft–Gault (Nephron 1976): CrCl = (140 − age) × weight / (72 × SCr mg/dL), × 0.85 if female.
  * Not normalized to body surface. Uses the latest creatinine, the weight recorded closest to it in time
  * (before or after; the later on a tie), no further from it than `crcl.weightMaxDaysFromCreatinine` when
- * set, and the age on the creatinine date; null when any input is missing (sex other/unknown included).
+ * set, and the age on the creatinine date. A sex recorded as other or unknown (or none) gives the clearance with the
+ * female factor and, in `otherSex`, without it (v15): a threshold both meet, or both miss, is decided. `crcl` is null
+ * when another input is missing; `missing` names what would settle it.
  */
-export function creatinineClearance(records: ClinicalRecords, labs: Partial<Record<LabName, LatestLab>>, s: ProfileSettings): CreatinineClearance | null {
+export function creatinineClearance(records: ClinicalRecords, labs: Partial<Record<LabName, LatestLab>>, s: ProfileSettings): { crcl: CreatinineClearance | null; missing: string[] } {
   const scr = labs.creatinine;
   const { birthDate, sex } = records.demographics;
-  if (!scr || !birthDate || (sex !== 'female' && sex !== 'male')) return null;
+  const binary = sex === 'female' || sex === 'male';
   // The ideal weight needs no recorded weight; the actual and adjusted ones do.
-  const weight = closestTo(records.demographics.weights, scr.date, s.crcl.weightMaxDaysFromCreatinine) ?? null;
-  if ((weight === null && s.crcl.weight !== 'ideal') || scr.value <= 0) return null;
+  const weight = scr ? (closestTo(records.demographics.weights, scr.date, s.crcl.weightMaxDaysFromCreatinine) ?? null) : null;
+  const height = records.demographics.heightCm ?? null;
+  const missing = [
+    ...(scr ? [] : ['creatinine']),
+    ...(birthDate ? [] : ['birth date']),
+    ...(weight === null && s.crcl.weight !== 'ideal' && (scr || records.demographics.weights.length === 0) ? [scr && s.crcl.weightMaxDaysFromCreatinine !== null ? `a weight within ${s.crcl.weightMaxDaysFromCreatinine} days of the creatinine (${scr.date})` : 'weight'] : []),
+    ...(s.crcl.weight !== 'actual' && height === null ? [`height (for the ${s.crcl.weight} weight)`] : []),
+  ];
+  if (!scr || !birthDate || missing.length > 0 || scr.value <= 0) return { crcl: null, missing };
   const age = ageOn(birthDate, new Date(scr.date));
   const used = s.crcl.roundUpCreatinineBelowOne ? Math.max(1, scr.value) : scr.value;
-  const height = records.demographics.heightCm ?? null;
-  if (s.crcl.weight !== 'actual' && height === null) return null;
+  const female = sex !== 'male';
   // Devine ideal body weight: 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 5 feet.
-  const ideal = height === null ? null : (sex === 'female' ? 45.5 : 50) + 2.3 * (height.value / 2.54 - 60);
-  // Adjusted: for a patient above the ideal weight (at or below it, the actual weight).
-  const weightUsed = s.crcl.weight === 'ideal' ? ideal! : s.crcl.weight === 'adjusted' ? (weight!.value > ideal! ? ideal! + 0.4 * (weight!.value - ideal!) : weight!.value) : weight!.value;
-  if (weightUsed <= 0) return null;
-  const formula = (creatinine: number): number => withoutFloatNoise((((140 - age) * weightUsed) / (72 * creatinine)) * (sex === 'female' ? 0.85 : 1));
+  const idealFor = (isFemale: boolean): number | null => (height === null ? null : (isFemale ? 45.5 : 50) + 2.3 * (height.value / 2.54 - 60));
+  const weightFor = (isFemale: boolean): number => {
+    const ideal = idealFor(isFemale);
+    return s.crcl.weight === 'ideal' ? ideal! : s.crcl.weight === 'adjusted' ? (weight!.value > ideal! ? ideal! + 0.4 * (weight!.value - ideal!) : weight!.value) : weight!.value;
+  };
+  const weightUsed = weightFor(female);
+  if (weightUsed <= 0) return { crcl: null, missing: ['a weight above zero'] };
+  const formula = (creatinine: number, isFemale = female): number => withoutFloatNoise((((140 - age) * weightFor(isFemale)) / (72 * creatinine)) * (isFemale ? 0.85 : 1));
   const value = formula(used);
+  const round = (c: number): number => (s.crcl.roundUpCreatinineBelowOne ? Math.max(1, c) : c);
   // Other creatinine values of the same time (which one is right is not known): the clearance each would give.
-  const sameTime = (scr.sameTime ?? []).filter((c) => c > 0).map((c) => formula(s.crcl.roundUpCreatinineBelowOne ? Math.max(1, c) : c)).filter((v) => v !== value);
+  const sameTime = (scr.sameTime ?? []).filter((c) => c > 0).map((c) => formula(round(c))).filter((v) => v !== value);
+  const otherSex = binary ? [] : [scr.value, ...(scr.sameTime ?? []).filter((c) => c > 0)].map((c) => formula(round(c), false));
   return {
-    value, // unrounded (but for floating-point noise): a threshold of 40 mL/min is not met by 39.96 (round for display only)
-    unit: 'mL/min',
-    method: 'cockcroft-gault',
-    date: scr.date,
-    inputs: {
-      ageYears: age,
-      weightKg: weight?.value ?? null,
-      weightDate: weight?.date ?? null,
-      ...(s.crcl.weight !== 'actual' ? { weightUsedKg: weightUsed, idealWeightKg: ideal!, heightCm: height!.value } : {}),
-      sex,
-      creatinineMgDl: scr.value,
-      creatinineUsedMgDl: used,
+    crcl: {
+      value, // unrounded (but for floating-point noise): a threshold of 40 mL/min is not met by 39.96 (round for display only)
+      unit: 'mL/min',
+      method: 'cockcroft-gault',
+      date: scr.date,
+      inputs: {
+        ageYears: age,
+        weightKg: weight?.value ?? null,
+        weightDate: weight?.date ?? null,
+        ...(s.crcl.weight !== 'actual' ? { weightUsedKg: weightUsed, idealWeightKg: idealFor(female)!, heightCm: height!.value } : {}),
+        sex: binary ? sex : 'other or unknown',
+        creatinineMgDl: scr.value,
+        creatinineUsedMgDl: used,
+      },
+      settings: s.crcl,
+      provenance: scr.provenance,
+      ...(sameTime.length > 0 ? { sameTime } : {}),
+      ...(otherSex.length > 0 ? { otherSex } : {}),
     },
-    settings: s.crcl,
-    provenance: scr.provenance,
-    ...(sameTime.length > 0 ? { sameTime } : {}),
+    missing: [],
   };
 }

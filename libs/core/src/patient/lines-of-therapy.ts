@@ -1,6 +1,6 @@
 import { classesOf } from '../terminology/drug-catalog';
 import type { DrugClass } from '../terminology/drug-classes';
-import { RESPONSE_RANK, type ClinicalRecords, type Intent, type MedicationCourse, type ProcedureRecord } from './clinical-events';
+import { RESPONSE_RANK, type ClinicalRecords, type Intent, type MedicationCourse, type ProcedureRecord, type ReasonStopped } from './clinical-events';
 import { addDays, daysBetween, type ProfileSettings } from './settings';
 
 export interface LineOfTherapy {
@@ -15,6 +15,15 @@ export interface LineOfTherapy {
   openedBy: 'first-treatment' | 'new-regimen-after-discontinuation' | 'unplanned-addition-or-switch' | 'retreatment-after-treatment-free-interval' | 'second-sct' | 'allogeneic-sct' | 'car-t';
   transplants: Array<{ kind: ProcedureRecord['kind']; date: string; plannedTandem: boolean }>;
   courses: MedicationCourse[];
+  /**
+   * Why the patient moved on from this line (domain.md §3 step 6, reason-for-change: progression, toxicity,
+   * completion): a progression on it (past its first `earlyProgressionDays`) up to the next line's first
+   * `earlyProgressionDays` (the last line, once over: up to that many days after its end), else the reason its
+   * last courses were recorded as stopped for; null while it goes on, or when neither is on record (v15).
+   */
+  reasonForChange: ReasonStopped | null;
+  /** What `reasonForChange` was read from, in words. */
+  reasonForChangeBasis: string;
   /** Edge cases worth a reviewer's look. */
   reviewFlags: string[];
   /** Events this line was derived from. */
@@ -157,7 +166,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   const sctDates: string[] = [];
 
   const open = (date: string, openedBy: LineOfTherapy['openedBy']): LineOfTherapy => {
-    const l: LineOfTherapy = { number: lines.length + 1, start: date, end: null, generics: [], classes: [], regimens: [], openedBy, transplants: [], courses: [], reviewFlags: [], provenance: [] };
+    const l: LineOfTherapy = { number: lines.length + 1, start: date, end: null, generics: [], classes: [], regimens: [], openedBy, transplants: [], courses: [], reasonForChange: null, reasonForChangeBasis: '', reviewFlags: [], provenance: [] };
     line = l;
     lines.push(l);
     regimenStart = date;
@@ -514,6 +523,24 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     l.generics.sort();
     l.classes = [...new Set(l.generics.flatMap((g) => classesOf(g)))].sort();
   });
+  lines.forEach((l, i) => Object.assign(l, reasonForChange(l, lines[i + 1], progressionDates, s)));
   void asOf;
   return lines;
+}
+
+/** A line's courses stopped for several reasons on its last day: the one that says most about the disease first. */
+const STOP_REASON_ORDER: readonly ReasonStopped[] = ['progression', 'toxicity', 'patient-choice', 'other', 'completed'];
+
+function reasonForChange(l: LineOfTherapy, next: LineOfTherapy | undefined, progressionDates: readonly string[], s: ProfileSettings): Pick<LineOfTherapy, 'reasonForChange' | 'reasonForChangeBasis'> {
+  if (!next && l.end === null) return { reasonForChange: null, reasonForChangeBasis: 'ongoing' };
+  // A progression in a line's first days prompted it and belongs to the line before (earlyProgressionDays).
+  const until = addDays(next ? next.start : l.end!, s.earlyProgressionDays);
+  const progression = progressionDates.find((d) => daysBetween(l.start, d) > s.earlyProgressionDays && d <= until);
+  if (progression !== undefined) return { reasonForChange: 'progression', reasonForChangeBasis: `progression ${progression}${next ? ` before line ${next.number}` : ''}` };
+  const stopped = l.courses.filter((c) => c.end !== null && antiMyelomaGenerics(c).some((g) => !isSteroid(g)));
+  const lastStop = stopped.reduce((d, c) => (c.end! > d ? c.end! : d), '');
+  const reasons = new Set(stopped.filter((c) => c.end === lastStop).map((c) => c.reasonStopped));
+  const recorded = STOP_REASON_ORDER.find((r) => reasons.has(r));
+  if (recorded !== undefined) return { reasonForChange: recorded, reasonForChangeBasis: `stopped ${lastStop}: ${recorded} (as recorded)` };
+  return { reasonForChange: null, reasonForChangeBasis: next ? `not recorded (line ${next.number} began ${next.start})` : `not recorded (over on ${l.end})` };
 }

@@ -148,13 +148,13 @@ describe('progression by circulating plasma cells (the only measure of disease)'
 describe('a scan measuring soft-tissue plasmacytomas says extramedullary disease is present (domain.md §5), of a type it does not say', () => {
   it('measured plasmacytoma, no extramedullary finding: present, type unknown; a later explicit finding decides', () => {
     const p = profileOf(scan('2025-05-01', ['left chest wall', 30, 20]));
-    expect(p.extramedullaryDisease).toEqual({ present: true, type: null, date: '2025-05-01' });
+    expect(p.extramedullaryDisease).toMatchObject({ present: true, type: null, date: '2025-05-01' });
     const later = profileOf(scan('2025-04-01', ['left chest wall', 30, 20]), event('imaging', '2025-05-01', { modality: 'PET-CT', extramedullary: { present: true, type: 'paraskeletal' } }));
-    expect(later.extramedullaryDisease).toEqual({ present: true, type: 'paraskeletal', date: '2025-05-01' });
+    expect(later.extramedullaryDisease).toMatchObject({ present: true, type: 'paraskeletal', date: '2025-05-01' });
   });
 
   it('a later scan measuring none left (or the lesion at 0 mm): absent', () => {
-    expect(profileOf(scan('2024-01-10', ['left chest wall', 30, 20]), scan('2025-05-01')).extramedullaryDisease).toEqual({ present: false, type: null, date: '2025-05-01' });
-    expect(profileOf(scan('2024-01-10', ['left chest wall', 30, 20]), scan('2025-05-01', ['left chest wall', 0, 0])).extramedullaryDisease).toEqual({ present: false, type: null, date: '2025-05-01' });
+    expect(profileOf(scan('2024-01-10', ['left chest wall', 30, 20]), scan('2025-05-01')).extramedullaryDisease).toMatchObject({ present: false, type: null, date: '2025-05-01' });
+    expect(profileOf(scan('2024-01-10', ['left chest wall', 30, 20]), scan('2025-05-01', ['left chest wall', 0, 0])).extramedullaryDisease).toMatchObject({ present: false, type: null, date: '2025-05-01' });
   });
 });

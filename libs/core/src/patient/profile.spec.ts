@@ -166,7 +166,7 @@ describe('review flags, PCL, extramedullary disease and MRD spellings', () => {
     const condition = (date: string, status: string) => event('condition', date, { kind: 'plasma-cell-leukemia', status });
     const cpc = (date: string, v: number) => lab(date, 'circulating plasma cells', v, '%');
     expect(buildProfile([condition('2020-01-01', 'absent'), cpc('2025-05-01', 8)], AS_OF).plasmaCellLeukemia).toMatchObject({ present: true });
-    expect(buildProfile([cpc('2020-01-01', 8), condition('2025-05-01', 'absent')], AS_OF).plasmaCellLeukemia).toMatchObject({ present: false, basis: 'reported condition' });
+    expect(buildProfile([cpc('2020-01-01', 8), condition('2025-05-01', 'absent')], AS_OF).plasmaCellLeukemia).toMatchObject({ present: false, basis: 'reported condition (absent, 2025-05-01)', date: '2025-05-01' });
   });
 
   it.each([
@@ -180,7 +180,7 @@ describe('review flags, PCL, extramedullary disease and MRD spellings', () => {
     ['something else', null],
   ])('reads the extramedullary type %j as %j', (type, expected) => {
     const p = buildProfile([event('imaging', '2025-05-01', { modality: 'PET-CT', extramedullary: { present: true, type } })], AS_OF);
-    expect(p.extramedullaryDisease).toEqual({ present: true, type: expected, date: '2025-05-01' });
+    expect(p.extramedullaryDisease).toEqual({ present: true, type: expected, date: '2025-05-01', provenance: [expect.any(String)] });
   });
 
   it('reads the MRD method whatever its case', () => {

@@ -4,8 +4,8 @@ import { classesOf } from '../terminology/drug-catalog';
 import type { LabName } from '../terminology/labs';
 import { ageOn } from './age';
 import { readClinicalRecords, RESPONSE_RANK, type ClinicalRecords, type LabRecord, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
-import { atLeastMR, diseaseStatus, fellBetween, progressionEpisodeStart, progressionEvents, progressionSeries, type DiseaseStatus, type ProgressionEvent } from './disease-status';
-import { classExposures, drugExposures, type ClassExposure, type DrugExposure } from './exposure';
+import { atLeastMR, diseaseStatus, fellBetween, progressionEpisodeStart, progressionEvents, progressionSeries, relapseFromCr, type DiseaseStatus, type ProgressionEvent } from './disease-status';
+import { classExposures, drugExposures, withDocumentation, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
 import { antiMyelomaGenerics, inEffectOn, isSteroid, linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse, type CouldBe } from './response';
@@ -130,9 +130,15 @@ export interface PatientProfile {
     clinicalRelapse?: Array<RelapseIndicator<ClinicalRelapseSign>>;
     /** IMWG significant paraprotein relapse, the first of each criterion per line, oldest first (relapse.ts). Absent in profiles derived before it was kept. */
     significantBiochemicalRelapse?: Array<RelapseIndicator<BiochemicalRelapseCriterion>>;
+    /**
+     * IMWG 2016 relapse from CR after the latest assessment of CR or better (reported, or computed and confirmed): the
+     * M-protein back (immunofixation or electrophoresis), ≥5% marrow plasma cells, or another sign of progression (a
+     * progression, a clinical relapse sign): the first such day. Null: no CR, or none since. Absent before settings v15.
+     */
+    relapseFromCr?: { crDate: string; date: string; basis: string; provenance: string[] } | null;
   };
   /** crcl: Cockcroft–Gault; egfrComputed: CKD-EPI 2021 from the same creatinine (absent in profiles derived before it was kept); egfr: as reported. */
-  labs: Partial<Record<LabName, LatestLab>> & { crcl: CreatinineClearance | null; egfrComputed?: EstimatedGfr | null };
+  labs: Partial<Record<LabName, LatestLab>> & { crcl: CreatinineClearance | null; egfrComputed?: EstimatedGfr | null; /** What Cockcroft–Gault lacks when `crcl` is null (v15). */ crclMissing?: string[] };
   transplants: Array<{ kind: string; date: string; plannedTandem: boolean; provenance: string[] }>;
   cellTherapies: Array<{ date: string; product: string | null; provenance: string[] }>;
   /**
@@ -151,8 +157,10 @@ export interface PatientProfile {
    * "any history of grade ≥3" criteria).
    */
   conditions: Record<string, { status: string; date: string; grade: number | null; provenance: string[]; ever: boolean; maxGrade: number | null; maxGradeProvenance: string[]; ungradedEver?: boolean; records?: ConditionEntry[] }>;
-  extramedullaryDisease: { present: boolean; type: string | null; date: string } | null;
-  plasmaCellLeukemia: { present: boolean; basis: string } | null;
+  /** The latest imaging that reports it (`provenance` absent before settings v15). */
+  extramedullaryDisease: { present: boolean; type: string | null; date: string; provenance?: string[] } | null;
+  /** The more recent of a reported condition and a circulating plasma-cell count (`date`, `provenance` absent before settings v15). */
+  plasmaCellLeukemia: { present: boolean; basis: string; date?: string; provenance?: string[] } | null;
   unmapped: Unmapped[];
   /** Events not read because a later revision or a retraction replaced them (corrections; absent when none, and before settings v13). */
   superseded?: Superseded[];
@@ -240,6 +248,8 @@ function withComputedTies(profile: PatientProfile, records: ClinicalRecords, eve
   return { ...profile, disease: { ...profile.disease, response: { ...response, sameTime: [...others] } } };
 }
 
+const withCrDate = (crDate: string, r: { date: string; basis: string; provenance: string[] } | null): { crDate: string; date: string; basis: string; provenance: string[] } | null => (r ? { crDate, ...r } : null);
+
 function derive(events: readonly ProfileSourceEvent[], day: string, settings: ProfileSettings, current: Revisions): { profile: PatientProfile; records: ClinicalRecords } {
   const records = readClinicalRecords(events, day, settings.procedureRepeatDays);
   const included = events.filter((e) => e.occurredAt.slice(0, 10) <= day).map((e) => e.occurredAt).sort();
@@ -272,6 +282,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   // A response the current line's latest assessment shows but no second one confirms yet: a running drug is not judged nonresponsive meanwhile.
   const emerging = computed && computed.latestCategory && !atLeastMR(computed.category) && atLeastMR(computed.latestCategory) ? computed.date : null;
   const drugs = drugExposures(records, lines, disease.progressions, assessments, day, settings, emerging);
+  withDocumentation(drugs, lines, [...assessments.map((a) => a.date), ...disease.progressions.map((p) => p.date), ...(computed ? [computed.date] : [])], day, settings);
   const reported = disease.reportedResponse;
   const chosen =
     computed && (!reported || computed.date > reported.date)
@@ -293,9 +304,12 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     lastProgression && chosen && lastProgression.date > chosen.date
       ? { category: 'PD' as const, date: lastProgression.date, source: 'computed' as const, confirmed: true, provenance: lastProgression.provenance }
       : chosen;
+  const lastCr = assessments.filter((a) => a.category === 'CR' || a.category === 'sCR').at(-1);
+  const clinical = clinicalRelapse(records, lines, day, settings);
   const bestResponse = assessments.filter((a) => a.category !== 'PD').reduce<ResponseCategory | null>((b, a) => (b === null ? a.category : higherCategory(b, a.category)), null);
   const classes = classExposures(drugs);
   const labs = latestLabs(records, day);
+  const crcl = creatinineClearance(records, labs, settings);
   const cytogenetics = cytogeneticRisk(records, labs, settings);
   const exposed = (g: string): boolean => drugs[g]?.exposed === true;
   const refractory = (g: string): boolean => drugs[g]?.refractory === true;
@@ -477,23 +491,28 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
       response,
       computedResponse: computed,
       bestResponse: bestResponse ?? (assessments.length > 0 ? 'PD' : null),
-      clinicalRelapse: clinicalRelapse(records, lines, day, settings),
+      clinicalRelapse: clinical,
       significantBiochemicalRelapse: significantBiochemicalRelapse(records, lines, day, settings),
+      relapseFromCr: lastCr ? withCrDate(lastCr.date, relapseFromCr(records, disease.progressions, lastCr.date, clinical.map((c) => ({ date: c.date, basis: `${c.kind} (${c.detail})`, provenance: c.provenance })))) : null,
     },
-    labs: { ...labs, crcl: creatinineClearance(records, labs, settings), egfrComputed: estimatedGfr(records, labs) },
+    labs: { ...labs, crcl: crcl.crcl, ...(crcl.missing.length > 0 ? { crclMissing: crcl.missing } : {}), egfrComputed: estimatedGfr(records, labs) },
     transplants: transplants.map((t) => ({ kind: t.kind, date: t.date, plannedTandem: t.plannedTandem, provenance: [t.eventId] })),
     cellTherapies: records.procedures.filter((p) => p.kind === 'car-t-infusion').map((p) => ({ date: p.date, product: p.product, provenance: [p.eventId] })),
     supportiveCare: supportiveCare(records),
     cytogenetics,
     staging: staging(records, lines[0]?.start ?? null, day, settings, cytogenetics),
     conditions,
-    extramedullaryDisease: emd ? (emd.extramedullary ? { present: emd.extramedullary.present, type: emd.extramedullary.type, date: emd.date } : { present: emd.plasmacytomas!.some((m) => m.longestMm > 0), type: null, date: emd.date }) : null,
+    extramedullaryDisease: emd
+      ? emd.extramedullary
+        ? { present: emd.extramedullary.present, type: emd.extramedullary.type, date: emd.date, provenance: [emd.eventId] }
+        : { present: emd.plasmacytomas!.some((m) => m.longestMm > 0), type: null, date: emd.date, provenance: [emd.eventId] }
+      : null,
     // The more recent of a reported condition and a circulating plasma-cell count (a count on the same day as the report yields to it).
     plasmaCellLeukemia:
       plcCondition !== undefined && (!cpc || plcCondition.date >= cpc.date)
-        ? { present: plcCondition.status === 'active', basis: 'reported condition' }
+        ? { present: plcCondition.status === 'active', basis: `reported condition (${plcCondition.status}, ${plcCondition.date})`, date: plcCondition.date, provenance: plcCondition.provenance }
         : cpc
-          ? { present: cpc.value >= 5, basis: `circulating plasma cells ${cpc.value}% (IMWG 2021: ≥5%)` }
+          ? { present: cpc.value >= 5, basis: `circulating plasma cells ${cpc.value}% (${cpc.date}; IMWG 2021: ≥5%)`, date: cpc.date, provenance: cpc.provenance }
           : null,
     unmapped: [...records.unmapped, ...current.unmapped],
     ...(current.superseded.length > 0 ? { superseded: current.superseded } : {}),

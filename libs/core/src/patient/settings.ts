@@ -19,8 +19,8 @@ export interface ProfileSettings {
   minLineDays: number;
   /**
    * A schedule sent dose by dose or cycle by cycle goes on after a progression found between two doses when the next dose
-   * comes no later than the longest interval between its records before, plus this many days (a dose delayed by the
-   * assessment): a dosing interval, not a treatment-free interval and re-treatment.
+   * comes no later than the interval before its last dose day, plus this many days (a dose delayed by the assessment):
+   * a dosing interval, not a treatment-free interval and re-treatment.
    */
   scheduleSlipDays: number;
   /** A progression dated this many days or fewer after a line's start is the one that prompted it, not progression on the line's therapy (for telling salvage from the regimen's own course). */
@@ -60,23 +60,24 @@ export interface ProfileSettings {
    */
   progressionNadir: 'confirmed' | 'lowest';
   /**
-   * Cockcroft–Gault: weight used, whether creatinine below 1 mg/dL is rounded up to 1, and how far (days) the weight
-   * may lie from the creatinine (null: any distance; the weight closest to the creatinine is taken either way).
-   */
-  /**
    * Cockcroft–Gault variants (domain.md §7: "weight choice (actual, ideal, adjusted) and rounding up SCr < 1 mg/dL vary
    * by protocol/site"): `weight` actual, ideal (Devine: 50 kg male / 45.5 kg female + 2.3 kg per inch over 5 feet, from
-   * the latest height) or adjusted (ideal + 0.4 × (actual − ideal)); ideal or adjusted without a height: no CrCl.
+   * the latest height) or adjusted (ideal + 0.4 × (actual − ideal)); ideal or adjusted without a height: no CrCl; how
+   * far (days) the weight may lie from the creatinine (null: any distance; the weight closest to it is taken either way).
    */
   crcl: { weight: 'actual' | 'ideal' | 'adjusted'; roundUpCreatinineBelowOne: boolean; weightMaxDaysFromCreatinine: number | null };
   /** IMS/IMWG 2025 "β2-microglobulin ≥ 5.5 mg/L with normal creatinine": the creatinine closest to the β2M, at most this many days from it. */
   beta2mCreatinineMaxDays: number;
+  /** That creatinine is normal at or below its reported upper limit; reported without one, below this (mg/dL; a convention). */
+  beta2mNormalCreatinineBelowMgDl: number;
   /** ISS/R-ISS at diagnosis: β2M, albumin and LDH taken on or before the first line's start, at most this many days before it. */
   stagingLabMaxDaysBeforeTreatment: number;
   /** R-ISS at diagnosis: FISH results dated up to this many days after the first line's start count (a diagnostic marrow reported late). */
   stagingFishMaxDaysAfterTreatmentStart: number;
   /** FISH positivity cut-offs in % of plasma cells (EMN 2012: 10% fusion/break-apart, 20% numerical). */
   fishCutoffs: { translocation: number; copyNumber: number };
+  /** 1q copies from which a 1q gain is an amplification (domain.md §6 convention: gain = 3 copies, amplification = ≥4). */
+  amp1qMinCopies: number;
   /**
    * The response criteria (domain.md §4 `criteria_version`): IMWG 2016 (Kumar et al.) is the one implemented; an
    * updated framework (COMy 2026) is unverified. Profiles record it in their settings name.
@@ -111,7 +112,7 @@ export interface ProfileSettings {
 }
 
 export const DEFAULT_SETTINGS: ProfileSettings = {
-  name: 'imwg2016-lot2015-default-v14',
+  name: 'imwg2016-lot2015-default-v15',
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   earlyProgressionDays: 14,
@@ -130,9 +131,11 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   progressionNadir: 'confirmed',
   crcl: { weight: 'actual', roundUpCreatinineBelowOne: false, weightMaxDaysFromCreatinine: null },
   beta2mCreatinineMaxDays: 30,
+  beta2mNormalCreatinineBelowMgDl: 1.2,
   stagingLabMaxDaysBeforeTreatment: 90,
   stagingFishMaxDaysAfterTreatmentStart: 30,
   fishCutoffs: { translocation: 10, copyNumber: 20 },
+  amp1qMinCopies: 4,
   responseCriteria: 'imwg2016',
   mrdMinSensitivity: 1e-5,
   sustainedMrdNeedsImaging: true,

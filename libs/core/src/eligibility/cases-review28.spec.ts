@@ -1,0 +1,128 @@
+/**
+ * Engine cases from the 28th reviews: an unread medication that may be a later line (priorLines and the last-line
+ * leaves), how a drug's course went known only from assessments in its window, Cockcroft–Gault with sex other or
+ * unknown and what it lacks, and the provenance of PCL, EMD and prior target therapy.
+ */
+import { demographics, event, lab, med, response } from '../testing/events';
+import { buildProfile } from '../patient/profile';
+import { DEFAULT_SETTINGS } from '../patient/settings';
+import { compileRule, type LeafTrace } from './compile';
+
+const AS_OF = '2023-03-01';
+type Ev = Parameters<typeof buildProfile>[0][number];
+const trace = (rule: unknown, events: Ev[], asOf = AS_OF): { outcome: string; leaf: LeafTrace } => {
+  const t: LeafTrace[] = [];
+  const r = compileRule(rule)({ profile: buildProfile(events, asOf), asOf, trace: t });
+  return { outcome: r.outcome, leaf: t[0]! };
+};
+const run = (rule: unknown, events: Ev[], asOf = AS_OF): string => trace(rule, events, asOf).outcome;
+
+describe('a medication the catalog cannot read, begun after the lines, may be a later line', () => {
+  // DRd, progression on it; Mezi-Vd, progression on it; then a blinded study drug (story29 S16).
+  const history: Ev[] = [
+    med('DRd', '2019-05-15', '2021-10-10'),
+    response('2019-09-01', 'VGPR'),
+    response('2021-10-06', 'PD'),
+    med('bortezomib', '2021-12-13', '2022-12-20'),
+    med('dexamethasone', '2021-12-13', '2022-12-20'),
+    response('2022-03-01', 'PR'),
+    response('2022-11-02', 'PD'),
+  ];
+  const blinded = [...history, med('Investigational BCMA bispecific (blinded)', '2023-01-10', null)];
+
+  it('priorLines ≥ 3: unknown with it (two lines read), not met without it', () => {
+    expect(run({ fact: 'priorLines', min: 3 }, history)).toBe('NOT_MET');
+    const r = trace({ fact: 'priorLines', min: 3 }, blinded);
+    expect(r.outcome).toBe('UNKNOWN');
+    expect(r.leaf.actual).toContain('Investigational BCMA bispecific (blinded) (from 2023-01-10)');
+    expect(r.leaf.missing).toEqual(['the drug of a medication the catalog cannot read']);
+  });
+
+  it('priorLines ≥ 2 or ≤ 5: met either way, so met', () => {
+    expect(run({ fact: 'priorLines', min: 2 }, blinded)).toBe('MET');
+    expect(run({ fact: 'priorLines', max: 5 }, blinded)).toBe('MET');
+  });
+
+  it('the last-line leaves: decided on the second line without it, unknown with it', () => {
+    for (const rule of [{ fact: 'flag', name: 'refractoryToLastLine' }, { fact: 'progressionAfterLastLine' }, { fact: 'drugRefractory', drug: 'bortezomib', scope: 'lastLine' }]) {
+      expect(run(rule, history)).toBe('MET');
+      const r = trace(rule, blinded);
+      expect(r.outcome).toBe('UNKNOWN');
+      expect(r.leaf.actual).toContain('may be a later line');
+    }
+  });
+
+  it('begun with a regimen (within its grouping window): part of it, decides nothing', () => {
+    const withRegimen = [...history, med('Kd', '2023-01-10', null), med('investigational agent XY-1 (blinded)', '2023-01-20', null)];
+    expect(run({ fact: 'priorLines', min: 3 }, withRegimen)).toBe('MET');
+    expect(run({ fact: 'priorLines', min: 4 }, withRegimen)).toBe('NOT_MET');
+  });
+});
+
+describe('how a drug’s course went is known only from an assessment in its window', () => {
+  // A transferred patient: regimens only, then Pd stopped for progression (story28 S17).
+  const outside: Ev[] = [med('VRd', '2019-01-01', '2019-06-30', { cycles: 6 }), med('DRd', '2021-05-01', '2023-12-20'), med('Pd', '2024-01-10', '2024-09-15', { reasonStopped: 'progression' }), response('2024-09-20', 'PD')];
+  const asOf = '2024-10-01';
+
+  it('daratumumab with no assessment during DRd nor within 60 days of it: refractory unknown, and so triple-class refractory', () => {
+    expect(buildProfile(outside, asOf).drugs.daratumumab).toMatchObject({ refractory: false, documented: false });
+    expect(run({ fact: 'drugRefractory', drug: 'daratumumab' }, outside, asOf)).toBe('UNKNOWN');
+    expect(run({ fact: 'flag', name: 'tripleClassRefractory' }, outside, asOf)).toBe('UNKNOWN');
+  });
+
+  it('a response assessed on DRd: daratumumab not refractory', () => {
+    const assessed = [...outside, response('2022-01-01', 'VGPR'), response('2023-11-01', 'VGPR')];
+    expect(buildProfile(assessed, asOf).drugs.daratumumab).toMatchObject({ refractory: false, documented: true });
+    expect(run({ fact: 'drugRefractory', drug: 'daratumumab' }, assessed, asOf)).toBe('NOT_MET');
+  });
+
+  it('a response later in the line (induction, ASCT, then VGPR) documents the induction', () => {
+    const line = [med('VRd', '2022-01-01', '2022-06-01', { intent: 'induction' }), event('procedure', '2022-07-01', { kind: 'autologous-sct' }), response('2022-08-15', 'VGPR'), med('lenalidomide', '2022-09-01', null, { intent: 'maintenance' })];
+    expect(buildProfile(line, '2023-01-01').drugs.bortezomib).toMatchObject({ documented: true });
+    expect(run({ fact: 'drugRefractory', drug: 'bortezomib' }, line, '2023-01-01')).toBe('NOT_MET');
+  });
+});
+
+describe('Cockcroft–Gault', () => {
+  const creatinine = (v: number) => lab('2023-02-20', 'creatinine', v, 'mg/dL');
+  it('sex other: decided when the clearance with the female factor and without it agree, unknown when they do not', () => {
+    // 140 − 63 = 77; × 60 kg / (72 × 1.3) = 49.36 male, 41.96 female.
+    const events = [demographics('1960-01-01', 'other', 60), creatinine(1.3)];
+    expect(buildProfile(events, AS_OF).labs.crcl).toMatchObject({ inputs: { sex: 'other or unknown' } });
+    expect(run({ fact: 'creatinineClearance', op: '>=', value: 40 }, events)).toBe('MET');
+    expect(run({ fact: 'creatinineClearance', op: '>=', value: 60 }, events)).toBe('NOT_MET');
+    const r = trace({ fact: 'creatinineClearance', op: '>=', value: 45 }, events);
+    expect(r.outcome).toBe('UNKNOWN');
+    expect(r.leaf.missing).toEqual(['sex (male or female) for Cockcroft–Gault']);
+  });
+
+  it('names what it lacks: a birth date, a weight near the creatinine, a height', () => {
+    const noBirth = [event('demographics', '2015-01-01', { sex: 'male', weightKg: 70 }), creatinine(1)];
+    expect(trace({ fact: 'creatinineClearance', op: '>=', value: 40 }, noBirth).leaf.missing).toEqual(['birth date']);
+    const noWeight = [demographics('1960-01-01', 'male'), creatinine(1)];
+    expect(trace({ fact: 'creatinineClearance', op: '>=', value: 40 }, noWeight).leaf.missing).toEqual(['weight']);
+    const noCreatinine = [demographics('1960-01-01', 'male', 70)];
+    expect(trace({ fact: 'creatinineClearance', op: '>=', value: 40 }, noCreatinine).leaf.missing).toEqual(['creatinine within 60 days']);
+    const noHeight = buildProfile([demographics('1960-01-01', 'male', 70), creatinine(1)], AS_OF, { ...DEFAULT_SETTINGS, crcl: { weight: 'ideal', roundUpCreatinineBelowOne: false, weightMaxDaysFromCreatinine: 30 } });
+    expect(noHeight.labs.crclMissing).toEqual(['height (for the ideal weight)']);
+    const far = [demographics('1960-01-01', 'male', 70), lab('2023-02-20', 'creatinine', 1, 'mg/dL')];
+    const settings = { ...DEFAULT_SETTINGS, crcl: { ...DEFAULT_SETTINGS.crcl, weightMaxDaysFromCreatinine: 30 } };
+    expect(buildProfile(far, AS_OF, settings).labs.crclMissing).toEqual(['a weight within 30 days of the creatinine (2023-02-20)']);
+  });
+});
+
+describe('explanations name the date and the records', () => {
+  it('plasma cell leukaemia from a circulating count: its value, date and record', () => {
+    const r = trace({ fact: 'plasmaCellLeukemia' }, [lab('2023-02-27', 'circulating plasma cells', 5, '%')]);
+    expect(r.outcome).toBe('MET');
+    expect(r.leaf.actual).toBe('circulating plasma cells 5% (2023-02-27; IMWG 2021: ≥5%)');
+    expect(r.leaf.provenance).toHaveLength(1);
+  });
+
+  it('prior BCMA therapy: each drug with its dates, and its records', () => {
+    const r = trace({ fact: 'priorTargetTherapy', target: 'BCMA' }, [med('teclistamab', '2022-01-10', '2022-09-30')]);
+    expect(r.outcome).toBe('MET');
+    expect(r.leaf.actual).toBe('teclistamab (2022-01-10–2022-09-30)');
+    expect(r.leaf.provenance).toHaveLength(1);
+  });
+});
