@@ -182,6 +182,24 @@ function ifeWritten(raw: string): Qualitative | null {
   return positive === negative ? null : positive ? 'positive' : 'negative';
 }
 
+/**
+ * The isotype a text names, when it names one: a heavy chain (IgG, IgA, IgD, IgE, IgM; "light chain myeloma" or
+ * "Bence Jones myeloma": none) and a light chain (kappa, lambda). Two different heavy or light chains (a biclonal
+ * disease, a list) name neither. Undefined when there is nothing to read.
+ */
+export function isotypeIn(raw: string): { heavyChain?: string; lightChain?: 'kappa' | 'lambda' } | undefined {
+  const text = raw.toLowerCase().replace(/[‐‑–—]/g, '-');
+  const heavy = new Set([...text.matchAll(/\big\s?-?([gadem])(?![a-z])/g)].map((m) => `Ig${m[1]!.toUpperCase()}`));
+  const lightOnly = /\b(?:light[\s-]+chain|bence[\s-]+jones)\s+(?:multiple\s+)?myeloma\b|\b(?:kappa|lambda)\s+light[\s-]+chain\s+(?:multiple\s+)?myeloma\b/.test(text);
+  const lights = new Set<'kappa' | 'lambda'>();
+  for (const m of text.matchAll(/(?:\big\s?-?[gadem]\s*[-/]?\s*(k|l)(?![a-z]))|(kappa|κ)|(lambda|λ)/g)) lights.add(m[1] === 'k' || m[2] ? 'kappa' : 'lambda');
+  const out: { heavyChain?: string; lightChain?: 'kappa' | 'lambda' } = {};
+  if (heavy.size === 1 && !lightOnly) out.heavyChain = [...heavy][0]!;
+  else if (heavy.size === 0 && lightOnly) out.heavyChain = 'none';
+  if (lights.size === 1) out.lightChain = [...lights][0]!;
+  return out.heavyChain || out.lightChain ? out : undefined;
+}
+
 const SUPERSCRIPTS: Record<string, string> = { '⁻': '-', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
 const PERCENT_UNITS = new Set(['%', 'percent', 'pct']);
 
@@ -554,7 +572,11 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
         }
         const date = c.onsetDateTime ?? c.onsetPeriod?.start ?? c.recordedDate;
         const clinical = c.clinicalStatus?.coding?.[0]?.code;
-        if (match.type === 'diagnosis') push(c, c.subject?.reference, 'diagnosis', date, { condition: 'multiple-myeloma', ...(date ? { diagnosisDate: date.slice(0, 10) } : {}) });
+        if (match.type === 'diagnosis') {
+          // The isotype its text or a coding's display names ("Multiple myeloma, IgA lambda"; "Light chain myeloma, kappa").
+          const isotype = isotypeIn([c.code?.text, ...(c.code?.coding ?? []).map((x) => x.display)].filter(Boolean).join('; '));
+          push(c, c.subject?.reference, 'diagnosis', date, { condition: 'multiple-myeloma', ...(date ? { diagnosisDate: date.slice(0, 10) } : {}), ...(isotype ? { isotype } : {}) });
+        }
         else {
           const abated = c.abatementDateTime ?? c.abatementPeriod?.end ?? c.abatementPeriod?.start;
           const onset = c.onsetDateTime ?? c.onsetPeriod?.start;
@@ -781,7 +803,10 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
             break;
           }
           const result = qualitativeResult(o, ifeValue);
-          if (result) push(o, o.subject?.reference, 'lab', date, { code, result });
+          // A positive report naming the band's isotype ("IgA lambda identified") gives the disease's isotype when no diagnosis does.
+          const named = result === 'positive' ? isotypeIn(writtenOf(o)) : undefined;
+          const isotype = named ? [named.heavyChain === 'none' ? undefined : named.heavyChain, named.lightChain].filter(Boolean).join(' ') : '';
+          if (result) push(o, o.subject?.reference, 'lab', date, { code, result, ...(isotype ? { isotype } : {}) });
           else skip(o, `${def.name} without a result read as positive or negative (none, both, or neither: ${JSON.stringify(o.valueString ?? textOf(o.valueCodeableConcept) ?? null)})`);
           break;
         }

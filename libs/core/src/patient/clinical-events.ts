@@ -183,6 +183,15 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | null => (typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : null);
 
 const INTENTS: readonly Intent[] = ['induction', 'consolidation', 'maintenance', 'salvage', 'bridging', 'lymphodepletion', 'conditioning', 'mobilization', 'supportive'];
+/** A lab's isotype ("IgA kappa": an M-protein's, a positive immunofixation's band) is the disease's when no diagnosis gives one. */
+function isotypeOfLab(r: ClinicalRecords, isotype: string | null): void {
+  if (!isotype) return;
+  const heavy = /\bIg\s?([GADEM])\b/i.exec(isotype)?.[1];
+  if (heavy && r.diagnosis.heavyChain === null) r.diagnosis.heavyChain = `Ig${heavy.toUpperCase()}`;
+  const light = /kappa|κ/i.test(isotype) ? 'kappa' : /lambda|λ/i.test(isotype) ? 'lambda' : null;
+  if (light && r.diagnosis.lightChain === null) r.diagnosis.lightChain = light;
+}
+
 const REASONS: readonly ReasonStopped[] = ['progression', 'toxicity', 'completed', 'patient-choice', 'other'];
 const CATEGORIES: readonly ResponseCategory[] = ['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD', 'PD'];
 const PROCEDURES: readonly ProcedureRecord['kind'][] = ['autologous-sct', 'allogeneic-sct', 'car-t-infusion', 'apheresis', 'radiation', 'transfusion'];
@@ -395,6 +404,8 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           const result = oneOf(d.result, ['positive', 'negative'] as const);
           if (!result) skip(e, def.name, 'qualitative lab needs result positive or negative');
           else r.labs.push({ eventId: e.eventId, name: def.name, value: result === 'positive' ? 1 : 0, unit: def.unit, date, uln: null, original: { value: result === 'positive' ? 1 : 0, unit: result } });
+          // A positive immunofixation's band ("IgA lambda") is the disease's isotype when no diagnosis gives one (v15).
+          if (result === 'positive') isotypeOfLab(r, str(d.isotype));
           break;
         }
         const value = num(d.value);
@@ -452,13 +463,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           r.demographics.weights.push({ value: c.value, date, eventId: e.eventId });
         }
         // The M-protein's isotype ("IgA kappa") is the disease's when no diagnosis gives one.
-        const isotype = str(d.isotype);
-        if (isotype) {
-          const heavy = /\bIg\s?([GADEM])\b/i.exec(isotype)?.[1];
-          if (heavy && r.diagnosis.heavyChain === null) r.diagnosis.heavyChain = `Ig${heavy.toUpperCase()}`;
-          const light = /kappa|κ/i.test(isotype) ? 'kappa' : /lambda|λ/i.test(isotype) ? 'lambda' : null;
-          if (light && r.diagnosis.lightChain === null) r.diagnosis.lightChain = light;
-        }
+        isotypeOfLab(r, str(d.isotype));
         break;
       }
       case 'response-assessment': {
