@@ -126,3 +126,84 @@ describe('explanations name the date and the records', () => {
     expect(r.leaf.provenance).toHaveLength(1);
   });
 });
+
+describe('code review and time28: the unread-medication lines, dated and grouped', () => {
+  const at = (rule: unknown, events: Ev[], asOf: string, profileDay = asOf) => compileRule(rule)({ profile: buildProfile(events, profileDay), asOf, trace: null });
+
+  it('a last-line leaf made unknown carries no date of the inner leaf (under all and not)', () => {
+    const events: Ev[] = [med('VRd', '2021-01-01', '2021-06-30'), response('2021-04-01', 'VGPR'), response('2022-10-01', 'PD'), med('DRd', '2023-01-01', null), med('investigational agent XY-1 (blinded)', '2023-02-15', null)];
+    const leaf = { fact: 'classExposed', class: 'ANTI_CD38', scope: 'lastLine', minDays: 90 };
+    expect(at(leaf, events, '2023-03-01')).toEqual({ outcome: 'UNKNOWN' });
+    expect(at({ all: [leaf] }, events, '2023-03-01')).toEqual({ outcome: 'UNKNOWN' });
+    expect(at({ not: leaf }, events, '2023-03-01')).toEqual({ outcome: 'UNKNOWN' });
+  });
+
+  it('a study drug begun days before a regimen is part of it', () => {
+    expect(at({ fact: 'priorLines', max: 1 }, [med('investigational agent XY-1 (blinded)', '2023-01-05', null), med('Kd', '2023-01-10', null)], '2023-06-01').outcome).toBe('MET');
+  });
+
+  it('unread medications are grouped from the first of a group: one 40 days after the first may be a line of its own', () => {
+    const events: Ev[] = [med('Kd', '2021-01-01', '2021-12-31'), med('investigational agent A (blinded)', '2022-03-01', null), med('investigational agent B (blinded)', '2022-03-21', null), med('investigational agent C (blinded)', '2022-04-10', null)];
+    expect(at({ fact: 'priorLines', max: 2 }, events, '2023-03-01').outcome).toBe('UNKNOWN');
+    expect(at({ fact: 'priorLines', max: 3 }, events, '2023-03-01').outcome).toBe('MET');
+  });
+
+  it('one recorded as maintenance after an ASCT is the planned sequence, no line of its own', () => {
+    const events: Ev[] = [med('VRd', '2022-01-01', '2022-05-31', { intent: 'induction' }), event('procedure', '2022-07-01', { kind: 'autologous-sct' }), response('2022-09-01', 'VGPR'), med('investigational agent XY-1 (blinded)', '2022-10-01', null, { intent: 'maintenance' })];
+    expect(at({ fact: 'priorLines', max: 1 }, events, '2023-03-01').outcome).toBe('MET');
+    expect(at({ fact: 'flag', name: 'refractoryToLastLine' }, events, '2023-03-01').outcome).toBe('NOT_MET');
+  });
+
+  it('one begun on the screening day: decided today, unknown from the next day, and dated so', () => {
+    const events: Ev[] = [med('VRd', '2021-01-01', '2021-06-30'), med('Kd', '2022-01-01', '2022-12-31'), med('investigational agent XY-1 (blinded)', '2023-03-01', null)];
+    expect(at({ fact: 'priorLines', max: 2 }, events, '2023-03-01')).toEqual({ outcome: 'MET', flipsOn: '2023-03-02', flipsTo: 'UNKNOWN' });
+    expect(at({ fact: 'priorLines', max: 2 }, events, '2023-03-02', '2023-03-01').outcome).toBe('UNKNOWN');
+  });
+
+  it('a line and an unread medication both begun on the screening day: unknown today, met from the next day', () => {
+    const events: Ev[] = [med('VRd', '2020-01-01', '2020-06-30'), med('DKd', '2022-01-01', '2023-06-30'), med('investigational BCMA bispecific (blinded)', '2024-01-01', '2024-06-30'), med('Pd', '2025-01-15', null)];
+    expect(at({ fact: 'priorLines', min: 3 }, events, '2025-01-15')).toEqual({ outcome: 'UNKNOWN', flipsOn: '2025-01-16', flipsTo: 'MET' });
+  });
+});
+
+describe('code review: Cockcroft–Gault names an old creatinine as well as a missing weight', () => {
+  it('no weight and a creatinine 14 months old: both', () => {
+    const r = trace({ fact: 'creatinineClearance', op: '>=', value: 40 }, [demographics('1960-01-01', 'male'), lab('2022-01-01', 'creatinine', 1, 'mg/dL')]);
+    expect(r.leaf.missing).toEqual(['creatinine within 60 days', 'weight']);
+  });
+});
+
+describe('mrd28: MRD results', () => {
+  const cr = [med('DRd', '2024-01-01', null), response('2025-01-01', 'CR'), response('2025-02-01', 'CR')];
+  const mrd = (date: string, result: string, sensitivity = 1e-5, extra: Record<string, unknown> = {}) => event('mrd', date, { result, method: 'NGS', sensitivity, ...extra });
+  const asOf = '2025-05-01';
+
+  it('a relapse after a negative that counts is not undone by a coarser negative after it', () => {
+    const events = [...cr, mrd('2025-02-10', 'negative'), lab('2025-03-01', 'serum immunofixation', 1, '', { result: 'positive' }), mrd('2025-04-01', 'negative', 1e-4)];
+    expect(buildProfile(events, asOf).disease.mrd.negativityLost).toMatchObject({ date: '2025-03-01' });
+    expect(run({ fact: 'mrd', result: 'negative' }, events, asOf)).toBe('NOT_MET');
+  });
+
+  it('a negative and a positive of one day: unknown, whatever their ids', () => {
+    for (const ids of [['a', 'z'], ['z', 'a']]) {
+      const events = [...cr, { ...mrd('2025-04-01', 'negative'), eventId: ids[0]! }, { ...mrd('2025-04-01', 'positive'), eventId: ids[1]! }];
+      expect(run({ fact: 'mrd', result: 'negative' }, events, asOf)).toBe('UNKNOWN');
+      expect(run({ fact: 'mrd', result: 'positive' }, events, asOf)).toBe('UNKNOWN');
+    }
+  });
+
+  it('a negative in peripheral blood is not marrow MRD negativity; a positive there is disease found', () => {
+    expect(run({ fact: 'mrd', result: 'negative' }, [...cr, mrd('2025-04-01', 'negative', 1e-5, { specimen: 'peripheral blood' })], asOf)).toBe('UNKNOWN');
+    expect(run({ fact: 'mrd', result: 'negative' }, [...cr, mrd('2025-04-01', 'negative', 1e-5, { specimen: 'bone marrow aspirate' })], asOf)).toBe('MET');
+    expect(run({ fact: 'mrd', result: 'positive' }, [...cr, mrd('2025-04-01', 'positive', 1e-5, { specimen: 'peripheral blood' })], asOf)).toBe('MET');
+  });
+});
+
+describe('mrd28: the amplification threshold is the profile’s setting', () => {
+  it('amp1qMinCopies 5: a gain of 4 copies is no amplification for the engine either', () => {
+    const fish = event('cytogenetics', '2022-01-01', { abnormality: 'gain(1q)', result: 'detected', percentCells: 40, copyNumber: 4 });
+    const p = buildProfile([fish], AS_OF, { ...DEFAULT_SETTINGS, amp1qMinCopies: 5 });
+    expect(compileRule({ fact: 'cytogenetics', abnormality: 'amp(1q)' })({ profile: p, asOf: AS_OF, trace: null }).outcome).toBe('NOT_MET');
+    expect(compileRule({ fact: 'cytogenetics', abnormality: 'gain(1q)' })({ profile: p, asOf: AS_OF, trace: null }).outcome).toBe('MET');
+  });
+});

@@ -765,19 +765,24 @@ function lastDose(p: PatientProfile, generic: string, latest: string | null): st
   return d.lastDose && (latest === null || d.lastDose > latest) ? d.lastDose : latest;
 }
 
+/** Recorded intents that never make a line of their own (the planned sequence's next step, CAR-T preparation, support). */
+const NO_LINE_OF_ITS_OWN = new Set(['consolidation', 'maintenance', 'bridging', 'lymphodepletion', 'conditioning', 'mobilization', 'supportive']);
 /**
  * Medications the drug catalog cannot read that may be anti-myeloma therapy (a target, a modality or a study drug
- * named) started before `before` (on or before, with `onTheDay`) and not within the grouping window of a line's start (a
- * drug begun with a regimen is part of it): each may have been a line of its own. Those within the grouping window of
- * each other are one.
+ * named) started before `before` (on or before, with `onTheDay`), with no intent that is never a line of its own, and
+ * not within the grouping window of a line's start, before or after it (a drug begun with a regimen is part of it):
+ * each may have been a line of its own. Those within the grouping window of the first of a group are one.
  */
 function unreadLines(p: PatientProfile, before: string, onTheDay = false): Array<{ original: string; start: string }> {
   const window = DEFAULT_SETTINGS.regimenGroupingWindowDays;
   const starts = p.linesOfTherapy.lines.map((l) => l.start);
+  const planned = new Set((p.unmapped ?? []).filter((u) => u.intent && NO_LINE_OF_ITS_OWN.has(u.intent)).map((u) => u.original));
   const found = unreadInScope(p, {})
-    .filter((u) => (onTheDay ? u.start <= before : u.start < before) && !starts.some((d) => u.start >= d && daysBetween(d, u.start) <= window))
+    .filter((u) => (onTheDay ? u.start <= before : u.start < before) && !planned.has(u.original) && !starts.some((d) => Math.abs(daysBetween(d, u.start)) <= window))
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  return found.filter((u, i) => i === 0 || daysBetween(found[i - 1]!.start, u.start) > window);
+  const groups: Array<{ original: string; start: string }> = [];
+  for (const u of found) if (groups.length === 0 || daysBetween(groups.at(-1)!.start, u.start) > window) groups.push(u);
+  return groups;
 }
 
 /** The leaves that read the last line of therapy: a medication the catalog cannot read begun after it may be a later line. */
@@ -795,7 +800,7 @@ function lastLineUnread(inner: RuleNode): RuleNode {
     if (code === UNKNOWN || last === undefined) return code;
     const later = unreadLines(s.profile, s.asOf, true).find((u) => u.start > last.start);
     if (later === undefined) return code;
-    s.flip = NO_FLIP;
+    resetNode(s);
     const t = s.trace?.[before];
     if (t) {
       t.outcome = OUTCOMES[UNKNOWN]!;
@@ -865,13 +870,20 @@ function compileOneLeaf(l: Leaf): RuleNode {
           else if (line.start === s.asOf) today += 1;
         }
         const ok = (k: number): boolean => (l.min === undefined || k >= l.min) && (l.max === undefined || k <= l.max);
-        // Medications the drug catalog cannot read, begun apart from the lines, may each have been a line (a blinded study drug).
+        // Medications the drug catalog cannot read, begun apart from the lines, may each have been a line (a blinded study
+        // drug): unknown when counting them would change the outcome.
+        const outcome = (lines: number, unread: readonly unknown[]): Code => (unread.some((_, i) => ok(lines + i + 1) !== ok(lines)) ? UNKNOWN : bool(ok(lines)));
         const unread = unreadLines(s.profile, s.asOf);
-        if (unread.some((_, i) => ok(n + i + 1) !== ok(n)))
-          return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, 'priorLines', expected, `${n}, and ${unread.map((u) => `${u.original} (from ${u.start})`).join(', ')}, which the drug catalog cannot read, may be lines too`, UNREAD_MEDICATION);
-        const code = bool(ok(n));
-        s.flip = today > 0 && ok(n + today) !== ok(n) ? s.asOfDay + 1 : NO_FLIP;
-        if (s.trace !== null) note(s, code, 'priorLines', expected, today > 0 ? `${n} (and ${today} starting that day)` : String(n));
+        const code = outcome(n, unread);
+        // From the next day, the lines and unread medications begun on the screening day count too: when that changes
+        // the outcome, it changes then.
+        const tomorrow = today > 0 || unread.length < unreadLines(s.profile, s.asOf, true).length ? outcome(n + today, unreadLines(s.profile, s.asOf, true)) : code;
+        s.flip = tomorrow !== code ? s.asOfDay + 1 : NO_FLIP;
+        s.flipTo = tomorrow !== code && (code === UNKNOWN || tomorrow === UNKNOWN) ? tomorrow : TO_OTHER;
+        if (s.trace !== null) {
+          const also = unread.length > 0 ? `, and ${unread.map((u) => `${u.original} (from ${u.start})`).join(', ')}, which the drug catalog cannot read, may be lines too` : '';
+          note(s, code, 'priorLines', expected, `${today > 0 ? `${n} (and ${today} starting that day)` : String(n)}${also}`, code === UNKNOWN ? UNREAD_MEDICATION : undefined);
+        }
         return code;
       };
     }
@@ -1080,7 +1092,13 @@ function compileOneLeaf(l: Leaf): RuleNode {
         if (!c || !within(s, c.date, maxAgeDays)) {
           if (s.trace === null) return quiet(s, UNKNOWN);
           // What the profile says Cockcroft–Gault lacks (a profile before v15: the inputs in general); too old: a newer creatinine.
-          const lacking = c ? [`creatinine${ageNote(maxAgeDays)}`] : (s.profile.labs.crclMissing?.map((m) => (m === 'creatinine' ? `creatinine${ageNote(maxAgeDays)}` : m)) ?? missing);
+          const scr = s.profile.labs.creatinine;
+          const oldCreatinine = scr && !within(s, scr.date, maxAgeDays) ? [`creatinine${ageNote(maxAgeDays)}`] : [];
+          const lacking = c
+            ? [`creatinine${ageNote(maxAgeDays)}`]
+            : s.profile.labs.crclMissing
+              ? [...oldCreatinine, ...s.profile.labs.crclMissing.map((m) => (m === 'creatinine' ? `creatinine${ageNote(maxAgeDays)}` : m)).filter((m) => !oldCreatinine.includes(m))]
+              : missing;
           return done(s, UNKNOWN, l.fact, expected, c ? `${shown(c.value)} mL/min (${c.date}, too old)` : null, lacking);
         }
         if (c.sameTime && disagrees(c.value, c.sameTime, (x) => compare(x, l.op, l.value)))
@@ -1174,6 +1192,12 @@ function compileOneLeaf(l: Leaf): RuleNode {
           }
         }
         if (!m || !within(s, m.date, l.maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, (m ? `${m.result} (${m.date}, too old)` : null), missing);
+        // Results of one day that disagree (a positive beside a negative that counts): which is right is not known (as
+        // for labs and responses), whatever their ids.
+        const chosen = m;
+        const disagreeing = (s.profile.disease.mrd.assessments ?? []).find((a) => a !== chosen && a.date === chosen.date && (chosen.result === 'negative' ? a.result === 'positive' : counts(a)));
+        if (disagreeing && (m.result === 'positive' || counts(m)))
+          return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `negative and positive on ${m.date}: which is right is not known`, [`MRD again (the results of ${m.date} disagree)`], s.profile.disease.mrd.provenance);
         // A negative followed by a relapse (IMWG 2016 relapse from MRD negativity: progression, or the M-protein back) no longer stands.
         const lost = m.result === 'negative' ? s.profile.disease.mrd.negativityLost : null;
         if (lost && lost.date > m.date) return s.trace === null ? quiet(s, bool(l.result === 'positive')) : done(s, bool(l.result === 'positive'), l.fact, expected, `negative (${m.date}), lost ${lost.date}: ${lost.basis}`, undefined, [...s.profile.disease.mrd.provenance, ...lost.provenance]);
@@ -1793,8 +1817,8 @@ function compileConditionRecords(l: Extract<Leaf, { fact: 'condition' }>): RuleN
 /** What decides high-risk cytogenetics, by definition (an inner list: any one of them tested). */
 /**
  * The finding that answers a rule on one abnormality: its own record; else one that implies it: a biallelic
- * del(1p32) found is a del(1p32); an amplification of 1q found is a gain of 1q (≥3 copies); a 1q result of fewer than
- * 4 copies, or no gain of 1q, is no amplification.
+ * del(1p32) found is a del(1p32); an amplification of 1q found is a gain of 1q (≥3 copies); a gain of 1q with its copy
+ * number (the profile names it a gain below `amp1qMinCopies`), or no gain of 1q, is no amplification.
  */
 function findingFor(all: readonly CytogeneticFinding[], wanted: string): { f: CytogeneticFinding; detected: boolean; via?: string } | undefined {
   const of = (a: string) => all.find((x) => x.abnormality === a);
@@ -1805,7 +1829,7 @@ function findingFor(all: readonly CytogeneticFinding[], wanted: string): { f: Cy
   const amp = wanted === 'gain(1q)' ? of('amp(1q)') : undefined;
   if (amp?.detected) implied.push({ f: amp, detected: true, via: 'amplification' });
   const gain = wanted === 'amp(1q)' ? of('gain(1q)') : undefined;
-  if (gain && (!gain.detected || (gain.copyNumber !== null && gain.copyNumber < 4))) implied.push({ f: gain, detected: false, via: gain.detected ? `gain(1q), ${gain.copyNumber} copies` : 'no gain of 1q' });
+  if (gain && (!gain.detected || gain.copyNumber !== null)) implied.push({ f: gain, detected: false, via: gain.detected ? `gain(1q), ${gain.copyNumber} copies` : 'no gain of 1q' });
   // The latest result answers (its own record on a tie): an old negative does not outweigh a newer finding that implies it.
   return implied.reduce<(typeof implied)[number] | undefined>((best, x) => (best === undefined || x.f.date > best.f.date ? x : best), undefined);
 }

@@ -3,7 +3,7 @@
  * (MAMMOTH), IMWG 2016 relapse from CR, and the two conventions made settings (1q amplification, β2M's normal
  * creatinine).
  */
-import { event, lab, med, response } from '../testing/events';
+import { carT, event, lab, med, response } from '../testing/events';
 import { buildProfile } from './profile';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -80,5 +80,44 @@ describe('conventions as settings', () => {
     const events = [lab('2025-05-01', 'b2m', 6, 'mg/L'), lab('2025-05-01', 'creatinine', 1.25, 'mg/dL')];
     expect(buildProfile(events, AS_OF).cytogenetics.highRiskImwg2025.beta2m).toBe('not-met');
     expect(buildProfile(events, AS_OF, { ...DEFAULT_SETTINGS, beta2mNormalCreatinineBelowMgDl: 1.3 }).cytogenetics.highRiskImwg2025.beta2m).toBe('met');
+  });
+});
+
+describe('code review: relapse from CR after a sign of the same kind before it', () => {
+  it('hypercalcaemia before the CR and again after it, in one line: relapse from CR on the second', () => {
+    const events = [
+      lab('2023-01-01', 'calcium', 9.5, 'mg/dL'),
+      med('DRd', '2023-01-10', null),
+      lab('2023-01-20', 'calcium', 11.6, 'mg/dL'),
+      lab('2023-02-20', 'calcium', 9.6, 'mg/dL'),
+      response('2023-09-01', 'CR'),
+      response('2023-11-01', 'CR'),
+      lab('2024-01-01', 'calcium', 9.4, 'mg/dL'),
+      lab('2024-04-01', 'calcium', 11.8, 'mg/dL'),
+    ];
+    expect(buildProfile(events, AS_OF).disease.relapseFromCr).toMatchObject({ crDate: '2023-11-01', date: '2024-04-01' });
+  });
+});
+
+describe('lot29: therapy after a CAR-T infusion given without bridging', () => {
+  const tec = [med('teclistamab', '2024-01-01', '2024-08-05', { reasonStopped: 'toxicity' })];
+  const asOf = '2024-12-01';
+  it('talquetamab begun 19 days after the infusion, no progression: a line of its own, as with bridging', () => {
+    const p = buildProfile([...tec, carT('2024-10-01', 'cilta-cel'), med('talquetamab', '2024-10-20', null)], asOf);
+    expect(p.linesOfTherapy.lines.map((l) => [l.start, l.openedBy])).toEqual([
+      ['2024-01-01', 'first-treatment'],
+      ['2024-10-01', 'car-t'],
+      ['2024-10-20', 'new-regimen-after-discontinuation'],
+    ]);
+  });
+
+  it('dexamethasone after the infusion (for CRS) opens no line', () => {
+    expect(buildProfile([...tec, carT('2024-10-01', 'cilta-cel'), med('dexamethasone', '2024-10-05', '2024-10-09')], asOf).linesOfTherapy.count).toBe(2);
+  });
+
+  it('a progression 7 days after the infusion is the CAR-T line’s: its reason for change, not the line before’s', () => {
+    const p = buildProfile([...tec, carT('2024-10-01', 'cilta-cel'), response('2024-10-08', 'PD'), med('talquetamab', '2024-11-05', null)], asOf);
+    expect(p.linesOfTherapy.lines.map((l) => l.reasonForChange)).toEqual(['toxicity', 'progression', null]);
+    expect(p.disease.progressionLine).toBe(2);
   });
 });

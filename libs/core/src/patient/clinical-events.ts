@@ -148,6 +148,8 @@ export interface Unmapped {
    */
   start?: string;
   end?: string | null;
+  /** A medication's recorded intent, when it had one (maintenance, bridging, …: not a line of its own; v15). */
+  intent?: Intent | null;
 }
 
 export interface ClinicalRecords {
@@ -358,7 +360,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         const endRaw = str(d.end);
         const end = endRaw && day(endRaw) <= asOf ? day(endRaw) : null;
         if (!resolved.mapped) {
-          r.unmapped.push({ eventId: e.eventId, type: e.type, original: resolved.original, reason: resolved.reason, start, end });
+          r.unmapped.push({ eventId: e.eventId, type: e.type, original: resolved.original, reason: resolved.reason, start, end, intent: oneOf(d.intent, INTENTS) });
           break;
         }
         if (resolved.generics.length === 1 && classesOf(resolved.generics[0]!).some((k) => CELL_THERAPY_CLASSES.has(k))) {
@@ -478,7 +480,11 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           skip(e, String(d.result), 'MRD result must be negative or positive');
           break;
         }
-        r.mrd.push({ eventId: e.eventId, date, method: mrdMethod(str(d.method)), sensitivity: num(d.sensitivity), result });
+        // IMWG 2016 MRD is of the bone marrow: a result of another specimen named (peripheral blood, plasma) is read as by
+        // another method: its negative does not count, its positive is disease found (v15).
+        const specimen = str(d.specimen);
+        const ofMarrow = specimen === null || /marrow|aspirat|\bbm\b/i.test(specimen) || !/blood|plasma|serum|urine|\bpb\b|cfdna|cell[- ]free/i.test(specimen);
+        r.mrd.push({ eventId: e.eventId, date, method: ofMarrow ? mrdMethod(str(d.method)) : 'other', sensitivity: num(d.sensitivity), result });
         break;
       }
       case 'cytogenetics': {

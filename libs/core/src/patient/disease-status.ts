@@ -543,7 +543,10 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const pet = records.imaging.filter((i) => i.mrd !== null);
   const imaging = negativeRun(pet.map((i) => ({ date: i.date, eventId: i.eventId, positive: i.mrd === 'positive', counts: true })));
   const span = marrow && (s.sustainedMrdNeedsImaging ? imaging && { from: max(marrow.from, imaging.from), to: min(marrow.to, imaging.to) } : marrow);
-  const lastNegative = records.mrd.filter((m) => m.result === 'negative').at(-1);
+  // From the latest negative that counts (NGF/NGS at mrdMinSensitivity or finer; none: the latest negative): a coarser
+  // negative after a relapse does not undo it (mrd28 Y20).
+  const negatives = records.mrd.filter((m) => m.result === 'negative');
+  const lastNegative = negatives.filter((m) => m.method !== 'other' && m.sensitivity !== null && m.sensitivity <= s.mrdMinSensitivity * (1 + TOLERANCE)).at(-1) ?? negatives.at(-1);
   const lost = lastNegative ? (relapses.find((r) => r.date > lastNegative.date) ?? null) : null;
   const sustained = !!span && span.to >= span.from && span.to >= yearAfter(span.from) && lost === null;
   const latestPet = pet.at(-1);

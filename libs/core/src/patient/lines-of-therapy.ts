@@ -206,7 +206,10 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     for (const x of running) for (const g of antiMyelomaGenerics(x)) if (!to.generics.includes(g)) to.generics.push(g);
   };
   /** A progression on the line's therapy on or before `day`: after the line began (later than `earlyProgressionDays`: not the one that prompted it). */
-  const progressedSince = (l: LineOfTherapy, day: string): string | undefined => progressionDates.find((d) => d > l.start && d <= day && daysBetween(l.start, d) > s.earlyProgressionDays);
+  // After a CAR-T infusion of the line, however soon, a progression is the product's (as `inEffectOn` reads it).
+  const infusedBefore = (l: LineOfTherapy, d: string): boolean => l.transplants.some((t) => t.kind === 'car-t-infusion' && t.date < d);
+  const progressedSince = (l: LineOfTherapy, day: string): string | undefined =>
+    progressionDates.find((d) => d > l.start && d <= day && (daysBetween(l.start, d) > s.earlyProgressionDays || infusedBefore(l, d)));
   /** Responses recorded after `from` and on or before `to`. */
   // A response (MR or better; stable disease is none) recorded between two days.
   const respondedBetween = (from: string, to: string): boolean => records.responses.some((r) => r.date > from && r.date <= to && RESPONSE_RANK[r.category] >= RESPONSE_RANK.MR);
@@ -322,7 +325,10 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const substitution =
       !sameAgents && current.courses.some((x) => x.end !== null && x.end < c.start && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g) && !resumed(g, x.end!)));
     // A progression in between makes a new agent salvage, even inside the window (rule 2: an addition for progression).
-    if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays && !substitution && !respondedOnSteroid && (sameAgents || progressedSince(current, c.start) === undefined)) {
+    // Therapy begun after the line's CAR-T infusion is no staggered start of a regimen (bridging and lymphodepletion
+    // come before it): an addition (rule 2), unless planned (consolidation, maintenance: below) or steroids alone.
+    const afterInfusion = !sameAgents && infusedBefore(current, c.start);
+    if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays && !substitution && !respondedOnSteroid && !afterInfusion && (sameAgents || progressedSince(current, c.start) === undefined)) {
       add(current, c);
       continue;
     }
@@ -533,9 +539,14 @@ const STOP_REASON_ORDER: readonly ReasonStopped[] = ['progression', 'toxicity', 
 
 function reasonForChange(l: LineOfTherapy, next: LineOfTherapy | undefined, progressionDates: readonly string[], s: ProfileSettings): Pick<LineOfTherapy, 'reasonForChange' | 'reasonForChangeBasis'> {
   if (!next && l.end === null) return { reasonForChange: null, reasonForChangeBasis: 'ongoing' };
-  // A progression in a line's first days prompted it and belongs to the line before (earlyProgressionDays).
-  const until = addDays(next ? next.start : l.end!, s.earlyProgressionDays);
-  const progression = progressionDates.find((d) => daysBetween(l.start, d) > s.earlyProgressionDays && d <= until);
+  // A progression in a line's first days prompted it and belongs to the line before (earlyProgressionDays), but one
+  // after a CAR-T infusion, however soon, is the product's.
+  const infused = (x: LineOfTherapy): string[] => x.transplants.filter((t) => t.kind === 'car-t-infusion').map((t) => t.date);
+  const nextInfusion = next ? infused(next)[0] : undefined;
+  const early = addDays(next ? next.start : l.end!, s.earlyProgressionDays);
+  const until = nextInfusion !== undefined && nextInfusion < early ? nextInfusion : early;
+  const own = (d: string): boolean => daysBetween(l.start, d) > s.earlyProgressionDays || infused(l).some((i) => i < d);
+  const progression = progressionDates.find((d) => d > l.start && own(d) && d <= until);
   if (progression !== undefined) return { reasonForChange: 'progression', reasonForChangeBasis: `progression ${progression}${next ? ` before line ${next.number}` : ''}` };
   const stopped = l.courses.filter((c) => c.end !== null && antiMyelomaGenerics(c).some((g) => !isSteroid(g)));
   const lastStop = stopped.reduce((d, c) => (c.end! > d ? c.end! : d), '');

@@ -248,6 +248,16 @@ function withComputedTies(profile: PatientProfile, records: ClinicalRecords, eve
   return { ...profile, disease: { ...profile.disease, response: { ...response, sameTime: [...others] } } };
 }
 
+/**
+ * The clinical relapse signs after `from` (a CR): measured as from a line starting that day (the first of each kind
+ * from then on, in it and in each later line), so a sign of one kind before the CR hides none after it.
+ */
+function clinicalSignsSince(records: ClinicalRecords, lines: readonly LineOfTherapy[], from: string, day: string, settings: ProfileSettings): Array<{ date: string; basis: string; provenance: string[] }> {
+  const inEffect = lines.filter((l) => l.start <= from).at(-1);
+  const segments: LineOfTherapy[] = [{ ...(inEffect ?? lines[0]!), start: from }, ...lines.filter((l) => l.start > from)];
+  return clinicalRelapse(records, segments, day, settings).map((c) => ({ date: c.date, basis: `${c.kind} (${c.detail})`, provenance: c.provenance }));
+}
+
 const withCrDate = (crDate: string, r: { date: string; basis: string; provenance: string[] } | null): { crDate: string; date: string; basis: string; provenance: string[] } | null => (r ? { crDate, ...r } : null);
 
 function derive(events: readonly ProfileSourceEvent[], day: string, settings: ProfileSettings, current: Revisions): { profile: PatientProfile; records: ClinicalRecords } {
@@ -493,7 +503,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
       bestResponse: bestResponse ?? (assessments.length > 0 ? 'PD' : null),
       clinicalRelapse: clinical,
       significantBiochemicalRelapse: significantBiochemicalRelapse(records, lines, day, settings),
-      relapseFromCr: lastCr ? withCrDate(lastCr.date, relapseFromCr(records, disease.progressions, lastCr.date, clinical.map((c) => ({ date: c.date, basis: `${c.kind} (${c.detail})`, provenance: c.provenance })))) : null,
+      relapseFromCr: lastCr ? withCrDate(lastCr.date, relapseFromCr(records, disease.progressions, lastCr.date, clinicalSignsSince(records, lines, lastCr.date, day, settings))) : null,
     },
     labs: { ...labs, crcl: crcl.crcl, ...(crcl.missing.length > 0 ? { crclMissing: crcl.missing } : {}), egfrComputed: estimatedGfr(records, labs) },
     transplants: transplants.map((t) => ({ kind: t.kind, date: t.date, plannedTandem: t.plannedTandem, provenance: [t.eventId] })),
