@@ -207,3 +207,32 @@ describe('mrd28: the amplification threshold is the profile’s setting', () => 
     expect(compileRule({ fact: 'cytogenetics', abnormality: 'gain(1q)' })({ profile: p, asOf: AS_OF, trace: null }).outcome).toBe('MET');
   });
 });
+
+describe('refr29, story30, eng29, fhir28', () => {
+  it('refractory to the last line is unknown while a drug of it is not documented (maintenance never assessed)', () => {
+    const events: Ev[] = [med('VRd', '2021-01-01', '2021-05-01'), response('2021-04-01', 'VGPR'), response('2021-05-01', 'VGPR'), event('procedure', '2021-06-15', { kind: 'autologous-sct' }), med('lenalidomide', '2021-08-01', null, { intent: 'maintenance' })];
+    expect(run({ fact: 'drugRefractory', drug: 'lenalidomide', scope: 'lastLine' }, events)).toBe('UNKNOWN');
+    expect(run({ fact: 'flag', name: 'refractoryToLastLine' }, events)).toBe('UNKNOWN');
+  });
+
+  it('a progression on maintenance documents the course: refractory only at maintenance is set aside, not unknown', () => {
+    const events: Ev[] = [med('VRd', '2018-01-01', '2018-06-30'), response('2018-03-01', 'PR'), response('2018-06-01', 'VGPR'), med('lenalidomide', '2018-08-01', '2022-10-01', { intent: 'maintenance', reasonStopped: 'progression' }), response('2022-09-20', 'PD')];
+    expect(run({ fact: 'drugRefractory', drug: 'lenalidomide', excludeMaintenanceOnly: true }, events)).toBe('NOT_MET');
+    expect(run({ fact: 'drugRefractory', drug: 'lenalidomide' }, events)).toBe('MET');
+  });
+
+  it('a relapse off therapy long after a course known only from a summary: not refractory; after other therapy: not known', () => {
+    const off: Ev[] = [med('VRd', '2020-01-01', '2020-06-30'), response('2021-03-01', 'PD')];
+    expect(run({ fact: 'drugRefractory', drug: 'bortezomib' }, off)).toBe('NOT_MET');
+    const onOther: Ev[] = [med('VRd', '2020-01-01', '2020-06-30'), med('Kd', '2020-08-01', '2021-03-10'), response('2021-03-01', 'PD')];
+    expect(run({ fact: 'drugRefractory', drug: 'lenalidomide' }, onOther)).toBe('UNKNOWN');
+  });
+
+  it('the missing data of a criterion leave out leaves under a part already decided', async () => {
+    const { compileTrial, evaluateTrial } = await import('./trial');
+    const trial = { trialId: 'NCT00000001', version: 1, title: 't', status: 'RECRUITING', criteria: [{ id: 'inc-01', kind: 'inclusion', text: 't', rule: { any: [{ fact: 'ecog', max: 1 }, { all: [{ fact: 'sex', in: ['male'] }, { fact: 'lab', name: 'platelets', op: '>=', value: 75, unit: '10*9/L' }] }] } }] };
+    const e = evaluateTrial(compileTrial(trial as never), buildProfile([demographics('1960-01-01', 'female')], AS_OF), AS_OF);
+    expect(e.verdict).toBe('POTENTIALLY_ELIGIBLE');
+    expect(e.missing).toEqual(['ECOG within 60 days']);
+  });
+});

@@ -23,6 +23,8 @@ export interface LeafTrace {
   /** The outcome flips (MET ↔ NOT_MET) on this date if nothing else changes (washouts, time since SCT, age). */
   flipsOn?: string;
   provenance?: string[];
+  /** A part of the rule above this leaf is decided whatever it says (an `all` with a child not met): its missing data settle nothing. */
+  settled?: true;
 }
 
 export interface NodeResult {
@@ -664,18 +666,19 @@ const STUDY_DRUG = /investigational|\bstudy (?:drug|medication|agent|treatment|p
  * targeted therapy, one naming its target (and no other modality); for any anti-myeloma therapy (no drug, no class),
  * one naming a target or a modality of targeted therapy, or a study drug. For a drug or another class, none.
  */
-function unreadInScope(p: PatientProfile, l: { drug?: string; class?: DrugClass }): Array<{ original: string; start: string; end: string | null }> {
+type UnreadMedication = { original: string; start: string; end: string | null; eventId: string; intent: string | null };
+function unreadInScope(p: PatientProfile, l: { drug?: string; class?: DrugClass }): UnreadMedication[] {
   if (l.drug !== undefined) return [];
   const target = l.class !== undefined ? CLASS_TARGET[l.class] : undefined;
   if (l.class !== undefined && !target) return [];
-  const out: Array<{ original: string; start: string; end: string | null }> = [];
+  const out: UnreadMedication[] = [];
   for (const u of p.unmapped ?? []) {
     if (u.type !== 'medication' || u.start === undefined) continue;
     const text = u.original.replace(NEGATED_TARGET, ' ');
     const may = target
       ? namesTarget(u.original, target[0], target[1])
       : Object.values(TARGET_WORDS).some((re) => re.test(text)) || Object.values(MODALITY_WORDS).some((re) => re.test(text)) || STUDY_DRUG.test(text);
-    if (may) out.push({ original: u.original, start: u.start, end: u.end ?? null });
+    if (may) out.push({ original: u.original, start: u.start, end: u.end ?? null, eventId: u.eventId, intent: u.intent ?? null });
   }
   return out;
 }
@@ -765,20 +768,36 @@ function lastDose(p: PatientProfile, generic: string, latest: string | null): st
   return d.lastDose && (latest === null || d.lastDose > latest) ? d.lastDose : latest;
 }
 
+/** The medications the catalog cannot read that may be anti-myeloma therapy, once per profile (read by every leaf of the last line). */
+const unreadAny = new WeakMap<PatientProfile, ReturnType<typeof unreadInScope>>();
 /** Recorded intents that never make a line of their own (the planned sequence's next step, CAR-T preparation, support). */
 const NO_LINE_OF_ITS_OWN = new Set(['consolidation', 'maintenance', 'bridging', 'lymphodepletion', 'conditioning', 'mobilization', 'supportive']);
 /**
  * Medications the drug catalog cannot read that may be anti-myeloma therapy (a target, a modality or a study drug
- * named) started before `before` (on or before, with `onTheDay`), with no intent that is never a line of its own, and
- * not within the grouping window of a line's start, before or after it (a drug begun with a regimen is part of it):
- * each may have been a line of its own. Those within the grouping window of the first of a group are one.
+ * named) started before `before` (on or before, with `onTheDay`), not recorded with an intent that is never a line of
+ * its own (maintenance, bridging, …) unless the disease progressed in its line before it (then it is salvage, as the
+ * core reads a drug it knows), and not within the grouping window of a line's start or a CAR-T infusion, before or
+ * after it (a drug begun with a regimen is part of it; one after an infusion, its care): each may have been a line of
+ * its own. Those within the grouping window of the first of a group are one.
  */
 function unreadLines(p: PatientProfile, before: string, onTheDay = false): Array<{ original: string; start: string }> {
   const window = DEFAULT_SETTINGS.regimenGroupingWindowDays;
-  const starts = p.linesOfTherapy.lines.map((l) => l.start);
-  const planned = new Set((p.unmapped ?? []).filter((u) => u.intent && NO_LINE_OF_ITS_OWN.has(u.intent)).map((u) => u.original));
-  const found = unreadInScope(p, {})
-    .filter((u) => (onTheDay ? u.start <= before : u.start < before) && !planned.has(u.original) && !starts.some((d) => Math.abs(daysBetween(d, u.start)) <= window))
+  const lineStarts = p.linesOfTherapy.lines.map((l) => l.start);
+  const anchors = [...lineStarts, ...(p.cellTherapies ?? []).map((c) => c.date)];
+  const progressions = p.disease.progressions.map((x) => x.date);
+  const salvage = (start: string): boolean => {
+    const from = lineStarts.filter((d) => d <= start).at(-1);
+    return from !== undefined && progressions.some((d) => d > addDays(from, DEFAULT_SETTINGS.earlyProgressionDays) && d <= start);
+  };
+  let any = unreadAny.get(p);
+  if (any === undefined) unreadAny.set(p, (any = unreadInScope(p, {})));
+  const found = any
+    .filter(
+      (u) =>
+        (onTheDay ? u.start <= before : u.start < before) &&
+        !(u.intent !== null && NO_LINE_OF_ITS_OWN.has(u.intent) && !salvage(u.start)) &&
+        !anchors.some((d) => Math.abs(daysBetween(d, u.start)) <= window),
+    )
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const groups: Array<{ original: string; start: string }> = [];
   for (const u of found) if (groups.length === 0 || daysBetween(groups.at(-1)!.start, u.start) > window) groups.push(u);
@@ -998,6 +1017,9 @@ function compileOneLeaf(l: Leaf): RuleNode {
         if (unread) return done(s, UNKNOWN, 'flag', l.name, `a medication the drug catalog cannot read: ${unread}`, UNREAD_MEDICATION);
         if (!v && composite ? composite(s) : (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? lastLine.start))) && couldBe(s.profile)))
           return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
+        // Refractory to the last line when a drug of it is (clinical-core.md): false only once each is known not to be.
+        const open = !v && l.name === 'refractoryToLastLine' && lastLine ? lastLine.generics.find((g) => !isSupportive(g) && !classesOf(g).includes('CORTICOSTEROID') && s.profile.drugs[g] !== undefined && !documentedOn(s, s.profile.drugs[g])) : undefined;
+        if (open !== undefined) return done(s, UNKNOWN, 'flag', l.name, `${open} of the last line: response not documented`, RESPONSE_DATA);
         // The IMWG 2011 status flags turn on whether MR or better was ever reached: not on record, they are unknown either way.
         if (STATUS_FLAGS.has(l.name) && s.profile.disease.mrEverKnown === false && (s.profile.disease.undecidedStatus ?? [...STATUS_FLAGS]).includes(l.name)) return done(s, UNKNOWN, 'flag', l.name, `${String(v)}, but whether MR or better was ever reached is not on record`, MR_EVER);
         return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
@@ -1147,6 +1169,15 @@ function compileOneLeaf(l: Leaf): RuleNode {
         return (s) => {
           const best = s.profile.disease.bestResponse;
           if (!best) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
+          if (RESPONSE_RANK[best] < wanted) {
+            // The current response unconfirmed, or short only by tests not on record, may still reach it: not known (as the current form).
+            const r = s.profile.disease.response;
+            const now = r ? reaches(r, wanted) : null;
+            if (now && now.code === UNKNOWN)
+              return s.trace === null
+                ? quiet(s, UNKNOWN)
+                : done(s, UNKNOWN, l.fact, expected, `best ${best}; now ${r!.category}${r!.awaitingConfirmation ? `, ${r!.awaitingConfirmation} awaiting confirmation` : ''}${now.untested ? `, ${r!.couldBe!.category} if ${r!.couldBe!.missing.join(', ')} showed it` : ''}`, now.untested && !now.awaiting && r!.confirmed ? r!.couldBe!.missing : ['confirming response assessment'], r!.provenance);
+          }
           return s.trace === null ? quiet(s, bool(RESPONSE_RANK[best] >= wanted)) : done(s, bool(RESPONSE_RANK[best] >= wanted), l.fact, expected, `best ${best}`);
         };
       }
@@ -1184,7 +1215,11 @@ function compileOneLeaf(l: Leaf): RuleNode {
         if (latest && latest.result === 'negative' && !counts(latest)) {
           const all = s.profile.disease.mrd.assessments ?? [];
           for (let i = all.length - 1; i >= 0; i--) {
-            if (all[i]!.result === 'positive') break;
+            if (all[i]!.result === 'positive') {
+              // A positive of the latest day: disease found that day, which the coarse negative beside it does not contradict.
+              if (all[i]!.date === latest.date) m = all[i]!;
+              break;
+            }
             if (counts(all[i]!)) {
               m = all[i]!;
               break;
@@ -1988,9 +2023,22 @@ const flipped = (code: Code): Code => (code === MET ? NOT_MET : code === NOT_MET
 /** What a node's outcome `code` becomes on its flip day (read right after the node ran, when `s.flip` is a date). */
 export const flipTarget = (code: Code, s: EvalState): Code => (s.flipTo === TO_OTHER ? flipped(code) : s.flipTo);
 
+/**
+ * A combination, traced: once it is decided, the leaves under it that are unknown settle nothing (their missing data
+ * would not change it), so they are marked `settled` and the criterion's missing list leaves them out.
+ */
+function settling(node: RuleNode): RuleNode {
+  return (s) => {
+    const from = s.trace?.length ?? 0;
+    const code = node(s);
+    if (s.trace !== null && code !== UNKNOWN) for (let i = from; i < s.trace.length; i++) if (s.trace[i]!.outcome === 'UNKNOWN') s.trace[i]!.settled = true;
+    return code;
+  };
+}
+
 function compileNode(r: Rule): RuleNode {
-  if ('all' in r) return compileAll(r.all.map(compileNode), NOT_MET);
-  if ('any' in r) return compileAll(r.any.map(compileNode), MET);
+  if ('all' in r) return settling(compileAll(r.all.map(compileNode), NOT_MET));
+  if ('any' in r) return settling(compileAll(r.any.map(compileNode), MET));
   if ('not' in r) {
     const child = compileNode(r.not);
     return (s) => {

@@ -269,7 +269,7 @@ function evaluateCriterion(c: CompiledCriterion, s: EvalState, t: Tally): Criter
   let missing: string[] | undefined;
   for (const l of trace) {
     explanation += `${explanation ? '; ' : ''}${l.expected}: ${l.outcome === 'UNKNOWN' ? 'unknown' : l.outcome === 'MET' ? 'yes' : 'no'}${l.actual !== null ? ` (${l.actual})` : ''}`;
-    if (code === UNKNOWN && l.outcome === 'UNKNOWN' && l.missing) for (const m of l.missing) if (!(missing ??= []).includes(m)) missing.push(m);
+    if (code === UNKNOWN && l.outcome === 'UNKNOWN' && l.missing && !l.settled) for (const m of l.missing) if (!(missing ??= []).includes(m)) missing.push(m);
   }
   const r: CriterionResult = { criterionId: c.id, kind: c.kind, text: c.text, outcome: OUTCOMES[code]!, passes, explanation, trace };
   if (missing) r.missing = missing;

@@ -166,6 +166,8 @@ function ifeWritten(raw: string): Qualitative | null {
   if (IFE_NOT_READ.test(text)) return null;
   const read = text.split(/[.;\n]+/).map((clause): Qualitative | 'suspect' | 'neutral' => {
     if (clause.trim() === '') return 'neutral';
+    // A clause about the electrophoresis ("SPEP: no M-spike") says nothing of the immunofixation.
+    if (/^\s*(?:spep|upep|spe|serum\s+protein\s+electrophoresis|urine\s+protein\s+electrophoresis|(?:serum\s+|urine\s+)?electrophoresis)\b/.test(clause)) return 'neutral';
     if (IFE_BARE_NEGATIVE.test(clause)) return 'negative';
     if (IFE_BARE_POSITIVE.test(clause)) return 'positive';
     // "Negative for monoclonal protein except a faint IgG kappa band": a denial with an exception is not read.
@@ -188,9 +190,14 @@ function ifeWritten(raw: string): Qualitative | null {
  * disease, a list) name neither. Undefined when there is nothing to read.
  */
 export function isotypeIn(raw: string): { heavyChain?: string; lightChain?: 'kappa' | 'lambda' } | undefined {
-  const text = raw.toLowerCase().replace(/[‐‑–—]/g, '-');
-  const heavy = new Set([...text.matchAll(/\big\s?-?([gadem])(?![a-z])/g)].map((m) => `Ig${m[1]!.toUpperCase()}`));
-  const lightOnly = /\b(?:light[\s-]+chain|bence[\s-]+jones)\s+(?:multiple\s+)?myeloma\b|\b(?:kappa|lambda)\s+light[\s-]+chain\s+(?:multiple\s+)?myeloma\b/.test(text);
+  // Not an isotype: a κ/λ ratio ("free kappa/lambda ratio 0.02"), IgG4-related disease, an IgG subclass.
+  const text = raw
+    .toLowerCase()
+    .replace(/[‐‑–—]/g, '-')
+    .replace(/\b(?:free\s+)?(?:kappa|κ)\s*\/\s*(?:lambda|λ)(?:\s+(?:flc\s+)?ratio)?|\b(?:flc\s+)?ratio\b/g, ' ')
+    .replace(/\big\s?-?g\s?4[\s-]*(?:related|rd)\b[\w\s-]*/g, ' ');
+  const heavy = new Set([...text.matchAll(/\big\s?-?([gadem])(?![a-z\d])/g)].map((m) => `Ig${m[1]!.toUpperCase()}`));
+  const lightOnly = /\b(?:light[\s-]+chain|bence[\s-]+jones)\s+(?:\((?:kappa|lambda|κ|λ)\)\s+)?(?:multiple\s+)?myeloma\b|\b(?:kappa|lambda)\s+light[\s-]+chain\s+(?:multiple\s+)?myeloma\b/.test(text);
   const lights = new Set<'kappa' | 'lambda'>();
   for (const m of text.matchAll(/(?:\big\s?-?[gadem]\s*[-/]?\s*(k|l)(?![a-z]))|(kappa|κ)|(lambda|λ)/g)) lights.add(m[1] === 'k' || m[2] ? 'kappa' : 'lambda');
   const out: { heavyChain?: string; lightChain?: 'kappa' | 'lambda' } = {};
@@ -729,7 +736,14 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
             skip(o, 'MRD without a result read as negative or positive (none, or both)');
             break;
           }
-          push(o, o.subject?.reference, 'mrd', date, { result, method, ...(typeof sensitivity === 'number' ? { sensitivity } : {}) });
+          // The specimen, as the Observation names it or as the Specimen of the Bundle it references says (IMWG MRD is of the marrow).
+          const specimenRef = o.specimen?.reference;
+          const specimenResource = specimenRef
+            ? resources.find((x) => x.resourceType === 'Specimen' && (specimenRef === `Specimen/${idOf.get(x) ?? ''}` || entries.some((e) => e?.resource === x && e.fullUrl === specimenRef)))
+            : undefined;
+          const specimenType = specimenResource ? (specimenResource as { type?: CodeableConcept }).type : undefined;
+          const specimen = [o.specimen?.display, textOf(specimenType), ...(specimenType?.coding ?? []).map((c) => c.display)].find((x): x is string => typeof x === 'string' && x.trim() !== '');
+          push(o, o.subject?.reference, 'mrd', date, { result, method, ...(typeof sensitivity === 'number' ? { sensitivity } : {}), ...(specimen ? { specimen } : {}) });
           // The result stands; a sensitivity that cannot be read is said, not dropped (a negative without one does not count as IMWG MRD-negative).
           if (sensitivity === null) skip(o, `MRD sensitivity not read (${sensitivityComponent?.valueString ?? JSON.stringify(sensitivityComponent?.valueQuantity)}): the result is mapped without it`);
           break;

@@ -480,10 +480,10 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           skip(e, String(d.result), 'MRD result must be negative or positive');
           break;
         }
-        // IMWG 2016 MRD is of the bone marrow: a result of another specimen named (peripheral blood, plasma) is read as by
-        // another method: its negative does not count, its positive is disease found (v15).
+        // IMWG 2016 MRD is of the bone marrow: a result of another specimen named (peripheral blood, cerebrospinal fluid) is
+        // read as by another method: its negative does not count, its positive is disease found (v15).
         const specimen = str(d.specimen);
-        const ofMarrow = specimen === null || /marrow|aspirat|\bbm\b/i.test(specimen) || !/blood|plasma|serum|urine|\bpb\b|cfdna|cell[- ]free/i.test(specimen);
+        const ofMarrow = specimen === null || /marrow|aspirat|\bbm\b/i.test(specimen);
         r.mrd.push({ eventId: e.eventId, date, method: ofMarrow ? mrdMethod(str(d.method)) : 'other', sensitivity: num(d.sensitivity), result });
         break;
       }

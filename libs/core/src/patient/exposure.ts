@@ -342,7 +342,10 @@ export function drugExposures(
   // cycle record is no re-challenge).
   const latestSpan = new Map<string, string>();
   for (const sp of spans) if ((latestSpan.get(sp.g) ?? '') < sp.start) latestSpan.set(sp.g, sp.start);
+  // Drugs given only where refractoriness is never judged (conditioning, lymphodepletion, mobilization): nothing to document.
+  const judged = new Set([...spans.map((sp) => sp.g), ...records.procedures.filter((p) => p.kind === 'car-t-infusion' && p.product).map((p) => p.product!)]);
   for (const [g, e] of Object.entries(out)) {
+    if (!judged.has(g)) e.documented = true;
     const counted = cycleCount(courseCycles[g] ?? []);
     e.cycles = counted.cycles;
     e.cyclesPartial = counted.partial;
@@ -444,19 +447,32 @@ function consecutiveRuns(courses: ReadonlyArray<CycleCourse>, windowDays: number
 }
 
 /**
- * Each drug's `documented`: an assessment (`assessedDays`: response assessments, confirmed or not, and progressions)
- * after its `judgedFrom`, while it is given or up to `refractoryWindowDays` after its last dose, or later in its line
- * (induction, ASCT, then the response: a response reached before new therapy counts as reached on it), up to the first
- * `earlyProgressionDays` of the next line (a progression then is the drug's).
+ * Each drug's `documented`: a response assessment (`responseDays`: assessments other than PD, confirmed or not) after
+ * its `judgedFrom`, while it is given or up to `refractoryWindowDays` after its last dose, or later in its line
+ * (induction, ASCT, then the response: a response reached before new therapy counts as reached on it), up to the
+ * first `earlyProgressionDays` of the next line; or a progression (`progressionDays`) on it or up to
+ * `refractoryWindowDays` after its last dose (one the core gives to the next line, past its first days, says the drug
+ * did not fail before it), or off therapy before the next line (or in the first days it prompted): a relapse after a
+ * treatment-free interval. One after other therapy began says nothing of a response to the drug. Drugs never judged for refractoriness (conditioning, lymphodepletion,
+ * mobilization) are documented already, as such (drugExposures).
  */
-export function withDocumentation(drugs: Record<string, DrugExposure>, lines: readonly LineOfTherapy[], assessedDays: readonly string[], asOf: string, s: ProfileSettings): void {
-  for (const e of Object.values(drugs)) {
+export function withDocumentation(drugs: Record<string, DrugExposure>, lines: readonly LineOfTherapy[], responseDays: readonly string[], progressionDays: readonly string[], asOf: string, s: ProfileSettings): void {
+  for (const [g, e] of Object.entries(drugs)) {
+    if (e.documented === true) continue; // never judged (drugExposures)
     const from = e.judgedFrom ?? addDays(e.lastStart, s.earlyProgressionDays);
     const last = Math.max(0, ...e.lines);
     const next = lines.find((l) => l.number > last)?.start;
-    const window = e.lastDose === null ? asOf : addDays(e.lastDose, s.refractoryWindowDays);
+    const window = e.ongoing || e.lastDose === null ? asOf : addDays(e.lastDose, s.refractoryWindowDays);
     const line = next === undefined ? asOf : addDays(next, s.earlyProgressionDays);
     const until = e.ongoing ? asOf : window > line ? window : line;
-    e.documented = assessedDays.some((d) => d > from && d <= until);
+    // A progression documents it on it or within the window after its last dose, or off therapy before anything else was
+    // begun (or in the first days of the next line, which it prompted): the drug had not failed by then (IMWG relapsed).
+    // Other anti-myeloma therapy given after its last dose, up to `d` (a drug dropped from a regimen whose others go on).
+    const otherTherapyBy = (d: string): boolean =>
+      e.lastDose !== null && lines.some((l) => l.courses.some((c) => c.start <= d && (c.end === null || c.end > e.lastDose!) && antiMyeloma(c).some((x) => x !== g)));
+    e.documented = responseDays.some((d) => d > from && d <= until) || progressionDays.some((d) => d > from && (d <= window || (d <= line && !otherTherapyBy(d))));
   }
 }
+
+/** A course's anti-myeloma agents other than steroids and supportive care. */
+const antiMyeloma = (c: MedicationCourse): string[] => c.generics.filter((x) => !classesOf(x).some((k) => k === 'SUPPORTIVE' || k === 'CORTICOSTEROID'));

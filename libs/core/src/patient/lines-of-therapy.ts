@@ -327,7 +327,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // A progression in between makes a new agent salvage, even inside the window (rule 2: an addition for progression).
     // Therapy begun after the line's CAR-T infusion is no staggered start of a regimen (bridging and lymphodepletion
     // come before it): an addition (rule 2), unless planned (consolidation, maintenance: below) or steroids alone.
-    const afterInfusion = !sameAgents && infusedBefore(current, c.start);
+    const afterInfusion = !isSteroidOnly(generics) && infusedBefore(current, c.start);
     if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays && !substitution && !respondedOnSteroid && !afterInfusion && (sameAgents || progressedSince(current, c.start) === undefined)) {
       add(current, c);
       continue;
@@ -399,6 +399,12 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       if (newClasses.length > 0) current.reviewFlags.push(`${c.intent ?? 'post-transplant therapy'} introduces class(es) ${[...new Set(newClasses)].join(', ')}: kept in the line as planned`);
       else if (newAgents.length > 0) current.reviewFlags.push(`${c.intent ?? 'post-transplant therapy'} introduces ${newAgents.join(', ')}: kept in the line as planned`);
       add(current, c);
+      continue;
+    }
+    // After the line's CAR-T infusion (the line's last therapy), anything else is a line of its own, a bridging agent
+    // taken up again too: no hold or re-start of the regimen before the infusion.
+    if (afterInfusion) {
+      add(open(c.start, 'new-regimen-after-discontinuation'), c);
       continue;
     }
     const lastDose = lastDoseOf(current);

@@ -255,7 +255,10 @@ function withComputedTies(profile: PatientProfile, records: ClinicalRecords, eve
 function clinicalSignsSince(records: ClinicalRecords, lines: readonly LineOfTherapy[], from: string, day: string, settings: ProfileSettings): Array<{ date: string; basis: string; provenance: string[] }> {
   const inEffect = lines.filter((l) => l.start <= from).at(-1);
   const segments: LineOfTherapy[] = [{ ...(inEffect ?? lines[0]!), start: from }, ...lines.filter((l) => l.start > from)];
-  return clinicalRelapse(records, segments, day, settings).map((c) => ({ date: c.date, basis: `${c.kind} (${c.detail})`, provenance: c.provenance }));
+  // A creatinine rise is measured from the start of therapy (IMWG), not from the CR: from the lines themselves.
+  const byLine = clinicalRelapse(records, lines, day, settings).filter((c) => c.kind === 'creatinine-rise' && c.date > from);
+  const sinceCr = clinicalRelapse(records, segments, day, settings).filter((c) => c.kind !== 'creatinine-rise');
+  return [...byLine, ...sinceCr].map((c) => ({ date: c.date, basis: `${c.kind} (${c.detail})`, provenance: c.provenance }));
 }
 
 const withCrDate = (crDate: string, r: { date: string; basis: string; provenance: string[] } | null): { crDate: string; date: string; basis: string; provenance: string[] } | null => (r ? { crDate, ...r } : null);
@@ -292,7 +295,14 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   // A response the current line's latest assessment shows but no second one confirms yet: a running drug is not judged nonresponsive meanwhile.
   const emerging = computed && computed.latestCategory && !atLeastMR(computed.category) && atLeastMR(computed.latestCategory) ? computed.date : null;
   const drugs = drugExposures(records, lines, disease.progressions, assessments, day, settings, emerging);
-  withDocumentation(drugs, lines, [...assessments.map((a) => a.date), ...disease.progressions.map((p) => p.date), ...(computed ? [computed.date] : [])], day, settings);
+  withDocumentation(
+    drugs,
+    lines,
+    [...assessments.filter((a) => a.category !== 'PD').map((a) => a.date), ...(computed && computed.category !== 'PD' ? [computed.date] : [])],
+    [...assessments.filter((a) => a.category === 'PD').map((a) => a.date), ...disease.progressions.map((p) => p.date)],
+    day,
+    settings,
+  );
   const reported = disease.reportedResponse;
   const chosen =
     computed && (!reported || computed.date > reported.date)

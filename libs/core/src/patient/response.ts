@@ -228,9 +228,16 @@ function imagingLimit(records: ClinicalRecords, lineStart: string): (date: strin
       if (!now) limits.push({ category: 'SD', basis: `plasmacytoma SPD ${base.value} mm² at baseline, not measured again in the line: the response awaits imaging`, provenance: [base.eventId], pending: true });
       else limits.push({ category: red >= 0.5 ? NO_LIMIT : 'SD', basis: `plasmacytoma SPD ${base.value}→${now.value} mm² (${change})`, provenance: [base.eventId, now.eventId] });
     }
-    const latest = scanFor(reporting, '', date, before, until);
-    if (latest && (latest.extramedullary?.present === true || latest.plasmacytomas?.some((m) => m.longestMm > 0 && m.perpendicularMm > 0))) {
+    // CR needs the plasmacytomas gone: the scan of the assessment in the line (the latest since the line began, on or
+    // before it, else the first after it); with none since, a plasmacytoma on the scan before the line awaits one.
+    const showsDisease = (x: (typeof reporting)[number]): boolean => x.extramedullary?.present === true || (x.plasmacytomas?.some((m) => m.longestMm > 0 && m.perpendicularMm > 0) ?? false);
+    const latest = scanFor(reporting, lineStart, date, before, until);
+    if (latest && showsDisease(latest)) {
       limits.push({ category: 'VGPR', basis: `soft-tissue plasmacytoma on ${latest.modality} ${latest.date}: not CR`, provenance: [latest.eventId] });
+    } else if (!latest) {
+      const prior = reporting.filter((x) => x.date <= lineStart).at(-1);
+      if (prior && showsDisease(prior))
+        limits.push({ category: 'VGPR', basis: `soft-tissue plasmacytoma on ${prior.modality} ${prior.date}, before the line, not imaged again since: CR awaits imaging`, provenance: [prior.eventId], pending: true });
     }
     return limits;
   };
