@@ -2031,7 +2031,8 @@ function settling(node: RuleNode): RuleNode {
   return (s) => {
     const from = s.trace?.length ?? 0;
     const code = node(s);
-    if (s.trace !== null && code !== UNKNOWN) for (let i = from; i < s.trace.length; i++) if (s.trace[i]!.outcome === 'UNKNOWN') s.trace[i]!.settled = true;
+    // Decided for good only: a part that changes later (a washout ending) may then turn on them.
+    if (s.trace !== null && code !== UNKNOWN && s.changes === null && s.flip === NO_FLIP) for (let i = from; i < s.trace.length; i++) if (s.trace[i]!.outcome === 'UNKNOWN') s.trace[i]!.settled = true;
     return code;
   };
 }

@@ -742,7 +742,7 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
             ? resources.find((x) => x.resourceType === 'Specimen' && (specimenRef === `Specimen/${idOf.get(x) ?? ''}` || entries.some((e) => e?.resource === x && e.fullUrl === specimenRef)))
             : undefined;
           const specimenType = specimenResource ? (specimenResource as { type?: CodeableConcept }).type : undefined;
-          const specimen = [o.specimen?.display, textOf(specimenType), ...(specimenType?.coding ?? []).map((c) => c.display)].find((x): x is string => typeof x === 'string' && x.trim() !== '');
+          const specimen = [textOf(specimenType), ...(specimenType?.coding ?? []).map((c) => c.display), o.specimen?.display].find((x): x is string => typeof x === 'string' && x.trim() !== '');
           push(o, o.subject?.reference, 'mrd', date, { result, method, ...(typeof sensitivity === 'number' ? { sensitivity } : {}), ...(specimen ? { specimen } : {}) });
           // The result stands; a sensitivity that cannot be read is said, not dropped (a negative without one does not count as IMWG MRD-negative).
           if (sensitivity === null) skip(o, `MRD sensitivity not read (${sensitivityComponent?.valueString ?? JSON.stringify(sensitivityComponent?.valueQuantity)}): the result is mapped without it`);

@@ -483,7 +483,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         // IMWG 2016 MRD is of the bone marrow: a result of another specimen named (peripheral blood, cerebrospinal fluid) is
         // read as by another method: its negative does not count, its positive is disease found (v15).
         const specimen = str(d.specimen);
-        const ofMarrow = specimen === null || /marrow|aspirat|\bbm\b/i.test(specimen);
+        const ofMarrow = specimen === null || /marrow|aspirat|\bbm\b/i.test(specimen) || !/blood|\bplasma\b(?!\s*cells?)|serum|urine|cerebrospinal|\bcsf\b|fluid|effusion|\bpb\b|cfdna|cell[- ]free/i.test(specimen);
         r.mrd.push({ eventId: e.eventId, date, method: ofMarrow ? mrdMethod(str(d.method)) : 'other', sensitivity: num(d.sensitivity), result });
         break;
       }

@@ -327,7 +327,10 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // A progression in between makes a new agent salvage, even inside the window (rule 2: an addition for progression).
     // Therapy begun after the line's CAR-T infusion is no staggered start of a regimen (bridging and lymphodepletion
     // come before it): an addition (rule 2), unless planned (consolidation, maintenance: below) or steroids alone.
-    const afterInfusion = !isSteroidOnly(generics) && infusedBefore(current, c.start);
+    // (The next record of therapy already begun after the infusion, a cycle or a dose change of it, is that therapy going on.)
+    const infusion = current.transplants.filter((t) => t.kind === 'car-t-infusion' && t.date < c.start).at(-1)?.date;
+    const since = infusion === undefined ? [] : current.courses.filter((x) => x.start > infusion).flatMap(antiMyelomaGenerics);
+    const afterInfusion = !isSteroidOnly(generics) && infusion !== undefined && !generics.every((g) => isSteroid(g) || since.includes(g));
     if (daysBetween(regimenStart, c.start) <= s.regimenGroupingWindowDays && !substitution && !respondedOnSteroid && !afterInfusion && (sameAgents || progressedSince(current, c.start) === undefined)) {
       add(current, c);
       continue;

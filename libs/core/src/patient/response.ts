@@ -27,7 +27,8 @@ export interface Assessment {
 export type CouldBe = { category: 'CR' | 'sCR'; missing: string[] };
 
 /** The highest category a finding allows, with why; `pending`: only until the finding is made (a scan not yet taken). */
-export type Limit = { category: ResponseCategory; basis: string; provenance: string[]; pending?: boolean };
+/** `untested`: a cap that a test not on record might lift (a scan since the line began): the response `couldBe` above it. */
+export type Limit = { category: ResponseCategory; basis: string; provenance: string[]; pending?: boolean; untested?: string };
 
 export interface ComputedResponse {
   category: ResponseCategory;
@@ -237,7 +238,7 @@ function imagingLimit(records: ClinicalRecords, lineStart: string): (date: strin
     } else if (!latest) {
       const prior = reporting.filter((x) => x.date <= lineStart).at(-1);
       if (prior && showsDisease(prior))
-        limits.push({ category: 'VGPR', basis: `soft-tissue plasmacytoma on ${prior.modality} ${prior.date}, before the line, not imaged again since: CR awaits imaging`, provenance: [prior.eventId], pending: true });
+        limits.push({ category: 'VGPR', basis: `soft-tissue plasmacytoma on ${prior.modality} ${prior.date}, before the line, not imaged again since: not CR until a scan shows it gone`, provenance: [prior.eventId], untested: 'a scan of the plasmacytomas since the line began' });
     }
     return limits;
   };
@@ -318,7 +319,10 @@ export function computedResponse(records: ClinicalRecords, lines: readonly LineO
  * category if it misses none), within what imaging allows; undefined when it is no higher than the response.
  */
 function couldBeOf(assessed: readonly Assessment[], category: ResponseCategory, limit: readonly Limit[] = []): CouldBe | undefined {
-  const reach = [...assessed.map((a) => a.couldBe?.category ?? a.category), ...limit.map((l) => l.category)].reduce(lowerCategory);
+  // A cap a scan not yet made might lift (awaited, or only a scan before the line) does not bound what the response could be.
+  const open = (l: Limit): boolean => l.untested !== undefined || l.pending === true;
+  const reach = [...assessed.map((a) => a.couldBe?.category ?? a.category), ...limit.filter((l) => !open(l)).map((l) => l.category)].reduce(lowerCategory);
   if ((reach !== 'CR' && reach !== 'sCR') || RANK[reach] <= RANK[category]) return undefined;
-  return { category: reach, missing: [...new Set(assessed.flatMap((a) => a.couldBe?.missing ?? []))] };
+  const untested = limit.filter((l) => open(l) && RANK[l.category] < RANK[reach]).map((l) => l.untested ?? 'a scan of the plasmacytomas since the line began');
+  return { category: reach, missing: [...new Set([...assessed.flatMap((a) => a.couldBe?.missing ?? []), ...untested])] };
 }
