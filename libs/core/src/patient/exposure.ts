@@ -3,7 +3,7 @@ import { DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
 import type { ClinicalRecords, Intent, MedicationCourse } from './clinical-events';
 import { atLeastMR, type ProgressionEvent } from './disease-status';
 import type { Assessment } from './response';
-import { conditioning, inEffectOn, lymphodepletionUnnamed, type LineOfTherapy } from './lines-of-therapy';
+import { antiMyelomaGenerics, conditioning, inEffectOn, isSteroid, lymphodepletionUnnamed, type LineOfTherapy } from './lines-of-therapy';
 import { addDays, daysBetween, type ProfileSettings } from './settings';
 
 export interface RefractoryEvidence {
@@ -469,10 +469,7 @@ export function withDocumentation(drugs: Record<string, DrugExposure>, lines: re
     // begun (or in the first days of the next line, which it prompted): the drug had not failed by then (IMWG relapsed).
     // Other anti-myeloma therapy given after its last dose, up to `d` (a drug dropped from a regimen whose others go on).
     const otherTherapyBy = (d: string): boolean =>
-      e.lastDose !== null && lines.some((l) => l.courses.some((c) => c.start <= d && (c.end === null || c.end > e.lastDose!) && antiMyeloma(c).some((x) => x !== g)));
+      e.lastDose !== null && lines.some((l) => l.courses.some((c) => c.start <= d && (c.end === null || c.end > e.lastDose!) && antiMyelomaGenerics(c).some((x) => x !== g && !isSteroid(x))));
     e.documented = responseDays.some((d) => d > from && d <= until) || progressionDays.some((d) => d > from && (d <= window || (d <= line && !otherTherapyBy(d))));
   }
 }
-
-/** A course's anti-myeloma agents other than steroids and supportive care. */
-const antiMyeloma = (c: MedicationCourse): string[] => c.generics.filter((x) => !classesOf(x).some((k) => k === 'SUPPORTIVE' || k === 'CORTICOSTEROID'));
