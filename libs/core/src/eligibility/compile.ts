@@ -758,6 +758,12 @@ const targetDrugs = (p: PatientProfile, classes: readonly DrugClass[]): { text: 
   };
   return { text: drugs.map(dated).join(', '), provenance: [...new Set(drugs.flatMap((g) => p.drugs[g]?.provenance ?? []))] };
 };
+/** The drugs of a `timeSince lastDose` leaf's scope whose last dose is not known (`DrugExposure.lastDoseUnknown`). */
+function lastDoseUnknownIn(p: PatientProfile, l: { drug?: string; class?: DrugClass }): string[] {
+  const generics = l.drug ? [l.drug] : l.class ? p.classes[l.class].drugs : Object.keys(p.drugs).filter((g) => !isSupportive(g));
+  return generics.filter((g) => p.drugs[g]?.lastDoseUnknown === true && !p.drugs[g].ongoing);
+}
+
 /** Stands for "still being given" among last-dose dates. */
 const ONGOING = 'ongoing';
 /** The later of `latest` and the drug's last dose; ONGOING once any drug considered is ongoing. */
@@ -933,7 +939,9 @@ function compileOneLeaf(l: Leaf): RuleNode {
         const refractory =
           d !== undefined &&
           (progressionOnly ? progressedOn(p, d, scope, excludeMaintenanceOnly) : (scope === 'any' ? d.refractory : d.refractoryInLastLine) && !(excludeMaintenanceOnly && onlyAtMaintenance(p, d, scope)));
-        if (!refractory && d !== undefined && !documentedOn(s, d)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        // How a course went matters only in the scope: for the last line, a drug of the last line (stat31 X01).
+        const inScope = d !== undefined && (scope === 'any' || (p.linesOfTherapy.lines.at(-1)?.generics.includes(l.drug) ?? false));
+        if (!refractory && inScope && !documentedOn(s, d)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, (d ? d.evidence.map((e) => e.detail).join('; ') || 'exposed, not refractory' : 'never exposed'), undefined, d?.provenance);
       };
     }
@@ -994,7 +1002,8 @@ function compileOneLeaf(l: Leaf): RuleNode {
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));
         }
         const refractory = progressionOnly ? c.drugs.some((g) => p.drugs[g] !== undefined && progressedOn(p, p.drugs[g], scope, false)) : scope === 'any' ? c.refractory : c.refractoryInLastLine;
-        if (!refractory && c.exposed && c.drugs.some((g) => { const d = p.drugs[g]; return d !== undefined && !documentedOn(s, d); })) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
+        const lastGenerics = scope === 'lastLine' ? (p.linesOfTherapy.lines.at(-1)?.generics ?? []) : null;
+        if (!refractory && c.exposed && c.drugs.some((g) => { const d = p.drugs[g]; return d !== undefined && (lastGenerics === null || lastGenerics.includes(g)) && !documentedOn(s, d); })) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'exposed, response not documented', undocumented);
         return s.trace === null ? quiet(s, bool(refractory)) : done(s, bool(refractory), l.fact, expected, refractoryDrugs(p, c.drugs) || (c.exposed ? 'exposed, not refractory' : 'never exposed'));
       };
     }
@@ -1091,6 +1100,12 @@ function compileOneLeaf(l: Leaf): RuleNode {
             ...(v.serumMProtein ? [] : ['serum M-protein']),
             ...(v.urineMProtein ? [] : ['24-h urine M-protein']),
           ]);
+        }
+        // Serum or urine values of one time on both sides of the IMWG cut-off, with a measurable FLC: whether serum or urine
+        // is measurable decides, and which value is right is not known (meas31 B09).
+        const flcMeasurable = v.involvedFlc !== null && v.flcRatio !== null && v.involvedFlc.value >= MEASURABLE_FLC_MG_L && (v.flcRatio.value < 0.26 || v.flcRatio.value > 1.65);
+        for (const [x, cut, what] of [[v.serumMProtein, 1, 'serum M-protein'], [v.urineMProtein, 200, 'urine M-protein']] as const) {
+          if (flcMeasurable && x?.sameTime && disagrees(x.value, x.sameTime, (y) => y >= cut)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, sameTimeNote(x.value, x.sameTime, what === 'serum M-protein' ? 'g/dL' : 'mg/24h', x.date), repeatOf(what, x.date));
         }
         return s.trace === null ? quiet(s, bool(m.flcOnly)) : done(s, bool(m.flcOnly), l.fact, expected, (m.flcOnly ? 'FLC only' : 'not FLC-only measurable'), undefined, m.provenance);
       };
@@ -1510,6 +1525,7 @@ function compileHalfLifeWashout(l: Extract<Leaf, { fact: 'timeSince' }> & { half
     const generics = l.drug ? [l.drug] : l.class ? p.classes[l.class].drugs : Object.keys(p.drugs).filter((g) => !isSupportive(g));
     const seen: string[] = [];
     const unknownHalfLife: string[] = [];
+    const unknownEnd: string[] = [];
     const timelines: Timeline[] = [];
     for (const g of generics) {
       const last = lastDose(p, g, null);
@@ -1521,6 +1537,15 @@ function compileHalfLifeWashout(l: Extract<Leaf, { fact: 'timeSince' }> & { half
       }
       const lastDay = epochDay(last);
       const days = s.asOfDay - lastDay;
+      // Stopped without its end recorded: any day since `last` may be its last dose (not met before the washout, unknown after).
+      if (p.drugs[g]?.lastDoseUnknown === true) {
+        unknownEnd.push(g);
+        seen.push(`${g}: stopped, end not given (on it from ${last})`);
+        const hlKnown = halfLifeOf(g);
+        const need = hlKnown ? (shorter ? Math.min(l.minDays, l.halfLives * hlKnown.days) : Math.max(l.minDays, l.halfLives * hlKnown.days)) : shorter ? 0 : l.minDays;
+        timelines.push(until(s.asOfDay, lastDay + Math.ceil(need), NOT_MET, UNKNOWN));
+        continue;
+      }
       const hl = halfLifeOf(g);
       if (!hl) {
         unknownHalfLife.push(g);
@@ -1544,7 +1569,7 @@ function compileHalfLifeWashout(l: Extract<Leaf, { fact: 'timeSince' }> & { half
     const t: Timeline = timelines.length > 0 ? mergeTimelines(timelines, allOf) : { now: MET, changes: [] };
     const code = t.now;
     fromTimeline(s, t);
-    if (s.trace !== null) note(s, code, fact, expected, seen.length > 0 ? seen.join('; ') : `no ${scope}`, code === UNKNOWN ? [...unknownHalfLife.map((g) => `half-life of ${g}`), ...(unread.length > 0 ? ['what the unread medication is'] : [])] : undefined);
+    if (s.trace !== null) note(s, code, fact, expected, seen.length > 0 ? seen.join('; ') : `no ${scope}`, code === UNKNOWN ? [...unknownHalfLife.map((g) => `half-life of ${g}`), ...unknownEnd.map((g) => `last dose of ${g}`), ...(unread.length > 0 ? ['what the unread medication is'] : [])] : undefined);
     return code;
   };
 }
@@ -1622,6 +1647,14 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
         }
       }
       else for (const g in p.drugs) if (!isSupportive(g)) date = lastDose(p, g, date);
+      // A drug of the scope whose latest course was recorded as stopped without its end: its last dose may be any day
+      // since that course began, so the leaf is known only on the days every such day agrees (v16, wash31 R13).
+      const unknownEnd = date === ONGOING ? [] : lastDoseUnknownIn(p, l);
+      if (unknownEnd.length > 0) {
+        const code = eitherDate(s, date, ONGOING);
+        if (s.trace !== null) note(s, code, fact, expected, `last dose ${date}; not recorded for ${unknownEnd.map((g) => `${g} (stopped, end not given; on it from ${p.drugs[g]!.lastDose})`).join(', ')}`, code === UNKNOWN ? unknownEnd.map((g) => `last dose of ${g}`) : undefined);
+        return code;
+      }
       // A medication the catalog cannot read that may be of the scope: its last day could be the one that counts.
       // Unknown only when it would change the answer.
       const unread = date === ONGOING ? [] : unreadInScope(p, l);

@@ -100,7 +100,14 @@ describe('MRD negativity lost on relapse', () => {
 });
 
 describe('non-secretory pattern (domain §5; clinical-core: "a patient in CR after a secretory myeloma is not non-secretory")', () => {
-  const nowNegative = [m('2025-05-20', 0), u('2025-05-20', 0), lab('2025-05-20', 'freeKappa', 15, 'mg/L'), lab('2025-05-20', 'freeLambda', 15, 'mg/L')];
+  const nowNegative = [
+    m('2025-05-20', 0),
+    u('2025-05-20', 0),
+    lab('2025-05-20', 'freeKappa', 15, 'mg/L'),
+    lab('2025-05-20', 'freeLambda', 15, 'mg/L'),
+    lab('2025-05-20', 'serumImmunofixation', 0, '1', { result: 'negative' }),
+    lab('2025-05-20', 'urineImmunofixation', 0, '1', { result: 'negative' }),
+  ];
   it('an IgG κ myeloma (isotype on the diagnosis) now in CR is not non-secretory', () => {
     const p = profileOf([diagnosis('2023-01-01', 'IgG', 'kappa'), lab('2023-01-01', 'marrowPlasmaCells', 40, '%'), ...nowNegative]);
     expect(p.disease.measurable.nonSecretoryPattern).toBe(false);

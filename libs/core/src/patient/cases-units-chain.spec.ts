@@ -40,7 +40,8 @@ describe('the involved chain in the response', () => {
       ],
       AS_OF,
     );
-    expect(p.disease.response?.category).toBe('PR');
+    // dFLC 130 → −122 mg/L: a fall of more than 100 %, VGPR (≥90 %, IMWG 2011 for FLC-only disease; resp31).
+    expect(p.disease.response?.category).toBe('VGPR');
     expect(p.drugs.daratumumab?.refractory).toBe(false);
   });
 });

@@ -47,6 +47,8 @@ export interface MedicationCourse {
   intent: Intent | null;
   reasonStopped: ReasonStopped | null;
   cycles: number | null;
+  /** Recorded as stopped (a reason given) without its end: `end` is its start, the only day known on it; the last dose is not known. */
+  endUnknown?: true;
 }
 
 export interface ProcedureRecord {
@@ -358,7 +360,10 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         }
         const resolved = resolveMedication({ text, rxnorm });
         const endRaw = str(d.end);
-        const end = endRaw && day(endRaw) <= asOf ? day(endRaw) : null;
+        // A course recorded as stopped (a reason given) without its end is no longer given: its lines end on its start, the
+        // only day known on it (never "ongoing"), and its last dose is not known (`endUnknown`; wash31 R13/R39/R40).
+        const stoppedWithoutEnd = !endRaw && oneOf(d.reasonStopped, REASONS) !== null;
+        const end = endRaw && day(endRaw) <= asOf ? day(endRaw) : stoppedWithoutEnd ? start : null;
         if (!resolved.mapped) {
           r.unmapped.push({ eventId: e.eventId, type: e.type, original: resolved.original, reason: resolved.reason, start, end, intent: oneOf(d.intent, INTENTS) });
           break;
@@ -377,6 +382,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           intent: oneOf(d.intent, INTENTS),
           reasonStopped: end !== null ? oneOf(d.reasonStopped, REASONS) : null,
           cycles: cyclesOf(e, d.cycles),
+          ...(stoppedWithoutEnd ? { endUnknown: true as const } : {}),
         });
         break;
       }
@@ -405,7 +411,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         if (def.qualitative) {
           const result = oneOf(d.result, ['positive', 'negative'] as const);
           if (!result) skip(e, def.name, 'qualitative lab needs result positive or negative');
-          else r.labs.push({ eventId: e.eventId, name: def.name, value: result === 'positive' ? 1 : 0, unit: def.unit, date, uln: null, original: { value: result === 'positive' ? 1 : 0, unit: result } });
+          else r.labs.push({ eventId: e.eventId, name: def.name, value: result === 'positive' ? 1 : 0, unit: def.unit, date, uln: null, original: { value: result === 'positive' ? 1 : 0, unit: result }, at: instantOf(e) });
           // A positive immunofixation's band ("IgA lambda") is the disease's isotype when no diagnosis gives one (v15).
           if (result === 'positive') isotypeOfLab(r, str(d.isotype));
           break;

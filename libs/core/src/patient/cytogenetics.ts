@@ -150,8 +150,19 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
     // A later result that rules out the narrower form supersedes an earlier one: a negative for the locus, or a
     // copy number short of it (1q with < 4 copies is no amplification; 1p32 with a copy left is not biallelic).
     // (After byCopyNumber, a copy number on gain(1q) or del(1p32) is always short of the narrower form.)
+    // Of the same day, it supersedes nothing (cyto31 X01–X06): a negative for the locus beside its narrower form found
+    // disagrees (below), and a gain's copy number beside an amplification's is another subclone.
     const narrower = NARROWER[abnormality];
-    if (narrower && latest.has(narrower) && (!detected || copyNumber !== null)) latest.set(narrower, { abnormality: narrower, ...finding, detected: false });
+    const heldNarrower = narrower ? latest.get(narrower) : undefined;
+    if (narrower && heldNarrower && heldNarrower.date < c.date && (!detected || copyNumber !== null)) latest.set(narrower, { abnormality: narrower, ...finding, detected: false });
+  }
+  // A negative for the locus and its narrower form found, of one day: which is right is not known; both count as not tested.
+  for (const [broad, narrow] of Object.entries(NARROWER) as Array<[string, string]>) {
+    const b = latest.get(broad);
+    const n = latest.get(narrow);
+    if (b && n && b.date === n.date && !b.detected && n.detected) {
+      for (const a of [broad, narrow]) if (!conflicts.has(a)) conflicts.set(a, { abnormality: a, date: b.date, provenance: [...b.provenance, ...n.provenance] });
+    }
   }
   for (const a of conflicts.keys()) latest.delete(a);
   const has = (a: string): boolean => latest.get(a)?.detected === true;
@@ -170,7 +181,10 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
   // `beta2mCreatinineMaxDays` away), at or below its reported ULN, else below `beta2mNormalCreatinineBelowMgDl` (a convention).
   const scr = b2m ? closestTo(records.labs.filter((l) => l.name === 'creatinine'), b2m.date, s.beta2mCreatinineMaxDays) : undefined;
   const creatinineNormal = scr !== undefined && (scr.uln !== null ? scr.value <= scr.uln : scr.value < s.beta2mNormalCreatinineBelowMgDl);
-  const beta2m: Outcome3 = !b2m ? 'unknown' : b2m.value < 5.5 ? 'not-met' : !scr ? 'unknown' : creatinineNormal ? 'met' : 'not-met';
+  // Each β2M value of the β2M's time (cyto31 X14): values on both sides of 5.5 leave the clause unknown.
+  const b2mOutcome = (v: number): Outcome3 => (v < 5.5 ? 'not-met' : !scr ? 'unknown' : creatinineNormal ? 'met' : 'not-met');
+  const b2mOutcomes = b2m ? [...new Set([b2m.value, ...(b2m.sameTime ?? [])].map(b2mOutcome))] : [];
+  const beta2m: Outcome3 = b2mOutcomes.length === 1 ? b2mOutcomes[0]! : 'unknown';
   if (beta2m === 'met') basis.push(`β2-microglobulin ${b2m!.value} mg/L (${b2m!.date}) with normal creatinine (${scr!.value} mg/dL, ${scr!.date})`);
   return {
     abnormalities: [...latest.values()],

@@ -273,9 +273,10 @@ function dflcSeries(records: ClinicalRecords, chain: 'kappa' | 'lambda'): Point[
 }
 
 /** Whether the FLC was ever measurable: involved FLC ≥10 mg/dL with an abnormal κ/λ ratio on the same day. */
-function flcEverMeasurable(records: ClinicalRecords, chain: 'kappa' | 'lambda' | null): boolean {
+function flcEverMeasurable(records: ClinicalRecords, chain: 'kappa' | 'lambda' | null, asOf = '9999-12-31'): boolean {
   const lambda = new Map(series(records.labs, 'freeLambda').map((p) => [p.date, p.value]));
   for (const k of series(records.labs, 'freeKappa')) {
+    if (k.date > asOf) break;
     const l = lambda.get(k.date);
     if (l === undefined || l <= 0) continue;
     const ratio = withoutFloatNoise(k.value / l);
@@ -297,8 +298,12 @@ const min = (a: string, b: string): string => (a < b ? a : b);
  * Up to `asOf`: a marrow with clonal plasma cells (reported clonal, or ≥10% plasma cells), and never an M-protein, a
  * positive immunofixation or a diagnosis naming a heavy chain (IgG, IgA, IgD, IgE, IgM: a secretory myeloma).
  */
-function nonSecretoryHistory(records: ClinicalRecords, asOf: string): boolean {
+function nonSecretoryHistory(records: ClinicalRecords, chain: 'kappa' | 'lambda' | null, asOf: string): boolean {
   if (records.diagnosis.heavyChain !== null && /^Ig[GADEM]$/i.test(records.diagnosis.heavyChain)) return false;
+  // Light-chain myeloma (no heavy chain, a light chain named), or a measurable involved FLC ever: light-chain disease
+  // (§5: some "non-secretory" cases are light-chain disease), not non-secretory (meas31 B22/B23).
+  if (records.diagnosis.heavyChain !== null && /^none$/i.test(records.diagnosis.heavyChain) && records.diagnosis.lightChain !== null) return false;
+  if (flcEverMeasurable(records, chain, asOf)) return false;
   let clonal = false;
   for (const l of records.labs) {
     if (l.date > asOf) break;
@@ -499,8 +504,9 @@ export function progressionEvents(x: ProgressionSeries, s: ProfileSettings, line
 }
 
 /** Whether the latest serum or urine immunofixation (within the window) shows an M-protein. */
-function immunofixationPositive(records: ClinicalRecords, asOf: string, maxAge: number): boolean {
-  return (['serumImmunofixation', 'urineImmunofixation'] as const).some((n) => latest(series(records.labs, n), asOf, maxAge)?.value === 1);
+/** Serum and urine immunofixation both negative now (the latest of each within `maxAge`). */
+function immunofixationNegative(records: ClinicalRecords, asOf: string, maxAge: number): boolean {
+  return (['serumImmunofixation', 'urineImmunofixation'] as const).every((n) => latest(series(records.labs, n), asOf, maxAge)?.value === 0);
 }
 
 /** Disease status from the records: progression events (`progressionEvents`, given or computed without line starts), current measurable disease, the reported response and MRD. */
@@ -563,7 +569,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
       // Non-secretory (§5): clonal marrow plasma cells (a marrow reported clonal, or ≥10% plasma cells) with negative serum and urine
       // electrophoresis and immunofixation, never anything else on record, and a normal FLC ratio now (a patient in CR after a
       // secretory myeloma has the blood and urine, not the history).
-      nonSecretoryPattern: sp !== null && sp.value === 0 && up !== null && up.value === 0 && ratio !== null && !abnormalRatio && !immunofixationPositive(records, asOf, maxAge) && nonSecretoryHistory(records, asOf),
+      nonSecretoryPattern: sp !== null && sp.value === 0 && up !== null && up.value === 0 && ratio !== null && !abnormalRatio && immunofixationNegative(records, asOf, maxAge) && nonSecretoryHistory(records, chain, asOf),
       heavyChain: records.diagnosis.heavyChain,
       lightChain: chain,
       values: {

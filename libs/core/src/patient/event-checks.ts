@@ -43,8 +43,11 @@ export function eventProblems(event: CheckedEvent, now: Date = new Date()): Even
   }
   if (event.type === 'lab' && typeof d.value === 'number') {
     const def = labDefinition(typeof d.code === 'string' ? d.code : undefined, typeof d.name === 'string' ? d.name : undefined, typeof d.unit === 'string' ? d.unit : undefined);
-    if (def && typeof d.unit === 'string' && !toLabUnit(d.value, d.unit, def).ok) problems.push({ pointer: '/data/unit', message: `cannot be converted to ${def.unit} for ${def.name}` });
-    if (def && typeof d.unit !== 'string') problems.push({ pointer: '/data/unit', message: `is required for a numeric ${def.name} result` });
+    // A qualitative lab (immunofixation) is read from its result, whatever its value and unit; a ratio needs no unit (rev31).
+    if (def && !def.qualitative) {
+      if (typeof d.unit === 'string' && !toLabUnit(d.value, d.unit, def).ok) problems.push({ pointer: '/data/unit', message: `cannot be converted to ${def.unit} for ${def.name}` });
+      if (typeof d.unit !== 'string' && def.unit !== '1') problems.push({ pointer: '/data/unit', message: `is required for a numeric ${def.name} result` });
+    }
   }
   return problems;
 }

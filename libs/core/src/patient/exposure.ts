@@ -34,6 +34,8 @@ export interface DrugExposure {
    */
   documented?: boolean;
   lastDose: string | null;
+  /** Its latest course was recorded as stopped without its end: `lastDose` is that course's start, the true last dose not known (v16). */
+  lastDoseUnknown?: true;
   ongoing: boolean;
   /** Days on the drug: its records' days, with the gaps between records up to the grouping window (dosing intervals, rest weeks) counted as on it. */
   durationDays: number;
@@ -107,7 +109,7 @@ export function drugExposures(
   const out: Record<string, DrugExposure> = {};
   const intervals: Record<string, Array<[string, string]>> = {};
   const courseCycles: Record<string, Array<{ start: string; end: string; cycles: number | null }>> = {};
-  const exposeAt = (generic: string, start: string, end: string | null, line: number | null, eventId: string, cycles: number | null): DrugExposure => {
+  const exposeAt = (generic: string, start: string, end: string | null, line: number | null, eventId: string, cycles: number | null, endUnknown = false): DrugExposure => {
     const e = (out[generic] ??= {
       exposed: true,
       firstDose: start,
@@ -125,9 +127,17 @@ export function drugExposures(
       provenance: [],
     });
     if (start < e.firstDose) e.firstDose = start;
+    // The latest course (by its start) recorded as stopped without its end: the last dose is not known.
+    if (start > e.lastStart || e.provenance.length === 0 || (start === e.lastStart && endUnknown)) {
+      if (endUnknown) e.lastDoseUnknown = true;
+      else if (start > e.lastStart) delete e.lastDoseUnknown;
+    }
     if (start > e.lastStart) e.lastStart = start;
-    if (end === null) e.ongoing = true;
-    else if (e.lastDose === null || end > e.lastDose) e.lastDose = end;
+    // Still being given: no last dose yet, whatever earlier courses of it ended (stat31 Z03).
+    if (end === null) {
+      e.ongoing = true;
+      e.lastDose = null;
+    } else if (!e.ongoing && (e.lastDose === null || end > e.lastDose)) e.lastDose = end;
     (intervals[generic] ??= []).push([start, end ?? asOf]);
     (courseCycles[generic] ??= []).push({ start, end: end ?? asOf, cycles }); // counted once all are in (cycleCount)
     if (line !== null && !e.lines.includes(line)) e.lines.push(line);
@@ -176,7 +186,7 @@ export function drugExposures(
     const line = lineOf.get(c) ?? null;
     for (const g of c.generics) {
       if (classesOf(g).includes('SUPPORTIVE')) continue;
-      exposeAt(g, c.start, c.end, line, c.eventId, c.cycles);
+      exposeAt(g, c.start, c.end, line, c.eventId, c.cycles, c.endUnknown === true);
       if (NOT_FOR_REFRACTORINESS.has(c.intent) || line === null || conditioning(records, c) || lymphodepletionUnnamed(records, c)) continue;
       const key = `${g}\u0000${line}`;
       const held = open.get(key);
@@ -218,9 +228,10 @@ export function drugExposures(
       return prompted === undefined || prompted > sp.start;
     };
     // A progression before the minimum exposure was reached counts when the drug was given on past it with no response
-    // (MR or better) since: the exposure is the time on the drug, and the patient progressed on it (v15; refr28 X19).
+    // (MR or better) since, while it was given: the exposure is the time on the drug, and the patient progressed on it
+    // (v15; refr28 X19); a response on it later shows the early progression was no failure of it (v16, stat31 F07).
     const givenOnPast = (p: ProgressionEvent): boolean =>
-      p.date < earliest && p.date <= until && !assessments.some((r) => r.date > p.date && r.date <= earliest && atLeastMR(r.category));
+      p.date < earliest && p.date <= until && !assessments.some((r) => r.date > p.date && r.date <= until && atLeastMR(r.category));
     const pd = progressions.find((p) => p.date > sp.start && (p.date >= earliest || givenOnPast(p)) && p.date <= windowEnd && onIt(p));
     if (pd) {
       /** Refractoriness by a progression on the drug or within the window after it, in `line`. */
@@ -260,8 +271,10 @@ export function drugExposures(
       // and not while a response is emerging (shown by the latest assessment, not yet confirmed).
       const since = sp.end === null ? continuousStart(g, sp.start) : sp.start;
       const respondedSince = sp.end === null && assessments.some((r) => r.date > since && r.date <= respondedBy && atLeastMR(r.category));
+      // Ended: judged by an assessment after its first earlyProgressionDays (one in the first days says nothing of it yet,
+      // as for whether it is documented; stat31 Z01).
       const judged =
-        sp.end !== null || (assessed.length > 0 && daysBetween(sp.start, assessed.at(-1)!.date) >= s.nonResponseMinDaysOngoing && !respondedSince && !(emergingResponse !== null && emergingResponse > sp.start));
+        (sp.end !== null && assessed.length > 0 && assessed.at(-1)!.date > addDays(sp.start, s.earlyProgressionDays)) || (sp.end === null && assessed.length > 0 && daysBetween(sp.start, assessed.at(-1)!.date) >= s.nonResponseMinDaysOngoing && !respondedSince && !(emergingResponse !== null && emergingResponse > sp.start));
       if (assessed.length > 0 && !responded && judged) {
         e.evidence.push({
           line: lineOn(assessed.at(-1)!.date, sp.line, finalLine),

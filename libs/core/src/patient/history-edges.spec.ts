@@ -178,10 +178,17 @@ describe('disease facts', () => {
     expect(outcome(rule, profileOf([...base, lab('2025-05-20', 'serumMProtein', 0.6, 'g/dL', { isotype: 'IgA kappa' })]))).toBe('MET');
   });
 
-  it('non-secretory only with clonal marrow plasma cells, serum and urine both on record and no positive immunofixation', () => {
-    const ratio = [lab('2025-05-20', 'freeKappa', 15, 'mg/L'), lab('2025-05-20', 'freeLambda', 15, 'mg/L')];
+  it('non-secretory only with clonal marrow plasma cells, serum and urine both on record and both immunofixations negative', () => {
+    const ife = [lab('2025-05-20', 'serumImmunofixation', 0, '1', { result: 'negative' }), lab('2025-05-20', 'urineImmunofixation', 0, '1', { result: 'negative' })];
+    const ratio = [lab('2025-05-20', 'freeKappa', 15, 'mg/L'), lab('2025-05-20', 'freeLambda', 15, 'mg/L'), ...ife];
     const marrow = lab('2025-05-20', 'marrowPlasmaCells', 30, '%');
     expect(profileOf([...serumFree, ...ratio, marrow]).disease.measurable.nonSecretoryPattern).toBe(true);
+    // Negative immunofixation is part of the definition (§5): without it, or with one of the two only, the pattern is not shown (meas31 B17).
+    expect(profileOf([...serumFree, ...ratio.slice(0, 2), marrow]).disease.measurable.nonSecretoryPattern).toBe(false);
+    expect(profileOf([...serumFree, ...ratio.slice(0, 3), marrow]).disease.measurable.nonSecretoryPattern).toBe(false);
+    // A measurable involved FLC ever on record, or a light-chain myeloma named at diagnosis: light-chain disease (meas31 B22/B23).
+    expect(profileOf([lab('2024-01-01', 'freeKappa', 300, 'mg/L'), lab('2024-01-01', 'freeLambda', 10, 'mg/L'), ...serumFree, ...ratio, marrow]).disease.measurable.nonSecretoryPattern).toBe(false);
+    expect(profileOf([event('diagnosis', '2023-01-01', { isotype: { heavyChain: 'none', lightChain: 'kappa' } }), ...serumFree, ...ratio, marrow]).disease.measurable.nonSecretoryPattern).toBe(false);
     // Without clonal marrow plasma cells on record, or after a secretory myeloma now in CR: not the non-secretory pattern (domain §5).
     expect(profileOf([...serumFree, ...ratio]).disease.measurable.nonSecretoryPattern).toBe(false);
     expect(profileOf([...serumFree, ...ratio, lab('2025-05-20', 'marrowClonalPlasmaCells', 0, '1', { result: 'negative' })]).disease.measurable.nonSecretoryPattern).toBe(false);
@@ -189,7 +196,7 @@ describe('disease facts', () => {
     // Non-secretory at diagnosis stays so in remission (the marrow now 4%).
     expect(profileOf([lab('2023-01-01', 'marrowPlasmaCells', 40, '%'), lab('2024-06-01', 'marrowPlasmaCells', 4, '%'), ...serumFree, ...ratio]).disease.measurable.nonSecretoryPattern).toBe(true);
     expect(profileOf([lab('2025-05-20', 'serumMProtein', 0, 'g/dL'), ...ratio]).disease.measurable.nonSecretoryPattern).toBe(false);
-    expect(profileOf([...serumFree, ...ratio, marrow, lab('2025-05-20', 'serumImmunofixation', 0, '1', { result: 'positive' })]).disease.measurable.nonSecretoryPattern).toBe(false);
+    expect(profileOf([...serumFree, ...ratio.slice(0, 2), ife[1]!, marrow, lab('2025-05-20', 'serumImmunofixation', 0, '1', { result: 'positive' })]).disease.measurable.nonSecretoryPattern).toBe(false);
   });
 
   it('a diagnosis of plasma-cell leukaemia is that condition', () => {

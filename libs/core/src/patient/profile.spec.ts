@@ -180,7 +180,7 @@ describe('review flags, PCL, extramedullary disease and MRD spellings', () => {
     ['something else', null],
   ])('reads the extramedullary type %j as %j', (type, expected) => {
     const p = buildProfile([event('imaging', '2025-05-01', { modality: 'PET-CT', extramedullary: { present: true, type } })], AS_OF);
-    expect(p.extramedullaryDisease).toEqual({ present: true, type: expected, date: '2025-05-01', provenance: [expect.any(String)] });
+    expect(p.extramedullaryDisease).toEqual({ present: true, type: expected, site: null, modality: 'PET-CT', date: '2025-05-01', provenance: [expect.any(String)] });
   });
 
   it('reads the MRD method whatever its case', () => {

@@ -158,7 +158,7 @@ export interface PatientProfile {
    */
   conditions: Record<string, { status: string; date: string; grade: number | null; provenance: string[]; ever: boolean; maxGrade: number | null; maxGradeProvenance: string[]; ungradedEver?: boolean; records?: ConditionEntry[] }>;
   /** The latest imaging that reports it (`provenance` absent before settings v15). */
-  extramedullaryDisease: { present: boolean; type: string | null; date: string; provenance?: string[] } | null;
+  extramedullaryDisease: { present: boolean; type: string | null; site?: string | null; modality?: string; date: string; provenance?: string[] } | null;
   /** The more recent of a reported condition and a circulating plasma-cell count (`date`, `provenance` absent before settings v15). */
   plasmaCellLeukemia: { present: boolean; basis: string; date?: string; provenance?: string[] } | null;
   unmapped: Unmapped[];
@@ -174,7 +174,8 @@ export interface PatientProfile {
  * it) up to `earlyProgressionDays` after its last dose: one there is the same progression, documented.
  */
 function withStoppedForProgression(found: ProgressionEvent[], records: ClinicalRecords, s: ProfileSettings): ProgressionEvent[] {
-  const stops = records.medications.filter((m) => m.reasonStopped === 'progression' && m.end !== null);
+  // (A course stopped without its end recorded: when it progressed is not known, so no progression is dated by it.)
+  const stops = records.medications.filter((m) => m.reasonStopped === 'progression' && m.end !== null && m.endUnknown !== true);
   if (stops.length === 0) return found;
   const out = [...found];
   const agents = (c: (typeof stops)[number]): string[] => antiMyelomaGenerics(c).filter((g) => !isSteroid(g));
@@ -256,7 +257,7 @@ function clinicalSignsSince(records: ClinicalRecords, lines: readonly LineOfTher
   const inEffect = lines.filter((l) => l.start <= from).at(-1);
   const segments: LineOfTherapy[] = [{ ...(inEffect ?? lines[0]!), start: from }, ...lines.filter((l) => l.start > from)];
   // A creatinine rise is measured from the start of therapy (IMWG), not from the CR: from the lines themselves.
-  const byLine = clinicalRelapse(records, lines, day, settings).filter((c) => c.kind === 'creatinine-rise' && c.date > from);
+  const byLine = clinicalRelapse(records, lines, day, settings, from).filter((c) => c.kind === 'creatinine-rise');
   const sinceCr = clinicalRelapse(records, segments, day, settings).filter((c) => c.kind !== 'creatinine-rise');
   return [...byLine, ...sinceCr].map((c) => ({ date: c.date, basis: `${c.kind} (${c.detail})`, provenance: c.provenance }));
 }
@@ -361,11 +362,13 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   };
   const before = latestPd ? therapyBefore(latestPd.date) : { any: false, near: false };
   // IMWG 2011 primary refractory: nonresponsive (refractory by the definition in force, or the latest progression on
-  // therapy or within refractoryWindowDays of it, whatever a protocol's minimum exposure for per-drug refractoriness)
-  // and never MR or better with any therapy.
+  // therapy or within refractoryWindowDays of it, whatever a protocol's minimum exposure for per-drug refractoriness, or
+  // any progression since therapy began) and never MR or better with any therapy.
   // (A progression with no assessment of the disease on record, a course stopped for it alone, says nothing of
   // whether MR was reached first.)
-  const nonresponsive = Object.values(drugs).some((d) => d.refractory) || before.near;
+  // Never MR with a progression since therapy began, whenever it came, is "primary refractory, progressive disease"
+  // (IMWG 2011: never MR or better with any therapy, with progression; stat31 Y01–Y04).
+  const nonresponsive = Object.values(drugs).some((d) => d.refractory) || before.near || latestPd !== undefined;
   const primaryRefractoryIf = (mr: boolean): boolean => !mr && assessments.length > 0 && nonresponsive;
   const primaryRefractory = primaryRefractoryIf(responded);
   // IMWG 2011 relapsed and refractory: nonresponsive on the salvage (refractory to the last line), or, having reached MR
@@ -378,10 +381,11 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     latestPd !== undefined && pdLine !== undefined && Object.values(drugs).some((d) => d.evidence.some((e) => e.line === pdLine.number && (e.kind === 'no-response' || e.date >= latestPd.date)));
   const relapsedAndRefractoryIf = (mr: boolean, mrBeforePd: boolean): boolean => (mr && refractoryToLastLine) || (mrBeforePd && (before.near || refractoryByLatestPd));
   const relapsedAndRefractory = relapsedAndRefractoryIf(responded, respondedBeforeLatestPd);
-  // IMWG 2011 relapsed: the latest progression came off therapy, more than refractoryWindowDays after the last therapy
-  // given before it, in a patient who reached MR or better at some point.
+  // IMWG 2011 relapsed: previously treated, the latest progression came off therapy, more than refractoryWindowDays after
+  // the last therapy given before it, and neither primary refractory nor relapsed-and-refractory (domain.md §1: what is
+  // left; MR never reached with nothing showing nonresponse is relapsed too, stat31 Y01–Y04).
   const offTherapy = before.any && !before.near;
-  const relapsedIf = (mr: boolean, mrBeforePd: boolean): boolean => mr && latestPd !== undefined && offTherapy && !primaryRefractoryIf(mr) && !relapsedAndRefractoryIf(mr, mrBeforePd);
+  const relapsedIf = (mr: boolean, mrBeforePd: boolean): boolean => latestPd !== undefined && offTherapy && !primaryRefractoryIf(mr) && !relapsedAndRefractoryIf(mr, mrBeforePd);
   // Whether MR or better was reached before the latest progression (ever, with no progression), when the record does not
   // say (a progression with no other assessment before it; a response after it says nothing of before): the status
   // flags that would differ either way. Each reading is [MR ever, MR before the latest progression].
@@ -413,7 +417,8 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     tripleClassRefractory: classes.IMID.refractory && classes.PI.refractory && classes.ANTI_CD38.refractory,
     pentaExposed: PENTA.every(exposed) && classes.ANTI_CD38.exposed,
     pentaRefractory: PENTA.every(refractory) && classes.ANTI_CD38.refractory,
-    primaryRefractory,
+    // Not claimed while MR might have been reached (the engine reads it as unknown, `undecidedStatus`).
+    primaryRefractory: primaryRefractory && !undecidedStatus.includes('primaryRefractory'),
     relapsedAndRefractory,
     relapsed: relapsedIf(responded, respondedBeforeLatestPd),
     refractoryToLastLine,
@@ -524,8 +529,8 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     conditions,
     extramedullaryDisease: emd
       ? emd.extramedullary
-        ? { present: emd.extramedullary.present, type: emd.extramedullary.type, date: emd.date, provenance: [emd.eventId] }
-        : { present: emd.plasmacytomas!.some((m) => m.longestMm > 0), type: null, date: emd.date, provenance: [emd.eventId] }
+        ? { present: emd.extramedullary.present, type: emd.extramedullary.type, site: emd.extramedullary.site, modality: emd.modality, date: emd.date, provenance: [emd.eventId] }
+        : { present: emd.plasmacytomas!.some((m) => m.longestMm > 0), type: null, site: null, modality: emd.modality, date: emd.date, provenance: [emd.eventId] }
       : null,
     // The more recent of a reported condition and a circulating plasma-cell count (a count on the same day as the report yields to it).
     plasmaCellLeukemia:

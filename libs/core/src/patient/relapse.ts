@@ -1,5 +1,5 @@
 import type { ClinicalRecords, LabRecord } from './clinical-events';
-import { abnormalFlcRatio, heldLevel, involvedChain, plasmacytomaSizes } from './disease-status';
+import { abnormalFlcRatio, heldLevel, involvedChain, plasmacytomaSizes, withNegativeImmunofixation } from './disease-status';
 import type { LineOfTherapy } from './lines-of-therapy';
 import type { ProfileSettings } from './settings';
 
@@ -20,7 +20,15 @@ export interface RelapseIndicator<K extends string> {
 type Point = { date: string; value: number; eventId: string };
 const TOLERANCE = 1e-9;
 const atLeast = (value: number, threshold: number): boolean => value >= threshold - TOLERANCE;
-const pointsOf = (labs: readonly LabRecord[], name: LabRecord['name']): Point[] => labs.filter((l) => l.name === name).map((l) => ({ date: l.date, value: l.value, eventId: l.eventId }));
+/**
+ * A lab's values in order, each day's latest time only (as progression reads a day: a later value of the day is the
+ * measurement, rev31); values of one time, which the record does not order, all stand.
+ */
+function pointsOf(labs: readonly LabRecord[], name: LabRecord['name']): Point[] {
+  const of = labs.filter((l) => l.name === name);
+  const latestAt = new Map(of.map((l) => [l.date, l.at ?? -Infinity]));
+  return of.filter((l) => (l.at ?? -Infinity) === latestAt.get(l.date)).map((l) => ({ date: l.date, value: l.value, eventId: l.eventId }));
+}
 
 /** Each line with the span it covers: after its start, up to the next line's start (or the as-of day). */
 function spans(lines: readonly LineOfTherapy[], asOf: string): Array<{ line: LineOfTherapy; until: string }> {
@@ -50,9 +58,10 @@ function addMonths(date: string, months: number): string {
  * creatinine rise from the value at the line's start ("from the start of therapy"), by the settings' amounts;
  * hyperviscosity (a condition recorded present, active or since resolved, with its onset in the line). IMWG asks
  * that the haemoglobin fall be unrelated to therapy and the creatinine rise attributable to myeloma: that is not
- * known from the record, and the detail says so. The first of each sign per line (of each lesion, for growth).
+ * known from the record, and the detail says so. The first of each sign per line (of each lesion, for growth), after
+ * `after` when given.
  */
-export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOfTherapy[], asOf: string, s: ProfileSettings): Array<RelapseIndicator<ClinicalRelapseSign>> {
+export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOfTherapy[], asOf: string, s: ProfileSettings, after = ''): Array<RelapseIndicator<ClinicalRelapseSign>> {
   const t = s.relapseIndicators;
   const out: Array<RelapseIndicator<ClinicalRelapseSign>> = [];
   const calcium = pointsOf(records.labs, 'calcium');
@@ -72,7 +81,8 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
     const inLine = (date: string): boolean => date > line.start && date <= until;
     const seen = new Set<string>();
     const push = (date: string, kind: ClinicalRelapseSign, detail: string, provenance: string[], of = ''): void => {
-      if (seen.has(kind + of)) return;
+      // Signs on or before `after` are not sought and hide none after it.
+      if (date <= after || seen.has(kind + of)) return;
       seen.add(kind + of);
       out.push({ date, line: line.number, kind, detail, provenance });
     };
@@ -134,11 +144,12 @@ export function significantBiochemicalRelapse(records: ClinicalRecords, lines: r
     const kappa = (chain ?? (ratio > 1 ? 'kappa' : 'lambda')) === 'kappa';
     involved.push({ date: k.date, value: kappa ? k.value : l.value, eventId: kappa ? k.eventId : l.eventId, abnormal: abnormalFlcRatio(ratio) });
   }
-  const serum = pointsOf(records.labs, 'serumMProtein');
+  // A negative immunofixation on a day without electrophoresis is an M-protein of 0, for the nadir as progression measures it (rev31).
+  const serum = withNegativeImmunofixation(records.labs, pointsOf(records.labs, 'serumMProtein'), 'serumImmunofixation');
   const criteria: Array<{ kind: BiochemicalRelapseCriterion; points: Array<Point & { abnormal?: boolean }>; unit: string; rises: (nadir: number, v: number, p: Point & { abnormal?: boolean }) => boolean; label: string }> = [
     { kind: 'serum-doubling', points: serum, unit: 'g/dL', rises: (lo, v) => atLeast(lo, t.doublingReferenceMinGdL) && atLeast(v, 2 * lo), label: `serum M-protein doubled (from ≥${t.doublingReferenceMinGdL} g/dL)` },
     { kind: 'serum-rise', points: serum, unit: 'g/dL', rises: (lo, v) => atLeast(v - lo, t.serumRiseGdL), label: `serum M-protein up ≥${t.serumRiseGdL} g/dL` },
-    { kind: 'urine-rise', points: pointsOf(records.labs, 'urineMProtein'), unit: 'mg/24h', rises: (lo, v) => atLeast(v - lo, t.urineRiseMg24h), label: `urine M-protein up ≥${t.urineRiseMg24h} mg/24h` },
+    { kind: 'urine-rise', points: withNegativeImmunofixation(records.labs, pointsOf(records.labs, 'urineMProtein'), 'urineImmunofixation'), unit: 'mg/24h', rises: (lo, v) => atLeast(v - lo, t.urineRiseMg24h), label: `urine M-protein up ≥${t.urineRiseMg24h} mg/24h` },
     {
       kind: 'involved-flc-rise',
       points: involved,

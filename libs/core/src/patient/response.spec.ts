@@ -103,7 +103,18 @@ describe('computed IMWG 2016 response of the current line', () => {
       ife('2024-05-01', 'urine'),
       lab('2024-05-01', 'marrow plasma cells', 2, '%'),
     );
-    expect(r).toMatchObject({ category: 'CR', confirmed: false });
+    // The marrow's PR stands on its own; the CR awaits a second immunofixation (resp31 K17/K18).
+    expect(r).toMatchObject({ category: 'PR', confirmed: true, couldBe: { category: 'CR' } });
+  });
+
+  it('confirms CR in marrow-only disease by two consecutive negative immunofixations, the marrow between them', () => {
+    const ife = (date: string, which: string) => event('lab', date, { name: `${which} immunofixation`, result: 'negative' });
+    const base = [med('VRd', '2024-01-05', null), serum('2024-01-01', 0.4), urine('2024-01-01', 50), lab('2024-01-01', 'free kappa', 30, 'mg/L'), lab('2024-01-01', 'free lambda', 10, 'mg/L'), lab('2024-01-02', 'marrow plasma cells', 40, '%')];
+    const r = computed(...base, ife('2024-05-01', 'serum'), ife('2024-05-01', 'urine'), lab('2024-05-15', 'marrow plasma cells', 3, '%'), ife('2024-06-01', 'serum'), ife('2024-06-01', 'urine'));
+    expect(r).toMatchObject({ category: 'CR', confirmed: true });
+    // A positive immunofixation between them breaks the run: PR, CR in reach again only from the next negative.
+    const broken = computed(...base, ife('2024-05-01', 'serum'), ife('2024-05-01', 'urine'), lab('2024-05-15', 'marrow plasma cells', 3, '%'), event('lab', '2024-05-20', { name: 'serum immunofixation', result: 'positive' }), ife('2024-06-01', 'serum'), ife('2024-06-01', 'urine'));
+    expect(broken).toMatchObject({ category: 'PR', confirmed: true });
   });
 
   it('is PD when a progression falls in the current line', () => {

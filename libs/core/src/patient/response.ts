@@ -60,8 +60,8 @@ const reduction = (base: number, value: number): number => Math.round(((base - v
  * Baseline = last value on or before the line started. By M-protein: VGPR ≥90% serum reduction with urine
  * <100 mg/24 h (serum detectable only by immunofixation counts as a 100% reduction); PR ≥50% serum with urine
  * −90% or <200 mg/24 h; MR 25–49% serum with urine −50–89%; else SD. When serum and urine were both
- * unmeasurable at baseline, PR is a ≥50% decrease of dFLC, when the FLC was measurable (involved FLC
- * ≥10 mg/dL, abnormal ratio). CR: negative serum and urine immunofixation and <5% marrow plasma cells (and a normal FLC ratio when the
+ * unmeasurable at baseline, PR is a ≥50% decrease of dFLC and VGPR a >90% one (IMWG 2011), when the FLC was
+ * measurable (involved FLC ≥10 mg/dL, abnormal ratio). CR: negative serum and urine immunofixation and <5% marrow plasma cells (and a normal FLC ratio when the
  * disease was FLC-only); sCR adds a normal FLC ratio and no clonal marrow plasma cells. When the FLC was not
  * measurable either, PR is a ≥50% decrease of marrow plasma cells from a baseline ≥30% (needing no
  * confirmation). Soft-tissue plasmacytomas limit each assessment (`imagingLimit`, applied to the category it
@@ -179,15 +179,37 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     const marrow = pointsOf(records.labs, 'marrowPlasmaCells');
     const mBase = lastOnOrBefore(marrow, line.start);
     if ((serumPoints.length === 0 && urinePoints.length === 0) || dflc.length === 0 || !mBase || mBase.value < MARROW_BASELINE_MIN_PERCENT) return out;
-    const inLineMarrow = marrow.filter(inLine);
-    const marrowDates = inLineMarrow.map((p) => p.date);
-    for (const [i, p] of inLineMarrow.entries()) {
+    if (!marrow.some(inLine)) return out;
+    // Assessed on each marrow's day and each immunofixation's: the marrow needs no confirmation (PR stands on one), but CR
+    // rests on immunofixation too, which is biochemical: two consecutive immunofixations showing it confirm it, and until
+    // then the marrow's PR stands with CR in reach (resp31 K17/K18).
+    const ifeDates = new Set((['serumImmunofixation', 'urineImmunofixation'] as const).flatMap((n) => pointsOf(records.labs, n).filter(inLine).map((p) => p.date)));
+    const dates = [...new Set([...marrow.filter(inLine).map((p) => p.date), ...ifeDates])].sort();
+    let previousIfe: string = line.start;
+    let previousCr: Assessment | null = null;
+    for (const [i, date] of dates.entries()) {
+      const p = marrowFor('marrowPlasmaCells', date)!;
       const red = reduction(mBase.value, p.value);
-      // CR rests on immunofixation too, which is biochemical: it is confirmed like the other categories, not by the marrow alone.
-      const cr = completeResponse(p.date, false, i === 0 ? line.start : inLineMarrow[i - 1]!.date);
       const basis = `marrow plasma cells ${mBase.value}→${p.value}% (−${Math.round(red * 100)}%), serum, urine and FLC unmeasurable`;
-      const found: Assessment = { date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true, limit: limitAt(marrowDates, i) };
-      out.push(found.category === 'PR' || (cr !== null && 'category' in cr) ? withComplete(found, cr, [mBase.eventId]) : found);
+      const found: Assessment = { date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true, limit: limitAt(dates, i) };
+      if (!ifeDates.has(date)) {
+        out.push(found);
+        continue;
+      }
+      const cr = completeResponse(date, false, previousIfe);
+      previousIfe = date;
+      if (cr === null || !('category' in cr)) {
+        previousCr = null;
+        out.push(found.category === 'PR' ? withComplete(found, cr) : found);
+        continue;
+      }
+      const complete = withComplete(found, cr, [mBase.eventId]);
+      out.push(
+        previousCr
+          ? { ...complete, ...confirmedBy(previousCr, complete), selfConfirming: true }
+          : { ...found, couldBe: { category: cr.category, missing: [`a second immunofixation confirming the ${cr.category} of ${date}`, ...(cr.couldBe?.missing ?? [])] } },
+      );
+      previousCr = complete;
     }
     return out;
   }
@@ -196,8 +218,9 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   for (const [i, p] of inLineDflc.entries()) {
     const red = reduction(base.value, p.value);
     const cr = completeResponse(p.date, true, i === 0 ? line.start : inLineDflc[i - 1]!.date);
-    const found: Assessment = { date: p.date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i) };
-    out.push(found.category === 'PR' || (cr !== null && 'category' in cr) ? withComplete(found, cr, [base.eventId, p.eventId]) : found);
+    // IMWG 2011's clarification for disease measurable by FLC only (with CR's normal ratio): VGPR a >90% decrease of dFLC (resp31 A08/A11).
+    const found: Assessment = { date: p.date, category: red > 0.9 ? 'VGPR' : red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i) };
+    out.push(found.category !== 'SD' || (cr !== null && 'category' in cr) ? withComplete(found, cr, [base.eventId, p.eventId]) : found);
   }
   return out;
 }

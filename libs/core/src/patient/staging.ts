@@ -67,16 +67,18 @@ function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number, fi
   for (const b of b2mValues.length > 0 ? b2mValues : [undefined]) for (const a of albuminValues.length > 0 ? albuminValues : [undefined]) for (const n of issOf(b, a)) issSet.add(n);
   const issPossible: StageNumber[] = ([1, 2, 3] as const).filter((n) => issSet.has(n));
   const shownValues = (vs: number[]): string => vs.join(' and ');
-  const issParts = [b2m ? `β2M ${shownValues(b2mValues)} mg/L (${b2m.date})` : null, albumin && (!b2m || b2mValues.some((v) => v < 3.5)) ? `albumin ${shownValues(albuminValues)} g/dL (${albumin.date})` : null].filter((x) => x !== null);
+  // The albumin is the stage's record only when it can decide it (no β2M, or a β2M below 3.5; rev31).
+  const albuminCounts = !b2m || b2mValues.some((v) => v < 3.5);
+  const issParts = [b2m ? `β2M ${shownValues(b2mValues)} mg/L (${b2m.date})` : null, albumin && albuminCounts ? `albumin ${shownValues(albuminValues)} g/dL (${albumin.date})` : null].filter((x) => x !== null);
   // With no β2M, an albumin is wanted too (a β2M below 3.5 would leave I or II to it); values of one time that disagree, again.
   const again = (name: string, l: LabRecord | undefined, vs: number[]): string[] => (l && vs.length > 1 ? [`${name} again (the values of ${l.date} disagree)`] : []);
   const issMissing = [
     ...(b2m ? [] : [`β2-microglobulin${window}`]),
-    ...((!b2m || b2mValues.some((v) => v < 3.5)) && !albumin ? [`albumin${window}`] : []),
+    ...(albuminCounts && !albumin ? [`albumin${window}`] : []),
     ...again('β2-microglobulin', b2m, b2mValues),
     ...again('albumin', albumin, albuminValues),
   ];
-  const iss: Stage = stage(issPossible, issParts.join(', ') || 'no β2-microglobulin', issMissing, [b2m, albumin]);
+  const iss: Stage = stage(issPossible, issParts.join(', ') || 'no β2-microglobulin', issMissing, [b2m, albuminCounts ? albumin : undefined]);
 
   // R-ISS: high-risk FISH and LDH, each known or not.
   const tested = RISS_HIGH_RISK.filter((a) => fish.abnormalities.some((f) => f.abnormality === a));
@@ -95,7 +97,7 @@ function stageOn(records: ClinicalRecords, on: string, maxDaysBefore: number, fi
     ...(ldhHigh === null ? (ldhValues.length > 1 && ldh!.uln !== null ? again('LDH', ldh, ldhValues) : [`LDH with its ULN${window}`]) : []),
   ];
   const fishProvenance = fish.abnormalities.filter((f) => (RISS_HIGH_RISK as readonly string[]).includes(f.abnormality)).flatMap((f) => f.provenance);
-  const riss: Stage = { ...stage(possible, `ISS ${roman(issPossible)}; ${fishText}; ${ldhText}`, rissMissing, [b2m, albumin, ldh]), provenance: [...[b2m, albumin, ldh].filter((l) => l !== undefined).map((l) => l.eventId), ...fishProvenance] };
+  const riss: Stage = { ...stage(possible, `ISS ${roman(issPossible)}; ${fishText}; ${ldhText}`, rissMissing, [b2m, albuminCounts ? albumin : undefined, ldh]), provenance: [...[b2m, albuminCounts ? albumin : undefined, ldh].filter((l) => l !== undefined).map((l) => l.eventId), ...fishProvenance] };
   return { on, iss, riss };
 }
 
