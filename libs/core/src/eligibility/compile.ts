@@ -1140,6 +1140,9 @@ function compileOneLeaf(l: Leaf): RuleNode {
         }
         if (c.sameTime && disagrees(c.value, c.sameTime, (x) => compare(x, l.op, l.value)))
           return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, sameTimeNote(shown(c.value), c.sameTime.map(shown), 'mL/min', c.date), repeatOf('creatinine', c.date), c.provenance);
+        // A later creatinine set aside (a unit mistake, a value no patient can have): the clearance before it may no longer hold (v16).
+        const setAside = (s.profile.unmapped ?? []).find((u) => u.lab === 'creatinine' && u.date !== undefined && u.date > c.date);
+        if (setAside) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${shown(c.value)} mL/min (${c.date}); a later creatinine set aside (${setAside.date}: ${setAside.reason})`, ['creatinine again'], [...c.provenance, setAside.eventId]);
         // Sex other or unknown: decided only when the clearance with the female factor and without it agree (v15).
         if (c.otherSex && disagrees(c.value, c.otherSex, (x) => compare(x, l.op, l.value)))
           return s.trace === null
@@ -1419,6 +1422,10 @@ function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, 
     const v = s.profile.labs[name];
     if (!v) return done(s, UNKNOWN, fact, expected, NONE, missing);
     if (!within(s, v.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (${v.date}, too old)`, missing, v.provenance);
+    // A later value of the lab set aside (a unit mistake, a value no patient can have): the one before it may no longer
+    // hold (lab31 X09).
+    const setAside = (s.profile.unmapped ?? []).find((u) => u.lab === name && u.date !== undefined && u.date > v.date);
+    if (setAside) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (${v.date}); a later value set aside (${setAside.date}: ${setAside.reason})`, [`${name} again`], [...v.provenance, setAside.eventId]);
     const tied = timesUln ? v.sameTimeTimesUln : v.sameTime;
     const now = timesUln ? v.timesUln : v.value;
     if (tied && now !== null && disagrees(now, tied, (x) => compare(x, op, threshold)))

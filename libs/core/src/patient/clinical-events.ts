@@ -152,6 +152,9 @@ export interface Unmapped {
   end?: string | null;
   /** A medication's recorded intent, when it had one (maintenance, bridging, …: not a line of its own; v15). */
   intent?: Intent | null;
+  /** A lab value set aside (a unit that does not convert, a value no patient can have): the lab and its day (v16). */
+  lab?: LabName;
+  date?: string;
 }
 
 export interface ClinicalRecords {
@@ -430,15 +433,16 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           break;
         }
         const c = toLabUnit(value, unit, def);
+        // A value set aside names its lab and day: a later value of a lab not read leaves the one before it in doubt (v16).
+        const setAside = (original: string, reason: string): void => void r.unmapped.push({ eventId: e.eventId, type: e.type, original, reason, lab: def.name, date });
         if (!c.ok) {
-          skip(e, `${def.name} ${unit}`, c.reason);
+          setAside(`${def.name} ${unit}`, c.reason);
           break;
         }
         // A value no measurement can have (a count, concentration or size below zero, a share above all, a result above
         // any a living patient has: most often a unit mistake) is bad input, not a fact.
         if (c.value < 0 || (def.plausibleMax !== undefined && c.value > def.plausibleMax) || (def.plausibleMin !== undefined && c.value < def.plausibleMin)) {
-          skip(
-            e,
+          setAside(
             `${def.name} ${value} ${unit}`,
             c.value < 0
               ? 'a negative value'

@@ -132,6 +132,7 @@ const NARROWER: Partial<Record<string, string>> = { 'gain(1q)': 'amp(1q)', 'del(
 export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<string, LatestLab>>, s: ProfileSettings): CytogeneticRisk {
   const latest = new Map<string, CytogeneticFinding>();
   const conflicts = new Map<string, { abnormality: string; date: string; provenance: string[] }>();
+  const ruledOut = new Set<CytogeneticFinding>();
   for (const c of records.cytogenetics) {
     // The copy number, once the record carries it (optional here so either shape of the record reads).
     const reported = (c as { copyNumber?: number | null }).copyNumber;
@@ -143,7 +144,8 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
     // Two results of one day for the abnormality that disagree: neither is known to be the later.
     const held = latest.get(abnormality);
     const open = conflicts.get(abnormality);
-    if (held && held.date === c.date && held.detected !== detected) conflicts.set(abnormality, { abnormality, date: c.date, provenance: [...(open?.date === c.date ? open.provenance : held.provenance), c.eventId] });
+    // (A negative made by a broader result of the day, below, is no result of the day to disagree with: rev32 C02.)
+    if (held && held.date === c.date && held.detected !== detected && !ruledOut.has(held)) conflicts.set(abnormality, { abnormality, date: c.date, provenance: [...(open?.date === c.date ? open.provenance : held.provenance), c.eventId] });
     else if (open && open.date !== c.date) conflicts.delete(abnormality);
     else if (open) open.provenance.push(c.eventId);
     latest.set(abnormality, { abnormality, ...finding });
@@ -154,7 +156,11 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
     // disagrees (below), and a gain's copy number beside an amplification's is another subclone.
     const narrower = NARROWER[abnormality];
     const heldNarrower = narrower ? latest.get(narrower) : undefined;
-    if (narrower && heldNarrower && heldNarrower.date < c.date && (!detected || copyNumber !== null)) latest.set(narrower, { abnormality: narrower, ...finding, detected: false });
+    if (narrower && heldNarrower && heldNarrower.date < c.date && (!detected || copyNumber !== null)) {
+      const negative = { abnormality: narrower, ...finding, detected: false };
+      ruledOut.add(negative);
+      latest.set(narrower, negative);
+    }
   }
   // A negative for the locus and its narrower form found, of one day: which is right is not known; both count as not tested.
   for (const [broad, narrow] of Object.entries(NARROWER) as Array<[string, string]>) {

@@ -214,6 +214,12 @@ export function drugExposures(
     const ids = courses.map((c) => c.eventId);
     const finalLine = lastLineOf(last, g, sp.line);
     for (let n = sp.line + 1; n <= finalLine; n++) if (!e.lines.includes(n)) e.lines.push(n);
+    // Stopped for progression without its end recorded (v16): given up to the next line at most, and progressed on, so a
+    // progression before the next line is one on it (rev32 A01).
+    if (last.endUnknown === true && last.reasonStopped === 'progression') {
+      const after = nextLineStart(finalLine);
+      sp.end = after ? addDays(after, -1) : null;
+    }
     const until = sp.end ?? asOf;
     // The protocol's minimum exposure, for the drugs of the classes it names (MAMMOTH: anti-CD38; null: every drug).
     const minDays = s.minExposureClasses === null || s.minExposureClasses === undefined || classesOf(g).some((k) => s.minExposureClasses!.includes(k)) ? s.minExposureDaysForRefractoriness : 0;

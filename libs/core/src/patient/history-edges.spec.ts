@@ -103,7 +103,11 @@ describe('lines of therapy', () => {
 
   it('the same regimen stopped for a progression dated on its last dose and restarted later is a new line', () => {
     expect(profileOf([med('Rd', '2020-01-01', '2020-06-01', { reasonStopped: 'progression' }), response('2020-06-01', 'PD'), med('Rd', '2020-07-01', null)]).linesOfTherapy.count).toBe(2);
-    expect(profileOf([med('Rd', '2020-01-01', '2020-06-01'), response('2020-06-01', 'PD'), med('Rd', '2020-07-01', null)]).linesOfTherapy.count).toBe(1);
+    // v16: with no stop reason too, a progression in the course's last earlyProgressionDays is the one it stopped for (lot32 R04/R05);
+    // a progression earlier on it, treated through, is not.
+    expect(profileOf([med('Rd', '2020-01-01', '2020-06-01'), response('2020-06-01', 'PD'), med('Rd', '2020-07-01', null)]).linesOfTherapy.count).toBe(2);
+    expect(profileOf([med('Rd', '2020-01-01', '2020-06-01'), response('2020-05-20', 'PD'), med('Rd', '2020-07-01', null)]).linesOfTherapy.count).toBe(2);
+    expect(profileOf([med('Rd', '2020-01-01', '2020-06-01'), response('2020-04-01', 'PD'), med('Rd', '2020-07-01', null)]).linesOfTherapy.count).toBe(1);
   });
 
   it('a regimen after a CAR-T-only line is a new regimen after discontinuation', () => {

@@ -452,7 +452,10 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // (A progression dated on the last dose counts when the course stopped for it.)
     // A course stopped for progression is progression off therapy, also when it was documented before the last dose.
     const stoppedForProgression = current.courses.some((x) => x.end === lastDose && x.reasonStopped === 'progression');
-    const progressedOff = stoppedForProgression || progressionDates.some((d) => d > lastDose && d <= c.start);
+    // A progression in the course's last `earlyProgressionDays` (found at an assessment, therapy stopped days later, the
+    // stop reason not recorded) is the progression it stopped for too (lot32 R04/R05).
+    const stoppedDaysAfterProgression = progressionDates.some((d) => d <= lastDose && daysBetween(d, lastDose) <= s.earlyProgressionDays && daysBetween(current.start, d) > s.earlyProgressionDays);
+    const progressedOff = stoppedForProgression || stoppedDaysAfterProgression || progressionDates.some((d) => d > lastDose && d <= c.start);
     // The schedule: the interval before the last dose day of these agents (records starting on one day are one dose day,
     // the interval from the latest end before it), not across a transplant, within `treatmentHoldMaxDays` (beyond the
     // grouping window, longer than that dose day's records: a break between long courses is a hold), and, after earlier intervals, within

@@ -357,7 +357,10 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   const therapyBefore = (pd: string): { any: boolean; near: boolean } => {
     const courses = lines.flatMap((l) => l.courses).filter((c) => daysBetween(c.start, pd) > settings.earlyProgressionDays);
     const procedures = records.procedures.filter((p) => (p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion') && p.date < pd);
-    const near = courses.some((c) => c.end === null || daysBetween(c.end, pd) <= settings.refractoryWindowDays) || procedures.some((p) => daysBetween(p.date, pd) <= settings.refractoryWindowDays);
+    // A course stopped for progression without its end recorded, with nothing begun after it before the progression: the
+    // progression it was stopped for may be this one, on it (v16, rev32 A02).
+    const stoppedOn = (c: (typeof courses)[number]): boolean => c.endUnknown === true && c.reasonStopped === 'progression' && !courses.some((o) => o.start > c.start);
+    const near = courses.some((c) => c.end === null || stoppedOn(c) || daysBetween(c.end, pd) <= settings.refractoryWindowDays) || procedures.some((p) => daysBetween(p.date, pd) <= settings.refractoryWindowDays);
     return { any: courses.length > 0 || procedures.length > 0, near };
   };
   const before = latestPd ? therapyBefore(latestPd.date) : { any: false, near: false };

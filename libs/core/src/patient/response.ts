@@ -187,16 +187,29 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     const dates = [...new Set([...marrow.filter(inLine).map((p) => p.date), ...ifeDates])].sort();
     let previousIfe: string = line.start;
     let previousCr: Assessment | null = null;
+    let lastAtIfe: Assessment | null = null;
     for (const [i, date] of dates.entries()) {
       const p = marrowFor('marrowPlasmaCells', date)!;
       const red = reduction(mBase.value, p.value);
       const basis = `marrow plasma cells ${mBase.value}→${p.value}% (−${Math.round(red * 100)}%), serum, urine and FLC unmeasurable`;
       const found: Assessment = { date, category: red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis, provenance: [mBase.eventId, p.eventId], selfConfirming: true, limit: limitAt(dates, i) };
       if (!ifeDates.has(date)) {
-        out.push(found);
+        // A marrow between immunofixations: the CR found at the last one stands while the marrow stays under 5% (rev32 B01).
+        if (previousCr && lastAtIfe && p.value < 5) out.push({ ...lastAtIfe, date, limit: found.limit });
+        else {
+          if (p.value >= 5) previousCr = null;
+          out.push(found);
+        }
         continue;
       }
       const cr = completeResponse(date, false, previousIfe);
+      // Serum and urine immunofixation on different days are one assessment: until both are on record since the last
+      // one, the first waits for the other (rev32 B01).
+      const awaitingPair = cr !== null && !('category' in cr) && cr.couldBe.missing.length === 1 && /^(serum|urine) immunofixation$/.test(cr.couldBe.missing[0]!);
+      if (awaitingPair) {
+        out.push(found.category === 'PR' ? withComplete(found, cr) : found);
+        continue;
+      }
       previousIfe = date;
       if (cr === null || !('category' in cr)) {
         previousCr = null;
@@ -204,11 +217,10 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         continue;
       }
       const complete = withComplete(found, cr, [mBase.eventId]);
-      out.push(
-        previousCr
-          ? { ...complete, ...confirmedBy(previousCr, complete), selfConfirming: true }
-          : { ...found, couldBe: { category: cr.category, missing: [`a second immunofixation confirming the ${cr.category} of ${date}`, ...(cr.couldBe?.missing ?? [])] } },
-      );
+      lastAtIfe = previousCr
+        ? { ...complete, ...confirmedBy(previousCr, complete), selfConfirming: true }
+        : { ...found, couldBe: { category: cr.category, missing: [`a second immunofixation confirming the ${cr.category} of ${date}`, ...(cr.couldBe?.missing ?? [])] } };
+      out.push(lastAtIfe);
       previousCr = complete;
     }
     return out;
