@@ -3,7 +3,7 @@ import { classesOf, drug as drugEntry } from '../terminology/drug-catalog';
 import { halfLifeOf } from '../terminology/half-lives';
 import { LAB_DEFINITIONS, toLabUnit, type LabName } from '../terminology/labs';
 import { ageOnDay } from '../patient/age';
-import { RESPONSE_RANK, type MrdRecord } from '../patient/clinical-events';
+import { RESPONSE_RANK, type MrdRecord, type Unmapped } from '../patient/clinical-events';
 import { canonicalAbnormality, type CytogeneticFinding } from '../patient/cytogenetics';
 import { addDays, daysBetween, DEFAULT_SETTINGS } from '../patient/settings';
 import type { PatientProfile } from '../patient/profile';
@@ -764,6 +764,14 @@ function lastDoseUnknownIn(p: PatientProfile, l: { drug?: string; class?: DrugCl
   return generics.filter((g) => p.drugs[g]?.lastDoseUnknown === true && !p.drugs[g].ongoing);
 }
 
+/**
+ * A value of the lab set aside after `v` (a unit that does not convert, a value no patient can have; v16): later that day
+ * or on a later day, or of the same day with no time to tell them apart.
+ */
+function setAsideAfter(p: PatientProfile, lab: string, v: { date: string; at?: number }): Unmapped | undefined {
+  return (p.unmapped ?? []).find((u) => u.lab === lab && u.date !== undefined && (u.date > v.date || (u.date === v.date && (u.at ?? -Infinity) >= (v.at ?? -Infinity))));
+}
+
 /** Stands for "still being given" among last-dose dates. */
 const ONGOING = 'ongoing';
 /** The later of `latest` and the drug's last dose; ONGOING once any drug considered is ongoing. */
@@ -1141,7 +1149,7 @@ function compileOneLeaf(l: Leaf): RuleNode {
         if (c.sameTime && disagrees(c.value, c.sameTime, (x) => compare(x, l.op, l.value)))
           return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, sameTimeNote(shown(c.value), c.sameTime.map(shown), 'mL/min', c.date), repeatOf('creatinine', c.date), c.provenance);
         // A later creatinine set aside (a unit mistake, a value no patient can have): the clearance before it may no longer hold (v16).
-        const setAside = (s.profile.unmapped ?? []).find((u) => u.lab === 'creatinine' && u.date !== undefined && u.date > c.date);
+        const setAside = setAsideAfter(s.profile, 'creatinine', s.profile.labs.creatinine && s.profile.labs.creatinine.date === c.date ? s.profile.labs.creatinine : c);
         if (setAside) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `${shown(c.value)} mL/min (${c.date}); a later creatinine set aside (${setAside.date}: ${setAside.reason})`, ['creatinine again'], [...c.provenance, setAside.eventId]);
         // Sex other or unknown: decided only when the clearance with the female factor and without it agree (v15).
         if (c.otherSex && disagrees(c.value, c.otherSex, (x) => compare(x, l.op, l.value)))
@@ -1424,7 +1432,7 @@ function compileLab(fact: 'lab' | 'labTimesUln', name: LabName, op: Comparator, 
     if (!within(s, v.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (${v.date}, too old)`, missing, v.provenance);
     // A later value of the lab set aside (a unit mistake, a value no patient can have): the one before it may no longer
     // hold (lab31 X09).
-    const setAside = (s.profile.unmapped ?? []).find((u) => u.lab === name && u.date !== undefined && u.date > v.date);
+    const setAside = setAsideAfter(s.profile, name, v);
     if (setAside) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${v.value} ${v.unit} (${v.date}); a later value set aside (${setAside.date}: ${setAside.reason})`, [`${name} again`], [...v.provenance, setAside.eventId]);
     const tied = timesUln ? v.sameTimeTimesUln : v.sameTime;
     const now = timesUln ? v.timesUln : v.value;
@@ -1469,6 +1477,10 @@ function compileRenal(l: Extract<Leaf, { fact: 'creatinineClearance' }>, method:
       else if (computed) v = { value: computed.value, date: computed.date, provenance: computed.provenance, basis: `CKD-EPI 2021 from creatinine ${computed.inputs.creatinineMgDl} mg/dL, age ${computed.inputs.ageYears}, ${computed.inputs.sex}`, sameTime: computed.sameTime };
     }
     if (!v || !within(s, v.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, v ? `${shown(v.value)} (${v.date}, too old)` : NONE, missing);
+    // Estimated from a creatinine, with a later creatinine set aside: the estimate may no longer hold (v16, rev33 X03).
+    const scr = s.profile.labs.creatinine;
+    const setAside = v.basis.startsWith('CKD-EPI') ? setAsideAfter(s.profile, 'creatinine', scr && scr.date === v.date ? scr : v) : undefined;
+    if (setAside) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${shown(v.value)} (${v.date}; ${v.basis}); a later creatinine set aside (${setAside.date}: ${setAside.reason})`, ['creatinine again'], [...v.provenance, setAside.eventId]);
     if (v.sameTime && disagrees(v.value, v.sameTime, (x) => compare(x, l.op, l.value)))
       return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, sameTimeNote(shown(v.value), v.sameTime.map(shown), method === 'egfr' ? 'mL/min/1.73 m²' : 'mL/min', v.date), repeatOf(method === 'egfr' ? 'eGFR or creatinine' : 'the 24-h urine clearance', v.date), v.provenance);
     const met = compare(v.value, l.op, l.value);

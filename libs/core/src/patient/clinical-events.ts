@@ -155,6 +155,8 @@ export interface Unmapped {
   /** A lab value set aside (a unit that does not convert, a value no patient can have): the lab and its day (v16). */
   lab?: LabName;
   date?: string;
+  /** Its instant within the day (epoch ms), when the record gave a time. */
+  at?: number;
 }
 
 export interface ClinicalRecords {
@@ -434,7 +436,7 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
         }
         const c = toLabUnit(value, unit, def);
         // A value set aside names its lab and day: a later value of a lab not read leaves the one before it in doubt (v16).
-        const setAside = (original: string, reason: string): void => void r.unmapped.push({ eventId: e.eventId, type: e.type, original, reason, lab: def.name, date });
+        const setAside = (original: string, reason: string): void => void r.unmapped.push({ eventId: e.eventId, type: e.type, original, reason, lab: def.name, date, ...(Number.isFinite(instantOf(e)) ? { at: instantOf(e) } : {}) });
         if (!c.ok) {
           setAside(`${def.name} ${unit}`, c.reason);
           break;

@@ -216,14 +216,16 @@ export function drugExposures(
     for (let n = sp.line + 1; n <= finalLine; n++) if (!e.lines.includes(n)) e.lines.push(n);
     // Stopped for progression without its end recorded (v16): given up to the next line at most, and progressed on, so a
     // progression before the next line is one on it (rev32 A01).
-    if (last.endUnknown === true && last.reasonStopped === 'progression') {
+    const stoppedForProgressionEndUnknown = last.endUnknown === true && last.reasonStopped === 'progression';
+    if (stoppedForProgressionEndUnknown) {
       const after = nextLineStart(finalLine);
       sp.end = after ? addDays(after, -1) : null;
     }
     const until = sp.end ?? asOf;
-    // The protocol's minimum exposure, for the drugs of the classes it names (MAMMOTH: anti-CD38; null: every drug).
+    // The protocol's minimum exposure, for the drugs of the classes it names (MAMMOTH: anti-CD38; null: every drug); with
+    // the end not recorded, only the days known on it count (its start; rev33 X02).
     const minDays = s.minExposureClasses === null || s.minExposureClasses === undefined || classesOf(g).some((k) => s.minExposureClasses!.includes(k)) ? s.minExposureDaysForRefractoriness : 0;
-    if (daysBetween(sp.start, until) + 1 < minDays) continue;
+    if (daysBetween(sp.start, stoppedForProgressionEndUnknown ? last.start : until) + 1 < minDays) continue;
     // Counted as the course's length is (its first day is day 1): a progression on day N of N days on it counts.
     const earliest = addDays(sp.start, Math.max(0, minDays - 1));
     const next = nextLineStart(finalLine);
@@ -260,6 +262,13 @@ export function drugExposures(
         const again = progressions.find((p) => p.date > addDays(carriedStart, s.earlyProgressionDays) && p.date >= earliest && p.date <= windowEnd);
         if (again) e.evidence.push(byProgression(again, finalLine));
       }
+      continue;
+    }
+    // Stopped for progression, its end not recorded, and no progression on record for it: the stop says it progressed on
+    // it, on a day not known before the next line (rev33 X08); dated by the last day it may have been given.
+    if (stoppedForProgressionEndUnknown) {
+      const date = sp.end ?? asOf;
+      e.evidence.push({ line: lineOn(date, sp.line, finalLine), kind: 'progression-on-therapy', date, atMaintenanceDose: sp.maintenance, detail: `${last.original} stopped for progression (its end not recorded)`, provenance: ids });
       continue;
     }
     // Stopped for toxicity or by the patient's choice: nonresponsive only if it was given long enough to judge (an

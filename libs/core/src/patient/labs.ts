@@ -20,6 +20,8 @@ export interface LatestLab {
   sameTime?: number[];
   /** The same for value / ULN (each record with its own ULN). */
   sameTimeTimesUln?: number[];
+  /** Its instant within its day (epoch ms), when the record gave a time (v16). */
+  at?: number;
 }
 
 export interface CreatinineClearance {
@@ -65,6 +67,7 @@ export function latestLabs(records: ClinicalRecords, asOf: string): Partial<Reco
       provenance: [l.eventId],
       ...(tied.length > 0 ? { sameTime: tied } : {}),
       ...(tiedTimesUln.length > 0 ? { sameTimeTimesUln: tiedTimesUln } : {}),
+      ...(l.at !== undefined && Number.isFinite(l.at) ? { at: l.at } : {}),
     };
   }
   return out;

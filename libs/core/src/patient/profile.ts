@@ -359,7 +359,13 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     const procedures = records.procedures.filter((p) => (p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion') && p.date < pd);
     // A course stopped for progression without its end recorded, with nothing begun after it before the progression: the
     // progression it was stopped for may be this one, on it (v16, rev32 A02).
-    const stoppedOn = (c: (typeof courses)[number]): boolean => c.endUnknown === true && c.reasonStopped === 'progression' && !courses.some((o) => o.start > c.start);
+    // (Up to the next line's first days at most: a CAR-T or transplant line after it ended it too; rev33 X01.)
+    const stoppedOn = (c: (typeof courses)[number]): boolean => {
+      if (c.endUnknown !== true || c.reasonStopped !== 'progression' || courses.some((o) => o.start > c.start)) return false;
+      const line = lines.find((l) => l.courses.includes(c));
+      const next = line ? lines.find((l) => l.number === line.number + 1) : undefined;
+      return next === undefined || pd <= addDays(next.start, settings.earlyProgressionDays);
+    };
     const near = courses.some((c) => c.end === null || stoppedOn(c) || daysBetween(c.end, pd) <= settings.refractoryWindowDays) || procedures.some((p) => daysBetween(p.date, pd) <= settings.refractoryWindowDays);
     return { any: courses.length > 0 || procedures.length > 0, near };
   };
@@ -373,6 +379,8 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   // (IMWG 2011: never MR or better with any therapy, with progression; stat31 Y01–Y04).
   const nonresponsive = Object.values(drugs).some((d) => d.refractory) || before.near || latestPd !== undefined;
   const primaryRefractoryIf = (mr: boolean): boolean => !mr && assessments.length > 0 && nonresponsive;
+  // For relapsed, what is left: never MR with a sign of nonresponse rules it out even with no assessment on record (rev33 X07).
+  const primaryRefractoryReading = (mr: boolean): boolean => !mr && nonresponsive;
   const primaryRefractory = primaryRefractoryIf(responded);
   // IMWG 2011 relapsed and refractory: nonresponsive on the salvage (refractory to the last line), or, having reached MR
   // or better before it, the latest progression came on therapy or within refractoryWindowDays of the last therapy, or
@@ -388,7 +396,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   // the last therapy given before it, and neither primary refractory nor relapsed-and-refractory (domain.md §1: what is
   // left; MR never reached with nothing showing nonresponse is relapsed too, stat31 Y01–Y04).
   const offTherapy = before.any && !before.near;
-  const relapsedIf = (mr: boolean, mrBeforePd: boolean): boolean => latestPd !== undefined && offTherapy && !primaryRefractoryIf(mr) && !relapsedAndRefractoryIf(mr, mrBeforePd);
+  const relapsedIf = (mr: boolean, mrBeforePd: boolean): boolean => latestPd !== undefined && offTherapy && !primaryRefractoryReading(mr) && !relapsedAndRefractoryIf(mr, mrBeforePd);
   // Whether MR or better was reached before the latest progression (ever, with no progression), when the record does not
   // say (a progression with no other assessment before it; a response after it says nothing of before): the status
   // flags that would differ either way. Each reading is [MR ever, MR before the latest progression].
