@@ -758,10 +758,14 @@ const targetDrugs = (p: PatientProfile, classes: readonly DrugClass[]): { text: 
   };
   return { text: drugs.map(dated).join(', '), provenance: [...new Set(drugs.flatMap((g) => p.drugs[g]?.provenance ?? []))] };
 };
+/** The drugs a `timeSince lastDose` leaf waits out: the drug, the class's drugs given, or every anti-myeloma drug given. */
+function scopeGenerics(p: PatientProfile, l: { drug?: string; class?: DrugClass }): string[] {
+  return l.drug ? [l.drug] : l.class ? p.classes[l.class].drugs : Object.keys(p.drugs).filter((g) => !isSupportive(g));
+}
+
 /** The drugs of a `timeSince lastDose` leaf's scope whose last dose is not known (`DrugExposure.lastDoseUnknown`). */
 function lastDoseUnknownIn(p: PatientProfile, l: { drug?: string; class?: DrugClass }): string[] {
-  const generics = l.drug ? [l.drug] : l.class ? p.classes[l.class].drugs : Object.keys(p.drugs).filter((g) => !isSupportive(g));
-  return generics.filter((g) => p.drugs[g]?.lastDoseUnknown === true && !p.drugs[g].ongoing);
+  return scopeGenerics(p, l).filter((g) => p.drugs[g]?.lastDoseUnknown === true && !p.drugs[g].ongoing);
 }
 
 /**
@@ -1541,7 +1545,7 @@ function compileHalfLifeWashout(l: Extract<Leaf, { fact: 'timeSince' }> & { half
   return (s) => {
     const p = s.profile;
     if (!s.history) return done(s, UNKNOWN, fact, expected, NONE, TREATMENT_HISTORY);
-    const generics = l.drug ? [l.drug] : l.class ? p.classes[l.class].drugs : Object.keys(p.drugs).filter((g) => !isSupportive(g));
+    const generics = scopeGenerics(p, l);
     const seen: string[] = [];
     const unknownHalfLife: string[] = [];
     const unknownEnd: string[] = [];
