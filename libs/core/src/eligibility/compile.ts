@@ -539,6 +539,11 @@ function onlyAtMaintenance(p: PatientProfile, d: DrugExposure, scope: 'any' | 'l
 function inCompleteResponse(p: PatientProfile, mrdDate: string): Code {
   const r = p.disease.response;
   if (!r) return UNKNOWN;
+  // Relapsed from the latest CR before the test (IMWG 2016 relapse from CR: the M-protein back, ≥5% marrow plasma cells, a
+  // sign of progression): not in CR at it, whatever the response reached; on the test's day, which came first is not known
+  // (mrd34 R01-R04).
+  const relapsed = p.disease.relapseFromCr;
+  if (relapsed && relapsed.date <= mrdDate) return relapsed.date < mrdDate ? NOT_MET : UNKNOWN;
   const code = reaches(r, RESPONSE_RANK.CR).code;
   return code === NOT_MET && r.date < mrdDate ? UNKNOWN : code;
 }
@@ -634,13 +639,16 @@ function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 
 }
 
 /** Words naming a target, and a modality, in a medication the drug catalog cannot read ("investigational BCMA bispecific (blinded)"). */
-const TARGET_WORDS: Record<'BCMA' | 'GPRC5D' | 'FCRH5', RegExp> = {
+/** Targets an unread medication's text may name: those of the classes of targeted therapy, and CD38 (an anti-CD38 antibody; expo34 U05). */
+type UnreadTarget = 'BCMA' | 'GPRC5D' | 'FCRH5' | 'CD38';
+const TARGET_WORDS: Record<UnreadTarget, RegExp> = {
   BCMA: /(?:^|[^a-z0-9]|x|anti)BCMA(?=[^a-z0-9]|x|$)|B[- ]cell maturation antigen/i,
   GPRC5D: /(?:^|[^a-z0-9]|x|anti)GPRC5D(?=[^a-z0-9]|x|$)/i,
   FCRH5: /(?:^|[^a-z0-9]|x|anti)Fc?R[HL]5(?=[^a-z0-9]|x|$)/i,
+  CD38: /(?:^|[^a-z0-9]|x|anti)CD38(?=[^a-z0-9]|x|$)/i,
 };
 /** A target named only to say it is not the one ("non-BCMA", "not BCMA"). */
-const NEGATED_TARGET = /\b(?:non|not)[- ]+(?:anti[- ]?)?(?:BCMA|GPRC5D|Fc?R[HL]5|B[- ]cell maturation antigen)\b/gi;
+const NEGATED_TARGET = /\b(?:non|not)[- ]+(?:anti[- ]?)?(?:BCMA|GPRC5D|Fc?R[HL]5|CD38|B[- ]cell maturation antigen)\b/gi;
 const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
   CAR_T: /\bCAR[- ]?T\b|chimeric antigen receptor/i,
   BISPECIFIC: /bispecific|T[- ]cell engager|\bBiTE\b/i,
@@ -650,11 +658,11 @@ const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
  * A medication the drug catalog could not read (reported in `unmapped`) whose text names the target, and no other
  * modality than the one asked: it may have been that therapy, so "no prior therapy of the target" is not known.
  */
-function unreadTargetTherapy(p: PatientProfile, target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): string | null {
+function unreadTargetTherapy(p: PatientProfile, target: UnreadTarget, modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): string | null {
   return (p.unmapped ?? []).find((u) => u.type === 'medication' && namesTarget(u.original, target, modality))?.original ?? null;
 }
 /** Whether a text names the target, and no other modality than the one asked. */
-function namesTarget(original: string, target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): boolean {
+function namesTarget(original: string, target: UnreadTarget, modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): boolean {
   const text = original.replace(NEGATED_TARGET, ' ');
   if (!TARGET_WORDS[target].test(text)) return false;
   return modality === 'any' || MODALITY_WORDS[modality].test(text) || !Object.values(MODALITY_WORDS).some((re) => re.test(text));
@@ -683,7 +691,8 @@ function unreadInScope(p: PatientProfile, l: { drug?: string; class?: DrugClass 
   return out;
 }
 /** The target and modality of each class of targeted therapy (for medications the catalog cannot read). */
-const CLASS_TARGET: Partial<Record<DrugClass, ['BCMA' | 'GPRC5D' | 'FCRH5', 'CAR_T' | 'BISPECIFIC' | 'ADC']>> = {
+const CLASS_TARGET: Partial<Record<DrugClass, [UnreadTarget, 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any']>> = {
+  ANTI_CD38: ['CD38', 'any'],
   BCMA_CAR_T: ['BCMA', 'CAR_T'],
   BCMA_BISPECIFIC: ['BCMA', 'BISPECIFIC'],
   BCMA_ADC: ['BCMA', 'ADC'],
@@ -692,7 +701,7 @@ const CLASS_TARGET: Partial<Record<DrugClass, ['BCMA' | 'GPRC5D' | 'FCRH5', 'CAR
   FCRH5_BISPECIFIC: ['FCRH5', 'BISPECIFIC'],
 };
 /** The prior-therapy flags a medication the catalog cannot read may make true: each of its targets and modalities. */
-const TARGET_FLAGS: Partial<Record<keyof PatientProfile['flags'], Array<['BCMA' | 'GPRC5D' | 'FCRH5', 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any']>>> = {
+const TARGET_FLAGS: Partial<Record<keyof PatientProfile['flags'], Array<[UnreadTarget, 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any']>>> = {
   priorBcmaCarT: [['BCMA', 'CAR_T']],
   priorBcmaBispecific: [['BCMA', 'BISPECIFIC']],
   priorBcmaAdc: [['BCMA', 'ADC']],
@@ -704,6 +713,12 @@ const TARGET_FLAGS: Partial<Record<keyof PatientProfile['flags'], Array<['BCMA' 
     ['GPRC5D', 'BISPECIFIC'],
     ['FCRH5', 'BISPECIFIC'],
   ],
+};
+
+/** The exposure flags that need the anti-CD38 class: whether it is all they lack. */
+const CD38_COMPOSITE_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p: PatientProfile) => boolean>> = {
+  tripleClassExposed: (p) => p.classes.IMID.exposed && p.classes.PI.exposed && !p.classes.ANTI_CD38.exposed,
+  pentaExposed: (p) => ['bortezomib', 'carfilzomib', 'lenalidomide', 'pomalidomide'].every((g) => p.drugs[g]?.exposed === true) && !p.classes.ANTI_CD38.exposed,
 };
 
 const RESPONSE_DATA = ['response or progression assessments'] as const;
@@ -1034,7 +1049,10 @@ function compileOneLeaf(l: Leaf): RuleNode {
         // Likewise when the last line started after the latest response or progression (nothing yet says how it went).
         const lastLine = s.profile.linesOfTherapy.lines.at(-1);
         if (!v && CAR_T_FLAGS.has(l.name) && unknownCarTSince(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
-        const unread = !v && targets ? targets.map(([t, m]) => unreadTargetTherapy(s.profile, t, m)).find((x) => x !== null) : undefined;
+        // Triple-class or penta exposure short only of the anti-CD38 class, beside a medication naming CD38 that the
+        // catalog cannot read: it may have been that exposure (expo34 U06).
+        const cd38Short = !v && CD38_COMPOSITE_EXPOSURE[l.name]?.(s.profile) === true ? unreadTargetTherapy(s.profile, 'CD38', 'any') : null;
+        const unread = cd38Short ?? (!v && targets ? targets.map(([t, m]) => unreadTargetTherapy(s.profile, t, m)).find((x) => x !== null) : undefined);
         if (unread) return done(s, UNKNOWN, 'flag', l.name, `a medication the drug catalog cannot read: ${unread}`, UNREAD_MEDICATION);
         if (!v && composite ? composite(s) : (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? lastLine.start))) && couldBe(s.profile)))
           return done(s, UNKNOWN, 'flag', l.name, 'exposed, response not documented', RESPONSE_DATA);
@@ -1175,14 +1193,30 @@ function compileOneLeaf(l: Leaf): RuleNode {
         // A progression in the line's first days (the profile's `progressionLine`: the line in effect when it began) is
         // the one that prompted it, not progression on it; a profile without it: a progression after the day it began.
         const inLine = s.profile.disease.progressionLine;
+        // A course of the line recorded as stopped without its end (v16), with no transplant or infusion of the line after it:
+        // the line's last dose is not known. Stopped for progression, it was progressed on (a progression before the next
+        // line is one on it, and with none on record the stop itself documents one; rev34 T6/T7).
+        const openEnded = (line.courses ?? []).filter((c) => c.endUnknown === true && !line.transplants.some((t) => t.date > c.start));
+        const stoppedForPd = openEnded.find((c) => c.reasonStopped === 'progression');
         if (pd && (inLine === undefined ? pd > line.start : inLine === line.number)) {
           if (within !== undefined && line.end !== null) {
             // The line's last therapy: its last dose, or a later transplant or infusion of it (a salvage ASCT after its conditioning).
             const last = line.transplants.reduce((d, t) => (t.date > d ? t.date : d), line.end);
-            if (pd > addDays(last, within)) return s.trace === null ? quiet(s, NOT_MET) : done(s, NOT_MET, l.fact, expected, `progression ${pd}, ${daysBetween(last, pd)} days after the last therapy of line ${line.number} (${last})`);
+            if (pd > addDays(last, within)) {
+              if (stoppedForPd)
+                return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd} on ${stoppedForPd.original} (stopped for progression, its end not recorded)`, undefined, stoppedForPd.eventId ? [stoppedForPd.eventId] : undefined);
+              // Its last dose not known: any day since the course began may be it (rev34 T8).
+              if (openEnded.length > 0)
+                return s.trace === null
+                  ? quiet(s, UNKNOWN)
+                  : done(s, UNKNOWN, l.fact, expected, `progression ${pd}; ${openEnded[0]!.original} (from ${openEnded[0]!.start}) stopped without its end recorded`, [`the last dose of ${openEnded[0]!.original}`]);
+              return s.trace === null ? quiet(s, NOT_MET) : done(s, NOT_MET, l.fact, expected, `progression ${pd}, ${daysBetween(last, pd)} days after the last therapy of line ${line.number} (${last})`);
+            }
           }
           return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `progression ${pd}${within !== undefined ? (line.end === null ? ' on therapy' : ` (line ${line.number} last given ${line.end})`) : ''}`);
         }
+        if (stoppedForPd)
+          return s.trace === null ? quiet(s, MET) : done(s, MET, l.fact, expected, `${stoppedForPd.original} (from ${stoppedForPd.start}) stopped for progression, its end not recorded`, undefined, stoppedForPd.eventId ? [stoppedForPd.eventId] : undefined);
         // No progression on the line is known only when the disease was assessed after its first days (the profile's
         // `lastLineJudgedFrom`; a profile without it: after the line's start, or the progression that prompted it).
         const prompted = pd !== null && pd > line.start;
@@ -1276,7 +1310,9 @@ function compileOneLeaf(l: Leaf): RuleNode {
           const cr = inCompleteResponse(s.profile, m.date);
           if (cr !== MET) {
             const r = s.profile.disease.response;
-            const seen = `negative (${m.method}, ${m.sensitivity}, ${m.date}), response ${r ? `${r.category}${r.confirmed ? '' : ' unconfirmed'}${r.couldBe ? `, ${r.couldBe.category} if ${r.couldBe.missing.join(', ')} showed it` : ''}` : 'not assessed'}: MRD negativity needs CR`;
+            const rel = s.profile.disease.relapseFromCr;
+            const relapsed = rel && rel.date <= m.date ? `, relapse from CR ${rel.date} (${rel.basis})` : '';
+            const seen = `negative (${m.method}, ${m.sensitivity}, ${m.date}), response ${r ? `${r.category}${r.confirmed ? '' : ' unconfirmed'}${r.couldBe ? `, ${r.couldBe.category} if ${r.couldBe.missing.join(', ')} showed it` : ''}` : 'not assessed'}${relapsed}: MRD negativity needs CR`;
             // A valid negative never makes the patient MRD-positive, whatever the response.
             const code = l.result === 'negative' ? cr : NOT_MET;
             return s.trace === null ? quiet(s, code) : done(s, code, l.fact, expected, seen, code === UNKNOWN ? (r?.couldBe?.missing ?? ['response assessment at the MRD test showing CR']) : undefined, [...s.profile.disease.mrd.provenance, ...(r?.provenance ?? [])]);
@@ -1470,21 +1506,29 @@ function compileRenal(l: Extract<Leaf, { fact: 'creatinineClearance' }>, method:
   const missing = [method === 'egfr' ? `eGFR, or creatinine${ageNote(maxAgeDays)} with sex and birth date` : `24-h urine creatinine clearance${ageNote(maxAgeDays)}`];
   return (s) => {
     const labs = s.profile.labs;
-    let v: { value: number; date: string; provenance: string[]; basis: string; sameTime?: number[] } | null = null;
+    let v: { value: number; date: string; at?: number; provenance: string[]; basis: string; sameTime?: number[] } | null = null;
     if (method === 'measured') {
       const m = labs.measuredCreatinineClearance;
-      if (m) v = { value: m.value, date: m.date, provenance: m.provenance, basis: 'measured', sameTime: m.sameTime };
+      if (m) v = { value: m.value, date: m.date, at: m.at, provenance: m.provenance, basis: 'measured', sameTime: m.sameTime };
     } else {
       const reported = labs.egfr;
       const computed = labs.egfrComputed;
-      if (reported && (!computed || reported.date >= computed.date)) v = { value: reported.value, date: reported.date, provenance: reported.provenance, basis: 'reported', sameTime: reported.sameTime };
+      if (reported && (!computed || reported.date >= computed.date)) v = { value: reported.value, date: reported.date, at: reported.at, provenance: reported.provenance, basis: 'reported', sameTime: reported.sameTime };
       else if (computed) v = { value: computed.value, date: computed.date, provenance: computed.provenance, basis: `CKD-EPI 2021 from creatinine ${computed.inputs.creatinineMgDl} mg/dL, age ${computed.inputs.ageYears}, ${computed.inputs.sex}`, sameTime: computed.sameTime };
     }
     if (!v || !within(s, v.date, maxAgeDays)) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, v ? `${shown(v.value)} (${v.date}, too old)` : NONE, missing);
-    // Estimated from a creatinine, with a later creatinine set aside: the estimate may no longer hold (v16, rev33 X03).
+    // A later value set aside (a unit mistake, a value no patient can have) may have been the current one (v16): of the
+    // same measure, or a creatinine whose estimate would have been read (rev33 X03; after a reported eGFR, on a later day,
+    // since the reported one is read on its own day; rev34 T2-T4).
     const scr = s.profile.labs.creatinine;
-    const setAside = v.basis.startsWith('CKD-EPI') ? setAsideAfter(s.profile, 'creatinine', scr && scr.date === v.date ? scr : v) : undefined;
-    if (setAside) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, `${shown(v.value)} (${v.date}; ${v.basis}); a later creatinine set aside (${setAside.date}: ${setAside.reason})`, ['creatinine again'], [...v.provenance, setAside.eventId]);
+    const own = setAsideAfter(s.profile, method === 'egfr' ? 'egfr' : 'measuredCreatinineClearance', v);
+    const fromCreatinine =
+      method !== 'egfr' ? undefined : v.basis.startsWith('CKD-EPI') ? setAsideAfter(s.profile, 'creatinine', scr && scr.date === v.date ? scr : v) : setAsideAfter(s.profile, 'creatinine', { date: v.date, at: Infinity });
+    const setAside = own ?? fromCreatinine;
+    if (setAside)
+      return s.trace === null
+        ? quiet(s, UNKNOWN)
+        : done(s, UNKNOWN, fact, expected, `${shown(v.value)} (${v.date}; ${v.basis}); a later ${setAside.lab === 'creatinine' ? 'creatinine' : 'value'} set aside (${setAside.date}: ${setAside.reason})`, [`${setAside.lab === 'creatinine' ? 'creatinine' : method === 'egfr' ? 'eGFR' : 'the 24-h urine clearance'} again`], [...v.provenance, setAside.eventId]);
     if (v.sameTime && disagrees(v.value, v.sameTime, (x) => compare(x, l.op, l.value)))
       return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, fact, expected, sameTimeNote(shown(v.value), v.sameTime.map(shown), method === 'egfr' ? 'mL/min/1.73 m²' : 'mL/min', v.date), repeatOf(method === 'egfr' ? 'eGFR or creatinine' : 'the 24-h urine clearance', v.date), v.provenance);
     const met = compare(v.value, l.op, l.value);

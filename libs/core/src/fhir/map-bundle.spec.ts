@@ -184,11 +184,35 @@ describe('mapFhirBundle: what was not done, not given or not measured never beco
       { resourceType: 'MedicationAdministration', id: 'm2', status: 'completed', subject, medicationCodeableConcept: { text: 'Kyprolis' }, effectivePeriod: { start: '2021-01-01' } },
       { resourceType: 'MedicationStatement', id: 'm3', status: 'active', subject, medicationCodeableConcept: { text: 'Revlimid' }, effectivePeriod: { start: '2022-01-01' } },
     );
-    expect(m.events.map((e) => [e.eventId, e.data.end])).toEqual([
-      ['Patient/p1', undefined],
-      ['MedicationStatement/m1', '2020-01-01'], // dateAsserted is only an upper bound: the known day on it is the start
-      ['MedicationAdministration/m2', '2021-01-01'],
-      ['MedicationStatement/m3', undefined],
+    // Stopped on a day not known (the native reasonStopped with no end): dateAsserted is only an upper bound, and the
+    // known day on it is the start, where its lines end; its last dose is not known (fhir34 H02).
+    expect(m.events.map((e) => [e.eventId, e.data.end, e.data.reasonStopped])).toEqual([
+      ['Patient/p1', undefined, undefined],
+      ['MedicationStatement/m1', undefined, 'completed'],
+      ['MedicationAdministration/m2', undefined, 'completed'],
+      ['MedicationStatement/m3', undefined, undefined],
+    ]);
+    const p = buildProfile(m.events, '2025-06-01');
+    expect([p.drugs.bortezomib?.ongoing, p.drugs.bortezomib?.lastDose, p.drugs.bortezomib?.lastDoseUnknown]).toEqual([false, '2020-01-01', true]);
+  });
+
+  it('reads why a course stopped from its statusReason (text or a coding display)', () => {
+    const stopped = (id: string, reason: object, extra: object = {}) => ({ resourceType: 'MedicationStatement' as const, id, status: 'stopped' as const, subject, medicationCodeableConcept: { text: 'Revlimid' }, effectivePeriod: { start: '2020-01-01', end: '2020-06-01' }, statusReason: [reason], ...extra });
+    const m = events(
+      stopped('a', { text: 'Disease progression' }),
+      stopped('b', { coding: [{ system: 'http://snomed.info/sct', code: '0', display: 'Peripheral neuropathy (adverse effect)' }] }),
+      stopped('c', { text: 'Patient request' }),
+      stopped('d', { text: 'No progression; course completed' }),
+      stopped('e', { text: 'insurance' }),
+      { resourceType: 'MedicationStatement', id: 'f', status: 'active', subject, medicationCodeableConcept: { text: 'Revlimid' }, effectivePeriod: { start: '2020-01-01' }, statusReason: [{ text: 'progression' }] },
+    );
+    expect(m.events.slice(1).map((e) => [e.eventId, e.data.end, e.data.reasonStopped])).toEqual([
+      ['MedicationStatement/a', '2020-06-01', 'progression'],
+      ['MedicationStatement/b', '2020-06-01', 'toxicity'],
+      ['MedicationStatement/c', '2020-06-01', 'patient-choice'],
+      ['MedicationStatement/d', '2020-06-01', 'completed'],
+      ['MedicationStatement/e', '2020-06-01', 'other'],
+      ['MedicationStatement/f', undefined, undefined], // still given: a reason for its status is not a reason it stopped
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { labDefinition } from '../terminology/labs';
 import { readIscn } from './iscn';
 import { convert } from '../terminology/units';
 import { canonicalJson } from '../util/canonical-json';
+import type { ReasonStopped } from '../patient/clinical-events';
 
 /** A patient event in the native shape (patient-events.v1), as produced from FHIR. */
 export interface MappedEvent {
@@ -401,6 +402,20 @@ function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
   return null;
 }
 
+/** Reasons for stopping a medication, by words of `statusReason` (its text, or a coding's display). */
+const STOP_REASONS: ReadonlyArray<[ReasonStopped, RegExp]> = [
+  ['progression', /progress|relapse|refractor|treatment failure|lack of (?:efficacy|response)|no response|\bPD\b/i],
+  ['toxicity', /toxic|adverse|side[- ]effect|intoleran|neuropath|cytopeni|neutropeni|thrombocytopeni|infection|allerg|hypersensitiv/i],
+  ['patient-choice', /patient(?:'s)? (?:choice|request|decision|preference|wish)|refus|declin|withdr[ae]w consent/i],
+  ['completed', /complet|finished|course (?:done|given)|planned (?:cycles|course)/i],
+];
+/** A progression named only to say there was none ("no progression", "without evidence of disease progression"). */
+const NEGATED_PROGRESSION = /\b(?:no|not|without|non)[- ]+(?:evidence of |signs? of )?(?:disease )?(?:progress\w*|relapse\w*|refractor\w*)/gi;
+function stopReason(reasons: readonly CodeableConcept[]): ReasonStopped | undefined {
+  const words = reasons.map((c) => [c.text, ...(c.coding ?? []).map((x) => x.display)].filter((w): w is string => typeof w === 'string').join(' ')).join(' ').replace(NEGATED_PROGRESSION, ' ');
+  return STOP_REASONS.find(([, re]) => re.test(words))?.[0];
+}
+
 /**
  * Maps a FHIR R4 Bundle to native patient events: Patient, Condition, MedicationAdministration /
  * MedicationStatement / MedicationRequest (RxNorm code or text), Observation (LOINC; ECOG 89247-1),
@@ -670,11 +685,22 @@ export function mapFhirBundle(bundle: Bundle, source = 'fhir'): FhirMapping {
           skip(m, `ends (${endDay}) before it starts (${start.slice(0, 10)})`);
           return;
         }
+        // Why it stopped (`statusReason`), read when it is over: a course stopped for progression is documentation of it
+        // (fhir34 M28). Completed or stopped with no end: stopped on a day not known (the native `reasonStopped` with no
+        // `end`: its lines end on its start, its last dose is not known; fhir34 H02).
+        // (An administration's reason is read only when it was stopped: one given at a point in time completed only itself.)
+        const givenAtOnce = m.resourceType === 'MedicationAdministration' && !m.effectivePeriod && m.effectiveDateTime !== undefined;
+        const endKnown = endDay !== undefined && (m.resourceType === 'MedicationRequest' ? m.dispenseRequest?.validityPeriod?.end !== undefined : m.effectivePeriod?.end !== undefined || givenAtOnce);
+        const reasons = m.resourceType === 'MedicationAdministration' && m.status !== 'stopped' ? [] : [m.statusReason].flat().filter((c): c is CodeableConcept => c !== undefined);
+        // (A reason given that is none of those read is `other`: stopped for a reason of its own.)
+        const read = (over || endDay !== undefined) && reasons.length > 0 ? (stopReason(reasons) ?? 'other') : undefined;
+        const reasonStopped = read ?? (over && !endKnown ? (m.status === 'completed' ? 'completed' : 'other') : undefined);
         push(m, m.subject?.reference, 'medication', start, {
           ...(typeof drug === 'string' ? { drug } : {}),
           ...(rxnorm && /^[0-9]+$/.test(rxnorm) ? { rxnorm } : {}),
           ...(start ? { start: start.slice(0, 10) } : {}),
-          ...(endDay ? { end: endDay } : {}),
+          ...(endDay && (endKnown || reasonStopped === undefined) ? { end: endDay } : {}),
+          ...(reasonStopped ? { reasonStopped } : {}),
         });
         break;
       }

@@ -386,7 +386,8 @@ export function readClinicalRecords(events: readonly ProfileSourceEvent[], asOf:
           end,
           intent: oneOf(d.intent, INTENTS),
           reasonStopped: end !== null ? oneOf(d.reasonStopped, REASONS) : null,
-          cycles: cyclesOf(e, d.cycles),
+          // A count on a course whose recorded end is still to come is planned, like that end: not the cycles given yet (expo34 E32).
+          cycles: endRaw && day(endRaw) > asOf ? null : cyclesOf(e, d.cycles),
           ...(stoppedWithoutEnd ? { endUnknown: true as const } : {}),
         });
         break;

@@ -65,8 +65,14 @@ function series(labs: readonly LabRecord[], name: LabRecord['name']): Point[] {
  * immunofixation was reported without an electrophoresis value: immunofixation is the more sensitive test, so a CR
  * documented by immunofixation alone is an assessment, and a nadir, too.
  */
-export function withNegativeImmunofixation(labs: readonly LabRecord[], ps: Point[], ife: 'serumImmunofixation' | 'urineImmunofixation'): Point[] {
-  const first = ps[0]?.date;
+export function withNegativeImmunofixation(
+  labs: readonly LabRecord[],
+  ps: Point[],
+  ife: 'serumImmunofixation' | 'urineImmunofixation',
+  /** Also before the first value, or with none: a response assessment's urine in serum-only disease (rev34c B3). */
+  evenBeforeFirst = false,
+): Point[] {
+  const first = evenBeforeFirst ? '' : ps[0]?.date;
   if (first === undefined) return ps;
   const extra = labs.filter((l) => l.name === ife && l.value === 0 && l.date > first && !ps.some((p) => p.date === l.date)).map((l) => ({ date: l.date, value: 0, eventId: l.eventId }));
   return extra.length === 0 ? ps : [...ps, ...extra].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -369,7 +375,7 @@ export interface ProgressionSeries {
  * Labs). Progression, nadirs and confirmations are judged on these, so a day's earlier value can neither confirm nor
  * start a rise that its later value contradicts.
  */
-function lastOfDay<P extends Point>(ps: P[]): P[] {
+export function lastOfDay<P extends { date: string }>(ps: P[]): P[] {
   return ps.every((p, i) => ps[i + 1]?.date !== p.date) ? ps : ps.filter((p, i) => ps[i + 1]?.date !== p.date);
 }
 
@@ -510,7 +516,14 @@ function immunofixationNegative(records: ClinicalRecords, asOf: string, maxAge: 
 }
 
 /** Disease status from the records: progression events (`progressionEvents`, given or computed without line starts), current measurable disease, the reported response and MRD. */
-export function diseaseStatus(records: ClinicalRecords, asOf: string, s: ProfileSettings, found: ProgressionEvent[] = progressionEvents(progressionSeries(records), s)): DiseaseStatus {
+export function diseaseStatus(
+  records: ClinicalRecords,
+  asOf: string,
+  s: ProfileSettings,
+  found: ProgressionEvent[] = progressionEvents(progressionSeries(records), s),
+  /** The clinical relapse signs after a day (a new lesion, hypercalcaemia, …: the relapse-from-CR events that are no lab of the disease itself). */
+  clinicalSigns: (from: string) => Array<{ date: string; basis: string; provenance: string[] }> = () => [],
+): DiseaseStatus {
   const serum = withNegativeImmunofixation(records.labs, series(records.labs, 'serumMProtein'), 'serumImmunofixation');
   const urine = withNegativeImmunofixation(records.labs, series(records.labs, 'urineMProtein'), 'urineImmunofixation');
   const chain = involvedChain(records);
@@ -538,8 +551,11 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   const flcOnly = !serumMeasurable && !urineMeasurable && involved !== null && measurableFlc(involved.value, ratio);
 
   const latestMrd = records.mrd.at(-1) ?? null;
-  // A relapse (IMWG 2016 relapse from MRD negativity) ends a run of negatives like a positive does.
-  const relapses = relapseSigns(records, found);
+  // A relapse (IMWG 2016 relapse from MRD negativity: any of the relapse-from-CR events, the clinical signs among them;
+  // mrd34 R08) ends a run of negatives like a positive does.
+  const byDate = (a: { date: string }, b: { date: string }): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  const signsAfter = (from: string | undefined): Array<{ date: string; basis: string; provenance: string[] }> => (from === undefined ? [] : clinicalSigns(from).filter((c) => c.date > from));
+  const relapses = [...relapseSigns(records, found), ...signsAfter(records.mrd.find((m) => m.result === 'negative')?.date)].sort(byDate);
   const marrow = negativeRun(
     [
       ...records.mrd.map((m) => ({ date: m.date, eventId: m.eventId, positive: m.result === 'positive', counts: m.method !== 'other' && m.sensitivity !== null && m.sensitivity <= s.mrdMinSensitivity * (1 + TOLERANCE) })),
@@ -553,7 +569,7 @@ export function diseaseStatus(records: ClinicalRecords, asOf: string, s: Profile
   // negative after a relapse does not undo it (mrd28 Y20).
   const negatives = records.mrd.filter((m) => m.result === 'negative');
   const lastNegative = negatives.filter((m) => m.method !== 'other' && m.sensitivity !== null && m.sensitivity <= s.mrdMinSensitivity * (1 + TOLERANCE)).at(-1) ?? negatives.at(-1);
-  const lost = lastNegative ? (relapses.find((r) => r.date > lastNegative.date) ?? null) : null;
+  const lost = lastNegative ? ([...relapseSigns(records, found), ...signsAfter(lastNegative.date)].sort(byDate).find((r) => r.date > lastNegative.date) ?? null) : null;
   const sustained = !!span && span.to >= span.from && span.to >= yearAfter(span.from) && lost === null;
   const latestPet = pet.at(-1);
 

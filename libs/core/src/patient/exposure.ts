@@ -77,6 +77,14 @@ export interface ClassExposure {
 
 const NOT_FOR_REFRACTORINESS: ReadonlySet<Intent | null> = new Set(['conditioning', 'lymphodepletion', 'mobilization', 'supportive']);
 
+/** The first transplant or CAR-T infusion after a day: therapy given before it and recorded without its end had stopped by then. */
+export function transplantOrInfusionAfter(records: ClinicalRecords, day: string): string | undefined {
+  return records.procedures
+    .filter((p) => (p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion') && p.date > day)
+    .map((p) => p.date)
+    .sort()[0];
+}
+
 /**
  * Exposure per drug (first and last dose, duration, lines) and IMWG refractoriness: progression while
  * on the drug or within `refractoryWindowDays` of its last dose, or (setting) no MR or better while on
@@ -104,6 +112,7 @@ export function drugExposures(
     return l !== undefined && agents.length === 1 && l.transplants.some((t) => t.kind === 'autologous-sct' && t.date <= c.start && daysBetween(t.date, c.start) <= s.postTransplantContinuationDays);
   };
   const lastLine = lines.at(-1)?.number ?? null;
+  const procedureAfter = (day: string): string | undefined => transplantOrInfusionAfter(records, day);
   // A progression is attributed to the therapy in effect: not past the start of the next line.
   const nextLineStart = (line: number): string | null => lines.find((l) => l.number === line + 1)?.start ?? null;
   const out: Record<string, DrugExposure> = {};
@@ -214,18 +223,23 @@ export function drugExposures(
     const ids = courses.map((c) => c.eventId);
     const finalLine = lastLineOf(last, g, sp.line);
     for (let n = sp.line + 1; n <= finalLine; n++) if (!e.lines.includes(n)) e.lines.push(n);
-    // Stopped for progression without its end recorded (v16): given up to the next line at most, and progressed on, so a
-    // progression before the next line is one on it (rev32 A01).
-    const stoppedForProgressionEndUnknown = last.endUnknown === true && last.reasonStopped === 'progression';
+    // Stopped for progression without its end recorded (v16): given up to the next line at most (or up to a transplant or
+    // CAR-T infusion after it, the bridging before one; rev34 T5), and progressed on, so a progression before then is one
+    // on it (rev32 A01). Read from a record of the span's latest start, whatever the order of records of one day (rev34 T1b).
+    const latestStart = courses.reduce((d, c) => (c.start > d ? c.start : d), sp.start);
+    const stoppedCourse = courses.find((c) => c.start === latestStart && c.endUnknown === true && c.reasonStopped === 'progression');
+    const stoppedForProgressionEndUnknown = stoppedCourse !== undefined;
+    // The days known on it: up to the latest end recorded on the span (a course stopped without its end: its start).
+    const knownUntil = sp.end ?? asOf;
     if (stoppedForProgressionEndUnknown) {
-      const after = nextLineStart(finalLine);
-      sp.end = after ? addDays(after, -1) : null;
+      const ender = [nextLineStart(finalLine), procedureAfter(latestStart)].filter((d): d is string => d !== null && d !== undefined).sort()[0];
+      sp.end = ender ? addDays(ender, -1) : null;
     }
     const until = sp.end ?? asOf;
     // The protocol's minimum exposure, for the drugs of the classes it names (MAMMOTH: anti-CD38; null: every drug); with
-    // the end not recorded, only the days known on it count (its start; rev33 X02).
+    // the end not recorded, only the days known on it count (rev33 X02, rev34 T1a).
     const minDays = s.minExposureClasses === null || s.minExposureClasses === undefined || classesOf(g).some((k) => s.minExposureClasses!.includes(k)) ? s.minExposureDaysForRefractoriness : 0;
-    if (daysBetween(sp.start, stoppedForProgressionEndUnknown ? last.start : until) + 1 < minDays) continue;
+    if (daysBetween(sp.start, stoppedForProgressionEndUnknown ? knownUntil : until) + 1 < minDays) continue;
     // Counted as the course's length is (its first day is day 1): a progression on day N of N days on it counts.
     const earliest = addDays(sp.start, Math.max(0, minDays - 1));
     const next = nextLineStart(finalLine);
@@ -268,7 +282,7 @@ export function drugExposures(
     // it, on a day not known before the next line (rev33 X08); dated by the last day it may have been given.
     if (stoppedForProgressionEndUnknown) {
       const date = sp.end ?? asOf;
-      e.evidence.push({ line: lineOn(date, sp.line, finalLine), kind: 'progression-on-therapy', date, atMaintenanceDose: sp.maintenance, detail: `${last.original} stopped for progression (its end not recorded)`, provenance: ids });
+      e.evidence.push({ line: lineOn(date, sp.line, finalLine), kind: 'progression-on-therapy', date, atMaintenanceDose: sp.maintenance, detail: `${stoppedCourse.original} stopped for progression (its end not recorded)`, provenance: ids });
       continue;
     }
     // Stopped for toxicity or by the patient's choice: nonresponsive only if it was given long enough to judge (an

@@ -204,6 +204,8 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     if (running.length === 0) return;
     carried.set(to, running);
     for (const x of running) for (const g of antiMyelomaGenerics(x)) if (!to.generics.includes(g)) to.generics.push(g);
+    // The records it carries are among those it was derived from (rev34b B4).
+    for (const x of running) if (!to.provenance.includes(x.eventId)) to.provenance.push(x.eventId);
   };
   /** A progression on the line's therapy on or before `day`: after the line began (later than `earlyProgressionDays`: not the one that prompted it). */
   // After a CAR-T infusion of the line, however soon, a progression is the product's (as `inEffectOn` reads it).
@@ -319,11 +321,14 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const sameAgents = generics.every((g) => isSteroid(g) || current.generics.includes(g));
     // Agents starting within the grouping window join the regimen (staggered starts), unless they replace
     // one that had stopped for good by then (not continued by any course): a substitution, rule 2.
-    const continued = new Set([...generics, ...current.courses.filter((x) => x.end === null || x.end >= c.start).flatMap(antiMyelomaGenerics)]);
+    // (A course whose last dose is the new agent's first day stopped for it: switched that day, v13, rev34b B2.)
+    const continued = new Set([...generics, ...current.courses.filter((x) => x.end === null || x.end > c.start).flatMap(antiMyelomaGenerics)]);
     // Given again within a hold (the next dose of a per-dose record, a short break): not stopped for good.
     const resumed = (g: string, after: string): boolean => courses.some((y) => y.start > after && daysBetween(after, y.start) <= s.treatmentHoldMaxDays && antiMyelomaGenerics(y).includes(g));
+    // (Conditioning belongs to its transplant: no agent of the regimen that another replaced; rev34b B3.)
     const substitution =
-      !sameAgents && current.courses.some((x) => x.end !== null && x.end < c.start && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g) && !resumed(g, x.end!)));
+      !sameAgents &&
+      current.courses.some((x) => x.end !== null && x.end <= c.start && !conditioning(records, x) && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g) && !resumed(g, x.end!)));
     // A progression in between makes a new agent salvage, even inside the window (rule 2: an addition for progression).
     // Therapy begun after the line's CAR-T infusion is no staggered start of a regimen (bridging and lymphodepletion
     // come before it): an addition (rule 2), unless planned (consolidation, maintenance: below) or steroids alone.
@@ -340,9 +345,12 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       // that ended, nor a line of its own (steroid-only changes open none): it joins the treatment that follows it.
       // The progression may come after the last dose, on it, or while the agents were still given (the usual chart:
       // progression found at an assessment, therapy stopped days later), or the last course stopped for progression.
+      // So is one begun more than treatmentHoldMaxDays after the line's last dose, with no progression on record: a
+      // treatment-free interval ended, not the line going on (rev34b B6).
       const last = lastDoseOf(current);
       const stoppedForProgression = last !== null && current.courses.some((x) => x.end === last && x.reasonStopped === 'progression');
-      if (last !== null && last < c.start && (stoppedForProgression || progressedSince(current, c.start) !== undefined)) pendingSteroids.push(c);
+      const afterInterval = last !== null && daysBetween(last, c.start) > s.treatmentHoldMaxDays;
+      if (last !== null && last < c.start && (stoppedForProgression || afterInterval || progressedSince(current, c.start) !== undefined)) pendingSteroids.push(c);
       else add(current, c);
       continue;
     }
@@ -515,7 +523,8 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       short.courses.length === 0 ||
       daysBetween(first, last) + 1 >= s.minLineDays ||
       daysBetween(last, next.start) > s.regimenGroupingWindowDays ||
-      short.courses.some((c) => (c.cycles ?? 0) >= 1 || c.reasonStopped === 'progression') ||
+      // (A course stopped without its end recorded is not known to be under a cycle: its last dose is not known; rev34b B9.)
+      short.courses.some((c) => (c.cycles ?? 0) >= 1 || c.reasonStopped === 'progression' || c.endUnknown === true) ||
       progressionDates.some((d) => d > short.start && d <= addDays(next.start, s.earlyProgressionDays))
     )
       continue;
@@ -541,7 +550,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     l.generics.sort();
     l.classes = [...new Set(l.generics.flatMap((g) => classesOf(g)))].sort();
   });
-  lines.forEach((l, i) => Object.assign(l, reasonForChange(l, lines[i + 1], progressionDates, s)));
+  lines.forEach((l, i) => Object.assign(l, reasonForChange(l, lines[i + 1], progressionDates, s, carried.get(l) ?? [], lines[i + 1] ? (carried.get(lines[i + 1]!) ?? []) : [])));
   void asOf;
   return lines;
 }
@@ -549,7 +558,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
 /** A line's courses stopped for several reasons on its last day: the one that says most about the disease first. */
 const STOP_REASON_ORDER: readonly ReasonStopped[] = ['progression', 'toxicity', 'patient-choice', 'other', 'completed'];
 
-function reasonForChange(l: LineOfTherapy, next: LineOfTherapy | undefined, progressionDates: readonly string[], s: ProfileSettings): Pick<LineOfTherapy, 'reasonForChange' | 'reasonForChangeBasis'> {
+function reasonForChange(l: LineOfTherapy, next: LineOfTherapy | undefined, progressionDates: readonly string[], s: ProfileSettings, carriedIn: readonly MedicationCourse[], handedOn: readonly MedicationCourse[]): Pick<LineOfTherapy, 'reasonForChange' | 'reasonForChangeBasis'> {
   if (!next && l.end === null) return { reasonForChange: null, reasonForChangeBasis: 'ongoing' };
   // A progression in a line's first days prompted it and belongs to the line before (earlyProgressionDays), but one
   // after a CAR-T infusion, however soon, is the product's.
@@ -560,7 +569,9 @@ function reasonForChange(l: LineOfTherapy, next: LineOfTherapy | undefined, prog
   const own = (d: string): boolean => daysBetween(l.start, d) > s.earlyProgressionDays || infused(l).some((i) => i < d);
   const progression = progressionDates.find((d) => d > l.start && own(d) && d <= until);
   if (progression !== undefined) return { reasonForChange: 'progression', reasonForChangeBasis: `progression ${progression}${next ? ` before line ${next.number}` : ''}` };
-  const stopped = l.courses.filter((c) => c.end !== null && antiMyelomaGenerics(c).some((g) => !isSteroid(g)));
+  // Its courses and those it carries on from the line before (D-Rd after Rd), stopped while it was in effect: one handed on
+  // to the next line stopped in that one (rev34b B1).
+  const stopped = [...l.courses, ...carriedIn].filter((c) => c.end !== null && !handedOn.includes(c) && antiMyelomaGenerics(c).some((g) => !isSteroid(g)));
   const lastStop = stopped.reduce((d, c) => (c.end! > d ? c.end! : d), '');
   const reasons = new Set(stopped.filter((c) => c.end === lastStop).map((c) => c.reasonStopped));
   const recorded = STOP_REASON_ORDER.find((r) => reasons.has(r));

@@ -5,7 +5,7 @@ import type { LabName } from '../terminology/labs';
 import { ageOn } from './age';
 import { readClinicalRecords, RESPONSE_RANK, type ClinicalRecords, type LabRecord, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
 import { atLeastMR, diseaseStatus, fellBetween, progressionEpisodeStart, progressionEvents, progressionSeries, relapseFromCr, type DiseaseStatus, type ProgressionEvent } from './disease-status';
-import { classExposures, drugExposures, withDocumentation, type ClassExposure, type DrugExposure } from './exposure';
+import { classExposures, drugExposures, transplantOrInfusionAfter, withDocumentation, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
 import { antiMyelomaGenerics, inEffectOn, isSteroid, linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse, type CouldBe } from './response';
@@ -224,11 +224,13 @@ function withComputedTies(profile: PatientProfile, records: ClinicalRecords, eve
   if (!response || response.source !== 'computed') return profile;
   // Only values from the last line's baseline on can change the current response: the latest of them on or before the
   // line's start, and everything after.
+  // (Per lab: each lab's baseline is its own latest value on or before the start; rev34c B6.)
   const start = profile.linesOfTherapy.lines.at(-1)?.start;
-  const from = start === undefined ? '' : records.labs.reduce((d, l) => (RESPONSE_LABS.has(l.name) && l.date <= start && l.date > d ? l.date : d), '');
+  const fromOf = new Map<LabName, string>();
+  if (start !== undefined) for (const l of records.labs) if (RESPONSE_LABS.has(l.name) && l.date <= start && l.date > (fromOf.get(l.name) ?? '')) fromOf.set(l.name, l.date);
   const groups = new Map<string, LabRecord[]>();
   for (const l of records.labs) {
-    if (!RESPONSE_LABS.has(l.name) || l.date < from) continue;
+    if (!RESPONSE_LABS.has(l.name) || l.date < (fromOf.get(l.name) ?? '')) continue;
     // Qualitative results (immunofixation) carry no time: those of one day are one time.
     const key = `${l.name}|${l.date}|${l.at ?? 'day'}`;
     const g = groups.get(key);
@@ -281,7 +283,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     if (settled) break;
     lines = linesOfTherapy(records, day, settings, progressions.map((p) => p.date));
   }
-  const disease = diseaseStatus(records, day, settings, progressions);
+  const disease = diseaseStatus(records, day, settings, progressions, (from) => clinicalSignsSince(records, lines, from, day, settings));
   const assessments = allAssessments(records, lines, day);
   // Progression events are one progression until a new therapy began (a line, past the days in which a progression
   // prompted it; a CAR-T infusion) or the disease responded (a response of MR or better reported, or a measured
@@ -292,7 +294,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   const reportedResponses = records.responses.filter((r) => atLeastMR(r.category)).map((r) => r.date);
   const respondedBetween = (from: string, to: string): boolean => reportedResponses.some((d) => d > from && d < to) || fellBetween(measured, from, to);
   const episodeStart = (found: readonly ProgressionEvent[]): ProgressionEvent | undefined => progressionEpisodeStart(found, boundaries, respondedBetween);
-  const computed = computedResponse(records, lines, disease.progressions, day);
+  const computed = computedResponse(records, lines, disease.progressions, day, settings);
   // A response the current line's latest assessment shows but no second one confirms yet: a running drug is not judged nonresponsive meanwhile.
   const emerging = computed && computed.latestCategory && !atLeastMR(computed.category) && atLeastMR(computed.latestCategory) ? computed.date : null;
   const drugs = drugExposures(records, lines, disease.progressions, assessments, day, settings, emerging);
@@ -359,12 +361,14 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     const procedures = records.procedures.filter((p) => (p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion') && p.date < pd);
     // A course stopped for progression without its end recorded, with nothing begun after it before the progression: the
     // progression it was stopped for may be this one, on it (v16, rev32 A02).
-    // (Up to the next line's first days at most: a CAR-T or transplant line after it ended it too; rev33 X01.)
+    // (Up to the next line's first days at most: a CAR-T or transplant line after it ended it too, rev33 X01; and so did
+    // a transplant or CAR-T infusion of its own line, the bridging before one, rev34 T5.)
     const stoppedOn = (c: (typeof courses)[number]): boolean => {
       if (c.endUnknown !== true || c.reasonStopped !== 'progression' || courses.some((o) => o.start > c.start)) return false;
       const line = lines.find((l) => l.courses.includes(c));
       const next = line ? lines.find((l) => l.number === line.number + 1) : undefined;
-      return next === undefined || pd <= addDays(next.start, settings.earlyProgressionDays);
+      const ender = [next?.start, transplantOrInfusionAfter(records, c.start)].filter((d): d is string => d !== undefined).sort()[0];
+      return ender === undefined || pd <= addDays(ender, settings.earlyProgressionDays);
     };
     const near = courses.some((c) => c.end === null || stoppedOn(c) || daysBetween(c.end, pd) <= settings.refractoryWindowDays) || procedures.some((p) => daysBetween(p.date, pd) <= settings.refractoryWindowDays);
     return { any: courses.length > 0 || procedures.length > 0, near };
@@ -390,7 +394,17 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   const respondedBeforeLatestPd = latestPd !== undefined && assessments.some((a) => a.date < latestPd.date && atLeastMR(a.category));
   const refractoryByLatestPd =
     latestPd !== undefined && pdLine !== undefined && Object.values(drugs).some((d) => d.evidence.some((e) => e.line === pdLine.number && (e.kind === 'no-response' || e.date >= latestPd.date)));
-  const relapsedAndRefractoryIf = (mr: boolean, mrBeforePd: boolean): boolean => (mr && refractoryToLastLine) || (mrBeforePd && (before.near || refractoryByLatestPd));
+  // Nonresponsive on the salvage: the last line refractory, with no MR or better on it since what made it so (bridging
+  // that failed before a CAR-T infusion, then a CR on the product, is a line that responded; rev34 T5).
+  const lastLineRefractorySince = lastLine
+    ? [
+        ...lastLine.generics.flatMap((g) => (drugs[g]?.refractoryInLastLine ? drugs[g].evidence.filter((e) => e.line === lastLine.number).map((e) => e.date) : [])),
+        ...(latestPd !== undefined && lastLine.transplants.some((t) => t.date < latestPd.date && daysBetween(t.date, latestPd.date) <= settings.refractoryWindowDays) ? [latestPd.date] : []),
+      ].sort().at(-1)
+    : undefined;
+  const lastLineNonresponsive =
+    refractoryToLastLine && !(lastLineRefractorySince !== undefined && assessments.some((a) => a.date > lastLineRefractorySince && atLeastMR(a.category)));
+  const relapsedAndRefractoryIf = (mr: boolean, mrBeforePd: boolean): boolean => (mr && lastLineNonresponsive) || (mrBeforePd && (before.near || refractoryByLatestPd));
   const relapsedAndRefractory = relapsedAndRefractoryIf(responded, respondedBeforeLatestPd);
   // IMWG 2011 relapsed: previously treated, the latest progression came off therapy, more than refractoryWindowDays after
   // the last therapy given before it, and neither primary refractory nor relapsed-and-refractory (domain.md §1: what is

@@ -1,6 +1,7 @@
 import { RESPONSE_RANK as RANK, type ClinicalRecords, type LabRecord, type ResponseCategory } from './clinical-events';
-import type { LineOfTherapy } from './lines-of-therapy';
-import { flcRatioOf, involvedChain, MEASURABLE, measurableFlc, plasmacytomaSizes, withNegativeImmunofixation, type ProgressionEvent } from './disease-status';
+import { inEffectOn, type LineOfTherapy } from './lines-of-therapy';
+import type { ProfileSettings } from './settings';
+import { flcRatioOf, involvedChain, lastOfDay, MEASURABLE, measurableFlc, plasmacytomaSizes, withNegativeImmunofixation, type ProgressionEvent } from './disease-status';
 
 /** One response assessment: reported by a clinician, or computed from the series on one date. */
 export interface Assessment {
@@ -21,6 +22,11 @@ export interface Assessment {
   pending?: boolean;
   /** A higher category only tests not on record stand between (nothing on record rules it out): it, and those tests. */
   couldBe?: CouldBe;
+  /**
+   * CR by immunofixation (and the FLC ratio), short of it only by a marrow of 5% or more that it read: the marrow needs no
+   * confirmation, so a CR after it that reads a later marrow under 5% is confirmed by this one (mrd34 X01).
+   */
+  crIfMarrow?: true;
 }
 
 /** CR or sCR that only missing tests keep from an assessment (immunofixation, the marrow, its clonality, the FLC ratio). */
@@ -112,6 +118,13 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     const sPossible = (clonal === undefined || clonal.value === 0) && (normalRatio(date) || ratioMissing(date));
     return { category: 'CR', basis: `negative serum and urine immunofixation, marrow plasma cells ${marrow.value}%`, provenance, ...(sPossible && sMissing.length > 0 ? { couldBe: { category: 'sCR' as const, missing: sMissing } } : {}) };
   };
+  /** Whether only the marrow an assessment reads (5% or more) keeps it from CR: immunofixation negative since `since`, and the FLC ratio normal in FLC-only disease. */
+  const crButForMarrow = (date: string, flcOnly: boolean, since: string): boolean => {
+    const sIfe = lastOnOrBefore(pointsOf(records.labs, 'serumImmunofixation'), date, since);
+    const uIfe = lastOnOrBefore(pointsOf(records.labs, 'urineImmunofixation'), date, since);
+    const marrow = marrowFor('marrowPlasmaCells', date);
+    return sIfe?.value === 0 && uIfe?.value === 0 && marrow !== undefined && marrow.value >= 5 && (!flcOnly || normalRatio(date));
+  };
   /** The assessment for a `completeResponse` outcome: CR or sCR itself, else the category found with what CR would need. */
   const withComplete = (a: Assessment, cr: ReturnType<typeof completeResponse>, lead: string[] = []): Assessment =>
     cr === null ? a : 'category' in cr ? { ...a, category: cr.category, basis: cr.basis, provenance: [...lead, ...cr.provenance], selfConfirming: undefined, ...(cr.couldBe ? { couldBe: cr.couldBe } : {}) } : { ...a, couldBe: cr.couldBe };
@@ -119,7 +132,8 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   if (serumMeasurable || urineMeasurable) {
     // A negative immunofixation on a day without an electrophoresis value is no M-protein that day.
     const serum = withNegativeImmunofixation(records.labs, serumPoints, 'serumImmunofixation');
-    const urine = withNegativeImmunofixation(records.labs, urinePoints, 'urineImmunofixation');
+    // (In serum-only disease, the urine an assessment needs may be shown by a negative immunofixation alone.)
+    const urine = withNegativeImmunofixation(records.labs, urinePoints, 'urineImmunofixation', !urineMeasurable);
     const dates = [...new Set((serumMeasurable ? serum : urine).filter(inLine).map((p) => p.date))].sort();
     dates.forEach((date, i) => {
       let category: ResponseCategory = 'VGPR';
@@ -151,8 +165,9 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         // Without a fresh urine: at most PR, and not PR when the latest urine known is 200 mg/24 h or more.
         category = lowerCategory(category, !fresh ? (u && u.value >= 200 ? 'SD' : 'PR') : fresh.value < 100 ? 'VGPR' : fresh.value < 200 ? 'PR' : 'SD');
       }
-      const cr = completeResponse(date, false, i === 0 ? line.start : dates[i - 1]!);
-      const found: Assessment = { date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i) };
+      const since = i === 0 ? line.start : dates[i - 1]!;
+      const cr = completeResponse(date, false, since);
+      const found: Assessment = { date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i), ...(category === 'VGPR' && cr === null && crButForMarrow(date, false, since) ? { crIfMarrow: true as const } : {}) };
       // CR within reach only when the M-protein is gone from electrophoresis (serum and urine at 0: one still seen there
       // is seen by immunofixation too), unless immunofixation shows CR outright.
       const goneFromElectrophoresis = category === 'VGPR' && (lastOnOrBefore(serum, date, line.start)?.value ?? 0) === 0 && (u?.value ?? 0) === 0;
@@ -165,7 +180,8 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   // every assessment, even once the uninvolved one is the larger (a dFLC below 0 is a fall of more than 100 %).
   const chain = involvedChain(records);
   const kappaByDate = new Map(kappa.map((p) => [p.date, p]));
-  const dflc = lambda
+  // One value per day, the day's last (the values of one day are one assessment; rev34c B1).
+  const dflc = lastOfDay(lambda)
     .filter((l) => kappaByDate.has(l.date))
     .map((l) => {
       const k = kappaByDate.get(l.date)!;
@@ -229,9 +245,11 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   const dflcDates = inLineDflc.map((p) => p.date);
   for (const [i, p] of inLineDflc.entries()) {
     const red = reduction(base.value, p.value);
-    const cr = completeResponse(p.date, true, i === 0 ? line.start : inLineDflc[i - 1]!.date);
+    const since = i === 0 ? line.start : inLineDflc[i - 1]!.date;
+    const cr = completeResponse(p.date, true, since);
     // IMWG 2011's clarification for disease measurable by FLC only (with CR's normal ratio): VGPR a >90% decrease of dFLC (resp31 A08/A11).
-    const found: Assessment = { date: p.date, category: red > 0.9 ? 'VGPR' : red >= 0.5 ? 'PR' : 'SD', source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i) };
+    const category: ResponseCategory = red > 0.9 ? 'VGPR' : red >= 0.5 ? 'PR' : 'SD';
+    const found: Assessment = { date: p.date, category, source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i), ...(category === 'VGPR' && cr === null && crButForMarrow(p.date, true, since) ? { crIfMarrow: true as const } : {}) };
     out.push(found.category !== 'SD' || (cr !== null && 'category' in cr) ? withComplete(found, cr, [base.eventId, p.eventId]) : found);
   }
   return out;
@@ -255,10 +273,15 @@ function imagingLimit(records: ClinicalRecords, lineStart: string): (date: strin
   const reporting = records.imaging.filter((i) => i.extramedullary !== null || i.plasmacytomas !== null);
   const scanFor = <T extends { date: string }>(scans: readonly T[], after: string, date: string, before: string | null, until: string): T | undefined =>
     scans.filter((x) => x.date > after && x.date <= date).at(-1) ?? scans.find((x) => x.date > date && (before === null ? x.date <= until : x.date < before));
+  const showsDisease = (x: (typeof reporting)[number]): boolean => x.extramedullary?.present === true || (x.plasmacytomas?.some((m) => m.longestMm > 0 && m.perpendicularMm > 0) ?? false);
   return (date, before, until) => {
     const limits: Limit[] = [];
     if (base && base.value > 0) {
-      const now = scanFor(spd, lineStart, date, before, until);
+      const measured = scanFor(spd, lineStart, date, before, until);
+      // A later scan of the assessment reporting no soft-tissue disease (no lesion measured) shows the SPD at 0, as it
+      // shows CR's plasmacytomas gone (rev34c B5).
+      const report = scanFor(reporting, lineStart, date, before, until);
+      const now = report && !showsDisease(report) && (!measured || report.date > measured.date) ? { date: report.date, value: 0, eventId: report.eventId } : measured;
       const red = now ? reduction(base.value, now.value) : 0;
       const change = `${red >= 0 ? '−' : '+'}${Math.abs(Math.round(red * 100))}%`;
       if (!now) limits.push({ category: 'SD', basis: `plasmacytoma SPD ${base.value} mm² at baseline, not measured again in the line: the response awaits imaging`, provenance: [base.eventId], pending: true });
@@ -266,7 +289,6 @@ function imagingLimit(records: ClinicalRecords, lineStart: string): (date: strin
     }
     // CR needs the plasmacytomas gone: the scan of the assessment in the line (the latest since the line began, on or
     // before it, else the first after it); with none since, a plasmacytoma on the scan before the line awaits one.
-    const showsDisease = (x: (typeof reporting)[number]): boolean => x.extramedullary?.present === true || (x.plasmacytomas?.some((m) => m.longestMm > 0 && m.perpendicularMm > 0) ?? false);
     const latest = scanFor(reporting, lineStart, date, before, until);
     if (latest && showsDisease(latest)) {
       limits.push({ category: 'VGPR', basis: `soft-tissue plasmacytoma on ${latest.modality} ${latest.date}: not CR`, provenance: [latest.eventId] });
@@ -319,7 +341,10 @@ function confirmedAssessments(assessed: readonly Assessment[]): Assessment[] {
 
 /** What two consecutive assessments support together: the lower category, both bases, both provenances. */
 function confirmedBy(previous: Assessment, last: Assessment): Pick<Assessment, 'category' | 'basis' | 'provenance'> {
-  return { category: lowerCategory(previous.category, last.category), basis: `${previous.basis} | ${last.basis}`, provenance: [...new Set([...previous.provenance, ...last.provenance])] };
+  // Short of CR only by a marrow that the CR after it supersedes (the marrow needs no confirmation): CR, confirmed (mrd34 X01).
+  const marrowSuperseded = previous.crIfMarrow === true && (last.category === 'CR' || last.category === 'sCR');
+  const category = lowerCategory(marrowSuperseded ? 'CR' : previous.category, last.category);
+  return { category, basis: `${previous.basis}${marrowSuperseded ? ' (immunofixation negative; the marrow of the next assessment)' : ''} | ${last.basis}`, provenance: [...new Set([...previous.provenance, ...last.provenance])] };
 }
 
 /** Reported and computed (confirmed) assessments of every line, in date order. */
@@ -334,10 +359,12 @@ export function allAssessments(records: ClinicalRecords, lines: readonly LineOfT
  * The current line's response from the series: PD when a progression falls in the line; otherwise the
  * lower category of the two latest computed assessments (confirmed), or the latest alone (unconfirmed).
  */
-export function computedResponse(records: ClinicalRecords, lines: readonly LineOfTherapy[], progressions: readonly ProgressionEvent[], asOf: string): ComputedResponse | null {
+export function computedResponse(records: ClinicalRecords, lines: readonly LineOfTherapy[], progressions: readonly ProgressionEvent[], asOf: string, s: ProfileSettings): ComputedResponse | null {
   const line = lines.at(-1);
   if (!line) return null;
-  const pd = progressions.filter((p) => p.date > line.start).at(-1);
+  // A progression in the line's first earlyProgressionDays prompted it (after its CAR-T infusion, however soon, it is the
+  // product's): not progression on it (rev34c B2).
+  const pd = progressions.filter((p) => p.date > line.start && inEffectOn(line, p.date, s, records.procedures)).at(-1);
   if (pd) return { category: 'PD', date: pd.date, confirmed: true, line: line.number, basis: pd.detail, provenance: pd.provenance };
   const assessed = assessLine(records, line, asOf);
   const last = assessed.at(-1);

@@ -112,7 +112,7 @@ export interface ProfileSettings {
 }
 
 export const DEFAULT_SETTINGS: ProfileSettings = {
-  name: 'imwg2016-lot2015-default-v16',
+  name: 'imwg2016-lot2015-default-v17',
   regimenGroupingWindowDays: 28,
   treatmentHoldMaxDays: 60,
   earlyProgressionDays: 14,
