@@ -348,7 +348,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       // So is one begun more than treatmentHoldMaxDays after the line's last dose, with no progression on record: a
       // treatment-free interval ended, not the line going on (rev34b B6).
       const last = lastDoseOf(current);
-      const stoppedForProgression = last !== null && current.courses.some((x) => x.end === last && x.reasonStopped === 'progression');
+      const stoppedForProgression = last !== null && current.courses.some((x) => (x.end === last || stopMayBeLast(current, x)) && x.reasonStopped === 'progression');
       const afterInterval = last !== null && daysBetween(last, c.start) > s.treatmentHoldMaxDays;
       if (last !== null && last < c.start && (stoppedForProgression || afterInterval || progressedSince(current, c.start) !== undefined)) pendingSteroids.push(c);
       else add(current, c);
@@ -459,7 +459,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // plus `scheduleSlipDays`): a dosing interval, not an observation period off therapy.
     // (A progression dated on the last dose counts when the course stopped for it.)
     // A course stopped for progression is progression off therapy, also when it was documented before the last dose.
-    const stoppedForProgression = current.courses.some((x) => x.end === lastDose && x.reasonStopped === 'progression');
+    const stoppedForProgression = current.courses.some((x) => (x.end === lastDose || stopMayBeLast(current, x)) && x.reasonStopped === 'progression');
     // A progression in the course's last `earlyProgressionDays` (found at an assessment, therapy stopped days later, the
     // stop reason not recorded) is the progression it stopped for too (lot32 R04/R05).
     const stoppedDaysAfterProgression = progressionDates.some((d) => d <= lastDose && daysBetween(d, lastDose) <= s.earlyProgressionDays && daysBetween(current.start, d) > s.earlyProgressionDays);
@@ -558,6 +558,15 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
 /** A line's courses stopped for several reasons on its last day: the one that says most about the disease first. */
 const STOP_REASON_ORDER: readonly ReasonStopped[] = ['progression', 'toxicity', 'patient-choice', 'other', 'completed'];
 
+/**
+ * A course of the line recorded as stopped without its end (v16): its stop may have been the line's last (its last dose
+ * is not known), unless the line went on past it to a transplant or a planned next step (consolidation, maintenance)
+ * begun after it (lot35 B24-B37).
+ */
+function stopMayBeLast(l: LineOfTherapy, c: MedicationCourse): boolean {
+  return c.endUnknown === true && !l.transplants.some((t) => t.date > c.start) && !l.courses.some((o) => o.start > c.start && PLANNED_CONTINUATION.has(o.intent));
+}
+
 function reasonForChange(l: LineOfTherapy, next: LineOfTherapy | undefined, progressionDates: readonly string[], s: ProfileSettings, carriedIn: readonly MedicationCourse[], handedOn: readonly MedicationCourse[]): Pick<LineOfTherapy, 'reasonForChange' | 'reasonForChangeBasis'> {
   if (!next && l.end === null) return { reasonForChange: null, reasonForChangeBasis: 'ongoing' };
   // A progression in a line's first days prompted it and belongs to the line before (earlyProgressionDays), but one
@@ -573,7 +582,7 @@ function reasonForChange(l: LineOfTherapy, next: LineOfTherapy | undefined, prog
   // to the next line stopped in that one (rev34b B1).
   const stopped = [...l.courses, ...carriedIn].filter((c) => c.end !== null && !handedOn.includes(c) && antiMyelomaGenerics(c).some((g) => !isSteroid(g)));
   const lastStop = stopped.reduce((d, c) => (c.end! > d ? c.end! : d), '');
-  const reasons = new Set(stopped.filter((c) => c.end === lastStop).map((c) => c.reasonStopped));
+  const reasons = new Set(stopped.filter((c) => c.end === lastStop || stopMayBeLast(l, c)).map((c) => c.reasonStopped));
   const recorded = STOP_REASON_ORDER.find((r) => reasons.has(r));
   if (recorded !== undefined) return { reasonForChange: recorded, reasonForChangeBasis: `stopped ${lastStop}: ${recorded} (as recorded)` };
   return { reasonForChange: null, reasonForChangeBasis: next ? `not recorded (line ${next.number} began ${next.start})` : `not recorded (over on ${l.end})` };

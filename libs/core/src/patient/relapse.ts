@@ -110,13 +110,21 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
       if (hbHighest && atLeast(hbHighest.value - p.value, t.hemoglobinFallGdL)) push(p.date, 'hemoglobin-fall', `haemoglobin ${shown(hbHighest.value)} (${hbHighest.date}) → ${shown(p.value)} g/dL; whether unrelated to therapy is not assessed`, [hbHighest.eventId, p.eventId]);
       if (!hbHighest || p.value > hbHighest.value) hbHighest = p;
     }
+    // A rise is a new episode: the value before it was not risen as much (one lasting from before `after` is none after
+    // it, relapse35 R26), or, after `after`, it rose as much again from the value then (rev31: a rise before a CR hides
+    // none after it).
     const crBase = creatinine.filter((p) => p.date <= line.start).at(-1);
-    for (const p of crBase ? creatinine.filter((x) => inLine(x.date) && atLeast(x.value - crBase.value, t.creatinineRiseMgDl)) : []) {
-      push(p.date, 'creatinine-rise', `creatinine ${shown(crBase!.value)} (${crBase!.date}) → ${shown(p.value)} mg/dL; whether attributable to myeloma is not assessed`, [crBase!.eventId, p.eventId]);
+    const crThen = after === '' ? undefined : creatinine.filter((p) => p.date <= after).at(-1);
+    let risen = false;
+    for (const p of crBase ? creatinine.filter((x) => inLine(x.date)) : []) {
+      const rise = atLeast(p.value - crBase!.value, t.creatinineRiseMgDl);
+      const again = crThen !== undefined && p.date > after && atLeast(p.value - crThen.value, t.creatinineRiseMgDl);
+      if (rise && (!risen || again)) push(p.date, 'creatinine-rise', `creatinine ${shown(crBase!.value)} (${crBase!.date}) → ${shown(p.value)} mg/dL; whether attributable to myeloma is not assessed`, [crBase!.eventId, p.eventId]);
+      risen = rise;
     }
     for (const c of records.conditions) {
       const onset = c.onsetDate ?? c.date;
-      if (c.kind === 'hyperviscosity' && (c.status === 'active' || c.status === 'resolved') && inLine(onset)) push(onset, 'hyperviscosity', 'hyperviscosity recorded', [c.eventId]);
+      if (c.kind === 'hyperviscosity' && (c.status === 'active' || c.status === 'resolved' || c.status === 'history') && inLine(onset)) push(onset, 'hyperviscosity', 'hyperviscosity recorded', [c.eventId]);
     }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

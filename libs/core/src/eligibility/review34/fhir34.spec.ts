@@ -3,45 +3,21 @@
  * Expectations written from shared/design/domain.md, docs/fhir-mapping.md and docs/clinical-core.md before reading
  * the implementation. Scratch review file; not committed.
  */
+import { mapFhirBundle } from '../../fhir/map-bundle';
 import { buildProfile } from '../../patient/profile';
-import { mapFhirBundle, SYSTEMS } from '../../fhir/map-bundle';
 import { med } from '../../testing/events';
+import { AS_OF, UCUM, LOINC, SNOMED, RX, subject, q, obs, medText, ms, spep, upep, fhirKit, type M, type P } from './fhir34-kit';
 
-type B = Parameters<typeof mapFhirBundle>[0];
-type M = ReturnType<typeof mapFhirBundle>;
-type P = ReturnType<typeof buildProfile>;
-const AS_OF = '2025-06-01';
-const UCUM = 'http://unitsofmeasure.org';
-const SNOMED = SYSTEMS.snomed;
-const LOINC = SYSTEMS.loinc;
-const RX = SYSTEMS.rxnorm;
 const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
-const subject = { reference: 'Patient/p1' };
 const PATIENT = { resourceType: 'Patient', id: 'p1', birthDate: '1958-04-02', gender: 'female' };
+const { bundleOf, map, prof, P_, unm, labOf } = fhirKit(PATIENT);
 
-const bundleOf = (entries: unknown[]): B => ({ resourceType: 'Bundle', type: 'collection', timestamp: '2025-06-01T08:00:00Z', entry: entries } as unknown as B);
-const map = (...res: object[]): M => mapFhirBundle(bundleOf([PATIENT, ...res].map((resource) => ({ resource }))));
-const prof = (m: M, asOf = AS_OF): P => buildProfile(m.events, asOf);
-const P_ = (...res: object[]) => prof(map(...res));
-const unm = (m: M, id: string) => m.unmapped.find((u) => u.id === id || (u.id ?? '').endsWith(`/${id}`));
 const anyUnm = (m: M, p: P, id: string) => !!unm(m, id) || JSON.stringify(p.unmapped).includes(id);
 
-const q = (value: unknown, code?: string, unit?: string, extra: object = {}) => ({ valueQuantity: { value, ...(unit ?? code ? { unit: unit ?? code } : {}), ...(code ? { system: UCUM, code } : {}), ...extra } });
-const obs = (id: string, loinc: string, body: object, date: unknown = '2025-05-01', status = 'final') => ({
-  resourceType: 'Observation', id, status, subject, code: { coding: [{ system: LOINC, code: loinc }] }, ...(date === null ? {} : { effectiveDateTime: date }), ...body,
-});
-type L = { value: number; date: string; uln: number | null; timesUln: number | null } | undefined;
-const labOf = (name: string, ...res: object[]): L => (P_(...res).labs as unknown as Record<string, L>)[name]!;
 const near = (actual: number | undefined, expected: number, digits = 4) => { expect(actual).toBeDefined(); expect(actual!).toBeCloseTo(expected, digits); };
 
-const medText = (text: string) => ({ medicationCodeableConcept: { text } });
 const medCode = (code: string, text?: string) => ({ medicationCodeableConcept: { coding: [{ system: RX, code }], ...(text ? { text } : {}) } });
-const ms = (id: string, med: object, start: string, end?: string, status = end ? 'completed' : 'active', extra: object = {}) => ({
-  resourceType: 'MedicationStatement', id, status, subject, ...med, effectivePeriod: { start, ...(end ? { end } : {}) }, ...extra,
-});
 const proc = (id: string, text: string, date: string, status = 'completed', extra: object = {}) => ({ resourceType: 'Procedure', id, status, subject, code: { text }, performedDateTime: date, ...extra });
-const spep = (id: string, date: string, v: number, unit = 'g/dL') => obs(id, '33358-3', q(v, unit), date);
-const upep = (id: string, date: string, v: number) => obs(id, '42482-0', q(v, 'mg/(24.h)', 'mg/24h'), date);
 const kap = (id: string, date: string, v: number, unit = 'mg/L') => obs(id, '36916-5', q(v, unit), date);
 const lam = (id: string, date: string, v: number, unit = 'mg/L') => obs(id, '33944-0', q(v, unit), date);
 const series = (pref: string, pts: Array<[string, number]>, f = spep) => pts.map(([d, v], i) => f(`${pref}${i}`, d, v));

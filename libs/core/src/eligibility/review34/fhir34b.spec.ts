@@ -2,36 +2,12 @@
  * fhir34b — more FHIR R4 edges (references, units, procedures, conditioning/mobilization, CAR-T refractoriness).
  * Expectations from domain.md, docs/fhir-mapping.md, docs/clinical-core.md, written before reading the implementation.
  */
-import { buildProfile } from '../../patient/profile';
-import { mapFhirBundle, SYSTEMS } from '../../fhir/map-bundle';
+import { mapFhirBundle } from '../../fhir/map-bundle';
+import { UCUM, SNOMED, subject, q, obs, medText, ms, spep, upep, fhirKit, type M } from './fhir34-kit';
 
-type B = Parameters<typeof mapFhirBundle>[0];
-type M = ReturnType<typeof mapFhirBundle>;
-type P = ReturnType<typeof buildProfile>;
-const AS_OF = '2025-06-01';
-const UCUM = 'http://unitsofmeasure.org';
-const LOINC = SYSTEMS.loinc;
-const SNOMED = SYSTEMS.snomed;
-const subject = { reference: 'Patient/p1' };
 const PATIENT = { resourceType: 'Patient', id: 'p1', birthDate: '1958-04-02', gender: 'female', identifier: [{ system: 'urn:mrn', value: 'MRN1' }] };
-const bundleOf = (entries: unknown[]): B => ({ resourceType: 'Bundle', type: 'collection', timestamp: '2025-06-01T08:00:00Z', entry: entries } as unknown as B);
-const map = (...res: object[]): M => mapFhirBundle(bundleOf([PATIENT, ...res].map((resource) => ({ resource }))));
-const prof = (m: M, asOf = AS_OF): P => buildProfile(m.events, asOf);
-const P_ = (...res: object[]) => prof(map(...res));
-const unm = (m: M, id: string) => m.unmapped.find((u) => u.id === id || (u.id ?? '').endsWith(`/${id}`));
-const q = (value: unknown, code?: string, unit?: string, extra: object = {}) => ({ valueQuantity: { value, ...(unit ?? code ? { unit: unit ?? code } : {}), ...(code ? { system: UCUM, code } : {}), ...extra } });
-const obs = (id: string, loinc: string, body: object, date: string | null = '2025-05-01', status = 'final') => ({
-  resourceType: 'Observation', id, status, subject, code: { coding: [{ system: LOINC, code: loinc }] }, ...(date === null ? {} : { effectiveDateTime: date }), ...body,
-});
-type L = { value: number; date: string; uln: number | null } | undefined;
-const labOf = (name: string, ...res: object[]): L => (P_(...res).labs as unknown as Record<string, L>)[name]!;
-const medText = (text: string) => ({ medicationCodeableConcept: { text } });
-const ms = (id: string, med: object, start: string, end?: string, status = end ? 'completed' : 'active', extra: object = {}) => ({
-  resourceType: 'MedicationStatement', id, status, subject, ...med, effectivePeriod: { start, ...(end ? { end } : {}) }, ...extra,
-});
+const { bundleOf, map, prof, P_, unm, labOf } = fhirKit(PATIENT);
 const proc = (id: string, text: string, date: string, status = 'completed', extra: object = {}) => ({ resourceType: 'Procedure', id, status, subject, code: { text }, performedDateTime: date, ...extra });
-const spep = (id: string, date: string, v: number) => obs(id, '33358-3', q(v, 'g/dL'), date);
-const upep = (id: string, date: string, v: number) => obs(id, '42482-0', q(v, 'mg/(24.h)', 'mg/24h'), date);
 
 describe('references and patients (fhir-mapping "Not mapped", references)', () => {
   const hb = (id: string, ref: object | undefined) => ({ ...obs(id, '718-7', q(9, 'g/dL')), subject: ref });

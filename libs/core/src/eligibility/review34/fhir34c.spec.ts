@@ -2,33 +2,10 @@
  * fhir34c — time zones at the refractory window, corrections, drug texts and target-therapy flags from FHIR.
  * Expectations from domain.md, docs/fhir-mapping.md, docs/clinical-core.md, written before reading the implementation.
  */
-import { buildProfile } from '../../patient/profile';
-import { mapFhirBundle, SYSTEMS } from '../../fhir/map-bundle';
+import { RX, subject, q, obs, medText, ms, spep, upep, fhirKit } from './fhir34-kit';
 
-type B = Parameters<typeof mapFhirBundle>[0];
-type M = ReturnType<typeof mapFhirBundle>;
-type P = ReturnType<typeof buildProfile>;
-const AS_OF = '2025-06-01';
-const UCUM = 'http://unitsofmeasure.org';
-const LOINC = SYSTEMS.loinc;
-const RX = SYSTEMS.rxnorm;
-const subject = { reference: 'Patient/p1' };
 const PATIENT = { resourceType: 'Patient', id: 'p1', birthDate: '1958-04-02', gender: 'male' };
-const bundleOf = (entries: unknown[]): B => ({ resourceType: 'Bundle', type: 'collection', timestamp: '2025-06-01T08:00:00Z', entry: entries } as unknown as B);
-const map = (...res: object[]): M => mapFhirBundle(bundleOf([PATIENT, ...res].map((resource) => ({ resource }))));
-const prof = (m: M, asOf = AS_OF): P => buildProfile(m.events, asOf);
-const P_ = (...res: object[]) => prof(map(...res));
-const unm = (m: M, id: string) => m.unmapped.find((u) => u.id === id || (u.id ?? '').endsWith(`/${id}`));
-const q = (value: unknown, code?: string, unit?: string, extra: object = {}) => ({ valueQuantity: { value, ...(unit ?? code ? { unit: unit ?? code } : {}), ...(code ? { system: UCUM, code } : {}), ...extra } });
-const obs = (id: string, loinc: string, body: object, date: string | null = '2025-05-01', status = 'final') => ({
-  resourceType: 'Observation', id, status, subject, code: { coding: [{ system: LOINC, code: loinc }] }, ...(date === null ? {} : { effectiveDateTime: date }), ...body,
-});
-const medText = (text: string) => ({ medicationCodeableConcept: { text } });
-const ms = (id: string, med: object, start: string, end?: string, status = end ? 'completed' : 'active', extra: object = {}) => ({
-  resourceType: 'MedicationStatement', id, status, subject, ...med, effectivePeriod: { start, ...(end ? { end } : {}) }, ...extra,
-});
-const spep = (id: string, date: string, v: number) => obs(id, '33358-3', q(v, 'g/dL'), date);
-const upep = (id: string, date: string, v: number) => obs(id, '42482-0', q(v, 'mg/(24.h)', 'mg/24h'), date);
+const { map, prof, P_, unm } = fhirKit(PATIENT);
 
 describe('refractory window with time zones (§1 60 days; clinical-core: the day written)', () => {
   const base = (end: string, rise1: string, rise2: string) => [

@@ -2,35 +2,10 @@
  * fhir34d — other units, CrCl from FHIR, IFE wording, urine-route responses, MRD specimen.
  * Expectations from domain.md, docs/fhir-mapping.md, docs/clinical-core.md, written before reading the implementation.
  */
-import { buildProfile } from '../../patient/profile';
-import { mapFhirBundle, SYSTEMS } from '../../fhir/map-bundle';
+import { LOINC, SNOMED, subject, q, obs, medText, ms, spep, upep, fhirKit } from './fhir34-kit';
 
-type B = Parameters<typeof mapFhirBundle>[0];
-type M = ReturnType<typeof mapFhirBundle>;
-type P = ReturnType<typeof buildProfile>;
-const AS_OF = '2025-06-01';
-const UCUM = 'http://unitsofmeasure.org';
-const LOINC = SYSTEMS.loinc;
-const SNOMED = SYSTEMS.snomed;
-const subject = { reference: 'Patient/p1' };
 const PATIENT = { resourceType: 'Patient', id: 'p1', birthDate: '1958-04-02', gender: 'female' };
-const bundleOf = (entries: unknown[]): B => ({ resourceType: 'Bundle', type: 'collection', timestamp: '2025-06-01T08:00:00Z', entry: entries } as unknown as B);
-const map = (...res: object[]): M => mapFhirBundle(bundleOf([PATIENT, ...res].map((resource) => ({ resource }))));
-const prof = (m: M, asOf = AS_OF): P => buildProfile(m.events, asOf);
-const P_ = (...res: object[]) => prof(map(...res));
-const unm = (m: M, id: string) => m.unmapped.find((u) => u.id === id || (u.id ?? '').endsWith(`/${id}`));
-const q = (value: unknown, code?: string, unit?: string, extra: object = {}) => ({ valueQuantity: { value, ...(unit ?? code ? { unit: unit ?? code } : {}), ...(code ? { system: UCUM, code } : {}), ...extra } });
-const obs = (id: string, loinc: string, body: object, date: string | null = '2025-05-01', status = 'final') => ({
-  resourceType: 'Observation', id, status, subject, code: { coding: [{ system: LOINC, code: loinc }] }, ...(date === null ? {} : { effectiveDateTime: date }), ...body,
-});
-type L = { value: number } | undefined;
-const labOf = (name: string, ...res: object[]): L => (P_(...res).labs as unknown as Record<string, L>)[name]!;
-const medText = (text: string) => ({ medicationCodeableConcept: { text } });
-const ms = (id: string, med: object, start: string, end?: string, status = end ? 'completed' : 'active') => ({
-  resourceType: 'MedicationStatement', id, status, subject, ...med, effectivePeriod: { start, ...(end ? { end } : {}) },
-});
-const spep = (id: string, date: string, v: number) => obs(id, '33358-3', q(v, 'g/dL'), date);
-const upep = (id: string, date: string, v: number) => obs(id, '42482-0', q(v, 'mg/(24.h)', 'mg/24h'), date);
+const { map, prof, P_, unm, labOf } = fhirKit(PATIENT);
 
 describe('other units (clinical-core Labs conversions)', () => {
   it('K01 calcium 2.75 mmol/L → 11.02 mg/dL', () => expect(labOf('calcium', obs('c', '17861-6', q(2.75, 'mmol/L')))?.value).toBeCloseTo(11.02, 2));

@@ -2,27 +2,11 @@
  * fhir34e — end dates (unknown, future), unit/code disagreements. Expectations written before reading the implementation.
  */
 import { buildProfile } from '../../patient/profile';
-import { mapFhirBundle, SYSTEMS } from '../../fhir/map-bundle';
 import { med, lab } from '../../testing/events';
+import { AS_OF, UCUM, subject, q, obs, medText, ms, spep, upep, fhirKit } from './fhir34-kit';
 
-type B = Parameters<typeof mapFhirBundle>[0];
-type M = ReturnType<typeof mapFhirBundle>;
-type P = ReturnType<typeof buildProfile>;
-const AS_OF = '2025-06-01';
-const UCUM = 'http://unitsofmeasure.org';
-const LOINC = SYSTEMS.loinc;
-const subject = { reference: 'Patient/p1' };
 const PATIENT = { resourceType: 'Patient', id: 'p1', birthDate: '1958-04-02', gender: 'male' };
-const bundleOf = (entries: unknown[]): B => ({ resourceType: 'Bundle', type: 'collection', timestamp: '2025-06-01T08:00:00Z', entry: entries } as unknown as B);
-const map = (...res: object[]): M => mapFhirBundle(bundleOf([PATIENT, ...res].map((resource) => ({ resource }))));
-const prof = (m: M, asOf = AS_OF): P => buildProfile(m.events, asOf);
-const P_ = (...res: object[]) => prof(map(...res));
-const q = (value: unknown, code?: string, unit?: string) => ({ valueQuantity: { value, ...(unit ?? code ? { unit: unit ?? code } : {}), ...(code ? { system: UCUM, code } : {}) } });
-const obs = (id: string, loinc: string, body: object, date = '2025-05-01', status = 'final') => ({ resourceType: 'Observation', id, status, subject, code: { coding: [{ system: LOINC, code: loinc }] }, effectiveDateTime: date, ...body });
-const medText = (text: string) => ({ medicationCodeableConcept: { text } });
-const ms = (id: string, med: object, start: string, end?: string, status = end ? 'completed' : 'active') => ({ resourceType: 'MedicationStatement', id, status, subject, ...med, effectivePeriod: { start, ...(end ? { end } : {}) } });
-const spep = (id: string, date: string, v: number) => obs(id, '33358-3', q(v, 'g/dL'), date);
-const upep = (id: string, date: string, v: number) => obs(id, '42482-0', q(v, 'mg/(24.h)', 'mg/24h'), date);
+const { P_ } = fhirKit(PATIENT);
 const labsOn = [['2023-12-20', 2.0], ['2024-03-01', 1.0], ['2024-04-01', 1.0], ['2024-06-01', 1.6], ['2024-07-01', 1.7]] as const;
 
 describe('end dates', () => {
