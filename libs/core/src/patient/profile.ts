@@ -284,7 +284,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     lines = linesOfTherapy(records, day, settings, progressions.map((p) => p.date));
   }
   const disease = diseaseStatus(records, day, settings, progressions, (from) => clinicalSignsSince(records, lines, from, day, settings));
-  const assessments = allAssessments(records, lines, day);
+  const assessments = allAssessments(records, lines, day, settings);
   // Progression events are one progression until a new therapy began (a line, past the days in which a progression
   // prompted it; a CAR-T infusion) or the disease responded (a response of MR or better reported, or a measured
   // parameter down 25% in two consecutive values: a computed category after a progression is still measured from the

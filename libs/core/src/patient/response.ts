@@ -1,6 +1,6 @@
 import { RESPONSE_RANK as RANK, type ClinicalRecords, type LabRecord, type ResponseCategory } from './clinical-events';
 import { inEffectOn, type LineOfTherapy } from './lines-of-therapy';
-import type { ProfileSettings } from './settings';
+import { addDays, daysBetween, type ProfileSettings } from './settings';
 import { flcRatioOf, involvedChain, lastOfDay, MEASURABLE, measurableFlc, plasmacytomaSizes, withNegativeImmunofixation, type ProgressionEvent } from './disease-status';
 
 /** One response assessment: reported by a clinician, or computed from the series on one date. */
@@ -74,7 +74,7 @@ const reduction = (base: number, value: number): number => Math.round(((base - v
  * confirms). The category is the lowest supported across the measured parameters.
  * Progression is not assessed here (see disease-status).
  */
-export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until: string): Assessment[] {
+export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until: string, visitDays = 0): Assessment[] {
   const serumPoints = pointsOf(records.labs, 'serumMProtein');
   const urinePoints = pointsOf(records.labs, 'urineMProtein');
   const sBase = lastOnOrBefore(serumPoints, line.start);
@@ -134,8 +134,23 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     const serum = withNegativeImmunofixation(records.labs, serumPoints, 'serumImmunofixation');
     // (In serum-only disease, the urine an assessment needs may be shown by a negative immunofixation alone.)
     const urine = withNegativeImmunofixation(records.labs, urinePoints, 'urineImmunofixation', !urineMeasurable);
-    const dates = [...new Set((serumMeasurable ? serum : urine).filter(inLine).map((p) => p.date))].sort();
+    // Assessed on each day of the electrophoresis that measures the response (or a negative immunofixation in its place),
+    // each with its visit: an immunofixation alone within `visitDays` after an electrophoresis day belongs to it, and so
+    // do the urine and the immunofixations up to then, before the next (resp35 C17/A06).
+    const electrophoresisDays = new Set((serumMeasurable ? serumPoints : urinePoints).map((p) => p.date));
+    const dates: string[] = [];
+    for (const d of [...new Set((serumMeasurable ? serum : urine).filter(inLine).map((p) => p.date))].sort()) {
+      const previous = dates.at(-1);
+      if (!electrophoresisDays.has(d) && previous !== undefined && electrophoresisDays.has(previous) && daysBetween(previous, d) <= visitDays) continue;
+      dates.push(d);
+    }
+    const visitEnd = (i: number): string => {
+      const next = dates[i + 1];
+      const end = [addDays(dates[i]!, visitDays), ...(next ? [addDays(next, -1)] : []), until].sort()[0]!;
+      return end < dates[i]! ? dates[i]! : end;
+    };
     dates.forEach((date, i) => {
+      const visit = visitEnd(i);
       let category: ResponseCategory = 'VGPR';
       const parts: string[] = [];
       const provenance: string[] = [];
@@ -146,7 +161,7 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         parts.push(`serum ${sBase.value}→${s.value} g/dL (−${Math.round(red * 100)}%)`);
         provenance.push(sBase.eventId, s.eventId);
       }
-      const u = lastOnOrBefore(urine, date, line.start);
+      const u = lastOnOrBefore(urine, visit, line.start);
       if (u) {
         parts.push(`urine ${uBase ? `${uBase.value}→` : ''}${u.value} mg/24h`);
         provenance.push(u.eventId);
@@ -160,14 +175,14 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         // Serum-only disease: VGPR still needs urine <100 mg/24 h and PR urine <200 mg/24 h, each
         // assessment with its own urine (one taken since the previous assessment), so that a single urine
         // value never confirms VGPR, whichever of the two assessments it came with.
-        const fresh = u && (i === 0 || u.date > dates[i - 1]!) ? u : undefined;
+        const fresh = u && (i === 0 || u.date > visitEnd(i - 1)) ? u : undefined;
         if (!fresh && category === 'VGPR') parts.push(u ? 'urine M-protein not re-assessed since the previous assessment: VGPR not shown' : 'no urine M-protein to show VGPR');
         // Without a fresh urine: at most PR, and not PR when the latest urine known is 200 mg/24 h or more.
         category = lowerCategory(category, !fresh ? (u && u.value >= 200 ? 'SD' : 'PR') : fresh.value < 100 ? 'VGPR' : fresh.value < 200 ? 'PR' : 'SD');
       }
-      const since = i === 0 ? line.start : dates[i - 1]!;
-      const cr = completeResponse(date, false, since);
-      const found: Assessment = { date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i), ...(category === 'VGPR' && cr === null && crButForMarrow(date, false, since) ? { crIfMarrow: true as const } : {}) };
+      const since = i === 0 ? line.start : visitEnd(i - 1);
+      const cr = completeResponse(visit, false, since);
+      const found: Assessment = { date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i), ...(category === 'VGPR' && cr === null && crButForMarrow(visit, false, since) ? { crIfMarrow: true as const } : {}) };
       // CR within reach only when the M-protein is gone from electrophoresis (serum and urine at 0: one still seen there
       // is seen by immunofixation too), unless immunofixation shows CR outright.
       const goneFromElectrophoresis = category === 'VGPR' && (lastOnOrBefore(serum, date, line.start)?.value ?? 0) === 0 && (u?.value ?? 0) === 0;
@@ -348,8 +363,8 @@ function confirmedBy(previous: Assessment, last: Assessment): Pick<Assessment, '
 }
 
 /** Reported and computed (confirmed) assessments of every line, in date order. */
-export function allAssessments(records: ClinicalRecords, lines: readonly LineOfTherapy[], asOf: string): Assessment[] {
-  const computed = lines.flatMap((l, i) => confirmedAssessments(assessLine(records, l, lines[i + 1]?.start ?? asOf)));
+export function allAssessments(records: ClinicalRecords, lines: readonly LineOfTherapy[], asOf: string, s: ProfileSettings): Assessment[] {
+  const computed = lines.flatMap((l, i) => confirmedAssessments(assessLine(records, l, lines[i + 1]?.start ?? asOf, s.assessmentVisitDays)));
   const lineAt = (date: string): number | null => lines.filter((l) => l.start < date).at(-1)?.number ?? null;
   const reported: Assessment[] = records.responses.map((r) => ({ date: r.date, category: r.category, source: 'reported', line: lineAt(r.date), basis: 'reported', provenance: [r.eventId] }));
   return [...reported, ...computed].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -366,7 +381,7 @@ export function computedResponse(records: ClinicalRecords, lines: readonly LineO
   // product's): not progression on it (rev34c B2).
   const pd = progressions.filter((p) => p.date > line.start && inEffectOn(line, p.date, s, records.procedures)).at(-1);
   if (pd) return { category: 'PD', date: pd.date, confirmed: true, line: line.number, basis: pd.detail, provenance: pd.provenance };
-  const assessed = assessLine(records, line, asOf);
+  const assessed = assessLine(records, line, asOf, s.assessmentVisitDays);
   const last = assessed.at(-1);
   if (!last) return null;
   const previous = last.selfConfirming ? undefined : assessed.at(-2);

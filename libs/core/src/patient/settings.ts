@@ -51,6 +51,12 @@ export interface ProfileSettings {
    * therapy is judged; two 28-day cycles by default, when a first response is usually assessed).
    */
   nonResponseMinDaysOngoing: number;
+  /**
+   * One assessment's visit (IMWG 2016 assesses every parameter at each assessment): a urine, or an immunofixation alone,
+   * this many days or fewer after an electrophoresis day of the response (before the next one) is that assessment's, as
+   * one the day before is (the 24-hour urine collected the next day, the immunofixation reported the next day).
+   */
+  assessmentVisitDays: number;
   /** IMWG 2016: biochemical progression needs two consecutive assessments. */
   progressionNeedsConfirmation: boolean;
   /**
@@ -121,6 +127,7 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   minLineDays: 14,
   plannedTandemMaxDays: 180,
   postTransplantContinuationDays: 180,
+  assessmentVisitDays: 3,
   bridgingWindowDays: 90,
   refractoryWindowDays: 60,
   minExposureDaysForRefractoriness: 0,
