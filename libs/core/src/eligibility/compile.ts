@@ -641,6 +641,8 @@ function targetClasses(target: 'BCMA' | 'GPRC5D' | 'FCRH5', modality: 'CAR_T' | 
 /** Words naming a target, and a modality, in a medication the drug catalog cannot read ("investigational BCMA bispecific (blinded)"). */
 /** Targets an unread medication's text may name: those of the classes of targeted therapy, and CD38 (an anti-CD38 antibody; expo34 U05). */
 type UnreadTarget = 'BCMA' | 'GPRC5D' | 'FCRH5' | 'CD38';
+/** The modality asked of an unread medication: one of targeted therapy's, a plain antibody (no other named), or any. */
+type UnreadModality = 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'ANTIBODY' | 'any';
 const TARGET_WORDS: Record<UnreadTarget, RegExp> = {
   BCMA: /(?:^|[^a-z0-9]|x|anti)BCMA(?=[^a-z0-9]|x|$)|B[- ]cell maturation antigen/i,
   GPRC5D: /(?:^|[^a-z0-9]|x|anti)GPRC5D(?=[^a-z0-9]|x|$)/i,
@@ -648,7 +650,7 @@ const TARGET_WORDS: Record<UnreadTarget, RegExp> = {
   CD38: /(?:^|[^a-z0-9]|x|anti)CD38(?=[^a-z0-9]|x|$)/i,
 };
 /** A target named only to say it is not the one ("non-BCMA", "not BCMA"). */
-const NEGATED_TARGET = /\b(?:non|not)[- ]+(?:anti[- ]?)?(?:BCMA|GPRC5D|Fc?R[HL]5|CD38|B[- ]cell maturation antigen)\b/gi;
+const NEGATED_TARGET = /\b(?:non|not)[- ]+(?:anti[- ]?)?(?:BCMA|GPRC5D|Fc?R[HL]5|CD38|B[- ]cell maturation antigen)\b|\b(?:BCMA|GPRC5D|CD38)[- ]?(?:negative|positive|expressing|expression|high|low)\b/gi;
 const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
   CAR_T: /\bCAR[- ]?T\b|chimeric antigen receptor/i,
   BISPECIFIC: /bispecific|T[- ]cell engager|\bBiTE\b/i,
@@ -658,13 +660,15 @@ const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
  * A medication the drug catalog could not read (reported in `unmapped`) whose text names the target, and no other
  * modality than the one asked: it may have been that therapy, so "no prior therapy of the target" is not known.
  */
-function unreadTargetTherapy(p: PatientProfile, target: UnreadTarget, modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): string | null {
+function unreadTargetTherapy(p: PatientProfile, target: UnreadTarget, modality: UnreadModality): string | null {
   return (p.unmapped ?? []).find((u) => u.type === 'medication' && namesTarget(u.original, target, modality))?.original ?? null;
 }
 /** Whether a text names the target, and no other modality than the one asked. */
-function namesTarget(original: string, target: UnreadTarget, modality: 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any'): boolean {
+function namesTarget(original: string, target: UnreadTarget, modality: UnreadModality): boolean {
   const text = original.replace(NEGATED_TARGET, ' ');
   if (!TARGET_WORDS[target].test(text)) return false;
+  // An antibody (the anti-CD38 class): no other modality named (a CD38 CAR-T is not of it; rev35 C02).
+  if (modality === 'ANTIBODY') return !Object.values(MODALITY_WORDS).some((re) => re.test(text));
   return modality === 'any' || MODALITY_WORDS[modality].test(text) || !Object.values(MODALITY_WORDS).some((re) => re.test(text));
 }
 /** A study drug named as such ("investigational agent", "study drug (blinded)"): in a myeloma history, it may be anti-myeloma therapy. */
@@ -691,8 +695,8 @@ function unreadInScope(p: PatientProfile, l: { drug?: string; class?: DrugClass 
   return out;
 }
 /** The target and modality of each class of targeted therapy (for medications the catalog cannot read). */
-const CLASS_TARGET: Partial<Record<DrugClass, [UnreadTarget, 'CAR_T' | 'BISPECIFIC' | 'ADC' | 'any']>> = {
-  ANTI_CD38: ['CD38', 'any'],
+const CLASS_TARGET: Partial<Record<DrugClass, [UnreadTarget, UnreadModality]>> = {
+  ANTI_CD38: ['CD38', 'ANTIBODY'],
   BCMA_CAR_T: ['BCMA', 'CAR_T'],
   BCMA_BISPECIFIC: ['BCMA', 'BISPECIFIC'],
   BCMA_ADC: ['BCMA', 'ADC'],
@@ -722,6 +726,7 @@ const CD38_COMPOSITE_EXPOSURE: Partial<Record<keyof PatientProfile['flags'], (p:
 };
 
 const RESPONSE_DATA = ['response or progression assessments'] as const;
+const LAST_DOSE = ['the last dose of the therapy stopped before the latest progression'] as const;
 const REDERIVED = ['the profile derived again (a new event of the patient)'];
 const anyLine = (p: PatientProfile): boolean => p.linesOfTherapy.count > 0;
 /** For each status flag: the exposure without which it is false whatever the responses. */
@@ -1051,7 +1056,7 @@ function compileOneLeaf(l: Leaf): RuleNode {
         if (!v && CAR_T_FLAGS.has(l.name) && unknownCarTSince(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
         // Triple-class or penta exposure short only of the anti-CD38 class, beside a medication naming CD38 that the
         // catalog cannot read: it may have been that exposure (expo34 U06).
-        const cd38Short = !v && CD38_COMPOSITE_EXPOSURE[l.name]?.(s.profile) === true ? unreadTargetTherapy(s.profile, 'CD38', 'any') : null;
+        const cd38Short = !v && CD38_COMPOSITE_EXPOSURE[l.name]?.(s.profile) === true ? unreadTargetTherapy(s.profile, 'CD38', 'ANTIBODY') : null;
         const unread = cd38Short ?? (!v && targets ? targets.map(([t, m]) => unreadTargetTherapy(s.profile, t, m)).find((x) => x !== null) : undefined);
         if (unread) return done(s, UNKNOWN, 'flag', l.name, `a medication the drug catalog cannot read: ${unread}`, UNREAD_MEDICATION);
         if (!v && composite ? composite(s) : (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? lastLine.start))) && couldBe(s.profile)))
@@ -1060,7 +1065,12 @@ function compileOneLeaf(l: Leaf): RuleNode {
         const open = !v && l.name === 'refractoryToLastLine' && lastLine ? lastLine.generics.find((g) => !isSupportive(g) && !classesOf(g).includes('CORTICOSTEROID') && s.profile.drugs[g] !== undefined && !documentedOn(s, s.profile.drugs[g])) : undefined;
         if (open !== undefined) return done(s, UNKNOWN, 'flag', l.name, `${open} of the last line: response not documented`, RESPONSE_DATA);
         // The IMWG 2011 status flags turn on whether MR or better was ever reached: not on record, they are unknown either way.
-        if (STATUS_FLAGS.has(l.name) && s.profile.disease.mrEverKnown === false && (s.profile.disease.undecidedStatus ?? [...STATUS_FLAGS]).includes(l.name)) return done(s, UNKNOWN, 'flag', l.name, `${String(v)}, but whether MR or better was ever reached is not on record`, MR_EVER);
+        // (And those an unknown last dose leaves open: whether the progression came within the window of it, v17.)
+        const undecided = s.profile.disease.undecidedStatus ?? (s.profile.disease.mrEverKnown === false ? [...STATUS_FLAGS] : []);
+        if (STATUS_FLAGS.has(l.name) && undecided.includes(l.name))
+          return s.profile.disease.mrEverKnown === false
+            ? done(s, UNKNOWN, 'flag', l.name, `${String(v)}, but whether MR or better was ever reached is not on record`, MR_EVER)
+            : done(s, UNKNOWN, 'flag', l.name, `${String(v)}, but the last dose of the therapy before the latest progression is not on record`, LAST_DOSE);
         return s.trace === null ? quiet(s, bool(v)) : done(s, bool(v), 'flag', l.name, String(v));
       };
     }

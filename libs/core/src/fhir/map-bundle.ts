@@ -404,15 +404,21 @@ function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
 
 /** Reasons for stopping a medication, by words of `statusReason` (its text, or a coding's display). */
 const STOP_REASONS: ReadonlyArray<[ReasonStopped, RegExp]> = [
-  ['progression', /progress|relapse|refractor|treatment failure|lack of (?:efficacy|response)|no response|\bPD\b/i],
+  ['progression', /\bprogress(?:ion|ed|ive disease)\b|\bdisease progress|\brelaps(?:e|ed)\b|\brefractor|treatment failure|lack of (?:efficacy|response)|\bno response\b|\bPD\b/i],
   ['toxicity', /toxic|adverse|side[- ]effect|intoleran|neuropath|cytopeni|neutropeni|thrombocytopeni|infection|allerg|hypersensitiv/i],
   ['patient-choice', /patient(?:'s)? (?:choice|request|decision|preference|wish)|refus|declin|withdr[ae]w consent/i],
-  ['completed', /complet|finished|course (?:done|given)|planned (?:cycles|course)/i],
+  ['completed', /\bcomplet(?:ed|e|ion)\b|\bfinished\b|course (?:done|given)|planned (?:cycles|course)/i],
 ];
-/** A progression named only to say there was none ("no progression", "without evidence of disease progression"). */
-const NEGATED_PROGRESSION = /\b(?:no|not|without|non)[- ]+(?:evidence of |signs? of )?(?:disease )?(?:progress\w*|relapse\w*|refractor\w*)/gi;
+/**
+ * Words naming a reason only to deny it ("no progression", "not due to progression", "no adverse events",
+ * "progression-free", "relapse-free"), taken out before the reason is read (rev35 F01-F08).
+ */
+const NEGATED_REASONS = [
+  /\b(?:no|not|without|non)[- ]+(?:due to |related to |evidence of |signs? of )?(?:disease )?(?:progress\w*|relaps\w*|refractor\w*|PD\b|adverse (?:events?|effects?)|toxicit\w*|side[- ]effects?)/gi,
+  /\b(?:progression|relapse|event|toxicity)[- ]free\b/gi,
+];
 function stopReason(reasons: readonly CodeableConcept[]): ReasonStopped | undefined {
-  const words = reasons.map((c) => [c.text, ...(c.coding ?? []).map((x) => x.display)].filter((w): w is string => typeof w === 'string').join(' ')).join(' ').replace(NEGATED_PROGRESSION, ' ');
+  const words = NEGATED_REASONS.reduce((w, re) => w.replace(re, ' '), reasons.map((c) => [c.text, ...(c.coding ?? []).map((x) => x.display)].filter((w): w is string => typeof w === 'string').join(' ')).join(' '));
   return STOP_REASONS.find(([, re]) => re.test(words))?.[0];
 }
 

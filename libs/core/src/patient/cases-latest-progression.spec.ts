@@ -179,7 +179,9 @@ const CASES: Case[] = [
   { id: 'N35', desc: 'PD on Pd, bridging Kd, PD on bridging (day 25), cilta-cel CR: PD on the CAR-T line (bridging part of it, convention)',
     events: [med('VRd', '2019-01-10', '2019-07-01', { reasonStopped: 'completed' }), response('2019-04-01', 'VGPR'), med('Pd', '2020-06-01', '2021-03-20', { reasonStopped: 'progression' }), response('2020-09-01', 'PR'), response('2021-03-15', 'PD'),
       med('Kd', '2021-04-10', '2021-05-20', { intent: 'bridging' }), response('2021-05-05', 'PD'), carT('2021-06-01', 'cilta-cel'), response('2021-09-01', 'CR'), response('2021-12-01', 'CR')],
-    asOf: '2022-06-01', drugs: { [K]: true, [P]: true, [CILTA]: false }, flags: F(false, true, false, true), pd: '2021-05-05', pal: 'MET' },
+    // Not refractory to the last line: the CAR-T line reached CR after its bridging failed (v17, stat35 CT05); still
+    // relapsed and refractory by its latest progression, on the bridging.
+    asOf: '2022-06-01', drugs: { [K]: true, [P]: true, [CILTA]: false }, flags: F(false, true, false, false), pd: '2021-05-05', pal: 'MET' },
   { id: 'N36', desc: 'VRd VGPR, ASCT, R maintenance started 2022-09-01, PD reported day 4 of maintenance: IMWG PD on therapy -> len refractory, RR',
     events: [med('VRd', '2022-01-10', '2022-05-01'), response('2022-05-01', 'VGPR'), sct('2022-06-01'), med('lenalidomide', '2022-09-01', null, { intent: 'maintenance' }), response('2022-09-05', 'PD')],
     drugs: { [L]: true, [B]: false }, flags: F(false, true, false, true), pd: '2022-09-05', pal: 'MET' },

@@ -513,5 +513,8 @@ export function withDocumentation(drugs: Record<string, DrugExposure>, lines: re
     const otherTherapyBy = (d: string): boolean =>
       e.lastDose !== null && lines.some((l) => l.courses.some((c) => c.start <= d && (c.end === null || c.end > e.lastDose!) && antiMyelomaGenerics(c).some((x) => x !== g && !isSteroid(x))));
     e.documented = responseDays.some((d) => d > from && d <= until) || progressionDays.some((d) => d > from && (d <= window || (d <= line && !otherTherapyBy(d))));
+    // Its last dose not known (stopped without its end recorded, not for progression): a progression after the window from
+    // its first day, before the next line, may have come within the window of the last dose (stat35 SP06/SP13).
+    if (e.lastDoseUnknown === true && !e.ongoing && !e.refractory && progressionDays.some((d) => d > from && d > window && d <= line)) e.documented = false;
   }
 }

@@ -158,6 +158,8 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
         ),
     );
   const carTPrep = (c: MedicationCourse): boolean => CAR_T_PREP.has(c.intent) || lymphodepletion(c) || afterCarTApheresis(c);
+  /** Where a CAR-T preparation is measured from: recorded as bridging, its last dose when known (a long wait for the product; story35 S16); else its start. */
+  const prepFrom = (c: MedicationCourse): string => (c.intent === 'bridging' && c.end !== null && c.endUnknown !== true ? c.end : c.start);
 
   const lines: LineOfTherapy[] = [];
   let line: LineOfTherapy | null = null;
@@ -279,7 +281,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const c = item.course!;
     const generics = antiMyelomaGenerics(c);
     if (!current) {
-      const l = open(c.start, carTPrep(c) && carTAhead(c.start) ? 'car-t' : 'first-treatment');
+      const l = open(c.start, carTPrep(c) && carTAhead(prepFrom(c)) ? 'car-t' : 'first-treatment');
       carTPending = l.openedBy === 'car-t';
       add(l, c);
       continue;
@@ -288,7 +290,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       add(current, c);
       continue;
     }
-    if (carTPrep(c) && carTAhead(c.start)) {
+    if (carTPrep(c) && carTAhead(prepFrom(c))) {
       if (carTPending) add(current, c);
       else {
         const l = open(c.start, 'car-t');
@@ -324,11 +326,14 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     // (A course whose last dose is the new agent's first day stopped for it: switched that day, v13, rev34b B2.)
     const continued = new Set([...generics, ...current.courses.filter((x) => x.end === null || x.end > c.start).flatMap(antiMyelomaGenerics)]);
     // Given again within a hold (the next dose of a per-dose record, a short break): not stopped for good.
-    const resumed = (g: string, after: string): boolean => courses.some((y) => y.start > after && daysBetween(after, y.start) <= s.treatmentHoldMaxDays && antiMyelomaGenerics(y).includes(g));
+    // (The next record may begin on the day the last ended: a drug recorded cycle by cycle; rev35 L01.)
+    const resumed = (g: string, after: string, of?: MedicationCourse): boolean =>
+      courses.some((y) => y !== of && y.start >= after && daysBetween(after, y.start) <= s.treatmentHoldMaxDays && antiMyelomaGenerics(y).includes(g));
     // (Conditioning belongs to its transplant: no agent of the regimen that another replaced; rev34b B3.)
     const substitution =
       !sameAgents &&
-      current.courses.some((x) => x.end !== null && x.end <= c.start && !conditioning(records, x) && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g) && !resumed(g, x.end!)));
+      // (A course begun the same day is no regimen it replaced: per-drug records of one regimen, each stopped without its end; story35 S19.)
+      current.courses.some((x) => x.end !== null && x.start < c.start && x.end <= c.start && !conditioning(records, x) && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g) && !resumed(g, x.end!, x)));
     // A progression in between makes a new agent salvage, even inside the window (rule 2: an addition for progression).
     // Therapy begun after the line's CAR-T infusion is no staggered start of a regimen (bridging and lymphodepletion
     // come before it): an addition (rule 2), unless planned (consolidation, maintenance: below) or steroids alone.

@@ -103,7 +103,11 @@ export interface PatientProfile {
      * and the engine reads those flags as unknown. Absent in profiles derived before settings v11.
      */
     mrEverKnown?: boolean;
-    /** With `mrEverKnown` false, the status flags that would differ had MR been reached or not: unknown to the engine (absent before settings v11). */
+    /**
+     * The status flags that would differ had MR been reached or not (with `mrEverKnown` false), or had the unknown last dose
+     * of the therapy before the latest progression come within refractoryWindowDays of it or not (v17): unknown to the
+     * engine (absent before settings v11).
+     */
     undecidedStatus?: Array<'primaryRefractory' | 'relapsedAndRefractory' | 'relapsed'>;
     /** The current response: the later of the computed and the reported one (the reported one on a tie). */
     response: {
@@ -343,7 +347,25 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
 
   const progressionStart = episodeStart(disease.progressions);
   // The latest progression since treatment began, from when it began.
-  const latestPd = lines.length > 0 ? episodeStart(disease.progressions.filter((p) => p.date > lines[0]!.start)) : undefined;
+  const latestRecordedPd = lines.length > 0 ? episodeStart(disease.progressions.filter((p) => p.date > lines[0]!.start)) : undefined;
+  // A course stopped for progression without its end recorded, with no progression on record on it (after its first
+  // days, up to the first days after it stopped at the latest): the stop documents one, on it, read by the status as the
+  // exposure reads it, by the last day it may have been given (stat35 SP03/SP09). No progression date is kept for it.
+  const stopPd = lines
+    .flatMap((l) =>
+      l.courses
+        .filter((c) => c.endUnknown === true && c.reasonStopped === 'progression')
+        .map((c): ProgressionEvent | null => {
+          const ender = [lines.find((x) => x.number === l.number + 1)?.start, transplantOrInfusionAfter(records, c.start)].filter((d): d is string => d !== undefined).sort()[0];
+          const until = ender ? addDays(ender, -1) : day;
+          const recorded = disease.progressions.some((p) => p.date > addDays(c.start, settings.earlyProgressionDays) && p.date <= addDays(until, settings.earlyProgressionDays));
+          return recorded || until < c.start ? null : { date: until, source: 'reported', detail: `${c.original} stopped for progression (its end not recorded)`, provenance: [c.eventId] };
+        }),
+    )
+    .filter((p): p is ProgressionEvent => p !== null)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .at(-1);
+  const latestPd = stopPd && (!latestRecordedPd || stopPd.date > latestRecordedPd.date) ? stopPd : latestRecordedPd;
   // Refractory to the last line: one of its drugs refractory in it, or a transplant of the line (an SCT; a salvage or
   // second SCT alone as the last line, or one after which no drug had been given yet) followed by the latest progression
   // within refractoryWindowDays.
@@ -356,7 +378,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   // before it (one started since is the salvage it prompted), conditioning included, and transplants and CAR-T
   // infusions before it; `near` when a course was still given or stopped within refractoryWindowDays of it, or a
   // transplant or infusion was that recent.
-  const therapyBefore = (pd: string): { any: boolean; near: boolean } => {
+  const therapyBefore = (pd: string): { any: boolean; near: boolean; nearMaybe: boolean } => {
     const courses = lines.flatMap((l) => l.courses).filter((c) => daysBetween(c.start, pd) > settings.earlyProgressionDays);
     const procedures = records.procedures.filter((p) => (p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion') && p.date < pd);
     // A course stopped for progression without its end recorded, with nothing begun after it before the progression: the
@@ -371,9 +393,12 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
       return ender === undefined || pd <= addDays(ender, settings.earlyProgressionDays);
     };
     const near = courses.some((c) => c.end === null || stoppedOn(c) || daysBetween(c.end, pd) <= settings.refractoryWindowDays) || procedures.some((p) => daysBetween(p.date, pd) <= settings.refractoryWindowDays);
-    return { any: courses.length > 0 || procedures.length > 0, near };
+    // Stopped for another reason without its end recorded, with nothing begun after it before the progression: its last
+    // dose, not known, may have come within refractoryWindowDays of it (stat35 SP07).
+    const nearMaybe = !near && courses.some((c) => c.endUnknown === true && c.reasonStopped !== 'progression' && !courses.some((o) => o.start > c.start) && !procedures.some((p) => p.date > c.start));
+    return { any: courses.length > 0 || procedures.length > 0, near, nearMaybe };
   };
-  const before = latestPd ? therapyBefore(latestPd.date) : { any: false, near: false };
+  const before = latestPd ? therapyBefore(latestPd.date) : { any: false, near: false, nearMaybe: false };
   // IMWG 2011 primary refractory: nonresponsive (refractory by the definition in force, or the latest progression on
   // therapy or within refractoryWindowDays of it, whatever a protocol's minimum exposure for per-drug refractoriness, or
   // any progression since therapy began) and never MR or better with any therapy.
@@ -400,17 +425,20 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     ? [
         ...lastLine.generics.flatMap((g) => (drugs[g]?.refractoryInLastLine ? drugs[g].evidence.filter((e) => e.line === lastLine.number).map((e) => e.date) : [])),
         ...(latestPd !== undefined && lastLine.transplants.some((t) => t.date < latestPd.date && daysBetween(t.date, latestPd.date) <= settings.refractoryWindowDays) ? [latestPd.date] : []),
+        // The latest progression, on the last line's therapy or within the window of it (a second one on the same drug).
+        ...(latestPd !== undefined && before.near && lineInEffect(latestPd.date)?.number === lastLine.number ? [latestPd.date] : []),
       ].sort().at(-1)
     : undefined;
   const lastLineNonresponsive =
-    refractoryToLastLine && !(lastLineRefractorySince !== undefined && assessments.some((a) => a.date > lastLineRefractorySince && atLeastMR(a.category)));
-  const relapsedAndRefractoryIf = (mr: boolean, mrBeforePd: boolean): boolean => (mr && lastLineNonresponsive) || (mrBeforePd && (before.near || refractoryByLatestPd));
+    // (A response reported, or a measured parameter down 25% in two consecutive values: a category computed after a
+    // progression is still measured from the line's baseline, so it cannot tell; story35 S13.)
+    refractoryToLastLine && !(lastLineRefractorySince !== undefined && respondedBetween(lastLineRefractorySince, addDays(day, 1)));
+  const relapsedAndRefractoryIf = (mr: boolean, mrBeforePd: boolean, near = before.near): boolean => (mr && lastLineNonresponsive) || (mrBeforePd && (near || refractoryByLatestPd));
   const relapsedAndRefractory = relapsedAndRefractoryIf(responded, respondedBeforeLatestPd);
   // IMWG 2011 relapsed: previously treated, the latest progression came off therapy, more than refractoryWindowDays after
   // the last therapy given before it, and neither primary refractory nor relapsed-and-refractory (domain.md §1: what is
   // left; MR never reached with nothing showing nonresponse is relapsed too, stat31 Y01–Y04).
-  const offTherapy = before.any && !before.near;
-  const relapsedIf = (mr: boolean, mrBeforePd: boolean): boolean => latestPd !== undefined && offTherapy && !primaryRefractoryReading(mr) && !relapsedAndRefractoryIf(mr, mrBeforePd);
+  const relapsedIf = (mr: boolean, mrBeforePd: boolean, near = before.near): boolean => latestPd !== undefined && before.any && !near && !primaryRefractoryReading(mr) && !relapsedAndRefractoryIf(mr, mrBeforePd, near);
   // Whether MR or better was reached before the latest progression (ever, with no progression), when the record does not
   // say (a progression with no other assessment before it; a response after it says nothing of before): the status
   // flags that would differ either way. Each reading is [MR ever, MR before the latest progression].
@@ -424,18 +452,20 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
       : beforePdKnown.map((b) => [responded || b, b]);
   const mrEverKnown = readings.length === 1;
   const differs = (f: (mr: boolean, mrBeforePd: boolean) => boolean): boolean => readings.some(([m, b]) => f(m, b) !== f(readings[0]![0], readings[0]![1]));
-  const undecidedStatus = mrEverKnown
-    ? []
-    : (
-        [
-          // Never MR with therapy given is nonresponsive (failure to achieve MR), so primary refractory; MR at some point: not.
-          ['primaryRefractory', lines.length > 0 && differs((mr) => mr)],
-          ['relapsedAndRefractory', differs(relapsedAndRefractoryIf)],
-          ['relapsed', differs(relapsedIf)],
-        ] as const
-      )
-        .filter(([, d]) => d)
-        .map(([name]) => name);
+  // Likewise when the last dose of the therapy before the latest progression is not known (`nearMaybe`): the flags that
+  // would differ had it come within refractoryWindowDays of the progression or not.
+  const [m0, b0] = readings[0]!;
+  const nearDiffers = (f: (mr: boolean, mrBeforePd: boolean, near: boolean) => boolean): boolean => before.nearMaybe && f(m0, b0, true) !== f(m0, b0, false);
+  const undecidedStatus = (
+    [
+      // Never MR with therapy given is nonresponsive (failure to achieve MR), so primary refractory; MR at some point: not.
+      ['primaryRefractory', !mrEverKnown && lines.length > 0 && differs((mr) => mr)],
+      ['relapsedAndRefractory', (!mrEverKnown && differs(relapsedAndRefractoryIf)) || nearDiffers(relapsedAndRefractoryIf)],
+      ['relapsed', (!mrEverKnown && differs(relapsedIf)) || nearDiffers(relapsedIf)],
+    ] as const
+  )
+    .filter(([, d]) => d)
+    .map(([name]) => name);
   const flags: ProfileFlags = {
     doubleRefractory: classes.IMID.refractory && classes.PI.refractory,
     tripleClassExposed: classes.IMID.exposed && classes.PI.exposed && classes.ANTI_CD38.exposed,
@@ -446,7 +476,8 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     primaryRefractory: primaryRefractory && !undecidedStatus.includes('primaryRefractory'),
     relapsedAndRefractory,
     relapsed: relapsedIf(responded, respondedBeforeLatestPd),
-    refractoryToLastLine,
+    // No MR or better since what made it refractory (bridging that failed, then a CR on the CAR-T; stat35 CT05).
+    refractoryToLastLine: lastLineNonresponsive,
     priorBcmaCarT: classes.BCMA_CAR_T.exposed,
     priorBcmaBispecific: classes.BCMA_BISPECIFIC.exposed,
     priorBcmaAdc: classes.BCMA_ADC.exposed,

@@ -211,10 +211,10 @@ describe('S20 auto-allo tandem, CAR-T with unrecorded intents', () => {
   it('S20.carTNot: CR after cilta-cel, no PD since → CAR-T not refractory [§1]', () => {
     expect(p20().classes.BCMA_CAR_T?.refractory).toBe(false);
   });
-  // CONTESTABLE (see report): the PD on the bridging Pd makes pomalidomide refractory IN the CAR-T line, and the docs
-  // define refractoryToLastLine as "a drug of the last line refractory in it"; the line itself reached CR.
-  it('S20.lastLineDocumented: refractoryToLastLine true by the documented reading (bridging Pd progressed on) [docs flags; CONTESTABLE]', () => {
-    expect(p20().flags.refractoryToLastLine).toBe(true);
+  // The PD on the bridging Pd makes pomalidomide refractory IN the CAR-T line, but the line itself reached CR after it:
+  // since v17 (stat35 CT05) refractoryToLastLine asks for no response since, the reviewer's reading.
+  it('S20.lastLineDocumented: refractoryToLastLine false: the CAR-T line reached CR after the bridging failed [docs flags, v17]', () => {
+    expect(p20().flags.refractoryToLastLine).toBe(false);
   });
   it('S20.status: latest PD on bridging therapy after earlier MR → relapsed-and-refractory [§1]', () => {
     expect([p20().flags.relapsedAndRefractory, p20().flags.relapsed]).toEqual([true, false]);
