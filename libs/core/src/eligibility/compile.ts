@@ -650,7 +650,7 @@ const TARGET_WORDS: Record<UnreadTarget, RegExp> = {
   CD38: /(?:^|[^a-z0-9]|x|anti)CD38(?=[^a-z0-9]|x|$)/i,
 };
 /** A target named only to say it is not the one ("non-BCMA", "not BCMA"). */
-const NEGATED_TARGET = /\b(?:non|not)[- ]+(?:anti[- ]?)?(?:BCMA|GPRC5D|Fc?R[HL]5|CD38|B[- ]cell maturation antigen)\b|\b(?:BCMA|GPRC5D|CD38)[- ]?(?:negative|positive|expressing|expression|high|low)\b/gi;
+const NEGATED_TARGET = /\b(?:non|not)[- ]+(?:anti[- ]?)?(?:BCMA|GPRC5D|Fc?R[HL]5|CD38|B[- ]cell maturation antigen)\b|\b(?:BCMA|GPRC5D|CD38)[- ]?negative\b/gi;
 const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
   CAR_T: /\bCAR[- ]?T\b|chimeric antigen receptor/i,
   BISPECIFIC: /bispecific|T[- ]cell engager|\bBiTE\b/i,

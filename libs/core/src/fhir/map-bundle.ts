@@ -404,7 +404,7 @@ function carTProduct(texts: ReadonlyArray<string | undefined>): string | null {
 
 /** Reasons for stopping a medication, by words of `statusReason` (its text, or a coding's display). */
 const STOP_REASONS: ReadonlyArray<[ReasonStopped, RegExp]> = [
-  ['progression', /\bprogress(?:ion|ed|ive disease)\b|\bdisease progress|\brelaps(?:e|ed)\b|\brefractor|treatment failure|lack of (?:efficacy|response)|\bno response\b|\bPD\b/i],
+  ['progression', /\bprogress(?:ion|ed|ing|ive disease|ive myeloma)\b|\bdisease progress|\brelaps(?:e|ed|ing)\b|\brefractor|treatment failure|lack of (?:efficacy|response)|\bno response\b|\bPD\b/i],
   ['toxicity', /toxic|adverse|side[- ]effect|intoleran|neuropath|cytopeni|neutropeni|thrombocytopeni|infection|allerg|hypersensitiv/i],
   ['patient-choice', /patient(?:'s)? (?:choice|request|decision|preference|wish)|refus|declin|withdr[ae]w consent/i],
   ['completed', /\bcomplet(?:ed|e|ion)\b|\bfinished\b|course (?:done|given)|planned (?:cycles|course)/i],

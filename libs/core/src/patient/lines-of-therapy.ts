@@ -160,6 +160,8 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   const carTPrep = (c: MedicationCourse): boolean => CAR_T_PREP.has(c.intent) || lymphodepletion(c) || afterCarTApheresis(c);
   /** Where a CAR-T preparation is measured from: recorded as bridging, its last dose when known (a long wait for the product; story35 S16); else its start. */
   const prepFrom = (c: MedicationCourse): string => (c.intent === 'bridging' && c.end !== null && c.endUnknown !== true ? c.end : c.start);
+  /** A CAR-T preparation with an infusion ahead: from its start, or from its last dose when recorded as bridging (one ending after the infusion: from its start; rev36 L01). */
+  const carTPrepAhead = (c: MedicationCourse): boolean => carTPrep(c) && (carTAhead(c.start) || carTAhead(prepFrom(c)));
 
   const lines: LineOfTherapy[] = [];
   let line: LineOfTherapy | null = null;
@@ -281,7 +283,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const c = item.course!;
     const generics = antiMyelomaGenerics(c);
     if (!current) {
-      const l = open(c.start, carTPrep(c) && carTAhead(prepFrom(c)) ? 'car-t' : 'first-treatment');
+      const l = open(c.start, carTPrepAhead(c) ? 'car-t' : 'first-treatment');
       carTPending = l.openedBy === 'car-t';
       add(l, c);
       continue;
@@ -290,7 +292,7 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       add(current, c);
       continue;
     }
-    if (carTPrep(c) && carTAhead(prepFrom(c))) {
+    if (carTPrepAhead(c)) {
       if (carTPending) add(current, c);
       else {
         const l = open(c.start, 'car-t');

@@ -432,7 +432,12 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   const lastLineNonresponsive =
     // (A response reported, or a measured parameter down 25% in two consecutive values: a category computed after a
     // progression is still measured from the line's baseline, so it cannot tell; story35 S13.)
-    refractoryToLastLine && !(lastLineRefractorySince !== undefined && respondedBetween(lastLineRefractorySince, addDays(day, 1)));
+    // (Or a marrow-only assessment of MR or better, which needs no confirmation and has no baseline to drift from; rev36b T03.)
+    refractoryToLastLine &&
+    !(
+      lastLineRefractorySince !== undefined &&
+      (respondedBetween(lastLineRefractorySince, addDays(day, 1)) || assessments.some((a) => a.selfConfirming === true && a.date > lastLineRefractorySince && atLeastMR(a.category)))
+    );
   const relapsedAndRefractoryIf = (mr: boolean, mrBeforePd: boolean, near = before.near): boolean => (mr && lastLineNonresponsive) || (mrBeforePd && (near || refractoryByLatestPd));
   const relapsedAndRefractory = relapsedAndRefractoryIf(responded, respondedBeforeLatestPd);
   // IMWG 2011 relapsed: previously treated, the latest progression came off therapy, more than refractoryWindowDays after

@@ -124,7 +124,8 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
     }
     for (const c of records.conditions) {
       const onset = c.onsetDate ?? c.date;
-      if (c.kind === 'hyperviscosity' && (c.status === 'active' || c.status === 'resolved' || c.status === 'history') && inLine(onset)) push(onset, 'hyperviscosity', 'hyperviscosity recorded', [c.eventId]);
+      // (Recorded as history, only with its onset given: the day of the record is not the episode's; rev36 H01.)
+      if (c.kind === 'hyperviscosity' && (c.status === 'active' || c.status === 'resolved' || (c.status === 'history' && c.onsetDate !== null)) && inLine(onset)) push(onset, 'hyperviscosity', 'hyperviscosity recorded', [c.eventId]);
     }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -61,6 +61,15 @@ const lastOnOrBefore = <T extends Point>(ps: T[], date: string, after?: string):
 /** The fraction by which a value fell from its baseline, rounded to 1e-9 so that exact thresholds hold in floating point (1.3 → 0.13 is 90%, not 89.99…%). */
 const reduction = (base: number, value: number): number => Math.round(((base - value) / base) * 1e9) / 1e9;
 
+/** The last day of each assessment's visit: `visitDays` after it, up to the day before the next one and `until`. */
+function visitEnds(dates: readonly string[], visitDays: number, until: string): (i: number) => string {
+  return (i) => {
+    const next = dates[i + 1];
+    const end = [addDays(dates[i]!, visitDays), ...(next ? [addDays(next, -1)] : []), until].sort()[0]!;
+    return end < dates[i]! ? dates[i]! : end;
+  };
+}
+
 /**
  * Response assessments computed for one line from its series, per IMWG 2016 (Kumar, Lancet Oncol 2016).
  * Baseline = last value on or before the line started. By M-protein: VGPR ≥90% serum reduction with urine
@@ -137,18 +146,18 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     // Assessed on each day of the electrophoresis that measures the response (or a negative immunofixation in its place),
     // each with its visit: an immunofixation alone within `visitDays` after an electrophoresis day belongs to it, and so
     // do the urine and the immunofixations up to then, before the next (resp35 C17/A06).
+    // (One the day before an electrophoresis day is that day's, as a urine of the day before is; rev36b V01.)
     const electrophoresisDays = new Set((serumMeasurable ? serumPoints : urinePoints).map((p) => p.date));
+    const candidates = [...new Set((serumMeasurable ? serum : urine).filter(inLine).map((p) => p.date))].sort();
     const dates: string[] = [];
-    for (const d of [...new Set((serumMeasurable ? serum : urine).filter(inLine).map((p) => p.date))].sort()) {
+    for (const [k, d] of candidates.entries()) {
       const previous = dates.at(-1);
+      const next = candidates[k + 1];
       if (!electrophoresisDays.has(d) && previous !== undefined && electrophoresisDays.has(previous) && daysBetween(previous, d) <= visitDays) continue;
+      if (visitDays > 0 && !electrophoresisDays.has(d) && next !== undefined && electrophoresisDays.has(next) && daysBetween(d, next) <= 1) continue;
       dates.push(d);
     }
-    const visitEnd = (i: number): string => {
-      const next = dates[i + 1];
-      const end = [addDays(dates[i]!, visitDays), ...(next ? [addDays(next, -1)] : []), until].sort()[0]!;
-      return end < dates[i]! ? dates[i]! : end;
-    };
+    const visitEnd = visitEnds(dates, visitDays, until);
     dates.forEach((date, i) => {
       const visit = visitEnd(i);
       let category: ResponseCategory = 'VGPR';
@@ -258,13 +267,15 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   }
   const inLineDflc = dflc.filter(inLine);
   const dflcDates = inLineDflc.map((p) => p.date);
+  // Each with its visit's immunofixations (`visitDays`, as for the M-protein; rev36b V02).
+  const dflcVisitEnd = visitEnds(dflcDates, visitDays, until);
   for (const [i, p] of inLineDflc.entries()) {
     const red = reduction(base.value, p.value);
-    const since = i === 0 ? line.start : inLineDflc[i - 1]!.date;
-    const cr = completeResponse(p.date, true, since);
+    const since = i === 0 ? line.start : dflcVisitEnd(i - 1);
+    const cr = completeResponse(dflcVisitEnd(i), true, since);
     // IMWG 2011's clarification for disease measurable by FLC only (with CR's normal ratio): VGPR a >90% decrease of dFLC (resp31 A08/A11).
     const category: ResponseCategory = red > 0.9 ? 'VGPR' : red >= 0.5 ? 'PR' : 'SD';
-    const found: Assessment = { date: p.date, category, source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i), ...(category === 'VGPR' && cr === null && crButForMarrow(p.date, true, since) ? { crIfMarrow: true as const } : {}) };
+    const found: Assessment = { date: p.date, category, source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i), ...(category === 'VGPR' && cr === null && crButForMarrow(dflcVisitEnd(i), true, since) ? { crIfMarrow: true as const } : {}) };
     out.push(found.category !== 'SD' || (cr !== null && 'category' in cr) ? withComplete(found, cr, [base.eventId, p.eventId]) : found);
   }
   return out;
