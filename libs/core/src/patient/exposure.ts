@@ -77,12 +77,16 @@ export interface ClassExposure {
 
 const NOT_FOR_REFRACTORINESS: ReadonlySet<Intent | null> = new Set(['conditioning', 'lymphodepletion', 'mobilization', 'supportive']);
 
-/** The first transplant or CAR-T infusion after a day: therapy given before it and recorded without its end had stopped by then. */
-export function transplantOrInfusionAfter(records: ClinicalRecords, day: string): string | undefined {
-  return records.procedures
-    .filter((p) => (p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion') && p.date > day)
+/**
+ * What ended a course begun on `start` and recorded as stopped without its end: the next line's start (`nextLine`), or a
+ * transplant or CAR-T infusion after it, whichever came first (undefined: nothing yet).
+ */
+export function stoppedWithoutEndBy(records: ClinicalRecords, start: string, nextLine: string | null | undefined): string | undefined {
+  const procedure = records.procedures
+    .filter((p) => (p.kind === 'autologous-sct' || p.kind === 'allogeneic-sct' || p.kind === 'car-t-infusion') && p.date > start)
     .map((p) => p.date)
     .sort()[0];
+  return nextLine && (procedure === undefined || nextLine < procedure) ? nextLine : procedure;
 }
 
 /**
@@ -112,7 +116,6 @@ export function drugExposures(
     return l !== undefined && agents.length === 1 && l.transplants.some((t) => t.kind === 'autologous-sct' && t.date <= c.start && daysBetween(t.date, c.start) <= s.postTransplantContinuationDays);
   };
   const lastLine = lines.at(-1)?.number ?? null;
-  const procedureAfter = (day: string): string | undefined => transplantOrInfusionAfter(records, day);
   // A progression is attributed to the therapy in effect: not past the start of the next line.
   const nextLineStart = (line: number): string | null => lines.find((l) => l.number === line + 1)?.start ?? null;
   const out: Record<string, DrugExposure> = {};
@@ -232,7 +235,7 @@ export function drugExposures(
     // The days known on it: up to the latest end recorded on the span (a course stopped without its end: its start).
     const knownUntil = sp.end ?? asOf;
     if (stoppedForProgressionEndUnknown) {
-      const ender = [nextLineStart(finalLine), procedureAfter(latestStart)].filter((d): d is string => d !== null && d !== undefined).sort()[0];
+      const ender = stoppedWithoutEndBy(records, latestStart, nextLineStart(finalLine));
       sp.end = ender ? addDays(ender, -1) : null;
     }
     const until = sp.end ?? asOf;

@@ -5,7 +5,7 @@ import type { LabName } from '../terminology/labs';
 import { ageOn } from './age';
 import { readClinicalRecords, RESPONSE_RANK, type ClinicalRecords, type LabRecord, type ProfileSourceEvent, type ResponseCategory, type Unmapped } from './clinical-events';
 import { atLeastMR, diseaseStatus, fellBetween, progressionEpisodeStart, progressionEvents, progressionSeries, relapseFromCr, type DiseaseStatus, type ProgressionEvent } from './disease-status';
-import { classExposures, drugExposures, transplantOrInfusionAfter, withDocumentation, type ClassExposure, type DrugExposure } from './exposure';
+import { classExposures, drugExposures, stoppedWithoutEndBy, withDocumentation, type ClassExposure, type DrugExposure } from './exposure';
 import { creatinineClearance, estimatedGfr, latestLabs, type CreatinineClearance, type EstimatedGfr, type LatestLab } from './labs';
 import { antiMyelomaGenerics, inEffectOn, isSteroid, linesOfTherapy, type LineOfTherapy } from './lines-of-therapy';
 import { allAssessments, computedResponse, higherCategory, type ComputedResponse, type CouldBe } from './response';
@@ -356,7 +356,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
       l.courses
         .filter((c) => c.endUnknown === true && c.reasonStopped === 'progression')
         .map((c): ProgressionEvent | null => {
-          const ender = [lines.find((x) => x.number === l.number + 1)?.start, transplantOrInfusionAfter(records, c.start)].filter((d): d is string => d !== undefined).sort()[0];
+          const ender = stoppedWithoutEndBy(records, c.start, lines.find((x) => x.number === l.number + 1)?.start);
           const until = ender ? addDays(ender, -1) : day;
           const recorded = disease.progressions.some((p) => p.date > addDays(c.start, settings.earlyProgressionDays) && p.date <= addDays(until, settings.earlyProgressionDays));
           return recorded || until < c.start ? null : { date: until, source: 'reported', detail: `${c.original} stopped for progression (its end not recorded)`, provenance: [c.eventId] };
@@ -369,10 +369,11 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   // Refractory to the last line: one of its drugs refractory in it, or a transplant of the line (an SCT; a salvage or
   // second SCT alone as the last line, or one after which no drug had been given yet) followed by the latest progression
   // within refractoryWindowDays.
+  const transplantThenLatestPd = lastLine !== undefined && latestPd !== undefined && lastLine.transplants.some((t) => t.date < latestPd.date && daysBetween(t.date, latestPd.date) <= settings.refractoryWindowDays);
   const refractoryToLastLine =
     lastLine !== undefined &&
     (lastLine.generics.some((g) => drugs[g]?.refractoryInLastLine) ||
-      (latestPd !== undefined && lastLine.transplants.some((t) => t.date < latestPd.date && daysBetween(t.date, latestPd.date) <= settings.refractoryWindowDays)));
+      transplantThenLatestPd);
   const lineInEffect = (day: string): LineOfTherapy | undefined => lines.filter((l) => inEffectOn(l, day, settings, infusions)).at(-1);
   // The therapy given before a progression (IMWG 2011 "last therapy"): courses started more than earlyProgressionDays
   // before it (one started since is the salvage it prompted), conditioning included, and transplants and CAR-T
@@ -389,7 +390,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
       if (c.endUnknown !== true || c.reasonStopped !== 'progression' || courses.some((o) => o.start > c.start)) return false;
       const line = lines.find((l) => l.courses.includes(c));
       const next = line ? lines.find((l) => l.number === line.number + 1) : undefined;
-      const ender = [next?.start, transplantOrInfusionAfter(records, c.start)].filter((d): d is string => d !== undefined).sort()[0];
+      const ender = stoppedWithoutEndBy(records, c.start, next?.start);
       return ender === undefined || pd <= addDays(ender, settings.earlyProgressionDays);
     };
     const near = courses.some((c) => c.end === null || stoppedOn(c) || daysBetween(c.end, pd) <= settings.refractoryWindowDays) || procedures.some((p) => daysBetween(p.date, pd) <= settings.refractoryWindowDays);
@@ -424,7 +425,7 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   const lastLineRefractorySince = lastLine
     ? [
         ...lastLine.generics.flatMap((g) => (drugs[g]?.refractoryInLastLine ? drugs[g].evidence.filter((e) => e.line === lastLine.number).map((e) => e.date) : [])),
-        ...(latestPd !== undefined && lastLine.transplants.some((t) => t.date < latestPd.date && daysBetween(t.date, latestPd.date) <= settings.refractoryWindowDays) ? [latestPd.date] : []),
+        ...(transplantThenLatestPd ? [latestPd.date] : []),
         // The latest progression, on the last line's therapy or within the window of it (a second one on the same drug).
         ...(latestPd !== undefined && before.near && lineInEffect(latestPd.date)?.number === lastLine.number ? [latestPd.date] : []),
       ].sort().at(-1)
