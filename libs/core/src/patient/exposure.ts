@@ -36,6 +36,12 @@ export interface DrugExposure {
   lastDose: string | null;
   /** Its latest course was recorded as stopped without its end: `lastDose` is that course's start, the true last dose not known (v16). */
   lastDoseUnknown?: true;
+  /**
+   * Still given, short of the protocol's minimum exposure (`minExposureDaysForRefractoriness`), with a progression on it:
+   * whether it is refractory waits on that minimum (a progression before it counts if the drug goes on past it without a
+   * response), so "not refractory" is not known yet (stat37 M06).
+   */
+  refractoryPendingMinimum?: true;
   ongoing: boolean;
   /** Days on the drug: its records' days, with the gaps between records up to the grouping window (dosing intervals, rest weeks) counted as on it. */
   durationDays: number;
@@ -242,7 +248,10 @@ export function drugExposures(
     // The protocol's minimum exposure, for the drugs of the classes it names (MAMMOTH: anti-CD38; null: every drug); with
     // the end not recorded, only the days known on it count (rev33 X02, rev34 T1a).
     const minDays = s.minExposureClasses === null || s.minExposureClasses === undefined || classesOf(g).some((k) => s.minExposureClasses!.includes(k)) ? s.minExposureDaysForRefractoriness : 0;
-    if (daysBetween(sp.start, stoppedForProgressionEndUnknown ? knownUntil : until) + 1 < minDays) continue;
+    if (daysBetween(sp.start, stoppedForProgressionEndUnknown ? knownUntil : until) + 1 < minDays) {
+      if (sp.end === null && !stoppedForProgressionEndUnknown && progressions.some((p) => p.date > sp.start)) e.refractoryPendingMinimum = true;
+      continue;
+    }
     // Counted as the course's length is (its first day is day 1): a progression on day N of N days on it counts.
     const earliest = addDays(sp.start, Math.max(0, minDays - 1));
     const next = nextLineStart(finalLine);
@@ -296,7 +305,8 @@ export function drugExposures(
     if (s.nonResponseIsRefractory && (!stoppedForOtherReasons || triedLongEnough)) {
       const assessed = assessments.filter((r) => r.date > sp.start && r.date <= until && r.category !== 'PD');
       // A response reached on it may be confirmed (or reported) after the last dose, before any new therapy: it counts.
-      const respondedBy = next ?? asOf;
+      // (A transplant or CAR-T infusion after it is new therapy too: a response after one is its own; stat37 Z12.)
+      const respondedBy = (sp.end === null ? next : stoppedWithoutEndBy(records, sp.end, next)) ?? asOf;
       const responded = assessments.some((r) => r.date > sp.start && r.date <= respondedBy && atLeastMR(r.category));
       // Still being given: nonresponsive once assessed without MR or better long enough after its start, counting from the
       // start of the time on it however its records were split across lines (a response before a drug was added counts),
@@ -354,6 +364,17 @@ export function drugExposures(
       e.evidence.push({ line, kind: 'progression-on-therapy', date: pd.date, atMaintenanceDose: false, detail: `progression ${pd.date} after infusion without MR or better`, provenance: [p.eventId, ...pd.provenance] });
     } else if (pd && line !== null && pd.date <= addDays(p.date, s.refractoryWindowDays)) {
       e.evidence.push({ line, kind: 'progression-within-window', date: pd.date, atMaintenanceDose: false, detail: `progression ${pd.date} within ${s.refractoryWindowDays} days of the infusion`, provenance: [p.eventId, ...pd.provenance] });
+    } else if (!pd && line !== null && s.nonResponseIsRefractory) {
+      // Nonresponsive to the product (IMWG 2011: no MR or better on the therapy): assessed at least
+      // nonResponseMinDaysOngoing after the infusion, before any next line, with no MR or better since it and no
+      // response emerging (stat37 G01).
+      const by = next ?? asOf;
+      const assessed = assessments.filter((r) => r.date > p.date && r.date <= by && r.category !== 'PD');
+      const latest = assessed.at(-1);
+      const respondedSince = assessments.some((r) => r.date > p.date && r.date <= by && atLeastMR(r.category));
+      if (latest && !respondedSince && daysBetween(p.date, latest.date) >= s.nonResponseMinDaysOngoing && !(emergingResponse !== null && emergingResponse > p.date)) {
+        e.evidence.push({ line, kind: 'no-response', date: latest.date, atMaintenanceDose: false, detail: `best response ${assessed.map((r) => r.category).join('/')} after the infusion: no MR or better`, provenance: [p.eventId, ...assessed.flatMap((r) => r.provenance)] });
+      }
     }
   }
   for (const [g, list] of Object.entries(intervals)) out[g]!.durationDays = daysOn(list, s.regimenGroupingWindowDays);
@@ -519,5 +540,6 @@ export function withDocumentation(drugs: Record<string, DrugExposure>, lines: re
     // Its last dose not known (stopped without its end recorded, not for progression): a progression after the window from
     // its first day, before the next line, may have come within the window of the last dose (stat35 SP06/SP13).
     if (e.lastDoseUnknown === true && !e.ongoing && !e.refractory && progressionDays.some((d) => d > from && d > window && d <= line)) e.documented = false;
+    if (e.refractoryPendingMinimum === true && !e.refractory) e.documented = false;
   }
 }

@@ -40,7 +40,10 @@ export function antiMyelomaGenerics(c: MedicationCourse): string[] {
 
 export const isSteroid = (g: string): boolean => classesOf(g).includes('CORTICOSTEROID');
 const isSteroidOnly = (generics: string[]): boolean => generics.length > 0 && generics.every(isSteroid);
-/** Agents given as lymphodepletion before a CAR-T infusion (a short course right before it, even with no intent recorded). */
+/**
+ * Agents given as lymphodepletion before a CAR-T infusion (a short course right before it, even with no intent recorded).
+ * Short courses here are counted in dose days, first and last included, as a line's length is (lot37 D4-10).
+ */
 const LYMPHODEPLETING = new Set(['cyclophosphamide', 'fludarabine', 'bendamustine']);
 const LYMPHODEPLETION_MAX_DAYS = 7;
 /**
@@ -77,7 +80,7 @@ export function inEffectOn(l: LineOfTherapy, day: string, s: ProfileSettings, in
 /** A course that is stem-cell mobilization though no intent says so (MOBILIZING above). */
 export function mobilization(records: ClinicalRecords, c: MedicationCourse): boolean {
   const drugs = antiMyelomaGenerics(c);
-  if (c.intent !== null || c.end === null || daysBetween(c.start, c.end) >= MOBILIZATION_MAX_DAYS || !drugs.includes(MOBILIZING) || !drugs.every((g) => g === MOBILIZING || isSteroid(g))) return false;
+  if (c.intent !== null || c.end === null || daysBetween(c.start, c.end) + 1 >= MOBILIZATION_MAX_DAYS || !drugs.includes(MOBILIZING) || !drugs.every((g) => g === MOBILIZING || isSteroid(g))) return false;
   const end = c.end;
   const followed = records.procedures.some(
     (p) => p.date >= end && ((p.kind === 'apheresis' && daysBetween(end, p.date) <= MOBILIZATION_TO_APHERESIS_MAX_DAYS) || (p.kind === 'autologous-sct' && daysBetween(end, p.date) <= MOBILIZATION_TO_ASCT_MAX_DAYS)),
@@ -109,7 +112,7 @@ export function lymphodepletionUnnamed(records: ClinicalRecords, c: MedicationCo
     c.generics.length > 0 &&
     c.generics.every((g) => LYMPHODEPLETING.has(g)) &&
     c.end !== null &&
-    daysBetween(c.start, c.end) < LYMPHODEPLETION_MAX_DAYS &&
+    daysBetween(c.start, c.end) + 1 < LYMPHODEPLETION_MAX_DAYS &&
     records.procedures.some((p) => p.kind === 'car-t-infusion' && p.date >= c.end! && daysBetween(c.end!, p.date) <= LYMPHODEPLETION_MAX_DAYS)
   );
 }
@@ -167,7 +170,8 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
   let line: LineOfTherapy | null = null;
   let regimenStart = '';
   let carTPending = false; // the current line was opened by bridging/lymphodepletion and awaits its infusion
-  const sctDates: string[] = [];
+  // Each SCT with whether it was the plan's tandem (one per plan: a third transplant is never the second of a plan; lot37 D4-16).
+  const scts: { date: string; tandem: boolean }[] = [];
 
   const open = (date: string, openedBy: LineOfTherapy['openedBy']): LineOfTherapy => {
     const l: LineOfTherapy = { number: lines.length + 1, start: date, end: null, generics: [], classes: [], regimens: [], openedBy, transplants: [], courses: [], reasonForChange: null, reasonForChangeBasis: '', reviewFlags: [], provenance: [] };
@@ -248,12 +252,14 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
         l.provenance.push(p.eventId);
         continue;
       }
-      const previousSct = sctDates[sctDates.length - 1];
-      sctDates.push(p.date);
+      const previous = scts.at(-1);
+      const previousSct = previous?.date;
       // A planned tandem is the second SCT of the plan: within plannedTandemMaxDays of the first and with no progression
       // between them (one after the first SCT makes the second salvage, whatever the plan said).
       const progressedAfterPrevious = previousSct !== undefined && progressionDates.some((d) => d > previousSct && d <= p.date);
-      const tandem = p.plannedTandem && previousSct !== undefined && daysBetween(previousSct, p.date) <= s.plannedTandemMaxDays && !progressedAfterPrevious;
+      const tandem =
+        p.plannedTandem && previousSct !== undefined && !previous!.tandem && daysBetween(previousSct, p.date) <= s.plannedTandemMaxDays && !progressedAfterPrevious;
+      scts.push({ date: p.date, tandem });
       let l: LineOfTherapy;
       if (p.kind === 'allogeneic-sct' && !tandem) {
         l = open(p.date, 'allogeneic-sct');
@@ -329,13 +335,17 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
     const continued = new Set([...generics, ...current.courses.filter((x) => x.end === null || x.end > c.start).flatMap(antiMyelomaGenerics)]);
     // Given again within a hold (the next dose of a per-dose record, a short break): not stopped for good.
     // (The next record may begin on the day the last ended: a drug recorded cycle by cycle; rev35 L01.)
-    const resumed = (g: string, after: string, of?: MedicationCourse): boolean =>
-      courses.some((y) => y !== of && y.start >= after && daysBetween(after, y.start) <= s.treatmentHoldMaxDays && antiMyelomaGenerics(y).includes(g));
+    const resumed = (g: string, after: string, ...of: MedicationCourse[]): boolean =>
+      courses.some((y) => !of.includes(y) && y.start >= after && daysBetween(after, y.start) <= s.treatmentHoldMaxDays && antiMyelomaGenerics(y).includes(g));
+    const regimenRunsOn = (x: MedicationCourse): boolean => current.courses.some((y) => y !== x && y.endUnknown !== true && (y.end === null || y.end > c.start));
     // (Conditioning belongs to its transplant: no agent of the regimen that another replaced; rev34b B3.)
     const substitution =
       !sameAgents &&
       // (A course begun the same day is no regimen it replaced: per-drug records of one regimen, each stopped without its end; story35 S19.)
-      current.courses.some((x) => x.end !== null && x.start < c.start && x.end <= c.start && !conditioning(records, x) && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g) && !resumed(g, x.end!, x)));
+      // (A course stopped on a day not known, while another record of its regimen still runs, is not known to have stopped
+      // before this one began: a partner's staggered start; stat37 YB1. A regimen record stopped so, with nothing of it
+      // running on, had stopped by then: rev34b B9.)
+      current.courses.some((x) => x.end !== null && !(x.endUnknown === true && regimenRunsOn(x)) && x.start < c.start && x.end <= c.start && !conditioning(records, x) && antiMyelomaGenerics(x).some((g) => !isSteroid(g) && !continued.has(g) && !resumed(g, x.end!, x)));
     // A progression in between makes a new agent salvage, even inside the window (rule 2: an addition for progression).
     // Therapy begun after the line's CAR-T infusion is no staggered start of a regimen (bridging and lymphodepletion
     // come before it): an addition (rule 2), unless planned (consolidation, maintenance: below) or steroids alone.
@@ -383,9 +393,11 @@ export function linesOfTherapy(records: ClinicalRecords, asOf: string, s: Profil
       const maintenanceAgents = new Set(maintenanceBefore.flatMap((x) => antiMyelomaGenerics(x)).filter((g) => !isSteroid(g)));
       const agentGoesOn = (g: string): boolean => {
         const own = maintenanceBefore.filter((x) => antiMyelomaGenerics(x).includes(g));
-        if (own.some((x) => x.end === null || x.end >= c.start)) return true;
+        // (Stopped on the day the other begins is stopped for it, as in rule 2's substitution above; lot37 B08.)
+        if (own.some((x) => x.end === null || x.end > c.start)) return true;
         const latestEnd = own.reduce((e, x) => (x.end! > e ? x.end! : e), '');
-        return resumed(g, latestEnd);
+        // (A single-day record, or one stopped without its end, is not given again by itself; lot37 C3-02, C3-21.)
+        return resumed(g, latestEnd, ...own.filter((x) => x.end === latestEnd));
       };
       const maintenanceOngoing = [...maintenanceAgents].some(agentGoesOn);
       if (maintenanceOngoing && newClasses.length > 0) {

@@ -386,17 +386,27 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     // progression it was stopped for may be this one, on it (v16, rev32 A02).
     // (Up to the next line's first days at most: a CAR-T or transplant line after it ended it too, rev33 X01; and so did
     // a transplant or CAR-T infusion of its own line, the bridging before one, rev34 T5.)
-    const stoppedOn = (c: (typeof courses)[number]): boolean => {
-      if (c.endUnknown !== true || c.reasonStopped !== 'progression' || courses.some((o) => o.start > c.start)) return false;
+    const enderOf = (c: (typeof courses)[number]): string | undefined => {
       const line = lines.find((l) => l.courses.includes(c));
       const next = line ? lines.find((l) => l.number === line.number + 1) : undefined;
-      const ender = stoppedWithoutEndBy(records, c.start, next?.start);
+      return stoppedWithoutEndBy(records, c.start, next?.start);
+    };
+    const stoppedOn = (c: (typeof courses)[number]): boolean => {
+      if (c.endUnknown !== true || c.reasonStopped !== 'progression' || courses.some((o) => o.start > c.start)) return false;
+      const ender = enderOf(c);
       return ender === undefined || pd <= addDays(ender, settings.earlyProgressionDays);
     };
     const near = courses.some((c) => c.end === null || stoppedOn(c) || daysBetween(c.end, pd) <= settings.refractoryWindowDays) || procedures.some((p) => daysBetween(p.date, pd) <= settings.refractoryWindowDays);
-    // Stopped for another reason without its end recorded, with nothing begun after it before the progression: its last
-    // dose, not known, may have come within refractoryWindowDays of it (stat35 SP07).
-    const nearMaybe = !near && courses.some((c) => c.endUnknown === true && c.reasonStopped !== 'progression' && !courses.some((o) => o.start > c.start) && !procedures.some((p) => p.date > c.start));
+    // Stopped for another reason without its end recorded: its last dose, not known, may have come within
+    // refractoryWindowDays of it, unless the next line, or a transplant or CAR-T infusion after it, began long enough
+    // before it (stat35 SP07). A partner drug of its regimen begun after it does not end it (stat37 YB1).
+    const nearMaybe =
+      !near &&
+      courses.some((c) => {
+        if (c.endUnknown !== true || c.reasonStopped === 'progression') return false;
+        const ender = enderOf(c);
+        return ender === undefined || daysBetween(addDays(ender, -1), pd) <= settings.refractoryWindowDays;
+      });
     return { any: courses.length > 0 || procedures.length > 0, near, nearMaybe };
   };
   const before = latestPd ? therapyBefore(latestPd.date) : { any: false, near: false, nearMaybe: false };
