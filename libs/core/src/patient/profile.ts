@@ -280,11 +280,22 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   const measured = progressionSeries(records);
   let progressions = withStoppedForProgression(progressionEvents(measured, settings), records, settings);
   let lines = linesOfTherapy(records, day, settings, progressions.map((p) => p.date));
-  for (let pass = 0; pass < 3; pass++) {
+  let settled = false;
+  let previousPass = progressions;
+  for (let pass = 0; pass < 3 && !settled; pass++) {
     const within = withStoppedForProgression(progressionEvents(measured, settings, lines.map((l) => l.start)), records, settings);
-    const settled = datesOf(within) === datesOf(progressions);
+    settled = datesOf(within) === datesOf(progressions);
+    previousPass = progressions;
     progressions = within;
-    if (settled) break;
+    if (!settled) lines = linesOfTherapy(records, day, settings, progressions.map((p) => p.date));
+  }
+  if (!settled) {
+    // No settling: a rise confirmed only after therapy resumed, which the progression makes a new line, under which it
+    // is no longer confirmed, and so on (a restart after a hold; prog37 Z09). The progression stands (its two values are
+    // on record, before the restart could act) and the restart is the line it prompted: both readings' progressions.
+    const key = (e: ProgressionEvent): string => `${e.date}|${e.source}`;
+    const seen = new Set(progressions.map(key));
+    progressions = [...progressions, ...previousPass.filter((e) => !seen.has(key(e)))].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     lines = linesOfTherapy(records, day, settings, progressions.map((p) => p.date));
   }
   const disease = diseaseStatus(records, day, settings, progressions, (from) => clinicalSignsSince(records, lines, from, day, settings));
@@ -310,7 +321,11 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
     day,
     settings,
   );
-  const reported = disease.reportedResponse;
+  // A response reported before the current line was in effect is the previous line's (one before it began, or a
+  // progression in its first earlyProgressionDays, which prompted it): not the current one, as the computed response is
+  // the current line's alone (resp37 N06, E05).
+  const currentLine = lines.at(-1);
+  const reported = disease.reportedResponse && (currentLine === undefined || inEffectOn(currentLine, disease.reportedResponse.date, settings, infusions)) ? disease.reportedResponse : null;
   const chosen =
     computed && (!reported || computed.date > reported.date)
       ? {

@@ -56,11 +56,11 @@ describe('computed IMWG 2016 response of the current line', () => {
   });
 
   it('makes a progression after the latest response the current state (a CR reported before a relapse is not current)', () => {
-    const p = buildProfile(
-      [med('VRd', '2023-01-01', '2023-08-01'), serum('2022-12-20', 3.0), response('2023-09-01', 'CR'), serum('2023-11-01', 0.2), serum('2023-12-01', 0.2), serum('2024-03-01', 0.9), serum('2024-04-01', 1.0), med('DPd', '2024-05-01', null)],
-      AS_OF,
-    );
-    expect(p.disease.response).toMatchObject({ category: 'PD', date: '2024-03-01' });
+    const history = [med('VRd', '2023-01-01', '2023-08-01'), serum('2022-12-20', 3.0), response('2023-09-01', 'CR'), serum('2023-11-01', 0.2), serum('2023-12-01', 0.2), serum('2024-03-01', 0.9), serum('2024-04-01', 1.0)];
+    expect(buildProfile(history, AS_OF).disease.response).toMatchObject({ category: 'PD', date: '2024-03-01' });
+    // Once the next line began, neither the CR reported in the line before nor its progression is the current response
+    // (resp37 N06): the new line has not been assessed yet.
+    expect(buildProfile([...history, med('DPd', '2024-05-01', null)], AS_OF).disease.response).toBeNull();
   });
 
   it('keeps a confirmed CR when a later marrow shows relapse, and asks each CR assessment for its own negative immunofixation', () => {

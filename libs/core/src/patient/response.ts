@@ -105,33 +105,41 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
     return r !== null && r >= MEASURABLE.ratioLow && r <= MEASURABLE.ratioHigh;
   };
   const ratioMissing = (date: string): boolean => ratioAt(date) === null;
-  /** The marrow for an assessment (needing no confirmation): the latest on or before it, else the first after it in the line. */
-  const marrowFor = (name: LabRecord['name'], date: string): Point | undefined => {
+  /**
+   * The marrow for an assessment (needing no confirmation): the latest on or before it, else the first after it in the
+   * line; for the line's latest assessment, a later marrow in the line that shows CR's marrow (under 5% plasma cells, no
+   * clonal ones), the latest, completes it (taken after the immunofixation pair; resp37 K29). A later one of 5% or more
+   * does not take back a CR the assessment showed: that is a relapse from it (resp37 K15b).
+   */
+  const marrowFor = (name: LabRecord['name'], date: string, latest = false): Point | undefined => {
     const ps = pointsOf(records.labs, name);
-    return lastOnOrBefore(ps, date, line.start) ?? ps.find((p) => p.date > date && p.date <= until);
+    const after = ps.filter((p) => p.date > date && p.date <= until);
+    const later = latest ? after.at(-1) : undefined;
+    const clears = later !== undefined && (name === 'marrowPlasmaCells' ? later.value < 5 : later.value === 0);
+    return (clears ? later : undefined) ?? lastOnOrBefore(ps, date, line.start) ?? after[0];
   };
   // CR: immunofixation (biochemical, so confirmed like the rest) negative at this assessment, taken since the previous one.
   // Otherwise, when nothing on record rules CR out (a positive immunofixation, 5% or more marrow plasma cells, an abnormal
   // ratio in FLC-only disease), `couldBe` names the tests missing for it; a CR short of sCR only by tests not done likewise.
-  const completeResponse = (date: string, flcOnly: boolean, since: string = line.start): { category: 'CR' | 'sCR'; basis: string; provenance: string[]; couldBe?: CouldBe } | { couldBe: CouldBe } | null => {
+  const completeResponse = (date: string, flcOnly: boolean, since: string = line.start, latest = false): { category: 'CR' | 'sCR'; basis: string; provenance: string[]; couldBe?: CouldBe } | { couldBe: CouldBe } | null => {
     const sIfe = lastOnOrBefore(pointsOf(records.labs, 'serumImmunofixation'), date, since);
     const uIfe = lastOnOrBefore(pointsOf(records.labs, 'urineImmunofixation'), date, since);
-    const marrow = marrowFor('marrowPlasmaCells', date);
+    const marrow = marrowFor('marrowPlasmaCells', date, latest);
     if ((sIfe && sIfe.value !== 0) || (uIfe && uIfe.value !== 0) || (marrow && marrow.value >= 5) || (flcOnly && !normalRatio(date) && !ratioMissing(date))) return null;
     const missing = [...(sIfe ? [] : ['serum immunofixation']), ...(uIfe ? [] : ['urine immunofixation']), ...(marrow ? [] : ['marrow plasma cells']), ...(flcOnly && ratioMissing(date) ? ['FLC ratio'] : [])];
     if (!sIfe || !uIfe || !marrow || missing.length > 0) return { couldBe: { category: 'CR', missing } };
     const provenance = [sIfe.eventId, uIfe.eventId, marrow.eventId];
-    const clonal = marrowFor('marrowClonalPlasmaCells', date);
+    const clonal = marrowFor('marrowClonalPlasmaCells', date, latest);
     if (clonal?.value === 0 && normalRatio(date)) return { category: 'sCR', basis: 'negative serum and urine immunofixation, marrow plasma cells <5%, normal FLC ratio, no clonal marrow plasma cells', provenance: [...provenance, clonal.eventId] };
     const sMissing = [...(clonal ? [] : ['marrow clonality']), ...(ratioMissing(date) ? ['FLC ratio'] : [])];
     const sPossible = (clonal === undefined || clonal.value === 0) && (normalRatio(date) || ratioMissing(date));
     return { category: 'CR', basis: `negative serum and urine immunofixation, marrow plasma cells ${marrow.value}%`, provenance, ...(sPossible && sMissing.length > 0 ? { couldBe: { category: 'sCR' as const, missing: sMissing } } : {}) };
   };
   /** Whether only the marrow an assessment reads (5% or more) keeps it from CR: immunofixation negative since `since`, and the FLC ratio normal in FLC-only disease. */
-  const crButForMarrow = (date: string, flcOnly: boolean, since: string): boolean => {
+  const crButForMarrow = (date: string, flcOnly: boolean, since: string, latest = false): boolean => {
     const sIfe = lastOnOrBefore(pointsOf(records.labs, 'serumImmunofixation'), date, since);
     const uIfe = lastOnOrBefore(pointsOf(records.labs, 'urineImmunofixation'), date, since);
-    const marrow = marrowFor('marrowPlasmaCells', date);
+    const marrow = marrowFor('marrowPlasmaCells', date, latest);
     return sIfe?.value === 0 && uIfe?.value === 0 && marrow !== undefined && marrow.value >= 5 && (!flcOnly || normalRatio(date));
   };
   /** The assessment for a `completeResponse` outcome: CR or sCR itself, else the category found with what CR would need. */
@@ -155,6 +163,14 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
       const next = candidates[k + 1];
       if (!electrophoresisDays.has(d) && previous !== undefined && electrophoresisDays.has(previous) && daysBetween(previous, d) <= visitDays) continue;
       if (visitDays > 0 && !electrophoresisDays.has(d) && next !== undefined && electrophoresisDays.has(next) && daysBetween(d, next) <= 1) continue;
+      // In serum-only disease, a negative serum immunofixation alone with no urine since the previous assessment is no
+      // assessment of its own: without the urine VGPR needs, it could only lower the response the assessments around it
+      // show (resp37 K36/K39). It still reads as an M-protein of 0 for the nadir, and its immunofixation for CR.
+      if (serumMeasurable && !urineMeasurable && !electrophoresisDays.has(d)) {
+        const from = previous === undefined ? line.start : [addDays(previous, visitDays), addDays(d, -1)].sort()[0]!;
+        const to = [addDays(d, visitDays), ...(next !== undefined ? [addDays(next, -1)] : [])].sort()[0]!;
+        if (!urine.some((u) => u.date > from && u.date <= to)) continue;
+      }
       dates.push(d);
     }
     const visitEnd = visitEnds(dates, visitDays, until);
@@ -169,6 +185,16 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         category = lowerCategory(category, red >= 0.9 ? 'VGPR' : red >= 0.5 ? 'PR' : red >= 0.25 ? 'MR' : 'SD');
         parts.push(`serum ${sBase.value}→${s.value} g/dL (−${Math.round(red * 100)}%)`);
         provenance.push(sBase.eventId, s.eventId);
+      } else if (sBase !== undefined && sBase.value > 0) {
+        // Urine-measurable disease with a serum M-protein too small to measure: VGPR needs it gone from electrophoresis
+        // as well, or down 90% (IMWG 2016: "serum and urine M-protein detectable by immunofixation but not on
+        // electrophoresis"); one still seen in the line keeps the response at PR (resp37 R23).
+        const s = lastOnOrBefore(serum, visit, line.start);
+        if (s && s.value > 0 && reduction(sBase.value, s.value) < 0.9) {
+          category = lowerCategory(category, 'PR');
+          parts.push(`serum ${sBase.value}→${s.value} g/dL still seen on electrophoresis: VGPR not shown`);
+          provenance.push(s.eventId);
+        }
       }
       const u = lastOnOrBefore(urine, visit, line.start);
       if (u) {
@@ -190,8 +216,9 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
         category = lowerCategory(category, !fresh ? (u && u.value >= 200 ? 'SD' : 'PR') : fresh.value < 100 ? 'VGPR' : fresh.value < 200 ? 'PR' : 'SD');
       }
       const since = i === 0 ? line.start : visitEnd(i - 1);
-      const cr = completeResponse(visit, false, since);
-      const found: Assessment = { date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i), ...(category === 'VGPR' && cr === null && crButForMarrow(visit, false, since) ? { crIfMarrow: true as const } : {}) };
+      const latest = i === dates.length - 1;
+      const cr = completeResponse(visit, false, since, latest);
+      const found: Assessment = { date, category, source: 'computed', line: line.number, basis: parts.join('; '), provenance, limit: limitAt(dates, i), ...(category === 'VGPR' && cr === null && crButForMarrow(visit, false, since, latest) ? { crIfMarrow: true as const } : {}) };
       // CR within reach only when the M-protein is gone from electrophoresis (serum and urine at 0: one still seen there
       // is seen by immunofixation too), unless immunofixation shows CR outright.
       const goneFromElectrophoresis = category === 'VGPR' && (lastOnOrBefore(serum, date, line.start)?.value ?? 0) === 0 && (u?.value ?? 0) === 0;
@@ -272,10 +299,11 @@ export function assessLine(records: ClinicalRecords, line: LineOfTherapy, until:
   for (const [i, p] of inLineDflc.entries()) {
     const red = reduction(base.value, p.value);
     const since = i === 0 ? line.start : dflcVisitEnd(i - 1);
-    const cr = completeResponse(dflcVisitEnd(i), true, since);
+    const latest = i === dflcDates.length - 1;
+    const cr = completeResponse(dflcVisitEnd(i), true, since, latest);
     // IMWG 2011's clarification for disease measurable by FLC only (with CR's normal ratio): VGPR a >90% decrease of dFLC (resp31 A08/A11).
     const category: ResponseCategory = red > 0.9 ? 'VGPR' : red >= 0.5 ? 'PR' : 'SD';
-    const found: Assessment = { date: p.date, category, source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i), ...(category === 'VGPR' && cr === null && crButForMarrow(dflcVisitEnd(i), true, since) ? { crIfMarrow: true as const } : {}) };
+    const found: Assessment = { date: p.date, category, source: 'computed', line: line.number, basis: `dFLC ${base.value}→${p.value} mg/L (−${Math.round(red * 100)}%)`, provenance: [base.eventId, p.eventId], limit: limitAt(dflcDates, i), ...(category === 'VGPR' && cr === null && crButForMarrow(dflcVisitEnd(i), true, since, latest) ? { crIfMarrow: true as const } : {}) };
     out.push(found.category !== 'SD' || (cr !== null && 'category' in cr) ? withComplete(found, cr, [base.eventId, p.eventId]) : found);
   }
   return out;
