@@ -1,5 +1,5 @@
 import { CELL_THERAPY_CLASSES, DRUG_CLASSES, type DrugClass } from '../terminology/drug-classes';
-import { classesOf, drug as drugEntry } from '../terminology/drug-catalog';
+import { classesOf, DRUG_CATALOG, drug as drugEntry, drugsNamedIn } from '../terminology/drug-catalog';
 import { halfLifeOf } from '../terminology/half-lives';
 import { LAB_DEFINITIONS, toLabUnit, type LabName } from '../terminology/labs';
 import { ageOnDay } from '../patient/age';
@@ -488,11 +488,17 @@ function progressedOn(p: PatientProfile, d: DrugExposure, scope: 'any' | 'lastLi
  * Whether an exposure is long enough (`minDays` on the drug in all, `minCycles` recorded in all): MET, NOT_MET, or
  * UNKNOWN (cycles asked and not recorded); `s.flip` is the day an ongoing exposure reaches `minDays`.
  */
-function longEnough(s: EvalState, d: ExposureAmount, { minDays, minCycles }: MinimumExposure): Code {
+function longEnough(s: EvalState, d: ExposureAmount, { minDays, minCycles }: MinimumExposure, of?: DrugExposure): Code {
   s.flip = NO_FLIP;
   // An ongoing exposure keeps counting after the profile was derived.
   const days = d.durationDays + (d.ongoing && s.profile.asOf ? s.asOfDay - epochDay(s.profile.asOf) : 0);
   const daysOk = minDays === undefined || days >= minDays;
+  // Its latest course stopped on a day not recorded: it may have lasted up to the day before the next line (or a
+  // transplant or CAR-T infusion after it), so too few days known is not too few given (expo37 N02/N05).
+  if (!daysOk && of?.lastDoseUnknown === true && !of.ongoing && of.lastDose !== null) {
+    const most = of.lastDoseBy === undefined ? Infinity : days + daysBetween(of.lastDose, of.lastDoseBy);
+    if (most >= minDays!) return UNKNOWN;
+  }
   // Fewer cycles than asked: not met for good only when every course gave its cycles and none is still going on.
   if (minCycles !== undefined && d.cycles !== null && d.cycles < minCycles) return d.ongoing || d.cyclesPartial ? UNKNOWN : NOT_MET;
   if (!daysOk) {
@@ -662,6 +668,12 @@ const MODALITY_WORDS: Record<'CAR_T' | 'BISPECIFIC' | 'ADC', RegExp> = {
  */
 function unreadTargetTherapy(p: PatientProfile, target: UnreadTarget, modality: UnreadModality): string | null {
   return (p.unmapped ?? []).find((u) => u.type === 'medication' && namesTarget(u.original, target, modality))?.original ?? null;
+}
+/** The catalog's drugs of a class. */
+const DRUGS_OF_CLASS = (k: DrugClass): string[] => DRUG_CATALOG.filter((e) => e.classes.includes(k)).map((e) => e.generic);
+/** A medication the drug catalog could not read whose words name one of `generics` (expo37 O01): it may have been one. */
+function unreadNaming(p: PatientProfile, generics: readonly string[]): string | null {
+  return (p.unmapped ?? []).find((u) => u.type === 'medication' && drugsNamedIn(u.original).some((g) => generics.includes(g)))?.original ?? null;
 }
 /** Whether a text names the target, and no other modality than the one asked. */
 function namesTarget(original: string, target: UnreadTarget, modality: UnreadModality): boolean {
@@ -962,10 +974,13 @@ function compileOneLeaf(l: Leaf): RuleNode {
           if (yes && minimum) {
             const amount = amountIn(d, scope, minimum.consecutive);
             if (amount === null) return done(s, UNKNOWN, l.fact, expected, OLD_PROFILE, [`days and cycles of ${l.drug} in the last line`]);
-            const code = longEnough(s, amount, minimum);
+            const code = longEnough(s, amount, minimum, d);
             if (s.trace !== null) note(s, code, l.fact, expected, `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}, ${amount.durationDays} days${scope === 'lastLine' ? ' in the last line' : ''}${amount.cycles !== null ? `, ${amount.cycles} cycles` : ', cycles not recorded'}`, code === UNKNOWN ? [`cycles of ${l.drug}`] : undefined, d.provenance);
             return code;
           }
+          // A medication the catalog cannot read whose words name the drug (not dated: exposure at any time only).
+          const unread = !yes && scope === 'any' ? unreadNaming(p, [l.drug]) : null;
+          if (unread !== null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `a medication the drug catalog cannot read: ${unread}`, UNREAD_MEDICATION);
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (d ? `exposed ${d.firstDose}–${d.lastDose ?? 'ongoing'}` : 'never exposed'), undefined, d?.provenance);
         }
         const refractory =
@@ -1012,7 +1027,7 @@ function compileOneLeaf(l: Leaf): RuleNode {
               const d = p.drugs[g];
               if (!d || (scope === 'lastLine' && !(last?.generics.includes(g) ?? false))) continue;
               const amount = amountIn(d, scope, minimum.consecutive);
-              const r = amount === null ? UNKNOWN : longEnough(s, amount, minimum);
+              const r = amount === null ? UNKNOWN : longEnough(s, amount, minimum, d);
               perDrug.push({ now: r, changes: amount !== null && s.flip !== NO_FLIP ? [{ day: s.flip, code: MET }] : [] });
               if (r === MET) break;
             }
@@ -1029,7 +1044,8 @@ function compileOneLeaf(l: Leaf): RuleNode {
           // A CAR-T infusion whose product the catalog does not know may be of this class.
           if (!yes && carTClass && unknownCarTSince(p, scope === 'any' ? null : (p.linesOfTherapy.lines.at(-1)?.start ?? null))) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
           // A medication the catalog cannot read, naming this class's target (not dated: exposure at any time only).
-          const unread = !yes && classTarget && scope === 'any' ? unreadTargetTherapy(p, classTarget[0], classTarget[1]) : null;
+          // Or naming a drug of the class in its words ("daratumumab (with Rd)"; expo37 O01).
+          const unread = !yes && scope === 'any' ? ((classTarget ? unreadTargetTherapy(p, classTarget[0], classTarget[1]) : null) ?? unreadNaming(p, DRUGS_OF_CLASS(l.class))) : null;
           if (unread !== null) return s.trace === null ? quiet(s, UNKNOWN) : done(s, UNKNOWN, l.fact, expected, `a medication the drug catalog cannot read: ${unread}`, UNREAD_MEDICATION);
           return s.trace === null ? quiet(s, bool(yes)) : done(s, bool(yes), l.fact, expected, (c.drugs.length ? c.drugs.join(', ') : 'none'));
         }
@@ -1056,7 +1072,7 @@ function compileOneLeaf(l: Leaf): RuleNode {
         if (!v && CAR_T_FLAGS.has(l.name) && unknownCarTSince(s.profile)) return done(s, UNKNOWN, 'flag', l.name, 'CAR-T infusion with an unrecognised product', CAR_T_PRODUCT);
         // Triple-class or penta exposure short only of the anti-CD38 class, beside a medication naming CD38 that the
         // catalog cannot read: it may have been that exposure (expo34 U06).
-        const cd38Short = !v && CD38_COMPOSITE_EXPOSURE[l.name]?.(s.profile) === true ? unreadTargetTherapy(s.profile, 'CD38', 'ANTIBODY') : null;
+        const cd38Short = !v && CD38_COMPOSITE_EXPOSURE[l.name]?.(s.profile) === true ? (unreadTargetTherapy(s.profile, 'CD38', 'ANTIBODY') ?? unreadNaming(s.profile, DRUGS_OF_CLASS('ANTI_CD38'))) : null;
         const unread = cd38Short ?? (!v && targets ? targets.map(([t, m]) => unreadTargetTherapy(s.profile, t, m)).find((x) => x !== null) : undefined);
         if (unread) return done(s, UNKNOWN, 'flag', l.name, `a medication the drug catalog cannot read: ${unread}`, UNREAD_MEDICATION);
         if (!v && composite ? composite(s) : (!v && couldBe && (!s.responseData || (lastLine !== undefined && !documentedAfter(s, s.profile.disease.lastLineJudgedFrom ?? lastLine.start))) && couldBe(s.profile)))
@@ -1554,8 +1570,8 @@ interface Support {
 }
 const SUPPORT: Partial<Record<LabName, { product: Support['product']; agents: readonly string[]; transfusion: string | null; agent: string }>> = {
   platelets: { product: 'platelets', agents: ['romiplostim', 'eltrombopag', 'avatrombopag'], transfusion: 'a platelet transfusion', agent: 'a thrombopoietin receptor agonist' },
-  hemoglobin: { product: 'red-cells', agents: ['epoetin alfa', 'darbepoetin alfa', 'methoxy polyethylene glycol-epoetin beta'], transfusion: 'a red-cell transfusion', agent: 'an erythropoiesis-stimulating agent' },
-  anc: { product: null, agents: ['filgrastim', 'pegfilgrastim', 'sargramostim', 'eflapegrastim'], transfusion: null, agent: 'a granulocyte growth factor' },
+  hemoglobin: { product: 'red-cells', agents: ['epoetin alfa', 'epoetin beta', 'epoetin zeta', 'darbepoetin alfa', 'methoxy polyethylene glycol-epoetin beta'], transfusion: 'a red-cell transfusion', agent: 'an erythropoiesis-stimulating agent' },
+  anc: { product: null, agents: ['filgrastim', 'pegfilgrastim', 'sargramostim', 'eflapegrastim', 'lipegfilgrastim'], transfusion: null, agent: 'a granulocyte growth factor' },
 };
 /** The support a rule counts: transfusions of the product, the agents, or both. */
 function supportOf(s: NonNullable<(typeof SUPPORT)[LabName]>, which: 'any' | 'transfusion' | 'agent'): Support {
@@ -1574,9 +1590,11 @@ function supportBefore(p: PatientProfile, support: Support & { days: number }, d
   if (!p.supportiveCare) return 'supportive care not in this profile version';
   const from = epochDay(date) - support.days; // a support day after this one is too close
   for (const c of [...p.supportiveCare].reverse()) {
-    if (c.start > date || epochDay(c.end ?? date) <= from) continue;
-    const last = c.end === null || c.end > date ? date : c.end;
-    if (c.kind === 'agent' && support.agents.includes(c.what)) return `${c.what} until ${last}`;
+    // (Stopped on a day not recorded: it may have been given up to the value's day; lab37 D01.)
+    const end = c.endUnknown === true ? null : c.end;
+    if (c.start > date || epochDay(end ?? date) <= from) continue;
+    const last = end === null || end > date ? date : end;
+    if (c.kind === 'agent' && support.agents.includes(c.what)) return `${c.what} ${c.endUnknown === true ? `from ${c.start}, stopped on a day not recorded` : `until ${last}`}`;
     if (c.kind === 'transfusion' && support.product !== null && (c.what === support.product || c.what === 'mixed' || c.what === 'unspecified')) return `${c.what === 'unspecified' ? 'a transfusion of a product not recorded' : `${c.what} transfused`} ${last}`;
   }
   return null;
@@ -1614,13 +1632,22 @@ function compileHalfLifeWashout(l: Extract<Leaf, { fact: 'timeSince' }> & { half
       }
       const lastDay = epochDay(last);
       const days = s.asOfDay - lastDay;
-      // Stopped without its end recorded: any day since `last` may be its last dose (not met before the washout, unknown after).
+      // Stopped without its end recorded: any day since `last` may be its last dose (not met before the washout, unknown
+      // after), up to the day before the next line or a transplant or CAR-T infusion after it (met once washed out from
+      // then; wash37 L01).
       if (p.drugs[g]?.lastDoseUnknown === true) {
+        const by = p.drugs[g].lastDoseBy;
         unknownEnd.push(g);
-        seen.push(`${g}: stopped, end not given (on it from ${last})`);
+        seen.push(`${g}: stopped, end not given (on it from ${last}${by ? `, at the latest to ${by}` : ''})`);
         const hlKnown = halfLifeOf(g);
         const need = hlKnown ? (shorter ? Math.min(l.minDays, l.halfLives * hlKnown.days) : Math.max(l.minDays, l.halfLives * hlKnown.days)) : shorter ? 0 : l.minDays;
-        timelines.push(until(s.asOfDay, lastDay + Math.ceil(need), NOT_MET, UNKNOWN));
+        const from = lastDay + Math.ceil(need);
+        // (With no half-life known, the shorter of the two is met for sure only minDays after that day.)
+        const all = by && (hlKnown || shorter) ? epochDay(by) + Math.ceil(hlKnown ? need : l.minDays) : null;
+        if (all === null) timelines.push(until(s.asOfDay, from, NOT_MET, UNKNOWN));
+        else if (s.asOfDay >= all) timelines.push({ now: MET, changes: [] });
+        else if (s.asOfDay >= from) timelines.push({ now: UNKNOWN, changes: [{ day: all, code: MET }] });
+        else timelines.push({ now: NOT_MET, changes: [{ day: from, code: UNKNOWN }, { day: all, code: MET }] });
         continue;
       }
       const hl = halfLifeOf(g);
@@ -1691,6 +1718,7 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
       if (!p.supportiveCare) return done(s, UNKNOWN, fact, expected, 'supportive care not in this profile version', [l.event === 'transfusion' ? 'transfusions' : `${l.drug ?? 'supportive agent'} courses`]);
       /** A transfusion whose product was not recorded may be the one asked about: unknown only when it would change the answer. */
       let maybe: string | null = null;
+      let endUnknown = false;
       for (const c of p.supportiveCare) {
         if (l.event === 'transfusion') {
           if (c.kind !== 'transfusion') continue;
@@ -1699,7 +1727,14 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
         } else if (c.kind === 'agent' && (l.drug === undefined || c.what === l.drug)) {
           if (c.end === null) ongoing = true;
           else if (date === null || c.end > date) date = c.end;
+          if (c.endUnknown === true) endUnknown = true;
         }
+      }
+      // A course stopped on a day not recorded: any day since it began may be its last (lab37 D03).
+      if (endUnknown && !ongoing) {
+        const code = eitherDate(s, date, ONGOING);
+        if (s.trace !== null) note(s, code, fact, expected, `last day ${date}; a course stopped on a day not recorded`, code === UNKNOWN ? [`last dose of ${l.drug ?? 'the supportive agent'}`] : undefined);
+        return code;
       }
       if (maybe !== null && (date === null || maybe > date)) {
         const code = eitherDate(s, date, maybe);
@@ -1728,7 +1763,10 @@ function compileTimeSince(l: Extract<Leaf, { fact: 'timeSince' }>): RuleNode {
       // since that course began, so the leaf is known only on the days every such day agrees (v16, wash31 R13).
       const unknownEnd = date === ONGOING ? [] : lastDoseUnknownIn(p, l);
       if (unknownEnd.length > 0) {
-        const code = eitherDate(s, date, ONGOING);
+        // (Up to the day before the next line or a transplant or CAR-T infusion after it at the latest; wash37 L01.)
+        const bounds = unknownEnd.map((g) => p.drugs[g]!.lastDoseBy);
+        const latestBy = bounds.every((b): b is string => b !== undefined) ? bounds.reduce((m, b) => (b > m ? b : m)) : ONGOING;
+        const code = eitherDate(s, date, latestBy);
         if (s.trace !== null) note(s, code, fact, expected, `last dose ${date}; not recorded for ${unknownEnd.map((g) => `${g} (stopped, end not given; on it from ${p.drugs[g]!.lastDose})`).join(', ')}`, code === UNKNOWN ? unknownEnd.map((g) => `last dose of ${g}`) : undefined);
         return code;
       }

@@ -37,6 +37,11 @@ export interface DrugExposure {
   /** Its latest course was recorded as stopped without its end: `lastDose` is that course's start, the true last dose not known (v16). */
   lastDoseUnknown?: true;
   /**
+   * With `lastDoseUnknown`: the latest day its last dose may have been, the day before the next line began or a
+   * transplant or CAR-T infusion after it (none begun since: absent, it may still be given; wash37 L01).
+   */
+  lastDoseBy?: string;
+  /**
    * Still given, short of the protocol's minimum exposure (`minExposureDaysForRefractoriness`), with a progression on it:
    * whether it is refractory waits on that minimum (a progression before it counts if the drug goes on past it without a
    * response), so "not refractory" is not known yet (stat37 M06).
@@ -412,6 +417,10 @@ export function drugExposures(
   const judged = new Set([...spans.map((sp) => sp.g), ...records.procedures.filter((p) => p.kind === 'car-t-infusion' && p.product).map((p) => p.product!)]);
   for (const [g, e] of Object.entries(out)) {
     if (!judged.has(g)) e.documented = true;
+    if (e.lastDoseUnknown === true && !e.ongoing) {
+      const ender = stoppedWithoutEndBy(records, e.lastStart, nextLineStart(Math.max(0, ...e.lines)));
+      if (ender !== undefined && addDays(ender, -1) >= e.lastStart) e.lastDoseBy = addDays(ender, -1);
+    }
     const counted = cycleCount(courseCycles[g] ?? []);
     e.cycles = counted.cycles;
     e.cyclesPartial = counted.partial;
@@ -433,13 +442,25 @@ type CycleCourse = { start: string; end: string; cycles: number | null; atLeast?
  * no cycles; the one kept has the larger count of the two. A count from a record shorter than the one kept, which
  * has none, is only a lower bound (`atLeast`): the rest of the course has no count.
  */
+/** Records of one drug whose first and last days are each this close are the same course recorded twice, not two. */
+const SAME_COURSE_DAYS = 7;
+const SAME_COURSE_MIN_DAYS = 28;
 export function distinctCourses(courses: readonly CycleCourse[]): CycleCourse[] {
   const sorted = [...courses].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end > b.end ? -1 : a.end < b.end ? 1 : 0));
   const kept: CycleCourse[] = [];
   for (const c of sorted) {
-    const within = kept.find((k) => k.start <= c.start && c.end <= k.end);
-    if (!within) kept.push({ ...c });
-    else if (c.cycles !== null && (within.cycles === null || c.cycles > within.cycles)) {
+    // (Or the same course of cycles with its dates a few days off, both ends within a week of the other's: expo37 F13.
+    // Not single doses a week apart: each course at least a cycle long.)
+    const long = (x: CycleCourse): boolean => daysBetween(x.start, x.end) >= SAME_COURSE_MIN_DAYS;
+    const within = kept.find(
+      (k) => (k.start <= c.start && c.end <= k.end) || (long(k) && long(c) && Math.abs(daysBetween(k.start, c.start)) <= SAME_COURSE_DAYS && Math.abs(daysBetween(k.end, c.end)) <= SAME_COURSE_DAYS),
+    );
+    if (!within) {
+      kept.push({ ...c });
+      continue;
+    }
+    if (c.end > within.end) within.end = c.end;
+    if (c.cycles !== null && (within.cycles === null || c.cycles > within.cycles)) {
       const whole = c.start === within.start && c.end === within.end;
       if (within.cycles === null && !whole) within.atLeast = true;
       within.cycles = c.cycles;

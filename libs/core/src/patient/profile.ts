@@ -45,6 +45,8 @@ export interface SupportiveCare {
   what: string;
   start: string;
   end: string | null;
+  /** Recorded as stopped without its end (`end` is then its start): its last day is not known (lab37 D01). */
+  endUnknown?: true;
   provenance: string[];
 }
 
@@ -638,7 +640,7 @@ function supportiveCare(records: ClinicalRecords): SupportiveCare[] {
     .filter((p) => p.kind === 'transfusion')
     .map((p) => ({ kind: 'transfusion' as const, what: p.product ?? 'unspecified', start: p.date, end: p.date, provenance: [p.eventId] }));
   for (const m of records.medications) {
-    for (const g of m.generics) if (classesOf(g).includes('SUPPORTIVE')) out.push({ kind: 'agent', what: g, start: m.start, end: m.end, provenance: [m.eventId] });
+    for (const g of m.generics) if (classesOf(g).includes('SUPPORTIVE')) out.push({ kind: 'agent', what: g, start: m.start, end: m.end, ...(m.endUnknown === true ? { endUnknown: true as const } : {}), provenance: [m.eventId] });
   }
   return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }

@@ -11,8 +11,8 @@ import type { DrugClass } from './drug-classes';
  * line of therapy nor counts as an exposure; its RxNorm code is not given (not found in a value set here).
  * Likewise added as SUPPORTIVE, for the washouts before blood counts that trials ask for (domain.md §7:
  * "growth factor not within ~7 days of labs"): pegfilgrastim, sargramostim and
- * eflapegrastim (granulocyte growth factors), epoetin alfa, darbepoetin alfa and methoxy polyethylene
- * glycol-epoetin beta (erythropoiesis), romiplostim, eltrombopag and avatrombopag (thrombopoiesis); no RxNorm
+ * eflapegrastim and lipegfilgrastim (granulocyte growth factors), epoetin alfa, epoetin beta, epoetin zeta, darbepoetin
+ * alfa and methoxy polyethylene glycol-epoetin beta (erythropoiesis), romiplostim, eltrombopag and avatrombopag (thrombopoiesis); no RxNorm
  * codes given. A biosimilar's four-letter suffix ("filgrastim-sndz") is read as its generic (drug-catalog.ts).
  */
 export interface DrugEntry {
@@ -72,6 +72,9 @@ export const DRUG_CATALOG: readonly DrugEntry[] = [
   {generic: "pegfilgrastim", classes: ["SUPPORTIVE"], brands: ["Neulasta", "Neulasta Onpro", "Fulphila", "Udenyca", "Ziextenzo", "Nyvepria", "Fylnetra", "Stimufend"], synonyms: ["peg-filgrastim", "PEG-G-CSF"], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "sargramostim", classes: ["SUPPORTIVE"], brands: ["Leukine"], synonyms: ["GM-CSF"], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "epoetin alfa", classes: ["SUPPORTIVE"], brands: ["Epogen", "Procrit", "Retacrit"], synonyms: ["erythropoietin", "epoetin"], rxnorm: [], antiMyeloma: false, investigational: false},
+  {generic: "epoetin beta", classes: ["SUPPORTIVE"], brands: ["NeoRecormon"], synonyms: [], rxnorm: [], antiMyeloma: false, investigational: false},
+  {generic: "epoetin zeta", classes: ["SUPPORTIVE"], brands: ["Silapo"], synonyms: [], rxnorm: [], antiMyeloma: false, investigational: false},
+  {generic: "lipegfilgrastim", classes: ["SUPPORTIVE"], brands: ["Lonquex"], synonyms: [], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "darbepoetin alfa", classes: ["SUPPORTIVE"], brands: ["Aranesp"], synonyms: ["darbepoetin"], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "romiplostim", classes: ["SUPPORTIVE"], brands: ["Nplate"], synonyms: [], rxnorm: [], antiMyeloma: false, investigational: false},
   {generic: "eltrombopag", classes: ["SUPPORTIVE"], brands: ["Promacta", "Revolade"], synonyms: [], rxnorm: [], antiMyeloma: false, investigational: false},

@@ -91,6 +91,8 @@ export function resolveMedication(input: { text?: string; rxnorm?: string }): Me
   const qualified =
     /^(.+?)\s+(?:IV|SC|PO|i\.v\.|s\.c\.|intravenous(?:ly)?|subcutaneous(?:ly)?|oral(?:ly)?|\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g)(?:\s*\/\s*(?:m2|m²|kg))?)$/i.exec(text) ??
     /^(?:high|low|reduced|full)[- ]dose\s+(.+)$/i.exec(text) ??
+    // The intent written after the name ("Revlimid maintenance", "lenalidomide 10 mg maint."; expo37 O07/O08): the drug.
+    /^(.+?)\s+(?:maintenance|maint\.?|consolidation|induction)$/i.exec(text) ??
     // An RxNorm clinical drug's name: ingredient, strength, dose form ("lenalidomide 10 MG Oral Capsule").
     /^(.+?)\s+\d+(?:\.\d+)?\s*(?:MG|MCG|G|UNT)(?:\s*\/\s*(?:ML|M2|KG))?\s+(?:Oral\s+(?:Capsule|Tablet|Solution)|Injectable\s+(?:Solution|Suspension)|Injection|Prefilled\s+Syringe|(?:Intravenous|Subcutaneous)\s+Solution|Powder\s+for\s+[\w ]+)$/i.exec(text);
   if (qualified) {
@@ -123,4 +125,17 @@ export function resolveMedication(input: { text?: string; rxnorm?: string }): Me
     if (read.every((r) => r.mapped)) return { mapped: true, generics: [...new Set(read.flatMap((r) => (r.mapped ? r.generics : [])))], via: 'combination', original };
   }
   return { mapped: false, original, reason: 'not a known drug, brand, code or regimen' };
+}
+
+/**
+ * The drugs a text the catalog cannot read as a whole names in its words ("daratumumab (with Rd)", "Revlimid
+ * maintenance", "iberdomide (or placebo)"): each word, or hyphen-joined piece, read as a drug, brand, code or regimen.
+ * Such a medication may have been those drugs (expo37 O01).
+ */
+export function drugsNamedIn(text: string): string[] {
+  const words = text.split(/[^A-Za-z0-9-]+/).flatMap((w) => [w, ...w.split('-')]).filter((w) => w.length >= 2);
+  return [...new Set(words.flatMap((w) => {
+    const r = resolveMedication({ text: w });
+    return r.mapped ? r.generics : [];
+  }))];
 }

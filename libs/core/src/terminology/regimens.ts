@@ -21,6 +21,7 @@ const REGIMENS: Record<string, readonly string[]> = {
   KCd: ['carfilzomib', 'cyclophosphamide', 'dexamethasone'],
   IRd: ['ixazomib', 'lenalidomide', 'dexamethasone'],
   'Ixa-Rd': ['ixazomib', 'lenalidomide', 'dexamethasone'],
+  IxaRd: ['ixazomib', 'lenalidomide', 'dexamethasone'],
   // IMiD based
   Rd: ['lenalidomide', 'dexamethasone'],
   Pd: ['pomalidomide', 'dexamethasone'],
@@ -54,6 +55,7 @@ const REGIMENS: Record<string, readonly string[]> = {
   DVTd: ['daratumumab', 'bortezomib', 'thalidomide', 'dexamethasone'],
   'D-VMP': ['daratumumab', 'bortezomib', 'melphalan', 'prednisone'],
   'Dara-VMP': ['daratumumab', 'bortezomib', 'melphalan', 'prednisone'],
+  DVMP: ['daratumumab', 'bortezomib', 'melphalan', 'prednisone'],
   'D-KRd': ['daratumumab', 'carfilzomib', 'lenalidomide', 'dexamethasone'],
   DKRd: ['daratumumab', 'carfilzomib', 'lenalidomide', 'dexamethasone'],
   'Dd': ['daratumumab', 'dexamethasone'],
@@ -76,6 +78,7 @@ const REGIMENS: Record<string, readonly string[]> = {
   'Isa-KRd': ['isatuximab', 'carfilzomib', 'lenalidomide', 'dexamethasone'],
   // anti-SLAMF7
   ERd: ['elotuzumab', 'lenalidomide', 'dexamethasone'],
+  'E-Rd': ['elotuzumab', 'lenalidomide', 'dexamethasone'],
   'Elo-Rd': ['elotuzumab', 'lenalidomide', 'dexamethasone'],
   EPd: ['elotuzumab', 'pomalidomide', 'dexamethasone'],
   'Elo-Pd': ['elotuzumab', 'pomalidomide', 'dexamethasone'],
