@@ -497,7 +497,7 @@ function longEnough(s: EvalState, d: ExposureAmount, { minDays, minCycles }: Min
   // transplant or CAR-T infusion after it), so too few days known is not too few given (expo37 N02/N05).
   if (!daysOk && of?.lastDoseUnknown === true && !of.ongoing && of.lastDose !== null) {
     const most = of.lastDoseBy === undefined ? Infinity : days + daysBetween(of.lastDose, of.lastDoseBy);
-    if (most >= minDays!) return UNKNOWN;
+    if (most >= minDays) return UNKNOWN;
   }
   // Fewer cycles than asked: not met for good only when every course gave its cycles and none is still going on.
   if (minCycles !== undefined && d.cycles !== null && d.cycles < minCycles) return d.ongoing || d.cyclesPartial ? UNKNOWN : NOT_MET;
