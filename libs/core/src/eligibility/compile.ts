@@ -1148,7 +1148,9 @@ function compileOneLeaf(l: Leaf): RuleNode {
         const v = m.values;
         if (!v.serumMProtein && !v.urineMProtein && !v.involvedFlc) return done(s, UNKNOWN, l.fact, expected, NONE, missing);
         // Not measurable in serum or urine, and the FLC not measured (or its ratio, with an involved FLC high enough): it might be FLC-only.
-        const flcUnsettled = !m.serum && !m.urine && (!v.involvedFlc || (v.flcRatio === null && v.involvedFlc.value >= MEASURABLE_FLC_MG_L));
+        // (A ratio known normal settles it: no FLC-only disease; meas37 G03.)
+        const ratioNormal = v.flcRatio !== null && v.flcRatio.value >= 0.26 && v.flcRatio.value <= 1.65;
+        const flcUnsettled = !m.serum && !m.urine && !ratioNormal && (!v.involvedFlc || (v.flcRatio === null && v.involvedFlc.value >= MEASURABLE_FLC_MG_L));
         if (flcUnsettled) return done(s, UNKNOWN, l.fact, expected, v.involvedFlc ? `involved FLC ${v.involvedFlc.value / 10} mg/dL, no κ/λ ratio` : 'no serum free light chains', missingFlc);
         // The FLC route counts only when serum and urine are both not measurable: one never measured leaves it open.
         if (m.flcOnly && (!v.serumMProtein || !v.urineMProtein)) {
@@ -2013,6 +2015,10 @@ function findingFor(all: readonly CytogeneticFinding[], wanted: string): { f: Cy
   if (amp?.detected) implied.push({ f: amp, detected: true, via: 'amplification' });
   const gain = wanted === 'amp(1q)' ? of('gain(1q)') : undefined;
   if (gain && (!gain.detected || gain.copyNumber !== null)) implied.push({ f: gain, detected: false, via: gain.detected ? `gain(1q), ${gain.copyNumber} copies` : 'no gain of 1q' });
+  // No deletion of 1p32, or one copy lost (monoallelic), answers the biallelic deletion too (cyto37 D01/D02).
+  const deletion = wanted === 'del(1p32)-biallelic' ? of('del(1p32)') : undefined;
+  if (deletion && (!deletion.detected || (deletion.copyNumber !== null && deletion.copyNumber > 0)))
+    implied.push({ f: deletion, detected: false, via: deletion.detected ? `del(1p32), ${deletion.copyNumber} copy left` : 'no deletion of 1p32' });
   // The latest result answers (its own record on a tie): an old negative does not outweigh a newer finding that implies it.
   return implied.reduce<(typeof implied)[number] | undefined>((best, x) => (best === undefined || x.f.date > best.f.date ? x : best), undefined);
 }
@@ -2052,7 +2058,9 @@ function compileMeasurable(l: Extract<Leaf, { fact: 'measurableDisease' }>): Rul
     const ratioAbnormal = ratio !== null && (ratio.value < 0.26 || ratio.value > 1.65);
     const flcOk = !serumOk && !urineOk && flc !== null && flc.value >= flcMinMgL && (!abnormalRequired || ratioAbnormal);
     // Unknown only while some route could still qualify: a value missing, or the ratio missing for an involved FLC high enough.
-    const unmeasured = !serumOk && !urineOk && (serumTorn || urineTorn || isotypeNeeded || serum === null || urine === null || flc === null || (abnormalRequired && ratio === null && flc.value >= flcMinMgL));
+    // (A ratio known normal closes the FLC route, whatever the involved chain: meas37 G01.)
+    const flcClosed = abnormalRequired && ratio !== null && !ratioAbnormal;
+    const unmeasured = !serumOk && !urineOk && (serumTorn || urineTorn || isotypeNeeded || serum === null || urine === null || (flc === null && !flcClosed) || (flc !== null && abnormalRequired && ratio === null && flc.value >= flcMinMgL));
     // (With serum or urine torn, an FLC route that qualifies meets it either way: by them, or by it when they are not measurable.)
     const code: Code = serumOk || urineOk || flcOk ? MET : unmeasured ? UNKNOWN : NOT_MET;
     s.flip = NO_FLIP;

@@ -12,7 +12,7 @@ describe('readIscn: the myeloma abnormalities an ISCN description reports', () =
     ['nuc ish(TP53x2)[200]', [notFound('del(17p)')]],
     ['nuc ish(TP53 × 1)[50/200]', [found('del(17p)', 25)]],
     ['nuc ish 1q21(CKS1Bx3)[120/200]', [found('gain(1q)', 60, 3)]],
-    ['nuc ish 1q21(CKS1Bx4)[100/200]', [found('gain(1q)', 50), found('amp(1q)', 50, 4)]],
+    ['nuc ish 1q21(CKS1Bx4)[100/200]', [found('gain(1q)', 50, 4), found('amp(1q)', 50, 4)]],
     ['nuc ish 1p32(CDKN2Cx1)[80/200]', [found('del(1p32)', 40, 1)]],
     ['nuc ish(CDKN2Cx2)[200]', [notFound('del(1p32)')]],
     // IGH fusions, any spelling of the fusion and of the probes; the probes side by side unfused are the normal pattern.
@@ -26,7 +26,7 @@ describe('readIscn: the myeloma abnormalities an ISCN description reports', () =
     ['nuc ish(CCND1,IGH)x2[200]', [notFound('t(11;14)')]],
     // Clones: their nuclei added up per abnormality.
     ['nuc ish(TP53x1)[30/200]/(TP53x0)[15/200]/(TP53x2)[155/200]', [found('del(17p)', 22.5)]],
-    ['nuc ish(CKS1Bx4)[30/200]/(CKS1Bx3)[20/200]/(CKS1Bx2)[150/200]', [found('gain(1q)', 25), found('amp(1q)', 15, 4)]],
+    ['nuc ish(CKS1Bx4)[30/200]/(CKS1Bx3)[20/200]/(CKS1Bx2)[150/200]', [found('gain(1q)', 25, 3), found('amp(1q)', 15, 4)]],
     ['nuc ish(CDKN2Cx1)[20/200]/(CDKN2Cx0)[40/200]/(CDKN2Cx2)[140/200]', [found('del(1p32)', 30), found('del(1p32)-biallelic', 20, 0)]],
     // A karyotype: what it shows, by name; nothing of what it does not.
     ['46,XY,t(11;14)(q13;q32)[15]/46,XY[5]', [found('t(11;14)')]],

@@ -173,7 +173,10 @@ function combine(clones: readonly Clone[]): IscnReading {
   const problems = [add('del(17p)', tp53, (c) => c.copies.get('TP53')! < 2, null)];
   const q1 = withProbe('CKS1B');
   const amplified = q1.filter((c) => c.copies.get('CKS1B')! >= 4);
-  problems.push(add('gain(1q)', q1, (c) => c.copies.get('CKS1B')! >= 3, amplified.length > 0 ? null : 3));
+  // Every gained clone amplified: the gain with their fewest copies, so that the profile's amp1qMinCopies reads it as
+  // the native path does (cyto37 F07); with a clone of 3 copies beside them, 3 (the amplification is its own finding).
+  const fewest = Math.min(...q1.filter((c) => c.copies.get('CKS1B')! >= 3).map((c) => c.copies.get('CKS1B')!));
+  problems.push(add('gain(1q)', q1, (c) => c.copies.get('CKS1B')! >= 3, Number.isFinite(fewest) ? fewest : 3));
   if (amplified.length > 0) problems.push(add('amp(1q)', q1, (c) => c.copies.get('CKS1B')! >= 4, Math.max(...amplified.map((c) => c.copies.get('CKS1B')!))));
   const p1 = withProbe('CDKN2C');
   const biallelic = p1.some((c) => c.copies.get('CDKN2C') === 0);

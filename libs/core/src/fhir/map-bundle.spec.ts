@@ -437,7 +437,7 @@ describe('cytogenetics as HL7 Genomics Reporting gives them (LOINC 69548-6 with 
     expect(m.events.filter((e) => e.type === 'cytogenetics').map((e) => [e.eventId, e.data])).toEqual([
       ['Observation/del17p#del(17p)', { abnormality: 'del(17p)', result: 'detected', percentCells: 34 }],
       ['Observation/t414#t(4;14)', { abnormality: 't(4;14)', result: 'detected', percentCells: 75 }],
-      ['Observation/1q#gain(1q)', { abnormality: 'gain(1q)', result: 'detected', percentCells: 50 }],
+      ['Observation/1q#gain(1q)', { abnormality: 'gain(1q)', result: 'detected', percentCells: 50, copyNumber: 4 }],
       ['Observation/1q#amp(1q)', { abnormality: 'amp(1q)', result: 'detected', percentCells: 50, copyNumber: 4 }],
       ['Observation/t1114#t(11;14)', { abnormality: 't(11;14)', result: 'not-detected' }],
       ['Observation/snomed#del(1p32)', { abnormality: 'del(1p32)', result: 'detected', percentCells: 40, copyNumber: 1 }],

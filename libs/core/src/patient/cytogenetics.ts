@@ -170,6 +170,13 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
       for (const a of [broad, narrow]) if (!conflicts.has(a)) conflicts.set(a, { abnormality: a, date: b.date, provenance: [...b.provenance, ...n.provenance] });
     }
   }
+  // The locus's results of one day disagree: a narrower form found before and ruled out by them is not known to be ruled
+  // out (cyto37 D41/D42): not tested, like the locus.
+  for (const [broad, narrow] of Object.entries(NARROWER) as Array<[string, string]>) {
+    const cb = conflicts.get(broad);
+    const n = latest.get(narrow);
+    if (cb && n && ruledOut.has(n) && n.date === cb.date && !conflicts.has(narrow)) conflicts.set(narrow, { abnormality: narrow, date: cb.date, provenance: [...cb.provenance] });
+  }
   for (const a of conflicts.keys()) latest.delete(a);
   const has = (a: string): boolean => latest.get(a)?.detected === true;
   const del17p20 = latest.get('del(17p)');
@@ -186,9 +193,13 @@ export function cytogeneticRisk(records: ClinicalRecords, labs: Partial<Record<s
   // "With normal creatinine": the creatinine measured with the β2M (the closest to it, the later on a tie, at most
   // `beta2mCreatinineMaxDays` away), at or below its reported ULN, else below `beta2mNormalCreatinineBelowMgDl` (a convention).
   const scr = b2m ? closestTo(records.labs.filter((l) => l.name === 'creatinine'), b2m.date, s.beta2mCreatinineMaxDays) : undefined;
-  const creatinineNormal = scr !== undefined && (scr.uln !== null ? scr.value <= scr.uln : scr.value < s.beta2mNormalCreatinineBelowMgDl);
+  const normalCreatinine = (x: NonNullable<typeof scr>): boolean => (x.uln !== null ? x.value <= x.uln : x.value < s.beta2mNormalCreatinineBelowMgDl);
+  // Creatinines of that one time that disagree on it leave it unknown, whatever their ids (cyto37 D13).
+  const scrTied = scr ? records.labs.filter((l) => l.name === 'creatinine' && l.date === scr.date && (l.at ?? null) === (scr.at ?? null)) : [];
+  const scrUnsure = new Set(scrTied.map(normalCreatinine)).size > 1;
+  const creatinineNormal = scr !== undefined && !scrUnsure && normalCreatinine(scr);
   // Each β2M value of the β2M's time (cyto31 X14): values on both sides of 5.5 leave the clause unknown.
-  const b2mOutcome = (v: number): Outcome3 => (v < 5.5 ? 'not-met' : !scr ? 'unknown' : creatinineNormal ? 'met' : 'not-met');
+  const b2mOutcome = (v: number): Outcome3 => (v < 5.5 ? 'not-met' : !scr || scrUnsure ? 'unknown' : creatinineNormal ? 'met' : 'not-met');
   const b2mOutcomes = b2m ? [...new Set([b2m.value, ...(b2m.sameTime ?? [])].map(b2mOutcome))] : [];
   const beta2m: Outcome3 = b2mOutcomes.length === 1 ? b2mOutcomes[0]! : 'unknown';
   if (beta2m === 'met') basis.push(`β2-microglobulin ${b2m!.value} mg/L (${b2m!.date}) with normal creatinine (${scr!.value} mg/dL, ${scr!.date})`);

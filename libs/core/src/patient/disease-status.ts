@@ -336,7 +336,11 @@ export function relapseFromCr(records: ClinicalRecords, progressions: readonly P
 
 function relapseSigns(records: ClinicalRecords, progressions: readonly ProgressionEvent[], withMrdImaging = true): Array<{ date: string; basis: string; provenance: string[] }> {
   const signs = progressions.map((p) => ({ date: p.date, basis: `progression (${p.detail})`, provenance: p.provenance }));
+  // One assessment per day and lab, the day's latest time (untimed before timed), as the response reads it (relapse37 X01).
+  const latestAt = new Map<string, number>();
+  for (const l of records.labs) latestAt.set(`${l.name}|${l.date}`, Math.max(latestAt.get(`${l.name}|${l.date}`) ?? -Infinity, l.at ?? -Infinity));
   for (const l of records.labs) {
+    if ((l.at ?? -Infinity) !== latestAt.get(`${l.name}|${l.date}`)) continue;
     if ((l.name === 'serumImmunofixation' || l.name === 'urineImmunofixation') && l.value === 1) signs.push({ date: l.date, basis: `${l.name} positive`, provenance: [l.eventId] });
     else if ((l.name === 'serumMProtein' || l.name === 'urineMProtein') && l.value > 0) signs.push({ date: l.date, basis: `${l.name} ${l.value} ${l.unit}`, provenance: [l.eventId] });
     else if (l.name === 'marrowPlasmaCells' && l.value >= 5) signs.push({ date: l.date, basis: `marrow plasma cells ${l.value}%`, provenance: [l.eventId] });
@@ -542,7 +546,12 @@ export function diseaseStatus(
   const kp = latest(series(records.labs, 'freeKappa'), asOf, maxAge);
   const lp = latest(series(records.labs, 'freeLambda'), asOf, maxAge);
   const rp = latest(series(records.labs, 'flcRatio'), asOf, maxAge);
-  const ratioPoint = flcRatioOf(rp, kp, lp);
+  // The ratio of the latest day both chains were measured (a later single chain does not take a pair's ratio away, as it
+  // does not a reported one's; meas37 G05).
+  const kappaDays = new Map(series(records.labs, 'freeKappa').filter((x) => x.date <= asOf).map((x) => [x.date, x]));
+  const pairDay = series(records.labs, 'freeLambda').filter((x) => x.date <= asOf && kappaDays.has(x.date)).at(-1);
+  const pairLambda = pairDay && latest(series(records.labs, 'freeLambda').filter((x) => x.date === pairDay.date), asOf, maxAge);
+  const ratioPoint = flcRatioOf(rp, pairLambda ? kappaDays.get(pairLambda.date) : kp, pairLambda ?? lp);
   const ratio = ratioPoint?.value ?? null;
   const involved = chain === 'kappa' ? kp : chain === 'lambda' ? lp : null;
   const serumMeasurable = sp !== null && sp.value >= MEASURABLE.serumGdL;
@@ -555,15 +564,20 @@ export function diseaseStatus(
   // mrd34 R08) ends a run of negatives like a positive does.
   const byDate = (a: { date: string }, b: { date: string }): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
   const signsAfter = (from: string | undefined): Array<{ date: string; basis: string; provenance: string[] }> => (from === undefined ? [] : clinicalSigns(from).filter((c) => c.date > from));
-  const relapses = [...relapseSigns(records, found), ...signsAfter(records.mrd.find((m) => m.result === 'negative')?.date)].sort(byDate);
-  const marrow = negativeRun(
-    [
-      ...records.mrd.map((m) => ({ date: m.date, eventId: m.eventId, positive: m.result === 'positive', counts: m.method !== 'other' && m.sensitivity !== null && m.sensitivity <= s.mrdMinSensitivity * (1 + TOLERANCE) })),
-      ...relapses.map((r) => ({ date: r.date, eventId: r.provenance[0] ?? '', positive: true, counts: true })),
-    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.positive === b.positive ? 0 : a.positive ? 1 : -1)),
-  );
+  // (Each run is ended by the other relapse signs and, for the imaging run, by a marrow positive too: mrd37 H20/H23. A
+  // PET-CT positive ends the marrow run when after its start: one of the run's first day is that day's imaging, before
+  // the marrow went negative, not a loss of it: mrd37 H21, mrd34 Z06.)
+  const relapses = [...relapseSigns(records, found, false), ...signsAfter(records.mrd.find((m) => m.result === 'negative')?.date)].sort(byDate);
+  const ends = relapses.map((r) => ({ date: r.date, eventId: r.provenance[0] ?? '', positive: true, counts: true }));
+  const sameDayNegativesFirst = (a: { date: string; positive: boolean }, b: { date: string; positive: boolean }): number =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.positive === b.positive ? 0 : a.positive ? 1 : -1;
+  const marrowResults = records.mrd.map((m) => ({ date: m.date, eventId: m.eventId, positive: m.result === 'positive', counts: m.method !== 'other' && m.sensitivity !== null && m.sensitivity <= s.mrdMinSensitivity * (1 + TOLERANCE) }));
+  const petPositives = records.imaging.filter((i) => i.mrd === 'positive').map((i) => ({ date: i.date, eventId: i.eventId, positive: true, counts: true }));
+  const marrow = negativeRun([...petPositives, ...[...marrowResults, ...ends].sort(sameDayNegativesFirst)].sort(byDate));
   const pet = records.imaging.filter((i) => i.mrd !== null);
-  const imaging = negativeRun(pet.map((i) => ({ date: i.date, eventId: i.eventId, positive: i.mrd === 'positive', counts: true })));
+  const imaging = negativeRun(
+    [...pet.map((i) => ({ date: i.date, eventId: i.eventId, positive: i.mrd === 'positive', counts: true })), ...ends, ...marrowResults.filter((m) => m.positive)].sort(sameDayNegativesFirst),
+  );
   const span = marrow && (s.sustainedMrdNeedsImaging ? imaging && { from: max(marrow.from, imaging.from), to: min(marrow.to, imaging.to) } : marrow);
   // From the latest negative that counts (NGF/NGS at mrdMinSensitivity or finer; none: the latest negative): a coarser
   // negative after a relapse does not undo it (mrd28 Y20).

@@ -122,10 +122,15 @@ export function clinicalRelapse(records: ClinicalRecords, lines: readonly LineOf
       if (rise && (!risen || again)) push(p.date, 'creatinine-rise', `creatinine ${shown(crBase!.value)} (${crBase!.date}) → ${shown(p.value)} mg/dL; whether attributable to myeloma is not assessed`, [crBase!.eventId, p.eventId]);
       risen = rise;
     }
-    for (const c of records.conditions) {
+    const hyperviscosity = records.conditions.filter((c) => c.kind === 'hyperviscosity').sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    for (const [i, c] of hyperviscosity.entries()) {
       const onset = c.onsetDate ?? c.date;
-      // (Recorded as history, only with its onset given: the day of the record is not the episode's; rev36 H01.)
-      if (c.kind === 'hyperviscosity' && (c.status === 'active' || c.status === 'resolved' || (c.status === 'history' && c.onsetDate !== null)) && inLine(onset)) push(onset, 'hyperviscosity', 'hyperviscosity recorded', [c.eventId]);
+      // (Recorded as history or as resolved, only with its onset given: the day of the record is not the episode's;
+      // rev36 H01, relapse37 R23. Recorded active again with no onset, while the record before said active: the same
+      // episode going on, not a new one; relapse37 R24.)
+      const before = hyperviscosity[i - 1];
+      const goesOn = c.onsetDate === null && before !== undefined && before.date < c.date && before.status === 'active';
+      if ((c.status === 'active' || ((c.status === 'resolved' || c.status === 'history') && c.onsetDate !== null)) && !goesOn && inLine(onset)) push(onset, 'hyperviscosity', 'hyperviscosity recorded', [c.eventId]);
     }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
