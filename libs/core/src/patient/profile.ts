@@ -571,7 +571,12 @@ function derive(events: readonly ProfileSourceEvent[], day: string, settings: Pr
   // Extramedullary disease: the latest scan that says (its finding), or that measured soft-tissue plasmacytomas (every one
   // it found: present if one has a size, of a type not said, a soft-tissue plasmacytoma being extramedullary or
   // paraskeletal, domain.md §5; none left, absent).
-  const emd = records.imaging.filter((i) => i.extramedullary !== null || i.plasmacytomas !== null).at(-1);
+  // Scans of one day that disagree: one that found it is read (the more sensitive study; whatever the records' order;
+  // meas37 M23/G11/G12).
+  const saying = records.imaging.filter((i) => i.extramedullary !== null || i.plasmacytomas !== null);
+  const found = (i: (typeof saying)[number]): boolean => (i.extramedullary ? i.extramedullary.present : i.plasmacytomas!.some((m) => m.longestMm > 0));
+  const emdLatest = saying.at(-1);
+  const emd = emdLatest ? (saying.filter((i) => i.date === emdLatest.date && found(i)).at(-1) ?? emdLatest) : undefined;
   const cpc = labs.circulatingPlasmaCells;
   const plcCondition = conditions['plasma-cell-leukemia'];
   const ecog = records.ecog.at(-1);
